@@ -1,0 +1,157 @@
+// better-auth set up for ChitFunds: email + password, 6-digit email codes, admin plugin, and our member fields.
+import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { admin, emailOTP } from "better-auth/plugins";
+import type { Config } from "../../config.ts";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, passwordProblemMessage } from "../../domain/password-policy.ts";
+
+export type CodePurpose = "sign-in" | "email-verification" | "forget-password" | "change-email";
+
+export type AuthDeps = {
+  config: Config;
+  /** A node:sqlite DatabaseSync on the embedded default, or a better-auth adapter (MongoDB) in production. */
+  database: Parameters<typeof betterAuth>[0]["database"];
+  secret: string;
+  sendCode(email: string, code: string, purpose: CodePurpose): Promise<void>;
+  onEmailVerified(userId: string): Promise<void>;
+};
+
+/** The header our web layer sets with the client's address (never taken from the client itself). */
+export const CLIENT_IP_HEADER = "x-chitfunds-client-ip";
+export const CODE_TTL_SECONDS = 600;
+export const CODE_MAX_TRIES = 5;
+export const CODE_RESEND_COOLDOWN_SECONDS = 60;
+
+const FIELD_LIMITS = { name: 100, email: 254, phone: 20 } as const;
+
+export function createAuth(deps: AuthDeps) {
+  const { config } = deps;
+  const limits = config.rateLimit;
+  return betterAuth({
+    appName: "ChitFunds Ledger",
+    baseURL: config.baseUrl,
+    basePath: "/api/auth",
+    secret: deps.secret,
+    database: deps.database,
+    trustedOrigins: [config.baseUrl],
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      revokeSessionsOnPasswordReset: true,
+    },
+    emailVerification: {
+      autoSignInAfterVerification: true,
+      afterEmailVerification: async (user) => {
+        await deps.onEmailVerified(user.id);
+      },
+    },
+    user: {
+      additionalFields: {
+        status: { type: "string", required: false, defaultValue: "pending", input: false },
+        statusReason: { type: "string", required: false, input: false },
+        phone: { type: "string", required: false, input: true },
+        locale: { type: "string", required: false, defaultValue: "en", input: true },
+        timeZone: { type: "string", required: false, defaultValue: "Asia/Kolkata", input: true },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: limits,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 5 },
+        "/sign-up/email": { window: 60, max: 5 },
+      },
+    },
+    advanced: {
+      useSecureCookies: config.baseUrl.startsWith("https://"),
+      cookiePrefix: "chitfunds",
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const body = (ctx.body ?? {}) as Record<string, unknown>;
+        if (ctx.path === "/sign-up/email") {
+          for (const [field, max] of Object.entries(FIELD_LIMITS)) {
+            const value = body[field];
+            if (typeof value === "string" && value.length > max) {
+              throw new APIError("BAD_REQUEST", { code: "FIELD_TOO_LONG", message: `${field} must be at most ${max} characters.` });
+            }
+          }
+          if (typeof body.name !== "string" || body.name.trim() === "") {
+            throw new APIError("BAD_REQUEST", { code: "NAME_REQUIRED", message: "Enter your name." });
+          }
+          if (body.phone !== undefined && body.phone !== "" && !/^\+?[0-9 -]{7,20}$/.test(String(body.phone))) {
+            throw new APIError("BAD_REQUEST", { code: "INVALID_PHONE", message: "Enter a phone number of digits, e.g. +91 98765 43210." });
+          }
+        }
+        if (ctx.path === "/email-otp/send-verification-otp" || ctx.path === "/email-otp/request-password-reset") {
+          await enforceResendCooldown(ctx, String(body.email ?? ""), String(body.type ?? "forget-password"));
+        }
+        const password = ctx.path === "/sign-up/email" ? body.password : ctx.path.includes("reset-password") ? body.password : ctx.path === "/change-password" ? body.newPassword : undefined;
+        if (typeof password === "string") {
+          const problem = passwordProblem(password, typeof body.email === "string" ? body.email : undefined);
+          if (problem) throw new APIError("BAD_REQUEST", { code: "WEAK_PASSWORD", message: passwordProblemMessage[problem] });
+        }
+      }),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session, ctx) => {
+            // Signing in needs an approved member; verifying the email may still open a session for the waiting page.
+            if (ctx?.path !== "/sign-in/email") return;
+            const user = (await ctx.context.internalAdapter.findUserById(session.userId)) as { status?: string } | null;
+            if (user?.status === "approved") return;
+            throw new APIError("FORBIDDEN", {
+              code: user?.status === "rejected" ? "ACCOUNT_REJECTED" : "ACCOUNT_PENDING",
+              message:
+                user?.status === "rejected"
+                  ? "Your registration was not approved. Contact the administrator if you think this is a mistake."
+                  : "Your account is waiting for the administrator's approval. You will get an email once it is approved.",
+            });
+          },
+        },
+      },
+    },
+    plugins: [
+      emailOTP({
+        otpLength: 6,
+        expiresIn: CODE_TTL_SECONDS,
+        allowedAttempts: CODE_MAX_TRIES,
+        storeOTP: "hashed",
+        sendVerificationOnSignUp: true,
+        overrideDefaultEmailVerification: true,
+        // Per address: code entry gets 10 tries a minute here, and each code dies after CODE_MAX_TRIES wrong ones.
+        rateLimit: { window: 60, max: 10 },
+        sendVerificationOTP: async ({ email, otp, type }) => {
+          await deps.sendCode(email, otp, type);
+        },
+      }),
+      admin({ defaultRole: "member", adminRoles: ["admin"] }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** A new code for the same address and purpose only after the cooldown, whoever asks and from wherever. */
+async function enforceResendCooldown(ctx: HookContext, email: string, type: string): Promise<void> {
+  const identifier = `${type === "forget-password" ? "forget-password" : type}-otp-${email.toLowerCase()}`;
+  const existing = await ctx.context.internalAdapter.findVerificationValue(identifier);
+  if (!existing) return;
+  const waited = (Date.now() - new Date(existing.createdAt).getTime()) / 1000;
+  if (waited < CODE_RESEND_COOLDOWN_SECONDS) {
+    const wait = Math.ceil(CODE_RESEND_COOLDOWN_SECONDS - waited);
+    throw new APIError("TOO_MANY_REQUESTS", {
+      code: "RESEND_COOLDOWN",
+      message: `A code was sent moments ago. You can ask for a new one in ${wait} seconds.`,
+    });
+  }
+}

@@ -1,0 +1,79 @@
+// Members read and changed through better-auth's own storage adapter, so the same code serves SQLite and MongoDB.
+import type { Member, MemberChanges, MemberRepository } from "../../ports/member-repository.ts";
+import type { Auth } from "./better-auth.ts";
+
+type UserRecord = Record<string, unknown> & { id: string; email: string; name: string; createdAt: Date | string };
+
+export function toMember(u: UserRecord): Member {
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    emailVerified: Boolean(u.emailVerified),
+    status: (u.status as Member["status"]) ?? "pending",
+    statusReason: (u.statusReason as string | null) ?? null,
+    role: u.role === "admin" ? "admin" : "member",
+    banned: Boolean(u.banned),
+    banReason: (u.banReason as string | null) ?? null,
+    phone: (u.phone as string | null) || null,
+    locale: (u.locale as string) || "en",
+    timeZone: (u.timeZone as string) || "Asia/Kolkata",
+    createdAt: new Date(u.createdAt),
+  };
+}
+
+export function authMemberRepository(auth: Auth): MemberRepository {
+  const internal = async () => (await auth.$context).internalAdapter;
+  return {
+    async findById(id) {
+      const user = await (await internal()).findUserById(id);
+      return user ? toMember(user as UserRecord) : null;
+    },
+    async findByEmail(email) {
+      const found = await (await internal()).findUserByEmail(email.toLowerCase());
+      return found ? toMember(found.user as UserRecord) : null;
+    },
+    async list({ status, search, limit, offset }) {
+      const adapter = await internal();
+      const where: { field: string; value: string; operator?: "eq" | "contains"; connector?: "AND" | "OR" }[] = [];
+      if (status) where.push({ field: "status", value: status });
+      const term = search?.trim().toLowerCase();
+      if (term) where.push({ field: "email", value: term, operator: "contains" });
+      const [users, total] = await Promise.all([
+        adapter.listUsers(limit, offset, { field: "createdAt", direction: "desc" }, where),
+        adapter.countTotalUsers(where),
+      ]);
+      return { members: users.map((u) => toMember(u as UserRecord)), total };
+    },
+    async listAdmins() {
+      const users = await (await internal()).listUsers(1000, 0, undefined, [{ field: "role", value: "admin" }]);
+      return users.map((u) => toMember(u as UserRecord));
+    },
+    async update(id, changes: MemberChanges) {
+      const user = await (await internal()).updateUser(id, { ...changes, updatedAt: new Date() });
+      return toMember(user as UserRecord);
+    },
+    async revokeSessions(id) {
+      await (await internal()).deleteUserSessions(id);
+    },
+    async upsertWithPassword({ email, name, password }) {
+      const context = await auth.$context;
+      const adapter = context.internalAdapter;
+      const hash = await context.password.hash(password);
+      const existing = await adapter.findUserByEmail(email.toLowerCase(), { includeAccounts: true });
+      if (existing) {
+        const hasCredential = existing.accounts.some((a) => a.providerId === "credential");
+        if (hasCredential) await adapter.updatePassword(existing.user.id, hash);
+        else await adapter.linkAccount({ userId: existing.user.id, providerId: "credential", accountId: existing.user.id, password: hash });
+        const user = await adapter.updateUser(existing.user.id, { emailVerified: true, updatedAt: new Date() });
+        return toMember(user as UserRecord);
+      }
+      const user = await adapter.createUser(
+        { email: email.toLowerCase(), name, emailVerified: true, status: "approved", role: "member" },
+        { method: "admin" },
+      );
+      await adapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
+      return toMember(user as UserRecord);
+    },
+  };
+}

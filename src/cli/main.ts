@@ -1,0 +1,94 @@
+// The `chitfunds` command: create-admin, approve, reject, users. Runs against the configured store.
+import { parseArgs } from "node:util";
+import pino from "pino";
+import { approveMember } from "../app/approve-member.ts";
+import { createAdmin } from "../app/create-admin.ts";
+import { AppError } from "../app/errors.ts";
+import { rejectMember } from "../app/reject-member.ts";
+import { composeServices, type Services } from "../compose.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import type { MemberStatus } from "../ports/member-repository.ts";
+
+const USAGE = `Usage: chitfunds <command> [options]
+
+Commands:
+  create-admin --email E --password P [--name N]   make E an administrator (created if new)
+  approve EMAIL                                    approve a member who confirmed their email
+  reject EMAIL [--reason TEXT]                     reject a member (they are told by email)
+  users [--pending|--status S]                     list members
+
+The store is chosen as for \`npm start\` (DATA_DIR, or MONGODB_URI when set).`;
+
+type Command = (services: Services, args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  async "create-admin"(services, args) {
+    const { values } = parseArgs({ args, options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } } });
+    if (!values.email || !values.password) throw new UsageError("create-admin needs --email and --password");
+    const admin = await createAdmin(services, { email: values.email, password: values.password, name: values.name });
+    console.log(`${admin.email} is an administrator and can log in.`);
+  },
+  async approve(services, args) {
+    const { positionals } = parseArgs({ args, allowPositionals: true });
+    if (positionals.length !== 1) throw new UsageError("approve needs one EMAIL");
+    const member = await approveMember(services.approval, positionals[0]!, null);
+    console.log(`${member.email} is approved.`);
+  },
+  async reject(services, args) {
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reason: { type: "string" } } });
+    if (positionals.length !== 1) throw new UsageError("reject needs one EMAIL");
+    const member = await rejectMember(services.approval, positionals[0]!, values.reason ?? null, null);
+    console.log(`${member.email} is rejected.`);
+  },
+  async users(services, args) {
+    const { values } = parseArgs({ args, options: { pending: { type: "boolean" }, status: { type: "string" } } });
+    const status = (values.pending ? "pending" : values.status) as MemberStatus | undefined;
+    if (status && !["pending", "approved", "rejected"].includes(status)) throw new UsageError("--status must be pending, approved or rejected");
+    const { members, total } = await services.members.list({ status, limit: 10_000, offset: 0 });
+    if (total === 0) {
+      console.log(status ? `No ${status} members.` : "No members yet.");
+      return;
+    }
+    for (const m of members) {
+      const flags = [m.role === "admin" ? "admin" : "", m.banned ? "banned" : "", m.emailVerified ? "" : "email not confirmed"].filter(Boolean).join(", ");
+      console.log(`${m.email}\t${m.status}\t${m.name}${flags ? `\t(${flags})` : ""}`);
+    }
+  },
+};
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  let services: Services | undefined;
+  try {
+    const config = loadConfig();
+    services = await composeServices(config, { log: pino({ level: process.env.LOG_LEVEL ?? "warn" }) });
+    await command(services, args);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof AppError || error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    console.error(`chitfunds ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await services?.close();
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2));

@@ -1,0 +1,95 @@
+// Composition root for everything but the HTTP server: picks adapters from config and wires the use cases' ports.
+import { getMigrations } from "better-auth/db/migration";
+import pino from "pino";
+import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
+import { CODE_TTL_SECONDS, createAuth, type Auth } from "./adapters/auth/better-auth.ts";
+import { authMemberRepository } from "./adapters/auth/member-store.ts";
+import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
+import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
+import { openSqliteStorage } from "./adapters/sqlite/storage.ts";
+import type { ApprovalDeps } from "./app/approve-member.ts";
+import { handleEmailVerified } from "./app/handle-email-verified.ts";
+import type { NotificationSink } from "./app/notify.ts";
+import { sendCode } from "./app/send-code.ts";
+import type { Config } from "./config.ts";
+import type { AuditLog } from "./ports/audit-log.ts";
+import { type Clock, systemClock } from "./ports/clock.ts";
+import type { Mailer } from "./ports/mailer.ts";
+import type { MemberRepository } from "./ports/member-repository.ts";
+import type { OutboxRepository } from "./ports/outbox-repository.ts";
+
+export type Logger = pino.Logger;
+
+export type Services = {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  auth: Auth;
+  members: MemberRepository;
+  mailer: Mailer;
+  outbox: OutboxRepository;
+  audit: AuditLog;
+  notify: NotificationSink;
+  approval: ApprovalDeps;
+  storageKind: "sqlite";
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer };
+
+export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
+  const log = overrides.log ?? pino({ level: config.logLevel, base: undefined, redact: ["req.headers.cookie", "req.headers.authorization"] });
+  const clock = overrides.clock ?? systemClock;
+  const storage = openSqliteStorage(config.dataDir);
+  const closeMailer: (() => void)[] = [];
+  const mailer =
+    overrides.mailer ??
+    (config.smtpUrl
+      ? (() => {
+          const m = smtpMailer(config.smtpUrl, config.mailFrom);
+          closeMailer.push(m.close);
+          return m;
+        })()
+      : outboxMailer(storage.outbox, clock, log));
+  // In-app notifications arrive with the ledger; until then approval and other events are told by mail only.
+  const notify: NotificationSink = async () => {};
+
+  let members: MemberRepository | undefined;
+  const auth = createAuth({
+    config,
+    database: storage.db,
+    secret: resolveAuthSecret(config.authSecret, config.dataDir),
+    sendCode: (email, code, purpose) => {
+      if (mailer.kind === "outbox") log.info({ email, purpose, code }, `one-time code for ${email}: ${code}`);
+      return sendCode({ mailer, codeTtlMinutes: CODE_TTL_SECONDS / 60 }, email, code, purpose);
+    },
+    onEmailVerified: (userId) =>
+      handleEmailVerified(
+        { members: members!, mailer, audit: storage.audit, clock, notify, approvalMode: config.approvalMode, adminEmail: config.adminEmail, baseUrl: config.baseUrl },
+        userId,
+      ),
+  });
+  const { runMigrations } = await getMigrations(auth.options);
+  await runMigrations();
+  members = authMemberRepository(auth);
+
+  return {
+    config,
+    log,
+    clock,
+    auth,
+    members,
+    mailer,
+    outbox: storage.outbox,
+    audit: storage.audit,
+    notify,
+    approval: { members, mailer, audit: storage.audit, clock, notify, baseUrl: config.baseUrl },
+    storageKind: storage.kind,
+    ping: storage.ping,
+    async close() {
+      for (const close of closeMailer) close();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// Starts ChitFunds Ledger: config, storage, web server; stops cleanly on SIGTERM/SIGINT.
+import { serve } from "@hono/node-server";
+import { composeServices } from "./compose.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { createWebApp } from "./web/app.tsx";
+
+async function main() {
+  const config = loadConfig();
+  const services = await composeServices(config);
+  const app = createWebApp(services);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    services.log.info(
+      { port: info.port, dataDir: config.dataDir, storage: services.storageKind, mail: services.mailer.kind, approvalMode: config.approvalMode },
+      `ChitFunds Ledger is running at ${config.baseUrl}`,
+    );
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    services.log.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await services.close();
+      process.exit(0);
+    });
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(`ChitFunds Ledger could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+// The Hono application: middleware in order, then one sub-app per area.
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import type { Services } from "../compose.ts";
+import { apiV1 } from "./api/v1.ts";
+import type { WebEnv } from "./env.ts";
+import { stampClientAddress } from "./middleware/client-address.ts";
+import { csrfProtection } from "./middleware/csrf.ts";
+import { onError, onNotFound } from "./middleware/errors.tsx";
+import { securityHeaders } from "./middleware/security-headers.ts";
+import { accountRoutes } from "./routes/account-routes.tsx";
+import { adminRoutes } from "./routes/admin-routes.tsx";
+import { assetRoutes } from "./routes/asset-routes.ts";
+import { authRoutes } from "./routes/auth-routes.tsx";
+import { dashboardRoutes } from "./routes/dashboard-routes.tsx";
+import { healthRoutes } from "./routes/health-routes.ts";
+
+export function createWebApp(services: Services) {
+  const app = new Hono<WebEnv>();
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set("services", services);
+    const log = services.log.child({ reqId: c.get("requestId") });
+    c.set("log", log);
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    if (!c.req.path.startsWith("/assets/")) log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+  });
+  app.use(securityHeaders());
+  app.use(stampClientAddress);
+  app.onError(onError);
+  app.notFound(onNotFound);
+
+  app.route("/", healthRoutes);
+  app.route("/", assetRoutes);
+  // better-auth answers its own endpoints (sign-up, sign-in, email codes...) with its own checks and rate limits.
+  app.on(["GET", "POST"], "/api/auth/*", (c) => services.auth.handler(c.req.raw));
+  app.use(csrfProtection);
+  app.route("/api/v1", apiV1);
+  app.route("/", authRoutes);
+  app.route("/", accountRoutes);
+  app.route("/", adminRoutes);
+  app.route("/", dashboardRoutes);
+  return app;
+}
+
+export type WebApp = ReturnType<typeof createWebApp>;

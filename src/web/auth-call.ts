@@ -1,0 +1,43 @@
+// Calls a better-auth endpoint through its own HTTP handler (so its rate limits and checks apply) on behalf of a page.
+import type { Context } from "hono";
+import { CLIENT_IP_HEADER } from "../adapters/auth/better-auth.ts";
+import type { WebEnv } from "./env.ts";
+
+export type AuthReply = {
+  ok: boolean;
+  status: number;
+  code: string | null;
+  message: string | null;
+  data: Record<string, unknown> | null;
+};
+
+export async function callAuth(c: Context<WebEnv>, path: string, body: unknown, method: "POST" | "GET" = "POST"): Promise<AuthReply> {
+  const { auth, config } = c.get("services");
+  const headers = new Headers({ origin: new URL(config.baseUrl).origin, "content-type": "application/json" });
+  for (const name of ["cookie", "user-agent", CLIENT_IP_HEADER]) {
+    const value = c.req.header(name);
+    if (value) headers.set(name, value);
+  }
+  const request = new Request(`${config.baseUrl}/api/auth${path}`, {
+    method,
+    headers,
+    body: method === "POST" ? JSON.stringify(body ?? {}) : undefined,
+  });
+  const response = await auth.handler(request);
+  for (const cookie of response.headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
+  const text = await response.text();
+  let data: Record<string, unknown> | null = null;
+  try {
+    data = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+  } catch {
+    data = null;
+  }
+  const ok = response.status >= 200 && response.status < 300;
+  return {
+    ok,
+    status: response.status,
+    code: ok ? null : typeof data?.code === "string" ? data.code : response.status === 429 ? "TOO_MANY_REQUESTS" : "UNKNOWN",
+    message: ok ? null : typeof data?.message === "string" ? data.message : response.status === 429 ? "Too many attempts. Wait a minute and try again." : "Something went wrong. Please try again.",
+    data,
+  };
+}

@@ -1,0 +1,17 @@
+// The Hono environment every route shares: services, the request's logger, CSRF token and signed-in member.
+import type { Services } from "../compose.ts";
+import type { Member } from "../ports/member-repository.ts";
+
+export type WebEnv = {
+  Variables: {
+    services: Services;
+    requestId: string;
+    log: Services["log"];
+    csrfToken: string;
+    /** The signed-in member whatever their status, or null; loaded once per request. */
+    viewer: Member | null;
+    /** An approved, unbanned member: set by requireMember. */
+    member: Member;
+    notice: string | null;
+  };
+};

@@ -1,0 +1,29 @@
+// Works out the client's address (socket, or X-Forwarded-For when TRUST_PROXY) for rate limits; clients cannot forge it.
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { CLIENT_IP_HEADER } from "../../adapters/auth/better-auth.ts";
+import type { WebEnv } from "../env.ts";
+
+export function clientAddress(c: Context<WebEnv>): string {
+  if (c.get("services").config.trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "local";
+  } catch {
+    return "local"; // requests made in-process (tests) have no socket
+  }
+}
+
+/** Replaces any client-sent copy of our address header with the address we trust. */
+export const stampClientAddress = createMiddleware<WebEnv>(async (c, next) => {
+  const headers = c.req.raw.headers;
+  try {
+    headers.set(CLIENT_IP_HEADER, clientAddress(c));
+  } catch {
+    // immutable headers (some test requests): better-auth then sees no address
+  }
+  await next();
+});

@@ -1,0 +1,54 @@
+// Loads the signed-in member once per request and guards member and admin areas (pages redirect, the API answers JSON).
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { toMember } from "../../adapters/auth/member-store.ts";
+import { AppError } from "../../app/errors.ts";
+import type { Member } from "../../ports/member-repository.ts";
+import type { WebEnv } from "../env.ts";
+
+export async function loadViewer(c: Context<WebEnv>): Promise<Member | null> {
+  const cached = c.get("viewer");
+  if (cached !== undefined) return cached;
+  const session = await c.get("services").auth.api.getSession({ headers: c.req.raw.headers });
+  const viewer = session ? toMember(session.user as Parameters<typeof toMember>[0]) : null;
+  c.set("viewer", viewer);
+  return viewer;
+}
+
+/** Why a signed-in member may not use the app yet, or null when they may. */
+export function blockedReason(member: Member): AppError | null {
+  if (member.banned) {
+    return new AppError(403, "account-banned", `Your account has been suspended${member.banReason ? `: ${member.banReason}` : "."} Contact the administrator.`);
+  }
+  if (member.status === "pending") {
+    return new AppError(403, "account-pending", "Your account is waiting for the administrator's approval. You will get an email once it is approved.");
+  }
+  if (member.status === "rejected") {
+    return new AppError(403, "account-rejected", "Your registration was not approved. Contact the administrator if you think this is a mistake.");
+  }
+  return null;
+}
+
+const isApi = (c: Context) => c.req.path.startsWith("/api/");
+
+export const requireMember = createMiddleware<WebEnv>(async (c, next) => {
+  const viewer = await loadViewer(c);
+  if (!viewer) {
+    if (isApi(c)) throw new AppError(401, "unauthenticated", "Sign in first.");
+    const next_ = encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""));
+    return c.redirect(`/login?next=${next_}`, 303);
+  }
+  const blocked = blockedReason(viewer);
+  if (blocked) {
+    if (!isApi(c) && blocked.code === "account-pending") return c.redirect("/pending", 303);
+    throw blocked;
+  }
+  c.set("member", viewer);
+  await next();
+});
+
+export const requireAdmin = createMiddleware<WebEnv>(async (c, next) => {
+  const member = c.get("member");
+  if (member.role !== "admin") throw new AppError(404, "not-found", "Page not found.");
+  await next();
+});

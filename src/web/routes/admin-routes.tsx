@@ -1,0 +1,58 @@
+// Admin pages: approve or reject waiting members, list/search/ban members, read the outbox. Non-admins get 404.
+import { Hono } from "hono";
+import { approveMember } from "../../app/approve-member.ts";
+import { listMembers, memberListQuery } from "../../app/list-members.ts";
+import { rejectMember } from "../../app/reject-member.ts";
+import { setMemberBan } from "../../app/set-member-ban.ts";
+import type { WebEnv } from "../env.ts";
+import { requireAdmin, requireMember } from "../middleware/session.ts";
+import { renderPage } from "../render.tsx";
+import { MembersView, OutboxView, PendingMembersView } from "../views/admin-views.tsx";
+
+const back = (c: { req: { header(n: string): string | undefined } }, fallback: string) => {
+  const referer = c.req.header("referer");
+  if (!referer) return fallback;
+  const url = new URL(referer);
+  return url.pathname.startsWith("/admin") ? url.pathname + url.search.replace(/([?&])notice=[^&]*&?/, "$1").replace(/[?&]$/, "") : fallback;
+};
+const withNotice = (path: string, notice: string) => `${path}${path.includes("?") ? "&" : "?"}notice=${notice}`;
+
+export const adminRoutes = new Hono<WebEnv>()
+  .use("/admin", requireMember, requireAdmin)
+  .use("/admin/*", requireMember, requireAdmin)
+  .get("/admin", async (c) => {
+    const { members } = await listMembers(c.get("services"), { status: "pending", page: 1 });
+    return renderPage(c, "Admin", <PendingMembersView csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />, { active: "admin" });
+  })
+  .get("/admin/members", async (c) => {
+    const query = memberListQuery.parse(c.req.query());
+    const result = await listMembers(c.get("services"), query);
+    return renderPage(
+      c,
+      "Members",
+      <MembersView csrfToken={c.get("csrfToken")} {...result} q={query.q} status={query.status} viewerId={c.get("member").id} timeZone={c.get("member").timeZone} />,
+      { active: "admin" },
+    );
+  })
+  .post("/admin/members/:id/approve", async (c) => {
+    await approveMember(c.get("services").approval, c.req.param("id"), c.get("member").id);
+    return c.redirect(withNotice(back(c, "/admin"), "approved"), 303);
+  })
+  .post("/admin/members/:id/reject", async (c) => {
+    const body = await c.req.parseBody();
+    await rejectMember(c.get("services").approval, c.req.param("id"), typeof body.reason === "string" ? body.reason : null, c.get("member").id);
+    return c.redirect(withNotice(back(c, "/admin"), "rejected"), 303);
+  })
+  .post("/admin/members/:id/ban", async (c) => {
+    await setMemberBan(c.get("services"), c.req.param("id"), { banned: true }, c.get("member").id);
+    return c.redirect(withNotice(back(c, "/admin/members"), "banned"), 303);
+  })
+  .post("/admin/members/:id/unban", async (c) => {
+    await setMemberBan(c.get("services"), c.req.param("id"), { banned: false }, c.get("member").id);
+    return c.redirect(withNotice(back(c, "/admin/members"), "unbanned"), 303);
+  })
+  .get("/admin/outbox", async (c) => {
+    const { outbox, config } = c.get("services");
+    const { entries, total } = await outbox.list({ limit: 100, offset: 0 });
+    return renderPage(c, "Outbox", <OutboxView entries={entries} total={total} smtpConfigured={Boolean(config.smtpUrl)} timeZone={c.get("member").timeZone} />, { active: "admin" });
+  });

@@ -1,0 +1,130 @@
+// The way in: register, confirm the emailed code, log in and out, forgotten password, and the waiting page.
+import { type Context, Hono } from "hono";
+import { CODE_RESEND_COOLDOWN_SECONDS } from "../../adapters/auth/better-auth.ts";
+import { callAuth } from "../auth-call.ts";
+import { authErrorToForm } from "../auth-errors.ts";
+import type { WebEnv } from "../env.ts";
+import { loadViewer } from "../middleware/session.ts";
+import { renderPage } from "../render.tsx";
+import { ForgotView, LoginView, PendingView, RegisterView, ResetView, type Values, VerifyView } from "../views/auth-views.tsx";
+
+async function formValues(c: Context<WebEnv>, names: string[]): Promise<Values> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(names.map((n) => [n, typeof body[n] === "string" ? (body[n] as string).trim() : ""]));
+}
+
+/** Only same-site paths may follow a login, so `next` cannot send anyone elsewhere. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
+}
+
+const status = (n: number) => (n === 429 ? 429 : n >= 500 ? 503 : 400) as 400 | 429 | 503;
+
+export const authRoutes = new Hono<WebEnv>()
+  .get("/", async (c) => {
+    const viewer = await loadViewer(c);
+    return c.redirect(viewer ? "/dashboard" : "/login", 303);
+  })
+  .get("/register", (c) => renderPage(c, "Register", <RegisterView csrfToken={c.get("csrfToken")} values={{}} errors={{}} />))
+  .post("/register", async (c) => {
+    const values = await formValues(c, ["name", "email", "phone", "password"]);
+    const { password, ...kept } = values;
+    const reply = await callAuth(c, "/sign-up/email", { name: values.name, email: values.email, password, ...(values.phone ? { phone: values.phone } : {}) });
+    if (reply.ok) return c.redirect(`/verify?email=${encodeURIComponent(values.email ?? "")}&notice=code-sent`, 303);
+    const { fields, message } = authErrorToForm(reply);
+    return renderPage(c, "Register", <RegisterView csrfToken={c.get("csrfToken")} values={kept} errors={fields} message={message} />, {
+      status: status(reply.status),
+    });
+  })
+  .get("/verify", (c) =>
+    renderPage(c, "Confirm your email", <VerifyView csrfToken={c.get("csrfToken")} values={{ email: c.req.query("email") ?? "" }} errors={{}} cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS} />),
+  )
+  .post("/verify", async (c) => {
+    const values = await formValues(c, ["email", "code"]);
+    const errors: Record<string, string> = {};
+    if (!/^\d{6}$/.test(values.code ?? "")) errors.code = "Enter the 6 digits from the email.";
+    if (!values.email) errors.email = "Enter the email you registered with.";
+    let message: string | null = null;
+    let httpStatus: 400 | 429 | 503 = 400;
+    if (Object.keys(errors).length === 0) {
+      const reply = await callAuth(c, "/email-otp/verify-email", { email: values.email, otp: values.code });
+      if (reply.ok) {
+        const user = reply.data?.user as { status?: string } | undefined;
+        return c.redirect(user?.status === "approved" ? "/dashboard?notice=verified" : "/pending", 303);
+      }
+      const mapped = authErrorToForm(reply);
+      Object.assign(errors, mapped.fields);
+      message = mapped.message;
+      httpStatus = status(reply.status);
+    }
+    return renderPage(
+      c,
+      "Confirm your email",
+      <VerifyView csrfToken={c.get("csrfToken")} values={{ email: values.email }} errors={errors} message={message} cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS} />,
+      { status: httpStatus },
+    );
+  })
+  .post("/verify/resend", async (c) => {
+    const values = await formValues(c, ["email"]);
+    const reply = await callAuth(c, "/email-otp/send-verification-otp", { email: values.email, type: "email-verification" });
+    if (reply.ok) return c.redirect(`/verify?email=${encodeURIComponent(values.email ?? "")}&notice=code-sent`, 303);
+    const { fields, message } = authErrorToForm(reply);
+    return renderPage(
+      c,
+      "Confirm your email",
+      <VerifyView csrfToken={c.get("csrfToken")} values={values} errors={fields} message={message} cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS} />,
+      { status: status(reply.status) },
+    );
+  })
+  .get("/login", (c) => renderPage(c, "Log in", <LoginView csrfToken={c.get("csrfToken")} values={{}} errors={{}} next={c.req.query("next")} />))
+  .post("/login", async (c) => {
+    const values = await formValues(c, ["email", "password", "next"]);
+    const reply = await callAuth(c, "/sign-in/email", { email: values.email, password: values.password });
+    if (reply.ok) return c.redirect(safeNext(values.next), 303);
+    if (reply.code === "EMAIL_NOT_VERIFIED") {
+      return c.redirect(`/verify?email=${encodeURIComponent(values.email ?? "")}&notice=code-sent`, 303);
+    }
+    const { fields, message } = authErrorToForm(reply);
+    return renderPage(
+      c,
+      "Log in",
+      <LoginView csrfToken={c.get("csrfToken")} values={{ email: values.email }} errors={fields} message={message} next={values.next} />,
+      { status: reply.status === 403 ? 403 : status(reply.status) },
+    );
+  })
+  .post("/logout", async (c) => {
+    await callAuth(c, "/sign-out", {});
+    return c.redirect("/login?notice=logged-out", 303);
+  })
+  .get("/forgot", (c) => renderPage(c, "Forgot password", <ForgotView csrfToken={c.get("csrfToken")} values={{}} errors={{}} />))
+  .post("/forgot", async (c) => {
+    const values = await formValues(c, ["email"]);
+    if (!/^\S+@\S+\.\S+$/.test(values.email ?? "")) {
+      return renderPage(c, "Forgot password", <ForgotView csrfToken={c.get("csrfToken")} values={values} errors={{ email: "Enter a valid email address." }} />, { status: 400 });
+    }
+    const reply = await callAuth(c, "/email-otp/request-password-reset", { email: values.email });
+    if (!reply.ok && reply.status === 429) {
+      const { message } = authErrorToForm(reply);
+      return renderPage(c, "Forgot password", <ForgotView csrfToken={c.get("csrfToken")} values={values} errors={{}} message={message} />, { status: 429 });
+    }
+    // Same answer whether or not the address has an account, so the form does not reveal who is registered.
+    return c.redirect(`/reset?email=${encodeURIComponent(values.email ?? "")}&notice=reset-sent`, 303);
+  })
+  .get("/reset", (c) => renderPage(c, "Set a new password", <ResetView csrfToken={c.get("csrfToken")} values={{ email: c.req.query("email") ?? "" }} errors={{}} />))
+  .post("/reset", async (c) => {
+    const values = await formValues(c, ["email", "code", "password"]);
+    const reply = await callAuth(c, "/email-otp/reset-password", { email: values.email, otp: values.code, password: values.password });
+    if (reply.ok) return c.redirect("/login?notice=password-reset", 303);
+    const { fields, message } = authErrorToForm(reply);
+    return renderPage(
+      c,
+      "Set a new password",
+      <ResetView csrfToken={c.get("csrfToken")} values={{ email: values.email, code: values.code }} errors={fields} message={message} />,
+      { status: status(reply.status) },
+    );
+  })
+  .get("/pending", async (c) => {
+    const viewer = await loadViewer(c);
+    if (viewer && viewer.status === "approved" && !viewer.banned) return c.redirect("/dashboard", 303);
+    return renderPage(c, "Waiting for approval", <PendingView name={viewer?.name} email={viewer?.email} />);
+  });

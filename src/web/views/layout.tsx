@@ -1,0 +1,106 @@
+// The page shell: head with local assets, navigation for the viewer's role, a notice area, the page, and a footer.
+import type { Child } from "hono/jsx";
+import type { Member } from "../../ports/member-repository.ts";
+
+export type LayoutProps = {
+  title: string;
+  viewer?: Member | null;
+  csrfToken: string;
+  notice?: string | null;
+  error?: string | null;
+  active?: string;
+  children: Child;
+};
+
+const NAV: { href: string; label: string; key: string; admin?: boolean }[] = [
+  { href: "/dashboard", label: "Dashboard", key: "dashboard" },
+  { href: "/settings/profile", label: "Profile", key: "profile" },
+  { href: "/admin", label: "Admin", key: "admin", admin: true },
+];
+
+export function Layout(props: LayoutProps) {
+  const { viewer } = props;
+  const signedIn = viewer && viewer.status === "approved" && !viewer.banned;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="csrf-token" content={props.csrfToken} />
+        <title>{`${props.title} · ChitFunds Ledger`}</title>
+        <link rel="stylesheet" href="/assets/bootstrap/bootstrap.min.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/bootstrap/bootstrap.bundle.min.js" defer></script>
+        <script src="/assets/htmx/htmx.min.js" defer></script>
+        <script src="/assets/app.js" defer></script>
+      </head>
+      <body class="d-flex flex-column min-vh-100">
+        <a class="visually-hidden-focusable" href="#main">Skip to content</a>
+        <nav class="navbar navbar-expand-md navbar-dark bg-primary" aria-label="Main">
+          <div class="container">
+            <a class="navbar-brand fw-semibold" href={signedIn ? "/dashboard" : "/"}>
+              ChitFunds Ledger
+            </a>
+            {signedIn && (
+              <>
+                <button class="navbar-toggler" type="button" data-bs-toggle="collapse" data-bs-target="#nav" aria-controls="nav" aria-expanded="false" aria-label="Menu">
+                  <span class="navbar-toggler-icon"></span>
+                </button>
+                <div class="collapse navbar-collapse" id="nav">
+                  <ul class="navbar-nav me-auto">
+                    {NAV.filter((n) => !n.admin || viewer.role === "admin").map((n) => (
+                      <li class="nav-item">
+                        <a class={`nav-link${props.active === n.key ? " active" : ""}`} href={n.href} aria-current={props.active === n.key ? "page" : undefined}>
+                          {n.label}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                  <form method="post" action="/logout" class="d-flex">
+                    <input type="hidden" name="_csrf" value={props.csrfToken} />
+                    <span class="navbar-text text-white-50 me-3 d-none d-lg-inline">{viewer.email}</span>
+                    <button class="btn btn-outline-light btn-sm" type="submit">Log out</button>
+                  </form>
+                </div>
+              </>
+            )}
+            {!signedIn && (
+              <div class="d-flex gap-2">
+                {viewer ? (
+                  <form method="post" action="/logout">
+                    <input type="hidden" name="_csrf" value={props.csrfToken} />
+                    <button class="btn btn-outline-light btn-sm" type="submit">Log out</button>
+                  </form>
+                ) : (
+                  <>
+                    <a class="btn btn-outline-light btn-sm" href="/login">Log in</a>
+                    <a class="btn btn-light btn-sm" href="/register">Register</a>
+                  </>
+                )}
+              </div>
+            )}
+          </div>
+        </nav>
+        <main id="main" class="container py-4 flex-grow-1">
+          {props.notice && (
+            <div class="alert alert-success" role="status">
+              {props.notice}
+            </div>
+          )}
+          {props.error && (
+            <div class="alert alert-danger" role="alert">
+              {props.error}
+            </div>
+          )}
+          {props.children}
+        </main>
+        <footer class="border-top py-3 text-muted small">
+          <div class="container d-flex flex-wrap justify-content-between gap-2">
+            <span>ChitFunds Ledger: your chits, payments and proofs in one place.</span>
+            <span>Amounts in ₹, dates in your time zone.</span>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
