@@ -2,7 +2,7 @@
 import { getMigrations } from "better-auth/db/migration";
 import pino from "pino";
 import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
-import { CODE_TTL_SECONDS, createAuth, type Auth } from "./adapters/auth/better-auth.ts";
+import { type Auth, CODE_TTL_SECONDS, createAuth } from "./adapters/auth/better-auth.ts";
 import { authMemberRepository } from "./adapters/auth/member-store.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
@@ -66,7 +66,16 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     },
     onEmailVerified: (userId) =>
       handleEmailVerified(
-        { members: members!, mailer, audit: storage.audit, clock, notify, approvalMode: config.approvalMode, adminEmail: config.adminEmail, baseUrl: config.baseUrl },
+        {
+          members: members!,
+          mailer,
+          audit: storage.audit,
+          clock,
+          notify,
+          approvalMode: config.approvalMode,
+          adminEmail: config.adminEmail,
+          baseUrl: config.baseUrl,
+        },
         userId,
       ),
   });

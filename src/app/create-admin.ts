@@ -1,9 +1,10 @@
 // Makes an administrator with a password (CLI): a new verified account, or an existing one promoted.
+
+import { z } from "zod";
+import { passwordProblem, passwordProblemMessage } from "../domain/password-policy.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Member, MemberRepository } from "../ports/member-repository.ts";
-import { z } from "zod";
-import { passwordProblem, passwordProblemMessage } from "../domain/password-policy.ts";
 import { badInput } from "./errors.ts";
 
 const input = z.object({ email: z.email(), password: z.string(), name: z.string().trim().min(1).max(100).optional() });

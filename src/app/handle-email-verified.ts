@@ -3,8 +3,8 @@ import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Mailer } from "../ports/mailer.ts";
 import type { MemberRepository } from "../ports/member-repository.ts";
-import type { NotificationSink } from "./notify.ts";
 import { pendingMemberMail } from "./mail-templates.ts";
+import type { NotificationSink } from "./notify.ts";
 
 export type EmailVerifiedDeps = {
   members: MemberRepository;
@@ -19,7 +19,7 @@ export type EmailVerifiedDeps = {
 
 export async function handleEmailVerified(deps: EmailVerifiedDeps, memberId: string): Promise<void> {
   const member = await deps.members.findById(memberId);
-  if (!member || member.status !== "pending") return;
+  if (member?.status !== "pending") return;
   const at = deps.clock.now();
   if (deps.adminEmail && member.email === deps.adminEmail) {
     await deps.members.update(member.id, { role: "admin", status: "approved" });

@@ -25,9 +25,7 @@ export type MemberQuery = {
   offset: number;
 };
 
-export type MemberChanges = Partial<
-  Pick<Member, "name" | "status" | "statusReason" | "role" | "banned" | "banReason" | "phone" | "locale" | "timeZone">
->;
+export type MemberChanges = Partial<Pick<Member, "name" | "status" | "statusReason" | "role" | "banned" | "banReason" | "phone" | "locale" | "timeZone">>;
 
 export interface MemberRepository {
   findById(id: string): Promise<Member | null>;

@@ -37,7 +37,13 @@ export async function callAuth(c: Context<WebEnv>, path: string, body: unknown, 
     ok,
     status: response.status,
     code: ok ? null : typeof data?.code === "string" ? data.code : response.status === 429 ? "TOO_MANY_REQUESTS" : "UNKNOWN",
-    message: ok ? null : typeof data?.message === "string" ? data.message : response.status === 429 ? "Too many attempts. Wait a minute and try again." : "Something went wrong. Please try again.",
+    message: ok
+      ? null
+      : typeof data?.message === "string"
+        ? data.message
+        : response.status === 429
+          ? "Too many attempts. Wait a minute and try again."
+          : "Something went wrong. Please try again.",
     data,
   };
 }

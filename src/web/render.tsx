@@ -13,11 +13,11 @@ const NOTICES: Record<string, string> = {
   "password-changed": "Your password was changed. Other devices were signed out.",
   "profile-saved": "Your profile was saved.",
   "logged-out": "You are logged out.",
-  "approved": "Member approved; they have been told by email.",
-  "rejected": "Member rejected; they have been told by email.",
-  "banned": "Member banned and signed out everywhere.",
-  "unbanned": "Ban lifted.",
-  "verified": "Your email is confirmed.",
+  approved: "Member approved; they have been told by email.",
+  rejected: "Member rejected; they have been told by email.",
+  banned: "Member banned and signed out everywhere.",
+  unbanned: "Ban lifted.",
+  verified: "Your email is confirmed.",
 };
 
 export function noticeFrom(c: Context<WebEnv>): string | null {

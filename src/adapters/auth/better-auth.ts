@@ -92,7 +92,14 @@ export function createAuth(deps: AuthDeps) {
         if (ctx.path === "/email-otp/send-verification-otp" || ctx.path === "/email-otp/request-password-reset") {
           await enforceResendCooldown(ctx, String(body.email ?? ""), String(body.type ?? "forget-password"));
         }
-        const password = ctx.path === "/sign-up/email" ? body.password : ctx.path.includes("reset-password") ? body.password : ctx.path === "/change-password" ? body.newPassword : undefined;
+        const password =
+          ctx.path === "/sign-up/email"
+            ? body.password
+            : ctx.path.includes("reset-password")
+              ? body.password
+              : ctx.path === "/change-password"
+                ? body.newPassword
+                : undefined;
         if (typeof password === "string") {
           const problem = passwordProblem(password, typeof body.email === "string" ? body.email : undefined);
           if (problem) throw new APIError("BAD_REQUEST", { code: "WEAK_PASSWORD", message: passwordProblemMessage[problem] });

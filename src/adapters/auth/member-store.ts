@@ -68,10 +68,7 @@ export function authMemberRepository(auth: Auth): MemberRepository {
         const user = await adapter.updateUser(existing.user.id, { emailVerified: true, updatedAt: new Date() });
         return toMember(user as UserRecord);
       }
-      const user = await adapter.createUser(
-        { email: email.toLowerCase(), name, emailVerified: true, status: "approved", role: "member" },
-        { method: "admin" },
-      );
+      const user = await adapter.createUser({ email: email.toLowerCase(), name, emailVerified: true, status: "approved", role: "member" }, { method: "admin" });
       await adapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
       return toMember(user as UserRecord);
     },

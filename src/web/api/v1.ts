@@ -4,6 +4,4 @@ import { buildSummary } from "../../app/build-summary.ts";
 import type { WebEnv } from "../env.ts";
 import { requireMember } from "../middleware/session.ts";
 
-export const apiV1 = new Hono<WebEnv>()
-  .use("*", requireMember)
-  .get("/summary", async (c) => c.json(await buildSummary(c.get("services"), c.get("member"))));
+export const apiV1 = new Hono<WebEnv>().use("*", requireMember).get("/summary", async (c) => c.json(await buildSummary(c.get("services"), c.get("member"))));

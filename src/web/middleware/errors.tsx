@@ -26,7 +26,13 @@ export const onError: ErrorHandler<WebEnv> = (err, c) => {
   const log = c.get("log");
   if (!known) log?.error({ err }, "unhandled error");
   else if (known.status >= 500) log?.warn({ err }, known.message);
-  const error = known ?? new AppError(503, "internal-error", `Something went wrong on our side. Please try again; if it keeps happening, quote reference ${c.get("requestId") ?? "-"}.`);
+  const error =
+    known ??
+    new AppError(
+      503,
+      "internal-error",
+      `Something went wrong on our side. Please try again; if it keeps happening, quote reference ${c.get("requestId") ?? "-"}.`,
+    );
   const status = known ? known.status : 500;
   if (wantsJson(c)) return c.json(errorEnvelope(error), status);
   return renderPage(
@@ -35,7 +41,9 @@ export const onError: ErrorHandler<WebEnv> = (err, c) => {
     <div class="py-5 text-center">
       <h1 class="h3">{status === 404 ? "Page not found" : status === 403 ? "Not allowed" : "Something went wrong"}</h1>
       <p class="lead">{error.message}</p>
-      <a class="btn btn-primary" href="/">Go to the start page</a>
+      <a class="btn btn-primary" href="/">
+        Go to the start page
+      </a>
     </div>,
     { status, notice: null },
   );

@@ -20,10 +20,15 @@ export const accountRoutes = new Hono<WebEnv>()
       return c.redirect("/settings/profile?notice=profile-saved", 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return renderPage(c, "Profile", <ProfileView csrfToken={c.get("csrfToken")} member={c.get("member")} values={values} errors={error.fields} message={error.message} />, {
-        status: 400,
-        active: "profile",
-      });
+      return renderPage(
+        c,
+        "Profile",
+        <ProfileView csrfToken={c.get("csrfToken")} member={c.get("member")} values={values} errors={error.fields} message={error.message} />,
+        {
+          status: 400,
+          active: "profile",
+        },
+      );
     }
   })
   .post("/settings/password", async (c) => {
@@ -36,8 +41,18 @@ export const accountRoutes = new Hono<WebEnv>()
     if (reply.ok) return c.redirect("/settings/profile?notice=password-changed", 303);
     const { fields, message } = authErrorToForm(reply);
     if (fields.password) fields.newPassword = fields.password;
-    return renderPage(c, "Profile", <ProfileView csrfToken={c.get("csrfToken")} member={c.get("member")} passwordErrors={fields} passwordMessage={message ?? "Your password was not changed."} />, {
-      status: reply.status === 429 ? 429 : 400,
-      active: "profile",
-    });
+    return renderPage(
+      c,
+      "Profile",
+      <ProfileView
+        csrfToken={c.get("csrfToken")}
+        member={c.get("member")}
+        passwordErrors={fields}
+        passwordMessage={message ?? "Your password was not changed."}
+      />,
+      {
+        status: reply.status === 429 ? 429 : 400,
+        active: "profile",
+      },
+    );
   });

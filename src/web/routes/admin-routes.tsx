@@ -22,7 +22,9 @@ export const adminRoutes = new Hono<WebEnv>()
   .use("/admin/*", requireMember, requireAdmin)
   .get("/admin", async (c) => {
     const { members } = await listMembers(c.get("services"), { status: "pending", page: 1 });
-    return renderPage(c, "Admin", <PendingMembersView csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />, { active: "admin" });
+    return renderPage(c, "Admin", <PendingMembersView csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />, {
+      active: "admin",
+    });
   })
   .get("/admin/members", async (c) => {
     const query = memberListQuery.parse(c.req.query());
@@ -30,7 +32,14 @@ export const adminRoutes = new Hono<WebEnv>()
     return renderPage(
       c,
       "Members",
-      <MembersView csrfToken={c.get("csrfToken")} {...result} q={query.q} status={query.status} viewerId={c.get("member").id} timeZone={c.get("member").timeZone} />,
+      <MembersView
+        csrfToken={c.get("csrfToken")}
+        {...result}
+        q={query.q}
+        status={query.status}
+        viewerId={c.get("member").id}
+        timeZone={c.get("member").timeZone}
+      />,
       { active: "admin" },
     );
   })
@@ -54,5 +63,10 @@ export const adminRoutes = new Hono<WebEnv>()
   .get("/admin/outbox", async (c) => {
     const { outbox, config } = c.get("services");
     const { entries, total } = await outbox.list({ limit: 100, offset: 0 });
-    return renderPage(c, "Outbox", <OutboxView entries={entries} total={total} smtpConfigured={Boolean(config.smtpUrl)} timeZone={c.get("member").timeZone} />, { active: "admin" });
+    return renderPage(
+      c,
+      "Outbox",
+      <OutboxView entries={entries} total={total} smtpConfigured={Boolean(config.smtpUrl)} timeZone={c.get("member").timeZone} />,
+      { active: "admin" },
+    );
   });

@@ -15,7 +15,7 @@ async function formValues(c: Context<WebEnv>, names: string[]): Promise<Values> 
 
 /** Only same-site paths may follow a login, so `next` cannot send anyone elsewhere. */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
+  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
 }
 
 const status = (n: number) => (n === 429 ? 429 : n >= 500 ? 503 : 400) as 400 | 429 | 503;
@@ -37,7 +37,11 @@ export const authRoutes = new Hono<WebEnv>()
     });
   })
   .get("/verify", (c) =>
-    renderPage(c, "Confirm your email", <VerifyView csrfToken={c.get("csrfToken")} values={{ email: c.req.query("email") ?? "" }} errors={{}} cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS} />),
+    renderPage(
+      c,
+      "Confirm your email",
+      <VerifyView csrfToken={c.get("csrfToken")} values={{ email: c.req.query("email") ?? "" }} errors={{}} cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS} />,
+    ),
   )
   .post("/verify", async (c) => {
     const values = await formValues(c, ["email", "code"]);
@@ -60,7 +64,13 @@ export const authRoutes = new Hono<WebEnv>()
     return renderPage(
       c,
       "Confirm your email",
-      <VerifyView csrfToken={c.get("csrfToken")} values={{ email: values.email }} errors={errors} message={message} cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS} />,
+      <VerifyView
+        csrfToken={c.get("csrfToken")}
+        values={{ email: values.email }}
+        errors={errors}
+        message={message}
+        cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS}
+      />,
       { status: httpStatus },
     );
   })
@@ -100,7 +110,12 @@ export const authRoutes = new Hono<WebEnv>()
   .post("/forgot", async (c) => {
     const values = await formValues(c, ["email"]);
     if (!/^\S+@\S+\.\S+$/.test(values.email ?? "")) {
-      return renderPage(c, "Forgot password", <ForgotView csrfToken={c.get("csrfToken")} values={values} errors={{ email: "Enter a valid email address." }} />, { status: 400 });
+      return renderPage(
+        c,
+        "Forgot password",
+        <ForgotView csrfToken={c.get("csrfToken")} values={values} errors={{ email: "Enter a valid email address." }} />,
+        { status: 400 },
+      );
     }
     const reply = await callAuth(c, "/email-otp/request-password-reset", { email: values.email });
     if (!reply.ok && reply.status === 429) {
@@ -110,7 +125,9 @@ export const authRoutes = new Hono<WebEnv>()
     // Same answer whether or not the address has an account, so the form does not reveal who is registered.
     return c.redirect(`/reset?email=${encodeURIComponent(values.email ?? "")}&notice=reset-sent`, 303);
   })
-  .get("/reset", (c) => renderPage(c, "Set a new password", <ResetView csrfToken={c.get("csrfToken")} values={{ email: c.req.query("email") ?? "" }} errors={{}} />))
+  .get("/reset", (c) =>
+    renderPage(c, "Set a new password", <ResetView csrfToken={c.get("csrfToken")} values={{ email: c.req.query("email") ?? "" }} errors={{}} />),
+  )
   .post("/reset", async (c) => {
     const values = await formValues(c, ["email", "code", "password"]);
     const reply = await callAuth(c, "/email-otp/reset-password", { email: values.email, otp: values.code, password: values.password });

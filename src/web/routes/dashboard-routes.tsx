@@ -13,7 +13,9 @@ export const dashboardRoutes = new Hono<WebEnv>().use("/dashboard", requireMembe
     "Dashboard",
     <>
       <h1 class="h3">Dashboard</h1>
-      <p class="text-muted">Welcome, {member.name}. Today is {summary.today}.</p>
+      <p class="text-muted">
+        Welcome, {member.name}. Today is {summary.today}.
+      </p>
       {summary.chits === 0 && <p>You have not added a chit yet.</p>}
     </>,
     { active: "dashboard" },

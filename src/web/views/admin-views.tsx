@@ -3,8 +3,7 @@ import type { Member } from "../../ports/member-repository.ts";
 import type { OutboxEntry } from "../../ports/outbox-repository.ts";
 import { Form } from "./form.tsx";
 
-const dateTime = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone }).format(d);
+const dateTime = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone }).format(d);
 
 function AdminTabs(p: { active: "pending" | "members" | "outbox"; pendingCount?: number }) {
   const tab = (key: typeof p.active, href: string, label: string) => (
@@ -45,7 +44,8 @@ export function PendingMembersView(p: { csrfToken: string; members: Member[]; ti
                   <div class="fw-semibold">{m.name}</div>
                   <div class="small text-muted">
                     {m.email}
-                    {m.phone ? ` · ${m.phone}` : ""} · registered {dateTime(m.createdAt, p.timeZone)} · {m.emailVerified ? "email confirmed" : "email not confirmed yet"}
+                    {m.phone ? ` · ${m.phone}` : ""} · registered {dateTime(m.createdAt, p.timeZone)} ·{" "}
+                    {m.emailVerified ? "email confirmed" : "email not confirmed yet"}
                   </div>
                 </div>
                 <div class="d-flex flex-wrap gap-2 align-items-start">
@@ -73,33 +73,54 @@ export function PendingMembersView(p: { csrfToken: string; members: Member[]; ti
   );
 }
 
-export function MembersView(p: { csrfToken: string; members: Member[]; total: number; page: number; pages: number; q?: string; status?: string; viewerId: string; timeZone: string }) {
-  const link = (page: number) => `/admin/members?${new URLSearchParams({ ...(p.q ? { q: p.q } : {}), ...(p.status ? { status: p.status } : {}), page: String(page) })}`;
+export function MembersView(p: {
+  csrfToken: string;
+  members: Member[];
+  total: number;
+  page: number;
+  pages: number;
+  q?: string;
+  status?: string;
+  viewerId: string;
+  timeZone: string;
+}) {
+  const link = (page: number) =>
+    `/admin/members?${new URLSearchParams({ ...(p.q ? { q: p.q } : {}), ...(p.status ? { status: p.status } : {}), page: String(page) })}`;
   return (
     <>
       <h1 class="h3">Admin</h1>
       <AdminTabs active="members" />
-      <form method="get" action="/admin/members" class="row g-2 mb-3" role="search" aria-label="Search members">
-        <div class="col-12 col-sm-6">
-          <label class="visually-hidden" for="q">Search by email</label>
-          <input class="form-control" type="search" id="q" name="q" value={p.q ?? ""} placeholder="Search by email" />
-        </div>
-        <div class="col-8 col-sm-4">
-          <label class="visually-hidden" for="status">Status</label>
-          <select class="form-select" id="status" name="status">
-            <option value="">Any status</option>
-            {["pending", "approved", "rejected"].map((s) => (
-              <option value={s} selected={p.status === s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="col-4 col-sm-2 d-grid">
-          <button class="btn btn-outline-primary" type="submit">Search</button>
-        </div>
-      </form>
-      <p class="small text-muted">{p.total} member{p.total === 1 ? "" : "s"}</p>
+      <search>
+        <form method="get" action="/admin/members" class="row g-2 mb-3" aria-label="Search members">
+          <div class="col-12 col-sm-6">
+            <label class="visually-hidden" for="q">
+              Search by email
+            </label>
+            <input class="form-control" type="search" id="q" name="q" value={p.q ?? ""} placeholder="Search by email" />
+          </div>
+          <div class="col-8 col-sm-4">
+            <label class="visually-hidden" for="status">
+              Status
+            </label>
+            <select class="form-select" id="status" name="status">
+              <option value="">Any status</option>
+              {["pending", "approved", "rejected"].map((s) => (
+                <option value={s} selected={p.status === s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="col-4 col-sm-2 d-grid">
+            <button class="btn btn-outline-primary" type="submit">
+              Search
+            </button>
+          </div>
+        </form>
+      </search>
+      <p class="small text-muted">
+        {p.total} member{p.total === 1 ? "" : "s"}
+      </p>
       <div class="table-responsive">
         <table class="table align-middle">
           <thead>
@@ -108,7 +129,9 @@ export function MembersView(p: { csrfToken: string; members: Member[]; total: nu
               <th scope="col">Status</th>
               <th scope="col">Role</th>
               <th scope="col">Registered</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -127,12 +150,22 @@ export function MembersView(p: { csrfToken: string; members: Member[]; total: nu
                   <div class="d-flex flex-wrap gap-2 justify-content-end">
                     {m.status !== "approved" && m.emailVerified && (
                       <Form action={`/admin/members/${m.id}/approve`} csrfToken={p.csrfToken} label={`Approve ${m.email}`}>
-                        <button class="btn btn-success btn-sm" type="submit" aria-label={`Approve ${m.email}`}>Approve</button>
+                        <button class="btn btn-success btn-sm" type="submit" aria-label={`Approve ${m.email}`}>
+                          Approve
+                        </button>
                       </Form>
                     )}
                     {m.id !== p.viewerId && (
-                      <Form action={`/admin/members/${m.id}/${m.banned ? "unban" : "ban"}`} csrfToken={p.csrfToken} label={`${m.banned ? "Unban" : "Ban"} ${m.email}`}>
-                        <button class={`btn btn-sm ${m.banned ? "btn-outline-secondary" : "btn-outline-danger"}`} type="submit" aria-label={`${m.banned ? "Unban" : "Ban"} ${m.email}`}>
+                      <Form
+                        action={`/admin/members/${m.id}/${m.banned ? "unban" : "ban"}`}
+                        csrfToken={p.csrfToken}
+                        label={`${m.banned ? "Unban" : "Ban"} ${m.email}`}
+                      >
+                        <button
+                          class={`btn btn-sm ${m.banned ? "btn-outline-secondary" : "btn-outline-danger"}`}
+                          type="submit"
+                          aria-label={`${m.banned ? "Unban" : "Ban"} ${m.email}`}
+                        >
                           {m.banned ? "Unban" : "Ban"}
                         </button>
                       </Form>
@@ -147,9 +180,25 @@ export function MembersView(p: { csrfToken: string; members: Member[]; total: nu
       {p.pages > 1 && (
         <nav aria-label="Member pages">
           <ul class="pagination">
-            {p.page > 1 && <li class="page-item"><a class="page-link" href={link(p.page - 1)}>Previous</a></li>}
-            <li class="page-item disabled"><span class="page-link">Page {p.page} of {p.pages}</span></li>
-            {p.page < p.pages && <li class="page-item"><a class="page-link" href={link(p.page + 1)}>Next</a></li>}
+            {p.page > 1 && (
+              <li class="page-item">
+                <a class="page-link" href={link(p.page - 1)}>
+                  Previous
+                </a>
+              </li>
+            )}
+            <li class="page-item disabled">
+              <span class="page-link">
+                Page {p.page} of {p.pages}
+              </span>
+            </li>
+            {p.page < p.pages && (
+              <li class="page-item">
+                <a class="page-link" href={link(p.page + 1)}>
+                  Next
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
       )}
@@ -174,14 +223,21 @@ export function OutboxView(p: { entries: OutboxEntry[]; total: number; smtpConfi
           {p.entries.map((e) => (
             <details class="list-group-item">
               <summary>
-                <span class="fw-semibold">{e.subject}</span> <span class="small text-muted">to {e.to} · {dateTime(e.createdAt, p.timeZone)}</span>
+                <span class="fw-semibold">{e.subject}</span>{" "}
+                <span class="small text-muted">
+                  to {e.to} · {dateTime(e.createdAt, p.timeZone)}
+                </span>
               </summary>
               <pre class="mt-2 mb-0 small text-wrap">{e.text}</pre>
             </details>
           ))}
         </div>
       )}
-      {p.total > p.entries.length && <p class="small text-muted mt-2">Showing the latest {p.entries.length} of {p.total}.</p>}
+      {p.total > p.entries.length && (
+        <p class="small text-muted mt-2">
+          Showing the latest {p.entries.length} of {p.total}.
+        </p>
+      )}
     </>
   );
 }

@@ -29,9 +29,28 @@ export function RegisterView(p: FormProps) {
       <Form action="/register" csrfToken={p.csrfToken} label="Register">
         <Field name="name" label="Full name" value={p.values.name} error={p.errors.name} required autocomplete="name" maxlength={100} />
         <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" maxlength={254} />
-        <Field name="phone" label="Phone (optional)" type="tel" value={p.values.phone} error={p.errors.phone} autocomplete="tel" maxlength={20} help="For reminders later; never shown to others." />
-        <Field name="password" label="Password" type="password" error={p.errors.password} required autocomplete="new-password" help="At least 10 characters. A few unrelated words work well." />
-        <button class="btn btn-primary w-100" type="submit">Register</button>
+        <Field
+          name="phone"
+          label="Phone (optional)"
+          type="tel"
+          value={p.values.phone}
+          error={p.errors.phone}
+          autocomplete="tel"
+          maxlength={20}
+          help="For reminders later; never shown to others."
+        />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          error={p.errors.password}
+          required
+          autocomplete="new-password"
+          help="At least 10 characters. A few unrelated words work well."
+        />
+        <button class="btn btn-primary w-100" type="submit">
+          Register
+        </button>
       </Form>
       <p class="mt-3 mb-0 small">
         Already registered? <a href="/login">Log in</a>
@@ -46,12 +65,27 @@ export function VerifyView(p: FormProps & { cooldownSeconds: number }) {
       <FormError message={p.message} />
       <Form action="/verify" csrfToken={p.csrfToken} label="Confirm email">
         <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
-        <Field name="code" label="Code" value={p.values.code} error={p.errors.code} required autocomplete="one-time-code" inputmode="numeric" maxlength={6} pattern="[0-9]{6}" autofocus />
-        <button class="btn btn-primary w-100" type="submit">Confirm</button>
+        <Field
+          name="code"
+          label="Code"
+          value={p.values.code}
+          error={p.errors.code}
+          required
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          maxlength={6}
+          pattern="[0-9]{6}"
+          autofocus
+        />
+        <button class="btn btn-primary w-100" type="submit">
+          Confirm
+        </button>
       </Form>
       <Form action="/verify/resend" csrfToken={p.csrfToken} class="mt-3" label="Send a new code">
         <input type="hidden" name="email" value={p.values.email ?? ""} />
-        <button class="btn btn-link p-0" type="submit">Send me a new code</button>
+        <button class="btn btn-link p-0" type="submit">
+          Send me a new code
+        </button>
         <span class="small text-muted ms-2">(you can ask once every {p.cooldownSeconds} seconds)</span>
       </Form>
     </Card>
@@ -66,7 +100,9 @@ export function LoginView(p: FormProps & { next?: string }) {
         <input type="hidden" name="next" value={p.next ?? ""} />
         <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} required autocomplete="username" />
         <Field name="password" label="Password" type="password" error={p.errors.password} required autocomplete="current-password" />
-        <button class="btn btn-primary w-100" type="submit">Log in</button>
+        <button class="btn btn-primary w-100" type="submit">
+          Log in
+        </button>
       </Form>
       <div class="d-flex justify-content-between mt-3 small">
         <a href="/forgot">Forgot password?</a>
@@ -82,7 +118,9 @@ export function ForgotView(p: FormProps) {
       <FormError message={p.message} />
       <Form action="/forgot" csrfToken={p.csrfToken} label="Forgot password">
         <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
-        <button class="btn btn-primary w-100" type="submit">Send code</button>
+        <button class="btn btn-primary w-100" type="submit">
+          Send code
+        </button>
       </Form>
     </Card>
   );
@@ -95,8 +133,18 @@ export function ResetView(p: FormProps) {
       <Form action="/reset" csrfToken={p.csrfToken} label="Reset password">
         <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
         <Field name="code" label="Code" value={p.values.code} error={p.errors.code} required autocomplete="one-time-code" inputmode="numeric" maxlength={6} />
-        <Field name="password" label="New password" type="password" error={p.errors.password} required autocomplete="new-password" help="At least 10 characters." />
-        <button class="btn btn-primary w-100" type="submit">Set password</button>
+        <Field
+          name="password"
+          label="New password"
+          type="password"
+          error={p.errors.password}
+          required
+          autocomplete="new-password"
+          help="At least 10 characters."
+        />
+        <button class="btn btn-primary w-100" type="submit">
+          Set password
+        </button>
       </Form>
     </Card>
   );
@@ -105,9 +153,7 @@ export function ResetView(p: FormProps) {
 export function PendingView(p: { name?: string; email?: string }) {
   return (
     <Card title="Waiting for approval">
-      <p>
-        {p.name ? `Thank you, ${p.name}. ` : "Thank you. "}Your email is confirmed and your account is waiting for the administrator's approval.
-      </p>
+      <p>{p.name ? `Thank you, ${p.name}. ` : "Thank you. "}Your email is confirmed and your account is waiting for the administrator's approval.</p>
       <p class="mb-0">We will email {p.email ?? "you"} as soon as it is approved; then you can log in.</p>
     </Card>
   );

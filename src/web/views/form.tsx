@@ -88,7 +88,14 @@ export function Select(p: SelectProps) {
   );
 }
 
-export function Form(props: { action: string; csrfToken: string; children: Child; class?: string; enctype?: "multipart/form-data" | "application/x-www-form-urlencoded"; label?: string }) {
+export function Form(props: {
+  action: string;
+  csrfToken: string;
+  children: Child;
+  class?: string;
+  enctype?: "multipart/form-data" | "application/x-www-form-urlencoded";
+  label?: string;
+}) {
   return (
     <form method="post" action={props.action} class={props.class} enctype={props.enctype} aria-label={props.label} novalidate>
       <input type="hidden" name="_csrf" value={props.csrfToken} />

@@ -35,7 +35,9 @@ export function Layout(props: LayoutProps) {
         <script src="/assets/app.js" defer></script>
       </head>
       <body class="d-flex flex-column min-vh-100">
-        <a class="visually-hidden-focusable" href="#main">Skip to content</a>
+        <a class="visually-hidden-focusable" href="#main">
+          Skip to content
+        </a>
         <nav class="navbar navbar-expand-md navbar-dark bg-primary" aria-label="Main">
           <div class="container">
             <a class="navbar-brand fw-semibold" href={signedIn ? "/dashboard" : "/"}>
@@ -43,14 +45,26 @@ export function Layout(props: LayoutProps) {
             </a>
             {signedIn && (
               <>
-                <button class="navbar-toggler" type="button" data-bs-toggle="collapse" data-bs-target="#nav" aria-controls="nav" aria-expanded="false" aria-label="Menu">
+                <button
+                  class="navbar-toggler"
+                  type="button"
+                  data-bs-toggle="collapse"
+                  data-bs-target="#nav"
+                  aria-controls="nav"
+                  aria-expanded="false"
+                  aria-label="Menu"
+                >
                   <span class="navbar-toggler-icon"></span>
                 </button>
                 <div class="collapse navbar-collapse" id="nav">
                   <ul class="navbar-nav me-auto">
                     {NAV.filter((n) => !n.admin || viewer.role === "admin").map((n) => (
                       <li class="nav-item">
-                        <a class={`nav-link${props.active === n.key ? " active" : ""}`} href={n.href} aria-current={props.active === n.key ? "page" : undefined}>
+                        <a
+                          class={`nav-link${props.active === n.key ? " active" : ""}`}
+                          href={n.href}
+                          aria-current={props.active === n.key ? "page" : undefined}
+                        >
                           {n.label}
                         </a>
                       </li>
@@ -59,7 +73,9 @@ export function Layout(props: LayoutProps) {
                   <form method="post" action="/logout" class="d-flex">
                     <input type="hidden" name="_csrf" value={props.csrfToken} />
                     <span class="navbar-text text-white-50 me-3 d-none d-lg-inline">{viewer.email}</span>
-                    <button class="btn btn-outline-light btn-sm" type="submit">Log out</button>
+                    <button class="btn btn-outline-light btn-sm" type="submit">
+                      Log out
+                    </button>
                   </form>
                 </div>
               </>
@@ -69,12 +85,18 @@ export function Layout(props: LayoutProps) {
                 {viewer ? (
                   <form method="post" action="/logout">
                     <input type="hidden" name="_csrf" value={props.csrfToken} />
-                    <button class="btn btn-outline-light btn-sm" type="submit">Log out</button>
+                    <button class="btn btn-outline-light btn-sm" type="submit">
+                      Log out
+                    </button>
                   </form>
                 ) : (
                   <>
-                    <a class="btn btn-outline-light btn-sm" href="/login">Log in</a>
-                    <a class="btn btn-light btn-sm" href="/register">Register</a>
+                    <a class="btn btn-outline-light btn-sm" href="/login">
+                      Log in
+                    </a>
+                    <a class="btn btn-light btn-sm" href="/register">
+                      Register
+                    </a>
                   </>
                 )}
               </div>

@@ -1,0 +1,40 @@
+// Runs every test (unit, HTTP, browser) and ends with one plain line: "Tests: N passed, N failed, N skipped".
+// Browser tests drive Debian's chromium; when it is missing and we are root on Debian, it is installed first.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!root || !existsSync("/usr/bin/apt-get")) {
+    console.error(`Browser tests need Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    process.exit(1);
+  }
+  console.log("Installing Debian's chromium for the browser tests ...");
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
+ensureChromium();
+const report = join(mkdtempSync(join(tmpdir(), "chitfunds-vitest-")), "report.json");
+const run = spawnSync(
+  process.execPath,
+  ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: CHROMIUM } },
+);
+let summary = "Tests: the runner produced no report";
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, "utf8"));
+  summary = `Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
+  if (r.numTotalTests === 0) {
+    console.log(summary);
+    console.error("No tests ran.");
+    process.exit(1);
+  }
+}
+console.log(summary);
+process.exit(run.status ?? 1);
