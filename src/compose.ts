@@ -9,7 +9,10 @@ import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
 import { openSqliteStorage } from "./adapters/sqlite/storage.ts";
 import type { ApprovalDeps } from "./app/approve-member.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
+import type { LedgerDeps } from "./app/ledger-deps.ts";
+import { notificationSink } from "./app/notifications.ts";
 import type { NotificationSink } from "./app/notify.ts";
+import { sharpReceiptProcessor } from "./adapters/images/sharp-receipt-processor.ts";
 import { sendCode } from "./app/send-code.ts";
 import type { Config } from "./config.ts";
 import type { AuditLog } from "./ports/audit-log.ts";
@@ -31,6 +34,7 @@ export type Services = {
   audit: AuditLog;
   notify: NotificationSink;
   approval: ApprovalDeps;
+  ledger: LedgerDeps;
   storageKind: "sqlite";
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -52,8 +56,16 @@ export async function composeServices(config: Config, overrides: Overrides = {})
           return m;
         })()
       : outboxMailer(storage.outbox, clock, log));
-  // In-app notifications arrive with the ledger; until then approval and other events are told by mail only.
-  const notify: NotificationSink = async () => {};
+  const notify: NotificationSink = notificationSink({ notifications: storage.notifications, clock });
+  const ledger: LedgerDeps = {
+    chits: storage.chits,
+    payments: storage.payments,
+    notifications: storage.notifications,
+    files: storage.files,
+    receiptProcessor: sharpReceiptProcessor(),
+    clock,
+    receiptMaxBytes: config.receiptMaxBytes,
+  };
 
   let members: MemberRepository | undefined;
   const auth = createAuth({
@@ -94,6 +106,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     audit: storage.audit,
     notify,
     approval: { members, mailer, audit: storage.audit, clock, notify, baseUrl: config.baseUrl },
+    ledger,
     storageKind: storage.kind,
     ping: storage.ping,
     async close() {

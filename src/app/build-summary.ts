@@ -1,15 +1,152 @@
-// Totals across a member's chits with their upcoming and overdue instalments (the ledger fills these in).
-import type { Clock } from "../ports/clock.ts";
+// What is due, overdue, paid and earned across a member's chits, for the dashboard and GET /api/v1/summary.
+// Amounts are paise here; the web layer formats them. Overdue instalments also become (deduplicated) notifications.
+import { randomUUID } from "node:crypto";
+import { addDays, compareDates, todayIn } from "../domain/dates.ts";
+import type { Paise } from "../domain/money.ts";
+import { type ScheduleRow, scheduleFor } from "../domain/schedule.ts";
+import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import type { LedgerDeps } from "./ledger-deps.ts";
 
-export async function buildSummary(deps: { clock: Clock }, member: Member) {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: member.timeZone }).format(deps.clock.now());
-  return {
-    today,
-    currency: "INR",
-    chits: 0,
-    totals: { paid: 0, payable: 0, dueThisMonth: 0, overdue: 0, dividends: 0, prizesReceived: 0 },
-    upcoming: [] as unknown[],
-    overdue: [] as unknown[],
-  };
+export type DueItem = { chitId: string; chitName: string; number: number; dueDate: string; payable: Paise; balance: Paise; status: ScheduleRow["status"]; estimated: boolean };
+
+export type ChitCard = {
+  id: string;
+  name: string;
+  organizer: string;
+  status: Chit["status"];
+  prized: boolean;
+  paid: Paise;
+  totalPayable: Paise;
+  balance: Paise;
+  overdue: Paise;
+  instalments: number;
+  paidInstalments: number;
+  next: DueItem | null;
+};
+
+export type MonthSeries = { months: string[]; byChit: { chitId: string; name: string; paid: Paise[] }[]; cumulativePaid: Paise[]; cumulativeExpected: Paise[] };
+
+export type Summary = {
+  today: string;
+  totals: { paid: Paise; payable: Paise; balance: Paise; dueThisMonth: Paise; overdue: Paise; dividends: Paise; prizesReceived: Paise };
+  upcoming: DueItem[];
+  overdue: DueItem[];
+  chits: ChitCard[];
+  charts: MonthSeries;
+};
+
+const UPCOMING_DAYS = 30;
+const CHART_MONTHS = 12;
+
+function monthsEndingAt(today: string, count: number): string[] {
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const index = y * 12 + (m - 1) - (count - 1 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  });
+}
+
+export function summarise(chits: Chit[], payments: Payment[], today: string): Summary {
+  const byChit = new Map<string, Payment[]>();
+  for (const p of payments) byChit.set(p.chitId, [...(byChit.get(p.chitId) ?? []), p]);
+  const month = today.slice(0, 7);
+  const horizon = addDays(today, UPCOMING_DAYS);
+  const totals = { paid: 0, payable: 0, balance: 0, dueThisMonth: 0, overdue: 0, dividends: 0, prizesReceived: 0 };
+  const upcoming: DueItem[] = [];
+  const overdue: DueItem[] = [];
+  const cards: ChitCard[] = [];
+  const months = monthsEndingAt(today, CHART_MONTHS);
+  const monthIndex = new Map(months.map((m, i) => [m, i]));
+  const series: MonthSeries = { months, byChit: [], cumulativePaid: months.map(() => 0), cumulativeExpected: months.map(() => 0) };
+  const paidBefore = { paid: 0, expected: 0 };
+
+  for (const chit of chits) {
+    const own = byChit.get(chit.id) ?? [];
+    const schedule = scheduleFor(chit.terms, chit.instalments, own, today);
+    const item = (row: ScheduleRow): DueItem => ({
+      chitId: chit.id,
+      chitName: chit.name,
+      number: row.number,
+      dueDate: row.dueDate,
+      payable: row.payable,
+      balance: row.balance,
+      status: row.status,
+      estimated: row.estimated,
+    });
+    totals.paid += schedule.totals.paid;
+    totals.payable += schedule.totals.payable;
+    totals.dividends += schedule.totals.dividends;
+    totals.prizesReceived += schedule.instalments.reduce((sum, r) => sum + (r.wonByMe && r.prizeReceived ? r.prizeReceived : 0), 0);
+    let next: DueItem | null = null;
+    let chitOverdue = 0;
+    for (const row of schedule.instalments) {
+      if (row.balance <= 0) continue;
+      if (chit.status === "active") {
+        totals.balance += row.balance;
+        if (row.dueDate.slice(0, 7) === month && compareDates(row.dueDate, today) >= 0) totals.dueThisMonth += row.balance;
+        if (row.status === "overdue") {
+          totals.overdue += row.balance;
+          chitOverdue += row.balance;
+          overdue.push(item(row));
+        } else if (compareDates(row.dueDate, horizon) <= 0) upcoming.push(item(row));
+      }
+      next ??= item(row);
+    }
+    cards.push({
+      id: chit.id,
+      name: chit.name,
+      organizer: chit.organizer,
+      status: chit.status,
+      prized: chit.instalments.some((r) => r.wonByMe),
+      paid: schedule.totals.paid,
+      totalPayable: schedule.totals.payable,
+      balance: schedule.totals.balance,
+      overdue: chitOverdue,
+      instalments: chit.terms.members,
+      paidInstalments: schedule.instalments.filter((r) => r.status === "paid").length,
+      next: chit.status === "active" ? next : null,
+    });
+    const perMonth = months.map(() => 0);
+    for (const p of own) {
+      const i = monthIndex.get(p.paidOn.slice(0, 7));
+      if (i !== undefined) perMonth[i]! += p.amount;
+      else if (p.paidOn.slice(0, 7) < months[0]!) paidBefore.paid += p.amount;
+    }
+    series.byChit.push({ chitId: chit.id, name: chit.name, paid: perMonth });
+    for (const row of schedule.instalments) {
+      const i = monthIndex.get(row.dueDate.slice(0, 7));
+      if (i !== undefined) series.cumulativeExpected[i]! += row.payable;
+      else if (row.dueDate.slice(0, 7) < months[0]!) paidBefore.expected += row.payable;
+    }
+  }
+  let runPaid = paidBefore.paid;
+  let runExpected = paidBefore.expected;
+  months.forEach((_, i) => {
+    runPaid += series.byChit.reduce((sum, s) => sum + (s.paid[i] ?? 0), 0);
+    runExpected += series.cumulativeExpected[i]!;
+    series.cumulativePaid[i] = runPaid;
+    series.cumulativeExpected[i] = runExpected;
+  });
+  const byDue = (a: DueItem, b: DueItem) => compareDates(a.dueDate, b.dueDate) || a.chitName.localeCompare(b.chitName);
+  return { today, totals, upcoming: upcoming.sort(byDue), overdue: overdue.sort(byDue), chits: cards, charts: series };
+}
+
+export async function buildSummary(deps: Pick<LedgerDeps, "chits" | "payments" | "notifications" | "clock">, member: Member): Promise<Summary> {
+  const [chits, payments] = await Promise.all([deps.chits.list(member.id), deps.payments.listForOwner(member.id)]);
+  const now = deps.clock.now();
+  const summary = summarise(chits, payments, todayIn(member.timeZone, now));
+  for (const o of summary.overdue) {
+    await deps.notifications.add({
+      id: randomUUID(),
+      ownerId: member.id,
+      kind: "overdue",
+      message: `${o.chitName}: instalment ${o.number} was due on ${o.dueDate} and is not fully paid.`,
+      link: `/chits/${o.chitId}`,
+      dedupeKey: `overdue:${o.chitId}:${o.number}`,
+      readAt: null,
+      createdAt: now,
+    });
+  }
+  return summary;
 }

@@ -12,6 +12,9 @@ import { accountRoutes } from "./routes/account-routes.tsx";
 import { adminRoutes } from "./routes/admin-routes.tsx";
 import { assetRoutes } from "./routes/asset-routes.ts";
 import { authRoutes } from "./routes/auth-routes.tsx";
+import { chitRoutes } from "./routes/chit-routes.tsx";
+import { notificationRoutes } from "./routes/notification-routes.tsx";
+import { paymentRoutes } from "./routes/payment-routes.tsx";
 import { dashboardRoutes } from "./routes/dashboard-routes.tsx";
 import { healthRoutes } from "./routes/health-routes.ts";
 
@@ -42,6 +45,9 @@ export function createWebApp(services: Services) {
   app.route("/", accountRoutes);
   app.route("/", adminRoutes);
   app.route("/", dashboardRoutes);
+  app.route("/", chitRoutes);
+  app.route("/", paymentRoutes);
+  app.route("/", notificationRoutes);
   return app;
 }
 

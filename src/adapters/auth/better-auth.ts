@@ -88,9 +88,28 @@ export function createAuth(deps: AuthDeps) {
           if (body.phone !== undefined && body.phone !== "" && !/^\+?[0-9 -]{7,20}$/.test(String(body.phone))) {
             throw new APIError("BAD_REQUEST", { code: "INVALID_PHONE", message: "Enter a phone number of digits, e.g. +91 98765 43210." });
           }
+          // better-auth answers a duplicate sign-up with a fake success; we tell the person beside the email field instead.
+          const email = typeof body.email === "string" ? body.email.trim().toLowerCase() : "";
+          if (email && (await ctx.context.internalAdapter.findUserByEmail(email))) {
+            throw new APIError("UNPROCESSABLE_ENTITY", {
+              code: "USER_ALREADY_EXISTS",
+              message: "An account with this email already exists. Log in, or reset your password.",
+            });
+          }
         }
-        if (ctx.path === "/email-otp/send-verification-otp" || ctx.path === "/email-otp/request-password-reset") {
-          await enforceResendCooldown(ctx, String(body.email ?? ""), String(body.type ?? "forget-password"));
+        if (ctx.path === "/email-otp/send-verification-otp") {
+          const wait = await secondsUntilResend(ctx, String(body.email ?? ""), String(body.type ?? ""));
+          if (wait > 0) {
+            throw new APIError("TOO_MANY_REQUESTS", {
+              code: "RESEND_COOLDOWN",
+              message: `A code was sent moments ago. You can ask for a new one in ${wait} seconds.`,
+            });
+          }
+        }
+        if (ctx.path === "/email-otp/request-password-reset") {
+          // Unknown addresses get {success: true} and no code; so does a known one inside the cooldown (its last code
+          // stays valid), so this answer never tells who is registered.
+          if ((await secondsUntilResend(ctx, String(body.email ?? ""), "forget-password")) > 0) return ctx.json({ success: true });
         }
         const password =
           ctx.path === "/sign-up/email"
@@ -148,17 +167,10 @@ export type Auth = ReturnType<typeof createAuth>;
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
-/** A new code for the same address and purpose only after the cooldown, whoever asks and from wherever. */
-async function enforceResendCooldown(ctx: HookContext, email: string, type: string): Promise<void> {
-  const identifier = `${type === "forget-password" ? "forget-password" : type}-otp-${email.toLowerCase()}`;
-  const existing = await ctx.context.internalAdapter.findVerificationValue(identifier);
-  if (!existing) return;
+/** Seconds until a new code may be sent for this address and purpose (0: now), whoever asks and from wherever. */
+async function secondsUntilResend(ctx: HookContext, email: string, type: string): Promise<number> {
+  const existing = await ctx.context.internalAdapter.findVerificationValue(`${type}-otp-${email.trim().toLowerCase()}`);
+  if (!existing) return 0;
   const waited = (Date.now() - new Date(existing.createdAt).getTime()) / 1000;
-  if (waited < CODE_RESEND_COOLDOWN_SECONDS) {
-    const wait = Math.ceil(CODE_RESEND_COOLDOWN_SECONDS - waited);
-    throw new APIError("TOO_MANY_REQUESTS", {
-      code: "RESEND_COOLDOWN",
-      message: `A code was sent moments ago. You can ask for a new one in ${wait} seconds.`,
-    });
-  }
+  return waited < CODE_RESEND_COOLDOWN_SECONDS ? Math.ceil(CODE_RESEND_COOLDOWN_SECONDS - waited) : 0;
 }

@@ -17,4 +17,55 @@ export const migrations: string[] = [
      detail TEXT,
      at TEXT NOT NULL
    );`,
+  `CREATE TABLE chits (
+     id TEXT PRIMARY KEY,
+     owner_id TEXT NOT NULL,
+     doc TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX chits_owner ON chits (owner_id, created_at);
+   CREATE TABLE payments (
+     id TEXT PRIMARY KEY,
+     owner_id TEXT NOT NULL,
+     chit_id TEXT NOT NULL REFERENCES chits (id) ON DELETE CASCADE,
+     instalment INTEGER NOT NULL,
+     amount INTEGER NOT NULL,
+     paid_on TEXT NOT NULL,
+     method TEXT NOT NULL,
+     reference TEXT NOT NULL DEFAULT '',
+     notes TEXT NOT NULL DEFAULT '',
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX payments_owner_chit ON payments (owner_id, chit_id, instalment);
+   CREATE INDEX payments_owner_paid_on ON payments (owner_id, paid_on);
+   CREATE INDEX payments_owner_reference ON payments (owner_id, reference);
+   CREATE TABLE receipts (
+     id TEXT PRIMARY KEY,
+     owner_id TEXT NOT NULL,
+     payment_id TEXT NOT NULL REFERENCES payments (id) ON DELETE CASCADE,
+     content_type TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     sha256 TEXT NOT NULL,
+     key TEXT NOT NULL,
+     thumbnail_key TEXT NOT NULL,
+     width INTEGER,
+     height INTEGER,
+     original_name TEXT NOT NULL DEFAULT '',
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX receipts_payment ON receipts (payment_id);
+   CREATE INDEX receipts_owner_sha ON receipts (owner_id, sha256);
+   CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     owner_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     message TEXT NOT NULL,
+     link TEXT,
+     dedupe_key TEXT,
+     read_at TEXT,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX notifications_owner ON notifications (owner_id, created_at);
+   CREATE UNIQUE INDEX notifications_dedupe ON notifications (owner_id, dedupe_key) WHERE dedupe_key IS NOT NULL;`,
 ];

@@ -7,7 +7,7 @@ import { renderPage } from "../render.tsx";
 
 export const dashboardRoutes = new Hono<WebEnv>().use("/dashboard", requireMember).get("/dashboard", async (c) => {
   const member = c.get("member");
-  const summary = await buildSummary(c.get("services"), member);
+  const summary = await buildSummary(c.get("services").ledger, member);
   return renderPage(
     c,
     "Dashboard",
@@ -16,7 +16,7 @@ export const dashboardRoutes = new Hono<WebEnv>().use("/dashboard", requireMembe
       <p class="text-muted">
         Welcome, {member.name}. Today is {summary.today}.
       </p>
-      {summary.chits === 0 && <p>You have not added a chit yet.</p>}
+      {summary.chits.length === 0 && <p>You have not added a chit yet.</p>}
     </>,
     { active: "dashboard" },
   );

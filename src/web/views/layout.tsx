@@ -14,6 +14,9 @@ export type LayoutProps = {
 
 const NAV: { href: string; label: string; key: string; admin?: boolean }[] = [
   { href: "/dashboard", label: "Dashboard", key: "dashboard" },
+  { href: "/chits", label: "Chits", key: "chits" },
+  { href: "/payments", label: "Payments", key: "payments" },
+  { href: "/notifications", label: "Notifications", key: "notifications" },
   { href: "/settings/profile", label: "Profile", key: "profile" },
   { href: "/admin", label: "Admin", key: "admin", admin: true },
 ];

@@ -1,0 +1,81 @@
+// Receipt processing with file-type (sniffing) and sharp: images become JPEGs of ~300 KB at most, EXIF and GPS dropped.
+import { fileTypeFromBuffer } from "file-type";
+import sharp from "sharp";
+import { AppError } from "../../app/errors.ts";
+import type { ProcessedReceipt, ReceiptProcessor } from "../../ports/receipt-processor.ts";
+
+sharp.cache(false); // keep memory flat under load; each receipt is processed once
+sharp.concurrency(1); // one libvips thread per image: requests already run in parallel
+
+const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"]);
+const TARGET_BYTES = 300 * 1024;
+const MAX_EDGE = 2000;
+const THUMB_EDGE = 320;
+
+export const notAReceipt = () =>
+  new AppError(415, "unsupported-file-type", "This file is not a JPEG, PNG, WebP, HEIC image or a PDF. Choose a photo, a screenshot or a PDF of the payment.");
+
+const unreadable = () => new AppError(400, "unreadable-file", "This file could not be read; it may be damaged. Try taking the photo or screenshot again.");
+
+async function decodeHeic(bytes: Uint8Array): Promise<Buffer> {
+  // sharp's bundled libheif reads AVIF but not HEVC-coded HEIC (iPhone photos); heic-convert decodes those in wasm.
+  const { default: convert } = await import("heic-convert");
+  return Buffer.from(await convert({ buffer: bytes as unknown as ArrayBufferLike, format: "JPEG", quality: 0.92 }));
+}
+
+async function encode(input: Buffer): Promise<{ bytes: Buffer; width: number; height: number }> {
+  let edge = MAX_EDGE;
+  let quality = 80;
+  for (;;) {
+    const { data, info } = await sharp(input, { failOn: "error" })
+      .rotate()
+      .resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true })
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    if (data.length <= TARGET_BYTES || (quality <= 50 && edge <= 1000)) return { bytes: data, width: info.width, height: info.height };
+    if (quality > 60) quality -= 10;
+    else edge = Math.round(edge * 0.75);
+  }
+}
+
+const thumbnailOf = (input: Buffer) =>
+  sharp(input, { failOn: "error" })
+    .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: "inside", withoutEnlargement: true })
+    .jpeg({ quality: 70, mozjpeg: true })
+    .toBuffer();
+
+const PDF_ICON = Buffer.from(
+  `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="320"><rect width="240" height="320" fill="#f8f9fa"/><rect x="20" y="20" width="200" height="280" rx="8" fill="#fff" stroke="#adb5bd" stroke-width="4"/><text x="120" y="185" font-family="sans-serif" font-size="56" font-weight="bold" text-anchor="middle" fill="#dc3545">PDF</text></svg>`,
+);
+
+export function sharpReceiptProcessor(): ReceiptProcessor {
+  return {
+    async process(bytes): Promise<ProcessedReceipt> {
+      const type = await fileTypeFromBuffer(bytes);
+      if (type?.mime === "application/pdf") {
+        const thumbnail = await sharp(PDF_ICON).jpeg({ quality: 80 }).toBuffer();
+        return { contentType: "application/pdf", bytes, thumbnail, width: null, height: null };
+      }
+      if (!type || !IMAGE_TYPES.has(type.mime)) throw notAReceipt();
+      try {
+        let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        if (type.mime === "image/heic" || type.mime === "image/heif") {
+          try {
+            await sharp(input, { failOn: "error" }).metadata().then((m) => {
+              if (!m.width) throw new Error("no size");
+            });
+            await sharp(input).toBuffer();
+          } catch {
+            input = await decodeHeic(bytes);
+          }
+        }
+        const encoded = await encode(input);
+        return { contentType: "image/jpeg", bytes: encoded.bytes, thumbnail: await thumbnailOf(encoded.bytes), width: encoded.width, height: encoded.height };
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw unreadable();
+      }
+    },
+  };
+}

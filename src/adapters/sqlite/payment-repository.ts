@@ -1,0 +1,169 @@
+// Payments and their receipt records in SQLite; a payment and its receipts are written in one transaction.
+import type { Payment, PaymentMethod, PaymentRepository, Receipt } from "../../ports/ledger.ts";
+import { inTransaction, type SqliteDatabase } from "./database.ts";
+
+type PaymentRow = {
+  id: string;
+  owner_id: string;
+  chit_id: string;
+  instalment: number;
+  amount: number;
+  paid_on: string;
+  method: string;
+  reference: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ReceiptRow = {
+  id: string;
+  owner_id: string;
+  payment_id: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  key: string;
+  thumbnail_key: string;
+  width: number | null;
+  height: number | null;
+  original_name: string;
+  created_at: string;
+};
+
+export function receiptFromRow(r: ReceiptRow): Receipt {
+  return {
+    id: r.id,
+    ownerId: r.owner_id,
+    paymentId: r.payment_id,
+    contentType: r.content_type,
+    size: r.size,
+    sha256: r.sha256,
+    key: r.key,
+    thumbnailKey: r.thumbnail_key,
+    width: r.width,
+    height: r.height,
+    originalName: r.original_name,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+function paymentFromRow(r: PaymentRow, receipts: Receipt[]): Payment {
+  return {
+    id: r.id,
+    ownerId: r.owner_id,
+    chitId: r.chit_id,
+    instalment: r.instalment,
+    amount: r.amount,
+    paidOn: r.paid_on,
+    method: r.method as PaymentMethod,
+    reference: r.reference,
+    notes: r.notes,
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+    receipts,
+  };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
+  const insertPayment = db.prepare(
+    "INSERT INTO payments (id, owner_id, chit_id, instalment, amount, paid_on, method, reference, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const updatePayment = db.prepare(
+    "UPDATE payments SET instalment = ?, amount = ?, paid_on = ?, method = ?, reference = ?, notes = ?, updated_at = ? WHERE owner_id = ? AND id = ?",
+  );
+  const insertReceipt = db.prepare(
+    "INSERT INTO receipts (id, owner_id, payment_id, content_type, size, sha256, key, thumbnail_key, width, height, original_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const onePayment = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND id = ?");
+  const receiptsOfPayment = db.prepare("SELECT * FROM receipts WHERE payment_id = ? ORDER BY created_at, id");
+  const receiptsOfOwner = db.prepare("SELECT * FROM receipts WHERE owner_id = ? ORDER BY created_at, id");
+  const receiptsOfChit = db.prepare("SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ? ORDER BY r.created_at, r.id");
+  const paymentsOfOwner = db.prepare("SELECT * FROM payments WHERE owner_id = ? ORDER BY paid_on, created_at");
+  const paymentsOfChit = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND chit_id = ? ORDER BY paid_on, created_at");
+  const deletePayment = db.prepare("DELETE FROM payments WHERE owner_id = ? AND id = ?");
+  const oneReceipt = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND id = ?");
+  const deleteReceipt = db.prepare("DELETE FROM receipts WHERE owner_id = ? AND id = ?");
+  const bySha = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND sha256 = ?");
+  const byReference = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND reference = ? COLLATE NOCASE");
+
+  const addReceipt = (r: Receipt) =>
+    insertReceipt.run(r.id, r.ownerId, r.paymentId, r.contentType, r.size, r.sha256, r.key, r.thumbnailKey, r.width, r.height, r.originalName, r.createdAt.toISOString());
+
+  const withReceipts = (rows: PaymentRow[], receipts: Receipt[]) => {
+    const byPayment = new Map<string, Receipt[]>();
+    for (const r of receipts) byPayment.set(r.paymentId, [...(byPayment.get(r.paymentId) ?? []), r]);
+    return rows.map((row) => paymentFromRow(row, byPayment.get(row.id) ?? []));
+  };
+
+  return {
+    async create(p) {
+      inTransaction(db, () => {
+        insertPayment.run(p.id, p.ownerId, p.chitId, p.instalment, p.amount, p.paidOn, p.method, p.reference, p.notes, p.createdAt.toISOString(), p.updatedAt.toISOString());
+        for (const r of p.receipts) addReceipt(r);
+      });
+    },
+    async get(ownerId, id) {
+      const row = onePayment.get(ownerId, id) as PaymentRow | undefined;
+      if (!row) return null;
+      return paymentFromRow(row, (receiptsOfPayment.all(id) as ReceiptRow[]).map(receiptFromRow));
+    },
+    async update(p, added) {
+      inTransaction(db, () => {
+        updatePayment.run(p.instalment, p.amount, p.paidOn, p.method, p.reference, p.notes, p.updatedAt.toISOString(), p.ownerId, p.id);
+        for (const r of added) addReceipt(r);
+      });
+    },
+    async delete(ownerId, id) {
+      return inTransaction(db, () => {
+        const receipts = (receiptsOfPayment.all(id) as ReceiptRow[]).filter((r) => r.owner_id === ownerId).map(receiptFromRow);
+        const { changes } = deletePayment.run(ownerId, id);
+        return changes ? receipts : [];
+      });
+    },
+    async removeReceipt(ownerId, receiptId) {
+      const row = oneReceipt.get(ownerId, receiptId) as ReceiptRow | undefined;
+      if (!row) return null;
+      deleteReceipt.run(ownerId, receiptId);
+      return receiptFromRow(row);
+    },
+    async listForOwner(ownerId) {
+      return withReceipts(paymentsOfOwner.all(ownerId) as PaymentRow[], (receiptsOfOwner.all(ownerId) as ReceiptRow[]).map(receiptFromRow));
+    },
+    async listForChit(ownerId, chitId) {
+      return withReceipts(paymentsOfChit.all(ownerId, chitId) as PaymentRow[], (receiptsOfChit.all(ownerId, chitId) as ReceiptRow[]).map(receiptFromRow));
+    },
+    async search(ownerId, f) {
+      const where = ["owner_id = ?"];
+      const params: (string | number)[] = [ownerId];
+      if (f.chitId) (where.push("chit_id = ?"), params.push(f.chitId));
+      if (f.from) (where.push("paid_on >= ?"), params.push(f.from));
+      if (f.to) (where.push("paid_on <= ?"), params.push(f.to));
+      if (f.method) (where.push("method = ?"), params.push(f.method));
+      if (f.q) {
+        where.push("(reference LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\')");
+        const like = `%${escapeLike(f.q)}%`;
+        params.push(like, like);
+      }
+      const clause = where.join(" AND ");
+      const { n } = db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE ${clause}`).get(...params) as { n: number };
+      const rows = db.prepare(`SELECT * FROM payments WHERE ${clause} ORDER BY paid_on DESC, created_at DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as PaymentRow[];
+      const receipts = rows.length
+        ? (db.prepare(`SELECT * FROM receipts WHERE payment_id IN (${rows.map(() => "?").join(",")})`).all(...rows.map((r) => r.id)) as ReceiptRow[]).map(receiptFromRow)
+        : [];
+      return { payments: withReceipts(rows, receipts), total: n };
+    },
+    async getReceipt(ownerId, receiptId) {
+      const row = oneReceipt.get(ownerId, receiptId) as ReceiptRow | undefined;
+      return row ? receiptFromRow(row) : null;
+    },
+    async receiptsWithSha(ownerId, sha256) {
+      return (bySha.all(ownerId, sha256) as ReceiptRow[]).map(receiptFromRow);
+    },
+    async paymentsWithReference(ownerId, reference) {
+      return (byReference.all(ownerId, reference) as PaymentRow[]).map((r) => paymentFromRow(r, []));
+    },
+  };
+}

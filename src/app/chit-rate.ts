@@ -1,0 +1,71 @@
+// The real rate of a chit for the member: XIRR on actual flows and on a projection to the end, NPV and MIRR at the
+// member's benchmark, and plain words instead of a number where no single rate exists.
+import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
+import { paiseToRupees } from "../domain/money.ts";
+import { type Flow, memberFlows, mirr, npv, type ProjectionAssumption, projectedFlows, type RateResult, xirr } from "../domain/rates.ts";
+import type { Payment, Schedule } from "../domain/schedule.ts";
+
+export type RateView = {
+  xirr: number | null;
+  /** Why there is no xirr, in words for the member; null when there is one. */
+  reason: string | null;
+  /** When more than one rate fits, all of them (fractions a year). */
+  rates: number[];
+  npv: number; // rupees, at the benchmark rate
+  mirr: number | null;
+  netGain: number; // rupees: received minus paid
+  benchmarkRate: number; // fraction a year
+};
+
+export type ChitRate = RateView & {
+  basis: "actual";
+  projected: RateView & { assumption: ProjectionAssumption; notes: string[] };
+};
+
+const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
+
+function explain(result: RateResult, flows: Flow[]): string | null {
+  if (result.kind === "rate") return null;
+  if (result.kind === "multiple-rates") {
+    return `No single rate: ${result.rates.map(pct).join(" and ")} a year both fit these payments, so neither means anything alone. Judge the chit by its net result, NPV and MIRR.`;
+  }
+  switch (result.reason) {
+    case "not enough flows":
+      return "Not enough dated payments yet to work out a rate.";
+    case "no sign change":
+      return flows.some((f) => f.amount > 0) ? "No rate: there are receipts but no payments." : "No rate yet: so far you have only paid in; a rate needs the prize too.";
+    case "npv negative at every rate":
+      return "No rate exists: at every interest rate this chit returns less than you pay in. Judge it by the net loss, NPV and MIRR.";
+    case "npv positive at every rate":
+      return "No rate exists: at every interest rate this chit returns more than you pay in. Judge it by the net gain, NPV and MIRR.";
+    default:
+      return "No single rate fits these payments. Judge the chit by its net result, NPV and MIRR.";
+  }
+}
+
+function rateView(flows: Flow[], benchmarkRate: number): RateView {
+  const result = xirr(flows);
+  const m = mirr(flows, benchmarkRate, benchmarkRate);
+  return {
+    xirr: result.kind === "rate" ? result.rate : null,
+    reason: explain(result, flows),
+    rates: result.kind === "multiple-rates" ? result.rates : result.kind === "rate" ? [result.rate] : [],
+    npv: flows.length ? Math.round(npv(flows, benchmarkRate)) / 100 : 0,
+    mirr: m.kind === "rate" ? m.rate : null,
+    netGain: paiseToRupees(flows.reduce((total, f) => total + f.amount, 0)),
+    benchmarkRate,
+  };
+}
+
+export function chitRate(
+  terms: ChitTerms,
+  records: readonly InstalmentRecord[],
+  schedule: Schedule,
+  payments: readonly Payment[],
+  benchmarkRate: number,
+  assumption: ProjectionAssumption,
+): ChitRate {
+  const actual = rateView(memberFlows(schedule, payments), benchmarkRate);
+  const projection = projectedFlows(terms, records, payments, assumption);
+  return { basis: "actual", ...actual, projected: { ...rateView(projection.flows, benchmarkRate), assumption, notes: projection.notes } };
+}

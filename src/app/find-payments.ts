@@ -1,0 +1,68 @@
+// Payment history across all of a member's chits: filter by chit, dates, method and status, search, paginate.
+import { z } from "zod";
+import { todayIn } from "../domain/dates.ts";
+import { scheduleFor } from "../domain/schedule.ts";
+import { type Chit, PAYMENT_METHODS, type Payment } from "../ports/ledger.ts";
+import type { Member } from "../ports/member-repository.ts";
+import type { LedgerDeps } from "./ledger-deps.ts";
+import { calendarDate } from "./ledger-input.ts";
+import { parseInput } from "./parse-input.ts";
+
+export const PAYMENTS_PER_PAGE = 25;
+
+export const paymentQuery = z.object({
+  chit: z.string().max(100).optional(),
+  from: calendarDate("From").optional(),
+  to: calendarDate("To").optional(),
+  method: z.enum(PAYMENT_METHODS as [string, ...string[]]).optional(),
+  /** full: the payment's instalment is fully paid; part: it is not yet. */
+  status: z.enum(["full", "part"]).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(200).default(PAYMENTS_PER_PAGE),
+});
+
+export type PaymentRow = Payment & { chitName: string; instalmentStatus: string };
+
+export async function findPayments(deps: Pick<LedgerDeps, "chits" | "payments" | "clock">, member: Member, raw: Record<string, unknown>) {
+  const query = parseInput(paymentQuery, Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "")));
+  const chits = await deps.chits.list(member.id);
+  const byId = new Map<string, Chit>(chits.map((c) => [c.id, c]));
+  const filter = {
+    chitId: query.chit,
+    from: query.from,
+    to: query.to,
+    method: query.method as Payment["method"] | undefined,
+    q: query.q,
+  };
+  const today = todayIn(member.timeZone, deps.clock.now());
+  const statusOf = new Map<string, Map<number, string>>();
+  const instalmentStatus = async (p: Payment) => {
+    let rows = statusOf.get(p.chitId);
+    if (!rows) {
+      const chit = byId.get(p.chitId);
+      const all = chit ? await deps.payments.listForChit(member.id, chit.id) : [];
+      rows = new Map(chit ? scheduleFor(chit.terms, chit.instalments, all, today).instalments.map((r) => [r.number, r.status]) : []);
+      statusOf.set(p.chitId, rows);
+    }
+    return rows.get(p.instalment) ?? "unknown";
+  };
+  const decorate = async (p: Payment): Promise<PaymentRow> => ({ ...p, chitName: byId.get(p.chitId)?.name ?? "(deleted chit)", instalmentStatus: await instalmentStatus(p) });
+
+  let payments: PaymentRow[];
+  let total: number;
+  if (query.status) {
+    // Status depends on the schedule, so filter after decorating; a member's payments number in the thousands at most.
+    const all = await deps.payments.search(member.id, { ...filter, limit: 1_000_000, offset: 0 });
+    const wanted = query.status === "full" ? (s: string) => s === "paid" : (s: string) => s !== "paid";
+    const decorated = await Promise.all(all.payments.map(decorate));
+    const matching = decorated.filter((p) => wanted(p.instalmentStatus));
+    total = matching.length;
+    payments = matching.slice((query.page - 1) * query.perPage, query.page * query.perPage);
+  } else {
+    const page = await deps.payments.search(member.id, { ...filter, limit: query.perPage, offset: (query.page - 1) * query.perPage });
+    total = page.total;
+    payments = await Promise.all(page.payments.map(decorate));
+  }
+  return { query, payments, total, page: query.page, pages: Math.max(1, Math.ceil(total / query.perPage)), chits };
+}

@@ -1,0 +1,70 @@
+// A member records a payment against an instalment, with receipts; defaults come from the schedule, and the same
+// receipt or reference used before is flagged. The payment is stored only once its receipts are.
+import { randomUUID } from "node:crypto";
+import { compareDates, todayIn } from "../domain/dates.ts";
+import { scheduleFor } from "../domain/schedule.ts";
+import type { Payment } from "../ports/ledger.ts";
+import type { Member } from "../ports/member-repository.ts";
+import { flagDuplicates, type PaymentWarning } from "./flag-duplicates.ts";
+import { AppError, badInput } from "./errors.ts";
+import { findChit } from "./find-chit.ts";
+import type { LedgerDeps } from "./ledger-deps.ts";
+import { paymentPatch } from "./ledger-input.ts";
+import { parseInput } from "./parse-input.ts";
+import { storeReceipts, type UploadedFile } from "./store-receipts.ts";
+
+/** Empty form fields mean "use the default", so they are dropped before parsing. */
+export function withoutBlanks(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && v !== null && v !== undefined));
+}
+
+export async function recordPayment(
+  deps: LedgerDeps,
+  member: Member,
+  chitId: string,
+  raw: Record<string, unknown>,
+  files: UploadedFile[] = [],
+): Promise<{ payment: Payment; warnings: PaymentWarning[] }> {
+  const chit = await findChit(deps.chits, member.id, chitId);
+  const input = parseInput(paymentPatch, withoutBlanks(raw));
+  const now = deps.clock.now();
+  const today = todayIn(member.timeZone, now);
+  const existing = await deps.payments.listForChit(member.id, chit.id);
+  const schedule = scheduleFor(chit.terms, chit.instalments, existing, today);
+
+  const instalment = input.instalment ?? schedule.instalments.find((row) => row.status !== "paid")?.number;
+  if (instalment === undefined) throw badInput({ instalment: "Every instalment of this chit is paid; choose the instalment this payment is for." });
+  const row = schedule.instalments[instalment - 1];
+  if (!row) throw badInput({ instalment: `This chit has instalments 1 to ${chit.terms.members}.` });
+  const amount = input.amount ?? (row.balance > 0 ? row.balance : row.payable);
+  if (amount <= 0) throw badInput({ amount: "Amount must be more than zero." });
+  const paidOn = input.paidOn ?? today;
+  if (compareDates(paidOn, today) > 0) throw badInput({ paidOn: "The payment date cannot be in the future." });
+  if (chit.status === "closed") throw new AppError(409, "chit-closed", "This chit is closed. Reopen it to record payments.");
+
+  const id = randomUUID();
+  const { receipts, undo } = await storeReceipts(deps, member.id, id, files, now);
+  const payment: Payment = {
+    id,
+    ownerId: member.id,
+    chitId: chit.id,
+    instalment,
+    amount,
+    paidOn,
+    method: input.method ?? "upi",
+    reference: input.reference ?? "",
+    notes: input.notes ?? "",
+    createdAt: now,
+    updatedAt: now,
+    receipts,
+  };
+  const warnings = await flagDuplicates(deps, payment, receipts);
+  try {
+    await deps.payments.create(payment);
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+  await warnings.notify();
+  return { payment, warnings: warnings.list };
+}

@@ -1,0 +1,79 @@
+// Checks, processes and stores uploaded receipt files; if anything fails, every file already stored is removed.
+import { createHash, randomUUID } from "node:crypto";
+import type { Receipt } from "../ports/ledger.ts";
+import { AppError } from "./errors.ts";
+import type { LedgerDeps } from "./ledger-deps.ts";
+
+export type UploadedFile = { name: string; bytes: Uint8Array };
+
+export const MAX_RECEIPTS_PER_PAYMENT = 10;
+
+export function assertUploadsAcceptable(files: UploadedFile[], maxBytes: number): void {
+  if (files.length > MAX_RECEIPTS_PER_PAYMENT) {
+    throw new AppError(400, "too-many-files", `Attach at most ${MAX_RECEIPTS_PER_PAYMENT} receipts to one payment.`, { receipts: `At most ${MAX_RECEIPTS_PER_PAYMENT} files.` });
+  }
+  const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+  for (const file of files) {
+    if (file.bytes.byteLength > maxBytes) {
+      throw new AppError(413, "file-too-large", `${file.name || "A receipt"} is larger than the ${mb} MB limit. Take a smaller photo or screenshot.`, {
+        receipts: `Each file can be at most ${mb} MB.`,
+      });
+    }
+    if (file.bytes.byteLength === 0) throw new AppError(400, "empty-file", `${file.name || "A receipt"} is empty.`, { receipts: "The file is empty." });
+  }
+}
+
+/** Stores the files and returns receipt records ready to save with the payment, plus a cleanup to undo the files. */
+export async function storeReceipts(
+  deps: Pick<LedgerDeps, "files" | "receiptProcessor" | "receiptMaxBytes">,
+  ownerId: string,
+  paymentId: string,
+  files: UploadedFile[],
+  at: Date,
+): Promise<{ receipts: Receipt[]; undo: () => Promise<void> }> {
+  assertUploadsAcceptable(files, deps.receiptMaxBytes);
+  const processed = [];
+  for (const file of files) {
+    try {
+      processed.push({ file, result: await deps.receiptProcessor.process(file.bytes) });
+    } catch (error) {
+      if (error instanceof AppError) throw new AppError(error.status, error.code, `${file.name ? `${file.name}: ` : ""}${error.message}`, { receipts: error.message });
+      throw error;
+    }
+  }
+  const stored: string[] = [];
+  const undo = async () => {
+    await Promise.allSettled(stored.map((key) => deps.files.delete(key)));
+  };
+  const receipts: Receipt[] = [];
+  try {
+    for (const { file, result } of processed) {
+      const id = randomUUID();
+      const ext = result.contentType === "application/pdf" ? "pdf" : "jpg";
+      const key = `receipts/${ownerId}/${id}.${ext}`;
+      const thumbnailKey = `receipts/${ownerId}/${id}-thumb.jpg`;
+      await deps.files.put(key, result.bytes, result.contentType);
+      stored.push(key);
+      await deps.files.put(thumbnailKey, result.thumbnail, "image/jpeg");
+      stored.push(thumbnailKey);
+      receipts.push({
+        id,
+        ownerId,
+        paymentId,
+        contentType: result.contentType,
+        size: result.bytes.byteLength,
+        sha256: createHash("sha256").update(file.bytes).digest("hex"),
+        key,
+        thumbnailKey,
+        width: result.width,
+        height: result.height,
+        originalName: file.name.slice(0, 200),
+        createdAt: at,
+      });
+    }
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+  return { receipts, undo };
+}

@@ -1,0 +1,6 @@
+// Where receipt files and thumbnails live: a folder under DATA_DIR on the embedded default, GridFS on MongoDB.
+export interface FileStore {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | null>;
+  delete(key: string): Promise<void>;
+}

@@ -1,0 +1,110 @@
+// The ledger's records as stored (the same document shapes in SQLite and MongoDB) and the repositories that keep them.
+import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
+import type { CalendarDate } from "../domain/dates.ts";
+import type { Paise } from "../domain/money.ts";
+
+export type ChitStatus = "active" | "closed";
+
+export type Chit = {
+  id: string;
+  ownerId: string;
+  name: string;
+  organizer: string;
+  ticketNo: string;
+  terms: ChitTerms;
+  status: ChitStatus;
+  notes: string;
+  instalments: InstalmentRecord[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type PaymentMethod = "upi" | "cash" | "bank" | "cheque" | "other";
+export const PAYMENT_METHODS: readonly PaymentMethod[] = ["upi", "cash", "bank", "cheque", "other"];
+
+export type Receipt = {
+  id: string;
+  ownerId: string;
+  paymentId: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  key: string;
+  thumbnailKey: string;
+  width: number | null;
+  height: number | null;
+  originalName: string;
+  createdAt: Date;
+};
+
+export type Payment = {
+  id: string;
+  ownerId: string;
+  chitId: string;
+  instalment: number;
+  amount: Paise;
+  paidOn: CalendarDate;
+  method: PaymentMethod;
+  reference: string;
+  notes: string;
+  createdAt: Date;
+  updatedAt: Date;
+  receipts: Receipt[];
+};
+
+export type PaymentFilter = {
+  chitId?: string;
+  from?: CalendarDate;
+  to?: CalendarDate;
+  method?: PaymentMethod;
+  /** Searches reference and notes, case-insensitive. */
+  q?: string;
+  limit: number;
+  offset: number;
+};
+
+export interface ChitRepository {
+  create(chit: Chit): Promise<void>;
+  get(ownerId: string, id: string): Promise<Chit | null>;
+  list(ownerId: string): Promise<Chit[]>;
+  update(chit: Chit): Promise<void>;
+  /** Deletes the chit, its payments and their receipt records; returns the receipts so their files can go too. */
+  delete(ownerId: string, id: string): Promise<Receipt[]>;
+}
+
+export interface PaymentRepository {
+  /** Stores the payment and its receipts together: both or neither. */
+  create(payment: Payment): Promise<void>;
+  get(ownerId: string, id: string): Promise<Payment | null>;
+  /** Replaces the payment's fields and adds new receipts, together. */
+  update(payment: Payment, addedReceipts: Receipt[]): Promise<void>;
+  delete(ownerId: string, id: string): Promise<Receipt[]>;
+  removeReceipt(ownerId: string, receiptId: string): Promise<Receipt | null>;
+  listForOwner(ownerId: string): Promise<Payment[]>;
+  listForChit(ownerId: string, chitId: string): Promise<Payment[]>;
+  search(ownerId: string, filter: PaymentFilter): Promise<{ payments: Payment[]; total: number }>;
+  getReceipt(ownerId: string, receiptId: string): Promise<Receipt | null>;
+  receiptsWithSha(ownerId: string, sha256: string): Promise<Receipt[]>;
+  paymentsWithReference(ownerId: string, reference: string): Promise<Payment[]>;
+}
+
+export type Notification = {
+  id: string;
+  ownerId: string;
+  kind: "approval" | "overdue" | "duplicate-receipt" | "duplicate-reference" | "reminder";
+  message: string;
+  link: string | null;
+  /** Stops the same event being told twice (e.g. overdue:chitId:5). */
+  dedupeKey: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+};
+
+export interface NotificationRepository {
+  /** Adds it unless one with the same dedupeKey exists for the owner; true when added. */
+  add(notification: Notification): Promise<boolean>;
+  list(ownerId: string, options: { limit: number; unreadOnly?: boolean }): Promise<Notification[]>;
+  unreadCount(ownerId: string): Promise<number>;
+  markRead(ownerId: string, id: string, at: Date): Promise<boolean>;
+  markAllRead(ownerId: string, at: Date): Promise<number>;
+}
