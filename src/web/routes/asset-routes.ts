@@ -1,14 +1,12 @@
 // Front-end assets served by the app itself from node_modules and public/ (no CDN: works offline, under a strict CSP).
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import type { WebEnv } from "../env.ts";
 
-const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const pkg = (name: string, file: string) => join(dirname(require.resolve(`${name}/package.json`)), file);
+const pkg = (name: string, file: string) => join(root, "node_modules", name, file);
 
 /** A fixed list: only these files can be fetched, so no path ever reaches the file system from a URL. */
 const ASSETS: Record<string, string> = {
@@ -17,6 +15,8 @@ const ASSETS: Record<string, string> = {
   "bootstrap/bootstrap.bundle.min.js": pkg("bootstrap", "dist/js/bootstrap.bundle.min.js"),
   "bootstrap/bootstrap.bundle.min.js.map": pkg("bootstrap", "dist/js/bootstrap.bundle.min.js.map"),
   "htmx/htmx.min.js": pkg("htmx.org", "dist/htmx.min.js"),
+  "chart/chart.umd.min.js": pkg("chart.js", "dist/chart.umd.min.js"),
+  "dashboard.js": join(root, "public", "dashboard.js"),
   "app.css": join(root, "public", "app.css"),
   "app.js": join(root, "public", "app.js"),
 };
