@@ -132,10 +132,24 @@ export function summarise(chits: Chit[], payments: Payment[], today: string): Su
   return { today, totals, upcoming: upcoming.sort(byDue), overdue: overdue.sort(byDue), chits: cards, charts: series };
 }
 
+/**
+ * Summaries are kept per member while the ledger's revision and the day stay the same; the revision is read from the
+ * store on every call, so an instance never serves a summary another instance has made stale.
+ */
+const cache = new Map<string, { revision: number; today: string; summary: Summary }>();
+const CACHE_LIMIT = 2000;
+
 export async function buildSummary(deps: Pick<LedgerDeps, "chits" | "payments" | "notifications" | "clock">, member: Member): Promise<Summary> {
-  const [chits, payments] = await Promise.all([deps.chits.list(member.id), deps.payments.listForOwner(member.id)]);
   const now = deps.clock.now();
-  const summary = summarise(chits, payments, todayIn(member.timeZone, now));
+  const today = todayIn(member.timeZone, now);
+  const revision = await deps.chits.revision(member.id);
+  const key = `${member.id}:${member.timeZone}`;
+  const hit = cache.get(key);
+  if (hit && hit.revision === revision && hit.today === today) return hit.summary;
+  const [chits, payments] = await Promise.all([deps.chits.list(member.id), deps.payments.listForOwner(member.id)]);
+  const summary = summarise(chits, payments, today);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, { revision, today, summary });
   for (const o of summary.overdue) {
     await deps.notifications.add({
       id: randomUUID(),

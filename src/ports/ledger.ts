@@ -64,6 +64,8 @@ export type PaymentFilter = {
 };
 
 export interface ChitRepository {
+  /** A number that changes whenever any of the owner's chits, payments or receipts change (for caching summaries). */
+  revision(ownerId: string): Promise<number>;
   create(chit: Chit): Promise<void>;
   get(ownerId: string, id: string): Promise<Chit | null>;
   list(ownerId: string): Promise<Chit[]>;

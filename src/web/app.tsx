@@ -38,7 +38,7 @@ export function createWebApp(services: Services) {
   app.route("/", healthRoutes);
   app.route("/", assetRoutes);
   // better-auth answers its own endpoints (sign-up, sign-in, email codes...) with its own checks and rate limits.
-  app.on(["GET", "POST"], "/api/auth/*", (c) => services.auth.handler(c.req.raw));
+  app.on(["GET", "POST"], "/api/auth/*", (c) => services.auth.handler(forNonBrowserClients(c.req.raw, services.config.baseUrl)));
   app.use(csrfProtection);
   app.route("/api/v1", apiV1);
   app.route("/", authRoutes);
@@ -49,6 +49,18 @@ export function createWebApp(services: Services) {
   app.route("/", paymentRoutes);
   app.route("/", notificationRoutes);
   return app;
+}
+
+/**
+ * better-auth refuses requests without an Origin header in production. Browsers always send Origin (and
+ * Sec-Fetch-Site) on the POSTs that could be forged, so a request with neither comes from a script, curl or an app,
+ * which cannot ride on a victim's cookies: it is treated as coming from our own origin.
+ */
+function forNonBrowserClients(request: Request, baseUrl: string): Request {
+  if (request.method === "GET" || request.headers.has("origin") || request.headers.has("sec-fetch-site")) return request;
+  const headers = new Headers(request.headers);
+  headers.set("origin", new URL(baseUrl).origin);
+  return new Request(request, { headers });
 }
 
 export type WebApp = ReturnType<typeof createWebApp>;

@@ -5,7 +5,7 @@ import { AppError } from "../../app/errors.ts";
 import type { ProcessedReceipt, ReceiptProcessor } from "../../ports/receipt-processor.ts";
 
 sharp.cache(false); // keep memory flat under load; each receipt is processed once
-sharp.concurrency(1); // one libvips thread per image: requests already run in parallel
+sharp.concurrency(2); // libvips threads per image: enough for a 2-core host without starving other requests
 
 const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"]);
 const TARGET_BYTES = 300 * 1024;
@@ -23,27 +23,41 @@ async function decodeHeic(bytes: Uint8Array): Promise<Buffer> {
   return Buffer.from(await convert({ buffer: bytes as unknown as ArrayBufferLike, format: "JPEG", quality: 0.92 }));
 }
 
-async function encode(input: Buffer): Promise<{ bytes: Buffer; width: number; height: number }> {
-  let edge = MAX_EDGE;
-  let quality = 80;
+type Raw = { data: Buffer; width: number; height: number; channels: 3 };
+
+/** Decodes once (orientation applied, transparency on white, shrunk on load to MAX_EDGE): every encode starts here. */
+async function decode(input: Buffer): Promise<Raw> {
+  const { data, info } = await sharp(input, { failOn: "error" })
+    .rotate()
+    .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: "inside", withoutEnlargement: true })
+    .flatten({ background: "#ffffff" })
+    .removeAlpha()
+    .toColourspace("srgb")
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: 3 };
+}
+
+const fromRaw = (raw: Raw) => sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
+
+/** JPEG of at most ~TARGET_BYTES: lower the quality first, then the size. No metadata is written, so EXIF/GPS are gone. */
+async function encode(raw: Raw): Promise<{ bytes: Buffer; width: number; height: number }> {
+  let edge = Math.max(raw.width, raw.height);
+  let quality = 82;
   for (;;) {
-    const { data, info } = await sharp(input, { failOn: "error" })
-      .rotate()
-      .resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true })
-      .flatten({ background: "#ffffff" })
-      .jpeg({ quality, mozjpeg: true })
-      .toBuffer({ resolveWithObject: true });
+    const image = fromRaw(raw);
+    if (edge < Math.max(raw.width, raw.height)) image.resize({ width: edge, height: edge, fit: "inside" });
+    const { data, info } = await image.jpeg({ quality, optimiseCoding: true, chromaSubsampling: "4:2:0" }).toBuffer({ resolveWithObject: true });
     if (data.length <= TARGET_BYTES || (quality <= 50 && edge <= 1000)) return { bytes: data, width: info.width, height: info.height };
-    if (quality > 60) quality -= 10;
-    else edge = Math.round(edge * 0.75);
+    // Estimate from how far off we are, instead of creeping down step by step.
+    const ratio = TARGET_BYTES / data.length;
+    if (quality > 60) quality = Math.max(55, Math.round(quality - 40 * (1 - ratio)));
+    else edge = Math.max(1000, Math.round(edge * Math.sqrt(ratio) * 0.95));
   }
 }
 
-const thumbnailOf = (input: Buffer) =>
-  sharp(input, { failOn: "error" })
-    .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: "inside", withoutEnlargement: true })
-    .jpeg({ quality: 70, mozjpeg: true })
-    .toBuffer();
+const thumbnailOf = (raw: Raw) =>
+  fromRaw(raw).resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
 
 const PDF_ICON = Buffer.from(
   `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="320"><rect width="240" height="320" fill="#f8f9fa"/><rect x="20" y="20" width="200" height="280" rx="8" fill="#fff" stroke="#adb5bd" stroke-width="4"/><text x="120" y="185" font-family="sans-serif" font-size="56" font-weight="bold" text-anchor="middle" fill="#dc3545">PDF</text></svg>`,
@@ -59,19 +73,14 @@ export function sharpReceiptProcessor(): ReceiptProcessor {
       }
       if (!type || !IMAGE_TYPES.has(type.mime)) throw notAReceipt();
       try {
-        let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        if (type.mime === "image/heic" || type.mime === "image/heif") {
-          try {
-            await sharp(input, { failOn: "error" }).metadata().then((m) => {
-              if (!m.width) throw new Error("no size");
-            });
-            await sharp(input).toBuffer();
-          } catch {
-            input = await decodeHeic(bytes);
-          }
-        }
-        const encoded = await encode(input);
-        return { contentType: "image/jpeg", bytes: encoded.bytes, thumbnail: await thumbnailOf(encoded.bytes), width: encoded.width, height: encoded.height };
+        const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        const heic = type.mime === "image/heic" || type.mime === "image/heif";
+        const raw = await decode(input).catch(async (error: unknown) => {
+          if (!heic) throw error;
+          return decode(await decodeHeic(bytes));
+        });
+        const [encoded, thumbnail] = await Promise.all([encode(raw), thumbnailOf(raw)]);
+        return { contentType: "image/jpeg", bytes: encoded.bytes, thumbnail, width: encoded.width, height: encoded.height };
       } catch (error) {
         if (error instanceof AppError) throw error;
         throw unreadable();

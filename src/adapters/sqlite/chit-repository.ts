@@ -17,7 +17,11 @@ export function sqliteChitRepository(db: SqliteDatabase): ChitRepository {
   const save = db.prepare("UPDATE chits SET doc = ? WHERE owner_id = ? AND id = ?");
   const receipts = db.prepare("SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ?");
   const remove = db.prepare("DELETE FROM chits WHERE owner_id = ? AND id = ?");
+  const revision = db.prepare("SELECT rev FROM ledger_revisions WHERE owner_id = ?");
   return {
+    async revision(ownerId) {
+      return (revision.get(ownerId) as { rev: number } | undefined)?.rev ?? 0;
+    },
     async create(chit) {
       insert.run(chit.id, chit.ownerId, JSON.stringify(chit), chit.createdAt.toISOString());
     },

@@ -68,4 +68,21 @@ export const migrations: string[] = [
    );
    CREATE INDEX notifications_owner ON notifications (owner_id, created_at);
    CREATE UNIQUE INDEX notifications_dedupe ON notifications (owner_id, dedupe_key) WHERE dedupe_key IS NOT NULL;`,
+  `CREATE TABLE ledger_revisions (owner_id TEXT PRIMARY KEY, rev INTEGER NOT NULL);
+   CREATE TRIGGER chits_rev_insert AFTER INSERT ON chits BEGIN
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+   CREATE TRIGGER chits_rev_update AFTER UPDATE ON chits BEGIN
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+   CREATE TRIGGER chits_rev_delete AFTER DELETE ON chits BEGIN
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (OLD.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+   CREATE TRIGGER payments_rev_insert AFTER INSERT ON payments BEGIN
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+   CREATE TRIGGER payments_rev_update AFTER UPDATE ON payments BEGIN
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+   CREATE TRIGGER payments_rev_delete AFTER DELETE ON payments BEGIN
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (OLD.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+   CREATE TRIGGER receipts_rev_insert AFTER INSERT ON receipts BEGIN
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+   CREATE TRIGGER receipts_rev_delete AFTER DELETE ON receipts BEGIN
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (OLD.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;`,
 ];

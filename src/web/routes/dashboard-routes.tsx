@@ -1,13 +1,25 @@
 // The member's dashboard: what is due, overdue, paid and earned across their chits.
 import { Hono } from "hono";
-import { buildSummary } from "../../app/build-summary.ts";
+import { raw } from "hono/html";
+import { buildSummary, type Summary } from "../../app/build-summary.ts";
 import type { WebEnv } from "../env.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { DashboardView } from "../views/dashboard-views.tsx";
 
+/** buildSummary hands back the same object while nothing changed, so its rendered HTML can be kept with it. */
+const rendered = new WeakMap<Summary, { name: string; html: string }>();
+
+async function dashboardHtml(summary: Summary, name: string, timeZone: string): Promise<string> {
+  const hit = rendered.get(summary);
+  if (hit?.name === name) return hit.html;
+  const html = (await (<DashboardView name={name} summary={summary} timeZone={timeZone} />).toString()) as string;
+  rendered.set(summary, { name, html });
+  return html;
+}
+
 export const dashboardRoutes = new Hono<WebEnv>().use("/dashboard", requireMember).get("/dashboard", async (c) => {
   const member = c.get("member");
   const summary = await buildSummary(c.get("services").ledger, member);
-  return renderPage(c, "Dashboard", <DashboardView name={member.name} summary={summary} timeZone={member.timeZone} />, { active: "dashboard" });
+  return renderPage(c, "Dashboard", raw(await dashboardHtml(summary, member.name, member.timeZone)), { active: "dashboard" });
 });

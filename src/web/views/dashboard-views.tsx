@@ -4,7 +4,8 @@ import { formatINR, paiseToRupees } from "../../domain/money.ts";
 
 const inr = (p: number) => formatINR(p, { withSymbol: true });
 /** Calendar dates are already the member's own days, so they are formatted as they are (UTC avoids any shift). */
-const day = (d: string, _timeZone?: string) => new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
+const dayFormat = new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const day = (d: string, _timeZone?: string) => dayFormat.format(new Date(`${d}T00:00:00Z`));
 
 function Stat(p: { label: string; value: number; tone?: string; help: string }) {
   return (
