@@ -2,11 +2,11 @@
 import { getMigrations } from "better-auth/db/migration";
 import pino from "pino";
 import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
-import { type Auth, CODE_TTL_SECONDS, createAuth } from "./adapters/auth/better-auth.ts";
+import { type Auth, type AuthDeps, CODE_TTL_SECONDS, createAuth } from "./adapters/auth/better-auth.ts";
 import { authMemberRepository } from "./adapters/auth/member-store.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
-import { openSqliteStorage } from "./adapters/sqlite/storage.ts";
+import { openStorage } from "./adapters/storage.ts";
 import type { ApprovalDeps } from "./app/approve-member.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
 import type { LedgerDeps } from "./app/ledger-deps.ts";
@@ -35,7 +35,8 @@ export type Services = {
   notify: NotificationSink;
   approval: ApprovalDeps;
   ledger: LedgerDeps;
-  storageKind: "sqlite";
+  storageKind: "sqlite" | "mongodb";
+  storageDescription: string;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -45,7 +46,7 @@ export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer };
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
   const log = overrides.log ?? pino({ level: config.logLevel, base: undefined, redact: ["req.headers.cookie", "req.headers.authorization"] });
   const clock = overrides.clock ?? systemClock;
-  const storage = openSqliteStorage(config.dataDir);
+  const storage = await openStorage(config);
   const closeMailer: (() => void)[] = [];
   const mailer =
     overrides.mailer ??
@@ -70,7 +71,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   let members: MemberRepository | undefined;
   const auth = createAuth({
     config,
-    database: storage.db,
+    database: storage.authDatabase as AuthDeps["database"],
     secret: resolveAuthSecret(config.authSecret, config.dataDir),
     sendCode: (email, code, purpose) => {
       if (mailer.kind === "outbox") log.info({ email, purpose, code }, `one-time code for ${email}: ${code}`);
@@ -91,8 +92,11 @@ export async function composeServices(config: Config, overrides: Overrides = {})
         userId,
       ),
   });
-  const { runMigrations } = await getMigrations(auth.options);
-  await runMigrations();
+  if (storage.kind === "sqlite") {
+    // better-auth creates and upgrades its own tables; MongoDB needs no migrations (indexes are made at start-up).
+    const { runMigrations } = await getMigrations(auth.options);
+    await runMigrations();
+  }
   members = authMemberRepository(auth);
 
   return {
@@ -108,6 +112,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     approval: { members, mailer, audit: storage.audit, clock, notify, baseUrl: config.baseUrl },
     ledger,
     storageKind: storage.kind,
+    storageDescription: storage.description,
     ping: storage.ping,
     async close() {
       for (const close of closeMailer) close();

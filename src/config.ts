@@ -21,6 +21,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT: bool.default(true),
   RECEIPT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://").optional(),
+  MONGODB_DB: z.string().regex(/^[^/\\. "$]{1,63}$/, "must be a MongoDB database name (no / \\ . space \" $)").optional(),
 });
 
 export type Config = {
@@ -38,6 +40,8 @@ export type Config = {
   logLevel: string;
   rateLimit: boolean;
   receiptMaxBytes: number;
+  mongodbUri: string | undefined;
+  mongodbDb: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -66,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     rateLimit: c.RATE_LIMIT,
     receiptMaxBytes: Math.round(c.RECEIPT_MAX_MB * 1024 * 1024),
+    mongodbUri: c.MONGODB_URI,
+    mongodbDb: c.MONGODB_DB,
   };
 }

@@ -1,0 +1,51 @@
+// Chits in MongoDB (collection `chits`); deleting one removes its payments and receipt records in one transaction.
+import type { Db, MongoClient } from "mongodb";
+import type { Chit, ChitRepository, Receipt } from "../../ports/ledger.ts";
+import { type ReceiptDoc, receiptFromDoc } from "./payment-repository.ts";
+import { bumpRevision, inTransaction } from "./transaction.ts";
+
+type ChitDoc = Omit<Chit, "id"> & { _id: string };
+
+const toDoc = ({ id, ...rest }: Chit): ChitDoc => ({ _id: id, ...rest });
+const fromDoc = ({ _id, ...rest }: ChitDoc): Chit => ({ id: _id, ...rest });
+
+export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository {
+  const chits = db.collection<ChitDoc>("chits");
+  return {
+    async revision(ownerId) {
+      return (await db.collection<{ _id: string; rev: number }>("ledger_revisions").findOne({ _id: ownerId }))?.rev ?? 0;
+    },
+    async create(chit) {
+      await inTransaction(client, async (session) => {
+        await chits.insertOne(toDoc(chit), { session });
+        await bumpRevision(db, chit.ownerId, session);
+      });
+    },
+    async get(ownerId, id) {
+      const doc = await chits.findOne({ _id: id, ownerId });
+      return doc ? fromDoc(doc) : null;
+    },
+    async list(ownerId) {
+      return (await chits.find({ ownerId }).sort({ createdAt: 1, _id: 1 }).toArray()).map(fromDoc);
+    },
+    async update(chit) {
+      await inTransaction(client, async (session) => {
+        const { _id, ...fields } = toDoc(chit);
+        await chits.updateOne({ _id, ownerId: chit.ownerId }, { $set: fields }, { session });
+        await bumpRevision(db, chit.ownerId, session);
+      });
+    },
+    async delete(ownerId, id): Promise<Receipt[]> {
+      return inTransaction(client, async (session) => {
+        const paymentIds = (await db.collection<{ _id: string }>("payments").find({ ownerId, chitId: id }, { projection: { _id: 1 }, session }).toArray()).map((p) => p._id);
+        const receipts = db.collection<ReceiptDoc>("receipts");
+        const gone = (await receipts.find({ ownerId, paymentId: { $in: paymentIds } }, { session }).toArray()).map(receiptFromDoc);
+        await receipts.deleteMany({ ownerId, paymentId: { $in: paymentIds } }, { session });
+        await db.collection("payments").deleteMany({ ownerId, chitId: id }, { session });
+        await chits.deleteOne({ _id: id, ownerId }, { session });
+        await bumpRevision(db, ownerId, session);
+        return gone;
+      });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// The production store: MongoDB (Atlas) for every repository, GridFS for receipt files, better-auth's MongoDB adapter.
+import { mongodbAdapter } from "better-auth/adapters/mongodb";
+import type { Storage } from "../storage.ts";
+import { mongoChitRepository } from "./chit-repository.ts";
+import { connectMongo, hostsOf } from "./connect.ts";
+import { gridFsFileStore } from "./gridfs-file-store.ts";
+import { ensureIndexes } from "./indexes.ts";
+import { mongoNotificationRepository } from "./notification-repository.ts";
+import { mongoAuditLog, mongoOutboxRepository } from "./outbox-and-audit.ts";
+import { mongoPaymentRepository } from "./payment-repository.ts";
+
+const PING_TIMEOUT_MS = 2_000;
+
+export async function openMongoStorage(uri: string, dbName: string | undefined): Promise<Storage> {
+  const { client, db } = await connectMongo(uri, dbName);
+  await ensureIndexes(db);
+  return {
+    kind: "mongodb",
+    description: `MongoDB at ${hostsOf(uri)}, database ${db.databaseName}`,
+    authDatabase: mongodbAdapter(db, { client }),
+    outbox: mongoOutboxRepository(db),
+    audit: mongoAuditLog(db),
+    chits: mongoChitRepository(client, db),
+    payments: mongoPaymentRepository(client, db),
+    notifications: mongoNotificationRepository(db),
+    files: gridFsFileStore(db),
+    mongo: { client, db },
+    async ping() {
+      // A lost connection answers within the timeout (503 on /readyz); the driver reconnects by itself afterwards.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("MongoDB did not answer in time")), PING_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([db.command({ ping: 1 }), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Picks the store from config: MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR.
+import type { Db, MongoClient } from "mongodb";
+import type { Config } from "../config.ts";
+import type { AuditLog } from "../ports/audit-log.ts";
+import type { FileStore } from "../ports/file-store.ts";
+import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
+import type { OutboxRepository } from "../ports/outbox-repository.ts";
+import type { SqliteDatabase } from "./sqlite/database.ts";
+
+export type Storage = {
+  kind: "sqlite" | "mongodb";
+  description: string;
+  /** What better-auth is given as its `database` option. */
+  authDatabase: unknown;
+  outbox: OutboxRepository;
+  audit: AuditLog;
+  chits: ChitRepository;
+  payments: PaymentRepository;
+  notifications: NotificationRepository;
+  files: FileStore;
+  sqlite?: SqliteDatabase;
+  mongo?: { client: MongoClient; db: Db };
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function openStorage(config: Config): Promise<Storage> {
+  if (config.mongodbUri) {
+    const { openMongoStorage } = await import("./mongo/storage.ts");
+    return openMongoStorage(config.mongodbUri, config.mongodbDb);
+  }
+  const { openSqliteStorage } = await import("./sqlite/storage.ts");
+  return openSqliteStorage(config.dataDir);
+}

@@ -1,0 +1,182 @@
+// One contract every storage adapter must keep; run against SQLite always and MongoDB when MONGODB_TEST_URI is set.
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultTerms } from "../../src/domain/chit.ts";
+import type { Storage } from "../../src/adapters/storage.ts";
+import type { Chit, Payment, Receipt } from "../../src/ports/ledger.ts";
+
+export function storageContract(name: string, open: () => Promise<Storage>, cleanup: (s: Storage) => Promise<void>) {
+  describe(`storage contract: ${name}`, () => {
+    let s: Storage;
+    beforeEach(async () => {
+      s = await open();
+    });
+    afterEach(async () => {
+      await cleanup(s);
+    });
+
+    const owner = () => `owner-${randomUUID()}`;
+    const at = new Date("2026-01-10T10:00:00Z");
+    const chit = (ownerId: string, extra: Partial<Chit> = {}): Chit => ({
+      id: randomUUID(),
+      ownerId,
+      name: "Group A",
+      organizer: "Shriram",
+      ticketNo: "12",
+      terms: { ...defaultTerms, chitValue: 10_000_000, members: 20, startDate: "2026-01-05", dueDay: 5 },
+      status: "active",
+      notes: "",
+      instalments: [{ number: 2, discount: 3_000_000 }],
+      createdAt: at,
+      updatedAt: at,
+      ...extra,
+    });
+    const receipt = (ownerId: string, paymentId: string, sha256 = "a".repeat(64)): Receipt => ({
+      id: randomUUID(),
+      ownerId,
+      paymentId,
+      contentType: "image/jpeg",
+      size: 1234,
+      sha256,
+      key: `receipts/${ownerId}/${randomUUID()}.jpg`,
+      thumbnailKey: `receipts/${ownerId}/${randomUUID()}-thumb.jpg`,
+      width: 800,
+      height: 600,
+      originalName: "upi.jpg",
+      createdAt: at,
+    });
+    const payment = (ownerId: string, chitId: string, extra: Partial<Payment> = {}): Payment => {
+      const id = randomUUID();
+      return {
+        id,
+        ownerId,
+        chitId,
+        instalment: 1,
+        amount: 500_000,
+        paidOn: "2026-01-05",
+        method: "upi",
+        reference: "UTR123",
+        notes: "first",
+        createdAt: at,
+        updatedAt: at,
+        receipts: [receipt(ownerId, id)],
+        ...extra,
+      };
+    };
+
+    it("stores a chit document and gives it back unchanged, only to its owner", async () => {
+      const o = owner();
+      const c = chit(o);
+      await s.chits.create(c);
+      expect(await s.chits.get(o, c.id)).toEqual(c);
+      expect(await s.chits.get(owner(), c.id)).toBeNull();
+      expect(await s.chits.list(o)).toEqual([c]);
+      const changed = { ...c, name: "Renamed", status: "closed" as const, instalments: [{ number: 3, discount: 2_800_000, wonByMe: true }] };
+      await s.chits.update(changed);
+      expect(await s.chits.get(o, c.id)).toEqual(changed);
+    });
+
+    it("changes the ledger revision on every write", async () => {
+      const o = owner();
+      const r0 = await s.chits.revision(o);
+      const c = chit(o);
+      await s.chits.create(c);
+      const r1 = await s.chits.revision(o);
+      expect(r1).not.toBe(r0);
+      const p = payment(o, c.id);
+      await s.payments.create(p);
+      const r2 = await s.chits.revision(o);
+      expect(r2).not.toBe(r1);
+      await s.payments.removeReceipt(o, p.receipts[0]!.id);
+      expect(await s.chits.revision(o)).not.toBe(r2);
+    });
+
+    it("keeps a payment with its receipts and finds it by filters and search", async () => {
+      const o = owner();
+      const c = chit(o);
+      await s.chits.create(c);
+      const p1 = payment(o, c.id);
+      const p2 = payment(o, c.id, { instalment: 2, paidOn: "2026-02-05", method: "cash", reference: "", notes: "paid at the office", receipts: [] });
+      await s.payments.create(p1);
+      await s.payments.create(p2);
+      expect(await s.payments.get(o, p1.id)).toEqual(p1);
+      expect(await s.payments.get(owner(), p1.id)).toBeNull();
+      expect((await s.payments.listForChit(o, c.id)).map((p) => p.id)).toEqual([p1.id, p2.id]);
+      expect((await s.payments.listForOwner(o)).length).toBe(2);
+      const search = (f: object) => s.payments.search(o, { limit: 10, offset: 0, ...f });
+      expect((await search({ method: "cash" })).payments.map((p) => p.id)).toEqual([p2.id]);
+      expect((await search({ q: "office" })).payments.map((p) => p.id)).toEqual([p2.id]);
+      expect((await search({ q: "utr1" })).payments.map((p) => p.id)).toEqual([p1.id]);
+      expect((await search({ from: "2026-02-01", to: "2026-02-28" })).total).toBe(1);
+      expect((await search({ limit: 1, offset: 0 })).payments.map((p) => p.id)).toEqual([p2.id]); // newest first
+      expect((await search({ q: "%" })).total).toBe(0); // search text is literal, not a pattern
+      expect((await s.payments.receiptsWithSha(o, "a".repeat(64))).map((r) => r.paymentId)).toEqual([p1.id]);
+      expect((await s.payments.paymentsWithReference(o, "utr123")).map((p) => p.id)).toEqual([p1.id]);
+      expect(await s.payments.getReceipt(owner(), p1.receipts[0]!.id)).toBeNull();
+    });
+
+    it("updates a payment and adds receipts together; deleting returns its receipts", async () => {
+      const o = owner();
+      const c = chit(o);
+      await s.chits.create(c);
+      const p = payment(o, c.id);
+      await s.payments.create(p);
+      const extra = { ...receipt(o, p.id, "b".repeat(64)), createdAt: new Date("2026-01-11T10:00:00Z") };
+      const updated = { ...p, amount: 450_000, notes: "corrected", receipts: [...p.receipts, extra] };
+      await s.payments.update(updated, [extra]);
+      expect(await s.payments.get(o, p.id)).toEqual(updated);
+      expect(await s.payments.delete(owner(), p.id)).toEqual([]);
+      const gone = await s.payments.delete(o, p.id);
+      expect(gone.map((r) => r.id).sort()).toEqual(updated.receipts.map((r) => r.id).sort());
+      expect(await s.payments.get(o, p.id)).toBeNull();
+    });
+
+    it("deletes a chit with its payments and receipt records", async () => {
+      const o = owner();
+      const c = chit(o);
+      const other = chit(o, { name: "Other" });
+      await s.chits.create(c);
+      await s.chits.create(other);
+      const p = payment(o, c.id);
+      const keep = payment(o, other.id);
+      await s.payments.create(p);
+      await s.payments.create(keep);
+      const gone = await s.chits.delete(o, c.id);
+      expect(gone.map((r) => r.id)).toEqual([p.receipts[0]!.id]);
+      expect(await s.chits.get(o, c.id)).toBeNull();
+      expect(await s.payments.get(o, p.id)).toBeNull();
+      expect(await s.payments.getReceipt(o, p.receipts[0]!.id)).toBeNull();
+      expect(await s.payments.get(o, keep.id)).toEqual(keep);
+    });
+
+    it("adds a notification once per dedupe key and marks them read", async () => {
+      const o = owner();
+      const n = (dedupeKey: string | null) => ({ id: randomUUID(), ownerId: o, kind: "overdue" as const, message: "Due", link: "/chits/x", dedupeKey, readAt: null, createdAt: at });
+      expect(await s.notifications.add(n("overdue:x:1"))).toBe(true);
+      expect(await s.notifications.add(n("overdue:x:1"))).toBe(false);
+      expect(await s.notifications.add(n(null))).toBe(true);
+      expect(await s.notifications.add(n(null))).toBe(true);
+      expect(await s.notifications.unreadCount(o)).toBe(3);
+      const [first] = await s.notifications.list(o, { limit: 10 });
+      expect(await s.notifications.markRead(o, first!.id, at)).toBe(true);
+      expect(await s.notifications.markRead(owner(), first!.id, at)).toBe(false);
+      expect(await s.notifications.markAllRead(o, at)).toBe(2);
+      expect(await s.notifications.list(o, { limit: 10, unreadOnly: true })).toEqual([]);
+    });
+
+    it("keeps the outbox newest first and stores files by key", async () => {
+      await s.outbox.add({ to: "a@example.com", subject: "One", text: "1" }, new Date("2026-01-01T00:00:00Z"));
+      await s.outbox.add({ to: "b@example.com", subject: "Two", text: "2" }, new Date("2026-01-02T00:00:00Z"));
+      const { entries, total } = await s.outbox.list({ limit: 10, offset: 0 });
+      expect(total).toBeGreaterThanOrEqual(2);
+      expect(entries[0]!.subject).toBe("Two");
+      const key = `receipts/${owner()}/${randomUUID()}.jpg`;
+      const bytes = new Uint8Array([1, 2, 3, 255]);
+      await s.files.put(key, bytes, "image/jpeg");
+      expect(await s.files.get(key)).toEqual(bytes);
+      await s.files.delete(key);
+      expect(await s.files.get(key)).toBeNull();
+      await s.ping();
+    });
+  });
+}
