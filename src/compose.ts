@@ -10,6 +10,8 @@ import { openStorage } from "./adapters/storage.ts";
 import type { ApprovalDeps } from "./app/approve-member.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
 import type { LedgerDeps } from "./app/ledger-deps.ts";
+import type { ImportDeps } from "./app/import-archive.ts";
+import { authAccountArchive } from "./adapters/auth/account-archive.ts";
 import { notificationSink } from "./app/notifications.ts";
 import type { NotificationSink } from "./app/notify.ts";
 import { sharpReceiptProcessor } from "./adapters/images/sharp-receipt-processor.ts";
@@ -35,6 +37,7 @@ export type Services = {
   notify: NotificationSink;
   approval: ApprovalDeps;
   ledger: LedgerDeps;
+  archive: ImportDeps;
   storageKind: "sqlite" | "mongodb";
   storageDescription: string;
   ping(): Promise<void>;
@@ -111,6 +114,17 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     notify,
     approval: { members, mailer, audit: storage.audit, clock, notify, baseUrl: config.baseUrl },
     ledger,
+    archive: {
+      accounts: authAccountArchive(auth),
+      chits: storage.chits,
+      payments: storage.payments,
+      notifications: storage.notifications,
+      outbox: storage.outbox,
+      audit: storage.audit,
+      files: storage.files,
+      clock,
+      clearLedger: storage.clearLedger,
+    },
     storageKind: storage.kind,
     storageDescription: storage.description,
     ping: storage.ping,

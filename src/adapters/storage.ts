@@ -20,6 +20,8 @@ export type Storage = {
   files: FileStore;
   sqlite?: SqliteDatabase;
   mongo?: { client: MongoClient; db: Db };
+  /** Removes every chit, payment, receipt (and file), notification, outbox mail and audit entry (import --replace). */
+  clearLedger(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 };

@@ -3,6 +3,8 @@ import { parseArgs } from "node:util";
 import pino from "pino";
 import { approveMember } from "../app/approve-member.ts";
 import { createAdmin } from "../app/create-admin.ts";
+import { exportArchive } from "../app/export-archive.ts";
+import { importArchive } from "../app/import-archive.ts";
 import { AppError } from "../app/errors.ts";
 import { rejectMember } from "../app/reject-member.ts";
 import { composeServices, type Services } from "../compose.ts";
@@ -16,12 +18,38 @@ Commands:
   approve EMAIL                                    approve a member who confirmed their email
   reject EMAIL [--reason TEXT]                     reject a member (they are told by email)
   users [--pending|--status S]                     list members
+  export --out FILE                                write everything into one portable archive
+  import FILE [--replace]                          load an archive into the configured store
+  restore FILE                                     replace the store's data with a backup archive
 
 The store is chosen as for \`npm start\` (DATA_DIR, or MONGODB_URI when set).`;
 
 type Command = (services: Services, args: string[]) => Promise<void>;
 
+const printCounts = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ");
+
 const commands: Record<string, Command> = {
+  async export(services, args) {
+    const { values } = parseArgs({ args, options: { out: { type: "string" } } });
+    if (!values.out) throw new UsageError("export needs --out FILE");
+    const counts = await exportArchive(services.archive, values.out);
+    console.log(`Wrote ${values.out}: ${printCounts(counts)}.`);
+  },
+  async import(services, args) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { replace: { type: "boolean" } } });
+    if (positionals.length !== 1) throw new UsageError("import needs one FILE");
+    const counts = await importArchive(services.archive, positionals[0]!, { replace: Boolean(values.replace) });
+    console.log(`Imported into ${services.storageDescription}: ${printCounts(counts)}.`);
+  },
+  async restore(services, args) {
+    const { positionals } = parseArgs({ args, allowPositionals: true });
+    if (positionals.length !== 1) throw new UsageError("restore needs one FILE");
+    const counts = await importArchive(services.archive, positionals[0]!, { replace: true });
+    console.log(`Restored into ${services.storageDescription}: ${printCounts(counts)}.`);
+  },
   async "create-admin"(services, args) {
     const { values } = parseArgs({ args, options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } } });
     if (!values.email || !values.password) throw new UsageError("create-admin needs --email and --password");

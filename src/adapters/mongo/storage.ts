@@ -25,6 +25,12 @@ export async function openMongoStorage(uri: string, dbName: string | undefined):
     notifications: mongoNotificationRepository(db),
     files: gridFsFileStore(db),
     mongo: { client, db },
+    async clearLedger() {
+      for (const name of ["receipts", "payments", "chits", "notifications", "outbox", "audit_log", "receipts.files", "receipts.chunks"]) {
+        await db.collection(name).deleteMany({});
+      }
+      await db.collection("ledger_revisions").updateMany({}, { $inc: { rev: 1 } });
+    },
     async ping() {
       // A lost connection answers within the timeout (503 on /readyz); the driver reconnects by itself afterwards.
       let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 // The embedded default store: one SQLite file under DATA_DIR holding better-auth's tables and the app's own.
+import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { localFileStore } from "../files/local-file-store.ts";
 import type { Storage } from "../storage.ts";
@@ -23,6 +24,10 @@ export function openSqliteStorage(dataDir: string): Storage {
     payments: sqlitePaymentRepository(db),
     notifications: sqliteNotificationRepository(db),
     files: localFileStore(join(dataDir, "files")),
+    async clearLedger() {
+      db.exec("BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; COMMIT;");
+      await rm(join(dataDir, "files"), { recursive: true, force: true });
+    },
     async ping() {
       db.prepare("SELECT 1").get();
     },

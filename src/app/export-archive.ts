@@ -1,0 +1,71 @@
+// Writes the whole installation (members, logins, chits, payments, receipts and their files, notifications, outbox,
+// audit log) into one portable archive: `chitfunds export`, and the scheduled backups.
+import type { ArchiveHeader, ArchiveRecord } from "../adapters/archive/archive-file.ts";
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, writeArchive } from "../adapters/archive/archive-file.ts";
+import type { AccountArchive } from "../ports/account-archive.ts";
+import type { AuditLog } from "../ports/audit-log.ts";
+import type { Clock } from "../ports/clock.ts";
+import type { FileStore } from "../ports/file-store.ts";
+import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
+import type { OutboxRepository } from "../ports/outbox-repository.ts";
+
+export type ArchiveDeps = {
+  accounts: AccountArchive;
+  chits: ChitRepository;
+  payments: PaymentRepository;
+  notifications: NotificationRepository;
+  outbox: OutboxRepository;
+  audit: AuditLog;
+  files: FileStore;
+  clock: Clock;
+};
+
+const ALL = 10_000_000;
+
+export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Record<string, number>> {
+  const { users, accounts } = await deps.accounts.exportAll();
+  const perUser = await Promise.all(
+    users.map(async (u) => {
+      const id = String(u.id);
+      const [chits, payments, notifications] = await Promise.all([deps.chits.list(id), deps.payments.listForOwner(id), deps.notifications.list(id, { limit: ALL })]);
+      return { chits, payments, notifications };
+    }),
+  );
+  const outbox = (await deps.outbox.list({ limit: ALL, offset: 0 })).entries;
+  const audit = await deps.audit.list({ limit: ALL });
+  const receipts = perUser.flatMap((u) => u.payments.flatMap((p) => p.receipts));
+  const counts = {
+    users: users.length,
+    accounts: accounts.length,
+    chits: perUser.reduce((n, u) => n + u.chits.length, 0),
+    payments: perUser.reduce((n, u) => n + u.payments.length, 0),
+    receipts: receipts.length,
+    files: receipts.length * 2,
+    notifications: perUser.reduce((n, u) => n + u.notifications.length, 0),
+    outbox: outbox.length,
+    audit: audit.length,
+  };
+  const header: ArchiveHeader = { format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, createdAt: deps.clock.now().toISOString(), app: "chitfunds-ledger", counts };
+  async function* records(): AsyncGenerator<ArchiveRecord> {
+    for (const data of users) yield { type: "user", data };
+    for (const data of accounts) yield { type: "account", data };
+    for (const u of perUser) {
+      for (const data of u.chits) yield { type: "chit", data };
+      for (const data of u.payments) yield { type: "payment", data };
+      for (const data of u.notifications) yield { type: "notification", data };
+    }
+    for (const r of receipts) {
+      for (const [key, contentType] of [
+        [r.key, r.contentType],
+        [r.thumbnailKey, "image/jpeg"],
+      ] as const) {
+        const bytes = await deps.files.get(key);
+        if (bytes) yield { type: "file", key, contentType, data: Buffer.from(bytes).toString("base64") };
+      }
+    }
+    for (const data of outbox) yield { type: "outbox", data };
+    for (const data of audit) yield { type: "audit", data };
+  }
+  await writeArchive(path, header, records());
+  return counts;
+}
