@@ -19,7 +19,7 @@ export type ApprovalDeps = {
 /** `who` is a member id or an email address (the CLI passes emails). */
 export async function findMember(members: MemberRepository, who: string): Promise<Member> {
   const member = who.includes("@") ? await members.findByEmail(who) : await members.findById(who);
-  if (!member) throw notFound(`No member with ${who.includes("@") ? "email" : "id"} ${who}`);
+  if (!member) throw notFound(`A member with ${who.includes("@") ? "email" : "id"} ${who}`);
   return member;
 }
 

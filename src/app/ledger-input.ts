@@ -59,10 +59,15 @@ export const chitFields = {
   notes: text("Notes", 2000).default(""),
 };
 
+/** A PATCH names only what changes: defaults must not fill in (and so overwrite) the fields it leaves out. */
+function withoutDefaults<T extends z.ZodRawShape>(shape: T): T {
+  return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema instanceof z.ZodDefault ? schema.unwrap() : schema])) as T;
+}
+
 export const chitInput = z.object(chitFields);
 export type ChitInput = z.infer<typeof chitInput>;
 
-export const chitPatch = z.object({ ...chitFields, status: z.enum(["active", "closed"], { message: "Status is active or closed." }) }).partial();
+export const chitPatch = z.object({ ...withoutDefaults(chitFields), status: z.enum(["active", "closed"], { message: "Status is active or closed." }) }).partial();
 export type ChitPatch = z.infer<typeof chitPatch>;
 
 export const instalmentInput = z
@@ -86,5 +91,5 @@ export const paymentFields = {
   notes: text("Notes", 1000).default(""),
 };
 
-export const paymentPatch = z.object(paymentFields).partial();
+export const paymentPatch = z.object(withoutDefaults(paymentFields)).partial();
 export type PaymentPatch = z.infer<typeof paymentPatch>;

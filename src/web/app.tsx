@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import type { Services } from "../compose.ts";
+import { openApiRoutes } from "./api/openapi.ts";
 import { apiV1 } from "./api/v1.ts";
 import type { WebEnv } from "./env.ts";
 import { stampClientAddress } from "./middleware/client-address.ts";
@@ -37,6 +38,7 @@ export function createWebApp(services: Services) {
 
   app.route("/", healthRoutes);
   app.route("/", assetRoutes);
+  app.route("/", openApiRoutes);
   // better-auth answers its own endpoints (sign-up, sign-in, email codes...) with its own checks and rate limits.
   app.on(["GET", "POST"], "/api/auth/*", (c) => services.auth.handler(forNonBrowserClients(c.req.raw, services.config.baseUrl)));
   app.use(csrfProtection);

@@ -34,7 +34,7 @@ const OWN: Record<string, string | null> = {
 export function authErrorToForm(reply: AuthReply): { fields: Record<string, string>; message: string | null } {
   const code = reply.code ?? "UNKNOWN";
   if (code in OWN) {
-    const field = OWN[code] ?? (code === "FIELD_TOO_LONG" ? (reply.message?.split(" ")[0] ?? null) : null);
+    const field = OWN[code] ?? (code === "FIELD_TOO_LONG" ? (reply.message?.split(" ")[0]?.toLowerCase() ?? null) : null);
     return field ? { fields: { [field]: reply.message ?? "" }, message: null } : { fields: {}, message: reply.message };
   }
   if (reply.status === 429) return { fields: {}, message: BY_CODE.TOO_MANY_REQUESTS!.message };

@@ -54,6 +54,14 @@ export function createAuth(deps: AuthDeps) {
         phone: { type: "string", required: false, input: true },
         locale: { type: "string", required: false, defaultValue: "en", input: true },
         timeZone: { type: "string", required: false, defaultValue: "Asia/Kolkata", input: true },
+        // Reminders and the calendar feed (issue 5); changed only through our settings pages, never at sign-up.
+        reminderDays: { type: "string", required: false, defaultValue: "3,0", input: false },
+        reminderOverdue: { type: "boolean", required: false, defaultValue: true, input: false },
+        reminderDigest: { type: "boolean", required: false, defaultValue: false, input: false },
+        reminderChannels: { type: "string", required: false, defaultValue: "", input: false },
+        ntfyTopic: { type: "string", required: false, input: false },
+        telegramChatId: { type: "string", required: false, input: false },
+        calendarFeedVersion: { type: "number", required: false, defaultValue: 0, input: false },
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
@@ -71,6 +79,8 @@ export function createAuth(deps: AuthDeps) {
       useSecureCookies: config.baseUrl.startsWith("https://"),
       cookiePrefix: "chitfunds",
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // better-auth turns its origin (CSRF) check off when NODE_ENV=test; keep it on so tests see what production does.
+      disableOriginCheck: false,
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
@@ -79,7 +89,7 @@ export function createAuth(deps: AuthDeps) {
           for (const [field, max] of Object.entries(FIELD_LIMITS)) {
             const value = body[field];
             if (typeof value === "string" && value.length > max) {
-              throw new APIError("BAD_REQUEST", { code: "FIELD_TOO_LONG", message: `${field} must be at most ${max} characters.` });
+              throw new APIError("BAD_REQUEST", { code: "FIELD_TOO_LONG", message: `${field[0]!.toUpperCase()}${field.slice(1)} must be at most ${max} characters.` });
             }
           }
           if (typeof body.name !== "string" || body.name.trim() === "") {

@@ -3,8 +3,16 @@ import { Hono } from "hono";
 import { buildSummary } from "../../app/build-summary.ts";
 import type { WebEnv } from "../env.ts";
 import { requireMember } from "../middleware/session.ts";
+import { chitsApi } from "./chits-api.ts";
 import { summaryJson } from "./json.ts";
+import { notificationsApi } from "./notifications-api.ts";
+import { paymentsApi } from "./payments-api.ts";
+import { receiptsApi } from "./receipts-api.ts";
 
 export const apiV1 = new Hono<WebEnv>()
   .use("*", requireMember)
+  .route("/", chitsApi)
+  .route("/", paymentsApi)
+  .route("/", receiptsApi)
+  .route("/", notificationsApi)
   .get("/summary", async (c) => c.json(summaryJson(await buildSummary(c.get("services").ledger, c.get("member")))));

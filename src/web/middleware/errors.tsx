@@ -14,6 +14,10 @@ function toAppError(err: unknown): AppError | null {
     if (err.status === 400) return new AppError(400, "invalid-request", "The request could not be read. Check its format.");
   }
   if (err instanceof SyntaxError && /JSON/.test(err.message)) return new AppError(400, "invalid-json", "The request body is not valid JSON.");
+  // A garbled form or multipart body is the client's fault: say so (400) rather than "something went wrong on our side".
+  if (err instanceof TypeError && /parse body as FormData/i.test(err.message)) {
+    return new AppError(400, "invalid-request", "The request could not be read. Check its format.");
+  }
   return null;
 }
 
