@@ -50,7 +50,9 @@ async function seed(dataDir: string) {
     for (let k = 1; k <= INSTALMENTS; k++) {
       receiptNo += 1;
       const shade = receiptNo % 256;
-      const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: shade, g: (receiptNo >> 8) % 256, b: 128 } } }).jpeg().toBuffer();
+      const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: shade, g: (receiptNo >> 8) % 256, b: 128 } } })
+        .jpeg()
+        .toBuffer();
       await recordPayment(services.ledger, member, chit.id, { instalment: k, paidOn: today }, [{ name: `upi-${receiptNo}.jpg`, bytes: new Uint8Array(jpeg) }]);
     }
   }
@@ -61,7 +63,15 @@ async function seed(dataDir: string) {
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "src/main.ts"], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), LOG_LEVEL: "warn", NODE_ENV: "production", RATE_LIMIT: "false", BASE_URL: `http://localhost:${PORT}` },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(PORT),
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      RATE_LIMIT: "false",
+      BASE_URL: `http://localhost:${PORT}`,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   for (let i = 0; i < 100; i++) {
@@ -87,12 +97,21 @@ async function main() {
   try {
     const t0 = performance.now();
     const { chitId } = await seed(dataDir);
-    console.log(`Seeded ${CHITS} chits x ${INSTALMENTS} instalments, ${CHITS * INSTALMENTS} payments with receipts, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `Seeded ${CHITS} chits x ${INSTALMENTS} instalments, ${CHITS * INSTALMENTS} payments with receipts, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     server = await startServer(dataDir);
     const base = `http://localhost:${PORT}`;
-    const signIn = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
     if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const headers = { cookie };
     // warm up: first requests compile code paths
     for (const path of ["/dashboard", "/api/v1/summary", "/assets/app.css"]) await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
@@ -128,9 +147,20 @@ async function main() {
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, on ${(await import("node:os")).cpus().length} cores, Node ${process.versions.node}`);
     console.log(["route".padEnd(26), "req/s".padStart(9), "p50".padStart(10), "p95".padStart(10), "p99".padStart(10), "errors".padStart(8)].join(""));
     for (const r of results) {
-      console.log([r.name.padEnd(26), r.rps.toFixed(0).padStart(9), ms(r.p50).padStart(10), ms(r.p95).padStart(10), ms(r.p99).padStart(10), String(r.errors).padStart(8)].join(""));
+      console.log(
+        [
+          r.name.padEnd(26),
+          r.rps.toFixed(0).padStart(9),
+          ms(r.p50).padStart(10),
+          ms(r.p95).padStart(10),
+          ms(r.p99).padStart(10),
+          String(r.errors).padStart(8),
+        ].join(""),
+      );
     }
-    console.log(`\n4000x3000 JPEG upload (${(photo.length / 1024 / 1024).toFixed(1)} MB), ${UPLOADS} sequential: p50 ${ms(percentile(uploads, 50))}, p95 ${ms(percentile(uploads, 95))}, errors ${uploadErrors}`);
+    console.log(
+      `\n4000x3000 JPEG upload (${(photo.length / 1024 / 1024).toFixed(1)} MB), ${UPLOADS} sequential: p50 ${ms(percentile(uploads, 50))}, p95 ${ms(percentile(uploads, 95))}, errors ${uploadErrors}`,
+    );
     console.log(`Server RSS after the run: ${rss.toFixed(0)} MB`);
     const dashboard = results.find((r) => r.name === "dashboard page")!;
     console.log(

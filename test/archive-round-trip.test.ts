@@ -29,8 +29,12 @@ async function seed(t: TestApp) {
   const member = await createAdmin(t.services, { email: "asha@example.com", password: "asha pass phrase long", name: "Asha" });
   const chit = await createChit(t.services.ledger, member.id, { name: "Shriram A12", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 });
   await recordInstalment(t.services.ledger, member.id, chit.id, 2, { discount: 30000 });
-  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#aa3300" } }).jpeg().toBuffer();
-  await recordPayment(t.services.ledger, member, chit.id, { amount: 5000, paidOn: "2026-01-05", reference: "UTR1" }, [{ name: "p.jpg", bytes: new Uint8Array(photo) }]);
+  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#aa3300" } })
+    .jpeg()
+    .toBuffer();
+  await recordPayment(t.services.ledger, member, chit.id, { amount: 5000, paidOn: "2026-01-05", reference: "UTR1" }, [
+    { name: "p.jpg", bytes: new Uint8Array(photo) },
+  ]);
   await recordPayment(t.services.ledger, member, chit.id, { amount: 5000, paidOn: "2026-02-05", method: "cash" });
   return { admin, member };
 }
@@ -41,7 +45,15 @@ async function fingerprint(t: TestApp) {
   for (const m of members.sort((a, b) => a.email.localeCompare(b.email))) {
     const chits = await t.services.ledger.chits.list(m.id);
     const payments = await t.services.ledger.payments.listForOwner(m.id);
-    const files = await Promise.all(payments.flatMap((p) => p.receipts).map(async (r) => createHash("sha256").update((await t.services.ledger.files.get(r.key))!).digest("hex")));
+    const files = await Promise.all(
+      payments
+        .flatMap((p) => p.receipts)
+        .map(async (r) =>
+          createHash("sha256")
+            .update((await t.services.ledger.files.get(r.key))!)
+            .digest("hex"),
+        ),
+    );
     out[m.email] = {
       status: m.status,
       role: m.role,

@@ -33,7 +33,10 @@ const filesIn = (dir: string): string[] => {
   }
 };
 
-const photo = () => sharp({ create: { width: 800, height: 600, channels: 3, background: "#3366cc" } }).jpeg().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 800, height: 600, channels: 3, background: "#3366cc" } })
+    .jpeg()
+    .toBuffer();
 
 const workedExample = { name: "Worked example", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 };
 

@@ -8,7 +8,16 @@ import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 
-export type DueItem = { chitId: string; chitName: string; number: number; dueDate: string; payable: Paise; balance: Paise; status: ScheduleRow["status"]; estimated: boolean };
+export type DueItem = {
+  chitId: string;
+  chitName: string;
+  number: number;
+  dueDate: string;
+  payable: Paise;
+  balance: Paise;
+  status: ScheduleRow["status"];
+  estimated: boolean;
+};
 
 export type ChitCard = {
   id: string;

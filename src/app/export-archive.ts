@@ -27,7 +27,11 @@ export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Re
   const perUser = await Promise.all(
     users.map(async (u) => {
       const id = String(u.id);
-      const [chits, payments, notifications] = await Promise.all([deps.chits.list(id), deps.payments.listForOwner(id), deps.notifications.list(id, { limit: ALL })]);
+      const [chits, payments, notifications] = await Promise.all([
+        deps.chits.list(id),
+        deps.payments.listForOwner(id),
+        deps.notifications.list(id, { limit: ALL }),
+      ]);
       return { chits, payments, notifications };
     }),
   );
@@ -45,7 +49,13 @@ export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Re
     outbox: outbox.length,
     audit: audit.length,
   };
-  const header: ArchiveHeader = { format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, createdAt: deps.clock.now().toISOString(), app: "chitfunds-ledger", counts };
+  const header: ArchiveHeader = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    createdAt: deps.clock.now().toISOString(),
+    app: "chitfunds-ledger",
+    counts,
+  };
   async function* records(): AsyncGenerator<ArchiveRecord> {
     for (const data of users) yield { type: "user", data };
     for (const data of accounts) yield { type: "account", data };

@@ -1,9 +1,9 @@
 // Loads an archive into the configured store (`chitfunds import` / `restore`). The archive is checked whole before
 // anything changes; a non-empty store is refused unless the caller asked to replace it.
 import { openArchive } from "../adapters/archive/archive-file.ts";
+import type { AuditEntry } from "../ports/audit-log.ts";
 import type { Chit, Notification, Payment } from "../ports/ledger.ts";
 import type { OutboxEntry } from "../ports/outbox-repository.ts";
-import type { AuditEntry } from "../ports/audit-log.ts";
 import { AppError } from "./errors.ts";
 import type { ArchiveDeps } from "./export-archive.ts";
 
@@ -16,7 +16,11 @@ export async function importArchive(deps: ImportDeps, path: string, options: { r
   const archive = await openArchive(path);
   const existing = await deps.accounts.count();
   if (existing > 0 && !options.replace) {
-    throw new AppError(409, "store-not-empty", `The configured store already has ${existing} member${existing === 1 ? "" : "s"}. Use --replace to overwrite it, or import into an empty store.`);
+    throw new AppError(
+      409,
+      "store-not-empty",
+      `The configured store already has ${existing} member${existing === 1 ? "" : "s"}. Use --replace to overwrite it, or import into an empty store.`,
+    );
   }
   if (options.replace) {
     await deps.clearLedger();

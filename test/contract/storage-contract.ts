@@ -1,8 +1,8 @@
 // One contract every storage adapter must keep; run against SQLite always and MongoDB when MONGODB_TEST_URI is set.
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultTerms } from "../../src/domain/chit.ts";
 import type { Storage } from "../../src/adapters/storage.ts";
+import { defaultTerms } from "../../src/domain/chit.ts";
 import type { Chit, Payment, Receipt } from "../../src/ports/ledger.ts";
 
 export function storageContract(name: string, open: () => Promise<Storage>, cleanup: (s: Storage) => Promise<void>) {
@@ -151,7 +151,16 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
 
     it("adds a notification once per dedupe key and marks them read", async () => {
       const o = owner();
-      const n = (dedupeKey: string | null) => ({ id: randomUUID(), ownerId: o, kind: "overdue" as const, message: "Due", link: "/chits/x", dedupeKey, readAt: null, createdAt: at });
+      const n = (dedupeKey: string | null) => ({
+        id: randomUUID(),
+        ownerId: o,
+        kind: "overdue" as const,
+        message: "Due",
+        link: "/chits/x",
+        dedupeKey,
+        readAt: null,
+        createdAt: at,
+      });
       expect(await s.notifications.add(n("overdue:x:1"))).toBe(true);
       expect(await s.notifications.add(n("overdue:x:1"))).toBe(false);
       expect(await s.notifications.add(n(null))).toBe(true);

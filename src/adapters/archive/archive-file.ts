@@ -37,7 +37,8 @@ export async function writeArchive(path: string, header: ArchiveHeader, records:
 }
 
 const notOurs = () => new AppError(400, "not-an-archive", "This file is not a ChitFunds Ledger archive.");
-const truncated = () => new AppError(400, "archive-truncated", "The archive is incomplete or damaged (it ends early or its checksum does not match). Nothing was changed.");
+const truncated = () =>
+  new AppError(400, "archive-truncated", "The archive is incomplete or damaged (it ends early or its checksum does not match). Nothing was changed.");
 
 async function* rawLines(path: string): AsyncGenerator<string> {
   const gunzip = createGunzip();
@@ -74,7 +75,11 @@ export async function openArchive(path: string): Promise<{ header: ArchiveHeader
       if (!header) {
         if (parsed.format !== ARCHIVE_FORMAT) throw notOurs();
         if (typeof parsed.version !== "number" || parsed.version > ARCHIVE_VERSION) {
-          throw new AppError(400, "archive-too-new", `This archive was made by a newer version of ChitFunds Ledger (format ${String(parsed.version)}; this one reads up to ${ARCHIVE_VERSION}). Update the app first. Nothing was changed.`);
+          throw new AppError(
+            400,
+            "archive-too-new",
+            `This archive was made by a newer version of ChitFunds Ledger (format ${String(parsed.version)}; this one reads up to ${ARCHIVE_VERSION}). Update the app first. Nothing was changed.`,
+          );
         }
         header = parsed as ArchiveHeader;
         hash.update(`${line}\n`);

@@ -37,7 +37,12 @@ export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository
     },
     async delete(ownerId, id): Promise<Receipt[]> {
       return inTransaction(client, async (session) => {
-        const paymentIds = (await db.collection<{ _id: string }>("payments").find({ ownerId, chitId: id }, { projection: { _id: 1 }, session }).toArray()).map((p) => p._id);
+        const paymentIds = (
+          await db
+            .collection<{ _id: string }>("payments")
+            .find({ ownerId, chitId: id }, { projection: { _id: 1 }, session })
+            .toArray()
+        ).map((p) => p._id);
         const receipts = db.collection<ReceiptDoc>("receipts");
         const gone = (await receipts.find({ ownerId, paymentId: { $in: paymentIds } }, { session }).toArray()).map(receiptFromDoc);
         await receipts.deleteMany({ ownerId, paymentId: { $in: paymentIds } }, { session });

@@ -29,7 +29,11 @@ export function mongoAuditLog(db: Db): AuditLog {
       await log.insertOne({ ...entry });
     },
     async list({ limit }) {
-      return (await log.find({}, { projection: { _id: 0 } }).sort({ at: -1 }).limit(limit).toArray()) as AuditEntry[];
+      return (await log
+        .find({}, { projection: { _id: 0 } })
+        .sort({ at: -1 })
+        .limit(limit)
+        .toArray()) as AuditEntry[];
     },
   };
 }

@@ -1,7 +1,7 @@
 // Chits kept as JSON documents in SQLite (the same shape as in MongoDB); deleting one takes its payments along.
 import type { Chit, ChitRepository, Receipt } from "../../ports/ledger.ts";
 import { inTransaction, type SqliteDatabase } from "./database.ts";
-import { receiptFromRow, type ReceiptRow } from "./payment-repository.ts";
+import { type ReceiptRow, receiptFromRow } from "./payment-repository.ts";
 
 type Row = { doc: string };
 

@@ -2,7 +2,16 @@
 import type { Notification, NotificationRepository } from "../../ports/ledger.ts";
 import type { SqliteDatabase } from "./database.ts";
 
-type Row = { id: string; owner_id: string; kind: string; message: string; link: string | null; dedupe_key: string | null; read_at: string | null; created_at: string };
+type Row = {
+  id: string;
+  owner_id: string;
+  kind: string;
+  message: string;
+  link: string | null;
+  dedupe_key: string | null;
+  read_at: string | null;
+  created_at: string;
+};
 
 const fromRow = (r: Row): Notification => ({
   id: r.id,

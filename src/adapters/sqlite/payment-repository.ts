@@ -80,7 +80,9 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   const onePayment = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND id = ?");
   const receiptsOfPayment = db.prepare("SELECT * FROM receipts WHERE payment_id = ? ORDER BY created_at, id");
   const receiptsOfOwner = db.prepare("SELECT * FROM receipts WHERE owner_id = ? ORDER BY created_at, id");
-  const receiptsOfChit = db.prepare("SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ? ORDER BY r.created_at, r.id");
+  const receiptsOfChit = db.prepare(
+    "SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ? ORDER BY r.created_at, r.id",
+  );
   const paymentsOfOwner = db.prepare("SELECT * FROM payments WHERE owner_id = ? ORDER BY paid_on, created_at");
   const paymentsOfChit = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND chit_id = ? ORDER BY paid_on, created_at");
   const deletePayment = db.prepare("DELETE FROM payments WHERE owner_id = ? AND id = ?");
@@ -90,7 +92,20 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   const byReference = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND reference = ? COLLATE NOCASE");
 
   const addReceipt = (r: Receipt) =>
-    insertReceipt.run(r.id, r.ownerId, r.paymentId, r.contentType, r.size, r.sha256, r.key, r.thumbnailKey, r.width, r.height, r.originalName, r.createdAt.toISOString());
+    insertReceipt.run(
+      r.id,
+      r.ownerId,
+      r.paymentId,
+      r.contentType,
+      r.size,
+      r.sha256,
+      r.key,
+      r.thumbnailKey,
+      r.width,
+      r.height,
+      r.originalName,
+      r.createdAt.toISOString(),
+    );
 
   const withReceipts = (rows: PaymentRow[], receipts: Receipt[]) => {
     const byPayment = new Map<string, Receipt[]>();
@@ -101,7 +116,19 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   return {
     async create(p) {
       inTransaction(db, () => {
-        insertPayment.run(p.id, p.ownerId, p.chitId, p.instalment, p.amount, p.paidOn, p.method, p.reference, p.notes, p.createdAt.toISOString(), p.updatedAt.toISOString());
+        insertPayment.run(
+          p.id,
+          p.ownerId,
+          p.chitId,
+          p.instalment,
+          p.amount,
+          p.paidOn,
+          p.method,
+          p.reference,
+          p.notes,
+          p.createdAt.toISOString(),
+          p.updatedAt.toISOString(),
+        );
         for (const r of p.receipts) addReceipt(r);
       });
     },
@@ -138,10 +165,14 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
     async search(ownerId, f) {
       const where = ["owner_id = ?"];
       const params: (string | number)[] = [ownerId];
-      if (f.chitId) (where.push("chit_id = ?"), params.push(f.chitId));
-      if (f.from) (where.push("paid_on >= ?"), params.push(f.from));
-      if (f.to) (where.push("paid_on <= ?"), params.push(f.to));
-      if (f.method) (where.push("method = ?"), params.push(f.method));
+      const add = (clause: string, value: string) => {
+        where.push(clause);
+        params.push(value);
+      };
+      if (f.chitId) add("chit_id = ?", f.chitId);
+      if (f.from) add("paid_on >= ?", f.from);
+      if (f.to) add("paid_on <= ?", f.to);
+      if (f.method) add("method = ?", f.method);
       if (f.q) {
         where.push("(reference LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\')");
         const like = `%${escapeLike(f.q)}%`;
@@ -149,9 +180,13 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
       }
       const clause = where.join(" AND ");
       const { n } = db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE ${clause}`).get(...params) as { n: number };
-      const rows = db.prepare(`SELECT * FROM payments WHERE ${clause} ORDER BY paid_on DESC, created_at DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as PaymentRow[];
+      const rows = db
+        .prepare(`SELECT * FROM payments WHERE ${clause} ORDER BY paid_on DESC, created_at DESC LIMIT ? OFFSET ?`)
+        .all(...params, f.limit, f.offset) as PaymentRow[];
       const receipts = rows.length
-        ? (db.prepare(`SELECT * FROM receipts WHERE payment_id IN (${rows.map(() => "?").join(",")})`).all(...rows.map((r) => r.id)) as ReceiptRow[]).map(receiptFromRow)
+        ? (db.prepare(`SELECT * FROM receipts WHERE payment_id IN (${rows.map(() => "?").join(",")})`).all(...rows.map((r) => r.id)) as ReceiptRow[]).map(
+            receiptFromRow,
+          )
         : [];
       return { payments: withReceipts(rows, receipts), total: n };
     },
