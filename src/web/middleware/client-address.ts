@@ -7,7 +7,8 @@ import type { WebEnv } from "../env.ts";
 
 export function clientAddress(c: Context<WebEnv>): string {
   if (c.get("services").config.trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    // The entry our proxy appended is the last one; earlier entries come from the client and can be forged.
+    const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {
