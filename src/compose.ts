@@ -1,26 +1,34 @@
 // Composition root for everything but the HTTP server: picks adapters from config and wires the use cases' ports.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { getMigrations } from "better-auth/db/migration";
 import pino from "pino";
+import { authAccountArchive } from "./adapters/auth/account-archive.ts";
 import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
 import { type Auth, type AuthDeps, CODE_TTL_SECONDS, createAuth } from "./adapters/auth/better-auth.ts";
 import { authMemberRepository } from "./adapters/auth/member-store.ts";
+import { sharpReceiptProcessor } from "./adapters/images/sharp-receipt-processor.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
+import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
 import { openStorage } from "./adapters/storage.ts";
 import type { ApprovalDeps } from "./app/approve-member.ts";
+import { type CalendarFeedDeps, calendarFeedKey } from "./app/calendar-feed.ts";
+import type { TokenDeps } from "./app/create-api-token.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
-import type { LedgerDeps } from "./app/ledger-deps.ts";
 import type { ImportDeps } from "./app/import-archive.ts";
-import { authAccountArchive } from "./adapters/auth/account-archive.ts";
+import type { LedgerDeps } from "./app/ledger-deps.ts";
 import { notificationSink } from "./app/notifications.ts";
 import type { NotificationSink } from "./app/notify.ts";
-import { sharpReceiptProcessor } from "./adapters/images/sharp-receipt-processor.ts";
+import type { PaymentImportDeps } from "./app/preview-payment-import.ts";
 import { sendCode } from "./app/send-code.ts";
+import type { ReminderDeps } from "./app/send-reminders.ts";
 import type { Config } from "./config.ts";
 import type { AuditLog } from "./ports/audit-log.ts";
 import { type Clock, systemClock } from "./ports/clock.ts";
 import type { Mailer } from "./ports/mailer.ts";
 import type { MemberRepository } from "./ports/member-repository.ts";
+import type { ExtraChannel } from "./ports/notifier.ts";
 import type { OutboxRepository } from "./ports/outbox-repository.ts";
 
 export type Logger = pino.Logger;
@@ -40,6 +48,15 @@ export type Services = {
   archive: ImportDeps;
   storageKind: "sqlite" | "mongodb";
   storageDescription: string;
+  /** Reminders (issue 5): the job's ports, the extra channels members may choose, the calendar feed, live notifications. */
+  reminders: ReminderDeps;
+  reminderChannels: ExtraChannel[];
+  calendar: CalendarFeedDeps;
+  /** Open live-notification streams end when `signal` aborts (stop() at shutdown, so the server can close). */
+  live: { pollMs: number; signal: AbortSignal; stop(): void };
+  /** Personal API tokens and bulk CSV imports of payments (issue 6). */
+  tokens: TokenDeps & { members: MemberRepository };
+  paymentImports: PaymentImportDeps;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -72,10 +89,11 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   };
 
   let members: MemberRepository | undefined;
+  const authSecret = resolveAuthSecret(config.authSecret, config.dataDir);
   const auth = createAuth({
     config,
     database: storage.authDatabase as AuthDeps["database"],
-    secret: resolveAuthSecret(config.authSecret, config.dataDir),
+    secret: authSecret,
     sendCode: (email, code, purpose) => {
       if (mailer.kind === "outbox") log.info({ email, purpose, code }, `one-time code for ${email}: ${code}`);
       return sendCode({ mailer, codeTtlMinutes: CODE_TTL_SECONDS / 60 }, email, code, purpose);
@@ -101,6 +119,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     await runMigrations();
   }
   members = authMemberRepository(auth);
+  const liveStreams = new AbortController();
 
   return {
     config,
@@ -124,11 +143,32 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       files: storage.files,
       clock,
       clearLedger: storage.clearLedger,
+      apiTokens: storage.apiTokens,
     },
+    tokens: { apiTokens: storage.apiTokens, members, clock },
+    paymentImports: { chits: storage.chits, payments: storage.payments, imports: storage.imports, clock },
+    reminders: {
+      members,
+      chits: storage.chits,
+      payments: storage.payments,
+      notifications: storage.notifications,
+      reminderLog: storage.reminderLog,
+      leases: storage.leases,
+      notifiers: notifiersFrom(config.channels, mailer),
+      clock,
+      baseUrl: config.baseUrl,
+      fromHour: config.reminders.fromHour,
+      instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      log,
+    },
+    reminderChannels: configuredChannels(config.channels),
+    calendar: { members, chits: storage.chits, payments: storage.payments, clock, baseUrl: config.baseUrl, feedKey: calendarFeedKey(authSecret) },
+    live: { pollMs: config.eventsPollMs, signal: liveStreams.signal, stop: () => liveStreams.abort() },
     storageKind: storage.kind,
     storageDescription: storage.description,
     ping: storage.ping,
     async close() {
+      liveStreams.abort();
       for (const close of closeMailer) close();
       await storage.close();
     },

@@ -1,5 +1,24 @@
 // Environment -> one typed, validated config object; a bad value stops start-up with a message naming the setting.
+import { CronPattern } from "croner";
 import { z } from "zod";
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isCronPattern = (pattern: string) => {
+  try {
+    new CronPattern(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const bool = z.enum(["true", "false", "1", "0", "yes", "no", ""]).transform((v) => v === "true" || v === "1" || v === "yes");
 
@@ -21,8 +40,45 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT: bool.default(true),
   RECEIPT_MAX_MB: z.coerce.number().positive().max(100).default(10),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://").optional(),
-  MONGODB_DB: z.string().regex(/^[^/\\. "$]{1,63}$/, "must be a MongoDB database name (no / \\ . space \" $)").optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://")
+    .optional(),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[^/\\. "$]{1,63}$/, 'must be a MongoDB database name (no / \\ . space " $)')
+    .optional(),
+  // Reminders, the outside scheduler's token, extra channels and live notifications (issue 5).
+  CRON_TOKEN: z.string().min(24, "must be at least 24 characters (generate one with: openssl rand -hex 24)").optional(),
+  REMINDER_SCHEDULE: z
+    .string()
+    .refine((v) => v === "off" || isCronPattern(v), "must be a cron pattern such as '5 * * * *' (minute 5 of every hour), or 'off'")
+    .default("5 * * * *"),
+  REMINDER_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata").default("Asia/Kolkata"),
+  REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(0),
+  WEBHOOK_URL: z.url({ message: "must be a full URL such as https://hooks.example.com/chitfunds" }).optional(),
+  WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  NTFY_URL: z.url({ message: "must be the ntfy server's URL, e.g. https://ntfy.sh" }).optional(),
+  NTFY_TOKEN: z.string().optional(),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "must be the token @BotFather gave, e.g. 123456789:AAH...")
+    .optional(),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "must be a Twilio Account SID (AC followed by 32 hex digits)")
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, "must be the Twilio auth token").optional(),
+  TWILIO_FROM: z
+    .string()
+    .regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, "must be a phone number like +15005550006 or a Messaging Service SID (MG...)")
+    .optional(),
+  EVENTS_POLL_SECONDS: z.coerce.number().min(0.2).max(60).default(5),
+  // Scheduled backups (issue 6): off unless BACKUP_DIR is set.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(7),
+  BACKUP_CRON: z.string().refine(isCronPattern, "must be a cron pattern such as '30 2 * * *' (02:30 every day)").default("30 2 * * *"),
+  BACKUP_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata").default("Asia/Kolkata"),
 });
 
 export type Config = {
@@ -42,6 +98,19 @@ export type Config = {
   receiptMaxBytes: number;
   mongodbUri: string | undefined;
   mongodbDb: string | undefined;
+  cronToken: string | undefined;
+  /** When the in-process job runs (null: only POST /api/v1/cron/run), in which zone, and from which local hour. */
+  reminders: { schedule: string | null; timeZone: string; fromHour: number };
+  /** Extra reminder channels; null when not configured. */
+  channels: {
+    webhook: { url: string; secret: string | undefined } | null;
+    ntfy: { url: string; token: string | undefined } | null;
+    telegram: { botToken: string } | null;
+    sms: { accountSid: string; authToken: string; from: string } | null;
+  };
+  eventsPollMs: number;
+  /** Scheduled backups into dir (none when unset), keeping the newest `keep`; cron is read in timeZone. */
+  backup: { dir: string | undefined; keep: number; cron: string; timeZone: string };
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
+  const twilio = [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_FROM];
+  if (twilio.some(Boolean) && !twilio.every(Boolean)) {
+    throw new ConfigError("Invalid configuration:\n  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM: set all three for SMS reminders, or none");
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -72,5 +145,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     receiptMaxBytes: Math.round(c.RECEIPT_MAX_MB * 1024 * 1024),
     mongodbUri: c.MONGODB_URI,
     mongodbDb: c.MONGODB_DB,
+    cronToken: c.CRON_TOKEN,
+    reminders: { schedule: c.REMINDER_SCHEDULE === "off" ? null : c.REMINDER_SCHEDULE, timeZone: c.REMINDER_TIME_ZONE, fromHour: c.REMINDER_HOUR },
+    channels: {
+      webhook: c.WEBHOOK_URL ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET } : null,
+      ntfy: c.NTFY_URL ? { url: c.NTFY_URL.replace(/\/$/, ""), token: c.NTFY_TOKEN } : null,
+      telegram: c.TELEGRAM_BOT_TOKEN ? { botToken: c.TELEGRAM_BOT_TOKEN } : null,
+      sms:
+        c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN && c.TWILIO_FROM
+          ? { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN, from: c.TWILIO_FROM }
+          : null,
+    },
+    eventsPollMs: Math.round(c.EVENTS_POLL_SECONDS * 1000),
+    backup: { dir: c.BACKUP_DIR, keep: c.BACKUP_KEEP, cron: c.BACKUP_CRON, timeZone: c.BACKUP_TIME_ZONE },
   };
 }

@@ -2,26 +2,34 @@
 import { serve } from "@hono/node-server";
 import { composeServices } from "./compose.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { startBackupJob } from "./jobs/backup-job.ts";
+import { scheduleReminders } from "./jobs/reminder-schedule.ts";
 import { createWebApp } from "./web/app.tsx";
 
 async function main() {
   const config = loadConfig();
   const services = await composeServices(config);
   const app = createWebApp(services);
+  const reminders = scheduleReminders(services.reminders, config.reminders);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     services.log.info(
       { port: info.port, dataDir: config.dataDir, storage: services.storageKind, mail: services.mailer.kind, approvalMode: config.approvalMode },
       `ChitFunds Ledger is running at ${config.baseUrl}`,
     );
   });
+  const backups = startBackupJob(services.archive, config.backup, services.log);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     services.log.info({ signal }, "shutting down");
+    const backupsStopped = backups?.stop(); // a backup under way finishes before the store closes
+    reminders.stop();
+    services.live.stop(); // ends open live-notification streams, which would otherwise hold the server open
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await backupsStopped;
       await services.close();
       process.exit(0);
     });

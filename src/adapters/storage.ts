@@ -1,10 +1,14 @@
 // Picks the store from config: MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR.
 import type { Db, MongoClient } from "mongodb";
 import type { Config } from "../config.ts";
+import type { ApiTokenRepository } from "../ports/api-token-repository.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { FileStore } from "../ports/file-store.ts";
+import type { ImportRepository } from "../ports/import-repository.ts";
+import type { LeaseLock } from "../ports/lease-lock.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
+import type { ReminderLog } from "../ports/reminder-log.ts";
 import type { SqliteDatabase } from "./sqlite/database.ts";
 
 export type Storage = {
@@ -18,9 +22,13 @@ export type Storage = {
   payments: PaymentRepository;
   notifications: NotificationRepository;
   files: FileStore;
+  apiTokens: ApiTokenRepository;
+  imports: ImportRepository;
+  reminderLog: ReminderLog;
+  leases: LeaseLock;
   sqlite?: SqliteDatabase;
   mongo?: { client: MongoClient; db: Db };
-  /** Removes every chit, payment, receipt (and file), notification, outbox mail and audit entry (import --replace). */
+  /** Removes every chit, payment, receipt (and file), notification, outbox mail, audit entry, API token and import preview (import --replace). */
   clearLedger(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -12,7 +12,14 @@ export const DEFAULT_BENCHMARK_RATE = 0.07;
 
 export function reportFor(chit: Chit, payments: Payment[], today: string, options: { benchmarkRate?: number; assumption?: ProjectionAssumption } = {}) {
   const schedule = scheduleFor(chit.terms, chit.instalments, payments, today);
-  const rate = chitRate(chit.terms, chit.instalments, schedule, payments, options.benchmarkRate ?? DEFAULT_BENCHMARK_RATE, options.assumption ?? "no-more-dividends");
+  const rate = chitRate(
+    chit.terms,
+    chit.instalments,
+    schedule,
+    payments,
+    options.benchmarkRate ?? DEFAULT_BENCHMARK_RATE,
+    options.assumption ?? "no-more-dividends",
+  );
   return { chit, schedule, payments, rate, today };
 }
 

@@ -33,7 +33,9 @@ function explain(result: RateResult, flows: Flow[]): string | null {
     case "not enough flows":
       return "Not enough dated payments yet to work out a rate.";
     case "no sign change":
-      return flows.some((f) => f.amount > 0) ? "No rate: there are receipts but no payments." : "No rate yet: so far you have only paid in; a rate needs the prize too.";
+      return flows.some((f) => f.amount > 0)
+        ? "No rate: there are receipts but no payments."
+        : "No rate yet: so far you have only paid in; a rate needs the prize too.";
     case "npv negative at every rate":
       return "No rate exists: at every interest rate this chit returns less than you pay in. Judge it by the net loss, NPV and MIRR.";
     case "npv positive at every rate":

@@ -3,6 +3,7 @@
 import type { ArchiveHeader, ArchiveRecord } from "../adapters/archive/archive-file.ts";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, writeArchive } from "../adapters/archive/archive-file.ts";
 import type { AccountArchive } from "../ports/account-archive.ts";
+import type { ApiTokenRepository } from "../ports/api-token-repository.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { FileStore } from "../ports/file-store.ts";
@@ -18,6 +19,8 @@ export type ArchiveDeps = {
   audit: AuditLog;
   files: FileStore;
   clock: Clock;
+  /** Members' API tokens (hashes only); optional so older callers still work. */
+  apiTokens?: ApiTokenRepository;
 };
 
 const ALL = 10_000_000;
@@ -27,12 +30,13 @@ export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Re
   const perUser = await Promise.all(
     users.map(async (u) => {
       const id = String(u.id);
-      const [chits, payments, notifications] = await Promise.all([
+      const [chits, payments, notifications, apiTokens] = await Promise.all([
         deps.chits.list(id),
         deps.payments.listForOwner(id),
         deps.notifications.list(id, { limit: ALL }),
+        deps.apiTokens?.listForOwner(id) ?? [],
       ]);
-      return { chits, payments, notifications };
+      return { chits, payments, notifications, apiTokens };
     }),
   );
   const outbox = (await deps.outbox.list({ limit: ALL, offset: 0 })).entries;
@@ -46,6 +50,7 @@ export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Re
     receipts: receipts.length,
     files: receipts.length * 2,
     notifications: perUser.reduce((n, u) => n + u.notifications.length, 0),
+    apiTokens: perUser.reduce((n, u) => n + u.apiTokens.length, 0),
     outbox: outbox.length,
     audit: audit.length,
   };
@@ -63,6 +68,7 @@ export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Re
       for (const data of u.chits) yield { type: "chit", data };
       for (const data of u.payments) yield { type: "payment", data };
       for (const data of u.notifications) yield { type: "notification", data };
+      for (const data of u.apiTokens) yield { type: "api-token", data };
     }
     for (const r of receipts) {
       for (const [key, contentType] of [

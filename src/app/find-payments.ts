@@ -47,7 +47,11 @@ export async function findPayments(deps: Pick<LedgerDeps, "chits" | "payments" |
     }
     return rows.get(p.instalment) ?? "unknown";
   };
-  const decorate = async (p: Payment): Promise<PaymentRow> => ({ ...p, chitName: byId.get(p.chitId)?.name ?? "(deleted chit)", instalmentStatus: await instalmentStatus(p) });
+  const decorate = async (p: Payment): Promise<PaymentRow> => ({
+    ...p,
+    chitName: byId.get(p.chitId)?.name ?? "(deleted chit)",
+    instalmentStatus: await instalmentStatus(p),
+  });
 
   let payments: PaymentRow[];
   let total: number;

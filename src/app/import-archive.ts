@@ -1,6 +1,7 @@
 // Loads an archive into the configured store (`chitfunds import` / `restore`). The archive is checked whole before
 // anything changes; a non-empty store is refused unless the caller asked to replace it.
 import { openArchive } from "../adapters/archive/archive-file.ts";
+import type { ApiToken } from "../ports/api-token-repository.ts";
 import type { AuditEntry } from "../ports/audit-log.ts";
 import type { Chit, Notification, Payment } from "../ports/ledger.ts";
 import type { OutboxEntry } from "../ports/outbox-repository.ts";
@@ -60,6 +61,11 @@ export async function importArchive(deps: ImportDeps, path: string, options: { r
         case "notification": {
           const n = dates(data, ["createdAt", "readAt"]) as unknown as Notification;
           await deps.notifications.add({ ...n, ownerId: owner(n.ownerId) });
+          break;
+        }
+        case "api-token": {
+          const token = dates(data, ["createdAt", "expiresAt", "lastUsedAt"]) as unknown as ApiToken;
+          await deps.apiTokens?.create({ ...token, ownerId: owner(token.ownerId) });
           break;
         }
         case "file":

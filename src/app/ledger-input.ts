@@ -28,10 +28,17 @@ export const calendarDate = (label = "Date") =>
   });
 
 const int = (label: string, min: number, max: number) =>
-  z.coerce.number({ message: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max}.`);
+  z.coerce
+    .number({ message: `${label} must be a whole number.` })
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`);
 
 const percent = (label: string, max: number) =>
-  z.coerce.number({ message: `${label} must be a number.` }).min(0, `${label} cannot be negative.`).max(max, `${label} must be at most ${max}%.`);
+  z.coerce
+    .number({ message: `${label} must be a number.` })
+    .min(0, `${label} cannot be negative.`)
+    .max(max, `${label} must be at most ${max}%.`);
 
 /** Checkboxes send "on" or nothing; the API sends booleans. */
 const flag = z.union([z.boolean(), z.enum(["on", "true", "false", "1", "0", ""])]).transform((v) => v === true || v === "on" || v === "true" || v === "1");
@@ -67,7 +74,9 @@ function withoutDefaults<T extends z.ZodRawShape>(shape: T): T {
 export const chitInput = z.object(chitFields);
 export type ChitInput = z.infer<typeof chitInput>;
 
-export const chitPatch = z.object({ ...withoutDefaults(chitFields), status: z.enum(["active", "closed"], { message: "Status is active or closed." }) }).partial();
+export const chitPatch = z
+  .object({ ...withoutDefaults(chitFields), status: z.enum(["active", "closed"], { message: "Status is active or closed." }) })
+  .partial();
 export type ChitPatch = z.infer<typeof chitPatch>;
 
 export const instalmentInput = z
@@ -86,7 +95,9 @@ export const paymentFields = {
   instalment: int("Instalment", 1, 1000),
   amount: rupees("Amount").refine((p) => p > 0, "Amount must be more than zero."),
   paidOn: calendarDate("Paid on"),
-  method: z.enum(PAYMENT_METHODS as [string, ...string[]], { message: "Choose UPI, cash, bank transfer, cheque or other." }).transform((m) => m as (typeof PAYMENT_METHODS)[number]),
+  method: z
+    .enum(PAYMENT_METHODS as [string, ...string[]], { message: "Choose UPI, cash, bank transfer, cheque or other." })
+    .transform((m) => m as (typeof PAYMENT_METHODS)[number]),
   reference: text("Reference", 100).default(""),
   notes: text("Notes", 1000).default(""),
 };

@@ -23,6 +23,15 @@ export function markAllNotificationsRead(deps: { notifications: NotificationRepo
 
 export function notificationSink(deps: { notifications: NotificationRepository; clock: Clock }): NotificationSink {
   return async (memberId, kind, message) => {
-    await deps.notifications.add({ id: randomUUID(), ownerId: memberId, kind, message, link: null, dedupeKey: null, readAt: null, createdAt: deps.clock.now() });
+    await deps.notifications.add({
+      id: randomUUID(),
+      ownerId: memberId,
+      kind,
+      message,
+      link: null,
+      dedupeKey: null,
+      readAt: null,
+      createdAt: deps.clock.now(),
+    });
   };
 }

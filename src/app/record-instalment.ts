@@ -8,7 +8,13 @@ import type { LedgerDeps } from "./ledger-deps.ts";
 import { instalmentInput } from "./ledger-input.ts";
 import { parseInput } from "./parse-input.ts";
 
-export async function recordInstalment(deps: Pick<LedgerDeps, "chits" | "clock">, ownerId: string, chitId: string, number: number, raw: unknown): Promise<Chit> {
+export async function recordInstalment(
+  deps: Pick<LedgerDeps, "chits" | "clock">,
+  ownerId: string,
+  chitId: string,
+  number: number,
+  raw: unknown,
+): Promise<Chit> {
   const chit = await findChit(deps.chits, ownerId, chitId);
   const { terms } = chit;
   if (!Number.isInteger(number) || number < 1 || number > terms.members) {
@@ -42,7 +48,10 @@ export async function recordInstalment(deps: Pick<LedgerDeps, "chits" | "clock">
   if (input.wonByMe !== undefined) {
     if (input.wonByMe) {
       const other = chit.instalments.find((r) => r.wonByMe && r.number !== number);
-      if (other) throw new AppError(409, "already-won", `You already recorded winning instalment ${other.number}; a ticket wins once.`, { wonByMe: `Already won at instalment ${other.number}.` });
+      if (other)
+        throw new AppError(409, "already-won", `You already recorded winning instalment ${other.number}; a ticket wins once.`, {
+          wonByMe: `Already won at instalment ${other.number}.`,
+        });
       next.wonByMe = true;
     } else {
       delete next.wonByMe;
@@ -59,7 +68,9 @@ export async function recordInstalment(deps: Pick<LedgerDeps, "chits" | "clock">
     throw badInput({ prizeReceivedOn: "Enter the date you received the prize." });
   }
 
-  const instalments = [...chit.instalments.filter((r) => r.number !== number), ...(Object.keys(next).length > 1 ? [next] : [])].sort((a, b) => a.number - b.number);
+  const instalments = [...chit.instalments.filter((r) => r.number !== number), ...(Object.keys(next).length > 1 ? [next] : [])].sort(
+    (a, b) => a.number - b.number,
+  );
   const updated: Chit = { ...chit, instalments, updatedAt: deps.clock.now() };
   await deps.chits.update(updated);
   return updated;

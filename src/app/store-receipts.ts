@@ -10,7 +10,9 @@ export const MAX_RECEIPTS_PER_PAYMENT = 10;
 
 export function assertUploadsAcceptable(files: UploadedFile[], maxBytes: number): void {
   if (files.length > MAX_RECEIPTS_PER_PAYMENT) {
-    throw new AppError(400, "too-many-files", `Attach at most ${MAX_RECEIPTS_PER_PAYMENT} receipts to one payment.`, { receipts: `At most ${MAX_RECEIPTS_PER_PAYMENT} files.` });
+    throw new AppError(400, "too-many-files", `Attach at most ${MAX_RECEIPTS_PER_PAYMENT} receipts to one payment.`, {
+      receipts: `At most ${MAX_RECEIPTS_PER_PAYMENT} files.`,
+    });
   }
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   for (const file of files) {
@@ -37,7 +39,8 @@ export async function storeReceipts(
     try {
       processed.push({ file, result: await deps.receiptProcessor.process(file.bytes) });
     } catch (error) {
-      if (error instanceof AppError) throw new AppError(error.status, error.code, `${file.name ? `${file.name}: ` : ""}${error.message}`, { receipts: error.message });
+      if (error instanceof AppError)
+        throw new AppError(error.status, error.code, `${file.name ? `${file.name}: ` : ""}${error.message}`, { receipts: error.message });
       throw error;
     }
   }
@@ -47,7 +50,7 @@ export async function storeReceipts(
   };
   const receipts: Receipt[] = [];
   try {
-    for (const { file, result } of processed) {
+    for (const [index, { file, result }] of processed.entries()) {
       const id = randomUUID();
       const ext = result.contentType === "application/pdf" ? "pdf" : "jpg";
       const key = `receipts/${ownerId}/${id}.${ext}`;
@@ -68,7 +71,8 @@ export async function storeReceipts(
         width: result.width,
         height: result.height,
         originalName: file.name.slice(0, 200),
-        createdAt: at,
+        // a millisecond apart, so receipts keep the order they were attached in
+        createdAt: new Date(at.getTime() + index),
       });
     }
   } catch (error) {

@@ -3,10 +3,11 @@ import { parseArgs } from "node:util";
 import pino from "pino";
 import { approveMember } from "../app/approve-member.ts";
 import { createAdmin } from "../app/create-admin.ts";
+import { AppError } from "../app/errors.ts";
 import { exportArchive } from "../app/export-archive.ts";
 import { importArchive } from "../app/import-archive.ts";
-import { AppError } from "../app/errors.ts";
 import { rejectMember } from "../app/reject-member.ts";
+import { runBackup } from "../app/run-backup.ts";
 import { composeServices, type Services } from "../compose.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import type { MemberStatus } from "../ports/member-repository.ts";
@@ -21,6 +22,7 @@ Commands:
   export --out FILE                                write everything into one portable archive
   import FILE [--replace]                          load an archive into the configured store
   restore FILE                                     replace the store's data with a backup archive
+  backup [--dir DIR] [--keep N]                    write a backup now into DIR (default BACKUP_DIR), keep the newest N
 
 The store is chosen as for \`npm start\` (DATA_DIR, or MONGODB_URI when set).`;
 
@@ -49,6 +51,15 @@ const commands: Record<string, Command> = {
     if (positionals.length !== 1) throw new UsageError("restore needs one FILE");
     const counts = await importArchive(services.archive, positionals[0]!, { replace: true });
     console.log(`Restored into ${services.storageDescription}: ${printCounts(counts)}.`);
+  },
+  async backup(services, args) {
+    const { values } = parseArgs({ args, options: { dir: { type: "string" }, keep: { type: "string" } } });
+    const dir = values.dir ?? services.config.backup.dir;
+    if (!dir) throw new UsageError("backup needs --dir DIR (or BACKUP_DIR set)");
+    const keep = values.keep === undefined ? services.config.backup.keep : Number(values.keep);
+    if (!Number.isInteger(keep) || keep < 1) throw new UsageError("--keep must be a whole number of 1 or more");
+    const { path, counts, removed } = await runBackup(services.archive, { dir, keep });
+    console.log(`Wrote ${path}: ${printCounts(counts)}.${removed.length ? ` Removed ${removed.length} older backup${removed.length === 1 ? "" : "s"}.` : ""}`);
   },
   async "create-admin"(services, args) {
     const { values } = parseArgs({ args, options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } } });

@@ -1,6 +1,16 @@
 // Members as the app sees them (better-auth's user plus our fields), independent of the store behind them.
+import type { ReminderPreferences } from "../domain/reminders.ts";
+import type { ExtraChannel } from "./notifier.ts";
+
 export type MemberStatus = "pending" | "approved" | "rejected";
 export type MemberRole = "member" | "admin";
+
+/** How and when the member is reminded of dues (issue 5). Email always; extra channels when configured and chosen. */
+export type ReminderSettings = ReminderPreferences & {
+  channels: ExtraChannel[];
+  ntfyTopic: string | null;
+  telegramChatId: string | null;
+};
 
 export type Member = {
   id: string;
@@ -16,6 +26,9 @@ export type Member = {
   locale: string;
   timeZone: string;
   createdAt: Date;
+  reminders: ReminderSettings;
+  /** 0 until the member asks for a calendar feed; each rotation adds 1, which changes (and so revokes) the feed URL. */
+  calendarFeedVersion: number;
 };
 
 export type MemberQuery = {
@@ -25,7 +38,9 @@ export type MemberQuery = {
   offset: number;
 };
 
-export type MemberChanges = Partial<Pick<Member, "name" | "status" | "statusReason" | "role" | "banned" | "banReason" | "phone" | "locale" | "timeZone">>;
+export type MemberChanges = Partial<
+  Pick<Member, "name" | "status" | "statusReason" | "role" | "banned" | "banReason" | "phone" | "locale" | "timeZone" | "reminders" | "calendarFeedVersion">
+>;
 
 export interface MemberRepository {
   findById(id: string): Promise<Member | null>;

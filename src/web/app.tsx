@@ -2,6 +2,8 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import type { Services } from "../compose.ts";
+import { calendarApi, calendarFeedApi } from "./api/calendar-api.ts";
+import { cronApi } from "./api/cron-api.ts";
 import { openApiRoutes } from "./api/openapi.ts";
 import { apiV1 } from "./api/v1.ts";
 import type { WebEnv } from "./env.ts";
@@ -11,13 +13,19 @@ import { onError, onNotFound } from "./middleware/errors.tsx";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { accountRoutes } from "./routes/account-routes.tsx";
 import { adminRoutes } from "./routes/admin-routes.tsx";
+import { apiDocsRoutes } from "./routes/api-docs-routes.tsx";
 import { assetRoutes } from "./routes/asset-routes.ts";
 import { authRoutes } from "./routes/auth-routes.tsx";
+import { calendarRoutes } from "./routes/calendar-routes.tsx";
 import { chitRoutes } from "./routes/chit-routes.tsx";
+import { dashboardRoutes } from "./routes/dashboard-routes.tsx";
+import { eventsRoutes } from "./routes/events-routes.ts";
+import { healthRoutes } from "./routes/health-routes.ts";
+import { importRoutes } from "./routes/import-routes.tsx";
 import { notificationRoutes } from "./routes/notification-routes.tsx";
 import { paymentRoutes } from "./routes/payment-routes.tsx";
-import { dashboardRoutes } from "./routes/dashboard-routes.tsx";
-import { healthRoutes } from "./routes/health-routes.ts";
+import { reminderSettingsRoutes } from "./routes/reminder-settings-routes.tsx";
+import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
 
 export function createWebApp(services: Services) {
   const app = new Hono<WebEnv>();
@@ -41,8 +49,16 @@ export function createWebApp(services: Services) {
   app.route("/", openApiRoutes);
   // better-auth answers its own endpoints (sign-up, sign-in, email codes...) with its own checks and rate limits.
   app.on(["GET", "POST"], "/api/auth/*", (c) => services.auth.handler(forNonBrowserClients(c.req.raw, services.config.baseUrl)));
+  // Public API routes, before the member-only API: the cron token and the feed's secret URL are their keys, so no
+  // session and no CSRF cookie (nothing a browser could be tricked into sending).
+  app.route("/api/v1", cronApi);
+  app.route("/api/v1", calendarFeedApi);
   app.use(csrfProtection);
+  app.route("/api/v1", calendarApi);
   app.route("/api/v1", apiV1);
+  app.route("/", apiDocsRoutes);
+  app.route("/", importRoutes);
+  app.route("/", settingsTokensRoutes);
   app.route("/", authRoutes);
   app.route("/", accountRoutes);
   app.route("/", adminRoutes);
@@ -50,6 +66,9 @@ export function createWebApp(services: Services) {
   app.route("/", chitRoutes);
   app.route("/", paymentRoutes);
   app.route("/", notificationRoutes);
+  app.route("/", calendarRoutes);
+  app.route("/", reminderSettingsRoutes);
+  app.route("/", eventsRoutes);
   return app;
 }
 

@@ -12,6 +12,8 @@ export type WebEnv = {
     viewer: Member | null;
     /** An approved, unbanned member: set by requireMember. */
     member: Member;
+    /** The personal API token this request came with (Authorization: Bearer), or undefined for a session. */
+    apiTokenId: string | undefined;
     notice: string | null;
   };
 };

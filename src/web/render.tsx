@@ -18,6 +18,18 @@ const NOTICES: Record<string, string> = {
   banned: "Member banned and signed out everywhere.",
   unbanned: "Ban lifted.",
   verified: "Your email is confirmed.",
+  "chit-added": "Chit added. Record each auction's discount as the foreman's notices arrive.",
+  "chit-saved": "Chit saved.",
+  "chit-closed": "Chit closed: it no longer counts towards what is due.",
+  "chit-reopened": "Chit reopened.",
+  "chit-deleted": "Chit deleted, with its payments and receipts.",
+  "instalment-saved": "Instalment saved; the schedule is updated.",
+  "payment-saved": "Payment recorded.",
+  "payment-updated": "Payment saved.",
+  "payment-deleted": "Payment deleted, with its receipts.",
+  "receipt-removed": "Receipt removed.",
+  "notification-read": "Marked as read.",
+  "notifications-read": "All notifications marked as read.",
 };
 
 export function noticeFrom(c: Context<WebEnv>): string | null {

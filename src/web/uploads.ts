@@ -11,7 +11,11 @@ export const uploadBodyLimit = (maxFileBytes: number) =>
     maxSize: maxFileBytes * MAX_RECEIPTS_PER_PAYMENT + 1024 * 1024,
     onError: () => {
       const mb = Math.round((maxFileBytes / 1024 / 1024) * 10) / 10;
-      throw new AppError(413, "file-too-large", `The upload is too large: each receipt can be at most ${mb} MB, and at most ${MAX_RECEIPTS_PER_PAYMENT} per payment.`);
+      throw new AppError(
+        413,
+        "file-too-large",
+        `The upload is too large: each receipt can be at most ${mb} MB, and at most ${MAX_RECEIPTS_PER_PAYMENT} per payment.`,
+      );
     },
   });
 

@@ -187,5 +187,109 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.files.get(key)).toBeNull();
       await s.ping();
     });
+
+    it("claims a reminder once (member, chit, instalment, kind), atomically, and can give the claim back", async () => {
+      const key = { memberId: owner(), chitId: randomUUID(), instalment: 4, kind: "due-in-3" };
+      const claims = await Promise.all([s.reminderLog.claim(key, at), s.reminderLog.claim(key, at), s.reminderLog.claim({ ...key }, at)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await s.reminderLog.has(key)).toBe(true);
+      expect(await s.reminderLog.claim({ ...key, kind: "due-in-0" }, at)).toBe(true);
+      expect(await s.reminderLog.claim({ ...key, instalment: 5 }, at)).toBe(true);
+      expect(await s.reminderLog.claim({ ...key, memberId: owner() }, at)).toBe(true);
+      await s.reminderLog.release(key);
+      expect(await s.reminderLog.has(key)).toBe(false);
+      expect(await s.reminderLog.claim(key, at)).toBe(true);
+    });
+
+    it("grants a named lease to one owner until it expires or is released", async () => {
+      const name = `lease-${randomUUID()}`;
+      const t0 = new Date("2026-01-10T10:00:00Z");
+      const later = (ms: number) => new Date(t0.getTime() + ms);
+      const first = await Promise.all([s.leases.acquire(name, "a", t0, later(60_000)), s.leases.acquire(name, "b", t0, later(60_000))]);
+      expect(first).toEqual([true, false]);
+      expect(await s.leases.acquire(name, "b", later(30_000), later(90_000))).toBe(false);
+      expect(await s.leases.acquire(name, "a", later(30_000), later(90_000))).toBe(true); // the holder extends it
+      expect(await s.leases.acquire(name, "b", later(60_000), later(120_000))).toBe(false); // extended: not expired yet
+      expect(await s.leases.acquire(name, "b", later(90_000), later(150_000))).toBe(true); // expired: b takes it
+      await s.leases.release(name, "a"); // not a's any more: changes nothing
+      expect(await s.leases.acquire(name, "a", later(100_000), later(160_000))).toBe(false);
+      await s.leases.release(name, "b");
+      expect(await s.leases.acquire(name, "a", later(100_000), later(160_000))).toBe(true);
+    });
+
+    it("keeps API tokens by hash: found by hash, listed newest first to their owner only, touched, revoked", async () => {
+      const o = owner();
+      const token = (name: string, createdAt: Date) => ({
+        id: randomUUID(),
+        ownerId: o,
+        name,
+        tokenHash: randomUUID().replaceAll("-", "").repeat(2),
+        prefix: "cfl_abcdef",
+        createdAt,
+        expiresAt: name === "short" ? new Date("2026-02-01T00:00:00Z") : null,
+        lastUsedAt: null,
+      });
+      const first = token("first", at);
+      const second = token("short", new Date("2026-01-11T10:00:00Z"));
+      await s.apiTokens.create(first);
+      await s.apiTokens.create(second);
+      expect(await s.apiTokens.findByHash(first.tokenHash)).toEqual(first);
+      expect(await s.apiTokens.findByHash("0".repeat(64))).toBeNull();
+      expect((await s.apiTokens.listForOwner(o)).map((t) => t.name)).toEqual(["short", "first"]);
+      expect(await s.apiTokens.listForOwner(owner())).toEqual([]);
+      await expect(s.apiTokens.create({ ...token("clash", at), tokenHash: first.tokenHash })).rejects.toThrow();
+      const used = new Date("2026-01-12T08:00:00Z");
+      await s.apiTokens.touch(first.id, used);
+      expect((await s.apiTokens.findByHash(first.tokenHash))?.lastUsedAt).toEqual(used);
+      expect(await s.apiTokens.delete(owner(), first.id)).toBe(false);
+      expect(await s.apiTokens.delete(o, first.id)).toBe(true);
+      expect(await s.apiTokens.findByHash(first.tokenHash)).toBeNull();
+      expect((await s.apiTokens.listAll()).some((t) => t.id === second.id)).toBe(true);
+    });
+
+    it("keeps import previews until they expire, and commits one with its payments all together, once", async () => {
+      const o = owner();
+      const c = chit(o);
+      await s.chits.create(c);
+      const preview = {
+        id: randomUUID(),
+        ownerId: o,
+        fileName: "payments.csv",
+        createdAt: at,
+        expiresAt: new Date("2026-01-11T10:00:00Z"),
+        source: { encoding: "utf-8", delimiter: "comma", headers: ["date", "amount", "chit"], cells: [["05/01/2026", "5000", "Group A"]] },
+        mapping: {},
+        defaultChitId: null,
+        rows: [
+          { row: 2, chitId: c.id, chitName: "Group A", instalment: 1, amount: 500_000, paidOn: "2026-01-05", method: "upi" as const, reference: "", notes: "" },
+        ],
+        errors: [],
+      };
+      await s.imports.save(preview);
+      expect(await s.imports.get(o, preview.id, at)).toEqual(preview);
+      expect(await s.imports.get(owner(), preview.id, at)).toBeNull();
+      expect(await s.imports.get(o, preview.id, new Date("2026-01-11T10:00:01Z"))).toBeNull(); // expired
+      const changed = { ...preview, errors: [{ row: 2, field: "amount", message: "Bad" }] };
+      await s.imports.save(changed);
+      expect((await s.imports.get(o, preview.id, at))?.errors).toEqual(changed.errors);
+
+      const r0 = await s.chits.revision(o);
+      const payments = [payment(o, c.id, { receipts: [], reference: "IMP1" }), payment(o, c.id, { instalment: 2, receipts: [], reference: "IMP2" })];
+      expect(await s.imports.commit(preview, payments)).toBe(true);
+      expect(await s.chits.revision(o)).not.toBe(r0);
+      expect((await s.payments.listForChit(o, c.id)).map((p) => p.reference).sort()).toEqual(["IMP1", "IMP2"]);
+      expect(await s.imports.get(o, preview.id, at)).toBeNull();
+      expect(await s.imports.commit(preview, [payment(o, c.id, { receipts: [] })])).toBe(false); // already committed
+      expect((await s.payments.listForChit(o, c.id)).length).toBe(2);
+
+      // a payment that cannot be stored (its id is taken) leaves the preview and every other payment as they were
+      const again = { ...preview, id: randomUUID() };
+      await s.imports.save(again);
+      await expect(s.imports.commit(again, [payment(o, c.id, { receipts: [] }), { ...payments[0]!, reference: "CLASH" }])).rejects.toThrow();
+      expect((await s.payments.listForChit(o, c.id)).length).toBe(2);
+      expect(await s.imports.get(o, again.id, at)).not.toBeNull();
+      expect(await s.imports.deleteExpired(new Date("2026-01-12T00:00:00Z"))).toBeGreaterThanOrEqual(1);
+      expect(await s.imports.get(o, again.id, at)).toBeNull();
+    });
   });
 }

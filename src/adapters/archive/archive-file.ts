@@ -10,7 +10,8 @@ import { createGunzip, createGzip } from "node:zlib";
 import { AppError } from "../../app/errors.ts";
 
 export const ARCHIVE_FORMAT = "chitfunds-archive";
-export const ARCHIVE_VERSION = 1;
+/** 2 added API tokens (records of type "api-token"); version 1 archives still import. */
+export const ARCHIVE_VERSION = 2;
 
 export type ArchiveHeader = { format: typeof ARCHIVE_FORMAT; version: number; createdAt: string; app: string; counts: Record<string, number> };
 export type ArchiveRecord = { type: string } & Record<string, unknown>;

@@ -89,7 +89,10 @@ export function createAuth(deps: AuthDeps) {
           for (const [field, max] of Object.entries(FIELD_LIMITS)) {
             const value = body[field];
             if (typeof value === "string" && value.length > max) {
-              throw new APIError("BAD_REQUEST", { code: "FIELD_TOO_LONG", message: `${field[0]!.toUpperCase()}${field.slice(1)} must be at most ${max} characters.` });
+              throw new APIError("BAD_REQUEST", {
+                code: "FIELD_TOO_LONG",
+                message: `${field[0]!.toUpperCase()}${field.slice(1)} must be at most ${max} characters.`,
+              });
             }
           }
           if (typeof body.name !== "string" || body.name.trim() === "") {

@@ -1,5 +1,7 @@
 // Members read and changed through better-auth's own storage adapter, so the same code serves SQLite and MongoDB.
-import type { Member, MemberChanges, MemberRepository } from "../../ports/member-repository.ts";
+import { DEFAULT_REMINDER_PREFERENCES, formatReminderDays, parseReminderDays } from "../../domain/reminders.ts";
+import type { Member, MemberChanges, MemberRepository, ReminderSettings } from "../../ports/member-repository.ts";
+import { EXTRA_CHANNELS, type ExtraChannel } from "../../ports/notifier.ts";
 import type { Auth } from "./better-auth.ts";
 
 type UserRecord = Record<string, unknown> & { id: string; email: string; name: string; createdAt: Date | string };
@@ -19,6 +21,36 @@ export function toMember(u: UserRecord): Member {
     locale: (u.locale as string) || "en",
     timeZone: (u.timeZone as string) || "Asia/Kolkata",
     createdAt: new Date(u.createdAt),
+    reminders: remindersOf(u),
+    calendarFeedVersion: Number(u.calendarFeedVersion) || 0,
+  };
+}
+
+/** Reminder settings from the user's flat fields; a missing field (a member from before issue 5) takes the default. */
+function remindersOf(u: UserRecord): ReminderSettings {
+  const days = typeof u.reminderDays === "string" ? parseReminderDays(u.reminderDays) : null;
+  const channels = typeof u.reminderChannels === "string" ? u.reminderChannels.split(",") : [];
+  return {
+    days: days ?? DEFAULT_REMINDER_PREFERENCES.days,
+    overdue: u.reminderOverdue == null ? DEFAULT_REMINDER_PREFERENCES.overdue : Boolean(u.reminderOverdue),
+    digest: u.reminderDigest == null ? DEFAULT_REMINDER_PREFERENCES.digest : Boolean(u.reminderDigest),
+    channels: EXTRA_CHANNELS.filter((c) => channels.includes(c)),
+    ntfyTopic: (u.ntfyTopic as string | null) || null,
+    telegramChatId: (u.telegramChatId as string | null) || null,
+  };
+}
+
+/** MemberChanges -> the user's flat fields (better-auth stores one column or field per setting). */
+function userFields({ reminders, ...rest }: MemberChanges): Record<string, unknown> {
+  if (!reminders) return rest;
+  return {
+    ...rest,
+    reminderDays: formatReminderDays(reminders.days),
+    reminderOverdue: reminders.overdue,
+    reminderDigest: reminders.digest,
+    reminderChannels: reminders.channels.filter((c: ExtraChannel) => EXTRA_CHANNELS.includes(c)).join(","),
+    ntfyTopic: reminders.ntfyTopic,
+    telegramChatId: reminders.telegramChatId,
   };
 }
 
@@ -50,7 +82,7 @@ export function authMemberRepository(auth: Auth): MemberRepository {
       return users.map((u) => toMember(u as UserRecord));
     },
     async update(id, changes: MemberChanges) {
-      const user = await (await internal()).updateUser(id, { ...changes, updatedAt: new Date() });
+      const user = await (await internal()).updateUser(id, { ...userFields(changes), updatedAt: new Date() });
       return toMember(user as UserRecord);
     },
     async revokeSessions(id) {

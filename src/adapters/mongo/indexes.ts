@@ -20,5 +20,10 @@ export async function ensureIndexes(db: Db): Promise<void> {
     db.collection("notifications").createIndex({ ownerId: 1, dedupeKey: 1 }, { unique: true, partialFilterExpression: { dedupeKey: { $type: "string" } } }),
     db.collection("outbox").createIndex({ createdAt: -1 }),
     db.collection("receipts.files").createIndex({ filename: 1 }),
+    db.collection("api_tokens").createIndex({ tokenHash: 1 }, { unique: true }),
+    db.collection("api_tokens").createIndex({ ownerId: 1, createdAt: -1 }),
+    db.collection("import_previews").createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 }),
+    db.collection("import_previews").createIndex({ ownerId: 1 }),
+    db.collection("reminder_log").createIndex({ memberId: 1, chitId: 1, instalment: 1, kind: 1 }, { unique: true }),
   ]);
 }

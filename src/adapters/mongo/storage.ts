@@ -1,13 +1,17 @@
 // The production store: MongoDB (Atlas) for every repository, GridFS for receipt files, better-auth's MongoDB adapter.
 import { mongodbAdapter } from "better-auth/adapters/mongodb";
 import type { Storage } from "../storage.ts";
+import { mongoApiTokenRepository } from "./api-token-repository.ts";
 import { mongoChitRepository } from "./chit-repository.ts";
 import { connectMongo, hostsOf } from "./connect.ts";
 import { gridFsFileStore } from "./gridfs-file-store.ts";
+import { mongoImportRepository } from "./import-repository.ts";
 import { ensureIndexes } from "./indexes.ts";
+import { mongoLeaseLock } from "./lease-lock.ts";
 import { mongoNotificationRepository } from "./notification-repository.ts";
 import { mongoAuditLog, mongoOutboxRepository } from "./outbox-and-audit.ts";
 import { mongoPaymentRepository } from "./payment-repository.ts";
+import { mongoReminderLog } from "./reminder-log.ts";
 
 const PING_TIMEOUT_MS = 2_000;
 
@@ -24,9 +28,24 @@ export async function openMongoStorage(uri: string, dbName: string | undefined):
     payments: mongoPaymentRepository(client, db),
     notifications: mongoNotificationRepository(db),
     files: gridFsFileStore(db),
+    apiTokens: mongoApiTokenRepository(db),
+    imports: mongoImportRepository(client, db),
+    reminderLog: mongoReminderLog(db),
+    leases: mongoLeaseLock(db),
     mongo: { client, db },
     async clearLedger() {
-      for (const name of ["receipts", "payments", "chits", "notifications", "outbox", "audit_log", "receipts.files", "receipts.chunks"]) {
+      for (const name of [
+        "receipts",
+        "payments",
+        "chits",
+        "notifications",
+        "outbox",
+        "audit_log",
+        "receipts.files",
+        "receipts.chunks",
+        "api_tokens",
+        "import_previews",
+      ]) {
         await db.collection(name).deleteMany({});
       }
       await db.collection("ledger_revisions").updateMany({}, { $inc: { rev: 1 } });

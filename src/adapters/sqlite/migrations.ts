@@ -85,4 +85,33 @@ export const migrations: string[] = [
      INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
    CREATE TRIGGER receipts_rev_delete AFTER DELETE ON receipts BEGIN
      INSERT INTO ledger_revisions (owner_id, rev) VALUES (OLD.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;`,
+  `CREATE TABLE api_tokens (
+     id TEXT PRIMARY KEY,
+     owner_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     prefix TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at TEXT,
+     last_used_at TEXT
+   );
+   CREATE INDEX api_tokens_owner ON api_tokens (owner_id, created_at);
+   CREATE TABLE import_previews (
+     id TEXT PRIMARY KEY,
+     owner_id TEXT NOT NULL,
+     doc TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE INDEX import_previews_expiry ON import_previews (expires_at);`,
+  // Reminders (issue 5): each reminder is logged once per (member, chit, instalment, kind); leases let one instance run a job.
+  `CREATE TABLE reminder_log (
+     member_id TEXT NOT NULL,
+     chit_id TEXT NOT NULL,
+     instalment INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     sent_at TEXT NOT NULL,
+     PRIMARY KEY (member_id, chit_id, instalment, kind)
+   );
+   CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);`,
 ];

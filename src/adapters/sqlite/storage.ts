@@ -3,12 +3,16 @@ import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { localFileStore } from "../files/local-file-store.ts";
 import type { Storage } from "../storage.ts";
+import { sqliteApiTokenRepository } from "./api-token-repository.ts";
 import { sqliteAuditLog } from "./audit-log.ts";
 import { sqliteChitRepository } from "./chit-repository.ts";
 import { migrate, openDatabase } from "./database.ts";
+import { sqliteImportRepository } from "./import-repository.ts";
+import { sqliteLeaseLock } from "./lease-lock.ts";
 import { sqliteNotificationRepository } from "./notification-repository.ts";
 import { sqliteOutboxRepository } from "./outbox-repository.ts";
 import { sqlitePaymentRepository } from "./payment-repository.ts";
+import { sqliteReminderLog } from "./reminder-log.ts";
 
 export function openSqliteStorage(dataDir: string): Storage {
   const db = openDatabase(dataDir);
@@ -24,8 +28,14 @@ export function openSqliteStorage(dataDir: string): Storage {
     payments: sqlitePaymentRepository(db),
     notifications: sqliteNotificationRepository(db),
     files: localFileStore(join(dataDir, "files")),
+    apiTokens: sqliteApiTokenRepository(db),
+    imports: sqliteImportRepository(db),
+    reminderLog: sqliteReminderLog(db),
+    leases: sqliteLeaseLock(db),
     async clearLedger() {
-      db.exec("BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; COMMIT;");
+      db.exec(
+        "BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; COMMIT;",
+      );
       await rm(join(dataDir, "files"), { recursive: true, force: true });
     },
     async ping() {

@@ -1,7 +1,9 @@
 // The OpenAPI 3.1 document of the JSON API, hand-written as a typed object and served publicly at /api/openapi.json.
 import { Hono } from "hono";
 import type { WebEnv } from "../env.ts";
+import { ioPaths, ioSchemas, ioTags } from "./openapi-io-paths.ts";
 import { paths } from "./openapi-paths.ts";
+import { reminderPaths, reminderTags } from "./openapi-reminder-paths.ts";
 import { schemas } from "./openapi-schemas.ts";
 import { json, type Method, type Operation, ref, type Schema } from "./openapi-types.ts";
 
@@ -61,16 +63,22 @@ export const openApiDocument = {
     { name: "receipts" },
     { name: "summary" },
     { name: "notifications" },
+    ...ioTags,
+    ...reminderTags,
     { name: "auth (better-auth)", description: "Accounts are better-auth's own endpoints under /api/auth/*; only a few are listed here." },
   ],
   security: [{ cookieAuth: [] }, { bearerAuth: [] }],
-  paths: { ...paths, ...authPaths },
+  paths: { ...paths, ...ioPaths, ...reminderPaths, ...authPaths },
   components: {
     securitySchemes: {
       cookieAuth: { type: "apiKey", in: "cookie", name: "chitfunds.session_token", description: "The session cookie set by /api/auth/sign-in/email." },
-      bearerAuth: { type: "http", scheme: "bearer", description: "A session token." },
+      bearerAuth: {
+        type: "http",
+        scheme: "bearer",
+        description: "A personal API token, created in Settings > API tokens (or POST /api/v1/tokens with a session).",
+      },
     },
-    schemas,
+    schemas: { ...schemas, ...ioSchemas },
     responses: {
       BadInput: errorResponse("Bad input; error.fields names each bad field (code invalid-input, unreadable-file...)."),
       Unauthenticated: errorResponse("Not signed in (code unauthenticated)."),

@@ -4,13 +4,22 @@ import { buildSummary } from "../../app/build-summary.ts";
 import type { WebEnv } from "../env.ts";
 import { requireMember } from "../middleware/session.ts";
 import { chitsApi } from "./chits-api.ts";
+import { exportsApi } from "./exports-api.ts";
+import { importsApi } from "./imports-api.ts";
 import { summaryJson } from "./json.ts";
 import { notificationsApi } from "./notifications-api.ts";
 import { paymentsApi } from "./payments-api.ts";
 import { receiptsApi } from "./receipts-api.ts";
+import { reportsApi } from "./reports-api.ts";
+import { tokensApi } from "./tokens-api.ts";
 
 export const apiV1 = new Hono<WebEnv>()
   .use("*", requireMember)
+  // Before paymentsApi: /payments/export.csv must not be taken for /payments/:id.
+  .route("/", exportsApi)
+  .route("/", reportsApi)
+  .route("/", importsApi)
+  .route("/", tokensApi)
   .route("/", chitsApi)
   .route("/", paymentsApi)
   .route("/", receiptsApi)

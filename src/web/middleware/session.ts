@@ -2,13 +2,35 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { toMember } from "../../adapters/auth/member-store.ts";
+import { authenticateApiToken } from "../../app/authenticate-api-token.ts";
 import { AppError } from "../../app/errors.ts";
 import type { Member } from "../../ports/member-repository.ts";
 import type { WebEnv } from "../env.ts";
 
+/** A personal API token sent as `Authorization: Bearer <token>`; only the JSON API under /api/v1 takes one. */
+function bearerToken(c: Context<WebEnv>): string | null {
+  if (!c.req.path.startsWith("/api/v1/")) return null;
+  return /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? null;
+}
+
 export async function loadViewer(c: Context<WebEnv>): Promise<Member | null> {
   const cached = c.get("viewer");
   if (cached !== undefined) return cached;
+  const bearer = bearerToken(c);
+  if (bearer !== null) {
+    // A token speaks for itself: a bad one is refused even if a session cookie came along too.
+    const found = await authenticateApiToken(c.get("services").tokens, bearer);
+    if (!found) {
+      throw new AppError(
+        401,
+        "invalid-token",
+        "This API token is not valid: it was revoked, has expired, or was mistyped. Create a new one in Settings > API tokens.",
+      );
+    }
+    c.set("apiTokenId", found.token.id);
+    c.set("viewer", found.member);
+    return found.member;
+  }
   const session = await c.get("services").auth.api.getSession({ headers: c.req.raw.headers });
   const viewer = session ? toMember(session.user as Parameters<typeof toMember>[0]) : null;
   c.set("viewer", viewer);

@@ -19,6 +19,8 @@ const ASSETS: Record<string, string> = {
   "dashboard.js": join(root, "public", "dashboard.js"),
   "app.css": join(root, "public", "app.css"),
   "app.js": join(root, "public", "app.js"),
+  "notifications-live.js": join(root, "public", "notifications-live.js"),
+  "calendar.css": join(root, "public", "calendar.css"),
 };
 
 const TYPES: Record<string, string> = {

@@ -1,5 +1,174 @@
-// Pages for chits (to be filled in).
+// Pages for chits: the list, add/edit, the chit page with schedule and rate, close/reopen, delete, and auction records.
+import type { Context } from "hono";
 import { Hono } from "hono";
+import { buildChitReport } from "../../app/build-chit-report.ts";
+import { summarise } from "../../app/build-summary.ts";
+import { createChit } from "../../app/create-chit.ts";
+import { deleteChit } from "../../app/delete-chit.ts";
+import { AppError, notFound } from "../../app/errors.ts";
+import { findChit } from "../../app/find-chit.ts";
+import { recordInstalment } from "../../app/record-instalment.ts";
+import { updateChit } from "../../app/update-chit.ts";
+import { todayIn } from "../../domain/dates.ts";
+import type { ProjectionAssumption } from "../../domain/rates.ts";
 import type { WebEnv } from "../env.ts";
+import { type FormValues, formFields } from "../form-values.ts";
+import { requireMember } from "../middleware/session.ts";
+import { renderPage } from "../render.tsx";
+import { CHIT_FIELDS, ChitFormView, chitValues, newChitValues } from "../views/chit-form-view.tsx";
+import { ChitPageView } from "../views/chit-page-view.tsx";
+import { ChitListView, DeleteChitView } from "../views/chit-views.tsx";
+import { INSTALMENT_FIELDS, InstalmentFormView, instalmentValues } from "../views/instalment-form-view.tsx";
 
-export const chitRoutes = new Hono<WebEnv>();
+type Ctx = Context<WebEnv>;
+
+const ledger = (c: Ctx) => c.get("services").ledger;
+
+/** Blank percentages on the add form mean "the usual", not 0%. */
+function chitInputFrom(values: FormValues, creating: boolean): Record<string, string> {
+  const optional = ["commissionPercent", "maxDiscountPercent", "taxOnCommissionPercent"];
+  return Object.fromEntries(Object.entries(values).filter(([k, v]) => !(creating && optional.includes(k) && v.trim() === "")));
+}
+
+/** The form's instalment fields -> the use case's input: empty means "clear", and a prize amount replaces the discount. */
+function instalmentInputFrom(values: FormValues): Record<string, string | null> {
+  const raw: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key === "wonByMe") raw[key] = value;
+    else if (key === "prizeAmount") {
+      if (value.trim() !== "") raw[key] = value;
+    } else raw[key] = value.trim() === "" ? null : value;
+  }
+  if (raw.prizeAmount != null) delete raw.discount;
+  return raw;
+}
+
+function rateOptions(c: Ctx) {
+  const assumption: ProjectionAssumption = c.req.query("assumption") === "average-discount" ? "average-discount" : "no-more-dividends";
+  const typed = c.req.query("benchmark")?.trim();
+  const value = typed ? Number(typed) : 7;
+  const valid = Number.isFinite(value) && value >= 0 && value <= 100;
+  return {
+    assumption,
+    benchmark: typed ?? "7",
+    benchmarkRate: valid ? value / 100 : 0.07,
+    benchmarkError: valid ? undefined : "Enter a rate from 0 to 100 (per cent a year); 7% is used meanwhile.",
+  };
+}
+
+function instalmentNumber(c: Ctx, members: number): number {
+  const n = Number(c.req.param("n"));
+  if (!/^\d+$/.test(c.req.param("n") ?? "") || n < 1 || n > members) throw notFound("That instalment");
+  return n;
+}
+
+async function renderInstalment(c: Ctx, values: FormValues | null, error?: AppError) {
+  const member = c.get("member");
+  const report = await buildChitReport(ledger(c), member, c.req.param("id") ?? "");
+  const n = instalmentNumber(c, report.chit.terms.members);
+  const row = report.schedule.instalments[n - 1]!;
+  return renderPage(
+    c,
+    `Instalment ${n} · ${report.chit.name}`,
+    <InstalmentFormView
+      csrfToken={c.get("csrfToken")}
+      chit={report.chit}
+      row={row}
+      values={values ?? instalmentValues(report.chit, n)}
+      errors={error?.fields}
+      message={error?.message}
+    />,
+    { active: "chits", status: error ? error.status : 200 },
+  );
+}
+
+export const chitRoutes = new Hono<WebEnv>()
+  .use("/chits", requireMember)
+  .use("/chits/*", requireMember)
+  .get("/chits", async (c) => {
+    const member = c.get("member");
+    const [chits, payments] = await Promise.all([ledger(c).chits.list(member.id), ledger(c).payments.listForOwner(member.id)]);
+    const summary = summarise(chits, payments, todayIn(member.timeZone, ledger(c).clock.now()));
+    const items = chits.map((chit, i) => ({ chit, card: summary.chits[i]! }));
+    return renderPage(c, "Chits", <ChitListView items={items} />, { active: "chits" });
+  })
+  .get("/chits/new", (c) => {
+    const today = todayIn(c.get("member").timeZone, ledger(c).clock.now());
+    return renderPage(c, "Add a chit", <ChitFormView csrfToken={c.get("csrfToken")} values={newChitValues(today)} />, { active: "chits" });
+  })
+  .post("/chits", async (c) => {
+    const values = await formFields(c, CHIT_FIELDS);
+    try {
+      const chit = await createChit(ledger(c), c.get("member").id, chitInputFrom(values, true));
+      return c.redirect(`/chits/${chit.id}?notice=chit-added`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const view = <ChitFormView csrfToken={c.get("csrfToken")} values={values} errors={error.fields} message={error.message} />;
+      return renderPage(c, "Add a chit", view, { active: "chits", status: error.status });
+    }
+  })
+  .get("/chits/:id", async (c) => {
+    const options = rateOptions(c);
+    const report = await buildChitReport(ledger(c), c.get("member"), c.req.param("id"), {
+      benchmarkRate: options.benchmarkRate,
+      assumption: options.assumption,
+    });
+    const receiptCount = report.payments.reduce((n, p) => n + p.receipts.length, 0);
+    return renderPage(c, report.chit.name, <ChitPageView csrfToken={c.get("csrfToken")} report={report} receiptCount={receiptCount} rateOptions={options} />, {
+      active: "chits",
+    });
+  })
+  .get("/chits/:id/edit", async (c) => {
+    const chit = await findChit(ledger(c).chits, c.get("member").id, c.req.param("id"));
+    return renderPage(c, `Edit ${chit.name}`, <ChitFormView csrfToken={c.get("csrfToken")} chit={chit} values={chitValues(chit)} />, { active: "chits" });
+  })
+  .post("/chits/:id/edit", async (c) => {
+    const member = c.get("member");
+    const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
+    const values = await formFields(c, CHIT_FIELDS);
+    try {
+      await updateChit(ledger(c), member.id, chit.id, chitInputFrom(values, false));
+      return c.redirect(`/chits/${chit.id}?notice=chit-saved`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const view = <ChitFormView csrfToken={c.get("csrfToken")} chit={chit} values={values} errors={error.fields} message={error.message} />;
+      return renderPage(c, `Edit ${chit.name}`, view, { active: "chits", status: error.status });
+    }
+  })
+  .post("/chits/:id/status", async (c) => {
+    const { status } = await formFields(c, ["status"]);
+    const chit = await updateChit(ledger(c), c.get("member").id, c.req.param("id"), { status });
+    return c.redirect(`/chits/${chit.id}?notice=${chit.status === "closed" ? "chit-closed" : "chit-reopened"}`, 303);
+  })
+  .get("/chits/:id/delete", async (c) => {
+    const member = c.get("member");
+    const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
+    const payments = await ledger(c).payments.listForChit(member.id, chit.id);
+    const receipts = payments.reduce((n, p) => n + p.receipts.length, 0);
+    return renderPage(c, `Delete ${chit.name}`, <DeleteChitView csrfToken={c.get("csrfToken")} chit={chit} payments={payments.length} receipts={receipts} />, {
+      active: "chits",
+    });
+  })
+  .post("/chits/:id/delete", async (c) => {
+    const member = c.get("member");
+    const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
+    const { confirm } = await formFields(c, ["confirm"]);
+    // Without JavaScript nobody has been asked yet: ask on a page first.
+    if (confirm !== "yes") return c.redirect(`/chits/${chit.id}/delete`, 303);
+    await deleteChit(ledger(c), member.id, chit.id);
+    return c.redirect("/chits?notice=chit-deleted", 303);
+  })
+  .get("/chits/:id/instalments/:n", (c) => renderInstalment(c, null))
+  .post("/chits/:id/instalments/:n", async (c) => {
+    const member = c.get("member");
+    const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
+    const n = instalmentNumber(c, chit.terms.members);
+    const values = await formFields(c, INSTALMENT_FIELDS);
+    try {
+      await recordInstalment(ledger(c), member.id, chit.id, n, instalmentInputFrom(values));
+      return c.redirect(`/chits/${chit.id}?notice=instalment-saved`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return renderInstalment(c, values, error);
+    }
+  });

@@ -1,5 +1,160 @@
-// Pages for payments (to be filled in).
+// Pages for payments: record one against a chit (with receipt files), the history across chits, a payment's page, edit
+// (add or remove receipts) and delete; receipts themselves are served by receipt-routes.tsx.
+import type { Context } from "hono";
 import { Hono } from "hono";
+import { buildChitReport } from "../../app/build-chit-report.ts";
+import { deletePayment, removeReceipt } from "../../app/delete-payment.ts";
+import { AppError, notFound } from "../../app/errors.ts";
+import { findChit } from "../../app/find-chit.ts";
+import { findPayment } from "../../app/find-payment.ts";
+import { findPayments } from "../../app/find-payments.ts";
+import { flagDuplicates } from "../../app/flag-duplicates.ts";
+import { recordPayment } from "../../app/record-payment.ts";
+import { updatePayment } from "../../app/update-payment.ts";
+import type { Payment } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
+import { type FormValues, formFields, pickFields } from "../form-values.ts";
+import { requireMember } from "../middleware/session.ts";
+import { renderPage } from "../render.tsx";
+import { type ParsedForm, readForm, uploadBodyLimit } from "../uploads.ts";
+import { newPaymentValues, PAYMENT_FIELDS, PaymentFormView, paymentValues } from "../views/payment-form-view.tsx";
+import { HISTORY_FILTERS, PaymentHistoryView } from "../views/payment-history-view.tsx";
+import { DeletePaymentView, PaymentView } from "../views/payment-views.tsx";
+import { receiptRoutes } from "./receipt-routes.tsx";
 
-export const paymentRoutes = new Hono<WebEnv>();
+type Ctx = Context<WebEnv>;
+
+const ledger = (c: Ctx) => c.get("services").ledger;
+
+/**
+ * Reads the payment form. A body over the upload cap comes back as `tooLarge` (shown beside the receipts), with the typed
+ * fields when they could be read. Page forms were already read for the CSRF check, so then only a declared length can be
+ * held against the cap; each file's own limit is checked again when it is stored.
+ */
+async function readPaymentForm(c: Ctx): Promise<{ form: ParsedForm; tooLarge: AppError | null }> {
+  const read = c.req.raw.bodyUsed;
+  const declared = c.req.header("content-length") !== undefined && c.req.header("transfer-encoding") === undefined;
+  let tooLarge: AppError | null = null;
+  if (!read || declared) {
+    try {
+      await uploadBodyLimit(ledger(c).receiptMaxBytes)(c, async () => {});
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 413) throw error;
+      tooLarge = new AppError(413, error.code, error.message, { receipts: error.message });
+    }
+  }
+  if (tooLarge && !read) return { form: { fields: {}, files: [] }, tooLarge };
+  return { form: await readForm(c), tooLarge };
+}
+
+type FormState = { values?: FormValues; error?: AppError; filesDropped?: boolean };
+
+/** The payment form for a new payment (no `payment`) or an edit, with what was typed and what went wrong. */
+async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null, state: FormState = {}) {
+  const member = c.get("member");
+  const report = await buildChitReport(ledger(c), member, chitId);
+  const asked = Number(c.req.query("instalment"));
+  const values = state.values ?? (payment ? paymentValues(payment) : newPaymentValues(report.schedule.instalments, report.today, asked));
+  const closed = !payment && report.chit.status === "closed" ? "This chit is closed. Reopen it to record payments." : null;
+  const view = (
+    <PaymentFormView
+      csrfToken={c.get("csrfToken")}
+      chit={report.chit}
+      rows={report.schedule.instalments}
+      today={report.today}
+      maxBytes={ledger(c).receiptMaxBytes}
+      payment={payment ?? undefined}
+      values={values}
+      errors={state.error?.fields}
+      message={state.error?.message ?? closed}
+      filesDropped={state.filesDropped}
+    />
+  );
+  return renderPage(c, payment ? "Edit payment" : `Record a payment · ${report.chit.name}`, view, { active: "payments", status: state.error?.status ?? 200 });
+}
+
+async function ownPayment(c: Ctx) {
+  return findPayment(ledger(c).payments, c.get("member").id, c.req.param("id") ?? "");
+}
+
+export const paymentRoutes = new Hono<WebEnv>()
+  .use("/chits/*", requireMember)
+  .use("/payments", requireMember)
+  .use("/payments/*", requireMember)
+  .get("/chits/:id/payments/new", (c) => renderPaymentForm(c, c.req.param("id"), null))
+  .post("/chits/:id/payments", async (c) => {
+    const member = c.get("member");
+    const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
+    const { form, tooLarge } = await readPaymentForm(c);
+    const { fields, files } = form;
+    const values = pickFields(fields, PAYMENT_FIELDS);
+    try {
+      if (tooLarge) throw tooLarge;
+      const { payment } = await recordPayment(ledger(c), member, chit.id, values, files);
+      return c.redirect(`/payments/${payment.id}?notice=payment-saved`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return renderPaymentForm(c, chit.id, null, { values, error, filesDropped: files.length > 0 || tooLarge !== null });
+    }
+  })
+  .get("/payments", async (c) => {
+    const member = c.get("member");
+    const values: FormValues = Object.fromEntries(HISTORY_FILTERS.map((k) => [k, c.req.query(k) ?? ""]));
+    const chits = await ledger(c).chits.list(member.id);
+    try {
+      const found = await findPayments(ledger(c), member, { ...values, page: c.req.query("page") ?? "" });
+      return renderPage(c, "Payments", <PaymentHistoryView chits={chits} values={values} result={found} />, { active: "payments" });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const view = <PaymentHistoryView chits={chits} values={values} errors={error.fields} message={error.message} result={null} />;
+      return renderPage(c, "Payments", view, { active: "payments", status: error.status });
+    }
+  })
+  .get("/payments/:id", async (c) => {
+    const member = c.get("member");
+    const payment = await ownPayment(c);
+    const report = await buildChitReport(ledger(c), member, payment.chitId);
+    const row = report.schedule.instalments[payment.instalment - 1] ?? null;
+    const warnings = (await flagDuplicates(ledger(c), payment, payment.receipts)).list;
+    const view = <PaymentView csrfToken={c.get("csrfToken")} payment={payment} chit={report.chit} row={row} warnings={warnings} timeZone={member.timeZone} />;
+    return renderPage(c, "Payment", view, { active: "payments" });
+  })
+  .get("/payments/:id/edit", async (c) => {
+    const payment = await ownPayment(c);
+    return renderPaymentForm(c, payment.chitId, payment);
+  })
+  .post("/payments/:id/edit", async (c) => {
+    const payment = await ownPayment(c);
+    const { form, tooLarge } = await readPaymentForm(c);
+    const { fields, files } = form;
+    const values = pickFields(fields, PAYMENT_FIELDS);
+    try {
+      if (tooLarge) throw tooLarge;
+      await updatePayment(ledger(c), c.get("member"), payment.id, values, files);
+      return c.redirect(`/payments/${payment.id}?notice=payment-updated`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return renderPaymentForm(c, payment.chitId, payment, { values, error, filesDropped: files.length > 0 || tooLarge !== null });
+    }
+  })
+  .get("/payments/:id/delete", async (c) => {
+    const payment = await ownPayment(c);
+    const chit = await findChit(ledger(c).chits, c.get("member").id, payment.chitId);
+    return renderPage(c, "Delete payment", <DeletePaymentView csrfToken={c.get("csrfToken")} payment={payment} chit={chit} />, { active: "payments" });
+  })
+  .post("/payments/:id/delete", async (c) => {
+    const payment = await ownPayment(c);
+    const { confirm } = await formFields(c, ["confirm"]);
+    // Without JavaScript nobody has been asked yet: ask on a page first.
+    if (confirm !== "yes") return c.redirect(`/payments/${payment.id}/delete`, 303);
+    await deletePayment(ledger(c), c.get("member").id, payment.id);
+    return c.redirect(`/chits/${payment.chitId}?notice=payment-deleted`, 303);
+  })
+  .post("/payments/:id/receipts/:receiptId/delete", async (c) => {
+    const payment = await ownPayment(c);
+    const receiptId = c.req.param("receiptId");
+    if (!payment.receipts.some((r) => r.id === receiptId)) throw notFound("That receipt");
+    await removeReceipt(ledger(c), c.get("member").id, receiptId);
+    return c.redirect(`/payments/${payment.id}/edit?notice=receipt-removed`, 303);
+  })
+  .route("/", receiptRoutes);

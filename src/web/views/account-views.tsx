@@ -23,6 +23,9 @@ export function ProfileView(p: {
       <div class="col-12 col-lg-6">
         <h1 class="h3">Profile</h1>
         <p class="text-muted">Signed in as {p.member.email}.</p>
+        <p>
+          <a href="/settings/reminders">Reminders and calendar feed</a>: when and how you are reminded of dues, and your private calendar link.
+        </p>
         <FormError message={p.message} />
         <Form action="/settings/profile" csrfToken={p.csrfToken} label="Profile">
           <Field name="name" label="Full name" value={v.name} error={e.name} required maxlength={100} autocomplete="name" />

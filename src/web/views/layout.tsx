@@ -16,8 +16,11 @@ const NAV: { href: string; label: string; key: string; admin?: boolean }[] = [
   { href: "/dashboard", label: "Dashboard", key: "dashboard" },
   { href: "/chits", label: "Chits", key: "chits" },
   { href: "/payments", label: "Payments", key: "payments" },
+  { href: "/calendar", label: "Calendar", key: "calendar" },
   { href: "/notifications", label: "Notifications", key: "notifications" },
+  { href: "/imports", label: "Import", key: "imports" },
   { href: "/settings/profile", label: "Profile", key: "profile" },
+  { href: "/settings/tokens", label: "API", key: "tokens" },
   { href: "/admin", label: "Admin", key: "admin", admin: true },
 ];
 
@@ -30,12 +33,17 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="csrf-token" content={props.csrfToken} />
+        {/* htmx would inject an inline <style> (blocked by our CSP); its indicator rules live in app.css instead. */}
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
+        {/* No favicon file: an empty data: icon stops the browser asking for /favicon.ico (a 404) on every page. */}
+        <link rel="icon" href="data:," />
         <title>{`${props.title} · ChitFunds Ledger`}</title>
         <link rel="stylesheet" href="/assets/bootstrap/bootstrap.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/bootstrap/bootstrap.bundle.min.js" defer></script>
         <script src="/assets/htmx/htmx.min.js" defer></script>
         <script src="/assets/app.js" defer></script>
+        {signedIn && <script src="/assets/notifications-live.js" defer></script>}
       </head>
       <body class="d-flex flex-column min-vh-100">
         <a class="visually-hidden-focusable" href="#main">
@@ -64,11 +72,18 @@ export function Layout(props: LayoutProps) {
                     {NAV.filter((n) => !n.admin || viewer.role === "admin").map((n) => (
                       <li class="nav-item">
                         <a
-                          class={`nav-link${props.active === n.key ? " active" : ""}`}
+                          class={`nav-link${props.active === n.key ? " active" : ""}${n.key === "notifications" ? " text-nowrap" : ""}`}
                           href={n.href}
                           aria-current={props.active === n.key ? "page" : undefined}
                         >
                           {n.label}
+                          {/* The unread count, kept current by public/notifications-live.js (live, over /events). */}
+                          {n.key === "notifications" && (
+                            <span class="badge rounded-pill text-bg-light ms-1" data-unread-count hidden>
+                              <span data-unread-number>0</span>
+                              <span class="visually-hidden"> unread</span>
+                            </span>
+                          )}
                         </a>
                       </li>
                     ))}
@@ -119,6 +134,7 @@ export function Layout(props: LayoutProps) {
           )}
           {props.children}
         </main>
+        {signedIn && <div class="toast-container position-fixed bottom-0 end-0 p-3" data-live-toasts aria-live="polite"></div>}
         <footer class="border-top py-3 text-muted small">
           <div class="container d-flex flex-wrap justify-content-between gap-2">
             <span>ChitFunds Ledger: your chits, payments and proofs in one place.</span>

@@ -1,0 +1,93 @@
+// A member's year across all chits: what was paid each month and to each chit, dividends earned, prizes received,
+// and every payment of the year, for the annual summary PDF.
+import { z } from "zod";
+import { todayIn } from "../domain/dates.ts";
+import type { Paise } from "../domain/money.ts";
+import { scheduleFor } from "../domain/schedule.ts";
+import type { Chit, Payment } from "../ports/ledger.ts";
+import type { Member } from "../ports/member-repository.ts";
+import type { LedgerDeps } from "./ledger-deps.ts";
+import { parseInput } from "./parse-input.ts";
+
+export type AnnualChitLine = {
+  chit: Chit;
+  paid: Paise;
+  payments: number;
+  /** What fell due in the year (instalments whose due date is in it), their dividends, and what is still owed on them. */
+  due: Paise;
+  dividends: Paise;
+  balance: Paise;
+  prizeReceived: Paise;
+};
+
+export type AnnualReport = {
+  year: number;
+  member: Member;
+  generatedAt: Date;
+  chits: AnnualChitLine[];
+  /** Paid in each month, January first. */
+  months: Paise[];
+  payments: (Payment & { chitName: string })[];
+  totals: { paid: Paise; due: Paise; dividends: Paise; balance: Paise; prizeReceived: Paise; payments: number };
+};
+
+const yearQuery = z.object({
+  year: z.coerce
+    .number({ message: "Year must be a year such as 2025." })
+    .int("Year must be a year such as 2025.")
+    .min(1990, "Year must be 1990 or later.")
+    .max(2200, "Year must be 2200 or earlier.")
+    .optional(),
+});
+
+export async function buildAnnualReport(
+  deps: Pick<LedgerDeps, "chits" | "payments" | "clock">,
+  member: Member,
+  raw: Record<string, string>,
+): Promise<AnnualReport> {
+  const query = parseInput(yearQuery, Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== "")));
+  const now = deps.clock.now();
+  const today = todayIn(member.timeZone, now);
+  const year = query.year ?? Number(today.slice(0, 4));
+  const inYear = (date: string | null | undefined) => typeof date === "string" && date.startsWith(`${year}-`);
+  const [chits, all] = await Promise.all([deps.chits.list(member.id), deps.payments.listForOwner(member.id)]);
+  const months: Paise[] = Array.from({ length: 12 }, () => 0);
+  const lines: AnnualChitLine[] = [];
+  for (const chit of chits) {
+    const payments = all.filter((p) => p.chitId === chit.id);
+    const schedule = scheduleFor(chit.terms, chit.instalments, payments, today);
+    const dueRows = schedule.instalments.filter((r) => inYear(r.dueDate));
+    const paidInYear = payments.filter((p) => inYear(p.paidOn));
+    for (const p of paidInYear) months[Number(p.paidOn.slice(5, 7)) - 1]! += p.amount;
+    const line: AnnualChitLine = {
+      chit,
+      paid: paidInYear.reduce((s, p) => s + p.amount, 0),
+      payments: paidInYear.length,
+      due: dueRows.reduce((s, r) => s + r.payable, 0),
+      dividends: dueRows.reduce((s, r) => s + (r.dividendApplied ?? 0), 0),
+      balance: dueRows.reduce((s, r) => s + r.balance, 0),
+      prizeReceived: schedule.instalments.filter((r) => r.wonByMe && inYear(r.prizeReceivedOn)).reduce((s, r) => s + (r.prizeReceived ?? 0), 0),
+    };
+    if (line.payments || line.due || line.prizeReceived) lines.push(line);
+  }
+  const names = new Map(chits.map((c) => [c.id, c.name]));
+  const payments = all.filter((p) => inYear(p.paidOn)).map((p) => ({ ...p, chitName: names.get(p.chitId) ?? "(deleted chit)" }));
+  payments.sort((a, b) => (a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : a.createdAt.getTime() - b.createdAt.getTime()));
+  const sum = (key: "paid" | "due" | "dividends" | "balance" | "prizeReceived") => lines.reduce((s, l) => s + l[key], 0);
+  return {
+    year,
+    member,
+    generatedAt: now,
+    chits: lines,
+    months,
+    payments,
+    totals: {
+      paid: sum("paid"),
+      due: sum("due"),
+      dividends: sum("dividends"),
+      balance: sum("balance"),
+      prizeReceived: sum("prizeReceived"),
+      payments: payments.length,
+    },
+  };
+}

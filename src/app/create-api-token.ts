@@ -1,0 +1,59 @@
+// A member creates a personal API token: named, optionally expiring; the token is returned once and only its SHA-256
+// hash is stored.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { ApiToken, ApiTokenRepository } from "../ports/api-token-repository.ts";
+import type { Clock } from "../ports/clock.ts";
+import { AppError } from "./errors.ts";
+import { parseInput } from "./parse-input.ts";
+
+export type TokenDeps = { apiTokens: ApiTokenRepository; clock: Clock };
+
+export const TOKEN_PREFIX = "cfl_";
+export const MAX_TOKENS_PER_MEMBER = 50;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const tokenInput = z.object({
+  name: z
+    .string({ message: "Give the token a name, e.g. 'Home spreadsheet'." })
+    .trim()
+    .min(1, "Give the token a name, e.g. 'Home spreadsheet'.")
+    .max(60, "Name must be at most 60 characters."),
+  expiresInDays: z
+    .union([z.number(), z.string().trim()])
+    .transform((v, ctx) => {
+      if (v === "" || v === "never") return null;
+      const n = typeof v === "number" ? v : Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 3650) {
+        ctx.addIssue({ code: "custom", message: "Expiry must be a whole number of days from 1 to 3650, or empty for never." });
+        return z.NEVER;
+      }
+      return n;
+    })
+    .nullable()
+    .optional(),
+});
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createApiToken(deps: TokenDeps, ownerId: string, raw: Record<string, unknown>): Promise<{ token: string; record: ApiToken }> {
+  const input = parseInput(tokenInput, raw);
+  const existing = await deps.apiTokens.listForOwner(ownerId);
+  if (existing.length >= MAX_TOKENS_PER_MEMBER) {
+    throw new AppError(409, "too-many-tokens", `You already have ${existing.length} tokens, the most allowed. Revoke one you no longer use first.`);
+  }
+  const now = deps.clock.now();
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const record: ApiToken = {
+    id: randomUUID(),
+    ownerId,
+    name: input.name,
+    tokenHash: hashToken(token),
+    prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+    createdAt: now,
+    expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null,
+    lastUsedAt: null,
+  };
+  await deps.apiTokens.create(record);
+  return { token, record };
+}

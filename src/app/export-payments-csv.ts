@@ -1,0 +1,42 @@
+// The member's payments as CSV, one row per payment (all, one chit, or a date range), oldest first.
+import { z } from "zod";
+import { csvAmount, toCsv } from "../domain/csv.ts";
+import { compareDates } from "../domain/dates.ts";
+import type { Member } from "../ports/member-repository.ts";
+import { badInput } from "./errors.ts";
+import { findChit } from "./find-chit.ts";
+import type { LedgerDeps } from "./ledger-deps.ts";
+import { calendarDate } from "./ledger-input.ts";
+import { parseInput } from "./parse-input.ts";
+
+export const PAYMENT_CSV_COLUMNS = ["date", "chit", "instalment", "amount", "method", "reference", "notes", "receipts"] as const;
+
+const exportQuery = z.object({
+  chit: z.string().trim().max(100).optional(),
+  from: calendarDate("From").optional(),
+  to: calendarDate("To").optional(),
+});
+
+export async function exportPaymentsCsv(deps: Pick<LedgerDeps, "chits" | "payments">, member: Member, raw: Record<string, string>) {
+  const query = parseInput(exportQuery, Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== "")));
+  if (query.from && query.to && compareDates(query.from, query.to) > 0) throw badInput({ to: "To must be on or after From." });
+  const only = query.chit ? await findChit(deps.chits, member.id, query.chit) : null;
+  const chits = only ? [only] : await deps.chits.list(member.id);
+  const names = new Map(chits.map((c) => [c.id, c.name]));
+  const { payments } = await deps.payments.search(member.id, { chitId: only?.id, from: query.from, to: query.to, limit: 10_000_000, offset: 0 });
+  payments.sort((a, b) => compareDates(a.paidOn, b.paidOn) || a.createdAt.getTime() - b.createdAt.getTime());
+  const rows = payments.map((p) => [p.paidOn, names.get(p.chitId) ?? "", p.instalment, csvAmount(p.amount), p.method, p.reference, p.notes, p.receipts.length]);
+  const parts = ["payments", only ? slug(only.name) : "", query.from ?? "", query.to ? `to-${query.to}` : ""].filter(Boolean);
+  return { csv: toCsv([[...PAYMENT_CSV_COLUMNS], ...rows]), count: payments.length, filename: `${parts.join("-")}.csv` };
+}
+
+/** A chit's name as a safe file-name part: "Shriram A12 (5L)" -> "shriram-a12-5l". */
+export function slug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "chit"
+  );
+}

@@ -1,0 +1,42 @@
+// One chit's schedule as CSV: each instalment's due date, discount, dividend, payable, paid, balance and status.
+import { csvAmount, toCsv } from "../domain/csv.ts";
+import type { Member } from "../ports/member-repository.ts";
+import { buildChitReport } from "./build-chit-report.ts";
+import { slug } from "./export-payments-csv.ts";
+import type { LedgerDeps } from "./ledger-deps.ts";
+
+export const SCHEDULE_CSV_COLUMNS = [
+  "instalment",
+  "due_date",
+  "discount",
+  "dividend",
+  "dividend_applied",
+  "payable",
+  "paid",
+  "balance",
+  "status",
+  "estimated",
+  "prize",
+  "won_by_me",
+] as const;
+
+const maybe = (paise: number | null) => (paise === null ? "" : csvAmount(paise));
+
+export async function exportScheduleCsv(deps: Pick<LedgerDeps, "chits" | "payments" | "clock">, member: Member, chitId: string) {
+  const report = await buildChitReport(deps, member, chitId);
+  const rows = report.schedule.instalments.map((r) => [
+    r.number,
+    r.dueDate,
+    maybe(r.discount),
+    maybe(r.dividend),
+    maybe(r.dividendApplied),
+    csvAmount(r.payable),
+    csvAmount(r.paid),
+    csvAmount(r.balance),
+    r.status,
+    r.estimated ? "yes" : "no",
+    maybe(r.prize),
+    r.wonByMe ? "yes" : "no",
+  ]);
+  return { csv: toCsv([[...SCHEDULE_CSV_COLUMNS], ...rows]), filename: `schedule-${slug(report.chit.name)}.csv` };
+}

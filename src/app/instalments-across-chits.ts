@@ -1,0 +1,48 @@
+// Every instalment of a member's active chits with its due date, payable, balance and status on a given day.
+import type { CalendarDate } from "../domain/dates.ts";
+import type { Paise } from "../domain/money.ts";
+import { type InstalmentStatus, scheduleFor } from "../domain/schedule.ts";
+import type { Chit, ChitRepository, Payment, PaymentRepository } from "../ports/ledger.ts";
+
+export type InstalmentDue = {
+  chitId: string;
+  chitName: string;
+  number: number;
+  dueDate: CalendarDate;
+  payable: Paise;
+  paid: Paise;
+  balance: Paise;
+  status: InstalmentStatus;
+  estimated: boolean;
+};
+
+/** Closed chits are left out: they no longer count towards what is due. Sorted by due date, then chit name. */
+export function instalmentsAcrossChits(chits: readonly Chit[], payments: readonly Payment[], today: CalendarDate): InstalmentDue[] {
+  const rows: InstalmentDue[] = [];
+  for (const chit of chits) {
+    if (chit.status !== "active") continue;
+    const own = payments.filter((p) => p.chitId === chit.id);
+    for (const row of scheduleFor(chit.terms, chit.instalments, own, today).instalments) {
+      rows.push({
+        chitId: chit.id,
+        chitName: chit.name,
+        number: row.number,
+        dueDate: row.dueDate,
+        payable: row.payable,
+        paid: row.paid,
+        balance: row.balance,
+        status: row.status,
+        estimated: row.estimated,
+      });
+    }
+  }
+  return rows.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.chitName.localeCompare(b.chitName) || a.number - b.number));
+}
+
+export async function loadInstalments(deps: { chits: ChitRepository; payments: PaymentRepository }, ownerId: string, today: CalendarDate) {
+  const [chits, payments] = await Promise.all([deps.chits.list(ownerId), deps.payments.listForOwner(ownerId)]);
+  return instalmentsAcrossChits(chits, payments, today);
+}
+
+/** Where the member records a payment for this instalment (a path; prefix BASE_URL for mails and feeds). */
+export const paymentPath = (chitId: string, instalment: number) => `/chits/${encodeURIComponent(chitId)}/payments/new?instalment=${instalment}`;

@@ -1,0 +1,55 @@
+// Settings > API tokens page: create (the token is shown once, in the response, never in a URL), list and revoke.
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { createApiToken } from "../../app/create-api-token.ts";
+import { AppError } from "../../app/errors.ts";
+import { listApiTokens } from "../../app/list-api-tokens.ts";
+import { revokeApiToken } from "../../app/revoke-api-token.ts";
+import type { WebEnv } from "../env.ts";
+import { type FormValues, formFields } from "../form-values.ts";
+import { requireMember } from "../middleware/session.ts";
+import { renderPage } from "../render.tsx";
+import { TOKEN_FIELDS, TokensView } from "../views/token-views.tsx";
+
+type Ctx = Context<WebEnv>;
+
+async function tokensPage(c: Ctx, extra: { created?: { name: string; token: string }; values?: FormValues; error?: AppError; notice?: string | null } = {}) {
+  const member = c.get("member");
+  const tokens = await listApiTokens(c.get("services").tokens, member.id);
+  c.header("cache-control", "no-store");
+  const view = (
+    <TokensView
+      csrfToken={c.get("csrfToken")}
+      tokens={tokens}
+      timeZone={member.timeZone}
+      created={extra.created ?? null}
+      values={extra.values}
+      errors={extra.error?.fields}
+      message={extra.error?.message}
+    />
+  );
+  return renderPage(c, "API tokens", view, {
+    active: "tokens",
+    status: extra.error?.status ?? 200,
+    ...(extra.notice !== undefined ? { notice: extra.notice } : {}),
+  });
+}
+
+export const settingsTokensRoutes = new Hono<WebEnv>()
+  .use("/settings/tokens", requireMember)
+  .use("/settings/tokens/*", requireMember)
+  .get("/settings/tokens", (c) => tokensPage(c, { notice: c.req.query("revoked") === "1" ? "Token revoked: it no longer works." : undefined }))
+  .post("/settings/tokens", async (c) => {
+    const values = await formFields(c, TOKEN_FIELDS);
+    try {
+      const { token, record } = await createApiToken(c.get("services").tokens, c.get("member").id, values);
+      return tokensPage(c, { created: { name: record.name, token }, notice: null });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return tokensPage(c, { values, error, notice: null });
+    }
+  })
+  .post("/settings/tokens/:id/revoke", async (c) => {
+    await revokeApiToken(c.get("services").tokens, c.get("member").id, c.req.param("id"));
+    return c.redirect("/settings/tokens?revoked=1", 303);
+  });
