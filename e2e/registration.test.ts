@@ -114,6 +114,7 @@ describe("registration in a browser", () => {
 
     // the phone's menu opens (Bootstrap's script runs under the strict CSP) and leads to the profile
     await phone.getByRole("button", { name: "Menu" }).click();
+    await phone.getByRole("button", { name: "Settings" }).click();
     await phone.getByRole("link", { name: "Profile" }).click();
     await phone.waitForURL(`${server.baseUrl}/settings/profile`);
     await phone.getByRole("heading", { name: "Profile", level: 1 }).waitFor();

@@ -329,3 +329,29 @@ describe("cookies", () => {
     }
   });
 });
+
+describe("uploads streamed without a declared length", () => {
+  it("are cut off at the upload cap before the form is read", async () => {
+    await t.close();
+    t = await startTestApp({ env: { RECEIPT_MAX_MB: "0.01" } }); // cap: 10 files x 10 KB + 1 MB of fields
+    const member = await signedInMember(t, "streamer@example.com");
+    await member.fetch("/dashboard");
+    const chunk = new Uint8Array(64 * 1024).fill(65);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 4 * 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await member.fetch("/chits/any/payments", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x", origin: BASE },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(sent).toBeLessThan(4 * 1024 * 1024);
+  });
+});

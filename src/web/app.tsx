@@ -1,5 +1,6 @@
 // The Hono application: middleware in order, then one sub-app per area.
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import { requestId } from "hono/request-id";
 import type { Services } from "../compose.ts";
 import { calendarApi, calendarFeedApi } from "./api/calendar-api.ts";
@@ -26,6 +27,7 @@ import { notificationRoutes } from "./routes/notification-routes.tsx";
 import { paymentRoutes } from "./routes/payment-routes.tsx";
 import { reminderSettingsRoutes } from "./routes/reminder-settings-routes.tsx";
 import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
+import { uploadBodyLimit } from "./uploads.ts";
 
 export function createWebApp(services: Services) {
   const app = new Hono<WebEnv>();
@@ -53,6 +55,7 @@ export function createWebApp(services: Services) {
   // session and no CSRF cookie (nothing a browser could be tricked into sending).
   app.route("/api/v1", cronApi);
   app.route("/api/v1", calendarFeedApi);
+  app.use(streamedUploadLimit(services.config.receiptMaxBytes));
   app.use(csrfProtection);
   app.route("/api/v1", calendarApi);
   app.route("/api/v1", apiV1);
@@ -82,6 +85,19 @@ function forNonBrowserClients(request: Request, baseUrl: string): Request {
   const headers = new Headers(request.headers);
   headers.set("origin", new URL(baseUrl).origin);
   return new Request(request, { headers });
+}
+
+/**
+ * The CSRF check reads page forms whole. Browsers always declare a multipart body's length (the payment routes hold it
+ * against the cap and answer beside the field); a streamed body without one is capped here before anything reads it.
+ */
+function streamedUploadLimit(maxFileBytes: number) {
+  const limit = uploadBodyLimit(maxFileBytes);
+  return createMiddleware<WebEnv>(async (c, next) => {
+    const multipart = (c.req.header("content-type") ?? "").startsWith("multipart/");
+    if (multipart && c.req.header("content-length") === undefined && !c.req.path.startsWith("/api/")) return limit(c, next);
+    await next();
+  });
 }
 
 export type WebApp = ReturnType<typeof createWebApp>;

@@ -6,5 +6,5 @@ import { renderPage } from "../render.tsx";
 import { ApiDocsView, type ApiDocument } from "../views/api-docs-view.tsx";
 
 export const apiDocsRoutes = new Hono<WebEnv>().get("/api/docs", (c) =>
-  renderPage(c, "API documentation", <ApiDocsView doc={openApiDocument as unknown as ApiDocument} />, { active: "api" }),
+  renderPage(c, "API documentation", <ApiDocsView doc={openApiDocument as unknown as ApiDocument} />, { active: "api-docs" }),
 );

@@ -30,7 +30,7 @@ export const reminderSettingsRoutes = new Hono<WebEnv>()
         feedUrl={calendarFeedUrl(services.calendar, member)}
       />
     );
-    return renderPage(c, "Reminders", view, { active: "profile", notice: NOTICES[c.req.query("notice") ?? ""] ?? null });
+    return renderPage(c, "Reminders", view, { active: "reminders", notice: NOTICES[c.req.query("notice") ?? ""] ?? null });
   })
   .post("/settings/reminders", async (c) => {
     const services = c.get("services");
@@ -67,7 +67,7 @@ export const reminderSettingsRoutes = new Hono<WebEnv>()
           message={error.message}
         />
       );
-      return renderPage(c, "Reminders", view, { status: 400, active: "profile", notice: null });
+      return renderPage(c, "Reminders", view, { status: 400, active: "reminders", notice: null });
     }
   })
   .post("/settings/calendar-feed", async (c) => {

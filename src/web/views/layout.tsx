@@ -18,10 +18,16 @@ const NAV: { href: string; label: string; key: string; admin?: boolean }[] = [
   { href: "/payments", label: "Payments", key: "payments" },
   { href: "/calendar", label: "Calendar", key: "calendar" },
   { href: "/notifications", label: "Notifications", key: "notifications" },
-  { href: "/imports", label: "Import", key: "imports" },
-  { href: "/settings/profile", label: "Profile", key: "profile" },
-  { href: "/settings/tokens", label: "API", key: "tokens" },
   { href: "/admin", label: "Admin", key: "admin", admin: true },
+];
+
+/** Less frequent pages, under one "Settings" menu so the bar fits on a laptop and a phone alike. */
+const SETTINGS: { href: string; label: string; key: string }[] = [
+  { href: "/settings/profile", label: "Profile", key: "profile" },
+  { href: "/settings/reminders", label: "Reminders and calendar", key: "reminders" },
+  { href: "/imports", label: "Import payments (CSV)", key: "imports" },
+  { href: "/settings/tokens", label: "API tokens", key: "tokens" },
+  { href: "/api/docs", label: "API documentation", key: "api-docs" },
 ];
 
 export function Layout(props: LayoutProps) {
@@ -87,6 +93,29 @@ export function Layout(props: LayoutProps) {
                         </a>
                       </li>
                     ))}
+                    <li class="nav-item dropdown">
+                      <button
+                        class={`nav-link dropdown-toggle${SETTINGS.some((n) => n.key === props.active) ? " active" : ""}`}
+                        type="button"
+                        data-bs-toggle="dropdown"
+                        aria-expanded="false"
+                      >
+                        Settings
+                      </button>
+                      <ul class="dropdown-menu">
+                        {SETTINGS.map((n) => (
+                          <li>
+                            <a
+                              class={`dropdown-item${props.active === n.key ? " active" : ""}`}
+                              href={n.href}
+                              aria-current={props.active === n.key ? "page" : undefined}
+                            >
+                              {n.label}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
                   </ul>
                   <form method="post" action="/logout" class="d-flex">
                     <input type="hidden" name="_csrf" value={props.csrfToken} />
