@@ -1,5 +1,5 @@
 // Runs every test (unit, HTTP, browser) and ends with one plain line: "Tests: N passed, N failed, N skipped".
-// Browser tests drive Debian's chromium; when it is missing and we are root on Debian, it is installed first.
+// Browser tests drive Debian's chromium; when it (or poppler-utils) is missing and we are root on Debian, it is installed.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,19 +7,25 @@ import { join } from "node:path";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+const onPath = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+
+/** Chromium is required; poppler-utils (pdftoppm) is optional: without it the PDF tests skip rendering, and say so. */
+function ensureTools() {
+  const missing = [...(existsSync(CHROMIUM) ? [] : ["chromium"]), ...(onPath("pdftoppm") ? [] : ["poppler-utils"])];
+  if (missing.length === 0) return;
   const root = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!root || !existsSync("/usr/bin/apt-get")) {
+  if (root && existsSync("/usr/bin/apt-get")) {
+    console.log(`Installing Debian's ${missing.join(" and ")} for the browser and PDF tests ...`);
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  }
+  if (!existsSync(CHROMIUM)) {
     console.error(`Browser tests need Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
     process.exit(1);
   }
-  console.log("Installing Debian's chromium for the browser tests ...");
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 }
 
-ensureChromium();
+ensureTools();
 const report = join(mkdtempSync(join(tmpdir(), "chitfunds-vitest-")), "report.json");
 const run = spawnSync(
   process.execPath,
