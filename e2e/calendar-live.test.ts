@@ -1,10 +1,11 @@
 // The calendar and live notifications in a real browser: the month view on a 360 px phone (no sideways scrolling,
 // dues readable, months navigable) and a notification made on the server showing as a toast with the unread badge.
 import { randomUUID } from "node:crypto";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/app/create-admin.ts";
 import { createChit } from "../src/app/create-chit.ts";
+import { launchBrowser, watchProblems } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 let server: RunningServer;
@@ -12,35 +13,13 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startServer({ env: { EVENTS_POLL_SECONDS: "0.5" } });
-  browser = await chromium.launch({
-    headless: true,
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Console errors (a CSP violation shows up there) and page errors: the test insists on none. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console on ${page.url()}: ${msg.text().slice(0, 120)}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return problems;
-}
 
 async function logIn(page: Page, email: string, password: string) {
   await page.goto("/login");
@@ -57,7 +36,7 @@ describe("calendar and live notifications in a browser", () => {
     await createChit(server.services.ledger, member.id, { name: "Shriram Chits Group Alpha", chitValue: 100000, members: 20, startDate: today, dueDay: 28 });
     const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    const problems = watchProblems(page);
+    const problems = watchProblems(page, { responses: false });
     await logIn(page, "phone@example.com", "tamarind kite seven");
 
     await page.goto("/calendar");
@@ -84,7 +63,7 @@ describe("calendar and live notifications in a browser", () => {
     const member = await createAdmin(server.services, { email: "live@example.com", password: "tamarind kite seven", name: "Live" });
     const context = await browser.newContext({ baseURL: server.baseUrl });
     const page = await context.newPage();
-    const problems = watchProblems(page);
+    const problems = watchProblems(page, { responses: false });
     await logIn(page, "live@example.com", "tamarind kite seven");
     const badge = page.locator("[data-unread-count]");
     const before = Number((await page.locator("[data-unread-number]").textContent()) ?? "0");

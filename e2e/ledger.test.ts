@@ -1,9 +1,10 @@
 // The ledger in a real browser against the real server: log in, add a chit through its form, pay with a photo of the
 // receipt, see it on the dashboard and in the history, open the receipt, and delete the chit after a confirmation.
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/app/create-admin.ts";
+import { launchBrowser, watchProblems } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 let server: RunningServer;
@@ -11,38 +12,13 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startServer({ env: { RECEIPT_MAX_MB: "2" } });
-  browser = await chromium.launch({
-    headless: true,
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Console errors (a CSP violation shows up there), page errors and failed responses: the test insists on none. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console on ${page.url()}: ${msg.text().slice(0, 90)}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("response", (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()} ${res.url()}`);
-  });
-  return problems;
-}
 
 describe("the ledger in a browser", () => {
   it("adds a chit, pays with a photo, sees it on the dashboard and in the history, opens the receipt", async () => {

@@ -3,9 +3,10 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/app/create-admin.ts";
+import { launchBrowser, watchProblems } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 let server: RunningServer;
@@ -14,19 +15,7 @@ let shots: string;
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await chromium.launch({
-    headless: true,
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
   shots = mkdtempSync(join(tmpdir(), "chitfunds-shots-"));
 });
 
@@ -35,19 +24,6 @@ afterAll(async () => {
   await server?.close();
   if (shots) rmSync(shots, { recursive: true, force: true });
 });
-
-/** Collects what a strict CSP would complain about, and page errors, so the test can insist there are none. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("response", (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()} ${res.url()}`);
-  });
-  return problems;
-}
 
 describe("registration in a browser", () => {
   it("a member registers, confirms the emailed code, is approved by the admin, logs in and sees the dashboard", async () => {
