@@ -30,6 +30,7 @@ import type { Mailer } from "./ports/mailer.ts";
 import type { MemberRepository } from "./ports/member-repository.ts";
 import type { ExtraChannel } from "./ports/notifier.ts";
 import type { OutboxRepository } from "./ports/outbox-repository.ts";
+import type { RateCounter } from "./ports/rate-counter.ts";
 
 export type Logger = pino.Logger;
 
@@ -57,6 +58,8 @@ export type Services = {
   /** Personal API tokens and bulk CSV imports of payments (issue 6). */
   tokens: TokenDeps & { members: MemberRepository };
   paymentImports: PaymentImportDeps;
+  /** Request counters in the store, shared by all instances (rate limits better-auth does not cover). */
+  rateCounter: RateCounter;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -166,6 +169,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     live: { pollMs: config.eventsPollMs, signal: liveStreams.signal, stop: () => liveStreams.abort() },
     storageKind: storage.kind,
     storageDescription: storage.description,
+    rateCounter: storage.rateCounter,
     ping: storage.ping,
     async close() {
       liveStreams.abort();

@@ -8,6 +8,7 @@ import type { ImportRepository } from "../ports/import-repository.ts";
 import type { LeaseLock } from "../ports/lease-lock.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
+import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReminderLog } from "../ports/reminder-log.ts";
 import type { SqliteDatabase } from "./sqlite/database.ts";
 
@@ -26,6 +27,7 @@ export type Storage = {
   imports: ImportRepository;
   reminderLog: ReminderLog;
   leases: LeaseLock;
+  rateCounter: RateCounter;
   sqlite?: SqliteDatabase;
   mongo?: { client: MongoClient; db: Db };
   /** Removes every chit, payment, receipt (and file), notification, outbox mail, audit entry, API token and import preview (import --replace). */

@@ -173,6 +173,15 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.notifications.list(o, { limit: 10, unreadOnly: true })).toEqual([]);
     });
 
+    it("counts requests per key and window, atomically", async () => {
+      const key = `test:${randomUUID()}`;
+      const now = 1_800_000_000_000;
+      const hits = await Promise.all(Array.from({ length: 5 }, () => s.rateCounter.hit(key, 60_000, now)));
+      expect(hits.map((h) => h.count).sort()).toEqual([1, 2, 3, 4, 5]);
+      expect((await s.rateCounter.hit(key, 60_000, now + 60_000)).count).toBe(1);
+      expect((await s.rateCounter.hit(`${key}:other`, 60_000, now)).count).toBe(1);
+    });
+
     it("keeps the outbox newest first and stores files by key", async () => {
       await s.outbox.add({ to: "a@example.com", subject: "One", text: "1" }, new Date("2026-01-01T00:00:00Z"));
       await s.outbox.add({ to: "b@example.com", subject: "Two", text: "2" }, new Date("2026-01-02T00:00:00Z"));

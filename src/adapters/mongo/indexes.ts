@@ -19,6 +19,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     db.collection("notifications").createIndex({ ownerId: 1, createdAt: -1 }),
     db.collection("notifications").createIndex({ ownerId: 1, dedupeKey: 1 }, { unique: true, partialFilterExpression: { dedupeKey: { $type: "string" } } }),
     db.collection("outbox").createIndex({ createdAt: -1 }),
+    db.collection("rate_counters").createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 }),
     db.collection("receipts.files").createIndex({ filename: 1 }),
     db.collection("api_tokens").createIndex({ tokenHash: 1 }, { unique: true }),
     db.collection("api_tokens").createIndex({ ownerId: 1, createdAt: -1 }),

@@ -11,6 +11,7 @@ import { mongoLeaseLock } from "./lease-lock.ts";
 import { mongoNotificationRepository } from "./notification-repository.ts";
 import { mongoAuditLog, mongoOutboxRepository } from "./outbox-and-audit.ts";
 import { mongoPaymentRepository } from "./payment-repository.ts";
+import { mongoRateCounter } from "./rate-counter.ts";
 import { mongoReminderLog } from "./reminder-log.ts";
 
 const PING_TIMEOUT_MS = 2_000;
@@ -32,6 +33,7 @@ export async function openMongoStorage(uri: string, dbName: string | undefined):
     imports: mongoImportRepository(client, db),
     reminderLog: mongoReminderLog(db),
     leases: mongoLeaseLock(db),
+    rateCounter: mongoRateCounter(db),
     mongo: { client, db },
     async clearLedger() {
       for (const name of [

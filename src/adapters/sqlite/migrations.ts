@@ -114,4 +114,6 @@ export const migrations: string[] = [
      PRIMARY KEY (member_id, chit_id, instalment, kind)
    );
    CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);`,
+  // Rate-limit counters shared by every instance (cron endpoint, calendar feed).
+  `CREATE TABLE rate_counters (key TEXT NOT NULL, window_start INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (key, window_start));`,
 ];

@@ -12,6 +12,7 @@ import { sqliteLeaseLock } from "./lease-lock.ts";
 import { sqliteNotificationRepository } from "./notification-repository.ts";
 import { sqliteOutboxRepository } from "./outbox-repository.ts";
 import { sqlitePaymentRepository } from "./payment-repository.ts";
+import { sqliteRateCounter } from "./rate-counter.ts";
 import { sqliteReminderLog } from "./reminder-log.ts";
 
 export function openSqliteStorage(dataDir: string): Storage {
@@ -32,6 +33,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     imports: sqliteImportRepository(db),
     reminderLog: sqliteReminderLog(db),
     leases: sqliteLeaseLock(db),
+    rateCounter: sqliteRateCounter(db),
     async clearLedger() {
       db.exec(
         "BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; COMMIT;",

@@ -16,7 +16,7 @@ import { requireMember } from "../middleware/session.ts";
  * Mounted before the member-only API: calendar apps fetch this without a session. Any other name under /calendar/
  * (feed) falls through to the member routes.
  */
-export const calendarFeedApi = new Hono<WebEnv>().get("/calendar/:secret", rateLimit({ max: 60, windowMs: 60_000 }), async (c, next) => {
+export const calendarFeedApi = new Hono<WebEnv>().get("/calendar/:secret", rateLimit({ name: "calendar-feed", max: 60, windowMs: 60_000 }), async (c, next) => {
   const file = c.req.param("secret");
   if (!file.endsWith(".ics")) return next();
   const services = c.get("services");

@@ -12,7 +12,7 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-export const cronApi = new Hono<WebEnv>().post("/cron/run", rateLimit({ max: 10, windowMs: 60_000 }), async (c) => {
+export const cronApi = new Hono<WebEnv>().post("/cron/run", rateLimit({ name: "cron", max: 10, windowMs: 60_000 }), async (c) => {
   const services = c.get("services");
   const token = services.config.cronToken;
   if (!token) {
