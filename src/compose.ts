@@ -95,6 +95,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   const authSecret = resolveAuthSecret(config.authSecret, config.dataDir);
   const auth = createAuth({
     config,
+    log,
     database: storage.authDatabase as AuthDeps["database"],
     secret: authSecret,
     sendCode: (email, code, purpose) => {

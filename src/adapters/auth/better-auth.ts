@@ -14,6 +14,13 @@ export type AuthDeps = {
   secret: string;
   sendCode(email: string, code: string, purpose: CodePurpose): Promise<void>;
   onEmailVerified(userId: string): Promise<void>;
+  /** better-auth's own messages go to the app's structured log instead of plain text on stderr. */
+  log?: {
+    debug(obj: object, msg: string): void;
+    info(obj: object, msg: string): void;
+    warn(obj: object, msg: string): void;
+    error(obj: object, msg: string): void;
+  };
 };
 
 /** The header our web layer sets with the client's address (never taken from the client itself). */
@@ -29,6 +36,17 @@ export function createAuth(deps: AuthDeps) {
   const limits = config.rateLimit;
   return betterAuth({
     appName: "ChitFunds Ledger",
+    ...(deps.log
+      ? {
+          logger: {
+            level: "warn" as const,
+            log: (level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]) => {
+              const detail = args.map((a) => (a instanceof Error ? { message: a.message, name: a.name } : a));
+              deps.log?.[level]({ component: "better-auth", ...(detail.length ? { detail } : {}) }, message);
+            },
+          },
+        }
+      : {}),
     baseURL: config.baseUrl,
     basePath: "/api/auth",
     secret: deps.secret,
