@@ -1,15 +1,7 @@
 // Environment -> one typed, validated config object; a bad value stops start-up with a message naming the setting.
 import { CronPattern } from "croner";
 import { z } from "zod";
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isTimeZone } from "./domain/dates.ts";
 
 const isCronPattern = (pattern: string) => {
   try {

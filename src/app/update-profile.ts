@@ -1,18 +1,10 @@
 // A member changes their name, phone, language and time zone.
 import { z } from "zod";
+import { isTimeZone } from "../domain/dates.ts";
 import type { Member, MemberRepository } from "../ports/member-repository.ts";
 import { parseInput } from "./parse-input.ts";
 
 export const SUPPORTED_LOCALES = { en: "English", hi: "हिन्दी (Hindi)", te: "తెలుగు (Telugu)", ta: "தமிழ் (Tamil)" } as const;
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-IN", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const profileInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),

@@ -132,6 +132,16 @@ export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** True when the runtime knows `timeZone` as an IANA zone ("Asia/Kolkata"); a typed or stored name may not be one. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The calendar date at `instant` in an IANA time zone ("Asia/Kolkata"). Pure: the caller passes the
  * instant (from its Clock port). Throws DomainError for an unknown zone, which config should catch.

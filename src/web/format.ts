@@ -1,5 +1,5 @@
 // How pages show money, dates and rates: ₹ with Indian grouping, "24 Nov 2026", instants in the member's time zone.
-import { type CalendarDate, parseDate, todayIn } from "../domain/dates.ts";
+import { type CalendarDate, isTimeZone, parseDate, todayIn } from "../domain/dates.ts";
 import { formatINR, type Paise } from "../domain/money.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -30,12 +30,7 @@ export function formatDate(date: CalendarDate): string {
 
 /** An instant (when something happened) as "24 Nov 2026, 14:05" in the member's time zone. */
 export function formatInstant(at: Date, timeZone: string): string {
-  let zone = timeZone;
-  try {
-    new Intl.DateTimeFormat("en-IN", { timeZone: zone });
-  } catch {
-    zone = "Asia/Kolkata";
-  }
+  const zone = isTimeZone(timeZone) ? timeZone : "Asia/Kolkata";
   const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }).format(at);
   return `${formatDate(todayIn(zone, at))}, ${time}`;
 }

@@ -1,9 +1,10 @@
 // The admin's pages: members waiting for approval, all members (search, status, ban), and the mail outbox.
 import type { Member } from "../../ports/member-repository.ts";
 import type { OutboxEntry } from "../../ports/outbox-repository.ts";
+import { formatInstant } from "../format.ts";
 import { Form } from "./form.tsx";
 
-const dateTime = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone }).format(d);
+const dateTime = formatInstant;
 
 function AdminTabs(p: { active: "pending" | "members" | "outbox"; pendingCount?: number }) {
   const tab = (key: typeof p.active, href: string, label: string) => (

@@ -1,11 +1,9 @@
 // The dashboard: totals, what is due in the next 30 days and overdue, a card per chit, and two charts.
 import type { DueItem, Summary } from "../../app/build-summary.ts";
 import { formatINR, paiseToRupees } from "../../domain/money.ts";
+import { formatDate } from "../format.ts";
 
 const inr = (p: number) => formatINR(p, { withSymbol: true });
-/** Calendar dates are already the member's own days, so they are formatted as they are (UTC avoids any shift). */
-const dayFormat = new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const day = (d: string, _timeZone?: string) => dayFormat.format(new Date(`${d}T00:00:00Z`));
 
 function Stat(p: { label: string; value: number; tone?: string; help: string }) {
   return (
@@ -32,7 +30,7 @@ function DueList(p: { items: DueItem[]; empty: string; timeZone: string; label: 
               {d.chitName}
             </a>
             <div class="small text-muted">
-              Instalment {d.number} · due {day(d.dueDate, p.timeZone)}
+              Instalment {d.number} · due {formatDate(d.dueDate)}
               {d.estimated ? " · estimated (auction not recorded)" : ""}
             </div>
           </div>
@@ -62,7 +60,7 @@ export function DashboardView(p: { name: string; summary: Summary; timeZone: str
         <div>
           <h1 class="h3 mb-0">Dashboard</h1>
           <p class="text-muted mb-0">
-            Welcome, {p.name}. Today is {day(s.today, p.timeZone)}.
+            Welcome, {p.name}. Today is {formatDate(s.today)}.
           </p>
         </div>
         <div class="d-flex gap-2">
@@ -132,7 +130,7 @@ export function DashboardView(p: { name: string; summary: Summary; timeZone: str
                     </progress>
                     {c.next && (
                       <div class="small mt-2">
-                        Next: instalment {c.next.number}, {inr(c.next.balance)} due {day(c.next.dueDate, p.timeZone)}
+                        Next: instalment {c.next.number}, {inr(c.next.balance)} due {formatDate(c.next.dueDate)}
                       </div>
                     )}
                   </div>
