@@ -2,6 +2,7 @@
 // payments and removes it in a single transaction.
 import type { ImportPreview, ImportRepository } from "../../ports/import-repository.ts";
 import { inTransaction, type SqliteDatabase } from "./database.ts";
+import { paymentInserter } from "./payment-repository.ts";
 
 function fromJson(doc: string): ImportPreview {
   const raw = JSON.parse(doc) as ImportPreview & { createdAt: string; expiresAt: string };
@@ -15,9 +16,7 @@ export function sqliteImportRepository(db: SqliteDatabase): ImportRepository {
   const one = db.prepare("SELECT doc FROM import_previews WHERE owner_id = ? AND id = ? AND expires_at > ?");
   const remove = db.prepare("DELETE FROM import_previews WHERE owner_id = ? AND id = ?");
   const expired = db.prepare("DELETE FROM import_previews WHERE expires_at <= ?");
-  const insertPayment = db.prepare(
-    "INSERT INTO payments (id, owner_id, chit_id, instalment, amount, paid_on, method, reference, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  );
+  const insertPayment = paymentInserter(db);
   return {
     async save(p) {
       upsert.run(p.id, p.ownerId, JSON.stringify(p), p.createdAt.toISOString(), p.expiresAt.toISOString());
@@ -30,19 +29,7 @@ export function sqliteImportRepository(db: SqliteDatabase): ImportRepository {
       return inTransaction(db, () => {
         if (remove.run(preview.ownerId, preview.id).changes === 0) return false;
         for (const p of payments) {
-          insertPayment.run(
-            p.id,
-            p.ownerId,
-            p.chitId,
-            p.instalment,
-            p.amount,
-            p.paidOn,
-            p.method,
-            p.reference,
-            p.notes,
-            p.createdAt.toISOString(),
-            p.updatedAt.toISOString(),
-          );
+          insertPayment(p);
         }
         return true;
       });

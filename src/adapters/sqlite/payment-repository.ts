@@ -67,15 +67,57 @@ function paymentFromRow(r: PaymentRow, receipts: Receipt[]): Payment {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
+/** Inserts a payment row and its receipt rows; the caller holds the transaction. Shared with the CSV import's commit. */
+export function paymentInserter(db: SqliteDatabase): (p: Payment) => void {
   const insertPayment = db.prepare(
     "INSERT INTO payments (id, owner_id, chit_id, instalment, amount, paid_on, method, reference, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const updatePayment = db.prepare(
-    "UPDATE payments SET instalment = ?, amount = ?, paid_on = ?, method = ?, reference = ?, notes = ?, updated_at = ? WHERE owner_id = ? AND id = ?",
-  );
+  const addReceipt = receiptInserter(db);
+  return (p) => {
+    insertPayment.run(
+      p.id,
+      p.ownerId,
+      p.chitId,
+      p.instalment,
+      p.amount,
+      p.paidOn,
+      p.method,
+      p.reference,
+      p.notes,
+      p.createdAt.toISOString(),
+      p.updatedAt.toISOString(),
+    );
+    for (const r of p.receipts) addReceipt(r);
+  };
+}
+
+function receiptInserter(db: SqliteDatabase): (r: Receipt) => void {
   const insertReceipt = db.prepare(
     "INSERT INTO receipts (id, owner_id, payment_id, content_type, size, sha256, key, thumbnail_key, width, height, original_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  return (r) => {
+    insertReceipt.run(
+      r.id,
+      r.ownerId,
+      r.paymentId,
+      r.contentType,
+      r.size,
+      r.sha256,
+      r.key,
+      r.thumbnailKey,
+      r.width,
+      r.height,
+      r.originalName,
+      r.createdAt.toISOString(),
+    );
+  };
+}
+
+export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
+  const insertPayment = paymentInserter(db);
+  const addReceipt = receiptInserter(db);
+  const updatePayment = db.prepare(
+    "UPDATE payments SET instalment = ?, amount = ?, paid_on = ?, method = ?, reference = ?, notes = ?, updated_at = ? WHERE owner_id = ? AND id = ?",
   );
   const onePayment = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND id = ?");
   const receiptsOfPayment = db.prepare("SELECT * FROM receipts WHERE payment_id = ? ORDER BY created_at, id");
@@ -91,22 +133,6 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   const bySha = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND sha256 = ?");
   const byReference = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND reference = ? COLLATE NOCASE");
 
-  const addReceipt = (r: Receipt) =>
-    insertReceipt.run(
-      r.id,
-      r.ownerId,
-      r.paymentId,
-      r.contentType,
-      r.size,
-      r.sha256,
-      r.key,
-      r.thumbnailKey,
-      r.width,
-      r.height,
-      r.originalName,
-      r.createdAt.toISOString(),
-    );
-
   const withReceipts = (rows: PaymentRow[], receipts: Receipt[]) => {
     const byPayment = new Map<string, Receipt[]>();
     for (const r of receipts) byPayment.set(r.paymentId, [...(byPayment.get(r.paymentId) ?? []), r]);
@@ -116,20 +142,7 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   return {
     async create(p) {
       inTransaction(db, () => {
-        insertPayment.run(
-          p.id,
-          p.ownerId,
-          p.chitId,
-          p.instalment,
-          p.amount,
-          p.paidOn,
-          p.method,
-          p.reference,
-          p.notes,
-          p.createdAt.toISOString(),
-          p.updatedAt.toISOString(),
-        );
-        for (const r of p.receipts) addReceipt(r);
+        insertPayment(p);
       });
     },
     async get(ownerId, id) {
