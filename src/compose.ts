@@ -100,7 +100,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     secret: authSecret,
     sendCode: (email, code, purpose) => {
       if (mailer.kind === "outbox") log.info({ email, purpose, code }, `one-time code for ${email}: ${code}`);
-      return sendCode({ mailer, codeTtlMinutes: CODE_TTL_SECONDS / 60 }, email, code, purpose);
+      return sendCode({ mailer, codeTtlMinutes: CODE_TTL_SECONDS / 60, members: members! }, email, code, purpose);
     },
     onEmailVerified: (userId) =>
       handleEmailVerified(

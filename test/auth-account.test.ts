@@ -153,7 +153,8 @@ describe("profile", () => {
     const stored = await t.services.members.findByEmail("asha@example.com");
     expect(stored).toMatchObject({ name: "Asha Rao", phone: "+91 98765 43210", locale: "hi", timeZone: "America/New_York" });
     const html = await (await member.fetch("/settings/profile?notice=profile-saved")).text();
-    expect(alerts(html)).toContain("Your profile was saved.");
+    // Hindi was chosen, so the page now speaks it.
+    expect(alerts(html)).toContain("आपकी प्रोफ़ाइल सेव हो गई।");
     expect(fieldValue(html, "name")).toBe("Asha Rao");
     expect(fieldValue(html, "phone")).toBe("+91 98765 43210");
     expect(selectedOption(html, "locale")).toBe("hi");
@@ -162,13 +163,13 @@ describe("profile", () => {
 
   it("an unknown time zone is refused with 400 beside the field, what was typed is kept, and nothing is saved", async () => {
     const member = await signedInMember(t, "ravi@example.com", { name: "Ravi" });
-    const page = await member.form("/settings/profile", { name: "Ravi Kumar", phone: "98765 43210", locale: "ta", timeZone: "Mars/Olympus_Mons" });
+    const page = await member.form("/settings/profile", { name: "Ravi Kumar", phone: "98765 43210", locale: "hi", timeZone: "Mars/Olympus_Mons" });
     expect(page.status).toBe(400);
     const html = await page.text();
     expect(fieldError(html, "timeZone")).toBe("Choose a time zone from the list.");
     expect(fieldValue(html, "name")).toBe("Ravi Kumar");
     expect(fieldValue(html, "phone")).toBe("98765 43210");
-    expect(selectedOption(html, "locale")).toBe("ta");
+    expect(selectedOption(html, "locale")).toBe("hi");
     expect(await t.services.members.findByEmail("ravi@example.com")).toMatchObject({ name: "Ravi", phone: null, locale: "en", timeZone: "Asia/Kolkata" });
   });
 

@@ -4,6 +4,7 @@ import type { Clock } from "../ports/clock.ts";
 import type { Mailer } from "../ports/mailer.ts";
 import type { Member, MemberRepository } from "../ports/member-repository.ts";
 import { AppError, notFound } from "./errors.ts";
+import { supportedLocale } from "./locale.ts";
 import { approvedMail } from "./mail-templates.ts";
 import type { NotificationSink } from "./notify.ts";
 
@@ -31,7 +32,7 @@ export async function approveMember(deps: ApprovalDeps, who: string, actorId: st
   if (member.status === "approved") return member;
   const updated = await deps.members.update(member.id, { status: "approved", statusReason: null });
   await deps.audit.record({ actorId, action: "member.approved", targetId: member.id, at: deps.clock.now() });
-  await deps.mailer.send(approvedMail(member.email, member.name, `${deps.baseUrl}/login`));
+  await deps.mailer.send(approvedMail(member.email, member.name, `${deps.baseUrl}/login`, supportedLocale(member.locale)));
   await deps.notify(member.id, "approval", "Your account was approved. Welcome to ChitFunds Ledger.");
   return updated;
 }

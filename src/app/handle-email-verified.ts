@@ -3,6 +3,7 @@ import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Mailer } from "../ports/mailer.ts";
 import type { MemberRepository } from "../ports/member-repository.ts";
+import { supportedLocale } from "./locale.ts";
 import { pendingMemberMail } from "./mail-templates.ts";
 import type { NotificationSink } from "./notify.ts";
 
@@ -34,5 +35,5 @@ export async function handleEmailVerified(deps: EmailVerifiedDeps, memberId: str
   }
   const admins = await deps.members.listAdmins();
   const adminUrl = `${deps.baseUrl}/admin`;
-  await Promise.all(admins.map((a) => deps.mailer.send(pendingMemberMail(a.email, member, adminUrl))));
+  await Promise.all(admins.map((a) => deps.mailer.send(pendingMemberMail(a.email, member, adminUrl, supportedLocale(a.locale)))));
 }

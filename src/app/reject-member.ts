@@ -2,6 +2,7 @@
 import type { Member } from "../ports/member-repository.ts";
 import { type ApprovalDeps, findMember } from "./approve-member.ts";
 import { badInput } from "./errors.ts";
+import { supportedLocale } from "./locale.ts";
 import { rejectedMail } from "./mail-templates.ts";
 
 export async function rejectMember(deps: ApprovalDeps, who: string, reason: string | null, actorId: string | null): Promise<Member> {
@@ -12,6 +13,6 @@ export async function rejectMember(deps: ApprovalDeps, who: string, reason: stri
   const updated = await deps.members.update(member.id, { status: "rejected", statusReason: cleanReason });
   await deps.members.revokeSessions(member.id);
   await deps.audit.record({ actorId, action: "member.rejected", targetId: member.id, detail: cleanReason ?? undefined, at: deps.clock.now() });
-  await deps.mailer.send(rejectedMail(member.email, member.name, cleanReason));
+  await deps.mailer.send(rejectedMail(member.email, member.name, cleanReason, supportedLocale(member.locale)));
   return updated;
 }

@@ -2,9 +2,8 @@
 import { z } from "zod";
 import { isTimeZone } from "../domain/dates.ts";
 import type { Member, MemberRepository } from "../ports/member-repository.ts";
+import { SUPPORTED_LOCALES } from "./locale.ts";
 import { parseInput } from "./parse-input.ts";
-
-export const SUPPORTED_LOCALES = { en: "English", hi: "हिन्दी (Hindi)", te: "తెలుగు (Telugu)", ta: "தமிழ் (Tamil)" } as const;
 
 export const profileInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),

@@ -11,6 +11,7 @@ import type { WebEnv } from "./env.ts";
 import { stampClientAddress } from "./middleware/client-address.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { onError, onNotFound } from "./middleware/errors.tsx";
+import { pageLanguage } from "./middleware/language.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { accountRoutes } from "./routes/account-routes.tsx";
 import { adminRoutes } from "./routes/admin-routes.tsx";
@@ -56,6 +57,7 @@ export function createWebApp(services: Services) {
   app.route("/api/v1", cronApi);
   app.route("/api/v1", calendarFeedApi);
   app.use(streamedUploadLimit(services.config.receiptMaxBytes));
+  app.use(pageLanguage);
   app.use(csrfProtection);
   app.route("/api/v1", calendarApi);
   app.route("/api/v1", apiV1);

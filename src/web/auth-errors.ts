@@ -1,47 +1,71 @@
-// Puts better-auth's error codes into plain words beside the right form field.
+// Puts better-auth's error codes into plain words, in the page's language, beside the right form field.
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type PasswordProblem, passwordProblemMessage } from "../domain/password-policy.ts";
 import type { AuthReply } from "./auth-call.ts";
+import type { T } from "./i18n/index.ts";
 
-type FieldError = { field: string | null; message: string };
+type FieldError = { field: string | null; message: (t: T) => string };
 
 const BY_CODE: Record<string, FieldError> = {
-  INVALID_EMAIL: { field: "email", message: "Enter a valid email address, like name@example.com." },
-  USER_ALREADY_EXISTS: { field: "email", message: "An account with this email already exists. Log in, or reset your password." },
-  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: { field: "email", message: "An account with this email already exists. Log in, or reset your password." },
-  PASSWORD_TOO_SHORT: { field: "password", message: "Use at least 10 characters." },
-  PASSWORD_TOO_LONG: { field: "password", message: "Use at most 128 characters." },
-  INVALID_EMAIL_OR_PASSWORD: { field: null, message: "That email and password do not match an account." },
-  INVALID_PASSWORD: { field: "currentPassword", message: "Your current password is not right." },
-  INVALID_OTP: { field: "code", message: "That code is not right. Check the latest email and try again." },
-  OTP_EXPIRED: { field: "code", message: "That code has expired. Ask for a new one below." },
-  TOO_MANY_ATTEMPTS: { field: "code", message: "Too many wrong tries for this code. Ask for a new one below." },
-  BANNED_USER: { field: null, message: "Your account has been suspended. Contact the administrator." },
-  TOO_MANY_REQUESTS: { field: null, message: "Too many attempts. Wait a minute and try again." },
-  EMAIL_ALREADY_VERIFIED: { field: null, message: "This email is already confirmed. You can log in." },
-  USER_NOT_FOUND: { field: "code", message: "That code is not right. Check the latest email and try again." },
+  INVALID_EMAIL: { field: "email", message: (t) => t("authErrors.invalidEmail") },
+  USER_ALREADY_EXISTS: { field: "email", message: (t) => t("authErrors.userExists") },
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: { field: "email", message: (t) => t("authErrors.userExists") },
+  PASSWORD_TOO_SHORT: { field: "password", message: (t) => t("authErrors.passwordTooShort", { min: MIN_PASSWORD_LENGTH }) },
+  PASSWORD_TOO_LONG: { field: "password", message: (t) => t("authErrors.passwordTooLong", { max: MAX_PASSWORD_LENGTH }) },
+  INVALID_EMAIL_OR_PASSWORD: { field: null, message: (t) => t("authErrors.wrongLogin") },
+  INVALID_PASSWORD: { field: "currentPassword", message: (t) => t("authErrors.wrongCurrentPassword") },
+  INVALID_OTP: { field: "code", message: (t) => t("authErrors.wrongCode") },
+  OTP_EXPIRED: { field: "code", message: (t) => t("authErrors.codeExpired") },
+  TOO_MANY_ATTEMPTS: { field: "code", message: (t) => t("authErrors.tooManyCodeTries") },
+  BANNED_USER: { field: null, message: (t) => t("authErrors.banned") },
+  TOO_MANY_REQUESTS: { field: null, message: (t) => t("authErrors.tooManyRequests") },
+  EMAIL_ALREADY_VERIFIED: { field: null, message: (t) => t("authErrors.alreadyVerified") },
+  USER_NOT_FOUND: { field: "code", message: (t) => t("authErrors.wrongCode") },
 };
 
-/** Codes whose message we wrote ourselves in the auth hooks (already plain words). */
-const OWN: Record<string, string | null> = {
-  WEAK_PASSWORD: "password",
-  FIELD_TOO_LONG: null,
-  NAME_REQUIRED: "name",
-  INVALID_PHONE: "phone",
-  RESEND_COOLDOWN: null,
-  ACCOUNT_PENDING: null,
-  ACCOUNT_REJECTED: null,
-};
+const PASSWORD_PROBLEM_KEYS = {
+  "too-short": (t) => t("authErrors.passwordTooShort", { min: MIN_PASSWORD_LENGTH }),
+  "too-long": (t) => t("authErrors.passwordTooLong", { max: MAX_PASSWORD_LENGTH }),
+  "too-common": (t) => t("authErrors.passwordTooCommon"),
+} satisfies Record<PasswordProblem, (t: T) => string>;
 
-export function authErrorToForm(reply: AuthReply): { fields: Record<string, string>; message: string | null } {
+/** Our own auth hooks (better-auth.ts) answer in English; these put their codes into the page's language. */
+function ownMessage(code: string, english: string, t: T): { field: string | null; message: string } {
+  const number = /(\d+)/.exec(english)?.[1] ?? "";
+  switch (code) {
+    case "WEAK_PASSWORD": {
+      const problem = (Object.keys(passwordProblemMessage) as PasswordProblem[]).find((p) => passwordProblemMessage[p] === english);
+      return { field: "password", message: problem ? PASSWORD_PROBLEM_KEYS[problem](t) : english };
+    }
+    case "FIELD_TOO_LONG": {
+      const field = english.split(" ")[0] ?? "";
+      return { field: field.toLowerCase() || null, message: t("authErrors.fieldTooLong", { field, max: number }) };
+    }
+    case "NAME_REQUIRED":
+      return { field: "name", message: t("authErrors.nameRequired") };
+    case "INVALID_PHONE":
+      return { field: "phone", message: t("authErrors.invalidPhone") };
+    case "RESEND_COOLDOWN":
+      return { field: null, message: t("authErrors.resendCooldown", { seconds: number }) };
+    case "ACCOUNT_PENDING":
+      return { field: null, message: t("authErrors.accountPending") };
+    default:
+      return { field: null, message: t("authErrors.accountRejected") };
+  }
+}
+
+const OWN_CODES = new Set(["WEAK_PASSWORD", "FIELD_TOO_LONG", "NAME_REQUIRED", "INVALID_PHONE", "RESEND_COOLDOWN", "ACCOUNT_PENDING", "ACCOUNT_REJECTED"]);
+
+export function authErrorToForm(reply: AuthReply, t: T): { fields: Record<string, string>; message: string | null } {
   const code = reply.code ?? "UNKNOWN";
-  if (code in OWN) {
-    const field = OWN[code] ?? (code === "FIELD_TOO_LONG" ? (reply.message?.split(" ")[0]?.toLowerCase() ?? null) : null);
-    return field ? { fields: { [field]: reply.message ?? "" }, message: null } : { fields: {}, message: reply.message };
+  if (OWN_CODES.has(code)) {
+    const { field, message } = ownMessage(code, reply.message ?? "", t);
+    return field ? { fields: { [field]: message }, message: null } : { fields: {}, message };
   }
-  if (reply.status === 429) return { fields: {}, message: BY_CODE.TOO_MANY_REQUESTS!.message };
+  if (reply.status === 429) return { fields: {}, message: BY_CODE.TOO_MANY_REQUESTS!.message(t) };
   const known = BY_CODE[code];
-  if (known) return known.field ? { fields: { [known.field]: known.message }, message: null } : { fields: {}, message: known.message };
+  if (known) return known.field ? { fields: { [known.field]: known.message(t) }, message: null } : { fields: {}, message: known.message(t) };
   if (code === "VALIDATION_ERROR" && /email/i.test(reply.message ?? "")) {
-    return { fields: { email: BY_CODE.INVALID_EMAIL!.message }, message: null };
+    return { fields: { email: BY_CODE.INVALID_EMAIL!.message(t) }, message: null };
   }
-  return { fields: {}, message: "Something went wrong. Please check what you entered and try again." };
+  return { fields: {}, message: t("authErrors.unknown") };
 }

@@ -1,6 +1,8 @@
-// The Hono environment every route shares: services, the request's logger, CSRF token and signed-in member.
+// The Hono environment every route shares: services, the request's logger, CSRF token, signed-in member and language.
+import type { Locale } from "../app/locale.ts";
 import type { Services } from "../compose.ts";
 import type { Member } from "../ports/member-repository.ts";
+import type { T } from "./i18n/index.ts";
 
 export type WebEnv = {
   Variables: {
@@ -15,5 +17,10 @@ export type WebEnv = {
     /** The personal API token this request came with (Authorization: Bearer), or undefined for a session. */
     apiTokenId: string | undefined;
     notice: string | null;
+    /** The session's member (cookie only, whatever their status), looked up once; undefined until looked up. */
+    sessionMember: Member | null;
+    /** The language of this request's page and its translate function: set by pageLanguage. */
+    locale: Locale;
+    t: T;
   };
 };

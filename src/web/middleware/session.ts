@@ -31,10 +31,19 @@ export async function loadViewer(c: Context<WebEnv>): Promise<Member | null> {
     c.set("viewer", found.member);
     return found.member;
   }
-  const session = await c.get("services").auth.api.getSession({ headers: c.req.raw.headers });
-  const viewer = session ? toMember(session.user as Parameters<typeof toMember>[0]) : null;
+  const viewer = await sessionMember(c);
   c.set("viewer", viewer);
   return viewer;
+}
+
+/** The member of the session cookie, looked up at most once a request (the page language needs it before the route). */
+export async function sessionMember(c: Context<WebEnv>): Promise<Member | null> {
+  const cached = c.get("sessionMember");
+  if (cached !== undefined) return cached;
+  const session = await c.get("services").auth.api.getSession({ headers: c.req.raw.headers });
+  const member = session ? toMember(session.user as Parameters<typeof toMember>[0]) : null;
+  c.set("sessionMember", member);
+  return member;
 }
 
 /** Why a signed-in member may not use the app yet, or null when they may. */

@@ -11,7 +11,9 @@ import { ProfileView } from "../views/account-views.tsx";
 
 export const accountRoutes = new Hono<WebEnv>()
   .use("/settings/*", requireMember)
-  .get("/settings/profile", (c) => renderPage(c, "Profile", <ProfileView csrfToken={c.get("csrfToken")} member={c.get("member")} />, { active: "profile" }))
+  .get("/settings/profile", (c) =>
+    renderPage(c, c.get("t")("profile.title"), <ProfileView t={c.get("t")} csrfToken={c.get("csrfToken")} member={c.get("member")} />, { active: "profile" }),
+  )
   .post("/settings/profile", async (c) => {
     const body = await c.req.parseBody();
     const values = Object.fromEntries(["name", "phone", "locale", "timeZone"].map((k) => [k, typeof body[k] === "string" ? (body[k] as string) : ""]));
@@ -22,8 +24,8 @@ export const accountRoutes = new Hono<WebEnv>()
       if (!(error instanceof AppError)) throw error;
       return renderPage(
         c,
-        "Profile",
-        <ProfileView csrfToken={c.get("csrfToken")} member={c.get("member")} values={values} errors={error.fields} message={error.message} />,
+        c.get("t")("profile.title"),
+        <ProfileView t={c.get("t")} csrfToken={c.get("csrfToken")} member={c.get("member")} values={values} errors={error.fields} message={error.message} />,
         {
           status: 400,
           active: "profile",
@@ -39,16 +41,17 @@ export const accountRoutes = new Hono<WebEnv>()
       revokeOtherSessions: true,
     });
     if (reply.ok) return c.redirect("/settings/profile?notice=password-changed", 303);
-    const { fields, message } = authErrorToForm(reply);
+    const { fields, message } = authErrorToForm(reply, c.get("t"));
     if (fields.password) fields.newPassword = fields.password;
     return renderPage(
       c,
-      "Profile",
+      c.get("t")("profile.title"),
       <ProfileView
+        t={c.get("t")}
         csrfToken={c.get("csrfToken")}
         member={c.get("member")}
         passwordErrors={fields}
-        passwordMessage={message ?? "Your password was not changed."}
+        passwordMessage={message ?? c.get("t")("authErrors.passwordNotChanged")}
       />,
       {
         status: reply.status === 429 ? 429 : 400,

@@ -25,29 +25,49 @@ export const authRoutes = new Hono<WebEnv>()
     const viewer = await loadViewer(c);
     return c.redirect(viewer ? "/dashboard" : "/login", 303);
   })
-  .get("/register", (c) => renderPage(c, "Register", <RegisterView csrfToken={c.get("csrfToken")} values={{}} errors={{}} />))
+  .get("/register", (c) =>
+    renderPage(c, c.get("t")("auth.registerPage"), <RegisterView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} />),
+  )
   .post("/register", async (c) => {
     const values = await formValues(c, ["name", "email", "phone", "password"]);
     const { password, ...kept } = values;
-    const reply = await callAuth(c, "/sign-up/email", { name: values.name, email: values.email, password, ...(values.phone ? { phone: values.phone } : {}) });
-    if (reply.ok) return c.redirect(`/verify?email=${encodeURIComponent(values.email ?? "")}&notice=code-sent`, 303);
-    const { fields, message } = authErrorToForm(reply);
-    return renderPage(c, "Register", <RegisterView csrfToken={c.get("csrfToken")} values={kept} errors={fields} message={message} />, {
-      status: status(reply.status),
+    // The page's language (from the browser) becomes the member's first choice; they can change it on their profile.
+    const reply = await callAuth(c, "/sign-up/email", {
+      name: values.name,
+      email: values.email,
+      password,
+      locale: c.get("locale"),
+      ...(values.phone ? { phone: values.phone } : {}),
     });
+    if (reply.ok) return c.redirect(`/verify?email=${encodeURIComponent(values.email ?? "")}&notice=code-sent`, 303);
+    const { fields, message } = authErrorToForm(reply, c.get("t"));
+    return renderPage(
+      c,
+      c.get("t")("auth.registerPage"),
+      <RegisterView t={c.get("t")} csrfToken={c.get("csrfToken")} values={kept} errors={fields} message={message} />,
+      {
+        status: status(reply.status),
+      },
+    );
   })
   .get("/verify", (c) =>
     renderPage(
       c,
-      "Confirm your email",
-      <VerifyView csrfToken={c.get("csrfToken")} values={{ email: c.req.query("email") ?? "" }} errors={{}} cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS} />,
+      c.get("t")("auth.verifyTitle"),
+      <VerifyView
+        t={c.get("t")}
+        csrfToken={c.get("csrfToken")}
+        values={{ email: c.req.query("email") ?? "" }}
+        errors={{}}
+        cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS}
+      />,
     ),
   )
   .post("/verify", async (c) => {
     const values = await formValues(c, ["email", "code"]);
     const errors: Record<string, string> = {};
-    if (!/^\d{6}$/.test(values.code ?? "")) errors.code = "Enter the 6 digits from the email.";
-    if (!values.email) errors.email = "Enter the email you registered with.";
+    if (!/^\d{6}$/.test(values.code ?? "")) errors.code = c.get("t")("authErrors.codeDigits");
+    if (!values.email) errors.email = c.get("t")("authErrors.registeredEmail");
     let message: string | null = null;
     let httpStatus: 400 | 429 | 503 = 400;
     if (Object.keys(errors).length === 0) {
@@ -56,15 +76,16 @@ export const authRoutes = new Hono<WebEnv>()
         const user = reply.data?.user as { status?: string } | undefined;
         return c.redirect(user?.status === "approved" ? "/dashboard?notice=verified" : "/pending", 303);
       }
-      const mapped = authErrorToForm(reply);
+      const mapped = authErrorToForm(reply, c.get("t"));
       Object.assign(errors, mapped.fields);
       message = mapped.message;
       httpStatus = status(reply.status);
     }
     return renderPage(
       c,
-      "Confirm your email",
+      c.get("t")("auth.verifyTitle"),
       <VerifyView
+        t={c.get("t")}
         csrfToken={c.get("csrfToken")}
         values={{ email: values.email }}
         errors={errors}
@@ -78,15 +99,24 @@ export const authRoutes = new Hono<WebEnv>()
     const values = await formValues(c, ["email"]);
     const reply = await callAuth(c, "/email-otp/send-verification-otp", { email: values.email, type: "email-verification" });
     if (reply.ok) return c.redirect(`/verify?email=${encodeURIComponent(values.email ?? "")}&notice=code-sent`, 303);
-    const { fields, message } = authErrorToForm(reply);
+    const { fields, message } = authErrorToForm(reply, c.get("t"));
     return renderPage(
       c,
-      "Confirm your email",
-      <VerifyView csrfToken={c.get("csrfToken")} values={values} errors={fields} message={message} cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS} />,
+      c.get("t")("auth.verifyTitle"),
+      <VerifyView
+        t={c.get("t")}
+        csrfToken={c.get("csrfToken")}
+        values={values}
+        errors={fields}
+        message={message}
+        cooldownSeconds={CODE_RESEND_COOLDOWN_SECONDS}
+      />,
       { status: status(reply.status) },
     );
   })
-  .get("/login", (c) => renderPage(c, "Log in", <LoginView csrfToken={c.get("csrfToken")} values={{}} errors={{}} next={c.req.query("next")} />))
+  .get("/login", (c) =>
+    renderPage(c, c.get("t")("layout.logIn"), <LoginView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} next={c.req.query("next")} />),
+  )
   .post("/login", async (c) => {
     const values = await formValues(c, ["email", "password", "next"]);
     const reply = await callAuth(c, "/sign-in/email", { email: values.email, password: values.password });
@@ -94,11 +124,11 @@ export const authRoutes = new Hono<WebEnv>()
     if (reply.code === "EMAIL_NOT_VERIFIED") {
       return c.redirect(`/verify?email=${encodeURIComponent(values.email ?? "")}&notice=code-sent`, 303);
     }
-    const { fields, message } = authErrorToForm(reply);
+    const { fields, message } = authErrorToForm(reply, c.get("t"));
     return renderPage(
       c,
-      "Log in",
-      <LoginView csrfToken={c.get("csrfToken")} values={{ email: values.email }} errors={fields} message={message} next={values.next} />,
+      c.get("t")("layout.logIn"),
+      <LoginView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{ email: values.email }} errors={fields} message={message} next={values.next} />,
       { status: reply.status === 403 ? 403 : status(reply.status) },
     );
   })
@@ -106,42 +136,51 @@ export const authRoutes = new Hono<WebEnv>()
     await callAuth(c, "/sign-out", {});
     return c.redirect("/login?notice=logged-out", 303);
   })
-  .get("/forgot", (c) => renderPage(c, "Forgot password", <ForgotView csrfToken={c.get("csrfToken")} values={{}} errors={{}} />))
+  .get("/forgot", (c) => renderPage(c, c.get("t")("auth.forgotPage"), <ForgotView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} />))
   .post("/forgot", async (c) => {
     const values = await formValues(c, ["email"]);
     if (!/^\S+@\S+\.\S+$/.test(values.email ?? "")) {
       return renderPage(
         c,
-        "Forgot password",
-        <ForgotView csrfToken={c.get("csrfToken")} values={values} errors={{ email: "Enter a valid email address." }} />,
+        c.get("t")("auth.forgotPage"),
+        <ForgotView t={c.get("t")} csrfToken={c.get("csrfToken")} values={values} errors={{ email: c.get("t")("authErrors.validEmail") }} />,
         { status: 400 },
       );
     }
     const reply = await callAuth(c, "/email-otp/request-password-reset", { email: values.email });
     if (!reply.ok && reply.status === 429) {
-      const { message } = authErrorToForm(reply);
-      return renderPage(c, "Forgot password", <ForgotView csrfToken={c.get("csrfToken")} values={values} errors={{}} message={message} />, { status: 429 });
+      const { message } = authErrorToForm(reply, c.get("t"));
+      return renderPage(
+        c,
+        c.get("t")("auth.forgotPage"),
+        <ForgotView t={c.get("t")} csrfToken={c.get("csrfToken")} values={values} errors={{}} message={message} />,
+        { status: 429 },
+      );
     }
     // Same answer whether or not the address has an account, so the form does not reveal who is registered.
     return c.redirect(`/reset?email=${encodeURIComponent(values.email ?? "")}&notice=reset-sent`, 303);
   })
   .get("/reset", (c) =>
-    renderPage(c, "Set a new password", <ResetView csrfToken={c.get("csrfToken")} values={{ email: c.req.query("email") ?? "" }} errors={{}} />),
+    renderPage(
+      c,
+      c.get("t")("auth.resetTitle"),
+      <ResetView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{ email: c.req.query("email") ?? "" }} errors={{}} />,
+    ),
   )
   .post("/reset", async (c) => {
     const values = await formValues(c, ["email", "code", "password"]);
     const reply = await callAuth(c, "/email-otp/reset-password", { email: values.email, otp: values.code, password: values.password });
     if (reply.ok) return c.redirect("/login?notice=password-reset", 303);
-    const { fields, message } = authErrorToForm(reply);
+    const { fields, message } = authErrorToForm(reply, c.get("t"));
     return renderPage(
       c,
-      "Set a new password",
-      <ResetView csrfToken={c.get("csrfToken")} values={{ email: values.email, code: values.code }} errors={fields} message={message} />,
+      c.get("t")("auth.resetTitle"),
+      <ResetView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{ email: values.email, code: values.code }} errors={fields} message={message} />,
       { status: status(reply.status) },
     );
   })
   .get("/pending", async (c) => {
     const viewer = await loadViewer(c);
     if (viewer && viewer.status === "approved" && !viewer.banned) return c.redirect("/dashboard", 303);
-    return renderPage(c, "Waiting for approval", <PendingView name={viewer?.name} email={viewer?.email} />);
+    return renderPage(c, c.get("t")("auth.pendingTitle"), <PendingView t={c.get("t")} name={viewer?.name} email={viewer?.email} />);
   });

@@ -3,23 +3,25 @@ import { Hono } from "hono";
 import { raw } from "hono/html";
 import { buildSummary, type Summary } from "../../app/build-summary.ts";
 import type { WebEnv } from "../env.ts";
+import type { T } from "../i18n/index.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { DashboardView } from "../views/dashboard-views.tsx";
 
 /** buildSummary hands back the same object while nothing changed, so its rendered HTML can be kept with it. */
-const rendered = new WeakMap<Summary, { name: string; html: string }>();
+const rendered = new WeakMap<Summary, { name: string; t: T; html: string }>();
 
-async function dashboardHtml(summary: Summary, name: string, timeZone: string): Promise<string> {
+async function dashboardHtml(t: T, summary: Summary, name: string, timeZone: string): Promise<string> {
   const hit = rendered.get(summary);
-  if (hit?.name === name) return hit.html;
-  const html = (await (<DashboardView name={name} summary={summary} timeZone={timeZone} />).toString()) as string;
-  rendered.set(summary, { name, html });
+  if (hit?.name === name && hit.t === t) return hit.html;
+  const html = (await (<DashboardView t={t} name={name} summary={summary} timeZone={timeZone} />).toString()) as string;
+  rendered.set(summary, { name, t, html });
   return html;
 }
 
 export const dashboardRoutes = new Hono<WebEnv>().use("/dashboard", requireMember).get("/dashboard", async (c) => {
   const member = c.get("member");
   const summary = await buildSummary(c.get("services").ledger, member);
-  return renderPage(c, "Dashboard", raw(await dashboardHtml(summary, member.name, member.timeZone)), { active: "dashboard" });
+  const t = c.get("t");
+  return renderPage(c, t("dashboard.title"), raw(await dashboardHtml(t, summary, member.name, member.timeZone)), { active: "dashboard" });
 });

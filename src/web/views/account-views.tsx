@@ -1,12 +1,14 @@
 // Profile and password pages of a member.
-import { SUPPORTED_LOCALES } from "../../app/update-profile.ts";
+import { SUPPORTED_LOCALES } from "../../app/locale.ts";
 import type { Member } from "../../ports/member-repository.ts";
+import type { T } from "../i18n/index.ts";
 import type { Errors, Values } from "./auth-views.tsx";
 import { Field, Form, FormError, Select } from "./form.tsx";
 
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
 export function ProfileView(p: {
+  t: T;
   csrfToken: string;
   member: Member;
   values?: Values;
@@ -18,55 +20,64 @@ export function ProfileView(p: {
   const v = p.values ?? { name: p.member.name, phone: p.member.phone ?? "", locale: p.member.locale, timeZone: p.member.timeZone };
   const e = p.errors ?? {};
   const pe = p.passwordErrors ?? {};
+  const { t } = p;
   return (
     <div class="row g-4">
       <div class="col-12 col-lg-6">
-        <h1 class="h3">Profile</h1>
-        <p class="text-muted">Signed in as {p.member.email}.</p>
+        <h1 class="h3">{t("profile.title")}</h1>
+        <p class="text-muted">{t("profile.signedInAs", { email: p.member.email })}</p>
         <p>
-          <a href="/settings/reminders">Reminders and calendar feed</a>: when and how you are reminded of dues, and your private calendar link.
+          <a href="/settings/reminders">{t("profile.remindersLink")}</a>
+          {t("profile.remindersText")}
         </p>
         <FormError message={p.message} />
-        <Form action="/settings/profile" csrfToken={p.csrfToken} label="Profile">
-          <Field name="name" label="Full name" value={v.name} error={e.name} required maxlength={100} autocomplete="name" />
-          <Field name="phone" label="Phone" type="tel" value={v.phone} error={e.phone} maxlength={20} autocomplete="tel" />
+        <Form action="/settings/profile" csrfToken={p.csrfToken} label={t("profile.title")}>
+          <Field name="name" label={t("profile.fullName")} value={v.name} error={e.name} required maxlength={100} autocomplete="name" />
+          <Field name="phone" label={t("profile.phone")} type="tel" value={v.phone} error={e.phone} maxlength={20} autocomplete="tel" />
           <Select
             name="locale"
-            label="Language"
+            label={t("profile.language")}
             value={v.locale}
             error={e.locale}
             options={Object.entries(SUPPORTED_LOCALES).map(([value, label]) => ({ value, label }))}
-            help="Pages are in English for now; your choice is kept for mails and pages as translations arrive."
+            help={t("profile.languageHelp")}
           />
           <Select
             name="timeZone"
-            label="Time zone"
+            label={t("profile.timeZone")}
             value={v.timeZone}
             error={e.timeZone}
             options={TIME_ZONES.map((tz) => ({ value: tz, label: tz }))}
-            help="Due dates and 'today' follow this time zone."
+            help={t("profile.timeZoneHelp")}
           />
           <button class="btn btn-primary" type="submit">
-            Save profile
+            {t("profile.save")}
           </button>
         </Form>
       </div>
       <div class="col-12 col-lg-6">
-        <h2 class="h3">Change password</h2>
+        <h2 class="h3">{t("profile.changePassword")}</h2>
         <FormError message={p.passwordMessage} />
-        <Form action="/settings/password" csrfToken={p.csrfToken} label="Change password">
-          <Field name="currentPassword" label="Current password" type="password" error={pe.currentPassword} required autocomplete="current-password" />
+        <Form action="/settings/password" csrfToken={p.csrfToken} label={t("profile.changePassword")}>
+          <Field
+            name="currentPassword"
+            label={t("profile.currentPassword")}
+            type="password"
+            error={pe.currentPassword}
+            required
+            autocomplete="current-password"
+          />
           <Field
             name="newPassword"
-            label="New password"
+            label={t("profile.newPassword")}
             type="password"
             error={pe.newPassword ?? pe.password}
             required
             autocomplete="new-password"
-            help="At least 10 characters. Other devices will be signed out."
+            help={t("profile.newPasswordHelp")}
           />
           <button class="btn btn-outline-primary" type="submit">
-            Change password
+            {t("profile.changePassword")}
           </button>
         </Form>
       </div>

@@ -1,10 +1,11 @@
 // Pages of the way in: register, confirm the code, log in, forgot and reset password, waiting for approval.
+import type { T } from "../i18n/index.ts";
 import { Field, Form, FormError } from "./form.tsx";
 
 export type Values = Record<string, string | undefined>;
 export type Errors = Record<string, string | undefined>;
 
-type FormProps = { csrfToken: string; values: Values; errors: Errors; message?: string | null };
+type FormProps = { t: T; csrfToken: string; values: Values; errors: Errors; message?: string | null };
 
 function Card(props: { title: string; children: unknown; lead?: string }) {
   return (
@@ -23,51 +24,53 @@ function Card(props: { title: string; children: unknown; lead?: string }) {
 }
 
 export function RegisterView(p: FormProps) {
+  const { t } = p;
   return (
-    <Card title="Create your account" lead="Keep every chit, payment and receipt in one place. We will email you a code to confirm your address.">
+    <Card title={t("auth.registerTitle")} lead={t("auth.registerLead")}>
       <FormError message={p.message} />
-      <Form action="/register" csrfToken={p.csrfToken} label="Register">
-        <Field name="name" label="Full name" value={p.values.name} error={p.errors.name} required autocomplete="name" maxlength={100} />
-        <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" maxlength={254} />
+      <Form action="/register" csrfToken={p.csrfToken} label={t("auth.register")}>
+        <Field name="name" label={t("auth.fullName")} value={p.values.name} error={p.errors.name} required autocomplete="name" maxlength={100} />
+        <Field name="email" label={t("auth.email")} type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" maxlength={254} />
         <Field
           name="phone"
-          label="Phone (optional)"
+          label={t("auth.phoneOptional")}
           type="tel"
           value={p.values.phone}
           error={p.errors.phone}
           autocomplete="tel"
           maxlength={20}
-          help="For reminders later; never shown to others."
+          help={t("auth.phoneHelp")}
         />
         <Field
           name="password"
-          label="Password"
+          label={t("auth.password")}
           type="password"
           error={p.errors.password}
           required
           autocomplete="new-password"
-          help="At least 10 characters. A few unrelated words work well."
+          help={t("auth.passwordHelp")}
         />
         <button class="btn btn-primary w-100" type="submit">
-          Register
+          {t("auth.register")}
         </button>
       </Form>
       <p class="mt-3 mb-0 small">
-        Already registered? <a href="/login">Log in</a>
+        {t("auth.alreadyRegistered")} <a href="/login">{t("auth.logIn")}</a>
       </p>
     </Card>
   );
 }
 
 export function VerifyView(p: FormProps & { cooldownSeconds: number }) {
+  const { t } = p;
   return (
-    <Card title="Confirm your email" lead={`Enter the 6-digit code we sent to ${p.values.email || "your email"}. It is valid for 10 minutes.`}>
+    <Card title={t("auth.verifyTitle")} lead={p.values.email ? t("auth.verifyLead", { email: p.values.email }) : t("auth.verifyLeadNoEmail")}>
       <FormError message={p.message} />
-      <Form action="/verify" csrfToken={p.csrfToken} label="Confirm email">
-        <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
+      <Form action="/verify" csrfToken={p.csrfToken} label={t("auth.confirmEmail")}>
+        <Field name="email" label={t("auth.email")} type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
         <Field
           name="code"
-          label="Code"
+          label={t("auth.code")}
           value={p.values.code}
           error={p.errors.code}
           required
@@ -78,48 +81,50 @@ export function VerifyView(p: FormProps & { cooldownSeconds: number }) {
           autofocus
         />
         <button class="btn btn-primary w-100" type="submit">
-          Confirm
+          {t("auth.confirm")}
         </button>
       </Form>
-      <Form action="/verify/resend" csrfToken={p.csrfToken} class="mt-3" label="Send a new code">
+      <Form action="/verify/resend" csrfToken={p.csrfToken} class="mt-3" label={t("auth.sendNewCode")}>
         <input type="hidden" name="email" value={p.values.email ?? ""} />
         <button class="btn btn-link p-0" type="submit">
-          Send me a new code
+          {t("auth.sendMeNewCode")}
         </button>
-        <span class="small text-muted ms-2">(you can ask once every {p.cooldownSeconds} seconds)</span>
+        <span class="small text-muted ms-2">{t("auth.resendEvery", { seconds: p.cooldownSeconds })}</span>
       </Form>
     </Card>
   );
 }
 
 export function LoginView(p: FormProps & { next?: string }) {
+  const { t } = p;
   return (
-    <Card title="Log in">
+    <Card title={t("layout.logIn")}>
       <FormError message={p.message} />
-      <Form action="/login" csrfToken={p.csrfToken} label="Log in">
+      <Form action="/login" csrfToken={p.csrfToken} label={t("layout.logIn")}>
         <input type="hidden" name="next" value={p.next ?? ""} />
-        <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} required autocomplete="username" />
-        <Field name="password" label="Password" type="password" error={p.errors.password} required autocomplete="current-password" />
+        <Field name="email" label={t("auth.email")} type="email" value={p.values.email} error={p.errors.email} required autocomplete="username" />
+        <Field name="password" label={t("auth.password")} type="password" error={p.errors.password} required autocomplete="current-password" />
         <button class="btn btn-primary w-100" type="submit">
-          Log in
+          {t("layout.logIn")}
         </button>
       </Form>
       <div class="d-flex justify-content-between mt-3 small">
-        <a href="/forgot">Forgot password?</a>
-        <a href="/register">Create an account</a>
+        <a href="/forgot">{t("auth.forgotLink")}</a>
+        <a href="/register">{t("auth.createAccount")}</a>
       </div>
     </Card>
   );
 }
 
 export function ForgotView(p: FormProps) {
+  const { t } = p;
   return (
-    <Card title="Forgot your password?" lead="Enter your email and we will send you a 6-digit code to set a new password.">
+    <Card title={t("auth.forgotTitle")} lead={t("auth.forgotLead")}>
       <FormError message={p.message} />
-      <Form action="/forgot" csrfToken={p.csrfToken} label="Forgot password">
-        <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
+      <Form action="/forgot" csrfToken={p.csrfToken} label={t("auth.forgotPage")}>
+        <Field name="email" label={t("auth.email")} type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
         <button class="btn btn-primary w-100" type="submit">
-          Send code
+          {t("auth.sendCode")}
         </button>
       </Form>
     </Card>
@@ -127,34 +132,48 @@ export function ForgotView(p: FormProps) {
 }
 
 export function ResetView(p: FormProps) {
+  const { t } = p;
   return (
-    <Card title="Set a new password" lead="Enter the code from the email and choose a new password.">
+    <Card title={t("auth.resetTitle")} lead={t("auth.resetLead")}>
       <FormError message={p.message} />
-      <Form action="/reset" csrfToken={p.csrfToken} label="Reset password">
-        <Field name="email" label="Email" type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
-        <Field name="code" label="Code" value={p.values.code} error={p.errors.code} required autocomplete="one-time-code" inputmode="numeric" maxlength={6} />
+      <Form action="/reset" csrfToken={p.csrfToken} label={t("auth.resetForm")}>
+        <Field name="email" label={t("auth.email")} type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
+        <Field
+          name="code"
+          label={t("auth.code")}
+          value={p.values.code}
+          error={p.errors.code}
+          required
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          maxlength={6}
+        />
         <Field
           name="password"
-          label="New password"
+          label={t("auth.newPassword")}
           type="password"
           error={p.errors.password}
           required
           autocomplete="new-password"
-          help="At least 10 characters."
+          help={t("auth.newPasswordHelp")}
         />
         <button class="btn btn-primary w-100" type="submit">
-          Set password
+          {t("auth.setPassword")}
         </button>
       </Form>
     </Card>
   );
 }
 
-export function PendingView(p: { name?: string; email?: string }) {
+export function PendingView(p: { t: T; name?: string; email?: string }) {
+  const { t } = p;
   return (
-    <Card title="Waiting for approval">
-      <p>{p.name ? `Thank you, ${p.name}. ` : "Thank you. "}Your email is confirmed and your account is waiting for the administrator's approval.</p>
-      <p class="mb-0">We will email {p.email ?? "you"} as soon as it is approved; then you can log in.</p>
+    <Card title={t("auth.pendingTitle")}>
+      <p>
+        {p.name ? t("auth.pendingThanksName", { name: p.name }) : t("auth.pendingThanks")}
+        {t("auth.pendingBody")}
+      </p>
+      <p class="mb-0">{p.email ? t("auth.pendingMail", { email: p.email }) : t("auth.pendingMailNoEmail")}</p>
     </Card>
   );
 }

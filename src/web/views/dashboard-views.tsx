@@ -2,6 +2,7 @@
 import type { DueItem, Summary } from "../../app/build-summary.ts";
 import { formatINR, paiseToRupees } from "../../domain/money.ts";
 import { formatDate } from "../format.ts";
+import type { T } from "../i18n/index.ts";
 
 const inr = (p: number) => formatINR(p, { withSymbol: true });
 
@@ -19,7 +20,8 @@ function Stat(p: { label: string; value: number; tone?: string; help: string }) 
   );
 }
 
-function DueList(p: { items: DueItem[]; empty: string; timeZone: string; label: string }) {
+function DueList(p: { t: T; items: DueItem[]; empty: string; timeZone: string; label: string }) {
+  const { t } = p;
   if (p.items.length === 0) return <p class="text-muted">{p.empty}</p>;
   return (
     <ul class="list-group" aria-label={p.label}>
@@ -30,14 +32,14 @@ function DueList(p: { items: DueItem[]; empty: string; timeZone: string; label: 
               {d.chitName}
             </a>
             <div class="small text-muted">
-              Instalment {d.number} · due {formatDate(d.dueDate)}
-              {d.estimated ? " · estimated (auction not recorded)" : ""}
+              {t("dashboard.instalmentDue", { number: d.number, date: formatDate(d.dueDate) })}
+              {d.estimated ? t("dashboard.estimated") : ""}
             </div>
           </div>
           <div class="text-end">
             <div class="amount fw-semibold">{inr(d.balance)}</div>
             <a class="btn btn-sm btn-outline-primary mt-1" href={`/chits/${d.chitId}/payments/new?instalment=${d.number}`}>
-              Pay
+              {t("dashboard.pay")}
             </a>
           </div>
         </li>
@@ -46,7 +48,8 @@ function DueList(p: { items: DueItem[]; empty: string; timeZone: string; label: 
   );
 }
 
-export function DashboardView(p: { name: string; summary: Summary; timeZone: string }) {
+export function DashboardView(p: { t: T; name: string; summary: Summary; timeZone: string }) {
+  const { t } = p;
   const s = p.summary;
   const chartData = {
     months: s.charts.months,
@@ -58,34 +61,37 @@ export function DashboardView(p: { name: string; summary: Summary; timeZone: str
     <>
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
         <div>
-          <h1 class="h3 mb-0">Dashboard</h1>
-          <p class="text-muted mb-0">
-            Welcome, {p.name}. Today is {formatDate(s.today)}.
-          </p>
+          <h1 class="h3 mb-0">{t("dashboard.title")}</h1>
+          <p class="text-muted mb-0">{t("dashboard.welcome", { name: p.name, date: formatDate(s.today) })}</p>
         </div>
         <div class="d-flex gap-2">
           <a class="btn btn-primary" href="/chits/new">
-            Add chit
+            {t("dashboard.addChit")}
           </a>
           <a class="btn btn-outline-primary" href="/payments">
-            Payment history
+            {t("dashboard.paymentHistory")}
           </a>
         </div>
       </div>
       <div class="row g-3 mb-4">
-        <Stat label="Total paid" value={s.totals.paid} help="All payments recorded" />
-        <Stat label="Due this month" value={s.totals.dueThisMonth} help="Still to pay this month" tone={s.totals.dueThisMonth ? "primary" : undefined} />
-        <Stat label="Overdue" value={s.totals.overdue} help="Past the due date" tone={s.totals.overdue ? "danger" : undefined} />
-        <Stat label="Dividends earned" value={s.totals.dividends} help="Lowered your instalments" tone="success" />
-        <Stat label="Prizes received" value={s.totals.prizesReceived} help="Chits you took" />
+        <Stat label={t("dashboard.totalPaid")} value={s.totals.paid} help={t("dashboard.totalPaidHelp")} />
+        <Stat
+          label={t("dashboard.dueThisMonth")}
+          value={s.totals.dueThisMonth}
+          help={t("dashboard.dueThisMonthHelp")}
+          tone={s.totals.dueThisMonth ? "primary" : undefined}
+        />
+        <Stat label={t("dashboard.overdue")} value={s.totals.overdue} help={t("dashboard.overdueHelp")} tone={s.totals.overdue ? "danger" : undefined} />
+        <Stat label={t("dashboard.dividends")} value={s.totals.dividends} help={t("dashboard.dividendsHelp")} tone="success" />
+        <Stat label={t("dashboard.prizes")} value={s.totals.prizesReceived} help={t("dashboard.prizesHelp")} />
       </div>
       {s.chits.length === 0 ? (
         <div class="card card-body text-center py-5">
-          <h2 class="h5">No chits yet</h2>
-          <p class="text-muted">Add the chits you hold to see what is due, what you paid and what each chit really costs or earns.</p>
+          <h2 class="h5">{t("dashboard.noChits")}</h2>
+          <p class="text-muted">{t("dashboard.noChitsLead")}</p>
           <div>
             <a class="btn btn-primary" href="/chits/new">
-              Add your first chit
+              {t("dashboard.addFirstChit")}
             </a>
           </div>
         </div>
@@ -94,18 +100,18 @@ export function DashboardView(p: { name: string; summary: Summary; timeZone: str
           <div class="row g-4 mb-4">
             <section class="col-12 col-lg-6" aria-labelledby="overdue-heading">
               <h2 class="h5" id="overdue-heading">
-                Overdue
+                {t("dashboard.overdue")}
               </h2>
-              <DueList items={s.overdue} empty="Nothing overdue." timeZone={p.timeZone} label="Overdue instalments" />
+              <DueList t={t} items={s.overdue} empty={t("dashboard.nothingOverdue")} timeZone={p.timeZone} label={t("dashboard.overdueList")} />
             </section>
             <section class="col-12 col-lg-6" aria-labelledby="upcoming-heading">
               <h2 class="h5" id="upcoming-heading">
-                Due in the next 30 days
+                {t("dashboard.upcoming")}
               </h2>
-              <DueList items={s.upcoming} empty="Nothing due in the next 30 days." timeZone={p.timeZone} label="Upcoming instalments" />
+              <DueList t={t} items={s.upcoming} empty={t("dashboard.nothingUpcoming")} timeZone={p.timeZone} label={t("dashboard.upcomingList")} />
             </section>
           </div>
-          <h2 class="h5">Your chits</h2>
+          <h2 class="h5">{t("dashboard.yourChits")}</h2>
           <div class="row g-3 mb-4">
             {s.chits.map((c) => (
               <div class="col-12 col-md-6 col-xl-4">
@@ -116,21 +122,26 @@ export function DashboardView(p: { name: string; summary: Summary; timeZone: str
                         <a href={`/chits/${c.id}`}>{c.name}</a>
                       </h3>
                       <div class="d-flex gap-1">
-                        {c.prized && <span class="badge text-bg-info">prized</span>}
-                        {c.status === "closed" && <span class="badge text-bg-secondary">closed</span>}
-                        {c.overdue > 0 && <span class="badge text-bg-danger">overdue</span>}
+                        {c.prized && <span class="badge text-bg-info">{t("dashboard.prized")}</span>}
+                        {c.status === "closed" && <span class="badge text-bg-secondary">{t("dashboard.closed")}</span>}
+                        {c.overdue > 0 && <span class="badge text-bg-danger">{t("dashboard.overdueBadge")}</span>}
                       </div>
                     </div>
-                    <div class="small text-muted mb-2">{c.organizer || "No foreman recorded"}</div>
+                    <div class="small text-muted mb-2">{c.organizer || t("dashboard.noForeman")}</div>
                     <label class="small d-block" for={`progress-${c.id}`}>
-                      Paid {inr(c.paid)} of {inr(c.totalPayable)} payable · {c.paidInstalments} of {c.instalments} instalments
+                      {t("dashboard.progress", {
+                        paid: inr(c.paid),
+                        payable: inr(c.totalPayable),
+                        paidInstalments: c.paidInstalments,
+                        instalments: c.instalments,
+                      })}
                     </label>
                     <progress class="w-100" id={`progress-${c.id}`} max={Math.max(1, c.totalPayable)} value={Math.min(c.paid, c.totalPayable)}>
                       {c.totalPayable ? Math.round((c.paid / c.totalPayable) * 100) : 0}%
                     </progress>
                     {c.next && (
                       <div class="small mt-2">
-                        Next: instalment {c.next.number}, {inr(c.next.balance)} due {formatDate(c.next.dueDate)}
+                        {t("dashboard.next", { number: c.next.number, amount: inr(c.next.balance), date: formatDate(c.next.dueDate) })}
                       </div>
                     )}
                   </div>
@@ -141,15 +152,15 @@ export function DashboardView(p: { name: string; summary: Summary; timeZone: str
           <div class="row g-4">
             <section class="col-12 col-lg-6" aria-labelledby="chart-monthly-heading">
               <h2 class="h5" id="chart-monthly-heading">
-                Payments per month, by chit
+                {t("dashboard.monthlyChart")}
               </h2>
-              <canvas id="chart-monthly" role="img" aria-label="Bar chart of payments per month for each chit"></canvas>
+              <canvas id="chart-monthly" role="img" aria-label={t("dashboard.monthlyChartLabel")}></canvas>
             </section>
             <section class="col-12 col-lg-6" aria-labelledby="chart-cumulative-heading">
               <h2 class="h5" id="chart-cumulative-heading">
-                Paid so far against expected
+                {t("dashboard.cumulativeChart")}
               </h2>
-              <canvas id="chart-cumulative" role="img" aria-label="Line chart of cumulative payments against the cumulative payable"></canvas>
+              <canvas id="chart-cumulative" role="img" aria-label={t("dashboard.cumulativeChartLabel")}></canvas>
             </section>
           </div>
           <div id="dashboard-data" hidden data-chart={JSON.stringify(chartData)}></div>

@@ -1,9 +1,13 @@
 // The page shell: head with local assets, navigation for the viewer's role, a notice area, the page, and a footer.
 import type { Child } from "hono/jsx";
+import type { Locale } from "../../app/locale.ts";
 import type { Member } from "../../ports/member-repository.ts";
+import type { T } from "../i18n/index.ts";
 
 export type LayoutProps = {
   title: string;
+  t: T;
+  locale: Locale;
   viewer?: Member | null;
   csrfToken: string;
   notice?: string | null;
@@ -12,29 +16,32 @@ export type LayoutProps = {
   children: Child;
 };
 
-const NAV: { href: string; label: string; key: string; admin?: boolean }[] = [
-  { href: "/dashboard", label: "Dashboard", key: "dashboard" },
-  { href: "/chits", label: "Chits", key: "chits" },
-  { href: "/payments", label: "Payments", key: "payments" },
-  { href: "/calendar", label: "Calendar", key: "calendar" },
-  { href: "/notifications", label: "Notifications", key: "notifications" },
-  { href: "/admin", label: "Admin", key: "admin", admin: true },
+type NavLabel = "dashboard" | "chits" | "payments" | "calendar" | "notifications" | "admin";
+type SettingsLabel = "profile" | "reminders" | "imports" | "tokens" | "apiDocs";
+
+const NAV: { href: string; label: NavLabel; key: string; admin?: boolean }[] = [
+  { href: "/dashboard", label: "dashboard", key: "dashboard" },
+  { href: "/chits", label: "chits", key: "chits" },
+  { href: "/payments", label: "payments", key: "payments" },
+  { href: "/calendar", label: "calendar", key: "calendar" },
+  { href: "/notifications", label: "notifications", key: "notifications" },
+  { href: "/admin", label: "admin", key: "admin", admin: true },
 ];
 
 /** Less frequent pages, under one "Settings" menu so the bar fits on a laptop and a phone alike. */
-const SETTINGS: { href: string; label: string; key: string }[] = [
-  { href: "/settings/profile", label: "Profile", key: "profile" },
-  { href: "/settings/reminders", label: "Reminders and calendar", key: "reminders" },
-  { href: "/imports", label: "Import payments (CSV)", key: "imports" },
-  { href: "/settings/tokens", label: "API tokens", key: "tokens" },
-  { href: "/api/docs", label: "API documentation", key: "api-docs" },
+const SETTINGS: { href: string; label: SettingsLabel; key: string }[] = [
+  { href: "/settings/profile", label: "profile", key: "profile" },
+  { href: "/settings/reminders", label: "reminders", key: "reminders" },
+  { href: "/imports", label: "imports", key: "imports" },
+  { href: "/settings/tokens", label: "tokens", key: "tokens" },
+  { href: "/api/docs", label: "apiDocs", key: "api-docs" },
 ];
 
 export function Layout(props: LayoutProps) {
-  const { viewer } = props;
+  const { viewer, t } = props;
   const signedIn = viewer && viewer.status === "approved" && !viewer.banned;
   return (
-    <html lang="en">
+    <html lang={props.locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -53,7 +60,7 @@ export function Layout(props: LayoutProps) {
       </head>
       <body class="d-flex flex-column min-vh-100">
         <a class="visually-hidden-focusable" href="#main">
-          Skip to content
+          {t("layout.skipToContent")}
         </a>
         <nav class="navbar navbar-expand-md navbar-dark bg-primary" aria-label="Main">
           <div class="container">
@@ -69,7 +76,7 @@ export function Layout(props: LayoutProps) {
                   data-bs-target="#nav"
                   aria-controls="nav"
                   aria-expanded="false"
-                  aria-label="Menu"
+                  aria-label={t("layout.menu")}
                 >
                   <span class="navbar-toggler-icon"></span>
                 </button>
@@ -82,12 +89,12 @@ export function Layout(props: LayoutProps) {
                           href={n.href}
                           aria-current={props.active === n.key ? "page" : undefined}
                         >
-                          {n.label}
+                          {t(`layout.${n.label}`)}
                           {/* The unread count, kept current by public/notifications-live.js (live, over /events). */}
                           {n.key === "notifications" && (
                             <span class="badge rounded-pill text-bg-light ms-1" data-unread-count hidden>
                               <span data-unread-number>0</span>
-                              <span class="visually-hidden"> unread</span>
+                              <span class="visually-hidden">{t("layout.unread")}</span>
                             </span>
                           )}
                         </a>
@@ -100,7 +107,7 @@ export function Layout(props: LayoutProps) {
                         data-bs-toggle="dropdown"
                         aria-expanded="false"
                       >
-                        Settings
+                        {t("layout.settings")}
                       </button>
                       <ul class="dropdown-menu">
                         {SETTINGS.map((n) => (
@@ -110,7 +117,7 @@ export function Layout(props: LayoutProps) {
                               href={n.href}
                               aria-current={props.active === n.key ? "page" : undefined}
                             >
-                              {n.label}
+                              {t(`layout.${n.label}`)}
                             </a>
                           </li>
                         ))}
@@ -121,7 +128,7 @@ export function Layout(props: LayoutProps) {
                     <input type="hidden" name="_csrf" value={props.csrfToken} />
                     <span class="navbar-text text-white-50 me-3 d-none d-lg-inline">{viewer.email}</span>
                     <button class="btn btn-outline-light btn-sm" type="submit">
-                      Log out
+                      {t("layout.logOut")}
                     </button>
                   </form>
                 </div>
@@ -133,16 +140,16 @@ export function Layout(props: LayoutProps) {
                   <form method="post" action="/logout">
                     <input type="hidden" name="_csrf" value={props.csrfToken} />
                     <button class="btn btn-outline-light btn-sm" type="submit">
-                      Log out
+                      {t("layout.logOut")}
                     </button>
                   </form>
                 ) : (
                   <>
                     <a class="btn btn-outline-light btn-sm" href="/login">
-                      Log in
+                      {t("layout.logIn")}
                     </a>
                     <a class="btn btn-light btn-sm" href="/register">
-                      Register
+                      {t("layout.register")}
                     </a>
                   </>
                 )}
@@ -166,8 +173,8 @@ export function Layout(props: LayoutProps) {
         {signedIn && <div class="toast-container position-fixed bottom-0 end-0 p-3" data-live-toasts aria-live="polite"></div>}
         <footer class="border-top py-3 text-muted small">
           <div class="container d-flex flex-wrap justify-content-between gap-2">
-            <span>ChitFunds Ledger: your chits, payments and proofs in one place.</span>
-            <span>Amounts in ₹, dates in your time zone.</span>
+            <span>{t("layout.footerAbout")}</span>
+            <span>{t("layout.footerUnits")}</span>
           </div>
         </footer>
       </body>
