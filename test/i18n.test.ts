@@ -2,6 +2,8 @@
 // asks for Hindi gets the way in in Hindi, and English stays the default for everyone else.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { approveMember } from "../src/app/approve-member.ts";
+import { createChit } from "../src/app/create-chit.ts";
+import { recordPayment } from "../src/app/record-payment.ts";
 import { en } from "../src/web/i18n/en.ts";
 import { hi } from "../src/web/i18n/hi.ts";
 import { localeFromAcceptLanguage } from "../src/web/i18n/index.ts";
@@ -90,8 +92,122 @@ describe("pages in the member's language", () => {
     const html = await (await member.fetch("/settings/profile")).text();
     expect(heading(html)).toBe("प्रोफ़ाइल");
     expect(html).toContain("बाकी पेज अभी अंग्रेज़ी में ही हैं");
+    expect(html).toContain("चिट की सूची और चिट के पेज, भुगतान का इतिहास और भुगतान के पेज");
     expect(html).toContain('<option value="en"');
     expect(html).not.toContain('<option value="ta"');
+  });
+});
+
+describe("chit pages in the member's language", () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const hindiMemberWithChit = async () => {
+    const client = await signedInMember(t, "asha@example.com", { name: "Asha" });
+    const member = await t.services.members.findByEmail("asha@example.com");
+    await t.services.members.update(member!.id, { locale: "hi" });
+    const chit = await createChit(t.services.ledger, member!.id, { name: "Kapil B7", chitValue: 100000, members: 20, startDate: "2026-01-10", dueDay: 10 });
+    return { client, chit };
+  };
+
+  it("a member who chose Hindi sees the chit list in Hindi, with status badges and amounts as they are", async () => {
+    const { client } = await hindiMemberWithChit();
+    const html = await (await client.fetch("/chits")).text();
+    expect(heading(html)).toBe("चिट");
+    expect(html).toContain("<title>चिट · ChitFunds Ledger</title>");
+    expect(html).toContain("चिट जोड़ें");
+    expect(html).toContain(">चालू<");
+    expect(html).toContain("फ़ोरमैन दर्ज नहीं");
+    expect(html).toContain("चिट की रकम");
+    expect(html).toContain("₹1,00,000");
+    expect(html).toContain('अगली देय: किस्त 1, 10 Jan 2026 को <span class="amount">₹5,000</span>');
+    for (const english of ["Add chit", "Chit value", "No foreman recorded", "Next due", ">Active<"]) expect(html).not.toContain(english);
+  });
+
+  it("a member who chose Hindi sees the chit page in Hindi: terms, schedule, badges, the rate and its reasons", async () => {
+    const { client, chit } = await hindiMemberWithChit();
+    const html = await (await client.fetch(`/chits/${chit.id}`)).text();
+    expect(html).toContain('Kapil B7 <span class="d-inline-flex gap-1 align-middle"><span class="badge text-bg-success">चालू</span>');
+    for (const hindi of [
+      "भुगतान दर्ज करें",
+      "सदस्य और किस्तें",
+      "हर महीने 10 तारीख को",
+      "शेड्यूल",
+      "देय तारीख",
+      "नीलामी दर्ज करें",
+      "अभी कोई भुगतान दर्ज नहीं है।",
+      "यह चिट असल में कितने की पड़ती है या कितना कमाती है",
+      "दर निकालने के लिए अभी तारीख वाले भुगतान काफ़ी नहीं हैं।",
+      "बाकी किस्तें अपनी देय तारीख पर पूरी चुकाई हुई मानी गई हैं।",
+      "आप अभी जीते नहीं हैं: माना गया है कि आप आख़िरी किस्त (20)",
+      "फिर से हिसाब लगाएँ",
+    ])
+      expect(html).toContain(hindi);
+    expect(html).toMatch(/class="badge text-bg-(primary|light border|danger)">(देय|आने वाली|बकाया)</);
+    for (const english of ["Record payment", "Schedule", "Due date", "Not enough dated payments", "Unpaid instalments", "Recalculate", ">Upcoming<"])
+      expect(html).not.toContain(english);
+  });
+
+  it("a member who chose Hindi is asked in Hindi before a chit is deleted", async () => {
+    const { client, chit } = await hindiMemberWithChit();
+    const html = await (await client.fetch(`/chits/${chit.id}/delete`)).text();
+    expect(heading(html)).toBe("Kapil B7 हटाएँ");
+    expect(html).toContain("Kapil B7 को 0 भुगतानों और 0 रसीदों के साथ हटाएँ?");
+    expect(html).toContain("चिट हटाएँ");
+    expect(html).toContain("रद्द करें");
+  });
+
+  it("a member who chose Hindi sees the payment history in Hindi, and its filter problems too", async () => {
+    const { client, chit } = await hindiMemberWithChit();
+    const member = await t.services.members.findByEmail("asha@example.com");
+    await recordPayment(t.services.ledger, member!, chit.id, { amount: 5000, paidOn: "2026-01-10", method: "cash", reference: "UTR77" });
+    const html = await (await client.fetch("/payments")).text();
+    expect(heading(html)).toBe("भुगतान");
+    for (const hindi of ["संदर्भ और नोट में खोजें", "सभी चिट", "भुगतान दिखाएँ", "1 भुगतान।", "भुगतान की तारीख", ">नकद<", "UTR77", "₹5,000"])
+      expect(html).toContain(hindi);
+    expect(html).toMatch(/class="badge text-bg-success">चुकाई गई</);
+    for (const english of ["Search reference", "All chits", "Show payments", "Paid on", ">Cash<", ">Paid<"]) expect(html).not.toContain(english);
+    const wrong = await client.fetch("/payments?from=2026-13-45");
+    expect(wrong.status).toBe(400);
+    const problem = await wrong.text();
+    expect(alerts(problem)).toContain("कृपया लाल निशान वाली जगहें ठीक करें।");
+    expect(fieldError(problem, "from")).toBe("सही तारीख YYYY-MM-DD के रूप में लिखें।");
+  });
+
+  it("a member who chose Hindi sees a payment, its duplicate warning and the delete question in Hindi", async () => {
+    const { client, chit } = await hindiMemberWithChit();
+    const member = await t.services.members.findByEmail("asha@example.com");
+    await recordPayment(t.services.ledger, member!, chit.id, { amount: 5000, paidOn: "2026-01-10", reference: "UTR77" });
+    const { payment } = await recordPayment(t.services.ledger, member!, chit.id, { amount: 2000, paidOn: "2026-02-10", method: "cheque", reference: "UTR77" });
+    const html = await (await client.fetch(`/payments/${payment.id}`)).text();
+    expect(html).toContain('<span class="amount">₹2,000</span> का भुगतान');
+    for (const hindi of [
+      "संदर्भ UTR77 पहले से एक दूसरे भुगतान (2026-01-10) पर है।",
+      "दूसरा भुगतान देखें",
+      "भुगतान की तारीख",
+      ">चेक<",
+      "कोई रसीद नहीं लगी है। इस भुगतान का सबूत रखने के लिए",
+    ])
+      expect(html).toContain(hindi);
+    for (const english of ["Payment of", "is already on another payment", "Paid on", "No receipt attached"]) expect(html).not.toContain(english);
+    const question = await (await client.fetch(`/payments/${payment.id}/delete`)).text();
+    expect(heading(question)).toBe("भुगतान हटाएँ");
+    expect(question).toContain("Kapil B7 के लिए 10 Feb 2026 को किया गया ₹2,000 का भुगतान 0 रसीदों के साथ हटाएँ?");
+  });
+
+  it("an English member's chit page keeps its English words", async () => {
+    const client = await signedInMember(t, "ravi@example.com", { name: "Ravi" });
+    const member = await t.services.members.findByEmail("ravi@example.com");
+    const chit = await createChit(t.services.ledger, member!.id, { name: "Kapil B7", chitValue: 100000, members: 20, startDate: "2026-01-10", dueDay: 10 });
+    const html = await (await client.fetch(`/chits/${chit.id}`)).text();
+    expect(html).toContain("from 10 Jan 2026, every month on day 10");
+    expect(html).toContain("Not enough dated payments yet to work out a rate.");
+    expect(html).toContain("Unpaid instalments are assumed paid in full on their due dates.");
   });
 });
 

@@ -12,6 +12,7 @@ import type { Member, MemberRepository } from "../ports/member-repository.ts";
 import type { Notifier, OutgoingMessage } from "../ports/notifier.ts";
 import type { ReminderKey, ReminderLog } from "../ports/reminder-log.ts";
 import { loadInstalments, paymentPath } from "./instalments-across-chits.ts";
+import { supportedLocale } from "./locale.ts";
 import { memberZone } from "./member-zone.ts";
 import { digestMessage, reminderMessage, reminderNotice } from "./reminder-messages.ts";
 
@@ -95,7 +96,7 @@ async function remindMember(deps: ReminderDeps, member: Member, run: ReminderRun
     for (const reminder of due) {
       const key = keyOf(reminder);
       if (!(await deps.reminderLog.claim(key, now))) continue;
-      if (await deliver(deps, member, reminderMessage(member.name, reminder, deps.baseUrl), [key])) {
+      if (await deliver(deps, member, reminderMessage(member.name, reminder, deps.baseUrl, supportedLocale(member.locale)), [key])) {
         run.sent += 1;
         await tellInApp(deps, member, reminder);
       } else run.failed += 1;
@@ -112,7 +113,7 @@ async function remindMember(deps: ReminderDeps, member: Member, run: ReminderRun
     await deps.reminderLog.release(dayKey);
     return;
   }
-  if (await deliver(deps, member, digestMessage(member.name, today, claimed, deps.baseUrl), [dayKey, ...claimed.map(keyOf)])) {
+  if (await deliver(deps, member, digestMessage(member.name, today, claimed, deps.baseUrl, supportedLocale(member.locale)), [dayKey, ...claimed.map(keyOf)])) {
     run.sent += claimed.length;
     for (const reminder of claimed) await tellInApp(deps, member, reminder);
   } else run.failed += claimed.length;

@@ -52,7 +52,7 @@ function rateOptions(c: Ctx) {
     assumption,
     benchmark: typed ?? "7",
     benchmarkRate: valid ? value / 100 : 0.07,
-    benchmarkError: valid ? undefined : "Enter a rate from 0 to 100 (per cent a year); 7% is used meanwhile.",
+    benchmarkError: valid ? undefined : c.get("t")("rate.benchmarkError"),
   };
 }
 
@@ -90,7 +90,7 @@ export const chitRoutes = new Hono<WebEnv>()
     const [chits, payments] = await Promise.all([ledger(c).chits.list(member.id), ledger(c).payments.listForOwner(member.id)]);
     const summary = summarise(chits, payments, todayIn(member.timeZone, ledger(c).clock.now()));
     const items = chits.map((chit, i) => ({ chit, card: summary.chits[i]! }));
-    return renderPage(c, "Chits", <ChitListView items={items} />, { active: "chits" });
+    return renderPage(c, c.get("t")("chits.title"), <ChitListView t={c.get("t")} items={items} />, { active: "chits" });
   })
   .get("/chits/new", (c) => {
     const today = todayIn(c.get("member").timeZone, ledger(c).clock.now());
@@ -114,9 +114,14 @@ export const chitRoutes = new Hono<WebEnv>()
       assumption: options.assumption,
     });
     const receiptCount = report.payments.reduce((n, p) => n + p.receipts.length, 0);
-    return renderPage(c, report.chit.name, <ChitPageView csrfToken={c.get("csrfToken")} report={report} receiptCount={receiptCount} rateOptions={options} />, {
-      active: "chits",
-    });
+    return renderPage(
+      c,
+      report.chit.name,
+      <ChitPageView t={c.get("t")} csrfToken={c.get("csrfToken")} report={report} receiptCount={receiptCount} rateOptions={options} />,
+      {
+        active: "chits",
+      },
+    );
   })
   .get("/chits/:id/edit", async (c) => {
     const chit = await findChit(ledger(c).chits, c.get("member").id, c.req.param("id"));
@@ -145,9 +150,9 @@ export const chitRoutes = new Hono<WebEnv>()
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
     const payments = await ledger(c).payments.listForChit(member.id, chit.id);
     const receipts = payments.reduce((n, p) => n + p.receipts.length, 0);
-    return renderPage(c, `Delete ${chit.name}`, <DeleteChitView csrfToken={c.get("csrfToken")} chit={chit} payments={payments.length} receipts={receipts} />, {
-      active: "chits",
-    });
+    const t = c.get("t");
+    const view = <DeleteChitView t={t} csrfToken={c.get("csrfToken")} chit={chit} payments={payments.length} receipts={receipts} />;
+    return renderPage(c, t("chits.deleteTitle", { name: chit.name }), view, { active: "chits" });
   })
   .post("/chits/:id/delete", async (c) => {
     const member = c.get("member");

@@ -9,11 +9,13 @@ import { findChit } from "../../app/find-chit.ts";
 import { findPayment } from "../../app/find-payment.ts";
 import { findPayments } from "../../app/find-payments.ts";
 import { flagDuplicates } from "../../app/flag-duplicates.ts";
+import type { Locale } from "../../app/locale.ts";
 import { recordPayment } from "../../app/record-payment.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { Payment } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
-import { type FormValues, formFields, pickFields } from "../form-values.ts";
+import { type FormErrors, type FormValues, formFields, pickFields } from "../form-values.ts";
+import type { T } from "../i18n/index.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { type ParsedForm, readForm, uploadBodyLimit } from "../uploads.ts";
@@ -73,6 +75,18 @@ async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null
   return renderPage(c, payment ? "Edit payment" : `Record a payment · ${report.chit.name}`, view, { active: "payments", status: state.error?.status ?? 200 });
 }
 
+/**
+ * The history filters' problems in the reader's language: findPayments explains them in English, so outside English
+ * each field gets the words for its kind of problem (a date, a choice from a list, a search too long).
+ */
+function historyErrors(t: T, locale: Locale, error: AppError): { fields: FormErrors; message: string } {
+  if (locale === "en") return { fields: error.fields, message: error.message };
+  const words = (field: string) =>
+    field === "from" || field === "to" ? t("payments.badDate") : field === "q" ? t("payments.tooLong") : t("payments.badChoice");
+  const fields = Object.fromEntries(Object.keys(error.fields).map((field) => [field, words(field)]));
+  return { fields, message: error.message === "Please correct the highlighted fields." ? t("payments.fixFields") : error.message };
+}
+
 async function ownPayment(c: Ctx) {
   return findPayment(ledger(c).payments, c.get("member").id, c.req.param("id") ?? "");
 }
@@ -101,13 +115,15 @@ export const paymentRoutes = new Hono<WebEnv>()
     const member = c.get("member");
     const values: FormValues = Object.fromEntries(HISTORY_FILTERS.map((k) => [k, c.req.query(k) ?? ""]));
     const chits = await ledger(c).chits.list(member.id);
+    const t = c.get("t");
     try {
       const found = await findPayments(ledger(c), member, { ...values, page: c.req.query("page") ?? "" });
-      return renderPage(c, "Payments", <PaymentHistoryView chits={chits} values={values} result={found} />, { active: "payments" });
+      return renderPage(c, t("payments.title"), <PaymentHistoryView t={t} chits={chits} values={values} result={found} />, { active: "payments" });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const view = <PaymentHistoryView chits={chits} values={values} errors={error.fields} message={error.message} result={null} />;
-      return renderPage(c, "Payments", view, { active: "payments", status: error.status });
+      const { fields, message } = historyErrors(t, c.get("locale"), error);
+      const view = <PaymentHistoryView t={t} chits={chits} values={values} errors={fields} message={message} result={null} />;
+      return renderPage(c, t("payments.title"), view, { active: "payments", status: error.status });
     }
   })
   .get("/payments/:id", async (c) => {
@@ -116,8 +132,11 @@ export const paymentRoutes = new Hono<WebEnv>()
     const report = await buildChitReport(ledger(c), member, payment.chitId);
     const row = report.schedule.instalments[payment.instalment - 1] ?? null;
     const warnings = (await flagDuplicates(ledger(c), payment, payment.receipts)).list;
-    const view = <PaymentView csrfToken={c.get("csrfToken")} payment={payment} chit={report.chit} row={row} warnings={warnings} timeZone={member.timeZone} />;
-    return renderPage(c, "Payment", view, { active: "payments" });
+    const t = c.get("t");
+    const view = (
+      <PaymentView t={t} csrfToken={c.get("csrfToken")} payment={payment} chit={report.chit} row={row} warnings={warnings} timeZone={member.timeZone} />
+    );
+    return renderPage(c, t("payment.title"), view, { active: "payments" });
   })
   .get("/payments/:id/edit", async (c) => {
     const payment = await ownPayment(c);
@@ -140,7 +159,10 @@ export const paymentRoutes = new Hono<WebEnv>()
   .get("/payments/:id/delete", async (c) => {
     const payment = await ownPayment(c);
     const chit = await findChit(ledger(c).chits, c.get("member").id, payment.chitId);
-    return renderPage(c, "Delete payment", <DeletePaymentView csrfToken={c.get("csrfToken")} payment={payment} chit={chit} />, { active: "payments" });
+    const t = c.get("t");
+    return renderPage(c, t("payment.deleteTitle"), <DeletePaymentView t={t} csrfToken={c.get("csrfToken")} payment={payment} chit={chit} />, {
+      active: "payments",
+    });
   })
   .post("/payments/:id/delete", async (c) => {
     const payment = await ownPayment(c);

@@ -40,6 +40,7 @@ export const receiptRoutes = new Hono<WebEnv>()
     const member = c.get("member");
     const receipt = await c.get("services").ledger.payments.getReceipt(member.id, c.req.param("id"));
     if (!receipt) throw notFound("That receipt");
-    return renderPage(c, "Receipt", <ReceiptView receipt={receipt} timeZone={member.timeZone} />, { active: "payments" });
+    const t = c.get("t");
+    return renderPage(c, t("payment.receipt"), <ReceiptView t={t} receipt={receipt} timeZone={member.timeZone} />, { active: "payments" });
   })
   .get("/receipts/:id/thumbnail", (c) => sendReceipt(c, "thumbnail"));

@@ -5,24 +5,29 @@ import type { ProjectionAssumption } from "../../domain/rates.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatDate, formatMoney } from "../format.ts";
+import type { T } from "../i18n/index.ts";
 import { ChitRateSection } from "./chit-rate-view.tsx";
 import { deleteChitQuestion } from "./chit-views.tsx";
 import { Form } from "./form.tsx";
-import { ChitStatusBadges, DeleteButton, InstalmentBadge, METHOD_LABELS, ReceiptThumbnails } from "./ledger-parts.tsx";
+import { ChitStatusBadges, DeleteButton, InstalmentBadge, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
 
 export type RateOptions = { assumption: ProjectionAssumption; benchmark: string; benchmarkError?: string };
 
-const FREQUENCY_WORDS = { monthly: "every month", quarterly: "every quarter", "half-yearly": "every six months" } as const;
+const FREQUENCY_WORDS = { monthly: "chits.monthly", quarterly: "chits.quarterly", "half-yearly": "chits.halfYearly" } as const;
 
-function KeyTerms(p: { chit: Chit }) {
-  const t = p.chit.terms;
+function KeyTerms(p: { t: T; chit: Chit }) {
+  const { t } = p;
+  const terms = p.chit.terms;
   const items: [string, string][] = [
-    ["Chit value", formatMoney(t.chitValue)],
-    ["Members and instalments", String(t.members)],
-    ["Subscription", `${formatMoney(subscriptionOf(t))} per instalment`],
-    ["Foreman's commission", `${t.commissionPercent}% (${formatMoney(commissionOf(t))})`],
-    ["Instalments", `from ${formatDate(t.startDate)}, ${FREQUENCY_WORDS[t.frequency]} on day ${t.dueDay}`],
-    ["Maximum discount", `${t.maxDiscountPercent}%`],
+    [t("chits.chitValue"), formatMoney(terms.chitValue)],
+    [t("chits.membersAndInstalments"), String(terms.members)],
+    [t("chits.subscription"), t("chits.perInstalment", { amount: formatMoney(subscriptionOf(terms)) })],
+    [t("chits.commission"), `${terms.commissionPercent}% (${formatMoney(commissionOf(terms))})`],
+    [
+      t("chits.instalments"),
+      t("chits.instalmentsFrom", { date: formatDate(terms.startDate), frequency: t(FREQUENCY_WORDS[terms.frequency]), day: terms.dueDay }),
+    ],
+    [t("chits.maxDiscount"), `${terms.maxDiscountPercent}%`],
   ];
   return (
     <dl class="row small mb-0">
@@ -36,36 +41,36 @@ function KeyTerms(p: { chit: Chit }) {
   );
 }
 
-function ScheduleTable(p: { chit: Chit; rows: ScheduleRow[]; today: string }) {
-  const { chit } = p;
+function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today: string }) {
+  const { chit, t } = p;
   const overridden = new Set(chit.instalments.filter((r) => r.payableOverride !== undefined).map((r) => r.number));
-  const dividendWhen = chit.terms.dividendApplies === "next" ? "lowers the next instalment" : "lowers the same instalment";
+  const dividendWhen = t(chit.terms.dividendApplies === "next" ? "chits.dividendNext" : "chits.dividendSame");
   return (
     <>
       <div class="table-responsive">
         <table class="table table-sm table-hover align-middle schedule-table">
-          <caption class="visually-hidden">Instalments of {chit.name}</caption>
+          <caption class="visually-hidden">{t("chits.scheduleCaption", { name: chit.name })}</caption>
           <thead>
             <tr>
-              <th scope="col">Instalment</th>
-              <th scope="col">Due date</th>
+              <th scope="col">{t("chits.instalment")}</th>
+              <th scope="col">{t("chits.dueDate")}</th>
               <th scope="col" class="text-end">
-                Discount
+                {t("chits.discount")}
               </th>
               <th scope="col" class="text-end">
-                Dividend
+                {t("chits.dividend")}
               </th>
               <th scope="col" class="text-end">
-                Payable
+                {t("chits.payable")}
               </th>
               <th scope="col" class="text-end">
-                Paid
+                {t("chits.paid")}
               </th>
               <th scope="col" class="text-end">
-                Balance
+                {t("chits.balance")}
               </th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t("chits.status")}</th>
+              <th scope="col">{t("chits.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -75,7 +80,7 @@ function ScheduleTable(p: { chit: Chit; rows: ScheduleRow[]; today: string }) {
                 <td class="text-nowrap">{formatDate(row.dueDate)}</td>
                 <td class="text-end amount">
                   {row.number === 1 && chit.terms.firstInstalment === "foreman" ? (
-                    <span class="text-muted small">foreman</span>
+                    <span class="text-muted small">{t("chits.foreman")}</span>
                   ) : row.discount === null ? (
                     <span class="text-muted">—</span>
                   ) : (
@@ -85,32 +90,32 @@ function ScheduleTable(p: { chit: Chit; rows: ScheduleRow[]; today: string }) {
                 <td class="text-end amount">{row.dividend === null ? <span class="text-muted">—</span> : formatMoney(row.dividend)}</td>
                 <td class="text-end amount">
                   {formatMoney(row.payable)}
-                  {row.estimated && <span class="badge text-bg-light border ms-1">estimated</span>}
-                  {overridden.has(row.number) && <span class="badge text-bg-light border ms-1">notice</span>}
+                  {row.estimated && <span class="badge text-bg-light border ms-1">{t("chits.estimated")}</span>}
+                  {overridden.has(row.number) && <span class="badge text-bg-light border ms-1">{t("chits.notice")}</span>}
                 </td>
                 <td class="text-end amount">{formatMoney(row.paid)}</td>
                 <td class="text-end amount">{formatMoney(row.balance)}</td>
                 <td>
                   <span class="d-inline-flex flex-wrap gap-1">
-                    <InstalmentBadge status={row.status} />
-                    {row.wonByMe && <span class="badge text-bg-info">Won by you</span>}
+                    <InstalmentBadge status={row.status} t={t} />
+                    {row.wonByMe && <span class="badge text-bg-info">{t("chits.wonByYou")}</span>}
                   </span>
                 </td>
                 <td class="text-nowrap">
                   <a
                     class="btn btn-sm btn-outline-secondary"
                     href={`/chits/${chit.id}/instalments/${row.number}`}
-                    aria-label={`Record auction for instalment ${row.number}`}
+                    aria-label={t("chits.recordAuctionFor", { number: row.number })}
                   >
-                    Record auction
+                    {t("chits.recordAuction")}
                   </a>
                   {row.balance > 0 && chit.status === "active" && (
                     <a
                       class="btn btn-sm btn-outline-primary ms-1"
                       href={`/chits/${chit.id}/payments/new?instalment=${row.number}`}
-                      aria-label={`Pay instalment ${row.number}`}
+                      aria-label={t("chits.payInstalment", { number: row.number })}
                     >
-                      Pay
+                      {t("chits.pay")}
                     </a>
                   )}
                 </td>
@@ -119,19 +124,17 @@ function ScheduleTable(p: { chit: Chit; rows: ScheduleRow[]; today: string }) {
           </tbody>
         </table>
       </div>
-      <p class="small text-muted">
-        Each auction's discount, less the commission, is shared as a dividend that {dividendWhen}. "Estimated" payables assume no dividend until that auction is
-        recorded; "notice" marks the figure you copied from the foreman's notice.
-      </p>
+      <p class="small text-muted">{t("chits.scheduleNote", { when: dividendWhen })}</p>
     </>
   );
 }
 
-function PaymentList(p: { report: ChitReport }) {
+function PaymentList(p: { t: T; report: ChitReport }) {
+  const { t } = p;
   const payments = [...p.report.payments].sort((a, b) => (a.paidOn < b.paidOn ? 1 : a.paidOn > b.paidOn ? -1 : b.instalment - a.instalment));
-  if (payments.length === 0) return <p class="text-muted">No payments recorded yet.</p>;
+  if (payments.length === 0) return <p class="text-muted">{t("chits.noPayments")}</p>;
   return (
-    <ul class="list-group" aria-label="Payments for this chit">
+    <ul class="list-group" aria-label={t("chits.paymentsLabel")}>
       {payments.map((pay) => (
         <li class="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
           <div>
@@ -139,27 +142,28 @@ function PaymentList(p: { report: ChitReport }) {
               {formatDate(pay.paidOn)}: <span class="amount">{formatMoney(pay.amount)}</span>
             </a>
             <div class="small text-muted">
-              Instalment {pay.instalment} · {METHOD_LABELS[pay.method]}
-              {pay.reference ? ` · ref ${pay.reference}` : ""}
+              {t("chits.paymentLine", { number: pay.instalment, method: methodLabel(t, pay.method) })}
+              {pay.reference ? t("chits.ref", { ref: pay.reference }) : ""}
             </div>
           </div>
-          <ReceiptThumbnails receipts={pay.receipts} label={`Payment of ${formatMoney(pay.amount)} on ${formatDate(pay.paidOn)}`} />
+          <ReceiptThumbnails t={t} receipts={pay.receipts} label={t("chits.paymentOf", { amount: formatMoney(pay.amount), date: formatDate(pay.paidOn) })} />
         </li>
       ))}
     </ul>
   );
 }
 
-export function ChitPageView(p: { csrfToken: string; report: ChitReport; receiptCount: number; rateOptions: RateOptions }) {
+export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; receiptCount: number; rateOptions: RateOptions }) {
+  const { t } = p;
   const { chit, schedule } = p.report;
   const totals = schedule.totals;
   const closed = chit.status === "closed";
   return (
     <>
-      <nav aria-label="Breadcrumb">
+      <nav aria-label={t("chits.breadcrumb")}>
         <ol class="breadcrumb">
           <li class="breadcrumb-item">
-            <a href="/chits">Chits</a>
+            <a href="/chits">{t("chits.title")}</a>
           </li>
           <li class="breadcrumb-item active" aria-current="page">
             {chit.name}
@@ -170,56 +174,56 @@ export function ChitPageView(p: { csrfToken: string; report: ChitReport; receipt
         <div class="d-flex flex-wrap justify-content-between align-items-start gap-2">
           <div>
             <h1 class="h3 mb-1">
-              {chit.name} <ChitStatusBadges chit={chit} />
+              {chit.name} <ChitStatusBadges chit={chit} t={t} />
             </h1>
             <p class="text-muted mb-2">
-              {chit.organizer || "No foreman recorded"}
-              {chit.ticketNo ? ` · ticket ${chit.ticketNo}` : ""}
+              {chit.organizer || t("chits.noForeman")}
+              {chit.ticketNo ? t("chits.ticket", { ticket: chit.ticketNo }) : ""}
             </p>
           </div>
           <div class="d-flex flex-wrap gap-2">
             {!closed && (
               <a class="btn btn-primary" href={`/chits/${chit.id}/payments/new`}>
-                Record payment
+                {t("chits.recordPayment")}
               </a>
             )}
             <a class="btn btn-outline-secondary" href={`/chits/${chit.id}/edit`}>
-              Edit
+              {t("chits.edit")}
             </a>
-            <Form action={`/chits/${chit.id}/status`} csrfToken={p.csrfToken} class="d-inline" label={closed ? "Reopen chit" : "Close chit"}>
+            <Form action={`/chits/${chit.id}/status`} csrfToken={p.csrfToken} class="d-inline" label={t(closed ? "chits.reopenChit" : "chits.closeChit")}>
               <input type="hidden" name="status" value={closed ? "active" : "closed"} />
               <button class="btn btn-outline-secondary" type="submit">
-                {closed ? "Reopen" : "Close"}
+                {t(closed ? "chits.reopen" : "chits.close")}
               </button>
             </Form>
             <DeleteButton
               csrfToken={p.csrfToken}
               action={`/chits/${chit.id}/delete`}
-              question={`${deleteChitQuestion(chit, p.report.payments.length, p.receiptCount)} This cannot be undone.`}
-              label="Delete"
+              question={`${deleteChitQuestion(chit, p.report.payments.length, p.receiptCount, t)} ${t("chits.cannotUndo")}`}
+              label={t("chits.delete")}
             />
           </div>
         </div>
-        <KeyTerms chit={chit} />
+        <KeyTerms t={t} chit={chit} />
         {chit.notes && <p class="small text-muted mt-2 mb-0 keep-lines">{chit.notes}</p>}
       </header>
       {closed && (
         <div class="alert alert-secondary" role="status">
-          This chit is closed: it is left out of what is due. Reopen it to record payments.
+          {t("chits.closedAlert")}
         </div>
       )}
       <section class="mb-4" aria-labelledby="totals-heading">
         <h2 class="h5 visually-hidden" id="totals-heading">
-          Totals
+          {t("chits.totals")}
         </h2>
         <div class="row g-2 text-center">
           {(
             [
-              ["Paid", totals.paid, ""],
-              ["Total payable", totals.payable, ""],
-              ["Still to pay", totals.balance, ""],
-              ["Overdue", totals.overdue, totals.overdue ? "text-danger" : ""],
-              ["Dividends so far", totals.dividends, "text-success"],
+              [t("chits.paid"), totals.paid, ""],
+              [t("chits.totalPayable"), totals.payable, ""],
+              [t("chits.stillToPay"), totals.balance, ""],
+              [t("chits.overdue"), totals.overdue, totals.overdue ? "text-danger" : ""],
+              [t("chits.dividendsSoFar"), totals.dividends, "text-success"],
             ] as const
           ).map(([label, value, tone]) => (
             <div class="col-6 col-md">
@@ -230,21 +234,21 @@ export function ChitPageView(p: { csrfToken: string; report: ChitReport; receipt
             </div>
           ))}
         </div>
-        {totals.estimated && <p class="small text-muted mt-2 mb-0">Some payables are estimated: they assume no dividend until the auction is recorded.</p>}
+        {totals.estimated && <p class="small text-muted mt-2 mb-0">{t("chits.someEstimated")}</p>}
       </section>
       <section class="mb-4" aria-labelledby="schedule-heading">
         <h2 class="h5" id="schedule-heading">
-          Schedule
+          {t("chits.schedule")}
         </h2>
-        <ScheduleTable chit={chit} rows={schedule.instalments} today={p.report.today} />
+        <ScheduleTable t={t} chit={chit} rows={schedule.instalments} today={p.report.today} />
       </section>
       <section class="mb-4" aria-labelledby="payments-heading">
         <h2 class="h5" id="payments-heading">
-          Payments
+          {t("chits.payments")}
         </h2>
-        <PaymentList report={p.report} />
+        <PaymentList t={t} report={p.report} />
       </section>
-      <ChitRateSection chit={chit} rate={p.report.rate} options={p.rateOptions} unfinished={totals.balance > 0} />
+      <ChitRateSection t={t} chit={chit} rate={p.report.rate} options={p.rateOptions} unfinished={totals.balance > 0} />
     </>
   );
 }

@@ -3,17 +3,56 @@
 import type { ChitRate, RateView } from "../../app/chit-rate.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatPercent, formatRupees } from "../format.ts";
+import type { T } from "../i18n/index.ts";
 import type { RateOptions } from "./chit-page-view.tsx";
 import { Field, Select } from "./form.tsx";
 
 /** What a rate means for this member: the cost of taking the prize early, or what their money earned. */
-function meaning(rate: number, netGain: number): string {
-  if (rate < 0) return "Negative: you get back less than you pay in.";
-  if (netGain < 0) return "You take the prize before paying it all in: this is what that money costs you, as a yearly interest rate.";
-  return "What your money earns, as a yearly interest rate.";
+function meaning(t: T, rate: number, netGain: number): string {
+  if (rate < 0) return t("rate.negative");
+  if (netGain < 0) return t("rate.borrowing");
+  return t("rate.earning");
 }
 
-function RateFigures(p: { view: RateView; heading: string; id: string; note?: string | null }) {
+/** The same percentages chit-rate.ts writes into its "no single rate" reason. */
+const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
+
+/** chit-rate.ts explains a missing rate in English; each of its reasons has its own words here. */
+const REASONS = {
+  "Not enough dated payments yet to work out a rate.": "rate.notEnoughFlows",
+  "No rate: there are receipts but no payments.": "rate.onlyReceipts",
+  "No rate yet: so far you have only paid in; a rate needs the prize too.": "rate.onlyPaid",
+  "No rate exists: at every interest rate this chit returns less than you pay in. Judge it by the net loss, NPV and MIRR.": "rate.alwaysLess",
+  "No rate exists: at every interest rate this chit returns more than you pay in. Judge it by the net gain, NPV and MIRR.": "rate.alwaysMore",
+  "No single rate fits these payments. Judge the chit by its net result, NPV and MIRR.": "rate.noSingleRate",
+} as const;
+
+function reasonWords(t: T, v: RateView): string {
+  if (v.reason === null) return t("rate.noRate");
+  if (v.reason.startsWith("No single rate: ") && v.rates.length > 1) return t("rate.multipleRates", { rates: v.rates.map(pct).join(t("rate.and")) });
+  const key = Object.hasOwn(REASONS, v.reason) ? REASONS[v.reason as keyof typeof REASONS] : undefined;
+  return key ? t(key) : v.reason;
+}
+
+/** The projection's assumptions (member-flows.ts writes them in English), in the reader's language. */
+function noteWords(t: T, note: string): string {
+  let m = /^Auctions not yet held are assumed at (.+), the average of the (\d+) recorded so far\.$/.exec(note);
+  if (m) return t("rate.noteAverage", { amount: m[1], count: m[2] });
+  m = /^No auction is recorded yet, so auctions not yet held are assumed at the lowest bid \((.+)\): no more dividends\.$/.exec(note);
+  if (m) return t("rate.noteNoAuctionYet", { amount: m[1] });
+  m = /^Auctions not yet held are assumed at the lowest bid \((.+)\): no more dividends\.$/.exec(note);
+  if (m) return t("rate.noteLowest", { amount: m[1] });
+  if (note === "The last auction is assumed at the lowest bid: no one is left to bid against.") return t("rate.noteLastAuction");
+  if (note === "Unpaid instalments are assumed paid in full on their due dates.") return t("rate.noteUnpaid");
+  m = /^Prize for instalment (\d+) assumed (.+) on its due date\.$/.exec(note);
+  if (m) return t("rate.notePrize", { number: m[1], amount: m[2] });
+  m = /^You have not won yet: assumed you take the last instalment \((\d+)\) for (.+)\.$/.exec(note);
+  if (m) return t("rate.noteNotWon", { number: m[1], amount: m[2] });
+  return note;
+}
+
+function RateFigures(p: { t: T; view: RateView; heading: string; id: string; note?: string | null }) {
+  const { t } = p;
   const v = p.view;
   const benchmark = formatPercent(v.benchmarkRate, 1);
   return (
@@ -24,76 +63,66 @@ function RateFigures(p: { view: RateView; heading: string; id: string; note?: st
         </h3>
         {p.note && <p class="small text-muted">{p.note}</p>}
         <dl class="mb-0">
-          <dt class="fw-normal text-muted small">Real rate (XIRR, a year)</dt>
+          <dt class="fw-normal text-muted small">{t("rate.realRate")}</dt>
           <dd class="fs-5 fw-semibold" data-rate={p.id}>
-            {v.xirr !== null ? formatPercent(v.xirr) : <span class="fs-6 fw-normal d-block">{v.reason ?? "No rate."}</span>}
+            {v.xirr !== null ? formatPercent(v.xirr) : <span class="fs-6 fw-normal d-block">{reasonWords(t, v)}</span>}
           </dd>
-          {v.xirr !== null && <dd class="small text-muted">{meaning(v.xirr, v.netGain)}</dd>}
-          <dt class="fw-normal text-muted small">{v.netGain < 0 ? "Net loss" : "Net gain"} (received minus paid)</dt>
+          {v.xirr !== null && <dd class="small text-muted">{meaning(t, v.xirr, v.netGain)}</dd>}
+          <dt class="fw-normal text-muted small">{t(v.netGain < 0 ? "rate.netLoss" : "rate.netGain")}</dt>
           <dd class="amount">{formatRupees(Math.abs(v.netGain))}</dd>
-          <dt class="fw-normal text-muted small">NPV at {benchmark} a year</dt>
+          <dt class="fw-normal text-muted small">{t("rate.npvAt", { rate: benchmark })}</dt>
           <dd>
             <span class="amount">{formatRupees(v.npv)}</span>
-            <div class="small text-muted">
-              {v.npv >= 0 ? "Better than your benchmark by this much, in today's money." : "Worse than your benchmark by this much, in today's money."}
-            </div>
+            <div class="small text-muted">{t(v.npv >= 0 ? "rate.better" : "rate.worse")}</div>
           </dd>
-          <dt class="fw-normal text-muted small">MIRR (borrowing and reinvesting at {benchmark})</dt>
-          <dd class="mb-0">{v.mirr !== null ? formatPercent(v.mirr) : <span class="text-muted">Needs both payments and a prize.</span>}</dd>
+          <dt class="fw-normal text-muted small">{t("rate.mirr", { rate: benchmark })}</dt>
+          <dd class="mb-0">{v.mirr !== null ? formatPercent(v.mirr) : <span class="text-muted">{t("rate.mirrNeeds")}</span>}</dd>
         </dl>
       </div>
     </div>
   );
 }
 
-export function ChitRateSection(p: { chit: Chit; rate: ChitRate; options: RateOptions; unfinished: boolean }) {
-  const { rate } = p;
+export function ChitRateSection(p: { t: T; chit: Chit; rate: ChitRate; options: RateOptions; unfinished: boolean }) {
+  const { rate, t } = p;
   const wonEarly = p.unfinished && p.chit.instalments.some((r) => r.wonByMe);
   return (
     <section class="mb-4" id="rate" aria-labelledby="rate-heading">
       <h2 class="h5" id="rate-heading">
-        What this chit really costs or earns
+        {t("rate.heading")}
       </h2>
-      <p class="small text-muted">
-        Your payments count as money out on the day you paid, the prize as money in. Winning early is like borrowing (a rate you pay); winning late is like
-        saving (a rate you earn). Some chits have no single rate: then the net result, NPV and MIRR say more.
-      </p>
+      <p class="small text-muted">{t("rate.intro")}</p>
       <div class="row g-3 mb-3">
         <div class="col-12 col-lg-6">
-          <RateFigures
-            view={rate}
-            heading="So far (actual payments and prize)"
-            id="rate-actual"
-            note={wonEarly ? "You have the prize but still owe instalments, so this looks better than it will end: see the projection." : null}
-          />
+          <RateFigures t={t} view={rate} heading={t("rate.soFar")} id="rate-actual" note={wonEarly ? t("rate.wonEarly") : null} />
         </div>
         <div class="col-12 col-lg-6">
-          <RateFigures view={rate.projected} heading="Projected to the end of the chit" id="rate-projected" />
+          <RateFigures t={t} view={rate.projected} heading={t("rate.projected")} id="rate-projected" />
         </div>
       </div>
       <div class="card card-body">
-        <h3 class="h6">Assumptions for the projection</h3>
+        <h3 class="h6">{t("rate.assumptions")}</h3>
         <ul class="small">
           {rate.projected.notes.map((note) => (
-            <li>{note}</li>
+            <li>{noteWords(t, note)}</li>
           ))}
         </ul>
-        <form method="get" action={`/chits/${p.chit.id}#rate`} class="row g-2 align-items-end" aria-label="Change the assumptions">
+        <form method="get" action={`/chits/${p.chit.id}#rate`} class="row g-2 align-items-end" aria-label={t("rate.changeAssumptions")}>
           <div class="col-12 col-md-6">
             <Select
               name="assumption"
-              label="Auctions not yet held"
+              label={t("rate.auctionsNotHeld")}
               value={p.options.assumption}
               options={[
-                { value: "no-more-dividends", label: "At the lowest bid: no more dividends (cautious)" },
-                { value: "average-discount", label: "At the average of the discounts so far" },
+                { value: "no-more-dividends", label: t("rate.assumeLowest") },
+                { value: "average-discount", label: t("rate.assumeAverage") },
               ]}
             />
           </div>
           <div class="col-7 col-md-3">
             <Field
               name="benchmark"
-              label="Benchmark rate (% a year)"
+              label={t("rate.benchmark")}
               type="number"
               value={p.options.benchmark}
               error={p.options.benchmarkError}
@@ -105,11 +134,11 @@ export function ChitRateSection(p: { chit: Chit; rate: ChitRate; options: RateOp
           </div>
           <div class="col-5 col-md-3 mb-3">
             <button class="btn btn-outline-primary w-100" type="submit">
-              Recalculate
+              {t("rate.recalculate")}
             </button>
           </div>
         </form>
-        <p class="small text-muted mb-0">The benchmark is what your money would earn elsewhere, e.g. a fixed deposit (7% if you are not sure).</p>
+        <p class="small text-muted mb-0">{t("rate.benchmarkHelp")}</p>
       </div>
     </section>
   );

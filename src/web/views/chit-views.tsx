@@ -2,31 +2,33 @@
 import type { ChitCard } from "../../app/build-summary.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatDate, formatMoney } from "../format.ts";
-import { ChitStatusBadges, ConfirmDeleteView, plural } from "./ledger-parts.tsx";
+import { type T, translatorFor } from "../i18n/index.ts";
+import { ChitStatusBadges, ConfirmDeleteView, withNodes } from "./ledger-parts.tsx";
 
 export type ChitListItem = { chit: Chit; card: ChitCard };
 
-export function ChitListView(p: { items: ChitListItem[] }) {
+export function ChitListView(p: { t: T; items: ChitListItem[] }) {
+  const { t } = p;
   return (
     <>
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
-        <h1 class="h3 mb-0">Chits</h1>
+        <h1 class="h3 mb-0">{t("chits.title")}</h1>
         <a class="btn btn-primary" href="/chits/new">
-          Add chit
+          {t("chits.addChit")}
         </a>
       </div>
       {p.items.length === 0 ? (
         <div class="card card-body text-center py-5">
-          <h2 class="h5">No chits yet</h2>
-          <p class="text-muted">Add each chit you hold, with its foreman's rules, to see what is due and what it really costs or earns.</p>
+          <h2 class="h5">{t("chits.noChits")}</h2>
+          <p class="text-muted">{t("chits.noChitsLead")}</p>
           <div>
             <a class="btn btn-primary" href="/chits/new">
-              Add your first chit
+              {t("chits.addFirstChit")}
             </a>
           </div>
         </div>
       ) : (
-        <ul class="row row-cols-1 row-cols-md-2 row-cols-xl-3 g-3 list-unstyled" aria-label="Your chits">
+        <ul class="row row-cols-1 row-cols-md-2 row-cols-xl-3 g-3 list-unstyled" aria-label={t("chits.yourChits")}>
           {p.items.map(({ chit, card }) => (
             <li class="col">
               <article class="card card-chit h-100" aria-labelledby={`chit-${chit.id}`}>
@@ -35,22 +37,23 @@ export function ChitListView(p: { items: ChitListItem[] }) {
                     <h2 class="h6 mb-1" id={`chit-${chit.id}`}>
                       <a href={`/chits/${chit.id}`}>{chit.name}</a>
                     </h2>
-                    <ChitStatusBadges chit={chit} />
+                    <ChitStatusBadges chit={chit} t={t} />
                   </div>
                   <div class="small text-muted mb-2">
-                    {chit.organizer || "No foreman recorded"}
-                    {chit.ticketNo ? ` · ticket ${chit.ticketNo}` : ""}
+                    {chit.organizer || t("chits.noForeman")}
+                    {chit.ticketNo ? t("chits.ticket", { ticket: chit.ticketNo }) : ""}
                   </div>
                   <dl class="row small mb-2">
-                    <dt class="col-6 fw-normal text-muted">Chit value</dt>
+                    <dt class="col-6 fw-normal text-muted">{t("chits.chitValue")}</dt>
                     <dd class="col-6 mb-0 amount text-end">{formatMoney(chit.terms.chitValue)}</dd>
-                    <dt class="col-6 fw-normal text-muted">Instalments</dt>
-                    <dd class="col-6 mb-0 text-end">
-                      {card.paidInstalments} of {card.instalments} paid
-                    </dd>
+                    <dt class="col-6 fw-normal text-muted">{t("chits.instalments")}</dt>
+                    <dd class="col-6 mb-0 text-end">{t("chits.instalmentsPaid", { paid: card.paidInstalments, total: card.instalments })}</dd>
                   </dl>
                   <label class="small d-block" for={`progress-${chit.id}`}>
-                    Paid <span class="amount">{formatMoney(card.paid)}</span> of <span class="amount">{formatMoney(card.totalPayable)}</span> payable
+                    {withNodes(t, "chits.progress", {
+                      paid: <span class="amount">{formatMoney(card.paid)}</span>,
+                      payable: <span class="amount">{formatMoney(card.totalPayable)}</span>,
+                    })}
                   </label>
                   <progress
                     class="ledger-progress w-100"
@@ -63,13 +66,17 @@ export function ChitListView(p: { items: ChitListItem[] }) {
                   <div class="small mt-2">
                     {card.next ? (
                       <>
-                        Next due: instalment {card.next.number}, <span class="amount">{formatMoney(card.next.balance)}</span> on {formatDate(card.next.dueDate)}
-                        {card.overdue > 0 && <span class="badge text-bg-danger ms-1">Overdue {formatMoney(card.overdue)}</span>}
+                        {withNodes(t, "chits.nextDue", {
+                          number: String(card.next.number),
+                          amount: <span class="amount">{formatMoney(card.next.balance)}</span>,
+                          date: formatDate(card.next.dueDate),
+                        })}
+                        {card.overdue > 0 && <span class="badge text-bg-danger ms-1">{t("chits.overdueBadge", { amount: formatMoney(card.overdue) })}</span>}
                       </>
                     ) : chit.status === "closed" ? (
-                      "Closed."
+                      t("chits.closedText")
                     ) : (
-                      "Nothing left to pay."
+                      t("chits.nothingLeft")
                     )}
                   </div>
                 </div>
@@ -82,20 +89,26 @@ export function ChitListView(p: { items: ChitListItem[] }) {
   );
 }
 
-export function DeleteChitView(p: { csrfToken: string; chit: Chit; payments: number; receipts: number }) {
+export function DeleteChitView(p: { t: T; csrfToken: string; chit: Chit; payments: number; receipts: number }) {
+  const { t } = p;
   return (
     <ConfirmDeleteView
+      t={t}
       csrfToken={p.csrfToken}
-      title={`Delete ${p.chit.name}`}
-      question={deleteChitQuestion(p.chit, p.payments, p.receipts)}
-      details={<p>Its schedule, auction records, payments and receipt files are removed for good. This cannot be undone.</p>}
+      title={t("chits.deleteTitle", { name: p.chit.name })}
+      question={deleteChitQuestion(p.chit, p.payments, p.receipts, t)}
+      details={<p>{t("chits.deleteDetails")}</p>}
       action={`/chits/${p.chit.id}/delete`}
       cancelHref={`/chits/${p.chit.id}`}
-      button="Delete chit"
+      button={t("chits.deleteChit")}
     />
   );
 }
 
-export function deleteChitQuestion(chit: Chit, payments: number, receipts: number): string {
-  return `Delete ${chit.name} with ${plural(payments, "payment")} and ${plural(receipts, "receipt")}?`;
+export function deleteChitQuestion(chit: Chit, payments: number, receipts: number, t: T = translatorFor("en")): string {
+  return t("chits.deleteQuestion", {
+    name: chit.name,
+    payments: t(payments === 1 ? "chits.paymentOne" : "chits.paymentMany", { count: payments }),
+    receipts: t(receipts === 1 ? "chits.receiptOne" : "chits.receiptMany", { count: receipts }),
+  });
 }

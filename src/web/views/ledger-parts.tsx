@@ -2,46 +2,61 @@
 import type { Child } from "hono/jsx";
 import type { InstalmentStatus } from "../../domain/schedule.ts";
 import type { Chit, PaymentMethod, Receipt } from "../../ports/ledger.ts";
+import { type T, translatorFor } from "../i18n/index.ts";
 import { Form } from "./form.tsx";
+
+/** English, for the pages not translated yet (they pass no `t`). */
+const english = translatorFor("en");
 
 export const METHOD_LABELS: Record<PaymentMethod, string> = { upi: "UPI", cash: "Cash", bank: "Bank transfer", cheque: "Cheque", other: "Other" };
 
-const STATUS: Record<InstalmentStatus, { label: string; tone: string }> = {
-  paid: { label: "Paid", tone: "text-bg-success" },
-  "part-paid": { label: "Part-paid", tone: "text-bg-warning" },
-  due: { label: "Due", tone: "text-bg-primary" },
-  overdue: { label: "Overdue", tone: "text-bg-danger" },
-  upcoming: { label: "Upcoming", tone: "text-bg-light border" },
+/** A payment method in the reader's language. */
+export function methodLabel(t: T, method: PaymentMethod): string {
+  return Object.hasOwn(METHOD_LABELS, method) ? t(`ledger.${method}`) : method;
+}
+
+const STATUS: Record<InstalmentStatus, { label: "paid" | "partPaid" | "due" | "overdue" | "upcoming"; tone: string }> = {
+  paid: { label: "paid", tone: "text-bg-success" },
+  "part-paid": { label: "partPaid", tone: "text-bg-warning" },
+  due: { label: "due", tone: "text-bg-primary" },
+  overdue: { label: "overdue", tone: "text-bg-danger" },
+  upcoming: { label: "upcoming", tone: "text-bg-light border" },
 };
 
-export function InstalmentBadge(p: { status: InstalmentStatus | string }) {
-  const s = STATUS[p.status as InstalmentStatus] ?? { label: p.status, tone: "text-bg-secondary" };
-  return <span class={`badge ${s.tone}`}>{s.label}</span>;
+export function InstalmentBadge(p: { status: InstalmentStatus | string; t?: T }) {
+  const s = Object.hasOwn(STATUS, p.status) ? STATUS[p.status as InstalmentStatus] : undefined;
+  return <span class={`badge ${s?.tone ?? "text-bg-secondary"}`}>{s ? (p.t ?? english)(`ledger.${s.label}`) : p.status}</span>;
 }
 
 /** active or closed, plus "prized" once the member has won an auction in it. */
-export function ChitStatusBadges(p: { chit: Pick<Chit, "status" | "instalments"> }) {
+export function ChitStatusBadges(p: { chit: Pick<Chit, "status" | "instalments">; t?: T }) {
+  const t = p.t ?? english;
   const prized = p.chit.instalments.some((r) => r.wonByMe);
   return (
     <span class="d-inline-flex gap-1 align-middle">
-      {p.chit.status === "closed" ? <span class="badge text-bg-secondary">Closed</span> : <span class="badge text-bg-success">Active</span>}
-      {prized && <span class="badge text-bg-info">Prized</span>}
+      {p.chit.status === "closed" ? (
+        <span class="badge text-bg-secondary">{t("ledger.closed")}</span>
+      ) : (
+        <span class="badge text-bg-success">{t("ledger.active")}</span>
+      )}
+      {prized && <span class="badge text-bg-info">{t("ledger.prized")}</span>}
     </span>
   );
 }
 
 /** Thumbnails that open the full receipt; PDFs show an icon thumbnail and open as a download. */
-export function ReceiptThumbnails(p: { receipts: Receipt[]; label: string }) {
+export function ReceiptThumbnails(p: { receipts: Receipt[]; label: string; t?: T }) {
   if (p.receipts.length === 0) return null;
+  const t = p.t ?? english;
   return (
     <ul class="list-inline mb-0">
       {p.receipts.map((r, i) => (
         <li class="list-inline-item">
-          <a href={`/receipts/${r.id}/view`} title={r.originalName || `Receipt ${i + 1}`}>
+          <a href={`/receipts/${r.id}/view`} title={r.originalName || t("ledger.receipt", { number: i + 1 })}>
             <img
               class="receipt-thumb border"
               src={`/receipts/${r.id}/thumbnail`}
-              alt={`${p.label}: receipt ${i + 1}${r.contentType === "application/pdf" ? " (PDF)" : ""}`}
+              alt={`${t("ledger.receiptAlt", { label: p.label, number: i + 1 })}${r.contentType === "application/pdf" ? t("ledger.pdf") : ""}`}
               loading="lazy"
               width={72}
               height={72}
@@ -62,6 +77,7 @@ export function ConfirmDeleteView(p: {
   action: string;
   cancelHref: string;
   button: string;
+  t?: T;
 }) {
   return (
     <div class="row justify-content-center">
@@ -75,7 +91,7 @@ export function ConfirmDeleteView(p: {
             {p.button}
           </button>
           <a class="btn btn-outline-secondary" href={p.cancelHref}>
-            Cancel
+            {(p.t ?? english)("ledger.cancel")}
           </a>
         </Form>
       </div>
@@ -96,4 +112,14 @@ export function DeleteButton(p: { csrfToken: string; action: string; question: s
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A translated sentence with elements in it (an amount in its own span): each {{name}} in the words is replaced by
+ * nodes[name], wherever the language puts it.
+ */
+export function withNodes(t: T, key: Parameters<T>[0], nodes: Record<string, Child>): Child[] {
+  const marks = Object.fromEntries(Object.keys(nodes).map((name) => [name, `\u0001${name}\u0001`]));
+  const text = String(t(key as never, marks as never));
+  return text.split("\u0001").map((part, i) => (i % 2 === 1 ? (nodes[part] ?? part) : part));
 }

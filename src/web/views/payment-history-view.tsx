@@ -3,8 +3,9 @@ import type { PaymentRow } from "../../app/find-payments.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { formatDate, formatMoney } from "../format.ts";
+import type { T } from "../i18n/index.ts";
 import { Field, FormError, Select } from "./form.tsx";
-import { InstalmentBadge, METHOD_LABELS, ReceiptThumbnails } from "./ledger-parts.tsx";
+import { InstalmentBadge, METHOD_LABELS, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
 
 export const HISTORY_FILTERS = ["chit", "from", "to", "method", "status", "q"] as const;
 
@@ -17,58 +18,62 @@ function pageHref(filters: FormValues, page: number): string {
   return text ? `/payments?${text}` : "/payments";
 }
 
-function Filters(p: { chits: Chit[]; values: FormValues; errors: FormErrors }) {
+function Filters(p: { t: T; chits: Chit[]; values: FormValues; errors: FormErrors }) {
+  const { t } = p;
   const v = p.values;
   const e = p.errors;
   return (
-    <form method="get" action="/payments" class="card card-body mb-3" aria-label="Filter payments">
+    <form method="get" action="/payments" class="card card-body mb-3" aria-label={t("payments.filterLabel")}>
       <div class="row g-2">
         <div class="col-12 col-md-6 col-lg-4">
-          <Field name="q" label="Search reference and notes" type="search" value={v.q} error={e.q} maxlength={100} />
+          <Field name="q" label={t("payments.search")} type="search" value={v.q} error={e.q} maxlength={100} />
         </div>
         <div class="col-12 col-md-6 col-lg-4">
           <Select
             name="chit"
-            label="Chit"
+            label={t("payments.chit")}
             value={v.chit}
             error={e.chit}
-            options={[{ value: "", label: "All chits" }, ...p.chits.map((c) => ({ value: c.id, label: c.name }))]}
+            options={[{ value: "", label: t("payments.allChits") }, ...p.chits.map((c) => ({ value: c.id, label: c.name }))]}
           />
         </div>
         <div class="col-6 col-lg-2">
           <Select
             name="method"
-            label="Method"
+            label={t("payments.method")}
             value={v.method}
             error={e.method}
-            options={[{ value: "", label: "Any" }, ...Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label }))]}
+            options={[
+              { value: "", label: t("payments.any") },
+              ...Object.keys(METHOD_LABELS).map((value) => ({ value, label: methodLabel(t, value as keyof typeof METHOD_LABELS) })),
+            ]}
           />
         </div>
         <div class="col-6 col-lg-2">
           <Select
             name="status"
-            label="Instalment"
+            label={t("payments.instalment")}
             value={v.status}
             error={e.status}
             options={[
-              { value: "", label: "Any" },
-              { value: "full", label: "Fully paid" },
-              { value: "part", label: "Not fully paid" },
+              { value: "", label: t("payments.any") },
+              { value: "full", label: t("payments.fullyPaid") },
+              { value: "part", label: t("payments.notFullyPaid") },
             ]}
           />
         </div>
         <div class="col-6 col-md-3">
-          <Field name="from" label="From" type="date" value={v.from} error={e.from} />
+          <Field name="from" label={t("payments.from")} type="date" value={v.from} error={e.from} />
         </div>
         <div class="col-6 col-md-3">
-          <Field name="to" label="To" type="date" value={v.to} error={e.to} />
+          <Field name="to" label={t("payments.to")} type="date" value={v.to} error={e.to} />
         </div>
         <div class="col-12 col-md-6 d-flex align-items-end gap-2 mb-3">
           <button class="btn btn-primary" type="submit">
-            Show payments
+            {t("payments.show")}
           </button>
           <a class="btn btn-outline-secondary" href="/payments">
-            Clear filters
+            {t("payments.clear")}
           </a>
         </div>
       </div>
@@ -76,54 +81,60 @@ function Filters(p: { chits: Chit[]; values: FormValues; errors: FormErrors }) {
   );
 }
 
-export function PaymentHistoryView(p: { chits: Chit[]; values: FormValues; errors?: FormErrors; message?: string | null; result: HistoryResult | null }) {
+export function PaymentHistoryView(p: { t: T; chits: Chit[]; values: FormValues; errors?: FormErrors; message?: string | null; result: HistoryResult | null }) {
+  const { t } = p;
   const r = p.result;
   return (
     <>
-      <h1 class="h3">Payments</h1>
+      <h1 class="h3">{t("payments.title")}</h1>
       <FormError message={p.message} />
-      <Filters chits={p.chits} values={p.values} errors={p.errors ?? {}} />
+      <Filters t={t} chits={p.chits} values={p.values} errors={p.errors ?? {}} />
       {r && (
         <>
           <p class="text-muted" role="status">
-            {r.total === 0 ? "No payments match." : `${r.total} payment${r.total === 1 ? "" : "s"}${r.pages > 1 ? `, page ${r.page} of ${r.pages}` : ""}.`}
+            {r.total === 0
+              ? t("payments.noneMatch")
+              : `${t(r.total === 1 ? "payments.countOne" : "payments.countMany", { count: r.total })}${r.pages > 1 ? t("payments.pageOf", { page: r.page, pages: r.pages }) : ""}${t("payments.end")}`}
           </p>
           {r.payments.length > 0 && (
             <div class="table-responsive">
               <table class="table table-hover align-middle">
                 <thead>
                   <tr>
-                    <th scope="col">Paid on</th>
-                    <th scope="col">Chit</th>
-                    <th scope="col">Instalment</th>
+                    <th scope="col">{t("payments.paidOn")}</th>
+                    <th scope="col">{t("payments.chit")}</th>
+                    <th scope="col">{t("payments.instalment")}</th>
                     <th scope="col" class="text-end">
-                      Amount
+                      {t("payments.amount")}
                     </th>
-                    <th scope="col">Method</th>
-                    <th scope="col">Reference</th>
-                    <th scope="col">Receipts</th>
+                    <th scope="col">{t("payments.method")}</th>
+                    <th scope="col">{t("payments.reference")}</th>
+                    <th scope="col">{t("payments.receipts")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {r.payments.map((pay) => (
                     <tr>
                       <td class="text-nowrap">
-                        <a href={`/payments/${pay.id}`} aria-label={`Payment of ${formatMoney(pay.amount)} on ${formatDate(pay.paidOn)} for ${pay.chitName}`}>
+                        <a
+                          href={`/payments/${pay.id}`}
+                          aria-label={t("payments.rowLabel", { amount: formatMoney(pay.amount), date: formatDate(pay.paidOn), chit: pay.chitName })}
+                        >
                           {formatDate(pay.paidOn)}
                         </a>
                       </td>
                       <td>{pay.chitName}</td>
                       <td class="text-nowrap">
-                        {pay.instalment} <InstalmentBadge status={pay.instalmentStatus} />
+                        {pay.instalment} <InstalmentBadge status={pay.instalmentStatus} t={t} />
                       </td>
                       <td class="text-end amount">{formatMoney(pay.amount)}</td>
-                      <td>{METHOD_LABELS[pay.method]}</td>
+                      <td>{methodLabel(t, pay.method)}</td>
                       <td class="text-break">
                         {pay.reference || <span class="text-muted">—</span>}
                         {pay.notes && <div class="small text-muted text-truncate history-notes">{pay.notes}</div>}
                       </td>
                       <td>
-                        <ReceiptThumbnails receipts={pay.receipts} label={`Payment on ${formatDate(pay.paidOn)}`} />
+                        <ReceiptThumbnails t={t} receipts={pay.receipts} label={t("payments.receiptsLabel", { date: formatDate(pay.paidOn) })} />
                       </td>
                     </tr>
                   ))}
@@ -132,17 +143,15 @@ export function PaymentHistoryView(p: { chits: Chit[]; values: FormValues; error
             </div>
           )}
           {r.pages > 1 && (
-            <nav aria-label="Pages of payments">
+            <nav aria-label={t("payments.pagesLabel")}>
               <ul class="pagination flex-wrap">
                 <li class={`page-item${r.page <= 1 ? " disabled" : ""}`}>
                   <a class="page-link" href={r.page <= 1 ? undefined : pageHref(p.values, r.page - 1)} aria-disabled={r.page <= 1 ? "true" : undefined}>
-                    Previous
+                    {t("payments.previous")}
                   </a>
                 </li>
                 <li class="page-item active" aria-current="page">
-                  <span class="page-link">
-                    Page {r.page} of {r.pages}
-                  </span>
+                  <span class="page-link">{t("payments.page", { page: r.page, pages: r.pages })}</span>
                 </li>
                 <li class={`page-item${r.page >= r.pages ? " disabled" : ""}`}>
                   <a
@@ -150,7 +159,7 @@ export function PaymentHistoryView(p: { chits: Chit[]; values: FormValues; error
                     href={r.page >= r.pages ? undefined : pageHref(p.values, r.page + 1)}
                     aria-disabled={r.page >= r.pages ? "true" : undefined}
                   >
-                    Next
+                    {t("payments.next")}
                   </a>
                 </li>
               </ul>

@@ -3,41 +3,68 @@ import type { PaymentWarning } from "../../app/flag-duplicates.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit, Payment, Receipt } from "../../ports/ledger.ts";
 import { formatBytes, formatDate, formatInstant, formatMoney } from "../format.ts";
-import { ConfirmDeleteView, DeleteButton, InstalmentBadge, METHOD_LABELS, plural } from "./ledger-parts.tsx";
+import { type T, translatorFor } from "../i18n/index.ts";
+import { ConfirmDeleteView, DeleteButton, InstalmentBadge, methodLabel, withNodes } from "./ledger-parts.tsx";
 
-export function deletePaymentQuestion(payment: Payment, chit: Chit): string {
-  return `Delete the payment of ${formatMoney(payment.amount)} on ${formatDate(payment.paidOn)} for ${chit.name}, with ${plural(payment.receipts.length, "receipt")}?`;
+export function deletePaymentQuestion(payment: Payment, chit: Chit, t: T = translatorFor("en")): string {
+  const n = payment.receipts.length;
+  return t("payment.deleteQuestion", {
+    amount: formatMoney(payment.amount),
+    date: formatDate(payment.paidOn),
+    chit: chit.name,
+    receipts: t(n === 1 ? "payment.receiptOne" : "payment.receiptMany", { count: n }),
+  });
 }
 
-export function PaymentView(p: { csrfToken: string; payment: Payment; chit: Chit; row: ScheduleRow | null; warnings: PaymentWarning[]; timeZone: string }) {
-  const { payment, chit } = p;
+/** flagDuplicates warns in English; each kind of warning has its own words here, with the same name, reference and date. */
+function warningWords(t: T, w: PaymentWarning): string {
+  if (w.code === "duplicate-receipt") {
+    const m = /^(.*) is the same file as a receipt on another payment\. /s.exec(w.message);
+    if (m) return t("payment.sameFile", { name: m[1] === "This receipt" ? t("payment.thisReceipt") : m[1] });
+  } else {
+    const m = /^Reference (.*) is already on another payment \((\d{4}-\d{2}-\d{2})\)\. /s.exec(w.message);
+    if (m) return t("payment.sameReference", { reference: m[1], date: m[2] });
+  }
+  return w.message;
+}
+
+export function PaymentView(p: {
+  t: T;
+  csrfToken: string;
+  payment: Payment;
+  chit: Chit;
+  row: ScheduleRow | null;
+  warnings: PaymentWarning[];
+  timeZone: string;
+}) {
+  const { payment, chit, t } = p;
   const details: [string, unknown][] = [
-    ["Chit", <a href={`/chits/${chit.id}`}>{chit.name}</a>],
+    [t("payment.chit"), <a href={`/chits/${chit.id}`}>{chit.name}</a>],
     [
-      "Instalment",
+      t("payment.instalment"),
       <>
         {payment.instalment}
         {p.row && (
           <>
-            {" "}
-            · due {formatDate(p.row.dueDate)} · payable {formatMoney(p.row.payable)} · <InstalmentBadge status={p.row.status} />
+            {t("payment.instalmentDue", { date: formatDate(p.row.dueDate), amount: formatMoney(p.row.payable) })}
+            <InstalmentBadge status={p.row.status} t={t} />
           </>
         )}
       </>,
     ],
-    ["Amount", <span class="amount">{formatMoney(payment.amount)}</span>],
-    ["Paid on", formatDate(payment.paidOn)],
-    ["Method", METHOD_LABELS[payment.method]],
-    ["Reference", payment.reference || "—"],
-    ["Notes", payment.notes ? <span class="keep-lines">{payment.notes}</span> : "—"],
-    ["Recorded", formatInstant(payment.createdAt, p.timeZone)],
+    [t("payment.amount"), <span class="amount">{formatMoney(payment.amount)}</span>],
+    [t("payment.paidOn"), formatDate(payment.paidOn)],
+    [t("payment.method"), methodLabel(t, payment.method)],
+    [t("payment.reference"), payment.reference || "—"],
+    [t("payment.notes"), payment.notes ? <span class="keep-lines">{payment.notes}</span> : "—"],
+    [t("payment.recorded"), formatInstant(payment.createdAt, p.timeZone)],
   ];
   return (
     <>
-      <nav aria-label="Breadcrumb">
+      <nav aria-label={t("payment.breadcrumb")}>
         <ol class="breadcrumb">
           <li class="breadcrumb-item">
-            <a href="/payments">Payments</a>
+            <a href="/payments">{t("payment.payments")}</a>
           </li>
           <li class="breadcrumb-item active" aria-current="page">
             {formatDate(payment.paidOn)}
@@ -45,21 +72,24 @@ export function PaymentView(p: { csrfToken: string; payment: Payment; chit: Chit
         </ol>
       </nav>
       <div class="d-flex flex-wrap justify-content-between align-items-start gap-2 mb-3">
-        <h1 class="h3 mb-0">
-          Payment of <span class="amount">{formatMoney(payment.amount)}</span>
-        </h1>
+        <h1 class="h3 mb-0">{withNodes(t, "payment.paymentOf", { amount: <span class="amount">{formatMoney(payment.amount)}</span> })}</h1>
         <div class="d-flex flex-wrap gap-2">
           <a class="btn btn-outline-secondary" href={`/payments/${payment.id}/edit`}>
-            Edit
+            {t("payment.edit")}
           </a>
-          <DeleteButton csrfToken={p.csrfToken} action={`/payments/${payment.id}/delete`} question={deletePaymentQuestion(payment, chit)} label="Delete" />
+          <DeleteButton
+            csrfToken={p.csrfToken}
+            action={`/payments/${payment.id}/delete`}
+            question={deletePaymentQuestion(payment, chit, t)}
+            label={t("payment.delete")}
+          />
         </div>
       </div>
       {p.warnings.map((w) => (
         <div class="alert alert-warning" role="alert">
-          {w.message}{" "}
+          {warningWords(t, w)}{" "}
           <a class="alert-link" href={`/payments/${w.otherPaymentId}`}>
-            See the other payment
+            {t("payment.seeOther")}
           </a>
         </div>
       ))}
@@ -73,16 +103,14 @@ export function PaymentView(p: { csrfToken: string; payment: Payment; chit: Chit
       </dl>
       <section aria-labelledby="receipts-heading">
         <h2 class="h5" id="receipts-heading">
-          Receipts
+          {t("payment.receipts")}
         </h2>
         {payment.receipts.length === 0 ? (
-          <p class="text-muted">
-            No receipt attached. <a href={`/payments/${payment.id}/edit`}>Add a photo or screenshot</a> to keep proof of this payment.
-          </p>
+          <p class="text-muted">{withNodes(t, "payment.noReceipt", { link: <a href={`/payments/${payment.id}/edit`}>{t("payment.addPhoto")}</a> })}</p>
         ) : (
           <ul class="row row-cols-2 row-cols-md-4 g-3 list-unstyled">
             {payment.receipts.map((r, i) => {
-              const name = r.originalName || `Receipt ${i + 1}`;
+              const name = r.originalName || t("payment.receiptName", { number: i + 1 });
               const pdf = r.contentType === "application/pdf";
               return (
                 <li class="col">
@@ -91,18 +119,18 @@ export function PaymentView(p: { csrfToken: string; payment: Payment; chit: Chit
                       <img
                         class="figure-img img-fluid rounded border"
                         src={`/receipts/${r.id}/thumbnail`}
-                        alt={`Receipt ${i + 1}: ${name}${pdf ? " (PDF)" : ""}`}
+                        alt={`${t("payment.receiptAlt", { number: i + 1, name })}${pdf ? " (PDF)" : ""}`}
                       />
                     </a>
                     <figcaption class="figure-caption text-break">
-                      {name} · {pdf ? "PDF" : "photo"} · {formatBytes(r.size)}
+                      {name} · {t(pdf ? "payment.pdf" : "payment.photo")} · {formatBytes(r.size)}
                       <br />
-                      <a href={`/receipts/${r.id}/view`} aria-label={`Open receipt ${i + 1}`}>
-                        Open
+                      <a href={`/receipts/${r.id}/view`} aria-label={t("payment.openReceipt", { number: i + 1 })}>
+                        {t("payment.open")}
                       </a>{" "}
                       ·{" "}
-                      <a href={`/receipts/${r.id}?download=1`} aria-label={`Download receipt ${i + 1}`}>
-                        Download
+                      <a href={`/receipts/${r.id}?download=1`} aria-label={t("payment.downloadReceipt", { number: i + 1 })}>
+                        {t("payment.download")}
                       </a>
                     </figcaption>
                   </figure>
@@ -116,37 +144,40 @@ export function PaymentView(p: { csrfToken: string; payment: Payment; chit: Chit
   );
 }
 
-export function DeletePaymentView(p: { csrfToken: string; payment: Payment; chit: Chit }) {
+export function DeletePaymentView(p: { t: T; csrfToken: string; payment: Payment; chit: Chit }) {
+  const { t } = p;
   return (
     <ConfirmDeleteView
+      t={t}
       csrfToken={p.csrfToken}
-      title="Delete payment"
-      question={deletePaymentQuestion(p.payment, p.chit)}
-      details={<p>The payment and its receipt files are removed for good; the instalment shows as unpaid again. This cannot be undone.</p>}
+      title={t("payment.deleteTitle")}
+      question={deletePaymentQuestion(p.payment, p.chit, t)}
+      details={<p>{t("payment.deleteDetails")}</p>}
       action={`/payments/${p.payment.id}/delete`}
       cancelHref={`/payments/${p.payment.id}`}
-      button="Delete payment"
+      button={t("payment.deleteButton")}
     />
   );
 }
 
 /** A receipt at full size inside the app, with a download link and the way back to its payment. */
-export function ReceiptView(p: { receipt: Receipt; timeZone: string }) {
+export function ReceiptView(p: { t: T; receipt: Receipt; timeZone: string }) {
+  const { t } = p;
   const r = p.receipt;
-  const name = r.originalName || "Receipt";
+  const name = r.originalName || t("payment.receipt");
   const pdf = r.contentType === "application/pdf";
   return (
     <>
-      <nav aria-label="Breadcrumb">
+      <nav aria-label={t("payment.breadcrumb")}>
         <ol class="breadcrumb">
           <li class="breadcrumb-item">
-            <a href="/payments">Payments</a>
+            <a href="/payments">{t("payment.payments")}</a>
           </li>
           <li class="breadcrumb-item">
-            <a href={`/payments/${r.paymentId}`}>Payment</a>
+            <a href={`/payments/${r.paymentId}`}>{t("payment.title")}</a>
           </li>
           <li class="breadcrumb-item active" aria-current="page">
-            Receipt
+            {t("payment.receipt")}
           </li>
         </ol>
       </nav>
@@ -154,23 +185,24 @@ export function ReceiptView(p: { receipt: Receipt; timeZone: string }) {
         <h1 class="h4 mb-0 text-break">{name}</h1>
         <div class="d-flex flex-wrap gap-2">
           <a class="btn btn-primary" href={`/receipts/${r.id}?download=1`}>
-            Download
+            {t("payment.download")}
           </a>
           <a class="btn btn-outline-secondary" href={`/payments/${r.paymentId}`}>
-            Back to the payment
+            {t("payment.backToPayment")}
           </a>
         </div>
       </div>
       <p class="small text-muted">
-        {pdf ? "PDF" : `Photo, ${r.width} × ${r.height} pixels`} · {formatBytes(r.size)} · added {formatInstant(r.createdAt, p.timeZone)}
+        {pdf ? t("payment.pdf") : t("payment.photoSize", { width: String(r.width), height: String(r.height) })} · {formatBytes(r.size)} ·{" "}
+        {t("payment.added", { when: formatInstant(r.createdAt, p.timeZone) })}
       </p>
       {pdf ? (
-        <p>This receipt is a PDF: download it to open it.</p>
+        <p>{t("payment.pdfNote")}</p>
       ) : (
         <img
           class="img-fluid border rounded receipt-full"
           src={`/receipts/${r.id}`}
-          alt={`Receipt: ${name}`}
+          alt={t("payment.receiptFullAlt", { name })}
           width={r.width ?? undefined}
           height={r.height ?? undefined}
         />
