@@ -1,10 +1,12 @@
 // The one form for adding and editing a chit: its numbers first, the per-chit variants under "Advanced", each explained.
+
 import { defaultTerms } from "../../domain/chit.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput } from "../format.ts";
 import { ADVANCED_FIELDS, AdvancedSettings } from "./chit-advanced-settings.tsx";
 import { Field, Form, FormError, Select, Textarea } from "./form.tsx";
+import { Breadcrumb } from "./ledger-parts.tsx";
 
 export const CHIT_FIELDS = [
   "name",
@@ -84,21 +86,10 @@ export function ChitFormView(p: { csrfToken: string; chit?: Chit; values: FormVa
   return (
     <div class="row justify-content-center">
       <div class="col-12 col-lg-9 col-xl-8">
-        <nav aria-label="Breadcrumb">
-          <ol class="breadcrumb">
-            <li class="breadcrumb-item">
-              <a href="/chits">Chits</a>
-            </li>
-            {p.chit && (
-              <li class="breadcrumb-item">
-                <a href={`/chits/${p.chit.id}`}>{p.chit.name}</a>
-              </li>
-            )}
-            <li class="breadcrumb-item active" aria-current="page">
-              {p.chit ? "Edit" : "Add"}
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumb
+          links={[{ href: "/chits", label: "Chits" }, ...(p.chit ? [{ href: `/chits/${p.chit.id}`, label: p.chit.name }] : [])]}
+          current={p.chit ? "Edit" : "Add"}
+        />
         <h1 class="h3">{title}</h1>
         <p class="text-muted">
           Copy the figures from the foreman's agreement or passbook. The usual settings are filled in; change them only if your chit differs.

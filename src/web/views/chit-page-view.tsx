@@ -9,7 +9,7 @@ import type { T } from "../i18n/index.ts";
 import { ChitRateSection } from "./chit-rate-view.tsx";
 import { deleteChitQuestion } from "./chit-views.tsx";
 import { Form } from "./form.tsx";
-import { ChitStatusBadges, DeleteButton, InstalmentBadge, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
+import { Breadcrumb, ChitStatusBadges, DeleteButton, InstalmentBadge, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
 
 export type RateOptions = { assumption: ProjectionAssumption; benchmark: string; benchmarkError?: string };
 
@@ -160,16 +160,7 @@ export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; r
   const closed = chit.status === "closed";
   return (
     <>
-      <nav aria-label={t("chits.breadcrumb")}>
-        <ol class="breadcrumb">
-          <li class="breadcrumb-item">
-            <a href="/chits">{t("chits.title")}</a>
-          </li>
-          <li class="breadcrumb-item active" aria-current="page">
-            {chit.name}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb label={t("chits.breadcrumb")} links={[{ href: "/chits", label: t("chits.title") }]} current={chit.name} />
       <header class="mb-4">
         <div class="d-flex flex-wrap justify-content-between align-items-start gap-2">
           <div>

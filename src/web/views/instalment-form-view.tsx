@@ -1,11 +1,13 @@
 // Recording one instalment's auction: the discount (or the prize, from which it follows), whether the member won it and
 // what they received, and the payable printed on the foreman's notice when it differs from ours.
+
 import { commissionOf, discountCeiling, discountFloor, isForemanInstalment } from "../../domain/chit.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput, formatDate, formatMoney } from "../format.ts";
 import { Checkbox, Field, Form, FormError } from "./form.tsx";
+import { Breadcrumb } from "./ledger-parts.tsx";
 
 export const INSTALMENT_FIELDS = ["discount", "prizeAmount", "wonByMe", "prizeReceived", "prizeReceivedOn", "payableOverride"] as const;
 
@@ -34,19 +36,13 @@ export function InstalmentFormView(p: { csrfToken: string; chit: Chit; row: Sche
   return (
     <div class="row justify-content-center">
       <div class="col-12 col-lg-8 col-xl-7">
-        <nav aria-label="Breadcrumb">
-          <ol class="breadcrumb">
-            <li class="breadcrumb-item">
-              <a href="/chits">Chits</a>
-            </li>
-            <li class="breadcrumb-item">
-              <a href={`/chits/${chit.id}`}>{chit.name}</a>
-            </li>
-            <li class="breadcrumb-item active" aria-current="page">
-              Instalment {row.number}
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumb
+          links={[
+            { href: "/chits", label: "Chits" },
+            { href: `/chits/${chit.id}`, label: chit.name },
+          ]}
+          current={`Instalment ${row.number}`}
+        />
         <h1 class="h3">Record auction: instalment {row.number}</h1>
         <p class="text-muted">
           Due {formatDate(row.dueDate)}. Now: payable {formatMoney(row.payable)}

@@ -1,4 +1,4 @@
-// Small pieces the chit, payment and history pages share: status badges, receipt thumbnails, a confirmation page.
+// Small pieces the chit, payment and history pages share: breadcrumbs, status badges, receipt thumbnails, a confirmation page.
 import type { Child } from "hono/jsx";
 import type { InstalmentStatus } from "../../domain/schedule.ts";
 import type { Chit, PaymentMethod, Receipt } from "../../ports/ledger.ts";
@@ -122,4 +122,22 @@ export function withNodes(t: T, key: Parameters<T>[0], nodes: Record<string, Chi
   const marks = Object.fromEntries(Object.keys(nodes).map((name) => [name, `\u0001${name}\u0001`]));
   const text = String(t(key as never, marks as never));
   return text.split("\u0001").map((part, i) => (i % 2 === 1 ? (nodes[part] ?? part) : part));
+}
+
+/** The trail above a ledger page: links to the pages above it, then the current page. */
+export function Breadcrumb(p: { links: { href: string; label: Child }[]; current: Child; label?: string }) {
+  return (
+    <nav aria-label={p.label ?? "Breadcrumb"}>
+      <ol class="breadcrumb">
+        {p.links.map((link) => (
+          <li class="breadcrumb-item">
+            <a href={link.href}>{link.label}</a>
+          </li>
+        ))}
+        <li class="breadcrumb-item active" aria-current="page">
+          {p.current}
+        </li>
+      </ol>
+    </nav>
+  );
 }

@@ -5,7 +5,7 @@ import type { Chit, Payment } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput, formatBytes, formatDate, formatMoney } from "../format.ts";
 import { Field, FileInput, Form, FormError, Select, Textarea } from "./form.tsx";
-import { DeleteButton, METHOD_LABELS, ReceiptThumbnails } from "./ledger-parts.tsx";
+import { Breadcrumb, DeleteButton, METHOD_LABELS, ReceiptThumbnails } from "./ledger-parts.tsx";
 
 export const PAYMENT_FIELDS = ["instalment", "amount", "paidOn", "method", "reference", "notes"] as const;
 
@@ -68,19 +68,13 @@ export function PaymentFormView(p: PaymentFormProps) {
   return (
     <div class="row justify-content-center">
       <div class="col-12 col-lg-8 col-xl-7">
-        <nav aria-label="Breadcrumb">
-          <ol class="breadcrumb">
-            <li class="breadcrumb-item">
-              <a href="/chits">Chits</a>
-            </li>
-            <li class="breadcrumb-item">
-              <a href={`/chits/${p.chit.id}`}>{p.chit.name}</a>
-            </li>
-            <li class="breadcrumb-item active" aria-current="page">
-              {editing ? "Edit payment" : "Record payment"}
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumb
+          links={[
+            { href: "/chits", label: "Chits" },
+            { href: `/chits/${p.chit.id}`, label: p.chit.name },
+          ]}
+          current={editing ? "Edit payment" : "Record payment"}
+        />
         <h1 class="h3">{title}</h1>
         <FormError message={p.message} />
         {p.filesDropped && (

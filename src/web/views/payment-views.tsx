@@ -4,7 +4,7 @@ import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit, Payment, Receipt } from "../../ports/ledger.ts";
 import { formatBytes, formatDate, formatInstant, formatMoney } from "../format.ts";
 import { type T, translatorFor } from "../i18n/index.ts";
-import { ConfirmDeleteView, DeleteButton, InstalmentBadge, methodLabel, withNodes } from "./ledger-parts.tsx";
+import { Breadcrumb, ConfirmDeleteView, DeleteButton, InstalmentBadge, methodLabel, withNodes } from "./ledger-parts.tsx";
 
 export function deletePaymentQuestion(payment: Payment, chit: Chit, t: T = translatorFor("en")): string {
   const n = payment.receipts.length;
@@ -61,16 +61,7 @@ export function PaymentView(p: {
   ];
   return (
     <>
-      <nav aria-label={t("payment.breadcrumb")}>
-        <ol class="breadcrumb">
-          <li class="breadcrumb-item">
-            <a href="/payments">{t("payment.payments")}</a>
-          </li>
-          <li class="breadcrumb-item active" aria-current="page">
-            {formatDate(payment.paidOn)}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb label={t("payment.breadcrumb")} links={[{ href: "/payments", label: t("payment.payments") }]} current={formatDate(payment.paidOn)} />
       <div class="d-flex flex-wrap justify-content-between align-items-start gap-2 mb-3">
         <h1 class="h3 mb-0">{withNodes(t, "payment.paymentOf", { amount: <span class="amount">{formatMoney(payment.amount)}</span> })}</h1>
         <div class="d-flex flex-wrap gap-2">
@@ -168,19 +159,14 @@ export function ReceiptView(p: { t: T; receipt: Receipt; timeZone: string }) {
   const pdf = r.contentType === "application/pdf";
   return (
     <>
-      <nav aria-label={t("payment.breadcrumb")}>
-        <ol class="breadcrumb">
-          <li class="breadcrumb-item">
-            <a href="/payments">{t("payment.payments")}</a>
-          </li>
-          <li class="breadcrumb-item">
-            <a href={`/payments/${r.paymentId}`}>{t("payment.title")}</a>
-          </li>
-          <li class="breadcrumb-item active" aria-current="page">
-            {t("payment.receipt")}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        label={t("payment.breadcrumb")}
+        links={[
+          { href: "/payments", label: t("payment.payments") },
+          { href: `/payments/${r.paymentId}`, label: t("payment.title") },
+        ]}
+        current={t("payment.receipt")}
+      />
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
         <h1 class="h4 mb-0 text-break">{name}</h1>
         <div class="d-flex flex-wrap gap-2">
