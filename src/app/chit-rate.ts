@@ -9,6 +9,8 @@ export type RateView = {
   xirr: number | null;
   /** Why there is no xirr, in words for the member; null when there is one. */
   reason: string | null;
+  /** The same reason as a stable code, for pages that say it in the member's language. */
+  reasonCode: NoRateCode | null;
   /** When more than one rate fits, all of them (fractions a year). */
   rates: number[];
   npv: number; // rupees, at the benchmark rate
@@ -22,36 +24,54 @@ export type ChitRate = RateView & {
   projected: RateView & { assumption: ProjectionAssumption; notes: string[] };
 };
 
+export type NoRateCode = "not-enough-flows" | "only-receipts" | "only-paid" | "always-less" | "always-more" | "multiple-rates" | "no-single-rate";
+
 const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
 
-function explain(result: RateResult, flows: Flow[]): string | null {
+function reasonCodeOf(result: RateResult, flows: Flow[]): NoRateCode | null {
   if (result.kind === "rate") return null;
-  if (result.kind === "multiple-rates") {
-    return `No single rate: ${result.rates.map(pct).join(" and ")} a year both fit these payments, so neither means anything alone. Judge the chit by its net result, NPV and MIRR.`;
-  }
+  if (result.kind === "multiple-rates") return "multiple-rates";
   switch (result.reason) {
     case "not enough flows":
-      return "Not enough dated payments yet to work out a rate.";
+      return "not-enough-flows";
     case "no sign change":
-      return flows.some((f) => f.amount > 0)
-        ? "No rate: there are receipts but no payments."
-        : "No rate yet: so far you have only paid in; a rate needs the prize too.";
+      return flows.some((f) => f.amount > 0) ? "only-receipts" : "only-paid";
     case "npv negative at every rate":
-      return "No rate exists: at every interest rate this chit returns less than you pay in. Judge it by the net loss, NPV and MIRR.";
+      return "always-less";
     case "npv positive at every rate":
-      return "No rate exists: at every interest rate this chit returns more than you pay in. Judge it by the net gain, NPV and MIRR.";
+      return "always-more";
     default:
-      return "No single rate fits these payments. Judge the chit by its net result, NPV and MIRR.";
+      return "no-single-rate";
   }
+}
+
+const REASON_WORDS: Record<Exclude<NoRateCode, "multiple-rates">, string> = {
+  "not-enough-flows": "Not enough dated payments yet to work out a rate.",
+  "only-receipts": "No rate: there are receipts but no payments.",
+  "only-paid": "No rate yet: so far you have only paid in; a rate needs the prize too.",
+  "always-less": "No rate exists: at every interest rate this chit returns less than you pay in. Judge it by the net loss, NPV and MIRR.",
+  "always-more": "No rate exists: at every interest rate this chit returns more than you pay in. Judge it by the net gain, NPV and MIRR.",
+  "no-single-rate": "No single rate fits these payments. Judge the chit by its net result, NPV and MIRR.",
+};
+
+function explain(code: NoRateCode | null, rates: number[]): string | null {
+  if (code === null) return null;
+  if (code === "multiple-rates") {
+    return `No single rate: ${rates.map(pct).join(" and ")} a year both fit these payments, so neither means anything alone. Judge the chit by its net result, NPV and MIRR.`;
+  }
+  return REASON_WORDS[code];
 }
 
 function rateView(flows: Flow[], benchmarkRate: number): RateView {
   const result = xirr(flows);
   const m = mirr(flows, benchmarkRate, benchmarkRate);
+  const rates = result.kind === "multiple-rates" ? result.rates : result.kind === "rate" ? [result.rate] : [];
+  const reasonCode = reasonCodeOf(result, flows);
   return {
     xirr: result.kind === "rate" ? result.rate : null,
-    reason: explain(result, flows),
-    rates: result.kind === "multiple-rates" ? result.rates : result.kind === "rate" ? [result.rate] : [],
+    reason: explain(reasonCode, rates),
+    reasonCode,
+    rates,
     npv: flows.length ? Math.round(npv(flows, benchmarkRate)) / 100 : 0,
     mirr: m.kind === "rate" ? m.rate : null,
     netGain: paiseToRupees(flows.reduce((total, f) => total + f.amount, 0)),

@@ -80,6 +80,11 @@ const scheduleRow = object({
 const rateView: Record<string, Schema> = {
   xirr: nullable(num("XIRR, a fraction a year (0.0757 = 7.57%); null when no single rate exists.")),
   reason: nullable(str("Why there is no xirr, in plain words; null when there is one.")),
+  reasonCode: nullable(
+    str("The same reason as a stable code; null when there is a rate.", {
+      enum: ["not-enough-flows", "only-receipts", "only-paid", "always-less", "always-more", "multiple-rates", "no-single-rate"],
+    }),
+  ),
   rates: arrayOf(num("Every rate that fits (fractions a year); two when the payments have two rates.")),
   npv: rupees("Net present value at the benchmark rate."),
   mirr: nullable(num("Modified IRR at the benchmark rate, a fraction a year.")),

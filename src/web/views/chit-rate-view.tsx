@@ -14,24 +14,22 @@ function meaning(t: T, rate: number, netGain: number): string {
   return t("rate.earning");
 }
 
-/** The same percentages chit-rate.ts writes into its "no single rate" reason. */
 const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
 
-/** chit-rate.ts explains a missing rate in English; each of its reasons has its own words here. */
+/** Each reason chit-rate.ts gives for a missing rate, in the reader's language. */
 const REASONS = {
-  "Not enough dated payments yet to work out a rate.": "rate.notEnoughFlows",
-  "No rate: there are receipts but no payments.": "rate.onlyReceipts",
-  "No rate yet: so far you have only paid in; a rate needs the prize too.": "rate.onlyPaid",
-  "No rate exists: at every interest rate this chit returns less than you pay in. Judge it by the net loss, NPV and MIRR.": "rate.alwaysLess",
-  "No rate exists: at every interest rate this chit returns more than you pay in. Judge it by the net gain, NPV and MIRR.": "rate.alwaysMore",
-  "No single rate fits these payments. Judge the chit by its net result, NPV and MIRR.": "rate.noSingleRate",
+  "not-enough-flows": "rate.notEnoughFlows",
+  "only-receipts": "rate.onlyReceipts",
+  "only-paid": "rate.onlyPaid",
+  "always-less": "rate.alwaysLess",
+  "always-more": "rate.alwaysMore",
+  "no-single-rate": "rate.noSingleRate",
 } as const;
 
 function reasonWords(t: T, v: RateView): string {
-  if (v.reason === null) return t("rate.noRate");
-  if (v.reason.startsWith("No single rate: ") && v.rates.length > 1) return t("rate.multipleRates", { rates: v.rates.map(pct).join(t("rate.and")) });
-  const key = Object.hasOwn(REASONS, v.reason) ? REASONS[v.reason as keyof typeof REASONS] : undefined;
-  return key ? t(key) : v.reason;
+  if (v.reasonCode === null) return t("rate.noRate");
+  if (v.reasonCode === "multiple-rates") return t("rate.multipleRates", { rates: v.rates.map(pct).join(t("rate.and")) });
+  return t(REASONS[v.reasonCode]);
 }
 
 /** The projection's assumptions (member-flows.ts writes them in English), in the reader's language. */
