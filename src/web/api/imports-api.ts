@@ -2,25 +2,13 @@
 // `chit`) to get a checked preview; POST /imports/{id}/commit imports it all-or-nothing, or answers 409 while errors remain.
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { commitPaymentImport } from "../../app/commit-payment-import.ts";
 import { AppError, badInput } from "../../app/errors.ts";
-import { findImportPreview, MAX_IMPORT_BYTES, previewPaymentImport } from "../../app/preview-payment-import.ts";
+import { findImportPreview, previewPaymentImport } from "../../app/preview-payment-import.ts";
 import { paiseToRupees } from "../../domain/money.ts";
 import { matchColumns } from "../../domain/payment-import.ts";
 import type { ImportPreview } from "../../ports/import-repository.ts";
 import type { WebEnv } from "../env.ts";
-
-export const importUploadLimit = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES + 64 * 1024,
-  onError: () => {
-    throw new AppError(
-      413,
-      "file-too-large",
-      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files. Nothing was imported.`,
-    );
-  },
-});
 
 /** The uploaded CSV and the optional mapping and default chit from a multipart form. */
 export async function readImportUpload(c: Context<WebEnv>): Promise<{ fileName: string; bytes: Uint8Array; mapping?: string; chit?: string }> {
@@ -71,7 +59,7 @@ export function importPreviewJson(p: ImportPreview) {
 }
 
 export const importsApi = new Hono<WebEnv>()
-  .post("/imports", importUploadLimit, async (c) => {
+  .post("/imports", async (c) => {
     const upload = await readImportUpload(c);
     const preview = await previewPaymentImport(c.get("services").paymentImports, c.get("member"), { ...upload, strictColumns: true });
     return c.json(importPreviewJson(preview), 201, { location: `/api/v1/imports/${preview.id}` });

@@ -8,7 +8,7 @@ import { recordPayment } from "../../app/record-payment.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { WebEnv } from "../env.ts";
 import { paymentJson, paymentResultJson } from "./json.ts";
-import { readFieldsAndFiles, receiptUploadLimit } from "./request-body.ts";
+import { readFieldsAndFiles } from "./request-body.ts";
 
 export const paymentsApi = new Hono<WebEnv>()
   .get("/chits/:id/payments", async (c) => {
@@ -18,7 +18,7 @@ export const paymentsApi = new Hono<WebEnv>()
     const payments = await deps.payments.listForChit(ownerId, chit.id);
     return c.json({ chitId: chit.id, payments: payments.map(paymentJson) });
   })
-  .post("/chits/:id/payments", receiptUploadLimit, async (c) => {
+  .post("/chits/:id/payments", async (c) => {
     const { fields, files } = await readFieldsAndFiles(c);
     const result = await recordPayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files);
     return c.json(paymentResultJson(result), 201, { location: `/api/v1/payments/${result.payment.id}` });
@@ -34,7 +34,7 @@ export const paymentsApi = new Hono<WebEnv>()
     });
   })
   .get("/payments/:id", async (c) => c.json(paymentJson(await findPayment(c.get("services").ledger.payments, c.get("member").id, c.req.param("id")))))
-  .patch("/payments/:id", receiptUploadLimit, async (c) => {
+  .patch("/payments/:id", async (c) => {
     const { fields, files } = await readFieldsAndFiles(c);
     return c.json(paymentResultJson(await updatePayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files)));
   })
