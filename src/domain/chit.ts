@@ -1,5 +1,5 @@
 // A chit's rules (terms and per-chit variants), what one auction yields, and validation of both.
-import { type CalendarDate, compareDates, FREQUENCIES, type Frequency, parseDate } from "./dates.ts";
+import { type CalendarDate, compareDates, dueDateFor, FREQUENCIES, type Frequency, parseDate } from "./dates.ts";
 import { divideRounded, formatINR, type Paise, percentOf } from "./money.ts";
 
 /** "from-discount": model A, the commission comes out of the winner's discount. "on-top": each ticket pays S + F/N. */
@@ -150,17 +150,43 @@ function inRange(value: number, min: number, max: number): boolean {
   return Number.isFinite(value) && value >= min && value <= max;
 }
 
+/**
+ * What a real chit can be, so its schedule stays in the calendar and every sum in safe integers: a chit value up to
+ * ₹100 crore (the largest registered chits are a few crore), a start from 1950 to 2100, and a last instalment due by
+ * the end of 2199. Amounts and dates typed anywhere in the ledger are held to the same limits (app/ledger-input.ts).
+ */
+export const CHIT_LIMITS = {
+  maxChitValue: 100_00_00_000 * 100,
+  earliestDate: "1950-01-01",
+  latestStart: "2100-12-31",
+  latestDue: "2199-12-31",
+} as const;
+
+/** The last instalment's due date, or null when the terms cannot give one (a bad date or count). */
+function lastDueDate(terms: ChitTerms): CalendarDate | null {
+  try {
+    return parseDate(dueDateFor(terms.startDate, terms.dueDay, terms.members, terms.frequency));
+  } catch {
+    return null;
+  }
+}
+
 /** Every problem with a chit's terms; an empty list means the terms are usable. */
 export function validateTerms(terms: ChitTerms): Problem[] {
   const problems: Problem[] = [];
   const add = (field: keyof ChitTerms, message: string) => problems.push({ field, message });
   if (!Number.isSafeInteger(terms.chitValue) || terms.chitValue <= 0) {
     add("chitValue", "Chit value must be more than zero, in whole paise.");
+  } else if (terms.chitValue > CHIT_LIMITS.maxChitValue) {
+    add("chitValue", `Chit value can be at most ${formatINR(CHIT_LIMITS.maxChitValue)}.`);
   }
   if (!Number.isInteger(terms.members) || terms.members < 2 || terms.members > 1000) {
     add("members", "Number of members (instalments) must be a whole number from 2 to 1000.");
   }
   if (parseDate(terms.startDate) === null) add("startDate", "Start date must be a real date, YYYY-MM-DD.");
+  else if (terms.startDate < CHIT_LIMITS.earliestDate || terms.startDate > CHIT_LIMITS.latestStart) {
+    add("startDate", `Start date must be from ${CHIT_LIMITS.earliestDate} to ${CHIT_LIMITS.latestStart}.`);
+  }
   if (!Number.isInteger(terms.dueDay) || terms.dueDay < 1 || terms.dueDay > 31) {
     add("dueDay", "Due day must be a day of the month from 1 to 31.");
   }
@@ -183,6 +209,15 @@ export function validateTerms(terms: ChitTerms): Problem[] {
   if (!["next", "same"].includes(terms.dividendApplies)) add("dividendApplies", "Dividend applies must be next or same.");
   if (!["foreman", "auction"].includes(terms.firstInstalment)) {
     add("firstInstalment", "First instalment must be foreman or auction.");
+  }
+  if (problems.length === 0) {
+    const last = lastDueDate(terms);
+    if (last === null || last > CHIT_LIMITS.latestDue) {
+      add(
+        "members",
+        `With these dates and this many instalments the chit would run past ${CHIT_LIMITS.latestDue.slice(0, 4)}: check the start date, frequency and members.`,
+      );
+    }
   }
   return problems;
 }
