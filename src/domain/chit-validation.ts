@@ -39,9 +39,11 @@ export function validateTerms(terms: ChitTerms): Problem[] {
   if (!Number.isInteger(terms.prizesPerAuction) || terms.prizesPerAuction < 1 || terms.prizesPerAuction > 100) {
     add("prizesPerAuction", "Prizes per auction must be a whole number from 1 to 100.");
   }
-  if (!Number.isInteger(terms.instalments) || terms.instalments < 1 || terms.instalments > 1000) {
+  if (!membersOk) {
+    // instalments follow members; one message is enough
+  } else if (!Number.isInteger(terms.instalments) || terms.instalments < 1 || terms.instalments > 1000) {
     add("instalments", "Number of instalments must be a whole number from 1 to 1000.");
-  } else if (membersOk && Number.isInteger(terms.prizesPerAuction) && terms.members !== terms.instalments * terms.prizesPerAuction) {
+  } else if (Number.isInteger(terms.prizesPerAuction) && terms.members !== terms.instalments * terms.prizesPerAuction) {
     add("instalments", "Members must equal instalments x prizes per auction, so that every ticket wins once.");
   }
   if (parseDate(terms.startDate) === null) add("startDate", "Start date must be a real date, YYYY-MM-DD.");

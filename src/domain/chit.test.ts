@@ -181,7 +181,7 @@ describe("chit terms are validated field by field", () => {
     expect(fields({ maxDiscountPercent: 100 })).toEqual(["maxDiscountPercent"]);
     expect(fields({ commissionPercent: 7, maxDiscountPercent: 6 })).toEqual(["maxDiscountPercent"]);
     expect(fields({ taxOnCommissionPercent: -1 })).toEqual(["taxOnCommissionPercent"]);
-    expect(fields({ frequency: "weekly" as never })).toEqual(["frequency"]);
+    expect(fields({ frequency: "hourly" as never })).toEqual(["frequency"]);
   });
 
   it("gives each problem a message a member can read", () => {
