@@ -123,7 +123,9 @@ function solve(rawAmounts: readonly number[], rawTimes: readonly number[]): Rate
     v0 = v1;
     s0 = s1;
   }
-  const rates = [...new Set(roots)].sort((a, b) => a - b).map((g) => Math.expm1(g));
+  // roots closer than numerical noise are one touching root, not two
+  const distinct = roots.sort((a, b) => a - b).filter((g, i, all) => i === 0 || g - (all[i - 1] ?? g) > 1e-9);
+  const rates = distinct.map((g) => Math.expm1(g));
   if (rates.length === 1) return { kind: "rate", rate: rates[0] ?? 0 };
   if (rates.length > 1) return { kind: "multiple-rates", rates };
   return { kind: "no-rate", reason: anyPositive ? "npv positive at every rate" : "npv negative at every rate" };
