@@ -25,7 +25,15 @@ export type ChitRate = RateView & {
   projected: RateView & { assumption: ProjectionAssumption; notes: string[] };
 };
 
-export type NoRateCode = "nothing-paid-yet" | "not-enough-flows" | "only-receipts" | "only-paid" | "always-less" | "always-more" | "multiple-rates" | "no-single-rate";
+export type NoRateCode =
+  | "nothing-paid-yet"
+  | "not-enough-flows"
+  | "only-receipts"
+  | "only-paid"
+  | "always-less"
+  | "always-more"
+  | "multiple-rates"
+  | "no-single-rate";
 
 /** 0.0757 -> "7.57%"; a rate that rounds to zero is "0.00%", without a sign. */
 export const pct = (r: number) => {

@@ -1,13 +1,24 @@
 // Issue 15's rules: whole-rupee rounding, tax by auction date (deducted or charged), on-top commission on the foreman's
 // instalment, several prizes per auction, day-based frequencies, late payment; published foreman figures to the rupee.
 import { describe, expect, it } from "vitest";
-import { auctionFor, type ChitTerms, completeTerms, discountCeiling, discountFloor, discountForPrize, dividendSharers, taxOnCommissionPercentOn, validateTerms } from "./chit.ts";
+import {
+  auctionFor,
+  type ChitTerms,
+  completeTerms,
+  discountCeiling,
+  discountFloor,
+  discountForPrize,
+  dividendSharers,
+  taxOnCommissionPercentOn,
+  validateTerms,
+} from "./chit.ts";
 import { dueDateFor } from "./dates.ts";
 import { divideToUnit, roundToUnit } from "./money.ts";
 import { groupCashflows, instalmentLines, type Payment, scheduleFor } from "./schedule.ts";
 
 const rupees = (n: number) => Math.round(n * 100);
-const chit = (overrides: Partial<ChitTerms>): ChitTerms => completeTerms({ chitValue: rupees(100_000), members: 20, startDate: "2024-01-10", dueDay: 10, ...overrides });
+const chit = (overrides: Partial<ChitTerms>): ChitTerms =>
+  completeTerms({ chitValue: rupees(100_000), members: 20, startDate: "2024-01-10", dueDay: 10, ...overrides });
 
 describe("rounding to a unit", () => {
   it("rounds to the rupee nearest, down or up, and to the paisa", () => {
@@ -22,7 +33,15 @@ describe("rounding to a unit", () => {
 
 describe("published foreman examples, to the rupee", () => {
   it("Surabhi Chits: C 1,50,000, F 5%, bid 30%, service tax 14.5% on 7,500 = 1,087.50 rounded to 1,088: prize 1,03,912", () => {
-    const terms = chit({ chitValue: rupees(150_000), members: 30, commissionPercent: 5, maxDiscountPercent: 30, taxMode: "deducted-from-prize", taxOnCommissionPercent: 14.5, rounding: "rupee" });
+    const terms = chit({
+      chitValue: rupees(150_000),
+      members: 30,
+      commissionPercent: 5,
+      maxDiscountPercent: 30,
+      taxMode: "deducted-from-prize",
+      taxOnCommissionPercent: 14.5,
+      rounding: "rupee",
+    });
     const auction = auctionFor(terms, 5, rupees(45_000));
     expect(auction.taxOnCommission).toBe(rupees(1_088));
     expect(auction.prize).toBe(rupees(103_912));
@@ -35,14 +54,28 @@ describe("published foreman examples, to the rupee", () => {
   });
 
   it("Surabhi's rate comes from the auction date when the chit sets none (14.5% from 15 Nov 2015)", () => {
-    const terms = chit({ chitValue: rupees(150_000), members: 30, maxDiscountPercent: 30, taxMode: "deducted-from-prize", rounding: "rupee", startDate: "2015-09-20", dueDay: 20 });
+    const terms = chit({
+      chitValue: rupees(150_000),
+      members: 30,
+      maxDiscountPercent: 30,
+      taxMode: "deducted-from-prize",
+      rounding: "rupee",
+      startDate: "2015-09-20",
+      dueDay: 20,
+    });
     const lines = instalmentLines(terms, [{ number: 3, discount: rupees(45_000) }]);
     expect(lines[2]?.dueDate).toBe("2015-11-20");
     expect(lines[2]?.prize).toBe(rupees(103_912));
   });
 
   it("Nagashiva: 20 x 5,000 with 6% on top = 5,300 every month including the first; 5,300 - 1,500 = 3,800", () => {
-    const terms = chit({ commissionPercent: 6, commissionMode: "on-top", bidIncludesCommission: false, onTopOnForemanInstalment: true, maxDiscountPercent: 30 });
+    const terms = chit({
+      commissionPercent: 6,
+      commissionMode: "on-top",
+      bidIncludesCommission: false,
+      onTopOnForemanInstalment: true,
+      maxDiscountPercent: 30,
+    });
     const lines = instalmentLines(terms, [{ number: 2, discount: rupees(30_000) }]);
     expect(lines[0]?.payable).toBe(rupees(5_300));
     expect(lines[1]?.payable).toBe(rupees(5_300));
@@ -146,7 +179,10 @@ describe("day-based frequencies never drift", () => {
 
 describe("late payment", () => {
   const paid = (instalment: number, amount: number, paidOn: string): Payment => ({ instalment, amount: rupees(amount), paidOn });
-  const records = [{ number: 1, discount: 0 }, { number: 2, discount: rupees(30_000) }];
+  const records = [
+    { number: 1, discount: 0 },
+    { number: 2, discount: rupees(30_000) },
+  ];
 
   it("charges simple interest a year on what is overdue, day by day, and shows it per instalment", () => {
     const terms = chit({ lateRule: "interest", latePenaltyPercent: 18, rounding: "rupee" });
@@ -198,7 +234,7 @@ function seededRandom(seed: number): () => number {
 describe("the whole group balances on random paths in every rounding mode, with several prizes and taxes", () => {
   it("collections = prizes + commissions + tax + unshared dividend + what rounding leaves, on 400 random chits", () => {
     const random = seededRandom(15_072_022);
-    const pick = <T,>(options: readonly T[]): T => options[Math.floor(random() * options.length)] as T;
+    const pick = <T>(options: readonly T[]): T => options[Math.floor(random() * options.length)] as T;
     for (let path = 0; path < 400; path++) {
       const prizes = pick([1, 1, 2, 3]);
       const instalments = 2 + Math.floor(random() * 40);
@@ -232,7 +268,9 @@ describe("the whole group balances on random paths in every rounding mode, with 
       const bids = Array.from({ length: instalments }, () => Array.from({ length: prizes }, () => Math.max(floor, bid())));
       const g = groupCashflows(terms, bids);
       const context = JSON.stringify({ terms, bids });
-      expect(g.collections, context).toBe(g.prizes + g.commissions + g.taxOnCommission + g.unsharedDividend + g.roundingKept + g.subscriptionRounding + g.chargeRounding);
+      expect(g.collections, context).toBe(
+        g.prizes + g.commissions + g.taxOnCommission + g.unsharedDividend + g.roundingKept + g.subscriptionRounding + g.chargeRounding,
+      );
       // what rounding leaves is small: under one unit per ticket per instalment
       const unit = rounding === "rupee" ? 100 : 1;
       expect(Math.abs(g.roundingKept + g.subscriptionRounding + g.chargeRounding), context).toBeLessThanOrEqual(3 * unit * terms.members * instalments);

@@ -95,6 +95,7 @@ export function validateDiscount(terms: ChitTerms, k: number, discount: Paise, f
   }
   const floor = discountFloor(terms);
   const ceiling = discountCeiling(terms);
+  if (terms.rounding === "rupee" && discount % 100 !== 0) add(field, "This chit is kept in whole rupees: enter the bid in whole rupees.");
   if (discount < floor) add(field, `Discount cannot be below the foreman's commission (${formatINR(floor)}).`);
   if (discount > ceiling) {
     add(field, `Discount cannot exceed ${terms.maxDiscountPercent}% of the chit value (${formatINR(ceiling)}).`);

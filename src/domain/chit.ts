@@ -241,7 +241,12 @@ export function bidsOf(terms: ChitTerms, k: number, discount: Paise, otherDiscou
  * The arithmetic of auction k held on `date` (its due date) with these bids (bidsOf), plus any remainder carried in
  * from the previous auction. On the foreman's instalment 1 the first prize goes to the foreman whole.
  */
-export function auctionFor(terms: ChitTerms, k: number, discount: Paise, options: { others?: readonly Paise[]; date?: CalendarDate; carried?: Paise } = {}): AuctionOutcome {
+export function auctionFor(
+  terms: ChitTerms,
+  k: number,
+  discount: Paise,
+  options: { others?: readonly Paise[]; date?: CalendarDate; carried?: Paise } = {},
+): AuctionOutcome {
   const taxPercent = options.date ? taxPercentOn(terms, options.date) : terms.taxMode === "none" ? 0 : (terms.taxOnCommissionPercent ?? 0);
   const bids = bidsOf(terms, k, discount, options.others);
   const prizes = bids.map((bid, index) => prizeFor(terms, k, index, bid, taxPercent));

@@ -84,7 +84,9 @@ function scaledNpv(amounts: readonly number[], times: readonly number[], last: n
  */
 function solve(rawAmounts: readonly number[], rawTimes: readonly number[]): RateResult {
   const byTime = new Map<number, number>();
-  rawTimes.forEach((t, i) => byTime.set(t, (byTime.get(t) ?? 0) + (rawAmounts[i] ?? 0)));
+  rawTimes.forEach((t, i) => {
+    byTime.set(t, (byTime.get(t) ?? 0) + (rawAmounts[i] ?? 0));
+  });
   const times = [...byTime.keys()].sort((a, b) => a - b);
   const amounts = times.map((t) => byTime.get(t) ?? 0);
   if (times.length < 2) return { kind: "no-rate", reason: "not enough flows" };
@@ -116,7 +118,10 @@ function solve(rawAmounts: readonly number[], rawTimes: readonly number[]): Rate
         roots.push(turn); // touching root
       } else {
         anyPositive = true;
-        roots.push(bisect((g) => f(g)[0], g0, turn, v0), bisect((g) => f(g)[0], turn, g1, vt));
+        roots.push(
+          bisect((g) => f(g)[0], g0, turn, v0),
+          bisect((g) => f(g)[0], turn, g1, vt),
+        );
       }
     }
     g0 = g1;

@@ -219,4 +219,3 @@ export function scheduleFor(terms: ChitTerms, records: readonly InstalmentRecord
     },
   };
 }
-

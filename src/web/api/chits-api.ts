@@ -1,6 +1,7 @@
 // /api/v1/chits: a member's chits with their rules, instalment records, and the schedule with the real rate.
 import { Hono } from "hono";
 import { z } from "zod";
+import { buildBidAdvice } from "../../app/advise-bid.ts";
 import { buildChitReport } from "../../app/build-chit-report.ts";
 import { summarise } from "../../app/build-summary.ts";
 import { createChit } from "../../app/create-chit.ts";
@@ -11,7 +12,7 @@ import { recordInstalment } from "../../app/record-instalment.ts";
 import { updateChit } from "../../app/update-chit.ts";
 import { todayIn } from "../../domain/dates.ts";
 import type { WebEnv } from "../env.ts";
-import { chitJson, chitProgressJson, scheduleJson, scheduleRowJson } from "./json.ts";
+import { bidAdviceJson, chitJson, chitProgressJson, scheduleJson, scheduleRowJson } from "./json.ts";
 import { readFields } from "./request-body.ts";
 
 const scheduleQuery = z.object({
@@ -66,6 +67,10 @@ export const chitsApi = new Hono<WebEnv>()
     const chit = await recordInstalment(deps, member.id, c.req.param("id"), number, fields);
     const report = await buildChitReport(deps, member, chit.id);
     return c.json({ chitId: chit.id, ...scheduleRowJson(report.schedule.instalments[number - 1]!) });
+  })
+  .get("/chits/:id/bid-advice", async (c) => {
+    const advice = await buildBidAdvice(c.get("services").ledger, c.get("member"), c.req.param("id"), withoutBlanks(c.req.query()));
+    return c.json(bidAdviceJson(c.req.param("id"), advice));
   })
   .get("/chits/:id/schedule", async (c) => {
     const query = parseInput(scheduleQuery, withoutBlanks(c.req.query()));

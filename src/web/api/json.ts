@@ -1,5 +1,6 @@
 // Records -> API JSON: money in rupees (numbers with at most 2 decimals), dates as YYYY-MM-DD, stable field names.
 
+import type { BidAdvice } from "../../app/advise-bid.ts";
 import type { ChitReport } from "../../app/build-chit-report.ts";
 import type { ChitCard, DueItem, Summary } from "../../app/build-summary.ts";
 import type { ChitRate } from "../../app/chit-rate.ts";
@@ -22,22 +23,34 @@ export function chitJson(chit: Chit) {
     ticketNo: chit.ticketNo,
     chitValue: rupees(t.chitValue),
     members: t.members,
+    instalments: t.instalments,
+    prizesPerAuction: t.prizesPerAuction,
     startDate: t.startDate,
     dueDay: t.dueDay,
     frequency: t.frequency,
     commissionPercent: t.commissionPercent,
     commissionMode: t.commissionMode,
     bidIncludesCommission: t.bidIncludesCommission,
+    onTopOnForemanInstalment: t.onTopOnForemanInstalment,
     dividendSplit: t.dividendSplit,
     dividendApplies: t.dividendApplies,
     firstInstalment: t.firstInstalment,
     maxDiscountPercent: t.maxDiscountPercent,
+    taxMode: t.taxMode,
     taxOnCommissionPercent: t.taxOnCommissionPercent,
-    taxDeductedFromPrize: t.taxDeductedFromPrize,
+    taxDeductedFromPrize: t.taxMode === "deducted-from-prize",
+    rounding: t.rounding,
+    dividendRounding: t.dividendRounding,
+    roundingRemainder: t.roundingRemainder,
+    lateRule: t.lateRule,
+    latePenaltyPercent: t.latePenaltyPercent,
+    lateFee: rupees(t.lateFee),
+    lateForfeitsDividend: t.lateForfeitsDividend,
     notes: chit.notes,
     status: chit.status,
     prized: chit.instalments.some((r) => r.wonByMe === true),
-    instalments: chit.instalments.map(instalmentRecordJson),
+    // `instalments` is the chit's number of instalments (issue 15's name); what was recorded per instalment is `records`
+    records: chit.instalments.map(instalmentRecordJson),
     createdAt: chit.createdAt.toISOString(),
     updatedAt: chit.updatedAt.toISOString(),
   };
@@ -47,6 +60,7 @@ export function instalmentRecordJson(r: InstalmentRecord) {
   return {
     number: r.number,
     discount: maybeRupees(r.discount),
+    discounts: r.discount === undefined ? null : [r.discount, ...(r.otherDiscounts ?? [])].map(rupees),
     payableOverride: maybeRupees(r.payableOverride),
     wonByMe: r.wonByMe === true,
     prizeReceived: maybeRupees(r.prizeReceived),
@@ -75,12 +89,19 @@ export function scheduleRowJson(row: ScheduleRow) {
     number: row.number,
     dueDate: row.dueDate,
     discount: maybeRupees(row.discount),
+    discounts: row.discounts?.map(rupees) ?? null,
     dividend: maybeRupees(row.dividend),
     dividendApplied: maybeRupees(row.dividendApplied),
     payable: rupees(row.payable),
     prize: maybeRupees(row.prize),
+    prizes: row.prizes?.map(rupees) ?? null,
     commission: rupees(row.commission),
+    commissionShare: rupees(row.commissionShare),
+    taxOnCommission: rupees(row.taxOnCommission),
+    taxCharged: rupees(row.taxCharged),
     paid: rupees(row.paid),
+    penalty: rupees(row.penalty),
+    dividendForfeited: rupees(row.dividendForfeited),
     balance: rupees(row.balance),
     status: row.status,
     estimated: row.estimated,
@@ -99,6 +120,9 @@ function totalsJson(t: ScheduleTotals) {
     overdue: rupees(t.overdue),
     prizes: rupees(t.prizes),
     unallocated: rupees(t.unallocated),
+    penalties: rupees(t.penalties),
+    dividendsForfeited: rupees(t.dividendsForfeited),
+    latenessCost: rupees(t.latenessCost),
     estimated: t.estimated,
   };
 }
@@ -108,9 +132,11 @@ export function rateJson(rate: ChitRate) {
   const view = (v: Omit<ChitRate["projected"], "assumption" | "notes">) => ({
     xirr: v.xirr,
     reason: v.reason,
+    reasonCode: v.reasonCode,
     rates: v.rates,
     npv: v.npv,
     mirr: v.mirr,
+    mirrConvention: v.mirrConvention,
     netGain: v.netGain,
     benchmarkRate: v.benchmarkRate,
   });
@@ -191,5 +217,28 @@ export function summaryJson(s: Summary) {
       overdue: rupees(c.overdue),
       next: c.next ? dueJson(c.next) : null,
     })),
+  };
+}
+
+/** GET /chits/{id}/bid-advice: rupees for money, fractions a year for rates, null with a code where no number exists. */
+export function bidAdviceJson(chitId: string, a: BidAdvice) {
+  return {
+    chitId,
+    instalment: a.instalment,
+    discount: rupees(a.discount),
+    rate: a.rate,
+    rates: a.rates,
+    reasonCode: a.reasonCode,
+    meaning: a.meaning,
+    waitRate: a.waitRate,
+    waitReasonCode: a.waitReasonCode,
+    breakEvenDiscount: maybeRupees(a.breakEvenDiscount),
+    breakEvenCode: a.breakEvenCode,
+    benchmarkRate: a.benchmarkRate,
+    floor: rupees(a.floor),
+    ceiling: rupees(a.ceiling),
+    assumption: a.assumption,
+    assumptionCode: a.assumptionCode,
+    curve: a.curve.map((point) => ({ discount: rupees(point.discount), rate: point.rate })),
   };
 }

@@ -108,6 +108,31 @@ export const paths: Record<string, Partial<Record<Method, Operation>>> = {
       responses: { "200": ok("The schedule.", ref("Schedule")), "400": err("BadInput"), "404": err("NotFound"), ...guarded },
     },
   },
+  "/api/v1/chits/{id}/bid-advice": {
+    get: {
+      operationId: "getBidAdvice",
+      summary: "What winning instalment N at discount D means for this member: the rate of that choice, the rate of waiting, and the break-even discount.",
+      tags: ["chits"],
+      parameters: [
+        idParam("chit"),
+        { ...query("instalment", { type: "integer", minimum: 1 }, "The instalment the member thinks of bidding for."), required: true },
+        query("discount", { type: "number", minimum: 0 }, "The discount in rupees; default: the one the assumption expects."),
+        query("benchmark", { type: "number", default: 7 }, "The member's benchmark rate for the break-even, percent a year."),
+        query(
+          "assumption",
+          { type: "string", enum: ["no-more-dividends", "average-discount"], default: "no-more-dividends" },
+          "How auctions not held yet are assumed.",
+        ),
+      ],
+      responses: {
+        "200": ok("The advice.", ref("BidAdvice")),
+        "400": err("BadInput"),
+        "404": err("NotFound"),
+        "409": { description: "The member already won an instalment of this chit (code already-won).", content: json(ref("Error")) },
+        ...guarded,
+      },
+    },
+  },
   "/api/v1/chits/{id}/payments": {
     get: {
       operationId: "listChitPayments",
