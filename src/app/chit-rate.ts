@@ -2,7 +2,18 @@
 // member's benchmark, and plain words instead of a number where no single rate exists.
 import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
 import { paiseToRupees } from "../domain/money.ts";
-import { type Flow, MIRR_CONVENTION, memberFlows, mirr, npv, type ProjectionAssumption, projectedFlows, type RateResult, xirr } from "../domain/rates.ts";
+import {
+  allRates,
+  type Flow,
+  MIRR_CONVENTION,
+  memberFlows,
+  mirr,
+  npv,
+  type ProjectionAssumption,
+  projectedFlows,
+  type RateResult,
+  xirr,
+} from "../domain/rates.ts";
 import type { Payment, Schedule } from "../domain/schedule.ts";
 
 export type RateView = {
@@ -80,7 +91,7 @@ function explain(code: NoRateCode | null, rates: number[]): string | null {
 export function rateView(flows: Flow[], benchmarkRate: number): RateView {
   const result = xirr(flows);
   const m = mirr(flows, benchmarkRate, benchmarkRate);
-  const rates = result.kind === "multiple-rates" ? result.rates : result.kind === "rate" ? [result.rate] : [];
+  const rates = allRates(result);
   const reasonCode = reasonCodeOf(result, flows);
   return {
     xirr: result.kind === "rate" ? result.rate : null,

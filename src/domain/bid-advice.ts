@@ -2,7 +2,7 @@
 // waiting to the end, the break-even bid at the member's benchmark, and the rate against the bid for a chart.
 import { type ChitTerms, discountCeiling, discountFloor, type InstalmentRecord, isForemanInstalment, unitOf } from "./chit.ts";
 import { type Paise, roundToUnit } from "./money.ts";
-import { type Flow, npv, type ProjectionAssumption, projectedFlows, type RateResult, xirr } from "./rates.ts";
+import { allRates, type Flow, npv, type ProjectionAssumption, projectedFlows, type RateResult, xirr } from "./rates.ts";
 import type { Payment } from "./schedule.ts";
 
 /** Why there is no single rate, or no break-even discount: stable codes a page or client words itself. */
@@ -119,7 +119,7 @@ export function adviseBid(
     floor,
     ceiling,
     rate: chosenRate,
-    rates: chosen.result.kind === "multiple-rates" ? chosen.result.rates : chosenRate === null ? [] : [chosenRate],
+    rates: allRates(chosen.result),
     reasonCode: reasonOf(chosen.result),
     meaning,
     waitRate: rateOf(wait),

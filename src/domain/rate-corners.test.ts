@@ -1,9 +1,9 @@
 // Rate corners from issue 15: roots beyond 1,000% a year and near -100%, close and touching roots, same-day netting
 // for MIRR, and the solver's cost growing with dates, not payments.
 import { describe, expect, it } from "vitest";
-import { type Flow, MAX_RATE, MIN_RATE, mirr, netByDate, npv, type RateResult, xirr } from "./rates.ts";
+import { allRates, type Flow, MAX_RATE, MIN_RATE, mirr, netByDate, npv, PLAUSIBLE_MAX_RATE, type RateResult, xirr } from "./rates.ts";
 
-const rates = (result: RateResult) => (result.kind === "rate" ? [result.rate] : result.kind === "multiple-rates" ? result.rates : []);
+const rates = (result: RateResult) => allRates(result);
 
 /** Flows a year of 365 days apart whose NPV in x = 1 / (1 + r) is (x - x1)(x - x2): roots exactly r1 and r2. */
 function twoRootFlows(r1: number, r2: number): Flow[] {
@@ -74,6 +74,29 @@ describe("close and touching roots", () => {
       expect(found).toHaveLength(2);
       for (const r of found) expect(Math.abs(npv(flows, r))).toBeLessThan(1e-6);
     }
+  });
+});
+
+describe("an ordinary rate beside extreme ones", () => {
+  it("is the rate, with the extreme roots listed: a winner of instalment 4 who paid three instalments first", () => {
+    const flows: Flow[] = [
+      { date: "2026-01-10", amount: -5_000 },
+      { date: "2026-02-10", amount: -5_000 },
+      { date: "2026-03-10", amount: -3_750 },
+      { date: "2026-04-10", amount: 80_000 - 5_000 },
+      ...Array.from({ length: 16 }, (_, i) => ({
+        date: `${2026 + Math.floor((i + 4) / 12)}-${String(((i + 4) % 12) + 1).padStart(2, "0")}-10`,
+        amount: -5_000,
+      })),
+    ];
+    const result = xirr(flows);
+    expect(result.kind).toBe("rate");
+    if (result.kind !== "rate") return;
+    expect(result.rate).toBeGreaterThan(0);
+    expect(result.rate).toBeLessThan(1);
+    expect(result.extremeRates?.length).toBe(1);
+    expect(result.extremeRates?.[0]).toBeGreaterThan(PLAUSIBLE_MAX_RATE);
+    for (const r of allRates(result)) expect(Math.abs(npv(flows, r))).toBeLessThan(1e-6);
   });
 });
 

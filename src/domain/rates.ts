@@ -17,7 +17,20 @@ export type NoRateReason =
   | "npv positive at every rate";
 
 /** Never a made-up number: one rate, several, or none with the reason. Rates are fractions (0.0757 = 7.57%). */
-export type RateResult = { kind: "rate"; rate: number } | { kind: "no-rate"; reason: NoRateReason } | { kind: "multiple-rates"; rates: number[] };
+/**
+ * Never a made-up number: one rate, several, or none with the reason. Rates are fractions (0.0757 = 7.57%). A "rate"
+ * may carry `extremeRates`: roots above PLAUSIBLE_MAX_RATE beside the one ordinary root (see plausibleRate).
+ */
+export type RateResult =
+  | { kind: "rate"; rate: number; extremeRates?: number[] }
+  | { kind: "no-rate"; reason: NoRateReason }
+  | { kind: "multiple-rates"; rates: number[] };
+
+/** Every root of a result, in increasing order. */
+export function allRates(result: RateResult): number[] {
+  if (result.kind === "rate") return [result.rate, ...(result.extremeRates ?? [])].sort((a, b) => a - b);
+  return result.kind === "multiple-rates" ? result.rates : [];
+}
 
 /**
  * The searched range of rates per period (annual for XIRR): from -99.9999% to +1,000,000% (10^6 %). An early winner
@@ -26,6 +39,14 @@ export type RateResult = { kind: "rate"; rate: number } | { kind: "no-rate"; rea
  */
 export const MIN_RATE = -0.999999;
 export const MAX_RATE = 10_000;
+/**
+ * 1,000% per period. Paying a little shortly before a large prize and more after it (-, +, -) gives NPV a second root
+ * far above any real cost, where a few days' discounting outweighs everything: 3,000-950,000% a year for a winner of
+ * instalment 4. When exactly one root lies at or below this and the others above it, the ordinary one is the rate
+ * (the one a spreadsheet's XIRR finds from its 10% guess) and the others are listed as extremeRates; a lone root above
+ * it (an early winner just after the prize) is still the rate.
+ */
+export const PLAUSIBLE_MAX_RATE = 10;
 /** Cells of the geometric grid on ln(1 + rate): a few hundred, refined only where NPV or its slope changes sign. */
 const GRID_CELLS = 300;
 const DAYS_PER_YEAR = 365;
@@ -132,6 +153,10 @@ function solve(rawAmounts: readonly number[], rawTimes: readonly number[]): Rate
   const distinct = roots.sort((a, b) => a - b).filter((g, i, all) => i === 0 || g - (all[i - 1] ?? g) > 1e-9);
   const rates = distinct.map((g) => Math.expm1(g));
   if (rates.length === 1) return { kind: "rate", rate: rates[0] ?? 0 };
+  const ordinary = rates.filter((r) => r <= PLAUSIBLE_MAX_RATE);
+  if (rates.length > 1 && ordinary.length === 1) {
+    return { kind: "rate", rate: ordinary[0] ?? 0, extremeRates: rates.filter((r) => r > PLAUSIBLE_MAX_RATE) };
+  }
   if (rates.length > 1) return { kind: "multiple-rates", rates };
   return { kind: "no-rate", reason: anyPositive ? "npv positive at every rate" : "npv negative at every rate" };
 }

@@ -133,7 +133,11 @@ const rateView: Record<string, Schema> = {
       enum: ["nothing-paid-yet", "not-enough-flows", "only-receipts", "only-paid", "always-less", "always-more", "multiple-rates", "no-single-rate"],
     }),
   ),
-  rates: arrayOf(num("Every rate that fits (fractions a year); two when the payments have two rates.")),
+  rates: arrayOf(
+    num(
+      "Every rate that fits (fractions a year), searched from -99.9999% to 1,000,000% a year. When one is at most 1,000% and the others far above (paying shortly before a large prize), xirr is the ordinary one.",
+    ),
+  ),
   npv: nullable(rupees("Net present value at the benchmark rate; null when nothing has been paid or received yet.")),
   mirr: nullable(num("Modified IRR at the benchmark rate, a fraction a year.")),
   mirrConvention: str("How MIRR is computed: same-day flows netted first (as a spreadsheet's one cell per date), 365-day year."),

@@ -426,6 +426,8 @@ export const en = {
     discountHelp: "From {{floor}} (the lowest bid) to {{ceiling}} (the most the chit allows).",
     show: "Show",
     cost: "Winning instalment {{number}} at a discount of {{discount}} costs you {{rate}} a year, counting the whole chit.",
+    costNegative:
+      "Winning instalment {{number}} at a discount of {{discount}} costs you less than nothing: {{rate}} a year, counting the whole chit (the dividends you get back outweigh the discount).",
     earn: "Winning instalment {{number}} at a discount of {{discount}} earns you {{rate}} a year, counting the whole chit.",
     noRate: "Winning instalment {{number}} at a discount of {{discount}} has no single yearly rate.",
     wait: "Waiting to take the last instalment instead: {{rate}} a year.",

@@ -12,6 +12,21 @@ import { Field } from "./form.tsx";
 /** The section's state: advice, or the field errors of what the member typed (with what they typed). */
 export type BidView = { advice: BidAdvice | null; instalment: string; discount: string; errors: Record<string, string> };
 
+function reasonWords(t: T, a: BidAdvice): string {
+  switch (a.reasonCode) {
+    case "multiple-rates":
+      return t("rate.multipleRates", { rates: a.rates.map((r) => formatPercent(r)).join(t("rate.and")) });
+    case "always-less":
+      return t("rate.alwaysLess");
+    case "always-more":
+      return t("rate.alwaysMore");
+    case "no-sign-change":
+      return t("rate.onlyPaid");
+    default:
+      return t("rate.notEnoughFlows");
+  }
+}
+
 function Sentences(p: { t: T; a: BidAdvice; benchmark: string }) {
   const { t, a } = p;
   const values = { number: a.instalment, discount: formatMoney(a.discount) };
@@ -19,8 +34,11 @@ function Sentences(p: { t: T; a: BidAdvice; benchmark: string }) {
   return (
     <div id="bid-advice-result">
       <p class="fw-semibold mb-1" data-bid-rate={a.rate ?? ""}>
-        {a.rate === null ? t("bid.noRate", values) : t(a.meaning === "return" ? "bid.earn" : "bid.cost", { ...values, rate: formatPercent(a.rate) })}
+        {a.rate === null
+          ? t("bid.noRate", values)
+          : t(a.meaning === "return" ? "bid.earn" : a.rate < 0 ? "bid.costNegative" : "bid.cost", { ...values, rate: formatPercent(a.rate) })}
       </p>
+      {a.rate === null && <p class="mb-1">{reasonWords(t, a)}</p>}
       <p class="mb-1">{a.waitRate === null ? t("bid.waitNone") : t("bid.wait", { rate: formatPercent(a.waitRate) })}</p>
       <p class="mb-1" data-break-even={a.breakEvenDiscount ?? ""}>
         {a.breakEvenDiscount !== null
