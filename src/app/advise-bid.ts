@@ -15,16 +15,21 @@ import { parseInput } from "./parse-input.ts";
 export type { BidAdvice } from "../domain/bid-advice.ts";
 
 export const bidAdviceQuery = z.object({
-  instalment: z.coerce.number({ message: "Instalment must be a whole number." }).int("Instalment must be a whole number."),
-  discount: rupees("Discount").optional(),
+  instalment: z.coerce
+    .number({ message: "Instalment must be a whole number." })
+    .int("Instalment must be a whole number.")
+    .meta({ description: "The instalment the member thinks of bidding for." }),
+  discount: rupees("Discount", "The discount; default: the one the assumption expects.").optional(),
   benchmark: z.coerce
     .number({ message: "Benchmark must be a yearly rate in percent, e.g. 7." })
     .min(-50, "Benchmark must be at least -50%.")
     .max(100, "Benchmark must be at most 100%.")
+    .meta({ description: "The member's benchmark rate for the break-even, percent a year (default 7)." })
     .optional(),
   assumption: z
     .enum(["no-more-dividends", "average-discount"], { message: "Assumption is no-more-dividends or average-discount." })
-    .default("no-more-dividends"),
+    .default("no-more-dividends")
+    .meta({ description: "How auctions not held yet are assumed." }),
 });
 
 /** The use case: the member's chit and payments, checked input, then adviseBid. */
