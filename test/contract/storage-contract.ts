@@ -76,6 +76,47 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.chits.get(o, c.id)).toEqual(changed);
     });
 
+    it("keeps every chit setting, and reads a chit stored before a setting existed with that setting's default", async () => {
+      const o = owner();
+      const c = chit(o);
+      const full: Chit = {
+        ...c,
+        terms: {
+          ...c.terms,
+          members: 40,
+          instalments: 20,
+          prizesPerAuction: 2,
+          frequency: "fortnightly",
+          onTopOnForemanInstalment: true,
+          taxMode: "charged-to-members",
+          taxOnCommissionPercent: null,
+          rounding: "rupee",
+          dividendRounding: "down",
+          roundingRemainder: "next-auction",
+          lateRule: "interest",
+          latePenaltyPercent: 24,
+          lateFee: 0,
+          lateForfeitsDividend: true,
+        },
+      };
+      await s.chits.create(full);
+      expect(await s.chits.get(o, full.id)).toEqual(full);
+      // a document written by an older version: no new settings, the older tax flag
+      const { instalments: _i, prizesPerAuction: _p, taxMode: _t, rounding: _r, lateRule: _l, ...older } = c.terms;
+      const legacy = { ...c, id: randomUUID(), terms: { ...older, taxOnCommissionPercent: 18, taxDeductedFromPrize: true } as unknown as Chit["terms"] };
+      await s.chits.create(legacy);
+      const read = await s.chits.get(o, legacy.id);
+      expect(read?.terms).toMatchObject({
+        instalments: 20,
+        prizesPerAuction: 1,
+        taxMode: "deducted-from-prize",
+        taxOnCommissionPercent: 18,
+        rounding: "paise",
+        lateRule: "none",
+      });
+      expect(read?.terms).not.toHaveProperty("taxDeductedFromPrize");
+    });
+
     it("changes the ledger revision on every write", async () => {
       const o = owner();
       const r0 = await s.chits.revision(o);
