@@ -5,8 +5,8 @@ import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { composeServices, type Services } from "../src/compose.ts";
 import { loadConfig } from "../src/config.ts";
-import { freshStore, onStore, type TestStore } from "./support/store.ts";
 import { mongoIndexes } from "./support/mongo.ts";
+import { freshStore, onStore, type TestStore } from "./support/store.ts";
 
 let services: Services | undefined;
 let store: TestStore | undefined;

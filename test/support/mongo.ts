@@ -7,7 +7,12 @@ export type IndexInfo = { name: string; key: Record<string, number>; unique?: bo
 export async function mongoIndexes(config: Config, collection: string): Promise<IndexInfo[]> {
   const client = new MongoClient(config.mongodbUri!, { serverSelectionTimeoutMS: 5_000 });
   try {
-    return (await client.db(config.mongodbDb).collection(collection).listIndexes().toArray().catch(() => [])) as IndexInfo[];
+    return (await client
+      .db(config.mongodbDb)
+      .collection(collection)
+      .listIndexes()
+      .toArray()
+      .catch(() => [])) as IndexInfo[];
   } finally {
     await client.close();
   }

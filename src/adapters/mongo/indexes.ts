@@ -4,7 +4,11 @@
 import { type Db, MongoServerError } from "mongodb";
 
 /** Each index the app needs: collection, key and options (also what `chitfunds doctor` checks for). */
-export const APP_INDEXES: { collection: string; key: Record<string, 1 | -1>; options?: { unique?: boolean; expireAfterSeconds?: number; partialFilterExpression?: object } }[] = [
+export const APP_INDEXES: {
+  collection: string;
+  key: Record<string, 1 | -1>;
+  options?: { unique?: boolean; expireAfterSeconds?: number; partialFilterExpression?: object };
+}[] = [
   { collection: "user", key: { status: 1, createdAt: -1 } },
   { collection: "chits", key: { ownerId: 1, createdAt: 1, _id: 1 } },
   { collection: "payments", key: { ownerId: 1, chitId: 1, instalment: 1 } },
@@ -36,7 +40,13 @@ const OUTDATED = [{ collection: "rateLimit", name: "key_1", stillWanted: (index:
 
 export async function ensureIndexes(db: Db): Promise<void> {
   for (const old of OUTDATED) {
-    const found = (await db.collection(old.collection).listIndexes().toArray().catch(() => [])).find((index) => index.name === old.name);
+    const found = (
+      await db
+        .collection(old.collection)
+        .listIndexes()
+        .toArray()
+        .catch(() => [])
+    ).find((index) => index.name === old.name);
     if (found && !old.stillWanted(found)) {
       await db
         .collection(old.collection)
