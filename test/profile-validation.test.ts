@@ -13,18 +13,10 @@ afterAll(async () => {
 });
 
 const password = "correct horse battery";
-type RawUser = { id: string; name: string; phone?: string | null; locale: string; timeZone: string };
-
-/** The user record as stored (not as the app reads it, which would hide a bad value), on either store. */
-async function rawUser(email: string): Promise<RawUser | null> {
-  const { adapter } = await t.services.auth.$context;
-  return adapter.findOne<RawUser>({ model: "user", where: [{ field: "email", value: email }] });
-}
-
-async function stored(email: string) {
-  const user = (await rawUser(email))!;
-  return { name: user.name, phone: user.phone ?? null, locale: user.locale, timeZone: user.timeZone };
-}
+const stored = async (email: string) => {
+  const { name, phone, locale, timeZone } = (await t.db.users(email))[0]!;
+  return { name, phone, locale, timeZone };
+};
 
 async function pages(client: Client) {
   for (const path of ["/dashboard", "/chits", "/payments", "/settings/profile", "/calendar"]) {
@@ -90,7 +82,7 @@ describe("sign-up", () => {
       const res = await t.newClient().json("/api/auth/sign-up/email", { name: "New", email, password, ...extra });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { code: string }).code).toBe(code);
-      expect(await rawUser(email)).toBeNull();
+      expect(await t.db.users(email)).toEqual([]);
     }
   });
 });
@@ -99,14 +91,7 @@ describe("a bad value already in the store", () => {
   it("never turns the member's pages or API into errors: it is read as the default", async () => {
     const member = await signedInMember(t, "stored@example.com", { password });
     await member.json("/api/v1/chits", { name: "Chit", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 });
-    // Written straight into the store, as an operator (or a version before these rules) could.
-    const { adapter } = await t.services.auth.$context;
-    const id = (await rawUser("stored@example.com"))!.id;
-    await adapter.update({
-      model: "user",
-      where: [{ field: "id", value: id }],
-      update: { timeZone: "Not/AZone", locale: "xx", name: "N".repeat(100_000), phone: "<b>x</b>".repeat(50) },
-    });
+    await t.db.setUser("stored@example.com", { timeZone: "Not/AZone", locale: "xx", name: "N".repeat(100_000), phone: "<b>x</b>".repeat(50) });
     await pages(member);
     const profile = await (await member.fetch("/settings/profile")).text();
     expect(selectedOption(profile, "timeZone")).toBe("Asia/Kolkata");
