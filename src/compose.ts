@@ -12,6 +12,7 @@ import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
 import { openStorage } from "./adapters/storage.ts";
+import type { HealthCheck } from "./adapters/storage-health.ts";
 import type { ApprovalDeps } from "./app/approve-member.ts";
 import { type CalendarFeedDeps, calendarFeedKey } from "./app/calendar-feed.ts";
 import type { TokenDeps } from "./app/create-api-token.ts";
@@ -61,15 +62,23 @@ export type Services = {
   /** Request counters in the store, shared by all instances (rate limits better-auth does not cover). */
   rateCounter: RateCounter;
   ping(): Promise<void>;
+  /** The store, the receipt files and free space, as /readyz reports them. */
+  health(): Promise<HealthCheck[]>;
   close(): Promise<void>;
 };
 
-export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer };
+export type Overrides = {
+  clock?: Clock;
+  log?: Logger;
+  mailer?: Mailer;
+  /** Only `chitfunds restore`: an empty or damaged SQLite file is set aside instead of stopping start-up. */
+  setAsideDamagedDatabase?: boolean;
+};
 
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
   const log = overrides.log ?? pino({ level: config.logLevel, base: undefined, redact: ["req.headers.cookie", "req.headers.authorization"] });
   const clock = overrides.clock ?? systemClock;
-  const storage = await openStorage(config);
+  const storage = await openStorage(config, { setAsideDamaged: overrides.setAsideDamagedDatabase });
   const closeMailer: (() => void)[] = [];
   const mailer =
     overrides.mailer ??
@@ -89,6 +98,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     receiptProcessor: sharpReceiptProcessor(),
     clock,
     receiptMaxBytes: config.receiptMaxBytes,
+    idempotency: storage.idempotency,
   };
 
   let members: MemberRepository | undefined;
@@ -172,6 +182,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     storageDescription: storage.description,
     rateCounter: storage.rateCounter,
     ping: storage.ping,
+    health: () => storage.health(config.readyMinFreeBytes),
     async close() {
       liveStreams.abort();
       for (const close of closeMailer) close();

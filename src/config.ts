@@ -32,6 +32,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT: bool.default(true),
   RECEIPT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  // /readyz reports not ready when the disk holding DATA_DIR has less free space than this (SQLite store).
+  READY_MIN_FREE_MB: z.coerce.number().min(0, "must be 0 or more").max(1_000_000).default(50),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://")
@@ -88,6 +90,8 @@ export type Config = {
   logLevel: string;
   rateLimit: boolean;
   receiptMaxBytes: number;
+  /** Free space under DATA_DIR below which /readyz says not ready. */
+  readyMinFreeBytes: number;
   mongodbUri: string | undefined;
   mongodbDb: string | undefined;
   cronToken: string | undefined;
@@ -135,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     rateLimit: c.RATE_LIMIT,
     receiptMaxBytes: Math.round(c.RECEIPT_MAX_MB * 1024 * 1024),
+    readyMinFreeBytes: Math.round(c.READY_MIN_FREE_MB * 1024 * 1024),
     mongodbUri: c.MONGODB_URI,
     mongodbDb: c.MONGODB_DB,
     cronToken: c.CRON_TOKEN,

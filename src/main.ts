@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { composeServices } from "./compose.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startBackupJob } from "./jobs/backup-job.ts";
+import { startFileSweepJob } from "./jobs/file-sweep-job.ts";
 import { scheduleReminders } from "./jobs/reminder-schedule.ts";
 import { createWebApp } from "./web/app.tsx";
 
@@ -18,18 +19,21 @@ async function main() {
     );
   });
   const backups = startBackupJob(services.archive, config.backup, services.log);
+  const fileSweep = startFileSweepJob(services.ledger, services.log);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     services.log.info({ signal }, "shutting down");
     const backupsStopped = backups?.stop(); // a backup under way finishes before the store closes
+    const sweepStopped = fileSweep.stop();
     reminders.stop();
     services.live.stop(); // ends open live-notification streams, which would otherwise hold the server open
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
       await backupsStopped;
+      await sweepStopped;
       await services.close();
       process.exit(0);
     });

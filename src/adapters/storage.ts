@@ -4,6 +4,7 @@ import type { Config } from "../config.ts";
 import type { ApiTokenRepository } from "../ports/api-token-repository.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { FileStore } from "../ports/file-store.ts";
+import type { IdempotencyStore } from "../ports/idempotency-store.ts";
 import type { ImportRepository } from "../ports/import-repository.ts";
 import type { LeaseLock } from "../ports/lease-lock.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
@@ -11,6 +12,7 @@ import type { OutboxRepository } from "../ports/outbox-repository.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReminderLog } from "../ports/reminder-log.ts";
 import type { SqliteDatabase } from "./sqlite/database.ts";
+import type { HealthCheck } from "./storage-health.ts";
 
 export type Storage = {
   kind: "sqlite" | "mongodb";
@@ -28,19 +30,22 @@ export type Storage = {
   reminderLog: ReminderLog;
   leases: LeaseLock;
   rateCounter: RateCounter;
+  idempotency: IdempotencyStore;
   sqlite?: SqliteDatabase;
   mongo?: { client: MongoClient; db: Db };
   /** Removes every chit, payment, receipt (and file), notification, outbox mail, audit entry, API token and import preview (import --replace). */
   clearLedger(): Promise<void>;
   ping(): Promise<void>;
+  /** What /readyz reports: the store, the receipt files and (on a local disk) free space, each with its reason. */
+  health(minFreeBytes: number): Promise<HealthCheck[]>;
   close(): Promise<void>;
 };
 
-export async function openStorage(config: Config): Promise<Storage> {
+export async function openStorage(config: Config, options: { setAsideDamaged?: boolean } = {}): Promise<Storage> {
   if (config.mongodbUri) {
     const { openMongoStorage } = await import("./mongo/storage.ts");
     return openMongoStorage(config.mongodbUri, config.mongodbDb);
   }
   const { openSqliteStorage } = await import("./sqlite/storage.ts");
-  return openSqliteStorage(config.dataDir);
+  return openSqliteStorage(config.dataDir, options);
 }

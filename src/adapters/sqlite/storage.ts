@@ -3,10 +3,12 @@ import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { localFileStore } from "../files/local-file-store.ts";
 import type { Storage } from "../storage.ts";
+import { folderWritableCheck, freeSpaceCheck, storeCheck } from "../storage-health.ts";
 import { sqliteApiTokenRepository } from "./api-token-repository.ts";
 import { sqliteAuditLog } from "./audit-log.ts";
 import { sqliteChitRepository } from "./chit-repository.ts";
 import { migrate, openDatabase } from "./database.ts";
+import { sqliteIdempotencyStore } from "./idempotency-store.ts";
 import { sqliteImportRepository } from "./import-repository.ts";
 import { sqliteLeaseLock } from "./lease-lock.ts";
 import { sqliteNotificationRepository } from "./notification-repository.ts";
@@ -15,8 +17,8 @@ import { sqlitePaymentRepository } from "./payment-repository.ts";
 import { sqliteRateCounter } from "./rate-counter.ts";
 import { sqliteReminderLog } from "./reminder-log.ts";
 
-export function openSqliteStorage(dataDir: string): Storage {
-  const db = openDatabase(dataDir);
+export function openSqliteStorage(dataDir: string, options: { setAsideDamaged?: boolean } = {}): Storage {
+  const db = openDatabase(dataDir, options);
   migrate(db);
   return {
     kind: "sqlite",
@@ -34,14 +36,24 @@ export function openSqliteStorage(dataDir: string): Storage {
     reminderLog: sqliteReminderLog(db),
     leases: sqliteLeaseLock(db),
     rateCounter: sqliteRateCounter(db),
+    idempotency: sqliteIdempotencyStore(db),
     async clearLedger() {
       db.exec(
-        "BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; COMMIT;",
+        "BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; DELETE FROM idempotency_keys; COMMIT;",
       );
       await rm(join(dataDir, "files"), { recursive: true, force: true });
     },
     async ping() {
       db.prepare("SELECT 1").get();
+    },
+    async health(minFreeBytes) {
+      return Promise.all([
+        storeCheck(async () => {
+          db.prepare("SELECT 1").get();
+        }),
+        folderWritableCheck(join(dataDir, "files")),
+        freeSpaceCheck(dataDir, minFreeBytes),
+      ]);
     },
     async close() {
       if (db.isOpen) db.close();

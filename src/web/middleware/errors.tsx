@@ -1,14 +1,18 @@
 // One place turns errors into responses: the JSON envelope for the API, a page for people; never a stack trace.
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { storageFailureOf } from "../../adapters/storage-failure.ts";
 import { AppError } from "../../app/errors.ts";
 import type { WebEnv } from "../env.ts";
 import { renderPage } from "../render.tsx";
+import { storageError } from "../storage-problem.ts";
 
 const wantsJson = (c: Context<WebEnv>) => c.req.path.startsWith("/api/") || (c.req.header("accept") ?? "").startsWith("application/json");
 
 function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
+  const storage = storageFailureOf(err);
+  if (storage) return storageError(storage);
   if (err instanceof HTTPException) {
     if (err.status === 413) return new AppError(413, "too-large", "The upload is too large.");
     if (err.status === 400) return new AppError(400, "invalid-request", "The request could not be read. Check its format.");
@@ -28,7 +32,9 @@ export function errorEnvelope(error: AppError) {
 export const onError: ErrorHandler<WebEnv> = (err, c) => {
   const known = toAppError(err);
   const log = c.get("log");
-  if (!known) log?.error({ err }, "unhandled error");
+  const storage = storageFailureOf(err);
+  if (storage) log?.error({ err, storage }, `storage ${storage === "full" ? "is full" : storage === "read-only" ? "is read-only" : "failed"}: ${err.message}`);
+  else if (!known) log?.error({ err }, "unhandled error");
   else if (known.status >= 500) log?.warn({ err }, known.message);
   const error =
     known ??
