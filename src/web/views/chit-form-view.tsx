@@ -8,27 +8,6 @@ import { ADVANCED_FIELDS, AdvancedSettings } from "./chit-advanced-settings.tsx"
 import { Field, Form, FormError, Select, Textarea } from "./form.tsx";
 import { Breadcrumb } from "./ledger-parts.tsx";
 
-export const CHIT_FIELDS = [
-  "name",
-  "organizer",
-  "ticketNo",
-  "chitValue",
-  "members",
-  "startDate",
-  "dueDay",
-  "frequency",
-  "commissionPercent",
-  "commissionMode",
-  "bidIncludesCommission",
-  "dividendSplit",
-  "dividendApplies",
-  "firstInstalment",
-  "maxDiscountPercent",
-  "taxOnCommissionPercent",
-  "taxDeductedFromPrize",
-  "notes",
-] as const;
-
 /** What a new chit's form starts with: the settings most chits have. */
 export function newChitValues(today: string): FormValues {
   return {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { ChitReport } from "../../../app/build-chit-report.ts";
 import type { ChitCard, DueItem } from "../../../app/build-summary.ts";
 import type { ChitRate, NoRateCode } from "../../../app/chit-rate.ts";
+import type { ChitList } from "../../../app/list-chits.ts";
 import type { InstalmentRecord } from "../../../domain/chit.ts";
 import { FREQUENCIES } from "../../../domain/dates.ts";
 import type { ScheduleRow, ScheduleTotals } from "../../../domain/schedule.ts";
@@ -143,6 +144,10 @@ export const chitListSchema = responseSchema(
   "ChitList",
   z.object({ today: day(), chits: z.array(responseSchema("ChitListItem", chitSchema.extend({ summary: chitProgressSchema }))) }),
 );
+
+export function chitListJson(list: ChitList): z.infer<typeof chitListSchema> {
+  return { today: list.today, chits: list.chits.map(({ chit, progress }) => ({ ...chitJson(chit), summary: chitProgressJson(progress) })) };
+}
 
 const scheduleRowSchema = responseSchema(
   "ScheduleRow",
