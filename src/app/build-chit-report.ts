@@ -33,7 +33,7 @@ export type ChitFigures = { subscription: Paise; commission: Paise; discountFloo
 
 export function reportFor(chit: Chit, payments: Payment[], today: string, query: ChitReportQuery = DEFAULT_REPORT_QUERY) {
   const schedule = scheduleFor(chit.terms, chit.instalments, payments, today);
-  const rate = chitRate(chit.terms, chit.instalments, schedule, payments, query.benchmark / 100, query.assumption);
+  const rate = chitRate(chit.terms, chit.instalments, schedule, payments, query.benchmark / 100, query.assumption, today);
   const t = chit.terms;
   const figures: ChitFigures = {
     subscription: subscriptionOf(t),

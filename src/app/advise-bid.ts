@@ -1,0 +1,52 @@
+// "Should I bid this month, and up to what discount?" for one of the member's chits: GET /api/v1/chits/{id}/bid-advice
+// and the chit page's "Thinking of bidding this month?" section share this use case.
+import { z } from "zod";
+import { adviseBid, type BidAdvice } from "../domain/bid-advice.ts";
+import { isForemanInstalment, validateDiscount } from "../domain/chit.ts";
+import { todayIn } from "../domain/dates.ts";
+import type { Member } from "../ports/member-repository.ts";
+import { chitReportQuery } from "./build-chit-report.ts";
+import { AppError, badInput } from "./errors.ts";
+import { findChit } from "./find-chit.ts";
+import type { LedgerDeps } from "./ledger-deps.ts";
+import { rupees } from "./ledger-input.ts";
+import { parseInput } from "./parse-input.ts";
+
+export type { BidAdvice } from "../domain/bid-advice.ts";
+
+/** The instalment and discount to advise on, with the benchmark and projection taken as on the chit page. */
+export const bidAdviceQuery = chitReportQuery.extend({
+  instalment: z.coerce
+    .number({ message: "Instalment must be a whole number." })
+    .int("Instalment must be a whole number.")
+    .meta({ description: "The instalment the member thinks of bidding for." }),
+  discount: rupees("Discount", "The discount; default: the one the assumption expects.").optional(),
+});
+
+/** The use case: the member's chit and payments, checked input, then adviseBid. */
+export async function buildBidAdvice(deps: Pick<LedgerDeps, "chits" | "payments" | "clock">, member: Member, chitId: string, raw: unknown): Promise<BidAdvice> {
+  const chit = await findChit(deps.chits, member.id, chitId);
+  const query = parseInput(bidAdviceQuery, raw);
+  const { terms } = chit;
+  const won = chit.instalments.find((r) => r.wonByMe);
+  if (won) {
+    throw new AppError(409, "already-won", `You won instalment ${won.number}; bid advice is for a ticket that has not won yet.`, {
+      instalment: `Already won at instalment ${won.number}.`,
+    });
+  }
+  if (query.instalment < 1 || query.instalment > terms.instalments || (isForemanInstalment(terms, query.instalment) && terms.prizesPerAuction === 1)) {
+    throw badInput({ instalment: `Choose an instalment from ${terms.firstInstalment === "foreman" ? 2 : 1} to ${terms.instalments}.` });
+  }
+  if (query.discount !== undefined) {
+    const problems = validateDiscount(terms, query.instalment, query.discount);
+    if (problems.length) throw badInput({ discount: problems[0]!.message });
+  }
+  const payments = await deps.payments.listForChit(member.id, chit.id);
+  return adviseBid(terms, chit.instalments, payments, {
+    instalment: query.instalment,
+    ...(query.discount !== undefined ? { discount: query.discount } : {}),
+    benchmarkRate: query.benchmark / 100,
+    assumption: query.assumption,
+    today: todayIn(member.timeZone, deps.clock.now()),
+  });
+}
