@@ -5,10 +5,10 @@ import { commissionOf, discountCeiling, discountFloor, subscriptionOf } from "..
 import { todayIn } from "../domain/dates.ts";
 import { PROJECTION_ASSUMPTIONS } from "../domain/member-flows.ts";
 import type { Paise } from "../domain/money.ts";
-import { scheduleFor } from "../domain/schedule.ts";
 import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { chitRate } from "./chit-rate.ts";
+import { scheduleOrRefuse } from "./chit-schedule.ts";
 import { findChit } from "./find-chit.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 
@@ -32,7 +32,7 @@ export const DEFAULT_REPORT_QUERY: ChitReportQuery = chitReportQuery.parse({});
 export type ChitFigures = { subscription: Paise; commission: Paise; discountFloor: Paise; discountCeiling: Paise };
 
 export function reportFor(chit: Chit, payments: Payment[], today: string, query: ChitReportQuery = DEFAULT_REPORT_QUERY) {
-  const schedule = scheduleFor(chit.terms, chit.instalments, payments, today);
+  const schedule = scheduleOrRefuse(chit, payments, today);
   const rate = chitRate(chit.terms, chit.instalments, schedule, payments, query.benchmark / 100, query.assumption, today);
   const t = chit.terms;
   const figures: ChitFigures = {
