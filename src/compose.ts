@@ -32,6 +32,7 @@ import type { MemberRepository } from "./ports/member-repository.ts";
 import type { ExtraChannel } from "./ports/notifier.ts";
 import type { OutboxRepository } from "./ports/outbox-repository.ts";
 import type { RateCounter } from "./ports/rate-counter.ts";
+import type { StoreHealth } from "./ports/store-health.ts";
 
 export type Logger = pino.Logger;
 
@@ -50,6 +51,8 @@ export type Services = {
   archive: ImportDeps;
   storageKind: "sqlite" | "mongodb";
   storageDescription: string;
+  /** What the store says about itself: problems and storage used (start-up log, Admin page). */
+  storeHealth: StoreHealth;
   /** Reminders (issue 5): the job's ports, the extra channels members may choose, the calendar feed, live notifications. */
   reminders: ReminderDeps;
   reminderChannels: ExtraChannel[];
@@ -63,7 +66,7 @@ export type Services = {
   rateCounter: RateCounter;
   ping(): Promise<void>;
   /** The store, the receipt files and free space, as /readyz reports them. */
-  health(): Promise<HealthCheck[]>;
+  readiness(): Promise<HealthCheck[]>;
   close(): Promise<void>;
 };
 
@@ -180,9 +183,10 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     live: { pollMs: config.eventsPollMs, signal: liveStreams.signal, stop: () => liveStreams.abort() },
     storageKind: storage.kind,
     storageDescription: storage.description,
+    storeHealth: storage.health,
     rateCounter: storage.rateCounter,
     ping: storage.ping,
-    health: () => storage.health(config.readyMinFreeBytes),
+    readiness: () => storage.readiness(config.readyMinFreeBytes),
     async close() {
       liveStreams.abort();
       for (const close of closeMailer) close();

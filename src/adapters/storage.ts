@@ -11,6 +11,7 @@ import type { ChitRepository, NotificationRepository, PaymentRepository } from "
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReminderLog } from "../ports/reminder-log.ts";
+import type { StoreHealth } from "../ports/store-health.ts";
 import type { SqliteDatabase } from "./sqlite/database.ts";
 import type { HealthCheck } from "./storage-health.ts";
 
@@ -31,21 +32,46 @@ export type Storage = {
   leases: LeaseLock;
   rateCounter: RateCounter;
   idempotency: IdempotencyStore;
+  /** What the open store says about itself (problems, storage used) for start-up and the Admin page. */
+  health: StoreHealth;
   sqlite?: SqliteDatabase;
   mongo?: { client: MongoClient; db: Db };
   /** Removes every chit, payment, receipt (and file), notification, outbox mail, audit entry, API token and import preview (import --replace). */
   clearLedger(): Promise<void>;
   ping(): Promise<void>;
   /** What /readyz reports: the store, the receipt files and (on a local disk) free space, each with its reason. */
-  health(minFreeBytes: number): Promise<HealthCheck[]>;
+  readiness(minFreeBytes: number): Promise<HealthCheck[]>;
   close(): Promise<void>;
 };
+
+const mongoSettings = (config: Config) => ({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
 
 export async function openStorage(config: Config, options: { setAsideDamaged?: boolean } = {}): Promise<Storage> {
   if (config.mongodbUri) {
     const { openMongoStorage } = await import("./mongo/storage.ts");
-    return openMongoStorage(config.mongodbUri, config.mongodbDb);
+    return openMongoStorage(mongoSettings(config));
   }
   const { openSqliteStorage } = await import("./sqlite/storage.ts");
   return openSqliteStorage(config.dataDir, options);
+}
+
+/**
+ * Checks the configured store without starting the app (`chitfunds doctor`): a store that cannot be reached is a
+ * report with that problem, not an error.
+ */
+export function probeStore(config: Config): StoreHealth {
+  if (config.mongodbUri) {
+    return {
+      async report() {
+        const { probeMongo } = await import("./mongo/probe.ts");
+        return probeMongo(mongoSettings(config));
+      },
+    };
+  }
+  return {
+    async report() {
+      const { probeSqlite } = await import("./sqlite/sqlite-health.ts");
+      return probeSqlite(config.dataDir);
+    },
+  };
 }

@@ -21,8 +21,8 @@ export function storageError(failure: StorageFailure): AppError {
  * After a failure we could not see (better-auth answers its own errors with a bare 500): is the storage the cause?
  * The readiness checks say; the answer is the 503 to give, or null.
  */
-export async function storageProblemNow(services: Pick<Services, "health" | "log">): Promise<AppError | null> {
-  const failed = (await services.health()).filter((check) => !check.ok);
+export async function storageProblemNow(services: Pick<Services, "readiness" | "log">): Promise<AppError | null> {
+  const failed = (await services.readiness()).filter((check) => !check.ok);
   if (failed.length === 0) return null;
   services.log.error({ checks: failed }, `storage problem: ${failed.map((c) => `${c.name} ${c.detail}`).join("; ")}`);
   const details = failed.map((c) => c.detail).join(" ");

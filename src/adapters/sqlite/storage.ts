@@ -1,6 +1,6 @@
 // The embedded default store: one SQLite file under DATA_DIR holding better-auth's tables and the app's own.
 import { rm } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { localFileStore } from "../files/local-file-store.ts";
 import type { Storage } from "../storage.ts";
 import { folderWritableCheck, freeSpaceCheck, storeCheck } from "../storage-health.ts";
@@ -16,13 +16,14 @@ import { sqliteOutboxRepository } from "./outbox-repository.ts";
 import { sqlitePaymentRepository } from "./payment-repository.ts";
 import { sqliteRateCounter } from "./rate-counter.ts";
 import { sqliteReminderLog } from "./reminder-log.ts";
+import { describeSqlite, probeSqlite } from "./sqlite-health.ts";
 
 export function openSqliteStorage(dataDir: string, options: { setAsideDamaged?: boolean } = {}): Storage {
   const db = openDatabase(dataDir, options);
   migrate(db);
   return {
     kind: "sqlite",
-    description: `SQLite at ${resolve(dataDir, "chitfunds.db")}`,
+    description: describeSqlite(dataDir),
     authDatabase: db,
     sqlite: db,
     outbox: sqliteOutboxRepository(db),
@@ -37,6 +38,7 @@ export function openSqliteStorage(dataDir: string, options: { setAsideDamaged?: 
     leases: sqliteLeaseLock(db),
     rateCounter: sqliteRateCounter(db),
     idempotency: sqliteIdempotencyStore(db),
+    health: { report: () => probeSqlite(dataDir) },
     async clearLedger() {
       db.exec(
         "BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; DELETE FROM idempotency_keys; COMMIT;",
@@ -46,7 +48,7 @@ export function openSqliteStorage(dataDir: string, options: { setAsideDamaged?: 
     async ping() {
       db.prepare("SELECT 1").get();
     },
-    async health(minFreeBytes) {
+    async readiness(minFreeBytes) {
       return Promise.all([
         storeCheck(async () => {
           db.prepare("SELECT 1").get();

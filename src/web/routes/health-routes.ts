@@ -6,7 +6,7 @@ export const healthRoutes = new Hono<WebEnv>()
   .get("/healthz", (c) => c.json({ status: "ok" }))
   .get("/readyz", async (c) => {
     const services = c.get("services");
-    const checks = await services.health();
+    const checks = await services.readiness();
     const failed = checks.filter((check) => !check.ok);
     const report = Object.fromEntries(checks.map((check) => [check.name, check.detail]));
     if (failed.length === 0) return c.json({ status: "ready", storage: services.storageKind, checks: report });

@@ -5,6 +5,7 @@ import type { BidAdvice } from "../../../app/advise-bid.ts";
 import type { ChitReport } from "../../../app/build-chit-report.ts";
 import type { ChitCard, DueItem } from "../../../app/build-summary.ts";
 import type { ChitRate, NoRateCode } from "../../../app/chit-rate.ts";
+import type { ChitList } from "../../../app/list-chits.ts";
 import type { InstalmentRecord } from "../../../domain/chit.ts";
 import { FREQUENCIES } from "../../../domain/dates.ts";
 import type { ScheduleRow, ScheduleTotals } from "../../../domain/schedule.ts";
@@ -172,6 +173,10 @@ export const chitListSchema = responseSchema(
   z.object({ today: day(), chits: z.array(responseSchema("ChitListItem", chitSchema.extend({ summary: chitProgressSchema }))) }),
 );
 
+export function chitListJson(list: ChitList): z.infer<typeof chitListSchema> {
+  return { today: list.today, chits: list.chits.map(({ chit, progress }) => ({ ...chitJson(chit), summary: chitProgressJson(progress) })) };
+}
+
 const scheduleRowSchema = responseSchema(
   "ScheduleRow",
   z.object({
@@ -333,11 +338,11 @@ export const bidAdviceSchema = responseSchema(
     chitId: z.string(),
     instalment: z.number().int(),
     discount: rupeesOut("The discount the advice is for (the assumed one when none was given)."),
-    rate: z
-      .number()
-      .nullable()
-      .meta({ description: "XIRR a year of winning this instalment at this discount, the whole chit; null when no single rate exists." }),
-    rates: z.array(z.number()).meta({ description: "Every rate that fits." }),
+    rate: z.number().nullable().meta({
+      description:
+        "XIRR a year of winning this instalment at this discount, the whole chit; where several rates fit, the one a spreadsheet's XIRR gives (Newton from 10%); null when no rate exists.",
+    }),
+    rates: z.array(z.number()).meta({ description: "Every rate that fits, from -99.9999% to 1,000,000% a year." }),
     reasonCode: z
       .enum(["multiple-rates", "always-less", "always-more", "no-sign-change", "not-enough-flows"])
       .nullable()
