@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { startBackupJob } from "./jobs/backup-job.ts";
 import { scheduleReminders } from "./jobs/reminder-schedule.ts";
 import { createWebApp } from "./web/app.tsx";
+import { createMetricsApp } from "./web/routes/metrics-routes.ts";
 
 async function main() {
   const config = loadConfig();
@@ -17,6 +18,13 @@ async function main() {
       `ChitFunds Ledger is running at ${config.baseUrl}`,
     );
   });
+  // /metrics alone on an internal address (METRICS_PORT), for a scraper inside the private network.
+  const metricsServer =
+    config.metrics.port === undefined
+      ? null
+      : serve({ fetch: createMetricsApp(services).fetch, port: config.metrics.port, hostname: config.metrics.host }, (info) =>
+          services.log.info({ port: info.port, host: config.metrics.host }, "metrics at /metrics"),
+        );
   const backups = startBackupJob(services.archive, config.backup, services.log);
   let stopping = false;
   const stop = (signal: string) => {
@@ -26,6 +34,7 @@ async function main() {
     const backupsStopped = backups?.stop(); // a backup under way finishes before the store closes
     reminders.stop();
     services.live.stop(); // ends open live-notification streams, which would otherwise hold the server open
+    metricsServer?.close();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {

@@ -1,5 +1,6 @@
 // Connects to MongoDB (Atlas or any replica set) and fails fast with a message that names the host, never the password.
 import { type Db, MongoClient } from "mongodb";
+import type { StoreObserver } from "../../ports/metrics.ts";
 
 export const SERVER_SELECTION_TIMEOUT_MS = 10_000;
 
@@ -20,8 +21,17 @@ export function redact(text: string, uri: string): string {
 
 export class MongoUnavailableError extends Error {}
 
-export async function connectMongo(uri: string, dbName: string | undefined): Promise<{ client: MongoClient; db: Db }> {
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS, appName: "chitfunds-ledger" });
+export async function connectMongo(uri: string, dbName: string | undefined, observe?: StoreObserver): Promise<{ client: MongoClient; db: Db }> {
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
+    appName: "chitfunds-ledger",
+    monitorCommands: observe !== undefined,
+  });
+  if (observe) {
+    // The driver's command monitoring: one event per command (find, aggregate, insert...) with its duration in ms.
+    client.on("commandSucceeded", (event) => observe(event.commandName, event.duration / 1000, false));
+    client.on("commandFailed", (event) => observe(event.commandName, event.duration / 1000, true));
+  }
   try {
     await client.connect();
     const db = client.db(dbName || undefined);

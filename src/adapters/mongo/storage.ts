@@ -1,5 +1,6 @@
 // The production store: MongoDB (Atlas) for every repository, GridFS for receipt files, better-auth's MongoDB adapter.
 import { mongodbAdapter } from "better-auth/adapters/mongodb";
+import type { StoreObserver } from "../../ports/metrics.ts";
 import type { Storage } from "../storage.ts";
 import { mongoApiTokenRepository } from "./api-token-repository.ts";
 import { mongoChitRepository } from "./chit-repository.ts";
@@ -16,8 +17,8 @@ import { mongoReminderLog } from "./reminder-log.ts";
 
 const PING_TIMEOUT_MS = 2_000;
 
-export async function openMongoStorage(uri: string, dbName: string | undefined): Promise<Storage> {
-  const { client, db } = await connectMongo(uri, dbName);
+export async function openMongoStorage(uri: string, dbName: string | undefined, observe?: StoreObserver): Promise<Storage> {
+  const { client, db } = await connectMongo(uri, dbName, observe);
   await ensureIndexes(db);
   return {
     kind: "mongodb",
