@@ -4,36 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { approveMember } from "../src/app/approve-member.ts";
 import { createChit } from "../src/app/create-chit.ts";
 import { recordPayment } from "../src/app/record-payment.ts";
-import { en } from "../src/web/i18n/en.ts";
-import { hi } from "../src/web/i18n/hi.ts";
-import { localeFromAcceptLanguage } from "../src/web/i18n/index.ts";
+import { localeFromAcceptLanguage } from "../src/i18n/locales.ts";
 import { signedInMember, startTestApp, type TestApp } from "./support/app.ts";
 import { alerts, fieldError, heading } from "./support/html.ts";
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-
-describe("the Hindi translation", () => {
-  it("has a non-empty Hindi string for every English key, using only placeholders the English one fills", () => {
-    for (const [area, words] of Object.entries(en)) {
-      const hindi = (hi as Record<string, Record<string, unknown>>)[area];
-      expect(hindi, area).toBeDefined();
-      for (const [key, english] of Object.entries(words)) {
-        const translated = hindi![key];
-        expect(typeof translated, `${area}.${key}`).toBe("string");
-        expect((translated as string).trim(), `${area}.${key}`).not.toBe("");
-        // A Hindi sentence may leave out a placeholder (the field name beside a field), never invent one.
-        expect(placeholders(english), `${area}.${key}`).toEqual(expect.arrayContaining(placeholders(translated as string)));
-      }
-      expect(Object.keys(hindi!).sort(), area).toEqual(Object.keys(words).sort());
-    }
-  });
-
-  it("is chosen from Accept-Language only when the browser prefers Hindi to English", () => {
+describe("the browser's language", () => {
+  it("is chosen from Accept-Language only when the browser prefers a language we have to English", () => {
     expect(localeFromAcceptLanguage("hi-IN,hi;q=0.9,en;q=0.8")).toBe("hi");
     expect(localeFromAcceptLanguage("fr, hi;q=0.5")).toBe("hi");
     expect(localeFromAcceptLanguage("en-IN,en;q=0.9,hi;q=0.8")).toBe("en");
-    expect(localeFromAcceptLanguage("te-IN,te;q=0.9")).toBe("en");
     expect(localeFromAcceptLanguage("hi;q=0")).toBe("en");
+    expect(localeFromAcceptLanguage("fr-FR")).toBe("en");
     expect(localeFromAcceptLanguage(undefined)).toBe("en");
   });
 });
@@ -226,6 +207,32 @@ describe("the way in by the browser's language", () => {
     expect(heading(html)).toBe("लॉग इन");
     expect(html).toContain("पासवर्ड भूल गए?");
     expect(html).toContain("सीधे मुख्य भाग पर जाएँ");
+  });
+
+  it("the login and register pages offer every language before sign-in, and the choice is kept in a cookie", async () => {
+    const browser = t.newClient();
+    const login = await (await browser.fetch("/login")).text();
+    expect(login).toContain('<html lang="en">');
+    expect(login).toMatch(/<a href="\/login\?lang=hi" lang="hi" hreflang="hi">हिन्दी<\/a>/);
+    const hindi = await browser.fetch("/login?lang=hi");
+    expect(hindi.headers.get("set-cookie")).toMatch(/chitfunds\.lang=hi;.*SameSite=Lax/i);
+    expect(heading(await hindi.text())).toBe("लॉग इन");
+    // The cookie keeps Hindi on the next page, even for a browser that asks for English.
+    const register = await (await browser.fetch("/register", { headers: { "accept-language": "en" } })).text();
+    expect(register).toContain('<html lang="hi">');
+    expect(register).toContain('<strong lang="hi" aria-current="true">हिन्दी</strong>');
+  });
+
+  it("a language picked before registering becomes the new member's language", async () => {
+    const browser = t.newClient();
+    await browser.fetch("/register?lang=hi");
+    const ok = await browser.fetch("/register", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000" },
+      body: new URLSearchParams({ name: "Asha", email: "asha@example.com", phone: "", password: "correct horse battery", _csrf: browser.csrf }),
+    });
+    expect(ok.status).toBe(303);
+    expect((await t.services.members.findByEmail("asha@example.com"))?.locale).toBe("hi");
   });
 
   it("a visitor without a Hindi preference sees the login page in English", async () => {

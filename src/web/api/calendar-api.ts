@@ -4,9 +4,11 @@ import { Hono } from "hono";
 import { ensureCalendarFeed, openCalendarFeed } from "../../app/calendar-feed.ts";
 import { AppError } from "../../app/errors.ts";
 import { paymentPath } from "../../app/instalments-across-chits.ts";
-import { dayText } from "../../app/reminder-messages.ts";
 import { rotateCalendarFeed } from "../../app/rotate-calendar-feed.ts";
 import { formatINR } from "../../domain/money.ts";
+import { formatDay } from "../../i18n/format.ts";
+import { translatorFor } from "../../i18n/index.ts";
+import { supportedLocale } from "../../i18n/locales.ts";
 import type { WebEnv } from "../env.ts";
 import { icsCalendar } from "../ics.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
@@ -23,17 +25,20 @@ export const calendarFeedApi = new Hono<WebEnv>().get("/calendar/:secret", rateL
   const feed = await openCalendarFeed(services.calendar, file.slice(0, -".ics".length));
   if (!feed) throw new AppError(404, "not-found", "This calendar feed does not exist or was replaced by a new link.");
   const base = services.config.baseUrl;
+  const locale = supportedLocale(feed.member.locale);
+  const t = translatorFor(locale);
   const events = feed.instalments.map((i) => {
-    const partPaid = i.paid > 0 ? ` (${formatINR(i.balance)} left)` : "";
+    const words = { chit: i.chitName, number: i.number, amount: formatINR(i.payable) };
+    const partPaid = i.paid > 0 ? ` ${t("reminders.feedLeft", { amount: formatINR(i.balance) })}` : "";
     return {
       uid: `${i.chitId}-${i.number}@chitfunds-ledger`,
       date: i.dueDate,
-      summary: `${i.status === "overdue" ? "Overdue: " : ""}${i.chitName} · instalment ${i.number} · ${formatINR(i.payable)}${partPaid}`,
+      summary: `${t(i.status === "overdue" ? "reminders.feedSummaryOverdue" : "reminders.feedSummary", words)}${partPaid}`,
       description: [
-        `${i.chitName}, instalment ${i.number}, due ${dayText(i.dueDate, true)}.`,
-        `Payable: ${formatINR(i.payable)} (after dividend)${i.estimated ? ", an estimate until the auction is recorded" : ""}.`,
-        ...(i.paid > 0 ? [`Paid so far: ${formatINR(i.paid)}; still to pay: ${formatINR(i.balance)}.`] : []),
-        `Record the payment: ${base}${paymentPath(i.chitId, i.number)}`,
+        t("reminders.feedDue", { ...words, day: formatDay(i.dueDate, locale, true) }),
+        t(i.estimated ? "reminders.feedPayableEstimated" : "reminders.feedPayable", words),
+        ...(i.paid > 0 ? [t("reminders.feedPaid", { paid: formatINR(i.paid), balance: formatINR(i.balance) })] : []),
+        t("reminders.record", { url: `${base}${paymentPath(i.chitId, i.number)}` }),
       ].join("\n"),
       url: `${base}${paymentPath(i.chitId, i.number)}`,
     };
@@ -42,7 +47,7 @@ export const calendarFeedApi = new Hono<WebEnv>().get("/calendar/:secret", rateL
   c.header("content-disposition", 'inline; filename="chitfunds-dues.ics"');
   c.header("cache-control", "private, max-age=900");
   c.header("x-robots-tag", "noindex");
-  return c.body(icsCalendar({ name: "ChitFunds dues", stamp: services.clock.now(), events }));
+  return c.body(icsCalendar({ name: t("reminders.feedName"), stamp: services.clock.now(), events }));
 });
 
 export const calendarApi = new Hono<WebEnv>()

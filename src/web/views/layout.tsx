@@ -13,6 +13,8 @@ export type LayoutProps = {
   notice?: string | null;
   error?: string | null;
   active?: string;
+  /** Links to this same page in each language, offered before sign-in (after it, the profile keeps the choice). */
+  languageLinks?: { locale: Locale; name: string; href: string }[];
   children: Child;
 };
 
@@ -158,6 +160,26 @@ export function Layout(props: LayoutProps) {
           </div>
         </nav>
         <main id="main" class="container py-4 flex-grow-1">
+          {!signedIn && props.languageLinks && (
+            <nav class="mb-3 small" aria-label={t("layout.language")}>
+              <span class="text-muted me-2">{t("layout.language")}:</span>
+              <ul class="list-inline d-inline mb-0">
+                {props.languageLinks.map((l) => (
+                  <li class="list-inline-item">
+                    {l.locale === props.locale ? (
+                      <strong lang={l.locale} aria-current="true">
+                        {l.name}
+                      </strong>
+                    ) : (
+                      <a href={l.href} lang={l.locale} hreflang={l.locale}>
+                        {l.name}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
           {props.notice && (
             <div class="alert alert-success" role="status">
               {props.notice}
