@@ -17,9 +17,8 @@ export async function load(
   const latencies: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, connections: options.connections, duration: options.seconds, headers: options.headers, pipelining: 1 },
-      (error, done) => (error ? reject(error) : resolve(done)),
+    const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers: options.headers, pipelining: 1 }, (error, done) =>
+      error ? reject(error) : resolve(done),
     );
     instance.on("response", (_client, status, _bytes, ms) => {
       latencies.push(ms);

@@ -14,7 +14,7 @@ export function random(seed: number): () => number {
   };
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
 /** A photo of a printed receipt on a table: width x height pixels, JPEG quality 90 with EXIF like a phone's. */
 export async function receiptPhoto(width: number, height: number, seed: number): Promise<Buffer> {
@@ -27,13 +27,26 @@ export async function receiptPhoto(width: number, height: number, seed: number):
   const angle = (rnd() - 0.5) * 14;
   const lines: string[] = [];
   const fontSize = Math.round(paperH / 34);
-  const texts = ["SHRIRAM CHITS (TN) PVT LTD", "Receipt No. " + Math.floor(rnd() * 1e6), "Ticket 14 / Group MC-40", "Instalment paid", "Amount Rs. 4,750.00", "Mode: UPI", "UTR " + Math.floor(rnd() * 1e12), "Thank you"];
+  const texts = [
+    "SHRIRAM CHITS (TN) PVT LTD",
+    "Receipt No. " + Math.floor(rnd() * 1e6),
+    "Ticket 14 / Group MC-40",
+    "Instalment paid",
+    "Amount Rs. 4,750.00",
+    "Mode: UPI",
+    "UTR " + Math.floor(rnd() * 1e12),
+    "Thank you",
+  ];
   texts.forEach((t, i) => {
-    lines.push(`<text x="${fontSize * 2}" y="${fontSize * (3 + i * 2.4)}" font-family="DejaVu Sans Mono, monospace" font-size="${fontSize}" fill="#222">${escape(t)}</text>`);
+    lines.push(
+      `<text x="${fontSize * 2}" y="${fontSize * (3 + i * 2.4)}" font-family="DejaVu Sans Mono, monospace" font-size="${fontSize}" fill="#222">${escapeXml(t)}</text>`,
+    );
   });
   for (let i = 0; i < 6; i++) {
     const y = fontSize * (24 + i * 1.6);
-    lines.push(`<rect x="${fontSize * 2}" y="${y}" width="${Math.round(paperW * (0.3 + rnd() * 0.5))}" height="${Math.round(fontSize * 0.5)}" fill="#555" opacity="0.55"/>`);
+    lines.push(
+      `<rect x="${fontSize * 2}" y="${y}" width="${Math.round(paperW * (0.3 + rnd() * 0.5))}" height="${Math.round(fontSize * 0.5)}" fill="#555" opacity="0.55"/>`,
+    );
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
     <defs>
@@ -50,8 +63,13 @@ export async function receiptPhoto(width: number, height: number, seed: number):
       ${lines.join("")}
     </g>
   </svg>`;
-  const base = await sharp(Buffer.from(svg)).blur(Math.max(0.6, w / 3000)).raw().toBuffer({ resolveWithObject: true });
-  const noise = await sharp({ create: { width: w, height: h, channels: 3, background: { r: 128, g: 128, b: 128 }, noise: { type: "gaussian", mean: 128, sigma: 14 } } })
+  const base = await sharp(Buffer.from(svg))
+    .blur(Math.max(0.6, w / 3000))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const noise = await sharp({
+    create: { width: w, height: h, channels: 3, background: { r: 128, g: 128, b: 128 }, noise: { type: "gaussian", mean: 128, sigma: 14 } },
+  })
     .raw()
     .toBuffer();
   return sharp(base.data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } })
@@ -71,7 +89,7 @@ export async function upiScreenshot(seed: number, amountRupees: number, payee: s
     <rect width="360" height="190" fill="hsl(${hue},60%,40%)"/>
     <circle cx="180" cy="95" r="44" fill="#fff"/><path d="M158 96 l15 15 l30 -32" stroke="hsl(${hue},60%,40%)" stroke-width="9" fill="none"/>
     <text x="180" y="250" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-size="34" font-weight="bold" fill="#111">&#8377;${amountRupees.toLocaleString("en-IN")}</text>
-    <text x="180" y="290" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-size="16" fill="#333">Paid to ${escape(payee)}</text>
+    <text x="180" y="290" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-size="16" fill="#333">Paid to ${escapeXml(payee)}</text>
     <rect x="24" y="330" width="312" height="220" rx="12" fill="#fff"/>
     <text x="40" y="370" font-family="DejaVu Sans, sans-serif" font-size="14" fill="#666">UPI transaction ID</text>
     <text x="40" y="395" font-family="DejaVu Sans Mono, monospace" font-size="16" fill="#111">${Math.floor(rnd() * 1e12)}</text>

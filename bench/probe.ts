@@ -61,7 +61,12 @@ function wireBytes(url: string, headers: Record<string, string>): Promise<{ byte
       res.on("end", () => {
         const body = Buffer.concat(chunks);
         const head = `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n${res.rawHeaders.map((v, i) => (i % 2 ? `${v}\r\n` : `${v}: `)).join("")}\r\n`;
-        resolve({ bytes: body.length + Buffer.byteLength(head), body, encoding: String(res.headers["content-encoding"] ?? "identity"), cacheControl: String(res.headers["cache-control"] ?? "") });
+        resolve({
+          bytes: body.length + Buffer.byteLength(head),
+          body,
+          encoding: String(res.headers["content-encoding"] ?? "identity"),
+          cacheControl: String(res.headers["cache-control"] ?? ""),
+        });
       });
       res.on("error", reject);
     });

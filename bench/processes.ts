@@ -2,17 +2,14 @@
 // node, with the same node options), and a bare Hono hello-world started the same way, for a same-run baseline.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 
-/** The node options production uses (Dockerfile, render.yaml, systemd, Kubernetes): read from the Dockerfile's CMD. */
-export function productionNodeArgs(root: string): string[] {
-  if (process.env.BENCH_NODE_ARGS !== undefined) return process.env.BENCH_NODE_ARGS.split(" ").filter(Boolean); // to try other options
-  const dockerfile = readFileSync(join(root, "Dockerfile"), "utf8");
-  const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(dockerfile)?.[1];
-  if (!cmd) throw new Error("Dockerfile has no CMD [...] line");
-  const argv = JSON.parse(cmd) as string[];
-  if (argv[0] !== "node" || argv.at(-1) !== "dist/main.js") throw new Error(`Dockerfile's CMD is not "node ... dist/main.js": ${cmd}`);
-  return argv.slice(1, -1);
+/** How production starts the server (scripts/production.mjs): node options and environment. */
+export async function production(): Promise<{ args: string[]; env: Record<string, string> }> {
+  // @ts-expect-error plain JavaScript module
+  const { NODE_ARGS, ENV } = (await import("../scripts/production.mjs")) as { NODE_ARGS: string[]; ENV: Record<string, string> };
+  // BENCH_NODE_ARGS tries other node options against the same run.
+  const args = process.env.BENCH_NODE_ARGS === undefined ? NODE_ARGS : process.env.BENCH_NODE_ARGS.split(" ").filter(Boolean);
+  return { args, env: ENV };
 }
 
 export type Started = { child: ChildProcess; pid: number; msToFirstAnswer: number; url: string };

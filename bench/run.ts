@@ -13,8 +13,8 @@ import { fileURLToPath } from "node:url";
 import { ensureBuilt } from "../scripts/build.mjs";
 import { type LoadResult, load, percentile } from "./load.ts";
 import { receiptPhoto } from "./photo.ts";
-import { productionNodeArgs, rssMb, rssSampler, type Started, startProcess, stopProcess } from "./processes.ts";
-import { firstLoad, median, type Probe, probe, type Session, signIn } from "./probe.ts";
+import { firstLoad, median, type Probe, probe, signIn } from "./probe.ts";
+import { production, rssMb, rssSampler, type Started, startProcess, stopProcess } from "./processes.ts";
 import { type GrowthRow, PASSWORD, seed } from "./seed.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,15 +42,17 @@ const targets: { what: string; ok: boolean; detail: string }[] = [];
 const target = (what: string, ok: boolean, detail: string) => targets.push({ what, ok, detail });
 const ms = (n: number) => (n >= 100 ? `${n.toFixed(0)} ms` : `${n.toFixed(1)} ms`);
 const pct = (n: number) => `${(n * 100).toFixed(n < 0.1 ? 2 : 1)} %`;
-const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join("");
+const row = (cells: (string | number)[], widths: number[]) =>
+  cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join("");
 
 async function main() {
   const t0 = performance.now();
   ensureBuilt();
-  const nodeArgs = productionNodeArgs(root);
+  const { args: nodeArgs, env: productionEnv } = await production();
   const dataDir = mkdtempSync(join(tmpdir(), "chitfunds-bench-"));
   const metricsToken = randomBytes(24).toString("hex");
   const appEnv = {
+    ...productionEnv,
     DATA_DIR: dataDir,
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
@@ -65,7 +67,7 @@ async function main() {
   try {
     console.log(`Seeding: ${LOAD.chits} chits x 40 instalments with ${LOAD.payments} payments and receipts, and ${GROWTH.length} growth members ...`);
     const seeded = await seed(dataDir, LOAD, GROWTH);
-    console.log(`Seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s. Server: node ${[...nodeArgs, "dist/main.js"].join(" ")}`);
+    console.log(`Seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s. Server: ${Object.entries(productionEnv).map(([k, v]) => `${k}=${v}`).join(" ")} node ${[...nodeArgs, "dist/main.js"].join(" ")}`);
 
     // Start-up to first answer: three cold starts on the seeded store, the median counts.
     const starts: number[] = [];
@@ -75,9 +77,11 @@ async function main() {
       if (i < 2) await stopProcess(p);
       else app = p;
     }
-    hello = await startProcess([...nodeArgs, join(root, "bench/hello-server.mjs")], HELLO_PORT, {}, "/");
+    hello = await startProcess([...nodeArgs, join(root, "bench/hello-server.mjs")], HELLO_PORT, productionEnv, "/");
     const startMs = median(starts);
-    await new Promise((r) => setTimeout(r, 2000));
+    // "Idle": the server has started and nobody has asked anything for a while (it compacts its heap after 5 s).
+    const settle = () => new Promise((r) => setTimeout(r, 8000));
+    await settle();
     const idleRss = rssMb(app!.pid);
     const helloRss = rssMb(hello.pid);
 
@@ -102,7 +106,7 @@ async function main() {
       rows.push({ r, hello: h, result });
     }
     const loadPeakRss = sampler.peak();
-    await new Promise((r) => setTimeout(r, 3000));
+    await settle();
     const afterLoadRss = rssMb(app!.pid);
 
     console.log(
@@ -114,7 +118,11 @@ async function main() {
       const ratio = result.rps / h.rps;
       console.log(row([r.name, result.rps.toFixed(0), ms(result.p50), ms(result.p95), ms(result.p99), pct(ratio), result.errors], w));
       if (r.min > 0) {
-        target(`${r.name}: >= ${pct(r.min)} of hello, p95 < ${r.p95} ms`, ratio >= r.min && result.p95 < r.p95 && result.errors === 0, `${pct(ratio)}, p95 ${ms(result.p95)}`);
+        target(
+          `${r.name}: >= ${pct(r.min)} of hello, p95 < ${r.p95} ms`,
+          ratio >= r.min && result.p95 < r.p95 && result.errors === 0,
+          `${pct(ratio)}, p95 ${ms(result.p95)}`,
+        );
       }
     }
     const helloRps = median(rows.map((x) => x.hello.rps));
@@ -146,13 +154,24 @@ async function main() {
         samples.history!.push(await probe(s, paths.history));
       }
       const figures = Object.fromEntries(
-        Object.entries(samples).map(([k, v]) => [k, { ms: median(v.map((p) => p.ms)), statements: Math.max(...v.map((p) => p.statements)), bytes: median(v.map((p) => p.bytes)), status: v[0]!.status }]),
+        Object.entries(samples).map(([k, v]) => [
+          k,
+          { ms: median(v.map((p) => p.ms)), statements: Math.max(...v.map((p) => p.statements)), bytes: median(v.map((p) => p.bytes)), status: v[0]!.status },
+        ]),
       ) as Record<string, Probe>;
       growth.push({ row: g, figures });
       const cell = (p: Probe) => `${ms(p.ms)} (${p.statements})`;
       console.log(
         row(
-          [`${g.chits} chit${g.chits > 1 ? "s" : ""}, ${g.payments.toLocaleString("en-IN")} pay.`, cell(figures.first!), cell(figures.summary!), cell(figures.dashboard!), cell(figures.chit!), cell(figures.history!), (figures.chit!.bytes / 1024).toFixed(0)],
+          [
+            `${g.chits} chit${g.chits > 1 ? "s" : ""}, ${g.payments.toLocaleString("en-IN")} pay.`,
+            cell(figures.first!),
+            cell(figures.summary!),
+            cell(figures.dashboard!),
+            cell(figures.chit!),
+            cell(figures.history!),
+            (figures.chit!.bytes / 1024).toFixed(0),
+          ],
           gw,
         ),
       );
@@ -179,7 +198,11 @@ async function main() {
       const one = growth.find((x) => x.row.chits === 1 && x.row.payments === g.row.payments);
       if (!one || g.row.chits === 1) continue;
       const grew = Object.keys(g.figures).filter((k) => g.figures[k]!.statements > one.figures[k]!.statements);
-      target(`statements per request do not grow with chits (1 vs ${g.row.chits}, ${g.row.payments} payments)`, grew.length === 0, grew.length ? `more for: ${grew.join(", ")}` : "same");
+      target(
+        `statements per request do not grow with chits (1 vs ${g.row.chits}, ${g.row.payments} payments)`,
+        grew.length === 0,
+        grew.length ? `more for: ${grew.join(", ")}` : "same",
+      );
     }
 
     // Uploads: a phone's 12 MP photo, sequential, then four at once while RSS is sampled.
@@ -205,7 +228,7 @@ async function main() {
     await Promise.all([upload(10), upload(11), upload(12), upload(13)]);
     const concurrentMs = performance.now() - concurrentStarted;
     const uploadPeakRss = sampler.peak();
-    await new Promise((r) => setTimeout(r, 3000));
+    await settle();
     const afterUploadRss = rssMb(app!.pid);
     sampler.stop();
     const peak = Math.max(loadPeakRss, uploadPeakRss, afterUploadRss);
@@ -222,8 +245,11 @@ async function main() {
     target("start-up to first answer < 1 s", startMs < 1000, ms(startMs));
 
     const first = await firstLoad(main, "/dashboard");
-    console.log(`\nDashboard first load on the wire: ${(first.total / 1024).toFixed(1)} KiB (page ${(first.htmlBytes / 1024).toFixed(0)} KiB before compression)`);
-    for (const p of first.parts) console.log(`  ${p.path.padEnd(58)} ${(p.bytes / 1024).toFixed(1).padStart(7)} KiB  ${p.encoding.padEnd(8)} ${p.cacheControl}`);
+    console.log(
+      `\nDashboard first load on the wire: ${(first.total / 1024).toFixed(1)} KiB (page ${(first.htmlBytes / 1024).toFixed(0)} KiB before compression)`,
+    );
+    for (const p of first.parts)
+      console.log(`  ${p.path.padEnd(58)} ${(p.bytes / 1024).toFixed(1).padStart(7)} KiB  ${p.encoding.padEnd(8)} ${p.cacheControl}`);
     target("dashboard first load < 150 KiB on the wire", first.total < 150 * 1024, `${(first.total / 1024).toFixed(1)} KiB`);
 
     console.log("\nTargets");

@@ -81,7 +81,12 @@ export async function seedLoadMember(services: Services, chitCount: number, paym
       // Mostly UPI screenshots; every tenth a photo of a paper receipt.
       const bytes = n % 10 === 0 ? await receiptPhoto(720, 960, n) : await upiScreenshot(n, 2500 + (n % 40) * 125, payee);
       const name = n % 10 === 0 ? `IMG_${4000 + n}.jpg` : `Screenshot_${n}.png`;
-      const raw: Record<string, unknown> = { instalment, paidOn: paidOnFor(chit, instalment, rnd, today), method: n % 9 === 0 ? "cash" : "upi", reference: `UTR${100000 + n}` };
+      const raw: Record<string, unknown> = {
+        instalment,
+        paidOn: paidOnFor(chit, instalment, rnd, today),
+        method: n % 9 === 0 ? "cash" : "upi",
+        reference: `UTR${100000 + n}`,
+      };
       if (parts === 2) raw.amount = 1000 + (n % 7) * 100;
       await recordPayment(services.ledger, member, chit.id, raw, [{ name, bytes: new Uint8Array(bytes) }]);
     }

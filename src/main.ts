@@ -3,8 +3,10 @@ import { serve } from "@hono/node-server";
 import { composeServices } from "./compose.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startBackupJob } from "./jobs/backup-job.ts";
+import { compactHeapWhenIdle } from "./jobs/idle-heap-compaction.ts";
 import { scheduleReminders } from "./jobs/reminder-schedule.ts";
 import { createWebApp } from "./web/app.tsx";
+import { warmAssets } from "./web/assets.ts";
 import { createMetricsApp } from "./web/routes/metrics-routes.ts";
 
 async function main() {
@@ -17,7 +19,10 @@ async function main() {
       { port: info.port, dataDir: config.dataDir, storage: services.storageKind, mail: services.mailer.kind, approvalMode: config.approvalMode },
       `ChitFunds Ledger is running at ${config.baseUrl}`,
     );
+    // Compress the front-end files now, off the event loop, rather than when the first visitor asks for them.
+    void warmAssets();
   });
+  const compaction = compactHeapWhenIdle(server as Parameters<typeof compactHeapWhenIdle>[0]);
   // /metrics alone on an internal address (METRICS_PORT), for a scraper inside the private network.
   const metricsServer =
     config.metrics.port === undefined
@@ -33,6 +38,7 @@ async function main() {
     services.log.info({ signal }, "shutting down");
     const backupsStopped = backups?.stop(); // a backup under way finishes before the store closes
     reminders.stop();
+    compaction.stop();
     services.live.stop(); // ends open live-notification streams, which would otherwise hold the server open
     metricsServer?.close();
     const force = setTimeout(() => process.exit(1), 10_000);

@@ -9,10 +9,12 @@ import { openApiRoutes } from "./api/openapi.ts";
 import { apiV1 } from "./api/v1.ts";
 import type { WebEnv } from "./env.ts";
 import { stampClientAddress } from "./middleware/client-address.ts";
+import { compression } from "./middleware/compression.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { onError, onNotFound } from "./middleware/errors.tsx";
 import { pageLanguage } from "./middleware/language.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
+import { freshSessionAfterChanges } from "./middleware/session.ts";
 import { routeLabel } from "./route-label.ts";
 import { accountRoutes } from "./routes/account-routes.tsx";
 import { adminRoutes } from "./routes/admin-routes.tsx";
@@ -46,6 +48,7 @@ export function createWebApp(services: Services) {
     if (!c.req.path.startsWith("/assets/"))
       log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(elapsed * 10) / 10 }, "request");
   });
+  app.use(compression);
   app.use(securityHeaders());
   app.use(stampClientAddress);
   app.onError(onError);
@@ -64,6 +67,7 @@ export function createWebApp(services: Services) {
   app.use(streamedUploadLimit(services.config.receiptMaxBytes));
   app.use(pageLanguage);
   app.use(csrfProtection);
+  app.use(freshSessionAfterChanges);
   app.route("/api/v1", calendarApi);
   app.route("/api/v1", apiV1);
   app.route("/", apiDocsRoutes);
