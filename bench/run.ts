@@ -67,7 +67,11 @@ async function main() {
   try {
     console.log(`Seeding: ${LOAD.chits} chits x 40 instalments with ${LOAD.payments} payments and receipts, and ${GROWTH.length} growth members ...`);
     const seeded = await seed(dataDir, LOAD, GROWTH);
-    console.log(`Seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s. Server: ${Object.entries(productionEnv).map(([k, v]) => `${k}=${v}`).join(" ")} node ${[...nodeArgs, "dist/main.js"].join(" ")}`);
+    console.log(
+      `Seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s. Server: ${Object.entries(productionEnv)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ")} node ${[...nodeArgs, "dist/main.js"].join(" ")}`,
+    );
 
     // Start-up to first answer: three cold starts on the seeded store, the median counts.
     const starts: number[] = [];

@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { todayIn } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
-import { scheduleFor } from "../domain/schedule.ts";
 import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { parseInput } from "./parse-input.ts";
 
@@ -31,13 +31,14 @@ export type AnnualReport = {
   totals: { paid: Paise; due: Paise; dividends: Paise; balance: Paise; prizeReceived: Paise; payments: number };
 };
 
-const yearQuery = z.object({
+export const yearQuery = z.object({
   year: z.coerce
     .number({ message: "Year must be a year such as 2025." })
     .int("Year must be a year such as 2025.")
     .min(1990, "Year must be 1990 or later.")
     .max(2200, "Year must be 2200 or earlier.")
-    .optional(),
+    .optional()
+    .meta({ description: "The calendar year; default this year in the member's time zone." }),
 });
 
 export async function buildAnnualReport(
@@ -55,7 +56,7 @@ export async function buildAnnualReport(
   const lines: AnnualChitLine[] = [];
   for (const chit of chits) {
     const payments = all.filter((p) => p.chitId === chit.id);
-    const schedule = scheduleFor(chit.terms, chit.instalments, payments, today);
+    const schedule = tryScheduleFor(chit, payments, today).schedule ?? { instalments: [] };
     const dueRows = schedule.instalments.filter((r) => inYear(r.dueDate));
     const paidInYear = payments.filter((p) => inYear(p.paidOn));
     for (const p of paidInYear) months[Number(p.paidOn.slice(5, 7)) - 1]! += p.amount;

@@ -2,9 +2,9 @@
 // receipt or reference used before is flagged. The payment is stored only once its receipts are.
 import { randomUUID } from "node:crypto";
 import { compareDates, todayIn } from "../domain/dates.ts";
-import { scheduleFor } from "../domain/schedule.ts";
 import type { Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { scheduleOrRefuse } from "./chit-schedule.ts";
 import { AppError, badInput } from "./errors.ts";
 import { findChit } from "./find-chit.ts";
 import { flagDuplicates, type PaymentWarning } from "./flag-duplicates.ts";
@@ -30,12 +30,12 @@ export async function recordPayment(
   const now = deps.clock.now();
   const today = todayIn(member.timeZone, now);
   const existing = await deps.payments.listForChit(member.id, chit.id);
-  const schedule = scheduleFor(chit.terms, chit.instalments, existing, today);
+  const schedule = scheduleOrRefuse(chit, existing, today);
 
   const instalment = input.instalment ?? schedule.instalments.find((row) => row.status !== "paid")?.number;
   if (instalment === undefined) throw badInput({ instalment: "Every instalment of this chit is paid; choose the instalment this payment is for." });
   const row = schedule.instalments[instalment - 1];
-  if (!row) throw badInput({ instalment: `This chit has instalments 1 to ${chit.terms.members}.` });
+  if (!row) throw badInput({ instalment: `This chit has instalments 1 to ${chit.terms.instalments}.` });
   const amount = input.amount ?? (row.balance > 0 ? row.balance : row.payable);
   if (amount <= 0) throw badInput({ amount: "Amount must be more than zero." });
   const paidOn = input.paidOn ?? today;

@@ -4,7 +4,7 @@ import type { StoreObserver } from "../../ports/metrics.ts";
 import type { Storage } from "../storage.ts";
 import { mongoApiTokenRepository } from "./api-token-repository.ts";
 import { mongoChitRepository } from "./chit-repository.ts";
-import { connectMongo, hostsOf } from "./connect.ts";
+import { connectMongo, hostsOf, operationsUnderWay } from "./connect.ts";
 import { gridFsFileStore } from "./gridfs-file-store.ts";
 import { mongoImportRepository } from "./import-repository.ts";
 import { ensureIndexes } from "./indexes.ts";
@@ -19,6 +19,7 @@ const PING_TIMEOUT_MS = 2_000;
 
 export async function openMongoStorage(uri: string, dbName: string | undefined, observe?: StoreObserver): Promise<Storage> {
   const { client, db } = await connectMongo(uri, dbName, observe);
+  const underWay = operationsUnderWay(client);
   await ensureIndexes(db);
   return {
     kind: "mongodb",
@@ -66,6 +67,7 @@ export async function openMongoStorage(uri: string, dbName: string | undefined, 
       }
     },
     async close() {
+      await underWay.settled(5_000);
       await client.close();
     },
   };
