@@ -6,12 +6,22 @@ import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { type Db, MongoClient } from "mongodb";
 import type { Config } from "../../src/config.ts";
 
-export type StoredUser = { id: string; email: string; name: string; status: string; banned: boolean; updatedAt: string };
+export type StoredUser = {
+  id: string;
+  email: string;
+  name: string;
+  status: string;
+  banned: boolean;
+  phone: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  updatedAt: string;
+};
 
 export type StoreAccess = {
   users(email?: string): Promise<StoredUser[]>;
   /** Changes a member's record the way an admin editing the database would (status, ban). */
-  setUser(email: string, fields: { status?: string; banned?: boolean; banReason?: string }): Promise<number>;
+  setUser(email: string, fields: Record<string, string | boolean | number>): Promise<number>;
   /** Pretends `seconds` have passed for every stored one-time code of this address (created and expiry times move back). */
   ageCodes(email: string, seconds: number): Promise<number>;
   verificationCount(): Promise<number>;
@@ -40,12 +50,13 @@ function sqliteAccess(dataDir: string): StoreAccess {
   const rows = <T>(sql: string, ...params: SQLInputValue[]) => withDb((db) => db.prepare(sql).all(...params) as T[]);
   const count = (sql: string, ...params: SQLInputValue[]) => rows<{ n: number }>(sql, ...params)[0]!.n;
   const users = (where: string, ...params: SQLInputValue[]) =>
-    rows<Omit<StoredUser, "banned"> & { banned: number | null }>(`SELECT id, email, name, status, banned, updatedAt FROM user ${where}`, ...params).map(
-      (u) => ({
-        ...u,
-        banned: Boolean(u.banned),
-      }),
-    );
+    rows<Omit<StoredUser, "banned"> & { banned: number | null }>(
+      `SELECT id, email, name, status, banned, phone, locale, timeZone, updatedAt FROM user ${where}`,
+      ...params,
+    ).map((u) => ({
+      ...u,
+      banned: Boolean(u.banned),
+    }));
   const storedFiles = () => {
     const root = join(dataDir, "files");
     try {
@@ -106,7 +117,17 @@ function mongoAccess(uri: string, dbName: string | undefined): StoreAccess {
             .find(email === undefined ? {} : { email })
             .sort({ email: 1 })
             .toArray()
-        ).map((u) => ({ id: String(u._id), email: u.email, name: u.name, status: u.status, banned: Boolean(u.banned), updatedAt: iso(u.updatedAt) })),
+        ).map((u) => ({
+          id: String(u._id),
+          email: u.email,
+          name: u.name,
+          status: u.status,
+          banned: Boolean(u.banned),
+          phone: u.phone ?? null,
+          locale: u.locale ?? null,
+          timeZone: u.timeZone ?? null,
+          updatedAt: iso(u.updatedAt),
+        })),
       ),
     setUser: (email, fields) => withDb(async (db) => (await db.collection("user").updateOne({ email }, { $set: fields })).modifiedCount),
     ageCodes: (email, seconds) =>
