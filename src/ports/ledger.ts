@@ -68,8 +68,8 @@ export type PaymentFilter = {
   offset: number;
 };
 
-/** What was paid against one instalment of one chit: the sum and number of the payments naming it. */
-export type InstalmentPaid = InstalmentKey & { amount: Paise; payments: number };
+/** What was paid against one instalment of one chit: the sum and number of the payments naming it, and the last day. */
+export type InstalmentPaid = InstalmentKey & { amount: Paise; payments: number; lastPaidOn: CalendarDate };
 /** What was paid on one day against one instalment: a chit's dated cash flows, however many payments made them. */
 export type PaidOnDay = InstalmentKey & { paidOn: CalendarDate; amount: Paise };
 /** What was paid in one month (YYYY-MM) on one chit. */
@@ -101,8 +101,8 @@ export interface PaymentRepository {
   search(ownerId: string, filter: PaymentFilter): Promise<{ payments: Payment[]; total: number }>;
   /** Sums per chit and instalment, computed in the store (for the named chits, or all the owner's). */
   paidByInstalment(ownerId: string, chitIds?: readonly string[]): Promise<InstalmentPaid[]>;
-  /** One chit's payments summed per day and instalment, oldest first: its schedule and rate need no more. */
-  paidByDay(ownerId: string, chitId: string): Promise<PaidOnDay[]>;
+  /** The chits' payments summed per chit, day and instalment, oldest first: a schedule and a rate need no more. */
+  paidByDay(ownerId: string, chitIds: readonly string[]): Promise<PaidOnDay[]>;
   /** Sums per chit and month of the payments made on or after `from`. */
   paidByMonth(ownerId: string, from: CalendarDate): Promise<PaidInMonth[]>;
   /** How many receipts the owner's payments carry (on one chit, when named). */

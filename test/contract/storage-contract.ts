@@ -175,14 +175,15 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
 
       expect(await s.payments.paidByInstalment(o)).toEqual(
         [
-          { chitId: a.id, instalment: 1, amount: 600_000, payments: 3 },
-          { chitId: a.id, instalment: 2, amount: 500_000, payments: 1 },
-          { chitId: b.id, instalment: 1, amount: 700_000, payments: 1 },
+          { chitId: a.id, instalment: 1, amount: 600_000, payments: 3, lastPaidOn: "2026-01-09" },
+          { chitId: a.id, instalment: 2, amount: 500_000, payments: 1, lastPaidOn: "2026-02-05" },
+          { chitId: b.id, instalment: 1, amount: 700_000, payments: 1, lastPaidOn: "2025-12-31" },
         ].sort((x, y) => (x.chitId < y.chitId ? -1 : x.chitId > y.chitId ? 1 : x.instalment - y.instalment)),
       );
-      expect(await s.payments.paidByInstalment(o, [b.id])).toEqual([{ chitId: b.id, instalment: 1, amount: 700_000, payments: 1 }]);
+      expect(await s.payments.paidByInstalment(o, [b.id])).toEqual([{ chitId: b.id, instalment: 1, amount: 700_000, payments: 1, lastPaidOn: "2025-12-31" }]);
       expect(await s.payments.paidByInstalment(o, [])).toEqual([]);
-      expect(await s.payments.paidByDay(o, a.id)).toEqual([
+      expect(await s.payments.paidByDay(o, [])).toEqual([]);
+      expect(await s.payments.paidByDay(o, [a.id])).toEqual([
         { chitId: a.id, instalment: 1, paidOn: "2026-01-05", amount: 500_000 },
         { chitId: a.id, instalment: 1, paidOn: "2026-01-09", amount: 100_000 },
         { chitId: a.id, instalment: 2, paidOn: "2026-02-05", amount: 500_000 },

@@ -103,23 +103,32 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
     },
     async paidByInstalment(ownerId, chitIds) {
       const rows = await payments
-        .aggregate<{ _id: InstalmentKey; amount: number; payments: number }>([
+        .aggregate<{ _id: InstalmentKey; amount: number; payments: number; lastPaidOn: string }>([
           { $match: { ownerId, ...(chitIds ? { chitId: { $in: [...chitIds] } } : {}) } },
-          { $group: { _id: { chitId: "$chitId", instalment: "$instalment" }, amount: { $sum: "$amount" }, payments: { $sum: 1 } } },
+          {
+            $group: {
+              _id: { chitId: "$chitId", instalment: "$instalment" },
+              amount: { $sum: "$amount" },
+              payments: { $sum: 1 },
+              lastPaidOn: { $max: "$paidOn" },
+            },
+          },
           { $sort: { "_id.chitId": 1, "_id.instalment": 1 } },
         ])
         .toArray();
-      return rows.map((r): InstalmentPaid => ({ chitId: r._id.chitId, instalment: r._id.instalment, amount: r.amount, payments: r.payments }));
+      return rows.map(
+        (r): InstalmentPaid => ({ chitId: r._id.chitId, instalment: r._id.instalment, amount: r.amount, payments: r.payments, lastPaidOn: r.lastPaidOn }),
+      );
     },
-    async paidByDay(ownerId, chitId) {
+    async paidByDay(ownerId, chitIds) {
       const rows = await payments
-        .aggregate<{ _id: { instalment: number; paidOn: string }; amount: number }>([
-          { $match: { ownerId, chitId } },
-          { $group: { _id: { paidOn: "$paidOn", instalment: "$instalment" }, amount: { $sum: "$amount" } } },
-          { $sort: { "_id.paidOn": 1, "_id.instalment": 1 } },
+        .aggregate<{ _id: { chitId: string; instalment: number; paidOn: string }; amount: number }>([
+          { $match: { ownerId, chitId: { $in: [...chitIds] } } },
+          { $group: { _id: { chitId: "$chitId", paidOn: "$paidOn", instalment: "$instalment" }, amount: { $sum: "$amount" } } },
+          { $sort: { "_id.chitId": 1, "_id.paidOn": 1, "_id.instalment": 1 } },
         ])
         .toArray();
-      return rows.map((r): PaidOnDay => ({ chitId, instalment: r._id.instalment, paidOn: r._id.paidOn, amount: r.amount }));
+      return rows.map((r): PaidOnDay => ({ chitId: r._id.chitId, instalment: r._id.instalment, paidOn: r._id.paidOn, amount: r.amount }));
     },
     async paidByMonth(ownerId, from) {
       const rows = await payments

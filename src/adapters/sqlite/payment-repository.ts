@@ -132,13 +132,13 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   const deleteReceipt = db.prepare("DELETE FROM receipts WHERE owner_id = ? AND id = ?");
   const bySha = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND sha256 = ?");
   const sumsByInstalment = db.prepare(
-    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, COUNT(*) AS payments FROM payments WHERE owner_id = ? GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
+    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, COUNT(*) AS payments, MAX(paid_on) AS lastPaidOn FROM payments WHERE owner_id = ? GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
   );
   const sumsByInstalmentOf = db.prepare(
-    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, COUNT(*) AS payments FROM payments WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
+    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, COUNT(*) AS payments, MAX(paid_on) AS lastPaidOn FROM payments WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
   );
   const sumsByDay = db.prepare(
-    "SELECT chit_id AS chitId, instalment, paid_on AS paidOn, SUM(amount) AS amount FROM payments WHERE owner_id = ? AND chit_id = ? GROUP BY paid_on, instalment ORDER BY paid_on, instalment",
+    "SELECT chit_id AS chitId, instalment, paid_on AS paidOn, SUM(amount) AS amount FROM payments WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) GROUP BY chit_id, paid_on, instalment ORDER BY chit_id, paid_on, instalment",
   );
   const sumsByMonth = db.prepare(
     "SELECT chit_id AS chitId, substr(paid_on, 1, 7) AS month, SUM(amount) AS amount FROM payments WHERE owner_id = ? AND paid_on >= ? GROUP BY chit_id, month ORDER BY chit_id, month",
@@ -228,17 +228,15 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
         f.limit,
         f.offset,
       ) as PaymentRow[];
-      const receipts = rows.length
-        ? (receiptsOfPayments.all(JSON.stringify(rows.map((r) => r.id))) as ReceiptRow[]).map(receiptFromRow)
-        : [];
+      const receipts = rows.length ? (receiptsOfPayments.all(JSON.stringify(rows.map((r) => r.id))) as ReceiptRow[]).map(receiptFromRow) : [];
       return { payments: withReceipts(rows, receipts), total: n };
     },
     async paidByInstalment(ownerId, chitIds) {
       const rows = chitIds ? sumsByInstalmentOf.all(ownerId, JSON.stringify(chitIds)) : sumsByInstalment.all(ownerId);
       return rows as InstalmentPaid[];
     },
-    async paidByDay(ownerId, chitId) {
-      return sumsByDay.all(ownerId, chitId) as PaidOnDay[];
+    async paidByDay(ownerId, chitIds) {
+      return sumsByDay.all(ownerId, JSON.stringify(chitIds)) as PaidOnDay[];
     },
     async paidByMonth(ownerId, from) {
       return sumsByMonth.all(ownerId, from) as PaidInMonth[];

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { bidAdviceQuery, buildBidAdvice } from "../../app/advise-bid.ts";
 import { buildChitReport } from "../../app/build-chit-report.ts";
-import { summarise } from "../../app/build-summary.ts";
+import { summaryOn } from "../../app/build-summary.ts";
 import { createChit } from "../../app/create-chit.ts";
 import { deleteChit } from "../../app/delete-chit.ts";
 import { findChit } from "../../app/find-chit.ts";
@@ -63,8 +63,7 @@ export const chitsApi = new Hono<WebEnv>()
     async (c) => {
       const deps = c.get("services").ledger;
       const member = c.get("member");
-      const [chits, payments] = await Promise.all([deps.chits.list(member.id), deps.payments.listForOwner(member.id)]);
-      const summary = summarise(chits, payments, todayIn(member.timeZone, deps.clock.now()));
+      const { chits, summary } = await summaryOn(deps, member.id, todayIn(member.timeZone, deps.clock.now()));
       const cards = new Map(summary.chits.map((card) => [card.id, card]));
       return c.json({
         today: summary.today,

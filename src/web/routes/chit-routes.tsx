@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { buildBidAdvice } from "../../app/advise-bid.ts";
 import { buildChitReport } from "../../app/build-chit-report.ts";
-import { summarise } from "../../app/build-summary.ts";
+import { summaryOn } from "../../app/build-summary.ts";
 import { createChit } from "../../app/create-chit.ts";
 import { deleteChit } from "../../app/delete-chit.ts";
 import { AppError, notFound } from "../../app/errors.ts";
@@ -117,8 +117,7 @@ export const chitRoutes = new Hono<WebEnv>()
   .use("/chits/*", requireMember)
   .get("/chits", async (c) => {
     const member = c.get("member");
-    const [chits, payments] = await Promise.all([ledger(c).chits.list(member.id), ledger(c).payments.listForOwner(member.id)]);
-    const summary = summarise(chits, payments, todayIn(member.timeZone, ledger(c).clock.now()));
+    const { chits, summary } = await summaryOn(ledger(c), member.id, todayIn(member.timeZone, ledger(c).clock.now()));
     const items = chits.map((chit, i) => ({ chit, card: summary.chits[i]! }));
     return renderPage(c, c.get("t")("chits.title"), <ChitListView t={c.get("t")} items={items} />, { active: "chits" });
   })
@@ -143,7 +142,7 @@ export const chitRoutes = new Hono<WebEnv>()
       benchmarkRate: options.benchmarkRate,
       assumption: options.assumption,
     });
-    const receiptCount = report.payments.reduce((n, p) => n + p.receipts.length, 0);
+    const receiptCount = report.receiptCount;
     const bid = await bidView(c, report.chit, options);
     return renderPage(
       c,
@@ -179,10 +178,12 @@ export const chitRoutes = new Hono<WebEnv>()
   .get("/chits/:id/delete", async (c) => {
     const member = c.get("member");
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
-    const payments = await ledger(c).payments.listForChit(member.id, chit.id);
-    const receipts = payments.reduce((n, p) => n + p.receipts.length, 0);
+    const [payments, receipts] = await Promise.all([
+      ledger(c).payments.search(member.id, { chitId: chit.id, limit: 1, offset: 0 }),
+      ledger(c).payments.receiptCount(member.id, chit.id),
+    ]);
     const t = c.get("t");
-    const view = <DeleteChitView t={t} csrfToken={c.get("csrfToken")} chit={chit} payments={payments.length} receipts={receipts} />;
+    const view = <DeleteChitView t={t} csrfToken={c.get("csrfToken")} chit={chit} payments={payments.total} receipts={receipts} />;
     return renderPage(c, t("chits.deleteTitle", { name: chit.name }), view, { active: "chits" });
   })
   .post("/chits/:id/delete", async (c) => {
