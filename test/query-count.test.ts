@@ -10,6 +10,7 @@ import type { Payment } from "../src/ports/ledger.ts";
 import type { Client } from "./support/app.ts";
 import { signedInMember, startTestApp, type TestApp } from "./support/app.ts";
 import { memberId } from "./support/ledger-pages.ts";
+import { onStore } from "./support/store.ts";
 
 const METRICS_TOKEN = "query-count-test-metrics-token-000";
 
@@ -65,11 +66,12 @@ async function seed(email: string, chitCount: number, paymentCount: number) {
 }
 
 beforeAll(async () => {
+  if (!onStore("sqlite")) return;
   t = await startTestApp({ env: { METRICS_TOKEN } });
   members.small = await seed("small@example.com", 2, 3);
   members.large = await seed("large@example.com", 50, 400);
 }, 120_000);
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 /** Statements for one request, after one warm-up request (first prepares, sessions refreshed). */
 async function cost(who: "small" | "large", path: string): Promise<number> {
@@ -80,7 +82,9 @@ async function cost(who: "small" | "large", path: string): Promise<number> {
   return (await statements(client)) - before;
 }
 
-describe("store statements per request", () => {
+// SQLite only: on MongoDB a query's results come back in batches (getMore), so the count of commands follows the size
+// of an answer, not the number of queries; the same use cases and store methods run there, checked by the contract.
+describe.skipIf(!onStore("sqlite"))("store statements per request", () => {
   const pages = (chitId: string) => [
     "/dashboard",
     "/api/v1/summary",
