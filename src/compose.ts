@@ -34,6 +34,7 @@ import { type Metrics, noMetrics } from "./ports/metrics.ts";
 import type { ExtraChannel } from "./ports/notifier.ts";
 import type { OutboxRepository } from "./ports/outbox-repository.ts";
 import type { RateCounter } from "./ports/rate-counter.ts";
+import type { StoreHealth } from "./ports/store-health.ts";
 
 export type Logger = pino.Logger;
 
@@ -52,6 +53,8 @@ export type Services = {
   archive: ImportDeps;
   storageKind: "sqlite" | "mongodb";
   storageDescription: string;
+  /** What the store says about itself: problems and storage used (start-up log, Admin page). */
+  storeHealth: StoreHealth;
   /** Reminders (issue 5): the job's ports, the extra channels members may choose, the calendar feed, live notifications. */
   reminders: ReminderDeps;
   reminderChannels: ExtraChannel[];
@@ -192,6 +195,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     live: { pollMs: config.eventsPollMs, signal: liveStreams.signal, stop: () => liveStreams.abort() },
     storageKind: storage.kind,
     storageDescription: storage.description,
+    storeHealth: storage.health,
     rateCounter: storage.rateCounter,
     metrics,
     errors,

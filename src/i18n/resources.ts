@@ -17,6 +17,7 @@ export type Resources = {
   reminders: Json<typeof import("../../locales/en/reminders.json", { with: { type: "json" }})>;
   profile: Json<typeof import("../../locales/en/profile.json", { with: { type: "json" }})>;
   rate: Json<typeof import("../../locales/en/rate.json", { with: { type: "json" }})>;
+  store: Json<typeof import("../../locales/en/store.json", { with: { type: "json" }})>;
   rules: Json<typeof import("../../locales/en/rules.json", { with: { type: "json" }})>;
   bid: Json<typeof import("../../locales/en/bid.json", { with: { type: "json" }})>;
 };
@@ -38,4 +39,5 @@ export const NAMESPACES = [
   "reminders",
   "rules",
   "bid",
+  "store",
 ] as const satisfies readonly (keyof Resources)[];

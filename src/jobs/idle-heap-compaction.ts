@@ -20,15 +20,17 @@ function memoryReducingGc(): Gc | null {
   }
 }
 
-export function compactHeapWhenIdle(server: Pick<Server, "on">, idleMs = 5000): { stop(): void } {
+export function compactHeapWhenIdle(servers: readonly Pick<Server, "on">[], idleMs = 5000): { stop(): void } {
   const gc = memoryReducingGc();
   if (!gc) return { stop() {} };
   let lastRequest = performance.now();
   let activity = true; // start-up's garbage
-  server.on("request", () => {
-    lastRequest = performance.now();
-    activity = true;
-  });
+  for (const server of servers) {
+    server.on("request", () => {
+      lastRequest = performance.now();
+      activity = true;
+    });
+  }
   const timer = setInterval(
     () => {
       if (!activity || performance.now() - lastRequest < idleMs) return;

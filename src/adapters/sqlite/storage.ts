@@ -1,6 +1,6 @@
 // The embedded default store: one SQLite file under DATA_DIR holding better-auth's tables and the app's own.
 import { rm } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { StoreObserver } from "../../ports/metrics.ts";
 import { localFileStore } from "../files/local-file-store.ts";
 import type { Storage } from "../storage.ts";
@@ -16,6 +16,7 @@ import { sqliteOutboxRepository } from "./outbox-repository.ts";
 import { sqlitePaymentRepository } from "./payment-repository.ts";
 import { sqliteRateCounter } from "./rate-counter.ts";
 import { sqliteReminderLog } from "./reminder-log.ts";
+import { describeSqlite, probeSqlite } from "./sqlite-health.ts";
 
 export function openSqliteStorage(dataDir: string, observe?: StoreObserver): Storage {
   const db = openDatabase(dataDir);
@@ -23,7 +24,7 @@ export function openSqliteStorage(dataDir: string, observe?: StoreObserver): Sto
   if (observe) observeDatabase(db, observe);
   return {
     kind: "sqlite",
-    description: `SQLite at ${resolve(dataDir, "chitfunds.db")}`,
+    description: describeSqlite(dataDir),
     authDatabase: db,
     sqlite: db,
     outbox: sqliteOutboxRepository(db),
@@ -37,6 +38,7 @@ export function openSqliteStorage(dataDir: string, observe?: StoreObserver): Sto
     reminderLog: sqliteReminderLog(db),
     leases: sqliteLeaseLock(db),
     rateCounter: sqliteRateCounter(db),
+    health: { report: () => probeSqlite(dataDir) },
     async clearLedger() {
       db.exec(
         "BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; COMMIT;",

@@ -40,6 +40,16 @@ function Sentences(p: { t: T; a: BidAdvice; benchmark: string }) {
           : t(a.meaning === "return" ? "bid.earn" : a.rate < 0 ? "bid.costNegative" : "bid.cost", { ...values, rate: formatPercent(a.rate) })}
       </p>
       {a.rate === null && <p class="mb-1">{reasonWords(t, a)}</p>}
+      {a.rate !== null && a.rates.length > 1 && (
+        <p class="small mb-1">
+          {t("bid.alsoFits", {
+            rates: a.rates
+              .filter((r) => r !== a.rate)
+              .map((r) => formatPercent(r))
+              .join(t("rate.and")),
+          })}
+        </p>
+      )}
       <p class="mb-1">{a.waitRate === null ? t("bid.waitNone") : t("bid.wait", { rate: formatPercent(a.waitRate) })}</p>
       <p class="mb-1" data-break-even={a.breakEvenDiscount ?? ""}>
         {a.breakEvenDiscount !== null
