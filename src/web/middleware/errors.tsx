@@ -5,6 +5,7 @@ import { storageFailureOf } from "../../adapters/storage-failure.ts";
 import { AppError } from "../../app/errors.ts";
 import type { WebEnv } from "../env.ts";
 import { renderPage } from "../render.tsx";
+import { routeLabel } from "../route-label.ts";
 import { storageError } from "../storage-problem.ts";
 
 const wantsJson = (c: Context<WebEnv>) => c.req.path.startsWith("/api/") || (c.req.header("accept") ?? "").startsWith("application/json");
@@ -34,8 +35,12 @@ export const onError: ErrorHandler<WebEnv> = (err, c) => {
   const log = c.get("log");
   const storage = storageFailureOf(err);
   if (storage) log?.error({ err, storage }, `storage ${storage === "full" ? "is full" : storage === "read-only" ? "is read-only" : "failed"}: ${err.message}`);
-  else if (!known) log?.error({ err }, "unhandled error");
-  else if (known.status >= 500) log?.warn({ err }, known.message);
+  else if (!known) {
+    log?.error({ err }, "unhandled error");
+    const services = c.get("services");
+    services?.metrics.unhandledError();
+    services?.errors.report(err, { requestId: c.get("requestId"), method: c.req.method, route: routeLabel(c) });
+  } else if (known.status >= 500) log?.warn({ err }, known.message);
   const error =
     known ??
     new AppError(
