@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { getMigrations } from "better-auth/db/migration";
 import pino from "pino";
 import { authAccountArchive } from "./adapters/auth/account-archive.ts";
+import { betterAuthAccounts } from "./adapters/auth/accounts.ts";
 import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
 import { type Auth, type AuthDeps, CODE_TTL_SECONDS, createAuth } from "./adapters/auth/better-auth.ts";
 import { authMemberRepository } from "./adapters/auth/member-store.ts";
@@ -12,57 +13,20 @@ import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
 import { openStorage } from "./adapters/storage.ts";
-import type { ApprovalDeps } from "./app/approve-member.ts";
-import { type CalendarFeedDeps, calendarFeedKey } from "./app/calendar-feed.ts";
-import type { TokenDeps } from "./app/create-api-token.ts";
+import { calendarFeedKey } from "./app/calendar-feed.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
-import type { ImportDeps } from "./app/import-archive.ts";
 import type { LedgerDeps } from "./app/ledger-deps.ts";
 import { notificationSink } from "./app/notifications.ts";
 import type { NotificationSink } from "./app/notify.ts";
-import type { PaymentImportDeps } from "./app/preview-payment-import.ts";
 import { sendCode } from "./app/send-code.ts";
-import type { ReminderDeps } from "./app/send-reminders.ts";
 import type { Config } from "./config.ts";
-import type { AuditLog } from "./ports/audit-log.ts";
 import { type Clock, systemClock } from "./ports/clock.ts";
 import type { Mailer } from "./ports/mailer.ts";
 import type { MemberRepository } from "./ports/member-repository.ts";
-import type { ExtraChannel } from "./ports/notifier.ts";
-import type { OutboxRepository } from "./ports/outbox-repository.ts";
-import type { RateCounter } from "./ports/rate-counter.ts";
+import type { Logger, WebServices } from "./web/env.ts";
 
-export type Logger = pino.Logger;
-
-export type Services = {
-  config: Config;
-  log: Logger;
-  clock: Clock;
-  auth: Auth;
-  members: MemberRepository;
-  mailer: Mailer;
-  outbox: OutboxRepository;
-  audit: AuditLog;
-  notify: NotificationSink;
-  approval: ApprovalDeps;
-  ledger: LedgerDeps;
-  archive: ImportDeps;
-  storageKind: "sqlite" | "mongodb";
-  storageDescription: string;
-  /** Reminders (issue 5): the job's ports, the extra channels members may choose, the calendar feed, live notifications. */
-  reminders: ReminderDeps;
-  reminderChannels: ExtraChannel[];
-  calendar: CalendarFeedDeps;
-  /** Open live-notification streams end when `signal` aborts (stop() at shutdown, so the server can close). */
-  live: { pollMs: number; signal: AbortSignal; stop(): void };
-  /** Personal API tokens and bulk CSV imports of payments (issue 6). */
-  tokens: TokenDeps & { members: MemberRepository };
-  paymentImports: PaymentImportDeps;
-  /** Request counters in the store, shared by all instances (rate limits better-auth does not cover). */
-  rateCounter: RateCounter;
-  ping(): Promise<void>;
-  close(): Promise<void>;
-};
+/** What the web layer sees (web/env.ts), plus better-auth's own instance for the CLI and tests. */
+export type Services = WebServices & { auth: Auth };
 
 export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer };
 
@@ -130,6 +94,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     log,
     clock,
     auth,
+    accounts: betterAuthAccounts(auth),
     members,
     mailer,
     outbox: storage.outbox,

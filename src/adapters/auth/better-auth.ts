@@ -5,8 +5,7 @@ import { admin, emailOTP } from "better-auth/plugins";
 import { type ProfileProblem, profileProblemMessage, profileProblems } from "../../app/profile-rules.ts";
 import type { Config } from "../../config.ts";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, passwordProblemMessage } from "../../domain/password-policy.ts";
-
-export type CodePurpose = "sign-in" | "email-verification" | "forget-password" | "change-email";
+import { CLIENT_IP_HEADER, CODE_RESEND_COOLDOWN_SECONDS, type CodePurpose } from "../../ports/accounts.ts";
 
 export type AuthDeps = {
   config: Config;
@@ -24,11 +23,8 @@ export type AuthDeps = {
   };
 };
 
-/** The header our web layer sets with the client's address (never taken from the client itself). */
-export const CLIENT_IP_HEADER = "x-chitfunds-client-ip";
 export const CODE_TTL_SECONDS = 600;
 export const CODE_MAX_TRIES = 5;
-export const CODE_RESEND_COOLDOWN_SECONDS = 60;
 
 /** Our codes for a bad profile field; auth-errors.ts puts them beside the field in the page's language. */
 const PROFILE_CODES: Record<ProfileProblem["code"], string> = {

@@ -1,7 +1,6 @@
 // Loads the signed-in member once per request and guards member and admin areas (pages redirect, the API answers JSON).
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { toMember } from "../../adapters/auth/member-store.ts";
 import { authenticateApiToken } from "../../app/authenticate-api-token.ts";
 import { AppError } from "../../app/errors.ts";
 import type { Member } from "../../ports/member-repository.ts";
@@ -40,8 +39,8 @@ export async function loadViewer(c: Context<WebEnv>): Promise<Member | null> {
 export async function sessionMember(c: Context<WebEnv>): Promise<Member | null> {
   const cached = c.get("sessionMember");
   if (cached !== undefined) return cached;
-  const session = await c.get("services").auth.api.getSession({ headers: c.req.raw.headers });
-  const member = session ? toMember(session.user as Parameters<typeof toMember>[0]) : null;
+  const { member, setCookies } = await c.get("services").accounts.session(c.req.raw.headers);
+  for (const cookie of setCookies) c.header("set-cookie", cookie, { append: true });
   c.set("sessionMember", member);
   return member;
 }
