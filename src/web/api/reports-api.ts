@@ -1,12 +1,12 @@
 // PDF documents under /api/v1: one chit's statement, and the annual summary across all chits.
 import { Hono } from "hono";
-import { renderAnnualReportPdf } from "../../adapters/pdf/annual-report-pdf.ts";
-import { renderStatementPdf } from "../../adapters/pdf/statement-pdf.ts";
 import { buildAnnualReport, yearQuery } from "../../app/build-annual-report.ts";
 import { buildStatement } from "../../app/build-statement.ts";
 import { slug } from "../../app/export-payments-csv.ts";
 import { todayIn } from "../../domain/dates.ts";
 import type { WebEnv } from "../env.ts";
+import { renderAnnualReportPdf } from "../pdf/annual-report-pdf.ts";
+import { renderStatementPdf } from "../pdf/statement-pdf.ts";
 import { download, fileAnswer } from "./exports-api.ts";
 import { idParam } from "./json/common.ts";
 import { describeRoute, guarded } from "./openapi/describe-route.ts";

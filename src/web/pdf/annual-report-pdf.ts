@@ -2,7 +2,7 @@
 // and every payment of the year.
 import type { AnnualReport } from "../../app/build-annual-report.ts";
 import { formatINR } from "../../domain/money.ts";
-import { formatDate, formatInstant } from "../../web/format.ts";
+import { formatDate, formatInstant } from "../format.ts";
 import { createPdf, finish, heading, keyValues, paragraph, table, title } from "./pdf-layout.ts";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

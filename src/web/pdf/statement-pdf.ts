@@ -7,7 +7,7 @@ import type { ChitTerms } from "../../domain/chit.ts";
 import { formatINR } from "../../domain/money.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Payment } from "../../ports/ledger.ts";
-import { formatDate, formatInstant, formatPercent, formatRupees } from "../../web/format.ts";
+import { formatDate, formatInstant, formatPercent, formatRupees } from "../format.ts";
 import { COLORS, contentWidth, createPdf, ensureSpace, finish, heading, keyValues, type Pdf, paragraph, table, title } from "./pdf-layout.ts";
 
 const METHODS: Record<Payment["method"], string> = { upi: "UPI", cash: "Cash", bank: "Bank transfer", cheque: "Cheque", other: "Other" };
