@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { getMigrations } from "better-auth/db/migration";
 import pino from "pino";
+import { localArchiveFiles } from "./adapters/archive/archive-file.ts";
 import { authAccountArchive } from "./adapters/auth/account-archive.ts";
 import { betterAuthAccounts } from "./adapters/auth/accounts.ts";
 import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
@@ -12,7 +13,7 @@ import { sharpReceiptProcessor } from "./adapters/images/sharp-receipt-processor
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
-import { openStorage } from "./adapters/storage.ts";
+import type { Storage } from "./adapters/storage.ts";
 import { calendarFeedKey } from "./app/calendar-feed.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
 import type { LedgerDeps } from "./app/ledger-deps.ts";
@@ -27,6 +28,16 @@ import type { Logger, WebServices } from "./web/env.ts";
 
 /** What the web layer sees (web/env.ts), plus better-auth's own instance for the CLI and tests. */
 export type Services = WebServices & { auth: Auth };
+
+/** MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR. */
+export async function openStorage(config: Config): Promise<Storage> {
+  if (config.mongodbUri) {
+    const { openMongoStorage } = await import("./adapters/mongo/storage.ts");
+    return openMongoStorage(config.mongodbUri, config.mongodbDb);
+  }
+  const { openSqliteStorage } = await import("./adapters/sqlite/storage.ts");
+  return openSqliteStorage(config.dataDir);
+}
 
 export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer };
 
@@ -103,6 +114,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     approval: { members, mailer, audit: storage.audit, clock, notify, baseUrl: config.baseUrl },
     ledger,
     archive: {
+      archives: localArchiveFiles,
       accounts: authAccountArchive(auth),
       chits: storage.chits,
       payments: storage.payments,

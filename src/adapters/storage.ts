@@ -1,6 +1,5 @@
-// Picks the store from config: MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR.
+// What a store gives the app: every repository over one database (SQLite or MongoDB); compose.ts picks which.
 import type { Db, MongoClient } from "mongodb";
-import type { Config } from "../config.ts";
 import type { ApiTokenRepository } from "../ports/api-token-repository.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { FileStore } from "../ports/file-store.ts";
@@ -35,12 +34,3 @@ export type Storage = {
   ping(): Promise<void>;
   close(): Promise<void>;
 };
-
-export async function openStorage(config: Config): Promise<Storage> {
-  if (config.mongodbUri) {
-    const { openMongoStorage } = await import("./mongo/storage.ts");
-    return openMongoStorage(config.mongodbUri, config.mongodbDb);
-  }
-  const { openSqliteStorage } = await import("./sqlite/storage.ts");
-  return openSqliteStorage(config.dataDir);
-}

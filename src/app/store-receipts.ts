@@ -1,6 +1,7 @@
 // Checks, processes and stores uploaded receipt files; if anything fails, every file already stored is removed.
 import { createHash, randomUUID } from "node:crypto";
 import type { Receipt } from "../ports/ledger.ts";
+import { ReceiptRefused } from "../ports/receipt-processor.ts";
 import { AppError } from "./errors.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 
@@ -39,8 +40,10 @@ export async function storeReceipts(
     try {
       processed.push({ file, result: await deps.receiptProcessor.process(file.bytes) });
     } catch (error) {
-      if (error instanceof AppError)
-        throw new AppError(error.status, error.code, `${file.name ? `${file.name}: ` : ""}${error.message}`, { receipts: error.message });
+      if (error instanceof ReceiptRefused) {
+        const status = error.code === "unsupported-file-type" ? 415 : 400;
+        throw new AppError(status, error.code, `${file.name ? `${file.name}: ` : ""}${error.message}`, { receipts: error.message });
+      }
       throw error;
     }
   }

@@ -2,13 +2,16 @@
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { admin, emailOTP } from "better-auth/plugins";
-import { type ProfileProblem, profileProblemMessage, profileProblems } from "../../app/profile-rules.ts";
-import type { Config } from "../../config.ts";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, passwordProblemMessage } from "../../domain/password-policy.ts";
+import { type ProfileProblem, profileProblemMessage, profileProblems } from "../../domain/profile-rules.ts";
+import { isLocale } from "../../i18n/locales.ts";
 import { CLIENT_IP_HEADER, CODE_RESEND_COOLDOWN_SECONDS, type CodePurpose } from "../../ports/accounts.ts";
 
+/** The settings better-auth is made with (config.ts has them). */
+export type AuthSettings = { baseUrl: string; rateLimit: boolean };
+
 export type AuthDeps = {
-  config: Config;
+  config: AuthSettings;
   /** A node:sqlite DatabaseSync on the embedded default, or a better-auth adapter (MongoDB) in production. */
   database: Parameters<typeof betterAuth>[0]["database"];
   secret: string;
@@ -38,7 +41,7 @@ const PROFILE_CODES: Record<ProfileProblem["code"], string> = {
 
 /** Refuses (400) the first bad profile field, whichever endpoint or database write it came through. */
 function assertProfile(fields: Record<string, unknown>, creating: boolean): void {
-  const [problem] = profileProblems(fields, { creating });
+  const [problem] = profileProblems(fields, { creating, isLanguage: isLocale });
   if (problem) throw new APIError("BAD_REQUEST", { code: PROFILE_CODES[problem.code], message: profileProblemMessage(problem), field: problem.field });
 }
 
