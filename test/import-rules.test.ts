@@ -55,7 +55,7 @@ function importsOf(file: string): string[] {
 }
 
 /** The broken rules of one import, in words (empty when it is allowed). */
-export function problemsOf(file: string, specifier: string): string[] {
+function problemsOf(file: string, specifier: string): string[] {
   const from = layerOf(file);
   const where = relative(ROOT, file);
   if (!specifier.startsWith(".")) {
