@@ -9,9 +9,10 @@ import { betterAuthAccounts } from "./adapters/auth/accounts.ts";
 import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
 import { type Auth, type AuthDeps, CODE_TTL_SECONDS, createAuth } from "./adapters/auth/better-auth.ts";
 import { authMemberRepository } from "./adapters/auth/member-store.ts";
-import { sharpReceiptProcessor } from "./adapters/images/sharp-receipt-processor.ts";
+import { boundedReceiptProcessor } from "./adapters/images/bounded-receipt-processor.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
+import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-ports.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
 import type { Storage } from "./adapters/storage.ts";
 import { calendarFeedKey } from "./app/calendar-feed.ts";
@@ -22,29 +23,67 @@ import type { NotificationSink } from "./app/notify.ts";
 import { sendCode } from "./app/send-code.ts";
 import type { Config } from "./config.ts";
 import { type Clock, systemClock } from "./ports/clock.ts";
+import { noErrorReporter } from "./ports/error-reporter.ts";
 import type { Mailer } from "./ports/mailer.ts";
 import type { MemberRepository } from "./ports/member-repository.ts";
+import { type Metrics, noMetrics, type StoreObserver } from "./ports/metrics.ts";
+import type { StoreHealth } from "./ports/store-health.ts";
 import type { Logger, WebServices } from "./web/env.ts";
 
 /** What the web layer sees (web/env.ts), plus better-auth's own instance for the CLI and tests. */
 export type Services = WebServices & { auth: Auth };
 
-/** MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR. */
-export async function openStorage(config: Config): Promise<Storage> {
+const mongoSettings = (config: Config) => ({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
+
+/** MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR; `observe` is told of every
+ * statement or command sent to the store (metrics). */
+export async function openStorage(config: Config, observe?: StoreObserver): Promise<Storage> {
   if (config.mongodbUri) {
     const { openMongoStorage } = await import("./adapters/mongo/storage.ts");
-    return openMongoStorage(config.mongodbUri, config.mongodbDb);
+    return openMongoStorage(mongoSettings(config), observe);
   }
   const { openSqliteStorage } = await import("./adapters/sqlite/storage.ts");
-  return openSqliteStorage(config.dataDir);
+  return openSqliteStorage(config.dataDir, observe);
 }
 
-export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer };
+/**
+ * Checks the configured store without starting the app (`chitfunds doctor`): a store that cannot be reached is a
+ * report with that problem, not an error.
+ */
+export function probeStore(config: Config): StoreHealth {
+  if (config.mongodbUri) {
+    return {
+      async report() {
+        const { probeMongo } = await import("./adapters/mongo/probe.ts");
+        return probeMongo(mongoSettings(config));
+      },
+    };
+  }
+  return {
+    async report() {
+      const { probeSqlite } = await import("./adapters/sqlite/sqlite-health.ts");
+      return probeSqlite(config.dataDir);
+    },
+  };
+}
+
+export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer; metrics?: Metrics };
 
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
   const log = overrides.log ?? pino({ level: config.logLevel, base: undefined, redact: ["req.headers.cookie", "req.headers.authorization"] });
   const clock = overrides.clock ?? systemClock;
-  const storage = await openStorage(config);
+  const metricsOn = config.metrics.token !== undefined || config.metrics.port !== undefined;
+  // prom-client loads only when something may scrape it.
+  const metrics = overrides.metrics ?? (metricsOn ? (await import("./adapters/metrics/prometheus-metrics.ts")).prometheusMetrics() : noMetrics);
+  const errors = config.sentryDsn
+    ? await (await import("./adapters/errors/sentry-reporter.ts")).sentryErrorReporter(config.sentryDsn, config.env)
+    : noErrorReporter;
+  const kind = config.mongodbUri ? "mongodb" : "sqlite";
+  const storage = await openStorage(
+    config,
+    metrics === noMetrics ? undefined : (operation, seconds, failed) => metrics.storeOperation(kind, operation, seconds, failed),
+  );
+  const payments = metrics === noMetrics ? storage.payments : countingReceipts(storage.payments, metrics);
   const closeMailer: (() => void)[] = [];
   const mailer =
     overrides.mailer ??
@@ -58,10 +97,14 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   const notify: NotificationSink = notificationSink({ notifications: storage.notifications, clock });
   const ledger: LedgerDeps = {
     chits: storage.chits,
-    payments: storage.payments,
+    payments,
     notifications: storage.notifications,
     files: storage.files,
-    receiptProcessor: sharpReceiptProcessor(),
+    // sharp (libvips) loads on the first upload; at most config.imageConcurrency receipts are decoded at once.
+    receiptProcessor: boundedReceiptProcessor(
+      async () => (await import("./adapters/images/sharp-receipt-processor.ts")).sharpReceiptProcessor(),
+      config.imageConcurrency,
+    ),
     clock,
     receiptMaxBytes: config.receiptMaxBytes,
   };
@@ -117,7 +160,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       archives: localArchiveFiles,
       accounts: authAccountArchive(auth),
       chits: storage.chits,
-      payments: storage.payments,
+      payments,
       notifications: storage.notifications,
       outbox: storage.outbox,
       audit: storage.audit,
@@ -127,15 +170,15 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       apiTokens: storage.apiTokens,
     },
     tokens: { apiTokens: storage.apiTokens, members, clock },
-    paymentImports: { chits: storage.chits, payments: storage.payments, imports: storage.imports, clock },
+    paymentImports: { chits: storage.chits, payments, imports: storage.imports, clock },
     reminders: {
       members,
       chits: storage.chits,
-      payments: storage.payments,
+      payments,
       notifications: storage.notifications,
       reminderLog: storage.reminderLog,
       leases: storage.leases,
-      notifiers: notifiersFrom(config.channels, mailer),
+      notifiers: notifiersFrom(config.channels, mailer).map((n) => (metrics === noMetrics ? n : countingNotifier(n, metrics))),
       clock,
       baseUrl: config.baseUrl,
       fromHour: config.reminders.fromHour,
@@ -143,16 +186,20 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       log,
     },
     reminderChannels: configuredChannels(config.channels),
-    calendar: { members, chits: storage.chits, payments: storage.payments, clock, baseUrl: config.baseUrl, feedKey: calendarFeedKey(authSecret) },
+    calendar: { members, chits: storage.chits, payments, clock, baseUrl: config.baseUrl, feedKey: calendarFeedKey(authSecret) },
     live: { pollMs: config.eventsPollMs, signal: liveStreams.signal, stop: () => liveStreams.abort() },
     storageKind: storage.kind,
     storageDescription: storage.description,
+    storeHealth: storage.health,
     rateCounter: storage.rateCounter,
+    metrics,
+    errors,
     ping: storage.ping,
     async close() {
       liveStreams.abort();
       for (const close of closeMailer) close();
       await storage.close();
+      await errors.flush(2000);
     },
   };
 }

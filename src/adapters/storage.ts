@@ -9,6 +9,7 @@ import type { ChitRepository, NotificationRepository, PaymentRepository } from "
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReminderLog } from "../ports/reminder-log.ts";
+import type { StoreHealth } from "../ports/store-health.ts";
 import type { SqliteDatabase } from "./sqlite/database.ts";
 
 export type Storage = {
@@ -27,6 +28,8 @@ export type Storage = {
   reminderLog: ReminderLog;
   leases: LeaseLock;
   rateCounter: RateCounter;
+  /** What the open store says about itself (problems, storage used) for start-up and the Admin page. */
+  health: StoreHealth;
   sqlite?: SqliteDatabase;
   mongo?: { client: MongoClient; db: Db };
   /** Removes every chit, payment, receipt (and file), notification, outbox mail, audit entry, API token and import preview (import --replace). */

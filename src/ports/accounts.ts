@@ -16,4 +16,6 @@ export interface Accounts {
   handler(request: Request): Promise<Response>;
   /** The member of the request's session cookie whatever their status (null when none), and cookies to send back. */
   session(headers: Headers): Promise<{ member: Member | null; setCookies: string[] }>;
+  /** The cookie that keeps a copy of the session for a short while; dropping it makes the next request read afresh. */
+  sessionCacheCookie(): Promise<{ name: string; path: string; secure: boolean }>;
 }

@@ -13,11 +13,14 @@ import type { Config } from "../config.ts";
 import type { Accounts } from "../ports/accounts.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
+import type { ErrorReporter } from "../ports/error-reporter.ts";
 import type { Mailer } from "../ports/mailer.ts";
 import type { Member, MemberRepository } from "../ports/member-repository.ts";
+import type { Metrics } from "../ports/metrics.ts";
 import type { ExtraChannel } from "../ports/notifier.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
+import type { StoreHealth } from "../ports/store-health.ts";
 import type { T } from "./i18n/index.ts";
 
 export type { Logger };
@@ -38,6 +41,8 @@ export type WebServices = {
   archive: ImportDeps;
   storageKind: "sqlite" | "mongodb";
   storageDescription: string;
+  /** What the store says about itself: problems and storage used (start-up log, Admin page). */
+  storeHealth: StoreHealth;
   /** Reminders (issue 5): the job's ports, the extra channels members may choose, the calendar feed, live notifications. */
   reminders: ReminderDeps;
   reminderChannels: ExtraChannel[];
@@ -49,6 +54,10 @@ export type WebServices = {
   paymentImports: PaymentImportDeps;
   /** Request counters in the store, shared by all instances (rate limits better-auth does not cover). */
   rateCounter: RateCounter;
+  /** Prometheus metrics when GET /metrics is configured (METRICS_TOKEN or METRICS_PORT), else a no-op. */
+  metrics: Metrics;
+  /** Unexpected errors go here besides the log (Sentry when SENTRY_DSN is set). */
+  errors: ErrorReporter;
   ping(): Promise<void>;
   close(): Promise<void>;
 };

@@ -7,8 +7,13 @@ export function betterAuthAccounts(auth: Auth): Accounts {
   return {
     handler: (request) => auth.handler(request),
     async session(headers) {
-      const session = await auth.api.getSession({ headers });
-      return { member: session ? toMember(session.user as Parameters<typeof toMember>[0]) : null, setCookies: [] };
+      // returnHeaders: better-auth refreshes the session cookie cache on a miss; the browser must get that cookie.
+      const { headers: reply, response: session } = await auth.api.getSession({ headers, returnHeaders: true });
+      return { member: session ? toMember(session.user as Parameters<typeof toMember>[0]) : null, setCookies: reply.getSetCookie() };
+    },
+    async sessionCacheCookie() {
+      const { name, attributes } = (await auth.$context).authCookies.sessionData;
+      return { name, path: attributes.path ?? "/", secure: attributes.secure === true };
     },
   };
 }

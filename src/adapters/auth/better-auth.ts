@@ -8,7 +8,7 @@ import { isLocale } from "../../i18n/locales.ts";
 import { CLIENT_IP_HEADER, CODE_RESEND_COOLDOWN_SECONDS, type CodePurpose } from "../../ports/accounts.ts";
 
 /** The settings better-auth is made with (config.ts has them). */
-export type AuthSettings = { baseUrl: string; rateLimit: boolean };
+export type AuthSettings = { baseUrl: string; rateLimit: boolean; sessionCacheSeconds: number };
 
 export type AuthDeps = {
   config: AuthSettings;
@@ -96,7 +96,14 @@ export function createAuth(deps: AuthDeps) {
         calendarFeedVersion: { type: "number", required: false, defaultValue: 0, input: false },
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+      // The session and member travel in a signed cookie for SESSION_CACHE_SECONDS (default 60), so most requests
+      // skip the session lookup in the store. The trade-off: a ban, rejection or role change made by the admin
+      // reaches a member's already open sessions only when that cookie expires (within a minute by default).
+      ...(config.sessionCacheSeconds > 0 ? { cookieCache: { enabled: true, maxAge: config.sessionCacheSeconds, strategy: "compact" as const } } : {}),
+    },
     rateLimit: {
       enabled: limits,
       storage: "database",

@@ -5,14 +5,13 @@ import { buildStatement } from "../../app/build-statement.ts";
 import { slug } from "../../app/export-payments-csv.ts";
 import { todayIn } from "../../domain/dates.ts";
 import type { WebEnv } from "../env.ts";
-import { renderAnnualReportPdf } from "../pdf/annual-report-pdf.ts";
-import { renderStatementPdf } from "../pdf/statement-pdf.ts";
 import { download, fileAnswer } from "./exports-api.ts";
 import { idParam } from "./json/common.ts";
 import { describeRoute, guarded } from "./openapi/describe-route.ts";
 
 const tags = ["exports"];
 
+// The PDF renderers (pdfkit, fonts) load with the first PDF asked for, not at start-up.
 export const reportsApi = new Hono<WebEnv>()
   .get(
     "/chits/:id/statement.pdf",
@@ -26,6 +25,7 @@ export const reportsApi = new Hono<WebEnv>()
     async (c) => {
       const member = c.get("member");
       const statement = await buildStatement(c.get("services").ledger, member, c.req.param("id"));
+      const { renderStatementPdf } = await import("../pdf/statement-pdf.ts");
       const pdf = await renderStatementPdf(statement);
       const filename = `statement-${slug(statement.report.chit.name)}-${todayIn(member.timeZone, statement.generatedAt)}.pdf`;
       return c.body(new Uint8Array(pdf), 200, download(filename, "application/pdf"));
@@ -42,6 +42,7 @@ export const reportsApi = new Hono<WebEnv>()
     }),
     async (c) => {
       const report = await buildAnnualReport(c.get("services").ledger, c.get("member"), c.req.query());
+      const { renderAnnualReportPdf } = await import("../pdf/annual-report-pdf.ts");
       const pdf = await renderAnnualReportPdf(report);
       return c.body(new Uint8Array(pdf), 200, download(`annual-summary-${report.year}.pdf`, "application/pdf"));
     },

@@ -1,5 +1,6 @@
 // Loads the signed-in member once per request and guards member and admin areas (pages redirect, the API answers JSON).
 import type { Context } from "hono";
+import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { authenticateApiToken } from "../../app/authenticate-api-token.ts";
 import { AppError } from "../../app/errors.ts";
@@ -81,4 +82,18 @@ export const requireAdmin = createMiddleware<WebEnv>(async (c, next) => {
   const member = c.get("member");
   if (member.role !== "admin") throw new AppError(404, "not-found", "Page not found.");
   await next();
+});
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * After a change made with a session (profile, time zone, language, reminder settings...), the session cookie cache is
+ * dropped, so the very next page reads the member afresh instead of the cached copy of up to a minute ago.
+ */
+export const freshSessionAfterChanges = createMiddleware<WebEnv>(async (c, next) => {
+  await next();
+  if (!UNSAFE.has(c.req.method) || c.res.status >= 400 || c.get("services").config.sessionCacheSeconds === 0) return;
+  const { name, path, secure } = await c.get("services").accounts.sessionCacheCookie();
+  if (getCookie(c, name) === undefined) return;
+  deleteCookie(c, name, { path, secure, httpOnly: true, sameSite: "Lax" });
 });
