@@ -1,9 +1,12 @@
 // The real rate of a chit for the member: XIRR on actual flows and on a projection to the end, NPV and MIRR at the
 // member's benchmark, and plain words instead of a number where no single rate exists.
 import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
+import type { ProjectionNote } from "../domain/member-flows.ts";
 import { paiseToRupees } from "../domain/money.ts";
 import { type Flow, memberFlows, mirr, npv, type ProjectionAssumption, projectedFlows, type RateResult, xirr } from "../domain/rates.ts";
 import type { Payment, Schedule } from "../domain/schedule.ts";
+import { translatorFor } from "../i18n/index.ts";
+import { type NoRateCode, rateReasonText } from "../i18n/rate-words.ts";
 
 export type RateView = {
   xirr: number | null;
@@ -21,12 +24,10 @@ export type RateView = {
 
 export type ChitRate = RateView & {
   basis: "actual";
-  projected: RateView & { assumption: ProjectionAssumption; notes: string[] };
+  projected: RateView & { assumption: ProjectionAssumption; notes: ProjectionNote[] };
 };
 
-export type NoRateCode = "not-enough-flows" | "only-receipts" | "only-paid" | "always-less" | "always-more" | "multiple-rates" | "no-single-rate";
-
-const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
+export type { NoRateCode };
 
 function reasonCodeOf(result: RateResult, flows: Flow[]): NoRateCode | null {
   if (result.kind === "rate") return null;
@@ -45,21 +46,9 @@ function reasonCodeOf(result: RateResult, flows: Flow[]): NoRateCode | null {
   }
 }
 
-const REASON_WORDS: Record<Exclude<NoRateCode, "multiple-rates">, string> = {
-  "not-enough-flows": "Not enough dated payments yet to work out a rate.",
-  "only-receipts": "No rate: there are receipts but no payments.",
-  "only-paid": "No rate yet: so far you have only paid in; a rate needs the prize too.",
-  "always-less": "No rate exists: at every interest rate this chit returns less than you pay in. Judge it by the net loss, NPV and MIRR.",
-  "always-more": "No rate exists: at every interest rate this chit returns more than you pay in. Judge it by the net gain, NPV and MIRR.",
-  "no-single-rate": "No single rate fits these payments. Judge the chit by its net result, NPV and MIRR.",
-};
-
+/** The reason in English, for the API (pages and PDFs say the code in the member's language). */
 function explain(code: NoRateCode | null, rates: number[]): string | null {
-  if (code === null) return null;
-  if (code === "multiple-rates") {
-    return `No single rate: ${rates.map(pct).join(" and ")} a year both fit these payments, so neither means anything alone. Judge the chit by its net result, NPV and MIRR.`;
-  }
-  return REASON_WORDS[code];
+  return rateReasonText(translatorFor("en"), code, rates);
 }
 
 function rateView(flows: Flow[], benchmarkRate: number): RateView {

@@ -1,7 +1,7 @@
 // The member's dated cash flows for a chit: actual ones, and the rest of the chit projected under a stated assumption.
 import { type ChitTerms, discountFloor, type InstalmentRecord, isForemanInstalment } from "./chit.ts";
 import type { CalendarDate } from "./dates.ts";
-import { divideRounded, formatINR, type Paise } from "./money.ts";
+import { divideRounded, type Paise } from "./money.ts";
 import type { Flow } from "./rates.ts";
 import { instalmentLines, type Payment, type Schedule } from "./schedule.ts";
 
@@ -37,8 +37,18 @@ export interface Projection {
   assumedDiscount: Paise | null; // bid assumed for unrecorded auctions (null when none is unrecorded)
   winningInstalment: number; // the instalment whose prize is in the flows
   assumesMemberWinsLast: boolean;
-  notes: string[]; // every assumption, in words the member can read
+  notes: ProjectionNote[]; // every assumption, as a code and its figures (the edge says it in the member's language)
 }
+
+/** An assumption a projection made; amounts in paise. */
+export type ProjectionNote =
+  | { code: "average"; amount: Paise; count: number }
+  | { code: "no-auction-yet"; amount: Paise }
+  | { code: "lowest"; amount: Paise }
+  | { code: "last-auction" }
+  | { code: "unpaid" }
+  | { code: "prize"; number: number; amount: Paise }
+  | { code: "not-won"; number: number; amount: Paise };
 
 /**
  * Actual flows plus a projection of the rest of the chit, for a rate on an unfinished chit:
@@ -62,17 +72,16 @@ export function projectedFlows(
   for (const [k, record] of byNumber) {
     if (!isForemanInstalment(terms, k) && record.discount !== undefined) bids.push(record.discount);
   }
-  const notes: string[] = [];
+  const notes: ProjectionNote[] = [];
   let assumed = floor;
   if (assumption === "average-discount" && bids.length > 0) {
     assumed = divideRounded(
       bids.reduce((total, bid) => total + bid, 0),
       bids.length,
     );
-    notes.push(`Auctions not yet held are assumed at ${formatINR(assumed)}, the average of the ${bids.length} recorded so far.`);
+    notes.push({ code: "average", amount: assumed, count: bids.length });
   } else {
-    const why = assumption === "average-discount" ? "No auction is recorded yet, so auctions" : "Auctions";
-    notes.push(`${why} not yet held are assumed at the lowest bid (${formatINR(floor)}): no more dividends.`);
+    notes.push({ code: assumption === "average-discount" ? "no-auction-yet" : "lowest", amount: floor });
   }
   const won = records.find((record) => record.wonByMe === true && record.number >= 1 && record.number <= N);
   const winningInstalment = won?.number ?? N;
@@ -88,7 +97,7 @@ export function projectedFlows(
     projected.push(record);
   }
   if (assumption === "average-discount" && byNumber.get(N)?.discount === undefined && bids.length > 0) {
-    notes.push("The last auction is assumed at the lowest bid: no one is left to bid against.");
+    notes.push({ code: "last-auction" });
   }
   const lines = instalmentLines(terms, projected);
   const paidBy = new Map<number, Paise>();
@@ -101,7 +110,7 @@ export function projectedFlows(
     if (unpaid > 0) flows.push({ date: line.dueDate, amount: -unpaid });
   }
   if (lines.some((line) => line.payable > (paidBy.get(line.number) ?? 0))) {
-    notes.push("Unpaid instalments are assumed paid in full on their due dates.");
+    notes.push({ code: "unpaid" });
   }
   const winning = lines[winningInstalment - 1];
   const received = won?.prizeReceived;
@@ -109,11 +118,7 @@ export function projectedFlows(
     flows.push({ date: won.prizeReceivedOn ?? winning?.dueDate ?? terms.startDate, amount: received });
   } else if (winning) {
     flows.push({ date: winning.dueDate, amount: winning.prize ?? 0 });
-    notes.push(
-      won
-        ? `Prize for instalment ${winningInstalment} assumed ${formatINR(winning.prize ?? 0)} on its due date.`
-        : `You have not won yet: assumed you take the last instalment (${N}) for ${formatINR(winning.prize ?? 0)}.`,
-    );
+    notes.push(won ? { code: "prize", number: winningInstalment, amount: winning.prize ?? 0 } : { code: "not-won", number: N, amount: winning.prize ?? 0 });
   }
   return {
     flows: byDate(flows),

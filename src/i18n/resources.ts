@@ -14,6 +14,7 @@ export type Resources = {
   payment: Json<typeof import("../../locales/en/payment.json", { with: { type: "json" }})>;
   payments: Json<typeof import("../../locales/en/payments.json", { with: { type: "json" }})>;
   reminders: Json<typeof import("../../locales/en/reminders.json", { with: { type: "json" }})>;
+  pdf: Json<typeof import("../../locales/en/pdf.json", { with: { type: "json" }})>;
   profile: Json<typeof import("../../locales/en/profile.json", { with: { type: "json" }})>;
   rate: Json<typeof import("../../locales/en/rate.json", { with: { type: "json" }})>;
 };
@@ -29,6 +30,7 @@ export const NAMESPACES = [
   "notices",
   "payment",
   "payments",
+  "pdf",
   "profile",
   "rate",
   "reminders",

@@ -8,6 +8,8 @@ import type { PaymentWarning } from "../../app/flag-duplicates.ts";
 import type { InstalmentRecord } from "../../domain/chit.ts";
 import { type Paise, paiseToRupees } from "../../domain/money.ts";
 import type { ScheduleRow, ScheduleTotals } from "../../domain/schedule.ts";
+import { translatorFor } from "../../i18n/index.ts";
+import { projectionNoteText } from "../../i18n/rate-words.ts";
 import type { Chit, Notification, Payment, Receipt } from "../../ports/ledger.ts";
 
 export const rupees = paiseToRupees;
@@ -103,7 +105,9 @@ function totalsJson(t: ScheduleTotals) {
   };
 }
 
-/** chit-rate.ts already speaks rupees and fractions a year. */
+const english = translatorFor("en");
+
+/** chit-rate.ts already speaks rupees and fractions a year; the API gives reasons and notes in English. */
 export function rateJson(rate: ChitRate) {
   const view = (v: Omit<ChitRate["projected"], "assumption" | "notes">) => ({
     xirr: v.xirr,
@@ -114,7 +118,10 @@ export function rateJson(rate: ChitRate) {
     netGain: v.netGain,
     benchmarkRate: v.benchmarkRate,
   });
-  return { ...view(rate), projected: { ...view(rate.projected), assumption: rate.projected.assumption, notes: rate.projected.notes } };
+  return {
+    ...view(rate),
+    projected: { ...view(rate.projected), assumption: rate.projected.assumption, notes: rate.projected.notes.map((note) => projectionNoteText(english, note)) },
+  };
 }
 
 export function scheduleJson(report: ChitReport) {
