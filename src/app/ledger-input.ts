@@ -1,31 +1,37 @@
 // Input schemas for chits, instalment records and payments: the same rules for form fields (strings) and the JSON API.
 import { z } from "zod";
-import { parseDate } from "../domain/dates.ts";
+import { FREQUENCIES, parseDate } from "../domain/dates.ts";
 import { type Paise, parseINR, rupeesToPaise } from "../domain/money.ts";
 import { PAYMENT_METHODS } from "../ports/ledger.ts";
 
 const AMOUNT_MESSAGE = "Enter an amount in rupees, e.g. 1,00,000 or 2500.50.";
 
 /** Rupees as a JSON number (at most 2 decimals) or as typed ("₹1,00,000.50") -> integer paise. */
-export const rupees = (label = "Amount") =>
-  z.union([z.number(), z.string()], { message: `${label}: ${AMOUNT_MESSAGE}` }).transform((value, ctx): Paise => {
-    const paise = typeof value === "number" ? rupeesToPaise(value) : parseINR(value);
-    if (paise === null || paise < 0) {
-      ctx.addIssue({ code: "custom", message: `${label}: ${AMOUNT_MESSAGE}` });
-      return z.NEVER;
-    }
-    return paise;
-  });
+export const rupees = (label = "Amount", description = "") =>
+  z
+    .union([z.number(), z.string()], { message: `${label}: ${AMOUNT_MESSAGE}` })
+    .transform((value, ctx): Paise => {
+      const paise = typeof value === "number" ? rupeesToPaise(value) : parseINR(value);
+      if (paise === null || paise < 0) {
+        ctx.addIssue({ code: "custom", message: `${label}: ${AMOUNT_MESSAGE}` });
+        return z.NEVER;
+      }
+      return paise;
+    })
+    .meta({ description: `${description ? `${description} ` : ""}Rupees: a number with at most 2 decimals, or text such as "1,00,000".` });
 
-export const calendarDate = (label = "Date") =>
-  z.string({ message: `${label}: enter a date as YYYY-MM-DD.` }).transform((value, ctx) => {
-    const date = parseDate(value.trim());
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: `${label}: enter a real date as YYYY-MM-DD.` });
-      return z.NEVER;
-    }
-    return date;
-  });
+export const calendarDate = (label = "Date", description = "A calendar date, YYYY-MM-DD.") =>
+  z
+    .string({ message: `${label}: enter a date as YYYY-MM-DD.` })
+    .transform((value, ctx) => {
+      const date = parseDate(value.trim());
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: `${label}: enter a real date as YYYY-MM-DD.` });
+        return z.NEVER;
+      }
+      return date;
+    })
+    .meta({ format: "date", description });
 
 const int = (label: string, min: number, max: number) =>
   z.coerce
@@ -45,23 +51,37 @@ const flag = z.union([z.boolean(), z.enum(["on", "true", "false", "1", "0", ""])
 
 const text = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters.`);
 
+const about = (description: string) => ({ description });
+
 export const chitFields = {
-  name: text("Name", 100).min(1, "Give the chit a name, e.g. 'Shriram 5L group A12'."),
-  organizer: text("Foreman", 100).default(""),
-  ticketNo: text("Ticket number", 30).default(""),
-  chitValue: rupees("Chit value"),
-  members: int("Number of members", 2, 1000),
-  startDate: calendarDate("Start date"),
-  dueDay: int("Due day", 1, 31),
-  frequency: z.enum(["monthly", "quarterly", "half-yearly"], { message: "Choose monthly, quarterly or half-yearly." }).default("monthly"),
-  commissionPercent: percent("Commission", 7).default(5),
-  commissionMode: z.enum(["from-discount", "on-top"], { message: "Choose how the commission is paid." }).default("from-discount"),
-  bidIncludesCommission: flag.default(true),
-  dividendSplit: z.enum(["all", "others"], { message: "Choose who shares the dividend." }).default("all"),
-  dividendApplies: z.enum(["next", "same"], { message: "Choose which instalment the dividend lowers." }).default("next"),
-  firstInstalment: z.enum(["foreman", "auction"], { message: "Choose who takes the first instalment." }).default("foreman"),
-  maxDiscountPercent: percent("Maximum discount", 100).default(40),
-  taxOnCommissionPercent: percent("Tax on commission", 100).default(0),
+  name: text("Name", 100).min(1, "Give the chit a name, e.g. 'Shriram 5L group A12'.").meta(about("What the member calls the chit.")),
+  organizer: text("Foreman", 100).meta(about("The foreman (company or person).")).default(""),
+  ticketNo: text("Ticket number", 30).meta(about("The member's ticket number in the group.")).default(""),
+  chitValue: rupees("Chit value", "C, the gross chit amount."),
+  members: int("Number of members", 2, 1000).meta(about("N: tickets, which is also the number of instalments.")),
+  startDate: calendarDate("Start date", "Its month is instalment 1's month."),
+  dueDay: int("Due day", 1, 31).meta(about("Day of the month instalments fall due; 31 means the last day of shorter months.")),
+  frequency: z.enum(FREQUENCIES, { message: "Choose monthly, quarterly or half-yearly." }).default("monthly"),
+  commissionPercent: percent("Commission", 7).meta(about("Foreman's commission, % of the chit value.")).default(5),
+  commissionMode: z
+    .enum(["from-discount", "on-top"], { message: "Choose how the commission is paid." })
+    .meta(about("from-discount: the commission comes out of the winning discount; on-top: each ticket pays S + F/N."))
+    .default("from-discount"),
+  bidIncludesCommission: flag.meta(about("false: the bid is quoted excluding the commission (winner gets C - bid - F).")).default(true),
+  dividendSplit: z
+    .enum(["all", "others"], { message: "Choose who shares the dividend." })
+    .meta(about("Who shares an auction's dividend: all N tickets, or the N - 1 that did not win it."))
+    .default("all"),
+  dividendApplies: z
+    .enum(["next", "same"], { message: "Choose which instalment the dividend lowers." })
+    .meta(about("Which instalment the dividend lowers."))
+    .default("next"),
+  firstInstalment: z
+    .enum(["foreman", "auction"], { message: "Choose who takes the first instalment." })
+    .meta(about("The foreman takes instalment 1 without discount, or it is auctioned."))
+    .default("foreman"),
+  maxDiscountPercent: percent("Maximum discount", 100).meta(about("Ceiling on the bid, % of the chit value.")).default(40),
+  taxOnCommissionPercent: percent("Tax on commission", 100).meta(about("GST on the commission, when it is taken from the prize.")).default(0),
   taxDeductedFromPrize: flag.default(false),
   notes: text("Notes", 2000).default(""),
 };
@@ -81,24 +101,22 @@ export type ChitPatch = z.infer<typeof chitPatch>;
 
 export const instalmentInput = z
   .object({
-    discount: rupees("Discount").nullable().optional(),
-    prizeAmount: rupees("Prize amount").nullable().optional(),
-    payableOverride: rupees("Payable on the notice").nullable().optional(),
+    discount: rupees("Discount", "The winning bid.").nullable().optional(),
+    prizeAmount: rupees("Prize amount", "The prize paid; the discount follows from it. Give this or discount, not both.").nullable().optional(),
+    payableOverride: rupees("Payable on the notice", "The payable on the foreman's notice.").nullable().optional(),
     wonByMe: flag.optional(),
-    prizeReceived: rupees("Prize received").nullable().optional(),
+    prizeReceived: rupees("Prize received", "Net prize received, when won.").nullable().optional(),
     prizeReceivedOn: calendarDate("Prize received on").nullable().optional(),
   })
   .refine((v) => !(v.discount != null && v.prizeAmount != null), { message: "Give either the discount or the prize amount, not both.", path: ["prizeAmount"] });
 export type InstalmentInput = z.infer<typeof instalmentInput>;
 
 export const paymentFields = {
-  instalment: int("Instalment", 1, 1000),
-  amount: rupees("Amount").refine((p) => p > 0, "Amount must be more than zero."),
-  paidOn: calendarDate("Paid on"),
-  method: z
-    .enum(PAYMENT_METHODS as [string, ...string[]], { message: "Choose UPI, cash, bank transfer, cheque or other." })
-    .transform((m) => m as (typeof PAYMENT_METHODS)[number]),
-  reference: text("Reference", 100).default(""),
+  instalment: int("Instalment", 1, 1000).meta(about("Default: the oldest instalment not fully paid.")),
+  amount: rupees("Amount", "Default: what is left to pay on that instalment.").refine((p) => p > 0, "Amount must be more than zero."),
+  paidOn: calendarDate("Paid on", "Default: today in the member's time zone; never in the future."),
+  method: z.enum(PAYMENT_METHODS, { message: "Choose UPI, cash, bank transfer, cheque or other." }).meta(about("Default: upi.")),
+  reference: text("Reference", 100).meta(about("UPI or UTR number.")).default(""),
   notes: text("Notes", 1000).default(""),
 };
 
