@@ -2,26 +2,14 @@
 // `chit`) to get a checked preview; POST /imports/{id}/commit imports it all-or-nothing, or answers 409 while errors remain.
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { commitPaymentImport } from "../../app/commit-payment-import.ts";
 import { AppError, badInput } from "../../app/errors.ts";
-import { findImportPreview, MAX_IMPORT_BYTES, previewPaymentImport } from "../../app/preview-payment-import.ts";
+import { findImportPreview, previewPaymentImport } from "../../app/preview-payment-import.ts";
 import type { WebEnv } from "../env.ts";
 import { errorSchema, idParam } from "./json/common.ts";
 import { importCommittedSchema, importPreviewJson, importPreviewSchema } from "./json/import-json.ts";
 import { describeRoute, guarded, requestSchema } from "./openapi/describe-route.ts";
-
-export const importUploadLimit = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES + 64 * 1024,
-  onError: () => {
-    throw new AppError(
-      413,
-      "file-too-large",
-      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files. Nothing was imported.`,
-    );
-  },
-});
 
 const FIELDS = ["date", "amount", "chit", "instalment", "reference", "method", "notes"];
 
@@ -80,7 +68,6 @@ export const importsApi = new Hono<WebEnv>()
         ...guarded,
       },
     }),
-    importUploadLimit,
     async (c) => {
       const upload = await readImportUpload(c);
       const preview = await previewPaymentImport(c.get("services").paymentImports, c.get("member"), { ...upload, strictColumns: true });

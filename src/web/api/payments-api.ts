@@ -20,7 +20,7 @@ import {
   paymentSchema,
 } from "./json/payment-json.ts";
 import { describeRoute, guarded, requestSchema } from "./openapi/describe-route.ts";
-import { readFieldsAndFiles, receiptUploadLimit } from "./request-body.ts";
+import { readFieldsAndFiles } from "./request-body.ts";
 
 const paymentInput = requestSchema("PaymentInput", paymentPatch);
 const paymentForm = requestSchema(
@@ -71,7 +71,6 @@ export const paymentsApi = new Hono<WebEnv>()
         ...guarded,
       },
     }),
-    receiptUploadLimit,
     async (c) => {
       const { fields, files } = await readFieldsAndFiles(c);
       const result = await recordPayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files);
@@ -127,7 +126,6 @@ export const paymentsApi = new Hono<WebEnv>()
         ...guarded,
       },
     }),
-    receiptUploadLimit,
     async (c) => {
       const { fields, files } = await readFieldsAndFiles(c);
       return c.json(paymentResultJson(await updatePayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files)));
