@@ -88,6 +88,17 @@ describe("every documented GET operation, called with real data", () => {
         expect(schedule.rate).toHaveProperty("reasonCode");
         await call("getSchedule", get(`/api/v1/chits/${chit}/schedule?benchmark=12&assumption=average-discount`), 200);
       },
+      getBidAdvice: async () => {
+        // the member won the main chit, so advice there is refused; a chit not won yet gets it (then goes again)
+        await call("getBidAdvice", get(`/api/v1/chits/${chit}/bid-advice?instalment=5`), 409);
+        const fresh = await call<{ id: string }>(
+          "createChit",
+          send("/api/v1/chits", { name: "Not won", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 }),
+          201,
+        );
+        await call("getBidAdvice", get(`/api/v1/chits/${fresh.id}/bid-advice?instalment=5&discount=20000&assumption=average-discount`), 200);
+        await call("deleteChit", member.fetch(`/api/v1/chits/${fresh.id}`, { method: "DELETE" }), 204);
+      },
       listChitPayments: () => call("listChitPayments", get(`/api/v1/chits/${chit}/payments`), 200),
       findPayments: async () => {
         await call("findPayments", get("/api/v1/payments"), 200);

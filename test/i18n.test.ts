@@ -123,14 +123,14 @@ describe("chit pages in the member's language", () => {
       "नीलामी दर्ज करें",
       "अभी कोई भुगतान दर्ज नहीं है।",
       "यह चिट असल में कितने की पड़ती है या कितना कमाती है",
-      "दर निकालने के लिए अभी तारीख वाले भुगतान काफ़ी नहीं हैं।",
+      "अभी कुछ नहीं चुकाया: दर, NPV और MIRR के लिए कम से कम एक भुगतान और इनाम राशि चाहिए।",
       "बाकी किस्तें अपनी देय तारीख पर पूरी चुकाई हुई मानी गई हैं।",
       "आप अभी जीते नहीं हैं: माना गया है कि आप आख़िरी किस्त (20)",
       "फिर से हिसाब लगाएँ",
     ])
       expect(html).toContain(hindi);
     expect(html).toMatch(/class="badge text-bg-(primary|light border|danger)">(देय|आने वाली|बकाया)</);
-    for (const english of ["Record payment", "Schedule", "Due date", "Not enough dated payments", "Unpaid instalments", "Recalculate", ">Upcoming<"])
+    for (const english of ["Record payment", "Schedule", "Due date", "Nothing paid yet", "Unpaid instalments", "Recalculate", ">Upcoming<"])
       expect(html).not.toContain(english);
   });
 
@@ -187,7 +187,7 @@ describe("chit pages in the member's language", () => {
     const chit = await createChit(t.services.ledger, member!.id, { name: "Kapil B7", chitValue: 100000, members: 20, startDate: "2026-01-10", dueDay: 10 });
     const html = await (await client.fetch(`/chits/${chit.id}`)).text();
     expect(html).toContain("from 10 Jan 2026, every month on day 10");
-    expect(html).toContain("Not enough dated payments yet to work out a rate.");
+    expect(html).toContain("Nothing paid yet: a rate, NPV and MIRR need at least one payment and the prize.");
     expect(html).toContain("Unpaid instalments are assumed paid in full on their due dates.");
   });
 });

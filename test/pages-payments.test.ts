@@ -94,7 +94,7 @@ describe("recording a payment", () => {
     // The chit page lists it with its thumbnail and counts it as paid.
     const chitPage = await page(asha, `/chits/${id}`);
     expect(chitPage.html).toContain(`src="/receipts/${receiptId}/thumbnail"`);
-    expect(text(chitPage.html)).toMatch(/1 10 Jan 2026 foreman ₹0 ₹5,000 ₹5,000 ₹0 Paid/);
+    expect(text(chitPage.html)).toMatch(/1 10 Jan 2026 foreman ₹0 ₹5,000 ₹1,00,000 ₹5,000 ₹0 Paid/);
   });
 
   it("keeps a PDF receipt: always downloaded as an attachment, with an icon thumbnail", async () => {

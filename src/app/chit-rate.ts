@@ -3,7 +3,18 @@
 import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
 import type { ProjectionNote } from "../domain/member-flows.ts";
 import { paiseToRupees } from "../domain/money.ts";
-import { type Flow, memberFlows, mirr, npv, type ProjectionAssumption, projectedFlows, type RateResult, xirr } from "../domain/rates.ts";
+import {
+  allRates,
+  type Flow,
+  MIRR_CONVENTION,
+  memberFlows,
+  mirr,
+  npv,
+  type ProjectionAssumption,
+  projectedFlows,
+  type RateResult,
+  xirr,
+} from "../domain/rates.ts";
 import type { Payment, Schedule } from "../domain/schedule.ts";
 import { translatorFor } from "../i18n/index.ts";
 import { type NoRateCode, rateReasonText } from "../i18n/rate-words.ts";
@@ -16,8 +27,9 @@ export type RateView = {
   reasonCode: NoRateCode | null;
   /** When more than one rate fits, all of them (fractions a year). */
   rates: number[];
-  npv: number; // rupees, at the benchmark rate
+  npv: number | null; // rupees, at the benchmark rate; null when nothing has been paid or received yet
   mirr: number | null;
+  mirrConvention: string;
   netGain: number; // rupees: received minus paid
   benchmarkRate: number; // fraction a year
 };
@@ -31,6 +43,7 @@ export type { NoRateCode };
 
 function reasonCodeOf(result: RateResult, flows: Flow[]): NoRateCode | null {
   if (result.kind === "rate") return null;
+  if (flows.length === 0) return "nothing-paid-yet";
   if (result.kind === "multiple-rates") return "multiple-rates";
   switch (result.reason) {
     case "not enough flows":
@@ -51,18 +64,19 @@ function explain(code: NoRateCode | null, rates: number[]): string | null {
   return rateReasonText(translatorFor("en"), code, rates);
 }
 
-function rateView(flows: Flow[], benchmarkRate: number): RateView {
+export function rateView(flows: Flow[], benchmarkRate: number): RateView {
   const result = xirr(flows);
   const m = mirr(flows, benchmarkRate, benchmarkRate);
-  const rates = result.kind === "multiple-rates" ? result.rates : result.kind === "rate" ? [result.rate] : [];
+  const rates = allRates(result);
   const reasonCode = reasonCodeOf(result, flows);
   return {
     xirr: result.kind === "rate" ? result.rate : null,
     reason: explain(reasonCode, rates),
     reasonCode,
     rates,
-    npv: flows.length ? Math.round(npv(flows, benchmarkRate)) / 100 : 0,
+    npv: flows.length ? Math.round(npv(flows, benchmarkRate)) / 100 : null,
     mirr: m.kind === "rate" ? m.rate : null,
+    mirrConvention: MIRR_CONVENTION,
     netGain: paiseToRupees(flows.reduce((total, f) => total + f.amount, 0)),
     benchmarkRate,
   };
@@ -75,8 +89,9 @@ export function chitRate(
   payments: readonly Payment[],
   benchmarkRate: number,
   assumption: ProjectionAssumption,
+  today?: string,
 ): ChitRate {
   const actual = rateView(memberFlows(schedule, payments), benchmarkRate);
-  const projection = projectedFlows(terms, records, payments, assumption);
+  const projection = projectedFlows(terms, records, payments, assumption, today ? { today } : {});
   return { basis: "actual", ...actual, projected: { ...rateView(projection.flows, benchmarkRate), assumption, notes: projection.notes } };
 }

@@ -4,9 +4,18 @@ import type { ProjectionNote } from "../domain/member-flows.ts";
 import { formatINR } from "../domain/money.ts";
 import type { T } from "./index.ts";
 
-export type NoRateCode = "not-enough-flows" | "only-receipts" | "only-paid" | "always-less" | "always-more" | "multiple-rates" | "no-single-rate";
+export type NoRateCode =
+  | "nothing-paid-yet"
+  | "not-enough-flows"
+  | "only-receipts"
+  | "only-paid"
+  | "always-less"
+  | "always-more"
+  | "multiple-rates"
+  | "no-single-rate";
 
 const REASONS = {
+  "nothing-paid-yet": "rate.nothingPaidYet",
   "not-enough-flows": "rate.notEnoughFlows",
   "only-receipts": "rate.onlyReceipts",
   "only-paid": "rate.onlyPaid",
@@ -15,7 +24,11 @@ const REASONS = {
   "no-single-rate": "rate.noSingleRate",
 } as const;
 
-const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
+/** 0.0757 -> "7.57%"; a rate that rounds to zero is "0.00%", without a sign. */
+const pct = (r: number) => {
+  const text = (r * 100).toFixed(2);
+  return `${Number(text) === 0 ? text.replace("-", "") : text}%`;
+};
 
 /** Why there is no single rate, or null when there is one. */
 export function rateReasonText(t: T, code: NoRateCode | null, rates: readonly number[]): string | null {
@@ -41,5 +54,7 @@ export function projectionNoteText(t: T, note: ProjectionNote): string {
       return t("rate.notePrize", { number: note.number, amount: formatINR(note.amount) });
     case "not-won":
       return t("rate.noteNotWon", { number: note.number, amount: formatINR(note.amount) });
+    case "win":
+      return t("bid.noteWin", { number: note.number, amount: formatINR(note.amount) });
   }
 }

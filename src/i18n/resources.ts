@@ -17,6 +17,8 @@ export type Resources = {
   pdf: Json<typeof import("../../locales/en/pdf.json", { with: { type: "json" }})>;
   profile: Json<typeof import("../../locales/en/profile.json", { with: { type: "json" }})>;
   rate: Json<typeof import("../../locales/en/rate.json", { with: { type: "json" }})>;
+  rules: Json<typeof import("../../locales/en/rules.json", { with: { type: "json" }})>;
+  bid: Json<typeof import("../../locales/en/bid.json", { with: { type: "json" }})>;
 };
 
 export const NAMESPACES = [
@@ -34,4 +36,6 @@ export const NAMESPACES = [
   "profile",
   "rate",
   "reminders",
+  "rules",
+  "bid",
 ] as const satisfies readonly (keyof Resources)[];

@@ -48,9 +48,12 @@ export function termLines({ t, locale }: Words, terms: ChitTerms): [string, stri
     [t("pdf.maxDiscount"), t("pdf.percentOfValue", { percent: terms.maxDiscountPercent })],
     [
       t("pdf.tax"),
-      terms.taxOnCommissionPercent
-        ? t(terms.taxDeductedFromPrize ? "pdf.taxDeducted" : "pdf.taxPercent", { percent: terms.taxOnCommissionPercent })
-        : t("pdf.none"),
+      terms.taxMode === "none"
+        ? t("pdf.none")
+        : t("pdf.taxLine", {
+            rate: terms.taxOnCommissionPercent === null ? t("pdf.taxRateInForce") : `${terms.taxOnCommissionPercent}%`,
+            how: t(terms.taxMode === "deducted-from-prize" ? "pdf.taxDeductedFromPrize" : "pdf.taxChargedToMembers"),
+          }),
     ],
   ];
 }
@@ -61,7 +64,7 @@ function rateLines({ t }: Words, view: RateView): [string, string][] {
   if (view.xirr !== null) lines.push([t("pdf.xirr"), perYear(view.xirr)]);
   else lines.push([t("pdf.xirr"), rateReasonText(t, view.reasonCode, view.rates) ?? t("rate.noRate")]);
   if (view.rates.length > 1) lines.push([t("pdf.ratesThatFit"), view.rates.map(perYear).join(", ")]);
-  lines.push([t("pdf.npvAt", { rate: formatPercent(view.benchmarkRate) }), formatRupees(view.npv)]);
+  lines.push([t("pdf.npvAt", { rate: formatPercent(view.benchmarkRate) }), view.npv === null ? t("pdf.nothingPaidYet") : formatRupees(view.npv)]);
   lines.push([t("pdf.mirr"), view.mirr === null ? t("pdf.none") : perYear(view.mirr)]);
   lines.push([t("pdf.netResult"), formatRupees(view.netGain)]);
   return lines;
@@ -183,7 +186,7 @@ export async function renderStatementPdf(statement: Statement): Promise<Buffer> 
     instalmentRows(words, statement),
   );
   paragraph(doc, t(chit.terms.dividendApplies === "next" ? "pdf.scheduleNoteNext" : "pdf.scheduleNoteSame"), { muted: true, size: 7.5 });
-  const unallocated = report.payments.filter((p) => p.instalment < 1 || p.instalment > chit.terms.members);
+  const unallocated = report.payments.filter((p) => p.instalment < 1 || p.instalment > chit.terms.instalments);
   if (unallocated.length) {
     const list = unallocated.map((p) => t("pdf.unallocatedItem", { date: formatDay(p.paidOn, locale), amount: formatINR(p.amount), number: p.instalment }));
     paragraph(doc, t("pdf.unallocated", { list: list.join("; ") }));

@@ -1,6 +1,7 @@
 // /api/v1/chits: a member's chits with their rules, instalment records, and the schedule with the real rate.
 import { Hono } from "hono";
 import { z } from "zod";
+import { bidAdviceQuery, buildBidAdvice } from "../../app/advise-bid.ts";
 import { buildChitReport } from "../../app/build-chit-report.ts";
 import { summarise } from "../../app/build-summary.ts";
 import { createChit } from "../../app/create-chit.ts";
@@ -13,6 +14,8 @@ import { updateChit } from "../../app/update-chit.ts";
 import { todayIn } from "../../domain/dates.ts";
 import type { WebEnv } from "../env.ts";
 import {
+  bidAdviceJson,
+  bidAdviceSchema,
   chitJson,
   chitListSchema,
   chitProgressJson,
@@ -131,7 +134,7 @@ export const chitsApi = new Hono<WebEnv>()
       summary: "Record an instalment: its discount (or the prize, from which the discount follows), the payable on the notice, and winning it.",
       description: "Fields left out keep their value; null clears one.",
       tags,
-      params: chitId.extend({ n: z.number().int().min(1).meta({ description: "Instalment number, 1 to members." }) }),
+      params: chitId.extend({ n: z.number().int().min(1).meta({ description: "Instalment number, 1 to instalments." }) }),
       body: { required: true, content: json(requestSchema("InstalmentInput", instalmentInput)) },
       responses: {
         200: { description: "The instalment's row of the schedule.", json: instalmentResultSchema },
@@ -149,6 +152,27 @@ export const chitsApi = new Hono<WebEnv>()
       const chit = await recordInstalment(deps, member.id, c.req.param("id"), number, fields);
       const report = await buildChitReport(deps, member, chit.id);
       return c.json({ chitId: chit.id, ...scheduleRowJson(report.schedule.instalments[number - 1]!) } satisfies z.infer<typeof instalmentResultSchema>);
+    },
+  )
+  .get(
+    "/chits/:id/bid-advice",
+    describeRoute({
+      operationId: "getBidAdvice",
+      summary: "What winning instalment N at discount D means for this member: the rate of that choice, the rate of waiting, and the break-even discount.",
+      tags,
+      params: chitId,
+      query: bidAdviceQuery,
+      responses: {
+        200: { description: "The advice.", json: bidAdviceSchema },
+        400: "BadInput",
+        404: "NotFound",
+        409: { description: "The member already won an instalment of this chit (code already-won).", json: errorSchema },
+        ...guarded,
+      },
+    }),
+    async (c) => {
+      const advice = await buildBidAdvice(c.get("services").ledger, c.get("member"), c.req.param("id"), withoutBlanks(c.req.query()));
+      return c.json(bidAdviceJson(c.req.param("id"), advice));
     },
   )
   .get(

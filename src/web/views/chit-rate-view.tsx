@@ -10,6 +10,7 @@ import { Field, Select } from "./form.tsx";
 
 /** What a rate means for this member: the cost of taking the prize early, or what their money earned. */
 function meaning(t: T, rate: number, netGain: number): string {
+  if (Math.abs(rate) < 0.00005) return t("rate.breakEven");
   if (rate < 0) return t("rate.negative");
   if (netGain < 0) return t("rate.borrowing");
   return t("rate.earning");
@@ -40,8 +41,14 @@ function RateFigures(p: { t: T; view: RateView; heading: string; id: string; not
           <dd class="amount">{formatRupees(Math.abs(v.netGain))}</dd>
           <dt class="fw-normal text-muted small">{t("rate.npvAt", { rate: benchmark })}</dt>
           <dd>
-            <span class="amount">{formatRupees(v.npv)}</span>
-            <div class="small text-muted">{t(v.npv >= 0 ? "rate.better" : "rate.worse")}</div>
+            {v.npv === null ? (
+              <span class="text-muted">{t("rate.npvNothing")}</span>
+            ) : (
+              <>
+                <span class="amount">{formatRupees(v.npv)}</span>
+                <div class="small text-muted">{t(v.npv >= 0 ? "rate.better" : "rate.worse")}</div>
+              </>
+            )}
           </dd>
           <dt class="fw-normal text-muted small">{t("rate.mirr", { rate: benchmark })}</dt>
           <dd class="mb-0">{v.mirr !== null ? formatPercent(v.mirr) : <span class="text-muted">{t("rate.mirrNeeds")}</span>}</dd>
