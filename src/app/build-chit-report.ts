@@ -1,17 +1,17 @@
 // Everything a chit page or the schedule API shows: the chit, its schedule to the rupee, payments, and the real rate.
 import { todayIn } from "../domain/dates.ts";
 import type { ProjectionAssumption } from "../domain/rates.ts";
-import { scheduleFor } from "../domain/schedule.ts";
 import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { chitRate } from "./chit-rate.ts";
+import { scheduleOrRefuse } from "./chit-schedule.ts";
 import { findChit } from "./find-chit.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 
 export const DEFAULT_BENCHMARK_RATE = 0.07;
 
 export function reportFor(chit: Chit, payments: Payment[], today: string, options: { benchmarkRate?: number; assumption?: ProjectionAssumption } = {}) {
-  const schedule = scheduleFor(chit.terms, chit.instalments, payments, today);
+  const schedule = scheduleOrRefuse(chit, payments, today);
   const rate = chitRate(
     chit.terms,
     chit.instalments,

@@ -1,9 +1,9 @@
 // Payment history across all of a member's chits: filter by chit, dates, method and status, search, paginate.
 import { z } from "zod";
 import { todayIn } from "../domain/dates.ts";
-import { scheduleFor } from "../domain/schedule.ts";
 import { type Chit, PAYMENT_METHODS, type Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { calendarDate } from "./ledger-input.ts";
 import { parseInput } from "./parse-input.ts";
@@ -41,7 +41,7 @@ export async function findPayments(deps: Pick<LedgerDeps, "chits" | "payments" |
     if (!rows) {
       const chit = byId.get(p.chitId);
       const all = chit ? await deps.payments.listForChit(member.id, chit.id) : [];
-      rows = new Map(chit ? scheduleFor(chit.terms, chit.instalments, all, today).instalments.map((r) => [r.number, r.status]) : []);
+      rows = new Map(chit ? (tryScheduleFor(chit, all, today).schedule?.instalments ?? []).map((r) => [r.number, r.status]) : []);
       statusOf.set(p.chitId, rows);
     }
     return rows.get(p.instalment) ?? "unknown";

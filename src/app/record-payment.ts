@@ -2,9 +2,9 @@
 // receipt or reference used before is flagged. The payment is stored only once its receipts are.
 import { randomUUID } from "node:crypto";
 import { compareDates, todayIn } from "../domain/dates.ts";
-import { scheduleFor } from "../domain/schedule.ts";
 import type { Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { scheduleOrRefuse } from "./chit-schedule.ts";
 import { AppError, badInput } from "./errors.ts";
 import { findChit } from "./find-chit.ts";
 import { flagDuplicates, type PaymentWarning } from "./flag-duplicates.ts";
@@ -30,7 +30,7 @@ export async function recordPayment(
   const now = deps.clock.now();
   const today = todayIn(member.timeZone, now);
   const existing = await deps.payments.listForChit(member.id, chit.id);
-  const schedule = scheduleFor(chit.terms, chit.instalments, existing, today);
+  const schedule = scheduleOrRefuse(chit, existing, today);
 
   const instalment = input.instalment ?? schedule.instalments.find((row) => row.status !== "paid")?.number;
   if (instalment === undefined) throw badInput({ instalment: "Every instalment of this chit is paid; choose the instalment this payment is for." });

@@ -43,6 +43,7 @@ export function ChitListView(p: { t: T; items: ChitListItem[] }) {
                     {chit.organizer || t("chits.noForeman")}
                     {chit.ticketNo ? t("chits.ticket", { ticket: chit.ticketNo }) : ""}
                   </div>
+                  {card.problem !== null && <UnschedulableNotice t={t} chitId={chit.id} />}
                   <dl class="row small mb-2">
                     <dt class="col-6 fw-normal text-muted">{t("chits.chitValue")}</dt>
                     <dd class="col-6 mb-0 amount text-end">{formatMoney(chit.terms.chitValue)}</dd>
@@ -111,4 +112,16 @@ export function deleteChitQuestion(chit: Chit, payments: number, receipts: numbe
     payments: t(payments === 1 ? "chits.paymentOne" : "chits.paymentMany", { count: payments }),
     receipts: t(receipts === 1 ? "chits.receiptOne" : "chits.receiptMany", { count: receipts }),
   });
+}
+
+/** Shown on the card of a chit whose stored terms cannot give a schedule: what is wrong and where to fix it. */
+export function UnschedulableNotice(p: { t: T; chitId: string }) {
+  return (
+    <div class="alert alert-warning small py-2 mb-2" role="alert">
+      {p.t("chits.unschedulable")}{" "}
+      <a href={`/chits/${p.chitId}/edit`} class="alert-link">
+        {p.t("chits.editToFix")}
+      </a>
+    </div>
+  );
 }

@@ -152,6 +152,7 @@ export const chitProgressSchema = responseSchema(
     overdue: rupeesOut(),
     paidInstalments: count(),
     next: dueItemSchema.nullable(),
+    problem: z.string().nullable().meta({ description: "Why this chit has no schedule (its stored terms are outside what a chit can be; edit it), or null." }),
   }),
 );
 
@@ -164,6 +165,7 @@ export function chitProgressJson(card: ChitCard): z.infer<typeof chitProgressSch
     overdue: rupees(card.overdue),
     paidInstalments: card.paidInstalments,
     next: card.next ? dueJson(card.next) : null,
+    problem: card.problem,
   };
 }
 
