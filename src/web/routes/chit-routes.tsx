@@ -99,8 +99,9 @@ async function renderInstalment(c: Ctx, values: FormValues | null, error?: AppEr
   const row = report.schedule.instalments[n - 1]!;
   return renderPage(
     c,
-    `Instalment ${n} · ${report.chit.name}`,
+    c.get("t")("instalmentForm.title", { number: n, name: report.chit.name }),
     <InstalmentFormView
+      t={c.get("t")}
       csrfToken={c.get("csrfToken")}
       chit={report.chit}
       row={row}
@@ -124,7 +125,9 @@ export const chitRoutes = new Hono<WebEnv>()
   })
   .get("/chits/new", (c) => {
     const today = todayIn(c.get("member").timeZone, ledger(c).clock.now());
-    return renderPage(c, "Add a chit", <ChitFormView csrfToken={c.get("csrfToken")} values={newChitValues(today)} />, { active: "chits" });
+    return renderPage(c, c.get("t")("chitForm.addTitle"), <ChitFormView t={c.get("t")} csrfToken={c.get("csrfToken")} values={newChitValues(today)} />, {
+      active: "chits",
+    });
   })
   .post("/chits", async (c) => {
     const values = await formFields(c, CHIT_FIELDS);
@@ -133,8 +136,8 @@ export const chitRoutes = new Hono<WebEnv>()
       return c.redirect(`/chits/${chit.id}?notice=chit-added`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const view = <ChitFormView csrfToken={c.get("csrfToken")} values={values} errors={error.fields} message={error.message} />;
-      return renderPage(c, "Add a chit", view, { active: "chits", status: error.status });
+      const view = <ChitFormView t={c.get("t")} csrfToken={c.get("csrfToken")} values={values} errors={error.fields} message={error.message} />;
+      return renderPage(c, c.get("t")("chitForm.addTitle"), view, { active: "chits", status: error.status });
     }
   })
   .get("/chits/:id", async (c) => {
@@ -156,7 +159,12 @@ export const chitRoutes = new Hono<WebEnv>()
   })
   .get("/chits/:id/edit", async (c) => {
     const chit = await findChit(ledger(c).chits, c.get("member").id, c.req.param("id"));
-    return renderPage(c, `Edit ${chit.name}`, <ChitFormView csrfToken={c.get("csrfToken")} chit={chit} values={chitValues(chit)} />, { active: "chits" });
+    return renderPage(
+      c,
+      c.get("t")("chitForm.editTitle", { name: chit.name }),
+      <ChitFormView t={c.get("t")} csrfToken={c.get("csrfToken")} chit={chit} values={chitValues(chit)} />,
+      { active: "chits" },
+    );
   })
   .post("/chits/:id/edit", async (c) => {
     const member = c.get("member");
@@ -167,8 +175,8 @@ export const chitRoutes = new Hono<WebEnv>()
       return c.redirect(`/chits/${chit.id}?notice=chit-saved`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const view = <ChitFormView csrfToken={c.get("csrfToken")} chit={chit} values={values} errors={error.fields} message={error.message} />;
-      return renderPage(c, `Edit ${chit.name}`, view, { active: "chits", status: error.status });
+      const view = <ChitFormView t={c.get("t")} csrfToken={c.get("csrfToken")} chit={chit} values={values} errors={error.fields} message={error.message} />;
+      return renderPage(c, c.get("t")("chitForm.editTitle", { name: chit.name }), view, { active: "chits", status: error.status });
     }
   })
   .post("/chits/:id/status", async (c) => {

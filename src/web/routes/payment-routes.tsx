@@ -36,9 +36,11 @@ async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null
   const report = await buildChitReport(ledger(c), member, chitId);
   const asked = Number(c.req.query("instalment"));
   const values = state.values ?? (payment ? paymentValues(payment) : newPaymentValues(report.schedule.instalments, report.today, asked));
-  const closed = !payment && report.chit.status === "closed" ? "This chit is closed. Reopen it to record payments." : null;
+  const t = c.get("t");
+  const closed = !payment && report.chit.status === "closed" ? t("paymentForm.chitClosed") : null;
   const view = (
     <PaymentFormView
+      t={t}
       csrfToken={c.get("csrfToken")}
       chit={report.chit}
       rows={report.schedule.instalments}
@@ -51,7 +53,10 @@ async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null
       filesDropped={state.filesDropped}
     />
   );
-  return renderPage(c, payment ? "Edit payment" : `Record a payment · ${report.chit.name}`, view, { active: "payments", status: state.error?.status ?? 200 });
+  return renderPage(c, payment ? t("paymentForm.editTitle") : t("paymentForm.recordTitle", { name: report.chit.name }), view, {
+    active: "payments",
+    status: state.error?.status ?? 200,
+  });
 }
 
 /**
