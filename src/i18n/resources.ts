@@ -9,6 +9,8 @@ export type Resources = {
   chitForm: Json<typeof import("../../locales/en/chitForm.json", { with: { type: "json" }})>;
   chits: Json<typeof import("../../locales/en/chits.json", { with: { type: "json" }})>;
   dashboard: Json<typeof import("../../locales/en/dashboard.json", { with: { type: "json" }})>;
+  errors: Json<typeof import("../../locales/en/errors.json", { with: { type: "json" }})>;
+  input: Json<typeof import("../../locales/en/input.json", { with: { type: "json" }})>;
   instalmentForm: Json<typeof import("../../locales/en/instalmentForm.json", { with: { type: "json" }})>;
   layout: Json<typeof import("../../locales/en/layout.json", { with: { type: "json" }})>;
   ledger: Json<typeof import("../../locales/en/ledger.json", { with: { type: "json" }})>;
@@ -18,6 +20,7 @@ export type Resources = {
   paymentForm: Json<typeof import("../../locales/en/paymentForm.json", { with: { type: "json" }})>;
   payments: Json<typeof import("../../locales/en/payments.json", { with: { type: "json" }})>;
   pdf: Json<typeof import("../../locales/en/pdf.json", { with: { type: "json" }})>;
+  problems: Json<typeof import("../../locales/en/problems.json", { with: { type: "json" }})>;
   profile: Json<typeof import("../../locales/en/profile.json", { with: { type: "json" }})>;
   rate: Json<typeof import("../../locales/en/rate.json", { with: { type: "json" }})>;
   reminders: Json<typeof import("../../locales/en/reminders.json", { with: { type: "json" }})>;
@@ -31,6 +34,8 @@ export const NAMESPACES = [
   "chitForm",
   "chits",
   "dashboard",
+  "errors",
+  "input",
   "instalmentForm",
   "layout",
   "ledger",
@@ -40,6 +45,7 @@ export const NAMESPACES = [
   "paymentForm",
   "payments",
   "pdf",
+  "problems",
   "profile",
   "rate",
   "reminders",

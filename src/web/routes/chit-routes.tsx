@@ -15,6 +15,7 @@ import { todayIn } from "../../domain/dates.ts";
 import type { ProjectionAssumption } from "../../domain/rates.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
+import { errorIn } from "../error-words.ts";
 import { type FormValues, formFields } from "../form-values.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
@@ -82,13 +83,13 @@ async function bidView(c: Ctx, chit: Chit, options: ReturnType<typeof rateOption
     return { advice, instalment, discount: bidDiscountValue(typedDiscount, advice), errors: {} };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { advice: null, instalment, discount: typedDiscount, errors: error.fields ?? { instalment: error.message } };
+    return { advice: null, instalment, discount: typedDiscount, errors: errorIn(c.get("t"), error).fields };
   }
 }
 
 function instalmentNumber(c: Ctx, members: number): number {
   const n = Number(c.req.param("n"));
-  if (!/^\d+$/.test(c.req.param("n") ?? "") || n < 1 || n > members) throw notFound("That instalment");
+  if (!/^\d+$/.test(c.req.param("n") ?? "") || n < 1 || n > members) throw notFound("instalment");
   return n;
 }
 
@@ -106,8 +107,8 @@ async function renderInstalment(c: Ctx, values: FormValues | null, error?: AppEr
       chit={report.chit}
       row={row}
       values={values ?? instalmentValues(report.chit, n)}
-      errors={error?.fields}
-      message={error?.message}
+      errors={error ? errorIn(c.get("t"), error).fields : undefined}
+      message={error ? errorIn(c.get("t"), error).message : undefined}
     />,
     { active: "chits", status: error ? error.status : 200 },
   );
@@ -136,7 +137,15 @@ export const chitRoutes = new Hono<WebEnv>()
       return c.redirect(`/chits/${chit.id}?notice=chit-added`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const view = <ChitFormView t={c.get("t")} csrfToken={c.get("csrfToken")} values={values} errors={error.fields} message={error.message} />;
+      const view = (
+        <ChitFormView
+          t={c.get("t")}
+          csrfToken={c.get("csrfToken")}
+          values={values}
+          errors={errorIn(c.get("t"), error).fields}
+          message={errorIn(c.get("t"), error).message}
+        />
+      );
       return renderPage(c, c.get("t")("chitForm.addTitle"), view, { active: "chits", status: error.status });
     }
   })
@@ -175,7 +184,16 @@ export const chitRoutes = new Hono<WebEnv>()
       return c.redirect(`/chits/${chit.id}?notice=chit-saved`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const view = <ChitFormView t={c.get("t")} csrfToken={c.get("csrfToken")} chit={chit} values={values} errors={error.fields} message={error.message} />;
+      const view = (
+        <ChitFormView
+          t={c.get("t")}
+          csrfToken={c.get("csrfToken")}
+          chit={chit}
+          values={values}
+          errors={errorIn(c.get("t"), error).fields}
+          message={errorIn(c.get("t"), error).message}
+        />
+      );
       return renderPage(c, c.get("t")("chitForm.editTitle", { name: chit.name }), view, { active: "chits", status: error.status });
     }
   })
