@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectStatus } from "./support/api.ts";
 import { BASE, type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
-import { rows, run } from "./support/database.ts";
 import { fieldError, selectedOption } from "./support/html.ts";
 
 let t: TestApp;
@@ -14,12 +13,10 @@ afterAll(async () => {
 });
 
 const password = "correct horse battery";
-const stored = (email: string) =>
-  rows<{ name: string; phone: string | null; locale: string; timeZone: string }>(
-    t.dataDir,
-    "SELECT name, phone, locale, timeZone FROM user WHERE email = ?",
-    email,
-  )[0]!;
+const stored = async (email: string) => {
+  const { name, phone, locale, timeZone } = (await t.db.users(email))[0]!;
+  return { name, phone, locale, timeZone };
+};
 
 async function pages(client: Client) {
   for (const path of ["/dashboard", "/chits", "/payments", "/settings/profile", "/calendar"]) {
@@ -32,7 +29,7 @@ async function pages(client: Client) {
 describe("better-auth's update-user", () => {
   it("refuses a bad time zone, language, phone or name with 400 naming the field, and the member's pages still answer", async () => {
     const member = await signedInMember(t, "asha@example.com", { password });
-    const before = stored("asha@example.com");
+    const before = await stored("asha@example.com");
     const refused: [Record<string, unknown>, string, string][] = [
       [{ timeZone: "Not/AZone" }, "timeZone", "INVALID_TIME_ZONE"],
       [{ timeZone: "Mars/Olympus" }, "timeZone", "INVALID_TIME_ZONE"],
@@ -51,18 +48,18 @@ describe("better-auth's update-user", () => {
       expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(400);
       expect(JSON.parse(text)).toMatchObject({ code, field });
     }
-    expect(stored("asha@example.com")).toEqual(before);
+    expect(await stored("asha@example.com")).toEqual(before);
     await pages(member);
     // Good values still go through.
     await expectStatus(member.json("/api/auth/update-user", { timeZone: "Asia/Dubai", locale: "hi", phone: "+91 98765 43210", name: "Asha R" }), 200);
-    expect(stored("asha@example.com")).toEqual({ name: "Asha R", phone: "+91 98765 43210", locale: "hi", timeZone: "Asia/Dubai" });
+    expect(await stored("asha@example.com")).toEqual({ name: "Asha R", phone: "+91 98765 43210", locale: "hi", timeZone: "Asia/Dubai" });
   });
 
   it("a 20 MB name is refused before it is read (413, the body cap); nothing changes", async () => {
     const member = await signedInMember(t, "big@example.com", { password });
     const res = await member.json("/api/auth/update-user", { name: "n".repeat(20 * 1024 * 1024) });
     expect(res.status).toBe(413);
-    expect(stored("big@example.com").name).toBe("big");
+    expect((await stored("big@example.com")).name).toBe("big");
     await pages(member);
   });
 
@@ -70,7 +67,7 @@ describe("better-auth's update-user", () => {
     const pending = await signedInMember(t, "pending@example.com", { password, approve: false });
     const res = await pending.json("/api/auth/update-user", { timeZone: "Not/AZone" });
     expect(res.status).toBe(400);
-    expect(stored("pending@example.com").timeZone).toBe("Asia/Kolkata");
+    expect((await stored("pending@example.com")).timeZone).toBe("Asia/Kolkata");
   });
 });
 
@@ -85,7 +82,7 @@ describe("sign-up", () => {
       const res = await t.newClient().json("/api/auth/sign-up/email", { name: "New", email, password, ...extra });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { code: string }).code).toBe(code);
-      expect(rows(t.dataDir, "SELECT id FROM user WHERE email = ?", email)).toEqual([]);
+      expect(await t.db.users(email)).toEqual([]);
     }
   });
 });
@@ -94,13 +91,7 @@ describe("a bad value already in the store", () => {
   it("never turns the member's pages or API into errors: it is read as the default", async () => {
     const member = await signedInMember(t, "stored@example.com", { password });
     await member.json("/api/v1/chits", { name: "Chit", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 });
-    run(
-      t.dataDir,
-      "UPDATE user SET timeZone = 'Not/AZone', locale = 'xx', name = ? , phone = ? WHERE email = ?",
-      "N".repeat(100_000),
-      "<b>x</b>".repeat(50),
-      "stored@example.com",
-    );
+    await t.db.setUser("stored@example.com", { timeZone: "Not/AZone", locale: "xx", name: "N".repeat(100_000), phone: "<b>x</b>".repeat(50) });
     await pages(member);
     const profile = await (await member.fetch("/settings/profile")).text();
     expect(selectedOption(profile, "timeZone")).toBe("Asia/Kolkata");
@@ -117,7 +108,7 @@ describe("the profile page", () => {
     expect(fieldError(await res.text(), "timeZone")).toBe("Choose a time zone from the list.");
     const language = await member.form("/settings/profile", { name: "Page", phone: "", locale: "xx", timeZone: "Asia/Kolkata" });
     expect(fieldError(await language.text(), "locale")).toBe("Choose a language from the list.");
-    expect(stored("page@example.com").timeZone).toBe("Asia/Kolkata");
+    expect((await stored("page@example.com")).timeZone).toBe("Asia/Kolkata");
     void BASE;
   });
 });

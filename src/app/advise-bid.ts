@@ -7,7 +7,7 @@ import { isForemanInstalment, validateDiscount } from "../domain/chit.ts";
 import { todayIn } from "../domain/dates.ts";
 import { words, wordsMessage } from "../i18n/words.ts";
 import type { Member } from "../ports/member-repository.ts";
-import { DEFAULT_BENCHMARK_RATE } from "./build-chit-report.ts";
+import { chitReportQuery } from "./build-chit-report.ts";
 import { AppError, badInput } from "./errors.ts";
 import { findChit } from "./find-chit.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
@@ -17,22 +17,13 @@ import { problemWords } from "./problem-words.ts";
 
 export type { BidAdvice } from "../domain/bid-advice.ts";
 
-export const bidAdviceQuery = z.object({
+/** The instalment and discount to advise on, with the benchmark and projection taken as on the chit page. */
+export const bidAdviceQuery = chitReportQuery.extend({
   instalment: z.coerce
     .number({ message: wordsMessage("input.wholeNumber", { label: fieldLabel("instalment") }) })
     .int(wordsMessage("input.wholeNumber", { label: fieldLabel("instalment") }))
     .meta({ description: "The instalment the member thinks of bidding for." }),
   discount: rupees("discount", "The discount; default: the one the assumption expects.").optional(),
-  benchmark: z.coerce
-    .number({ message: wordsMessage("input.benchmark") })
-    .min(-50, wordsMessage("input.benchmark"))
-    .max(100, wordsMessage("input.benchmark"))
-    .meta({ description: "The member's benchmark rate for the break-even, percent a year (default 7)." })
-    .optional(),
-  assumption: z
-    .enum(["no-more-dividends", "average-discount"], { message: "Assumption is no-more-dividends or average-discount." })
-    .default("no-more-dividends")
-    .meta({ description: "How auctions not held yet are assumed." }),
 });
 
 /** The use case: the member's chit and payments, checked input, then adviseBid. */
@@ -57,7 +48,7 @@ export async function buildBidAdvice(deps: Pick<LedgerDeps, "chits" | "payments"
   return adviseBid(terms, chit.instalments, payments, {
     instalment: query.instalment,
     ...(query.discount !== undefined ? { discount: query.discount } : {}),
-    benchmarkRate: query.benchmark !== undefined ? query.benchmark / 100 : DEFAULT_BENCHMARK_RATE,
+    benchmarkRate: query.benchmark / 100,
     assumption: query.assumption,
     today: todayIn(member.timeZone, deps.clock.now()),
   });

@@ -7,7 +7,7 @@ import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
-import { parseInput } from "./parse-input.ts";
+import { parseInput, withoutBlanks } from "./parse-input.ts";
 
 export type AnnualChitLine = {
   chit: Chit;
@@ -46,7 +46,7 @@ export async function buildAnnualReport(
   member: Member,
   raw: Record<string, string>,
 ): Promise<AnnualReport> {
-  const query = parseInput(yearQuery, Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== "")));
+  const query = parseInput(yearQuery, withoutBlanks(raw));
   const now = deps.clock.now();
   const today = todayIn(member.timeZone, now);
   const year = query.year ?? Number(today.slice(0, 4));

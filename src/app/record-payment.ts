@@ -12,13 +12,8 @@ import { findChit } from "./find-chit.ts";
 import { flagDuplicates, type PaymentWarning } from "./flag-duplicates.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { paymentPatch } from "./ledger-input.ts";
-import { parseInput } from "./parse-input.ts";
+import { parseInput, withoutBlanks } from "./parse-input.ts";
 import { storeReceipts, type UploadedFile } from "./store-receipts.ts";
-
-/** Empty form fields mean "use the default", so they are dropped before parsing. */
-export function withoutBlanks(raw: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && v !== null && v !== undefined));
-}
 
 export async function recordPayment(
   deps: LedgerDeps,

@@ -6,17 +6,28 @@ import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { type Db, MongoClient } from "mongodb";
 import type { Config } from "../../src/config.ts";
 
-export type StoredUser = { id: string; email: string; name: string; status: string; updatedAt: string };
+export type StoredUser = {
+  id: string;
+  email: string;
+  name: string;
+  status: string;
+  banned: boolean;
+  phone: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  updatedAt: string;
+};
 
 export type StoreAccess = {
   users(email?: string): Promise<StoredUser[]>;
   /** Changes a member's record the way an admin editing the database would (status, ban). */
-  setUser(email: string, fields: { status?: string; banned?: boolean; banReason?: string }): Promise<number>;
+  setUser(email: string, fields: Record<string, string | boolean | number>): Promise<number>;
   /** Pretends `seconds` have passed for every stored one-time code of this address (created and expiry times move back). */
   ageCodes(email: string, seconds: number): Promise<number>;
   verificationCount(): Promise<number>;
   auditCount(action: string): Promise<number>;
   importPreviewCount(id: string): Promise<number>;
+  chitCount(id: string): Promise<number>;
   /** Every stored API-token record, whole, to show what is (and is not) kept. */
   apiTokenRecords(): Promise<unknown[]>;
   /** Every stored file's key (receipts and thumbnails): files under DATA_DIR/files, or GridFS files. */
@@ -38,6 +49,14 @@ function sqliteAccess(dataDir: string): StoreAccess {
   };
   const rows = <T>(sql: string, ...params: SQLInputValue[]) => withDb((db) => db.prepare(sql).all(...params) as T[]);
   const count = (sql: string, ...params: SQLInputValue[]) => rows<{ n: number }>(sql, ...params)[0]!.n;
+  const users = (where: string, ...params: SQLInputValue[]) =>
+    rows<Omit<StoredUser, "banned"> & { banned: number | null }>(
+      `SELECT id, email, name, status, banned, phone, locale, timeZone, updatedAt FROM user ${where}`,
+      ...params,
+    ).map((u) => ({
+      ...u,
+      banned: Boolean(u.banned),
+    }));
   const storedFiles = () => {
     const root = join(dataDir, "files");
     try {
@@ -50,10 +69,7 @@ function sqliteAccess(dataDir: string): StoreAccess {
     }
   };
   return {
-    users: async (email) =>
-      email === undefined
-        ? rows("SELECT id, email, name, status, updatedAt FROM user ORDER BY email")
-        : rows("SELECT id, email, name, status, updatedAt FROM user WHERE email = ?", email),
+    users: async (email) => (email === undefined ? users("ORDER BY email") : users("WHERE email = ?", email)),
     async setUser(email, fields) {
       const entries = Object.entries(fields).map(([k, v]) => [k, typeof v === "boolean" ? Number(v) : v] as [string, SQLInputValue]);
       const sql = `UPDATE user SET ${entries.map(([k]) => `${k} = ?`).join(", ")} WHERE email = ?`;
@@ -75,6 +91,7 @@ function sqliteAccess(dataDir: string): StoreAccess {
     verificationCount: async () => count("SELECT count(*) AS n FROM verification"),
     auditCount: async (action) => count("SELECT count(*) AS n FROM audit_log WHERE action = ?", action),
     importPreviewCount: async (id) => count("SELECT count(*) AS n FROM import_previews WHERE id = ?", id),
+    chitCount: async (id) => count("SELECT count(*) AS n FROM chits WHERE id = ?", id),
     apiTokenRecords: async () => rows("SELECT * FROM api_tokens"),
     storedFiles: async () => storedFiles(),
   };
@@ -100,7 +117,17 @@ function mongoAccess(uri: string, dbName: string | undefined): StoreAccess {
             .find(email === undefined ? {} : { email })
             .sort({ email: 1 })
             .toArray()
-        ).map((u) => ({ id: String(u._id), email: u.email, name: u.name, status: u.status, updatedAt: iso(u.updatedAt) })),
+        ).map((u) => ({
+          id: String(u._id),
+          email: u.email,
+          name: u.name,
+          status: u.status,
+          banned: Boolean(u.banned),
+          phone: u.phone ?? null,
+          locale: u.locale ?? null,
+          timeZone: u.timeZone ?? null,
+          updatedAt: iso(u.updatedAt),
+        })),
       ),
     setUser: (email, fields) => withDb(async (db) => (await db.collection("user").updateOne({ email }, { $set: fields })).modifiedCount),
     ageCodes: (email, seconds) =>
@@ -114,6 +141,7 @@ function mongoAccess(uri: string, dbName: string | undefined): StoreAccess {
     verificationCount: () => withDb((db) => db.collection("verification").countDocuments()),
     auditCount: (action) => withDb((db) => db.collection("audit_log").countDocuments({ action })),
     importPreviewCount: (id) => withDb((db) => db.collection("import_previews").countDocuments({ _id: id as never })),
+    chitCount: (id) => withDb((db) => db.collection("chits").countDocuments({ _id: id as never })),
     apiTokenRecords: () => withDb((db) => db.collection("api_tokens").find().toArray()),
     storedFiles: () => withDb(async (db) => (await db.collection("receipts.files").find().toArray()).map((f) => String(f.filename))),
   };

@@ -5,31 +5,9 @@ import type { Chit } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput } from "../format.ts";
 import type { T } from "../i18n/index.ts";
-import { ADVANCED_FIELDS, ADVANCED_ONLY_FIELDS, AdvancedSettings, advancedValues } from "./chit-advanced-settings.tsx";
+import { ADVANCED_FIELDS, AdvancedSettings, advancedValues } from "./chit-advanced-settings.tsx";
 import { Field, Form, FormError, Select, Textarea } from "./form.tsx";
 import { Breadcrumb } from "./ledger-parts.tsx";
-
-export const CHIT_FIELDS = [
-  "name",
-  "organizer",
-  "ticketNo",
-  "chitValue",
-  "members",
-  "startDate",
-  "dueDay",
-  "frequency",
-  "commissionPercent",
-  "commissionMode",
-  "bidIncludesCommission",
-  "dividendSplit",
-  "dividendApplies",
-  "firstInstalment",
-  "maxDiscountPercent",
-  "taxOnCommissionPercent",
-  ...ADVANCED_ONLY_FIELDS,
-  "taxDeductedFromPrize", // older form posts: taxMode when taxMode is not sent
-  "notes",
-] as const;
 
 /** What a new chit's form starts with: the settings most chits have. */
 export function newChitValues(today: string): FormValues {
@@ -94,9 +72,7 @@ export function ChitFormView(p: { t: T; csrfToken: string; chit?: Chit; values: 
           current={p.chit ? t("chitForm.edit") : t("chitForm.add")}
         />
         <h1 class="h3">{title}</h1>
-        <p class="text-muted">
-          Copy the figures from the foreman's agreement or passbook. The usual settings are filled in; change them only if your chit differs.
-        </p>
+        <p class="text-muted">{t("chitForm.intro")}</p>
         <FormError message={p.message} />
         <Form action={p.chit ? `/chits/${p.chit.id}/edit` : "/chits"} csrfToken={p.csrfToken} label={title}>
           <Field name="name" label={t("chitForm.name")} value={v.name} error={e.name} required maxlength={100} help={t("chitForm.nameWillRecogniseE")} />

@@ -1,7 +1,8 @@
 // Recording one instalment's auction: the discount (or the prize, from which it follows), whether the member won it and
 // what they received, and the payable printed on the foreman's notice when it differs from ours.
 
-import { commissionOf, discountCeiling, discountFloor, isForemanInstalment } from "../../domain/chit.ts";
+import type { ChitFigures } from "../../app/build-chit-report.ts";
+import { isForemanInstalment } from "../../domain/chit.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
@@ -9,8 +10,6 @@ import { amountForInput, formatDate, formatMoney } from "../format.ts";
 import { localeOf, type T } from "../i18n/index.ts";
 import { Checkbox, Field, Form, FormError } from "./form.tsx";
 import { Breadcrumb } from "./ledger-parts.tsx";
-
-export const INSTALMENT_FIELDS = ["discount", "prizeAmount", "wonByMe", "prizeReceived", "prizeReceivedOn", "payableOverride"] as const;
 
 export function instalmentValues(chit: Chit, number: number): FormValues {
   const r = chit.instalments.find((x) => x.number === number);
@@ -28,6 +27,7 @@ export function InstalmentFormView(p: {
   t: T;
   csrfToken: string;
   chit: Chit;
+  figures: ChitFigures;
   row: ScheduleRow;
   values: FormValues;
   errors?: FormErrors;
@@ -40,8 +40,8 @@ export function InstalmentFormView(p: {
   const terms = chit.terms;
   const locale = localeOf(t);
   const foreman = isForemanInstalment(terms, row.number);
-  const floor = discountFloor(terms);
-  const ceiling = `${formatMoney(discountCeiling(terms))} (${terms.maxDiscountPercent}%)`;
+  const floor = p.figures.discountFloor;
+  const ceiling = `${formatMoney(p.figures.discountCeiling)} (${terms.maxDiscountPercent}%)`;
   const range = floor > 0 ? t("instalmentForm.rangeFrom", { floor: formatMoney(floor), ceiling }) : t("instalmentForm.rangeUpTo", { ceiling });
   const title = t("instalmentForm.title", { number: row.number, name: chit.name });
   return (
@@ -82,7 +82,7 @@ export function InstalmentFormView(p: {
                 value={v.prizeAmount}
                 error={e.prizeAmount}
                 inputmode="decimal"
-                help={t("instalmentForm.prizeHelp", { commission: formatMoney(commissionOf(terms)) })}
+                help={t("instalmentForm.prizeHelp", { commission: formatMoney(p.figures.commission) })}
               />
             </fieldset>
           )}
