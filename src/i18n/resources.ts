@@ -3,6 +3,7 @@
 type Json<T> = T extends { default: infer D } ? D : T;
 
 export type Resources = {
+  admin: Json<typeof import("../../locales/en/admin.json", { with: { type: "json" }})>;
   auth: Json<typeof import("../../locales/en/auth.json", { with: { type: "json" }})>;
   authErrors: Json<typeof import("../../locales/en/authErrors.json", { with: { type: "json" }})>;
   bid: Json<typeof import("../../locales/en/bid.json", { with: { type: "json" }})>;
@@ -25,9 +26,11 @@ export type Resources = {
   rate: Json<typeof import("../../locales/en/rate.json", { with: { type: "json" }})>;
   reminders: Json<typeof import("../../locales/en/reminders.json", { with: { type: "json" }})>;
   rules: Json<typeof import("../../locales/en/rules.json", { with: { type: "json" }})>;
+  store: Json<typeof import("../../locales/en/store.json", { with: { type: "json" }})>;
 };
 
 export const NAMESPACES = [
+  "admin",
   "auth",
   "authErrors",
   "bid",
@@ -50,4 +53,5 @@ export const NAMESPACES = [
   "rate",
   "reminders",
   "rules",
+  "store",
 ] as const satisfies readonly (keyof Resources)[];

@@ -5,6 +5,7 @@
 import type { Statement } from "../../app/build-statement.ts";
 import type { RateView } from "../../app/chit-rate.ts";
 import type { ChitTerms } from "../../domain/chit.ts";
+import { daysPerPeriod } from "../../domain/dates.ts";
 import { formatINR } from "../../domain/money.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import { formatDay, formatInstant } from "../../i18n/format.ts";
@@ -32,13 +33,38 @@ const money = (paise: number | null) => (paise === null ? "—" : formatINR(pais
 /** The words and formats of one statement: its reader's language. */
 type Words = { t: T; locale: Locale };
 
+const FREQUENCY_KEYS = {
+  daily: "pdf.daily",
+  weekly: "pdf.weekly",
+  fortnightly: "pdf.fortnightly",
+  monthly: "pdf.monthly",
+  quarterly: "pdf.quarterly",
+  "half-yearly": "pdf.halfYearly",
+} as const satisfies Record<ChitTerms["frequency"], string>;
+
+function lateLine(t: T, terms: ChitTerms): string {
+  const rule =
+    terms.lateRule === "interest"
+      ? t("pdf.lateInterest", { percent: terms.latePenaltyPercent })
+      : terms.lateRule === "fixed-fee"
+        ? t("pdf.lateFee", { amount: formatINR(terms.lateFee) })
+        : t("pdf.lateNone");
+  return terms.lateForfeitsDividend ? t("pdf.lateAndForfeit", { rule }) : rule;
+}
+
 export function termLines({ t, locale }: Words, terms: ChitTerms): [string, string][] {
   return [
     [t("pdf.chitValue"), formatINR(terms.chitValue)],
-    [t("pdf.membersInstalments"), String(terms.members)],
-    [t("pdf.frequency"), t(terms.frequency === "monthly" ? "pdf.monthly" : terms.frequency === "quarterly" ? "pdf.quarterly" : "pdf.halfYearly")],
+    [t("pdf.membersInstalments"), terms.instalments === terms.members ? String(terms.members) : `${terms.members} / ${terms.instalments}`],
+    [t("pdf.prizesPerAuction"), String(terms.prizesPerAuction)],
+    [t("pdf.frequency"), t(FREQUENCY_KEYS[terms.frequency])],
     [t("pdf.startDate"), formatDay(terms.startDate, locale)],
-    [t("pdf.dueDay"), t("pdf.dueDayValue", { day: terms.dueDay })],
+    [
+      t("pdf.dueDay"),
+      daysPerPeriod(terms.frequency) > 0 ? t("pdf.everyDays", { count: daysPerPeriod(terms.frequency) }) : t("pdf.dueDayValue", { day: terms.dueDay }),
+    ],
+    [t("pdf.figures"), terms.rounding === "rupee" ? t(`pdf.wholeRupees.${terms.dividendRounding}`) : t("pdf.toThePaisa")],
+    [t("pdf.latePayment"), lateLine(t, terms)],
     [t("pdf.commission"), t("pdf.percentOfValue", { percent: terms.commissionPercent })],
     [t("pdf.commissionPaid"), t(terms.commissionMode === "from-discount" ? "pdf.fromDiscount" : "pdf.onTop")],
     [t("pdf.bidQuoted"), t(terms.bidIncludesCommission ? "pdf.bidIncludes" : "pdf.bidExcludes")],
@@ -186,6 +212,16 @@ export async function renderStatementPdf(statement: Statement): Promise<Buffer> 
     instalmentRows(words, statement),
   );
   paragraph(doc, t(chit.terms.dividendApplies === "next" ? "pdf.scheduleNoteNext" : "pdf.scheduleNoteSame"), { muted: true, size: 7.5 });
+  if (schedule.totals.latenessCost > 0) {
+    paragraph(
+      doc,
+      t("pdf.latenessCost", {
+        total: formatINR(schedule.totals.latenessCost),
+        penalties: formatINR(schedule.totals.penalties),
+        forfeited: formatINR(schedule.totals.dividendsForfeited),
+      }),
+    );
+  }
   const unallocated = report.payments.filter((p) => p.instalment < 1 || p.instalment > chit.terms.instalments);
   if (unallocated.length) {
     const list = unallocated.map((p) => t("pdf.unallocatedItem", { date: formatDay(p.paidOn, locale), amount: formatINR(p.amount), number: p.instalment }));

@@ -6,6 +6,7 @@ import { words } from "../../i18n/words.ts";
 import type { WebEnv } from "../env.ts";
 import { errorIn } from "../error-words.ts";
 import { pageT, renderPage } from "../render.tsx";
+import { routeLabel } from "../route-label.ts";
 
 const wantsJson = (c: Context<WebEnv>) => c.req.path.startsWith("/api/") || (c.req.header("accept") ?? "").startsWith("application/json");
 
@@ -30,8 +31,12 @@ export function errorEnvelope(error: AppError) {
 export const onError: ErrorHandler<WebEnv> = (err, c) => {
   const known = toAppError(err);
   const log = c.get("log");
-  if (!known) log?.error({ err }, "unhandled error");
-  else if (known.status >= 500) log?.warn({ err }, known.message);
+  if (!known) {
+    log?.error({ err }, "unhandled error");
+    const services = c.get("services");
+    services?.metrics.unhandledError();
+    services?.errors.report(err, { requestId: c.get("requestId"), method: c.req.method, route: routeLabel(c) });
+  } else if (known.status >= 500) log?.warn({ err }, known.message);
   const error = known ?? new AppError(503, "internal-error", words("errors.internal", { reference: c.get("requestId") ?? "-" }));
   const status = known ? known.status : 500;
   if (wantsJson(c)) return c.json(errorEnvelope(error), status);
