@@ -1,4 +1,5 @@
 // Receipt processing with file-type (sniffing) and sharp: images become JPEGs of ~300 KB at most, EXIF and GPS dropped.
+
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { type ProcessedReceipt, type ReceiptProcessor, ReceiptRefused } from "../../ports/receipt-processor.ts";
