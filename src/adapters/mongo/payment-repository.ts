@@ -1,6 +1,7 @@
 // Payments (collection `payments`) and receipt records (collection `receipts`) in MongoDB, written together in transactions.
 import type { Db, Filter, MongoClient } from "mongodb";
 import type { Payment, PaymentRepository, Receipt } from "../../ports/ledger.ts";
+import { changesBetween } from "./changes.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
 
 type PaymentDoc = Omit<Payment, "id" | "receipts"> & { _id: string };
@@ -41,8 +42,10 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
     },
     async update(p, added) {
       await inTransaction(client, async (session) => {
-        const { _id, ...fields } = paymentToDoc(p);
-        await payments.updateOne({ _id, ownerId: p.ownerId }, { $set: fields }, { session });
+        const after = paymentToDoc(p);
+        const before = await payments.findOne({ _id: after._id, ownerId: p.ownerId }, { session });
+        const update = before && changesBetween(before, after);
+        if (update) await payments.updateOne({ _id: after._id, ownerId: p.ownerId }, update, { session });
         if (added.length) await receipts.insertMany(added.map(receiptToDoc), { session });
         await bumpRevision(db, p.ownerId, session);
       });
@@ -66,10 +69,10 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
       });
     },
     async listForOwner(ownerId) {
-      return withReceipts(await payments.find({ ownerId }).sort({ paidOn: 1, createdAt: 1 }).toArray());
+      return withReceipts(await payments.find({ ownerId }).sort({ paidOn: 1, createdAt: 1, _id: 1 }).toArray());
     },
     async listForChit(ownerId, chitId) {
-      return withReceipts(await payments.find({ ownerId, chitId }).sort({ paidOn: 1, createdAt: 1 }).toArray());
+      return withReceipts(await payments.find({ ownerId, chitId }).sort({ paidOn: 1, createdAt: 1, _id: 1 }).toArray());
     },
     async search(ownerId, f) {
       const filter: Filter<PaymentDoc> = { ownerId };
@@ -81,7 +84,7 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
         filter.$or = [{ reference: pattern }, { notes: pattern }];
       }
       const [docs, total] = await Promise.all([
-        payments.find(filter).sort({ paidOn: -1, createdAt: -1 }).skip(f.offset).limit(f.limit).toArray(),
+        payments.find(filter).sort({ paidOn: -1, createdAt: -1, _id: -1 }).skip(f.offset).limit(f.limit).toArray(),
         payments.countDocuments(filter),
       ]);
       return { payments: await withReceipts(docs), total };

@@ -65,8 +65,6 @@ function paymentFromRow(r: PaymentRow, receipts: Receipt[]): Payment {
   };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
 /** Inserts a payment row and its receipt rows; the caller holds the transaction. Shared with the CSV import's commit. */
 export function paymentInserter(db: SqliteDatabase): (p: Payment) => void {
   const insertPayment = db.prepare(
@@ -125,13 +123,14 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   const receiptsOfChit = db.prepare(
     "SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ? ORDER BY r.created_at, r.id",
   );
-  const paymentsOfOwner = db.prepare("SELECT * FROM payments WHERE owner_id = ? ORDER BY paid_on, created_at");
-  const paymentsOfChit = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND chit_id = ? ORDER BY paid_on, created_at");
+  const paymentsOfOwner = db.prepare("SELECT * FROM payments WHERE owner_id = ? ORDER BY paid_on, created_at, id");
+  const paymentsOfChit = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND chit_id = ? ORDER BY paid_on, created_at, id");
   const deletePayment = db.prepare("DELETE FROM payments WHERE owner_id = ? AND id = ?");
   const oneReceipt = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND id = ?");
   const deleteReceipt = db.prepare("DELETE FROM receipts WHERE owner_id = ? AND id = ?");
   const bySha = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND sha256 = ?");
-  const byReference = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND reference = ? COLLATE NOCASE");
+  // casefold (database.ts) compares without regard to case in every script, as MongoDB's case-insensitive match does.
+  const byReference = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND casefold(reference) = casefold(?)");
 
   const withReceipts = (rows: PaymentRow[], receipts: Receipt[]) => {
     const byPayment = new Map<string, Receipt[]>();
@@ -187,19 +186,20 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
       if (f.to) add("paid_on <= ?", f.to);
       if (f.method) add("method = ?", f.method);
       if (f.q) {
-        where.push("(reference LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\')");
-        const like = `%${escapeLike(f.q)}%`;
-        params.push(like, like);
+        where.push("(instr(casefold(reference), casefold(?)) > 0 OR instr(casefold(notes), casefold(?)) > 0)");
+        params.push(f.q, f.q);
       }
       const clause = where.join(" AND ");
       const { n } = db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE ${clause}`).get(...params) as { n: number };
       const rows = db
-        .prepare(`SELECT * FROM payments WHERE ${clause} ORDER BY paid_on DESC, created_at DESC LIMIT ? OFFSET ?`)
+        .prepare(`SELECT * FROM payments WHERE ${clause} ORDER BY paid_on DESC, created_at DESC, id DESC LIMIT ? OFFSET ?`)
         .all(...params, f.limit, f.offset) as PaymentRow[];
       const receipts = rows.length
-        ? (db.prepare(`SELECT * FROM receipts WHERE payment_id IN (${rows.map(() => "?").join(",")})`).all(...rows.map((r) => r.id)) as ReceiptRow[]).map(
-            receiptFromRow,
-          )
+        ? (
+            db
+              .prepare(`SELECT * FROM receipts WHERE payment_id IN (${rows.map(() => "?").join(",")}) ORDER BY created_at, id`)
+              .all(...rows.map((r) => r.id)) as ReceiptRow[]
+          ).map(receiptFromRow)
         : [];
       return { payments: withReceipts(rows, receipts), total: n };
     },
