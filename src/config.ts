@@ -77,6 +77,13 @@ const schema = z.object({
   BACKUP_KEEP: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(7),
   BACKUP_CRON: z.string().refine(isCronPattern, "must be a cron pattern such as '30 2 * * *' (02:30 every day)").default("30 2 * * *"),
   BACKUP_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata").default("Asia/Kolkata"),
+  // Performance and observability (issue 12).
+  IMAGE_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(16, "must be at most 16").default(2),
+  SESSION_CACHE_SECONDS: z.coerce.number().int("must be a whole number").min(0, "must be 0 (off) or more").max(300, "must be at most 300").default(60),
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (generate one with: openssl rand -hex 24)").optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  SENTRY_DSN: z.url({ message: "must be the DSN Sentry shows, e.g. https://abc123@o1.ingest.sentry.io/456" }).optional(),
 });
 
 export type Config = {
@@ -114,6 +121,17 @@ export type Config = {
   eventsPollMs: number;
   /** Scheduled backups into dir (none when unset), keeping the newest `keep`; cron is read in timeZone. */
   backup: { dir: string | undefined; keep: number; cron: string; timeZone: string };
+  /** How many receipt images are decoded at once (each 12 MP photo takes tens of MB while it is). */
+  imageConcurrency: number;
+  /** How long a signed session is trusted from its cookie before the store is asked again (0: ask every request). */
+  sessionCacheSeconds: number;
+  /**
+   * GET /metrics (Prometheus text): with a token on the main port, and/or alone on its own port (an internal address).
+   * Off when neither is set.
+   */
+  metrics: { token: string | undefined; port: number | undefined; host: string };
+  /** Error reports go to Sentry when set; @sentry/node is not even loaded otherwise. */
+  sentryDsn: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -168,5 +186,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     eventsPollMs: Math.round(c.EVENTS_POLL_SECONDS * 1000),
     backup: { dir: c.BACKUP_DIR, keep: c.BACKUP_KEEP, cron: c.BACKUP_CRON, timeZone: c.BACKUP_TIME_ZONE },
+    imageConcurrency: c.IMAGE_CONCURRENCY,
+    sessionCacheSeconds: c.SESSION_CACHE_SECONDS,
+    metrics: { token: c.METRICS_TOKEN, port: c.METRICS_PORT, host: c.METRICS_HOST },
+    sentryDsn: c.SENTRY_DSN,
   };
 }

@@ -7,6 +7,7 @@ import type { FileStore } from "../ports/file-store.ts";
 import type { ImportRepository } from "../ports/import-repository.ts";
 import type { LeaseLock } from "../ports/lease-lock.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
+import type { StoreObserver } from "../ports/metrics.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReminderLog } from "../ports/reminder-log.ts";
@@ -41,13 +42,14 @@ export type Storage = {
 
 const mongoSettings = (config: Config) => ({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
 
-export async function openStorage(config: Config): Promise<Storage> {
+/** `observe` is told of every statement or command sent to the store (metrics). */
+export async function openStorage(config: Config, observe?: StoreObserver): Promise<Storage> {
   if (config.mongodbUri) {
     const { openMongoStorage } = await import("./mongo/storage.ts");
-    return openMongoStorage(mongoSettings(config));
+    return openMongoStorage(mongoSettings(config), observe);
   }
   const { openSqliteStorage } = await import("./sqlite/storage.ts");
-  return openSqliteStorage(config.dataDir);
+  return openSqliteStorage(config.dataDir, observe);
 }
 
 /**

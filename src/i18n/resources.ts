@@ -3,6 +3,7 @@
 type Json<T> = T extends { default: infer D } ? D : T;
 
 export type Resources = {
+  admin: Json<typeof import("../../locales/en/admin.json", { with: { type: "json" }})>;
   auth: Json<typeof import("../../locales/en/auth.json", { with: { type: "json" }})>;
   authErrors: Json<typeof import("../../locales/en/authErrors.json", { with: { type: "json" }})>;
   chits: Json<typeof import("../../locales/en/chits.json", { with: { type: "json" }})>;
@@ -22,6 +23,7 @@ export type Resources = {
 };
 
 export const NAMESPACES = [
+  "admin",
   "auth",
   "authErrors",
   "chits",

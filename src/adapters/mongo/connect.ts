@@ -1,6 +1,7 @@
 // Connects to MongoDB (Atlas or any replica set) with the pool and time limits a free cluster needs, and refuses, with
 // the problem named, when it cannot be reached or is not a replica set. Never quotes the password.
 import { type Db, MongoClient, type MongoClientOptions } from "mongodb";
+import type { StoreObserver } from "../../ports/metrics.ts";
 import { StoreRefusedError, type StoreReport } from "../../ports/store-health.ts";
 import { connectionProblem, hostsOf } from "./connection-problem.ts";
 import { isReplicaSet } from "./mongo-health.ts";
@@ -38,15 +39,20 @@ export function clientOptions(s: Pick<MongoSettings, "maxPoolSize" | "timeoutMs"
 export const describeMongo = (s: Pick<MongoSettings, "uri">, db: string) => `MongoDB at ${hostsOf(s.uri)}, database ${db}`;
 
 /** Connects and pings; a failure becomes a StoreRefusedError that names the problem (DNS, auth, refused, unreachable). */
-export async function connectMongo(s: MongoSettings): Promise<{ client: MongoClient; db: Db }> {
+/** `observe` is told of every command (find, aggregate, insert...) and its duration: the store metrics. */
+export async function connectMongo(s: MongoSettings, observe?: StoreObserver): Promise<{ client: MongoClient; db: Db }> {
   const refused = (report: Omit<StoreReport, "store" | "storage">): never => {
     throw new StoreRefusedError({ store: "mongodb", storage: null, ...report });
   };
   let client: MongoClient;
   try {
-    client = new MongoClient(s.uri, clientOptions(s));
+    client = new MongoClient(s.uri, { ...clientOptions(s), monitorCommands: observe !== undefined });
   } catch (error) {
     return refused({ description: describeMongo(s, s.dbName ?? "?"), problems: [connectionProblem(error, s.uri, s.timeoutMs / 1000)] });
+  }
+  if (observe) {
+    client.on("commandSucceeded", (event) => observe(event.commandName, event.duration / 1000, false));
+    client.on("commandFailed", (event) => observe(event.commandName, event.duration / 1000, true));
   }
   try {
     await client.connect();

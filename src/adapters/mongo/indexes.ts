@@ -13,7 +13,9 @@ export type IndexSpec = {
 export const APP_INDEXES: IndexSpec[] = [
   { collection: "user", key: { status: 1, createdAt: -1 } },
   { collection: "chits", key: { ownerId: 1, createdAt: 1, _id: 1 } },
-  { collection: "payments", key: { ownerId: 1, chitId: 1, instalment: 1 } },
+  // Sums per instalment; a chit's payments by date (its page, its flows); the history, newest first (issue 12).
+  { collection: "payments", key: { ownerId: 1, chitId: 1, instalment: 1, amount: 1 } },
+  { collection: "payments", key: { ownerId: 1, chitId: 1, paidOn: -1, createdAt: -1, _id: -1 } },
   { collection: "payments", key: { ownerId: 1, paidOn: -1, createdAt: -1, _id: -1 } },
   { collection: "payments", key: { ownerId: 1, reference: 1 } },
   { collection: "receipts", key: { ownerId: 1, sha256: 1 } },

@@ -3,6 +3,7 @@
 // or an index in the way of ours; storage used is reported against the free tier's limit.
 import { mongodbAdapter } from "better-auth/adapters/mongodb";
 import type { Db } from "mongodb";
+import type { StoreObserver } from "../../ports/metrics.ts";
 import { type StoreProblem, StoreRefusedError } from "../../ports/store-health.ts";
 import type { Storage } from "../storage.ts";
 import { mongoApiTokenRepository } from "./api-token-repository.ts";
@@ -46,8 +47,8 @@ export async function clearMongoLedger(client: import("mongodb").MongoClient, db
   });
 }
 
-export async function openMongoStorage(settings: MongoSettings): Promise<Storage> {
-  const { client, db } = await connectMongo(settings);
+export async function openMongoStorage(settings: MongoSettings, observe?: StoreObserver): Promise<Storage> {
+  const { client, db } = await connectMongo(settings, observe);
   const underWay = operationsUnderWay(client);
   const description = describeMongo(settings, db.databaseName);
   try {

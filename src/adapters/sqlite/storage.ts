@@ -1,6 +1,7 @@
 // The embedded default store: one SQLite file under DATA_DIR holding better-auth's tables and the app's own.
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import type { StoreObserver } from "../../ports/metrics.ts";
 import { localFileStore } from "../files/local-file-store.ts";
 import type { Storage } from "../storage.ts";
 import { sqliteApiTokenRepository } from "./api-token-repository.ts";
@@ -10,15 +11,17 @@ import { migrate, openDatabase } from "./database.ts";
 import { sqliteImportRepository } from "./import-repository.ts";
 import { sqliteLeaseLock } from "./lease-lock.ts";
 import { sqliteNotificationRepository } from "./notification-repository.ts";
+import { observeDatabase } from "./observed-database.ts";
 import { sqliteOutboxRepository } from "./outbox-repository.ts";
 import { sqlitePaymentRepository } from "./payment-repository.ts";
 import { sqliteRateCounter } from "./rate-counter.ts";
 import { sqliteReminderLog } from "./reminder-log.ts";
 import { describeSqlite, probeSqlite } from "./sqlite-health.ts";
 
-export function openSqliteStorage(dataDir: string): Storage {
+export function openSqliteStorage(dataDir: string, observe?: StoreObserver): Storage {
   const db = openDatabase(dataDir);
   migrate(db);
+  if (observe) observeDatabase(db, observe);
   return {
     kind: "sqlite",
     description: describeSqlite(dataDir),

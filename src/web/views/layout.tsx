@@ -2,6 +2,7 @@
 import type { Child } from "hono/jsx";
 import type { Locale } from "../../app/locale.ts";
 import type { Member } from "../../ports/member-repository.ts";
+import { assetPath } from "../assets.ts";
 import type { T } from "../i18n/index.ts";
 
 export type LayoutProps = {
@@ -53,12 +54,12 @@ export function Layout(props: LayoutProps) {
         {/* No favicon file: an empty data: icon stops the browser asking for /favicon.ico (a 404) on every page. */}
         <link rel="icon" href="data:," />
         <title>{`${props.title} · ChitFunds Ledger`}</title>
-        <link rel="stylesheet" href="/assets/bootstrap/bootstrap.min.css" />
-        <link rel="stylesheet" href="/assets/app.css" />
-        <script src="/assets/bootstrap/bootstrap.bundle.min.js" defer></script>
-        <script src="/assets/htmx/htmx.min.js" defer></script>
-        <script src="/assets/app.js" defer></script>
-        {signedIn && <script src="/assets/notifications-live.js" defer></script>}
+        <link rel="stylesheet" href={assetPath("bootstrap/bootstrap.min.css")} />
+        <link rel="stylesheet" href={assetPath("app.css")} />
+        <script src={assetPath("bootstrap/bootstrap.bundle.min.js")} defer></script>
+        <script src={assetPath("htmx/htmx.min.js")} defer></script>
+        <script src={assetPath("app.js")} defer></script>
+        {signedIn && <script src={assetPath("notifications-live.js")} defer></script>}
       </head>
       <body class="d-flex flex-column min-vh-100">
         <a class="visually-hidden-focusable" href="#main">
