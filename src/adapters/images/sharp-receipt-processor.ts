@@ -1,7 +1,9 @@
 // Receipt processing with file-type (sniffing) and sharp: images become JPEGs of ~300 KB at most, EXIF and GPS dropped.
+
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { AppError } from "../../app/errors.ts";
+import { words } from "../../i18n/words.ts";
 import type { ProcessedReceipt, ReceiptProcessor } from "../../ports/receipt-processor.ts";
 
 sharp.cache(false); // keep memory flat under load; each receipt is processed once
@@ -12,10 +14,9 @@ const TARGET_BYTES = 300 * 1024;
 const MAX_EDGE = 2000;
 const THUMB_EDGE = 320;
 
-export const notAReceipt = () =>
-  new AppError(415, "unsupported-file-type", "This file is not a JPEG, PNG, WebP, HEIC image or a PDF. Choose a photo, a screenshot or a PDF of the payment.");
+export const notAReceipt = () => new AppError(415, "unsupported-file-type", words("errors.unsupportedFile"));
 
-const unreadable = () => new AppError(400, "unreadable-file", "This file could not be read; it may be damaged. Try taking the photo or screenshot again.");
+const unreadable = () => new AppError(400, "unreadable-file", words("errors.unreadableFile"));
 
 async function decodeHeic(bytes: Uint8Array): Promise<Buffer> {
   // sharp's bundled libheif reads AVIF but not HEVC-coded HEIC (iPhone photos); heic-convert decodes those in wasm.

@@ -1,31 +1,46 @@
 // A member's year across all chits as a PDF: totals, each chit's payments, dues, dividends and prize, month by month,
-// and every payment of the year.
+// and every payment of the year, in the member's language.
 import type { AnnualReport } from "../../app/build-annual-report.ts";
 import { formatINR } from "../../domain/money.ts";
-import { formatDate, formatInstant } from "../../web/format.ts";
+import { formatDay, formatInstant, formatMonth } from "../../i18n/format.ts";
+import { translatorFor } from "../../i18n/index.ts";
+import { supportedLocale } from "../../i18n/locales.ts";
 import { createPdf, finish, heading, keyValues, paragraph, table, title } from "./pdf-layout.ts";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const METHODS: Record<string, string> = { upi: "UPI", cash: "Cash", bank: "Bank transfer", cheque: "Cheque", other: "Other" };
+const METHODS: Record<string, "ledger.upi" | "ledger.cash" | "ledger.bank" | "ledger.cheque" | "ledger.other"> = {
+  upi: "ledger.upi",
+  cash: "ledger.cash",
+  bank: "ledger.bank",
+  cheque: "ledger.cheque",
+  other: "ledger.other",
+};
 
 export async function renderAnnualReportPdf(report: AnnualReport): Promise<Buffer> {
   const { member, year, totals } = report;
-  const generated = formatInstant(report.generatedAt, member.timeZone);
-  const doc = createPdf({ title: `Annual summary ${year}`, subject: "Chit funds: annual summary", author: member.name, createdAt: report.generatedAt });
-  title(doc, `Annual summary ${year}: all chits`, `${member.name} (${member.email}) · generated on ${generated} (${member.timeZone}) by ChitFunds Ledger`);
+  const locale = supportedLocale(member.locale);
+  const t = translatorFor(locale);
+  const generated = formatInstant(report.generatedAt, locale, member.timeZone);
+  const doc = createPdf({
+    title: t("pdf.annualTitle", { year }),
+    subject: t("pdf.annualSubject"),
+    author: member.name,
+    createdAt: report.generatedAt,
+    lang: locale,
+  });
+  title(doc, t("pdf.annualHeading", { year }), t("pdf.annualGenerated", { member: member.name, email: member.email, when: generated, zone: member.timeZone }));
 
-  heading(doc, "The year in totals");
+  heading(doc, t("pdf.yearTotals"));
   keyValues(doc, [
-    ["Paid in the year", formatINR(totals.paid)],
-    ["Payments", String(totals.payments)],
-    ["Due in the year", formatINR(totals.due)],
-    ["Dividends on those instalments", formatINR(totals.dividends)],
-    ["Still to pay on those instalments", formatINR(totals.balance)],
-    ["Prize money received", formatINR(totals.prizeReceived)],
+    [t("pdf.paidInYear"), formatINR(totals.paid)],
+    [t("pdf.payments"), String(totals.payments)],
+    [t("pdf.dueInYear"), formatINR(totals.due)],
+    [t("pdf.dividendsOnThose"), formatINR(totals.dividends)],
+    [t("pdf.stillToPayOnThose"), formatINR(totals.balance)],
+    [t("pdf.prizeMoney"), formatINR(totals.prizeReceived)],
   ]);
 
-  heading(doc, "By chit");
-  if (report.chits.length === 0) paragraph(doc, `No payments, dues or prizes in ${year}.`, { muted: true });
+  heading(doc, t("pdf.byChit"));
+  if (report.chits.length === 0) paragraph(doc, t("pdf.nothingInYear", { year }), { muted: true });
   else {
     const rows = report.chits.map((l) => [
       l.chit.name,
@@ -38,7 +53,7 @@ export async function renderAnnualReportPdf(report: AnnualReport): Promise<Buffe
       formatINR(l.prizeReceived),
     ]);
     rows.push([
-      "Total",
+      t("pdf.total"),
       "",
       String(totals.payments),
       formatINR(totals.paid),
@@ -50,55 +65,58 @@ export async function renderAnnualReportPdf(report: AnnualReport): Promise<Buffe
     table(
       doc,
       [
-        { header: "Chit", width: 14 },
-        { header: "Foreman", width: 12 },
-        { header: "Payments", width: 6, align: "right" },
-        { header: "Paid", width: 9, align: "right" },
-        { header: "Due in the year", width: 9, align: "right" },
-        { header: "Dividends", width: 9, align: "right" },
-        { header: "Still to pay", width: 9, align: "right" },
-        { header: "Prize received", width: 9, align: "right" },
+        { header: t("pdf.chit"), width: 14 },
+        { header: t("pdf.foreman"), width: 12 },
+        { header: t("pdf.payments"), width: 6, align: "right" },
+        { header: t("pdf.paid"), width: 9, align: "right" },
+        { header: t("pdf.dueInYear"), width: 9, align: "right" },
+        { header: t("pdf.dividends"), width: 9, align: "right" },
+        { header: t("pdf.stillToPay"), width: 9, align: "right" },
+        { header: t("pdf.prizeReceived"), width: 9, align: "right" },
       ],
       rows,
       { boldRows: new Set([rows.length - 1]) },
     );
   }
 
-  heading(doc, "By month");
+  heading(doc, t("pdf.byMonth"));
   table(
     doc,
     [
-      { header: "Month", width: 10 },
-      { header: "Paid", width: 10, align: "right" },
+      { header: t("pdf.month"), width: 10 },
+      { header: t("pdf.paid"), width: 10, align: "right" },
     ],
-    [...report.months.map((paise, i) => [`${MONTHS[i]} ${year}`, formatINR(paise)]), ["Total", formatINR(totals.paid)]],
+    [
+      ...report.months.map((paise, i) => [formatMonth(`${year}-${String(i + 1).padStart(2, "0")}`, locale), formatINR(paise)]),
+      [t("pdf.total"), formatINR(totals.paid)],
+    ],
     { boldRows: new Set([12]) },
   );
 
-  heading(doc, "Every payment");
-  if (report.payments.length === 0) paragraph(doc, "None.", { muted: true });
+  heading(doc, t("pdf.everyPayment"));
+  if (report.payments.length === 0) paragraph(doc, t("pdf.noneYet"), { muted: true });
   else {
     table(
       doc,
       [
-        { header: "Date", width: 8 },
-        { header: "Chit", width: 16 },
-        { header: "Instalment", width: 6, align: "right" },
-        { header: "Amount", width: 9, align: "right" },
-        { header: "Method", width: 8 },
-        { header: "Reference", width: 14 },
-        { header: "Receipts", width: 5, align: "right" },
+        { header: t("pdf.date"), width: 8 },
+        { header: t("pdf.chit"), width: 16 },
+        { header: t("pdf.instalment"), width: 6, align: "right" },
+        { header: t("pdf.amount"), width: 9, align: "right" },
+        { header: t("pdf.method"), width: 8 },
+        { header: t("pdf.reference"), width: 14 },
+        { header: t("pdf.receipts"), width: 5, align: "right" },
       ],
       report.payments.map((p) => [
-        formatDate(p.paidOn),
+        formatDay(p.paidOn, locale),
         p.chitName,
         String(p.instalment),
         formatINR(p.amount),
-        METHODS[p.method] ?? p.method,
+        METHODS[p.method] ? t(METHODS[p.method]!) : p.method,
         p.reference || "—",
         String(p.receipts.length),
       ]),
     );
   }
-  return finish(doc, `Annual summary ${year} · ${member.name} · generated ${generated}`);
+  return finish(doc, t("pdf.annualFooter", { year, member: member.name, when: generated }), (page, pages) => t("pdf.pageOf", { page, pages }));
 }

@@ -1,5 +1,6 @@
 // A chit's statement as a PDF fit to hand to the foreman, an accountant or the Registrar: member, foreman, terms and
-// settings, every instalment with its payments, prize, totals, the rate, and the receipts' thumbnails in an appendix.
+// settings, every instalment with its payments, prize, totals, the rate, and the receipts' thumbnails in an appendix,
+// in the member's language (names and notes print in whatever script they were typed in).
 
 import type { Statement } from "../../app/build-statement.ts";
 import type { RateView } from "../../app/chit-rate.ts";
@@ -7,107 +8,121 @@ import type { ChitTerms } from "../../domain/chit.ts";
 import { daysPerPeriod } from "../../domain/dates.ts";
 import { formatINR } from "../../domain/money.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
+import { formatDay, formatInstant } from "../../i18n/format.ts";
+import { type T, translatorFor } from "../../i18n/index.ts";
+import { type Locale, supportedLocale } from "../../i18n/locales.ts";
+import { projectionNoteText, rateReasonText } from "../../i18n/rate-words.ts";
 import type { Payment } from "../../ports/ledger.ts";
-import { formatDate, formatInstant, formatPercent, formatRupees } from "../../web/format.ts";
-import { COLORS, contentWidth, createPdf, ensureSpace, finish, heading, keyValues, type Pdf, paragraph, table, title } from "./pdf-layout.ts";
+import { formatPercent, formatRupees } from "../../web/format.ts";
+import { COLORS, contentWidth, createPdf, ensureSpace, finish, heading, keyValues, type Pdf, paragraph, table, title, write } from "./pdf-layout.ts";
 
-const METHODS: Record<Payment["method"], string> = { upi: "UPI", cash: "Cash", bank: "Bank transfer", cheque: "Cheque", other: "Other" };
-const STATUS: Record<ScheduleRow["status"], string> = { paid: "Paid", "part-paid": "Part paid", due: "Due", overdue: "Overdue", upcoming: "Upcoming" };
+const METHODS = { upi: "ledger.upi", cash: "ledger.cash", bank: "ledger.bank", cheque: "ledger.cheque", other: "ledger.other" } as const satisfies Record<
+  Payment["method"],
+  string
+>;
+const STATUS = {
+  paid: "ledger.paid",
+  "part-paid": "ledger.partPaid",
+  due: "ledger.due",
+  overdue: "ledger.overdue",
+  upcoming: "ledger.upcoming",
+} as const satisfies Record<ScheduleRow["status"], string>;
 
 const money = (paise: number | null) => (paise === null ? "—" : formatINR(paise));
 
-const FREQUENCY_WORDS: Record<ChitTerms["frequency"], string> = {
-  daily: "Daily",
-  weekly: "Weekly",
-  fortnightly: "Fortnightly",
-  monthly: "Monthly",
-  quarterly: "Quarterly",
-  "half-yearly": "Half-yearly",
-};
+/** The words and formats of one statement: its reader's language. */
+type Words = { t: T; locale: Locale };
 
-export function termLines(terms: ChitTerms): [string, string][] {
+const FREQUENCY_KEYS = {
+  daily: "pdf.daily",
+  weekly: "pdf.weekly",
+  fortnightly: "pdf.fortnightly",
+  monthly: "pdf.monthly",
+  quarterly: "pdf.quarterly",
+  "half-yearly": "pdf.halfYearly",
+} as const satisfies Record<ChitTerms["frequency"], string>;
+
+function lateLine(t: T, terms: ChitTerms): string {
+  const rule =
+    terms.lateRule === "interest"
+      ? t("pdf.lateInterest", { percent: terms.latePenaltyPercent })
+      : terms.lateRule === "fixed-fee"
+        ? t("pdf.lateFee", { amount: formatINR(terms.lateFee) })
+        : t("pdf.lateNone");
+  return terms.lateForfeitsDividend ? t("pdf.lateAndForfeit", { rule }) : rule;
+}
+
+export function termLines({ t, locale }: Words, terms: ChitTerms): [string, string][] {
   return [
-    ["Chit value", formatINR(terms.chitValue)],
-    ["Members / instalments", terms.instalments === terms.members ? String(terms.members) : `${terms.members} / ${terms.instalments}`],
-    ["Prizes at each auction", String(terms.prizesPerAuction)],
-    ["Frequency", FREQUENCY_WORDS[terms.frequency]],
-    ["Start date", formatDate(terms.startDate)],
+    [t("pdf.chitValue"), formatINR(terms.chitValue)],
+    [t("pdf.membersInstalments"), terms.instalments === terms.members ? String(terms.members) : `${terms.members} / ${terms.instalments}`],
+    [t("pdf.prizesPerAuction"), String(terms.prizesPerAuction)],
+    [t("pdf.frequency"), t(FREQUENCY_KEYS[terms.frequency])],
+    [t("pdf.startDate"), formatDay(terms.startDate, locale)],
     [
-      "Due day",
-      daysPerPeriod(terms.frequency) > 0
-        ? `Every ${daysPerPeriod(terms.frequency)} day(s) from the start date`
-        : `Day ${terms.dueDay} of the month (or its last day)`,
+      t("pdf.dueDay"),
+      daysPerPeriod(terms.frequency) > 0 ? t("pdf.everyDays", { count: daysPerPeriod(terms.frequency) }) : t("pdf.dueDayValue", { day: terms.dueDay }),
     ],
-    ["Figures", terms.rounding === "rupee" ? `Whole rupees (dividend rounded ${terms.dividendRounding})` : "To the paisa"],
+    [t("pdf.figures"), terms.rounding === "rupee" ? t(`pdf.wholeRupees.${terms.dividendRounding}`) : t("pdf.toThePaisa")],
+    [t("pdf.latePayment"), lateLine(t, terms)],
+    [t("pdf.commission"), t("pdf.percentOfValue", { percent: terms.commissionPercent })],
+    [t("pdf.commissionPaid"), t(terms.commissionMode === "from-discount" ? "pdf.fromDiscount" : "pdf.onTop")],
+    [t("pdf.bidQuoted"), t(terms.bidIncludesCommission ? "pdf.bidIncludes" : "pdf.bidExcludes")],
+    [t("pdf.dividendSharedBy"), t(terms.dividendSplit === "all" ? "pdf.dividendAll" : "pdf.dividendOthers")],
+    [t("pdf.dividendLowers"), t(terms.dividendApplies === "next" ? "pdf.dividendNext" : "pdf.dividendSame")],
+    [t("pdf.firstInstalment"), t(terms.firstInstalment === "foreman" ? "pdf.firstForeman" : "pdf.firstAuction")],
+    [t("pdf.maxDiscount"), t("pdf.percentOfValue", { percent: terms.maxDiscountPercent })],
     [
-      "Late payment",
-      [
-        terms.lateRule === "interest"
-          ? `${terms.latePenaltyPercent}% a year penalty interest`
-          : terms.lateRule === "fixed-fee"
-            ? `fee of ${formatINR(terms.lateFee)}`
-            : "no penalty",
-        terms.lateForfeitsDividend ? "dividend forfeited" : "",
-      ]
-        .filter(Boolean)
-        .join("; "),
-    ],
-    ["Foreman's commission", `${terms.commissionPercent}% of the chit value`],
-    ["Commission paid", terms.commissionMode === "from-discount" ? "Out of the winner's discount" : "On top of each instalment"],
-    ["Bid quoted", terms.bidIncludesCommission ? "Includes the commission" : "Excludes the commission (taken in addition)"],
-    ["Dividend shared by", terms.dividendSplit === "all" ? "All tickets, the winner's included" : "The tickets that did not win"],
-    ["Dividend lowers", terms.dividendApplies === "next" ? "The next instalment" : "The same instalment"],
-    ["First instalment", terms.firstInstalment === "foreman" ? "Taken whole by the foreman" : "Auctioned like the rest"],
-    ["Maximum discount", `${terms.maxDiscountPercent}% of the chit value`],
-    [
-      "Tax on commission",
+      t("pdf.tax"),
       terms.taxMode === "none"
-        ? "None"
-        : `${terms.taxOnCommissionPercent === null ? "rate in force on each auction date" : `${terms.taxOnCommissionPercent}%`}, ${terms.taxMode === "deducted-from-prize" ? "deducted from the prize" : "charged to members"}`,
+        ? t("pdf.none")
+        : t("pdf.taxLine", {
+            rate: terms.taxOnCommissionPercent === null ? t("pdf.taxRateInForce") : `${terms.taxOnCommissionPercent}%`,
+            how: t(terms.taxMode === "deducted-from-prize" ? "pdf.taxDeductedFromPrize" : "pdf.taxChargedToMembers"),
+          }),
     ],
   ];
 }
 
-function rateLines(view: RateView): [string, string][] {
+function rateLines({ t }: Words, view: RateView): [string, string][] {
   const lines: [string, string][] = [];
-  if (view.xirr !== null) lines.push(["Rate (XIRR)", `${formatPercent(view.xirr)} a year`]);
-  else lines.push(["Rate (XIRR)", view.reason ?? "No rate."]);
-  if (view.rates.length > 1) lines.push(["Rates that fit", view.rates.map((r) => `${formatPercent(r)} a year`).join(", ")]);
-  lines.push([`NPV at ${formatPercent(view.benchmarkRate)} a year`, view.npv === null ? "Nothing paid yet" : formatRupees(view.npv)]);
-  lines.push(["MIRR", view.mirr === null ? "None" : `${formatPercent(view.mirr)} a year`]);
-  lines.push(["Net result (received − paid)", formatRupees(view.netGain)]);
+  const perYear = (r: number) => t("pdf.perYear", { rate: formatPercent(r) });
+  if (view.xirr !== null) lines.push([t("pdf.xirr"), perYear(view.xirr)]);
+  else lines.push([t("pdf.xirr"), rateReasonText(t, view.reasonCode, view.rates) ?? t("rate.noRate")]);
+  if (view.rates.length > 1) lines.push([t("pdf.ratesThatFit"), view.rates.map(perYear).join(", ")]);
+  lines.push([t("pdf.npvAt", { rate: formatPercent(view.benchmarkRate) }), view.npv === null ? t("pdf.nothingPaidYet") : formatRupees(view.npv)]);
+  lines.push([t("pdf.mirr"), view.mirr === null ? t("pdf.none") : perYear(view.mirr)]);
+  lines.push([t("pdf.netResult"), formatRupees(view.netGain)]);
   return lines;
 }
 
-function instalmentRows(statement: Statement): string[][] {
+function instalmentRows({ t, locale }: Words, statement: Statement): string[][] {
   return statement.report.schedule.instalments.map((row) => {
     const payments = statement.paymentsByInstalment.get(row.number) ?? [];
     return [
       String(row.number),
-      formatDate(row.dueDate),
+      formatDay(row.dueDate, locale),
       money(row.discount),
       money(row.dividend),
       `${formatINR(row.payable)}${row.estimated ? " *" : ""}`,
       formatINR(row.paid),
-      payments.map((p) => formatDate(p.paidOn)).join("\n") || "—",
-      payments.map((p) => METHODS[p.method]).join("\n") || "—",
+      payments.map((p) => formatDay(p.paidOn, locale)).join("\n") || "—",
+      payments.map((p) => t(METHODS[p.method])).join("\n") || "—",
       payments.map((p) => p.reference || "—").join("\n") || "—",
       formatINR(row.balance),
-      `${STATUS[row.status]}${row.wonByMe ? "\nPrize won" : ""}`,
+      `${t(STATUS[row.status])}${row.wonByMe ? `\n${t("pdf.prizeWon")}` : ""}`,
     ];
   });
 }
 
-function appendix(doc: Pdf, statement: Statement): void {
+function appendix(doc: Pdf, { t, locale }: Words, statement: Statement): void {
   doc.addPage();
-  heading(doc, "Appendix: receipts");
+  heading(doc, t("pdf.appendix"));
   if (statement.thumbnails.length === 0) {
-    paragraph(doc, "No receipts are attached to this chit's payments.", { muted: true });
+    paragraph(doc, t("pdf.noReceipts"), { muted: true });
     return;
   }
-  paragraph(doc, "Thumbnails of the receipts kept with each payment. The full files are in the ledger; their SHA-256 fingerprints identify them.", {
-    muted: true,
-  });
+  paragraph(doc, t("pdf.thumbnails"), { muted: true });
   doc.moveDown(0.5);
   const perRow = 5;
   const gap = 12;
@@ -123,147 +138,142 @@ function appendix(doc: Pdf, statement: Statement): void {
       try {
         doc.image(Buffer.from(jpeg), x, y, { fit: [cell, imageBox], align: "center", valign: "center" });
       } catch {
-        noPreview(doc, x, y, cell, imageBox);
+        noPreview(doc, t, x, y, cell, imageBox);
       }
-    } else noPreview(doc, x, y, cell, imageBox);
+    } else noPreview(doc, t, x, y, cell, imageBox);
     doc.rect(x, y, cell, imageBox).lineWidth(0.3).strokeColor(COLORS.rule).stroke();
     const caption = [
-      `Instalment ${payment.instalment} · ${formatDate(payment.paidOn)}`,
-      `${formatINR(payment.amount)} · ${METHODS[payment.method]}${payment.reference ? ` · ${payment.reference}` : ""}`,
+      t("pdf.caption", { number: payment.instalment, date: formatDay(payment.paidOn, locale) }),
+      `${formatINR(payment.amount)} · ${t(METHODS[payment.method])}${payment.reference ? ` · ${payment.reference}` : ""}`,
       `${receipt.originalName || receipt.contentType} · ${receipt.sha256.slice(0, 12)}…`,
     ].join("\n");
-    doc
-      .font("Sans")
-      .fontSize(7)
-      .fillColor(COLORS.text)
-      .text(caption, x, y + imageBox + 3, { width: cell, height: captionHeight - 4, ellipsis: true });
+    doc.fontSize(7).fillColor(COLORS.text);
+    write(doc, caption, x, y + imageBox + 3, { width: cell, height: captionHeight - 4, ellipsis: true });
     doc.y = column === perRow - 1 || i === statement.thumbnails.length - 1 ? y + imageBox + captionHeight + gap : y;
   });
   doc.x = doc.page.margins.left;
   if (statement.receiptsWithoutThumbnail > 0) {
-    paragraph(doc, `${statement.receiptsWithoutThumbnail} more receipt(s) are kept in the ledger but not pictured here.`, { muted: true });
+    paragraph(doc, t("pdf.moreReceipts", { count: statement.receiptsWithoutThumbnail }), { muted: true });
   }
 }
 
-function noPreview(doc: Pdf, x: number, y: number, width: number, height: number): void {
+function noPreview(doc: Pdf, t: T, x: number, y: number, width: number, height: number): void {
   doc.rect(x, y, width, height).fill(COLORS.band);
-  doc
-    .font("Sans")
-    .fontSize(8)
-    .fillColor(COLORS.muted)
-    .text("No preview", x, y + height / 2 - 5, { width, align: "center" });
+  doc.fontSize(8).fillColor(COLORS.muted);
+  write(doc, t("pdf.noPreview"), x, y + height / 2 - 5, { width, align: "center" });
 }
 
 export async function renderStatementPdf(statement: Statement): Promise<Buffer> {
   const { report, member } = statement;
   const { chit, schedule, rate } = report;
-  const generated = formatInstant(statement.generatedAt, member.timeZone);
-  const doc = createPdf({ title: `Statement: ${chit.name}`, subject: "Chit statement", author: member.name, createdAt: statement.generatedAt });
+  const locale = supportedLocale(member.locale);
+  const words: Words = { t: translatorFor(locale), locale };
+  const { t } = words;
+  const generated = formatInstant(statement.generatedAt, locale, member.timeZone);
+  const doc = createPdf({
+    title: t("pdf.statementTitle", { name: chit.name }),
+    subject: t("pdf.statementSubject"),
+    author: member.name,
+    createdAt: statement.generatedAt,
+    lang: locale,
+  });
 
-  title(doc, `Chit statement: ${chit.name}`, `Generated on ${generated} (${member.timeZone}) by ChitFunds Ledger from the member's own records.`);
-  heading(doc, "Member and foreman");
+  title(doc, t("pdf.statementHeading", { name: chit.name }), t("pdf.generatedBy", { when: generated, zone: member.timeZone }));
+  heading(doc, t("pdf.memberAndForeman"));
   keyValues(doc, [
-    ["Member", member.name],
-    ["Foreman", chit.organizer || "—"],
-    ["Email", member.email],
-    ["Ticket number", chit.ticketNo || "—"],
-    ["Phone", member.phone ?? "—"],
-    ["Status", chit.status === "closed" ? "Closed" : "Active"],
+    [t("pdf.member"), member.name],
+    [t("pdf.foreman"), chit.organizer || "—"],
+    [t("pdf.email"), member.email],
+    [t("pdf.ticketNo"), chit.ticketNo || "—"],
+    [t("pdf.phone"), member.phone ?? "—"],
+    [t("pdf.status"), t(chit.status === "closed" ? "ledger.closed" : "ledger.active")],
   ]);
 
-  heading(doc, "Terms and settings");
-  keyValues(doc, termLines(chit.terms));
-  if (chit.notes) keyValues(doc, [["Notes", chit.notes]], 1);
+  heading(doc, t("pdf.termsAndSettings"));
+  keyValues(doc, termLines(words, chit.terms));
+  if (chit.notes) keyValues(doc, [[t("pdf.notes"), chit.notes]], 1);
 
-  heading(doc, "Instalments");
+  heading(doc, t("pdf.instalments"));
   table(
     doc,
     [
-      { header: "No.", width: 3, align: "right" },
-      { header: "Due date", width: 7 },
-      { header: "Discount", width: 8, align: "right" },
-      { header: "Dividend", width: 7, align: "right" },
-      { header: "Payable", width: 8, align: "right" },
-      { header: "Paid", width: 8, align: "right" },
-      { header: "Paid on", width: 7 },
-      { header: "Method", width: 7 },
-      { header: "Reference", width: 12 },
-      { header: "Balance", width: 8, align: "right" },
-      { header: "Status", width: 7 },
+      { header: t("pdf.no"), width: 3, align: "right" },
+      { header: t("pdf.dueDate"), width: 7 },
+      { header: t("pdf.discount"), width: 8, align: "right" },
+      { header: t("pdf.dividend"), width: 7, align: "right" },
+      { header: t("pdf.payable"), width: 8, align: "right" },
+      { header: t("pdf.paid"), width: 8, align: "right" },
+      { header: t("pdf.paidOn"), width: 7 },
+      { header: t("pdf.method"), width: 7 },
+      { header: t("pdf.reference"), width: 12 },
+      { header: t("pdf.balance"), width: 8, align: "right" },
+      { header: t("pdf.status"), width: 7 },
     ],
-    instalmentRows(statement),
+    instalmentRows(words, statement),
   );
-  paragraph(
-    doc,
-    `Discount: the winning bid at that auction. Dividend: each ticket's share of it, which ${chit.terms.dividendApplies === "next" ? "lowers the next" : "lowers the same"} instalment. * Estimated: the payable assumes no dividend until that auction is recorded.`,
-    { muted: true, size: 7.5 },
-  );
+  paragraph(doc, t(chit.terms.dividendApplies === "next" ? "pdf.scheduleNoteNext" : "pdf.scheduleNoteSame"), { muted: true, size: 7.5 });
   if (schedule.totals.latenessCost > 0) {
     paragraph(
       doc,
-      `What lateness has cost so far: ${formatINR(schedule.totals.latenessCost)} (${formatINR(schedule.totals.penalties)} in penalties, ${formatINR(schedule.totals.dividendsForfeited)} in dividends lost).`,
+      t("pdf.latenessCost", {
+        total: formatINR(schedule.totals.latenessCost),
+        penalties: formatINR(schedule.totals.penalties),
+        forfeited: formatINR(schedule.totals.dividendsForfeited),
+      }),
     );
   }
   const unallocated = report.payments.filter((p) => p.instalment < 1 || p.instalment > chit.terms.instalments);
   if (unallocated.length) {
-    paragraph(
-      doc,
-      `Payments naming an instalment this chit does not have: ${unallocated.map((p) => `${formatDate(p.paidOn)} ${formatINR(p.amount)} (instalment ${p.instalment})`).join("; ")}.`,
-    );
+    const list = unallocated.map((p) => t("pdf.unallocatedItem", { date: formatDay(p.paidOn, locale), amount: formatINR(p.amount), number: p.instalment }));
+    paragraph(doc, t("pdf.unallocated", { list: list.join("; ") }));
   }
 
-  heading(doc, "Prize");
+  heading(doc, t("pdf.prize"));
   const won = schedule.instalments.filter((r) => r.wonByMe);
-  if (won.length === 0) paragraph(doc, "The member has not won this chit's prize (no instalment is marked as won by the member).");
+  if (won.length === 0) paragraph(doc, t("pdf.notWon"));
   else {
     table(
       doc,
       [
-        { header: "Instalment", width: 6, align: "right" },
-        { header: "Auction date", width: 8 },
-        { header: "Discount", width: 8, align: "right" },
-        { header: "Prize (computed)", width: 9, align: "right" },
-        { header: "Prize received", width: 9, align: "right" },
-        { header: "Received on", width: 8 },
+        { header: t("pdf.instalment"), width: 6, align: "right" },
+        { header: t("pdf.auctionDate"), width: 8 },
+        { header: t("pdf.discount"), width: 8, align: "right" },
+        { header: t("pdf.prizeComputed"), width: 9, align: "right" },
+        { header: t("pdf.prizeReceived"), width: 9, align: "right" },
+        { header: t("pdf.receivedOn"), width: 8 },
       ],
       won.map((r) => [
         String(r.number),
-        formatDate(r.dueDate),
+        formatDay(r.dueDate, locale),
         money(r.discount),
         money(r.prize),
         money(r.prizeReceived),
-        r.prizeReceivedOn ? formatDate(r.prizeReceivedOn) : "—",
+        r.prizeReceivedOn ? formatDay(r.prizeReceivedOn, locale) : "—",
       ]),
     );
   }
 
-  heading(doc, "Totals");
-  const t = schedule.totals;
+  heading(doc, t("pdf.totals"));
+  const totals = schedule.totals;
   keyValues(doc, [
-    ["Total payable", `${formatINR(t.payable)}${t.estimated ? " (some estimated)" : ""}`],
-    ["Paid", formatINR(t.paid)],
-    ["Balance", formatINR(t.balance)],
-    ["Of which overdue", formatINR(t.overdue)],
-    ["Dividends received", formatINR(t.dividends)],
-    ["Prize", formatINR(t.prizes)],
-    ["Payments", String(report.payments.length)],
-    ["Not matched to an instalment", formatINR(t.unallocated)],
+    [t("pdf.totalPayable"), totals.estimated ? t("pdf.someEstimated", { amount: formatINR(totals.payable) }) : formatINR(totals.payable)],
+    [t("pdf.paid"), formatINR(totals.paid)],
+    [t("pdf.balance"), formatINR(totals.balance)],
+    [t("pdf.ofWhichOverdue"), formatINR(totals.overdue)],
+    [t("pdf.dividendsReceived"), formatINR(totals.dividends)],
+    [t("pdf.prize"), formatINR(totals.prizes)],
+    [t("pdf.payments"), String(report.payments.length)],
+    [t("pdf.notMatched"), formatINR(totals.unallocated)],
   ]);
 
-  heading(doc, "Rate");
-  paragraph(doc, "On the payments and prize so far:", { bold: true });
-  keyValues(doc, rateLines(rate));
+  heading(doc, t("pdf.rate"));
+  paragraph(doc, t("pdf.rateSoFar"), { bold: true });
+  keyValues(doc, rateLines(words, rate));
   doc.moveDown(0.3);
-  paragraph(
-    doc,
-    `Projected to the chit's end (${rate.projected.assumption === "average-discount" ? "future auctions at the average discount so far" : "no more dividends"}):`,
-    {
-      bold: true,
-    },
-  );
-  keyValues(doc, rateLines(rate.projected));
-  for (const note of rate.projected.notes) paragraph(doc, note, { muted: true, size: 7.5 });
+  paragraph(doc, t(rate.projected.assumption === "average-discount" ? "pdf.rateProjectedAverage" : "pdf.rateProjectedLowest"), { bold: true });
+  keyValues(doc, rateLines(words, rate.projected));
+  for (const note of rate.projected.notes) paragraph(doc, projectionNoteText(t, note), { muted: true, size: 7.5 });
 
-  appendix(doc, statement);
-  return finish(doc, `${chit.name} · ${member.name} · generated ${generated}`);
+  appendix(doc, words, statement);
+  return finish(doc, t("pdf.statementFooter", { chit: chit.name, member: member.name, when: generated }), (page, pages) => t("pdf.pageOf", { page, pages }));
 }

@@ -1,10 +1,12 @@
 // Loads the signed-in member once per request and guards member and admin areas (pages redirect, the API answers JSON).
+
 import type { Context } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { toMember } from "../../adapters/auth/member-store.ts";
 import { authenticateApiToken } from "../../app/authenticate-api-token.ts";
-import { AppError } from "../../app/errors.ts";
+import { AppError, notFound } from "../../app/errors.ts";
+import { words } from "../../i18n/words.ts";
 import type { Member } from "../../ports/member-repository.ts";
 import type { WebEnv } from "../env.ts";
 
@@ -52,13 +54,17 @@ export async function sessionMember(c: Context<WebEnv>): Promise<Member | null> 
 /** Why a signed-in member may not use the app yet, or null when they may. */
 export function blockedReason(member: Member): AppError | null {
   if (member.banned) {
-    return new AppError(403, "account-banned", `Your account has been suspended${member.banReason ? `: ${member.banReason}` : "."} Contact the administrator.`);
+    return new AppError(
+      403,
+      "account-banned",
+      member.banReason ? words("errors.accountBannedReason", { reason: member.banReason }) : words("errors.accountBanned"),
+    );
   }
   if (member.status === "pending") {
-    return new AppError(403, "account-pending", "Your account is waiting for the administrator's approval. You will get an email once it is approved.");
+    return new AppError(403, "account-pending", words("errors.accountPending"));
   }
   if (member.status === "rejected") {
-    return new AppError(403, "account-rejected", "Your registration was not approved. Contact the administrator if you think this is a mistake.");
+    return new AppError(403, "account-rejected", words("errors.accountRejected"));
   }
   return null;
 }
@@ -68,7 +74,7 @@ const isApi = (c: Context) => c.req.path.startsWith("/api/");
 export const requireMember = createMiddleware<WebEnv>(async (c, next) => {
   const viewer = await loadViewer(c);
   if (!viewer) {
-    if (isApi(c)) throw new AppError(401, "unauthenticated", "Sign in first.");
+    if (isApi(c)) throw new AppError(401, "unauthenticated", words("errors.signInFirst"));
     const next_ = encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""));
     return c.redirect(`/login?next=${next_}`, 303);
   }
@@ -83,7 +89,7 @@ export const requireMember = createMiddleware<WebEnv>(async (c, next) => {
 
 export const requireAdmin = createMiddleware<WebEnv>(async (c, next) => {
   const member = c.get("member");
-  if (member.role !== "admin") throw new AppError(404, "not-found", "Page not found.");
+  if (member.role !== "admin") throw notFound();
   await next();
 });
 
