@@ -2,9 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, statfs, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { storageFailureOf } from "./storage-failure.ts";
-
-export type HealthCheck = { name: "store" | "files" | "freeSpace"; ok: boolean; detail: string };
+import type { HealthCheck } from "../ports/readiness.ts";
+import { storageFailureOf } from "../ports/storage-failure.ts";
 
 const MB = 1024 * 1024;
 const reason = (error: unknown) => {

@@ -1,6 +1,7 @@
 // Records a payment at most once per idempotency key: an API retry with the same Idempotency-Key, or the same page form
 // submitted twice, gets the first payment back instead of making a second one.
 import { createHash } from "node:crypto";
+import { words } from "../i18n/words.ts";
 import type { Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { AppError } from "./errors.ts";
@@ -15,7 +16,7 @@ export type RecordedPayment = { payment: Payment; warnings: PaymentWarning[]; re
 /** Keys are what a client may send: up to 255 visible ASCII characters. */
 export function checkIdempotencyKey(key: string): string {
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new AppError(400, "invalid-idempotency-key", "Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID.");
+    throw new AppError(400, "invalid-idempotency-key", words("errors.idempotencyKeyInvalid"));
   }
   return key;
 }
@@ -51,14 +52,14 @@ export async function recordPaymentOnce(
     const existing = await deps.idempotency.claim(member.id, key, fingerprint, deps.clock.now());
     if (!existing) break;
     if (options.matchBody !== false && existing.fingerprint !== fingerprint) {
-      throw new AppError(409, "idempotency-key-reused", "This Idempotency-Key was already used for a different request. Use a new key for a new payment.");
+      throw new AppError(409, "idempotency-key-reused", words("errors.idempotencyKeyReused"));
     }
     if (existing.state === "done" && existing.result) {
       const { paymentId, warnings } = JSON.parse(existing.result) as { paymentId: string; warnings: PaymentWarning[] };
       return { payment: await findPayment(deps.payments, member.id, paymentId), warnings, replayed: true };
     }
     if (!options.waitForFirst || Date.now() - started > WAIT_LIMIT_MS) {
-      throw new AppError(409, "idempotency-key-in-use", "A request with this Idempotency-Key is still being handled. Try again in a moment.");
+      throw new AppError(409, "idempotency-key-in-use", words("errors.idempotencyKeyInUse"));
     }
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
   }

@@ -1,8 +1,7 @@
 // The `chitfunds` command: create-admin, approve, reject, users. Runs against the configured store.
 import { parseArgs } from "node:util";
 import pino from "pino";
-import { openArchive } from "../adapters/archive/archive-file.ts";
-import { probeStore } from "../adapters/storage.ts";
+import { localArchiveFiles } from "../adapters/archive/archive-file.ts";
 import { approveMember } from "../app/approve-member.ts";
 import { assess, checkLines, checkStore } from "../app/check-store.ts";
 import { createAdmin } from "../app/create-admin.ts";
@@ -11,7 +10,7 @@ import { exportArchive } from "../app/export-archive.ts";
 import { importArchive } from "../app/import-archive.ts";
 import { rejectMember } from "../app/reject-member.ts";
 import { runBackup } from "../app/run-backup.ts";
-import { composeServices, type Services } from "../compose.ts";
+import { composeServices, probeStore, type Services } from "../compose.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { translatorFor } from "../i18n/index.ts";
 import type { MemberStatus } from "../ports/member-repository.ts";
@@ -139,7 +138,7 @@ async function run(argv: string[]): Promise<number> {
     // restore is the way out of an empty or damaged database file: once the archive is known to be whole, the file is
     // set aside (kept as chitfunds.db.damaged-<time>) instead of stopping the command.
     const restoring = name === "restore" && args.length === 1 && !args[0]!.startsWith("-");
-    if (restoring) await openArchive(args[0]!);
+    if (restoring) await localArchiveFiles.open(args[0]!);
     services = await composeServices(config, { log: pino({ level: process.env.LOG_LEVEL ?? "warn" }), setAsideDamagedDatabase: restoring });
     await command(services, args);
     return 0;

@@ -1,7 +1,8 @@
 // The sweep of orphan receipt files: once soon after start-up, then every day. Each run logs how many files it removed;
 // a failed run is logged and the next one tries again.
+
+import type { Logger } from "pino";
 import { type SweepDeps, sweepOrphanFiles } from "../app/sweep-orphan-files.ts";
-import type { Logger } from "../compose.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,8 +1,8 @@
 // Receipt processing with file-type (sniffing) and sharp: images become JPEGs of ~300 KB at most, EXIF and GPS dropped.
+
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
-import { AppError } from "../../app/errors.ts";
-import type { ProcessedReceipt, ReceiptProcessor } from "../../ports/receipt-processor.ts";
+import { type ProcessedReceipt, type ReceiptProcessor, ReceiptRefused } from "../../ports/receipt-processor.ts";
 
 sharp.cache(false); // keep memory flat under load; each receipt is processed once
 sharp.concurrency(2); // libvips threads per image: enough for a 2-core host without starving other requests
@@ -18,10 +18,10 @@ const THUMB_EDGE = 320;
 export const MAX_RECEIPT_PIXELS = 50_000_000;
 
 const tooManyPixels = (width: number, height: number) =>
-  new AppError(
-    413,
+  new ReceiptRefused(
     "image-too-large",
     `This image is ${width} x ${height} pixels; a receipt can be at most ${MAX_RECEIPT_PIXELS / 1_000_000} megapixels. Send a screenshot or a smaller photo.`,
+    { width, height, maxPixels: MAX_RECEIPT_PIXELS },
   );
 
 /** Width and height of a HEIC/HEIF image from its 'ispe' boxes (the largest, which is the whole image), without decoding. */
@@ -50,10 +50,10 @@ async function assertPixels(input: Buffer, heic: boolean): Promise<void> {
   if (size && size.width * size.height > MAX_RECEIPT_PIXELS) throw tooManyPixels(size.width, size.height);
 }
 
-export const notAReceipt = () =>
-  new AppError(415, "unsupported-file-type", "This file is not a JPEG, PNG, WebP, HEIC image or a PDF. Choose a photo, a screenshot or a PDF of the payment.");
+const notAReceipt = () =>
+  new ReceiptRefused("unsupported-file-type", "This file is not a JPEG, PNG, WebP, HEIC image or a PDF. Choose a photo, a screenshot or a PDF of the payment.");
 
-const unreadable = () => new AppError(400, "unreadable-file", "This file could not be read; it may be damaged. Try taking the photo or screenshot again.");
+const unreadable = () => new ReceiptRefused("unreadable-file", "This file could not be read; it may be damaged. Try taking the photo or screenshot again.");
 
 async function decodeHeic(bytes: Uint8Array): Promise<Buffer> {
   // sharp's bundled libheif reads AVIF but not HEVC-coded HEIC (iPhone photos); heic-convert decodes those in wasm.
@@ -121,7 +121,7 @@ export function sharpReceiptProcessor(): ReceiptProcessor {
         const [encoded, thumbnail] = await Promise.all([encode(raw), thumbnailOf(raw)]);
         return { contentType: "image/jpeg", bytes: encoded.bytes, thumbnail, width: encoded.width, height: encoded.height };
       } catch (error) {
-        if (error instanceof AppError) throw error;
+        if (error instanceof ReceiptRefused) throw error;
         throw unreadable();
       }
     },

@@ -44,6 +44,8 @@ export function openDatabase(dataDir: string, options: { setAsideDamaged?: boole
     let openError: unknown = null;
     try {
       db = new DatabaseSync(file);
+      // Case-insensitive search in every script (SQLite's own LIKE and NOCASE fold ASCII only), as MongoDB's does.
+      db.function("casefold", { deterministic: true }, (text) => (typeof text === "string" ? text.toLowerCase() : text));
       db.exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
     } catch (error) {
       openError = error;
