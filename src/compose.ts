@@ -16,6 +16,7 @@ import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-p
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
 import type { Storage } from "./adapters/storage.ts";
 import { calendarFeedKey } from "./app/calendar-feed.ts";
+import { recordFailedSignIn, type SignInGuardDeps, secondsUntilSignIn } from "./app/guard-account-sign-in.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
 import type { LedgerDeps } from "./app/ledger-deps.ts";
 import { notificationSink } from "./app/notifications.ts";
@@ -119,12 +120,24 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   };
 
   let members: MemberRepository | undefined;
+  const signInGuard = (): SignInGuardDeps => ({
+    rateCounter: storage.rateCounter,
+    members: members!,
+    mailer,
+    clock,
+    maxFailures: config.signInMaxFailures,
+    baseUrl: config.baseUrl,
+  });
   const authSecret = resolveAuthSecret(config.authSecret, config.dataDir);
   const auth = createAuth({
     config,
     log,
     database: storage.authDatabase as AuthDeps["database"],
     secret: authSecret,
+    signInGuard: {
+      secondsUntilSignIn: (email) => secondsUntilSignIn(signInGuard(), email),
+      failed: (email, address) => recordFailedSignIn(signInGuard(), email, address),
+    },
     sendCode: (email, code, purpose) => {
       if (mailer.kind === "outbox") log.info({ email, purpose, code }, `one-time code for ${email}: ${code}`);
       return sendCode({ mailer, codeTtlMinutes: CODE_TTL_SECONDS / 60, members: members! }, email, code, purpose);

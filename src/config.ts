@@ -34,6 +34,8 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT: bool.default(true),
+  // Wrong passwords one account may get in 15 minutes, from whatever addresses, before its password sign-in pauses.
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int("must be a whole number").min(0, "must be 0 (off) or more").max(1000).default(10),
   RECEIPT_MAX_MB: z.coerce.number().positive().max(100).default(10),
   // /readyz reports not ready when the disk holding DATA_DIR has less free space than this (SQLite store).
   READY_MIN_FREE_MB: z.coerce.number().min(0, "must be 0 or more").max(1_000_000).default(50),
@@ -105,6 +107,8 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   rateLimit: boolean;
+  /** Wrong passwords per account per 15 minutes before its password sign-in pauses (0: no such limit). */
+  signInMaxFailures: number;
   receiptMaxBytes: number;
   /** Free space under DATA_DIR below which /readyz says not ready. */
   readyMinFreeBytes: number;
@@ -169,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     rateLimit: c.RATE_LIMIT,
+    signInMaxFailures: c.SIGN_IN_MAX_FAILURES,
     receiptMaxBytes: Math.round(c.RECEIPT_MAX_MB * 1024 * 1024),
     readyMinFreeBytes: Math.round(c.READY_MIN_FREE_MB * 1024 * 1024),
     mongodbUri: c.MONGODB_URI,

@@ -38,3 +38,16 @@ export function rejectedMail(to: string, name: string, reason: string | null, lo
   const parts = [t("mail.rejectedText", { name }), ...(reason ? [t("mail.rejectedReason", { reason })] : []), t("mail.rejectedHelp")];
   return { to, subject: t("mail.rejectedSubject"), text: `${parts.join("\n\n")}\n` };
 }
+
+/** Someone is guessing at the member's password: how often, from where, and what to do. */
+export function signInAttemptsMail(
+  to: string,
+  p: { name: string; failures: number; minutes: number; address: string; limit: number; resetUrl: string; securityUrl: string; locale: Locale },
+): Mail {
+  const t = translatorFor(p.locale);
+  return {
+    to,
+    subject: t("mail.signInAttemptsSubject"),
+    text: `${t("mail.signInAttemptsText", { name: p.name, failures: p.failures, minutes: p.minutes, address: p.address, limit: p.limit, resetUrl: p.resetUrl, securityUrl: p.securityUrl })}\n`,
+  };
+}

@@ -2,4 +2,6 @@
 export interface RateCounter {
   /** Counts one request for `key` in the window that contains `now` and returns the window's count so far. */
   hit(key: string, windowMs: number, now: number): Promise<{ count: number; windowStart: number }>;
+  /** The window's count so far without counting a request (0 when none). */
+  peek(key: string, windowMs: number, now: number): Promise<{ count: number; windowStart: number }>;
 }

@@ -50,6 +50,8 @@ function ownMessage(code: string, english: string, t: T, field: string | null): 
       return { field: "name", message: t("authErrors.nameRequired") };
     case "INVALID_PHONE":
       return { field: "phone", message: t("authErrors.invalidPhone") };
+    case "ACCOUNT_LOCKED":
+      return { field: null, message: t("authErrors.accountLocked", { minutes: number }) };
     case "RESEND_COOLDOWN":
       return { field: null, message: t("authErrors.resendCooldown", { seconds: number }) };
     case "ACCOUNT_PENDING":
@@ -68,6 +70,7 @@ const OWN_CODES = new Set([
   "UNSUPPORTED_LANGUAGE",
   "INVALID_FIELD",
   "RESEND_COOLDOWN",
+  "ACCOUNT_LOCKED",
   "ACCOUNT_PENDING",
   "ACCOUNT_REJECTED",
 ]);

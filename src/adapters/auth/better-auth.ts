@@ -17,6 +17,11 @@ export type AuthDeps = {
   secret: string;
   sendCode(email: string, code: string, purpose: CodePurpose): Promise<void>;
   onEmailVerified(userId: string): Promise<void>;
+  /** The per-account limit on wrong passwords (app/guard-account-sign-in.ts); absent: no such limit. */
+  signInGuard?: {
+    secondsUntilSignIn(email: string): Promise<number>;
+    failed(email: string, address: string | null): Promise<void>;
+  };
   /** better-auth's own messages go to the app's structured log instead of plain text on stderr. */
   log?: {
     debug(obj: object, msg: string): void;
@@ -122,8 +127,27 @@ export function createAuth(deps: AuthDeps) {
       disableOriginCheck: false,
     },
     hooks: {
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email" || !deps.signInGuard) return;
+        const returned = ctx.context.returned;
+        const body = (ctx.body ?? {}) as Record<string, unknown>;
+        if (returned instanceof APIError && returned.body?.code === "INVALID_EMAIL_OR_PASSWORD" && typeof body.email === "string") {
+          await deps.signInGuard.failed(body.email, ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null);
+        }
+      }),
       before: createAuthMiddleware(async (ctx) => {
         const body = (ctx.body ?? {}) as Record<string, unknown>;
+        if (ctx.path === "/sign-in/email" && deps.signInGuard && typeof body.email === "string") {
+          const wait = await deps.signInGuard.secondsUntilSignIn(body.email);
+          if (wait > 0) {
+            const minutes = Math.ceil(wait / 60);
+            throw new APIError("TOO_MANY_REQUESTS", {
+              code: "ACCOUNT_LOCKED",
+              message: `Too many wrong passwords for this account. Try again in ${minutes} minutes, or reset your password.`,
+              minutes,
+            });
+          }
+        }
         if (ctx.path === "/sign-up/email") {
           // Checked before the account exists (the database hooks below check every later write too).
           assertProfile(body, true);

@@ -17,5 +17,10 @@ export function mongoRateCounter(db: Db): RateCounter {
       );
       return { count: doc?.count ?? 1, windowStart };
     },
+    async peek(key, windowMs, now) {
+      const windowStart = now - (now % windowMs);
+      const doc = await counters.findOne({ _id: `${key}:${windowStart}` });
+      return { count: doc?.count ?? 0, windowStart };
+    },
   };
 }

@@ -8,6 +8,7 @@ export function sqliteRateCounter(db: SqliteDatabase): RateCounter {
      ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
   );
   const prune = db.prepare("DELETE FROM rate_counters WHERE window_start < ?");
+  const read = db.prepare("SELECT count FROM rate_counters WHERE key = ? AND window_start = ?");
   let lastPrune = 0;
   return {
     async hit(key, windowMs, now) {
@@ -18,6 +19,11 @@ export function sqliteRateCounter(db: SqliteDatabase): RateCounter {
       }
       const { count } = bump.get(key, windowStart) as { count: number };
       return { count, windowStart };
+    },
+    async peek(key, windowMs, now) {
+      const windowStart = now - (now % windowMs);
+      const row = read.get(key, windowStart) as { count: number } | undefined;
+      return { count: row?.count ?? 0, windowStart };
     },
   };
 }
