@@ -15,8 +15,10 @@ import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
 import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-ports.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
 import type { Storage } from "./adapters/storage.ts";
+import { adminTwoFactorRequired } from "./app/admin-two-factor.ts";
 import { calendarFeedKey } from "./app/calendar-feed.ts";
-import { recordFailedSignIn, type SignInGuardDeps, secondsUntilSignIn } from "./app/guard-account-sign-in.ts";
+import { eraseMember } from "./app/erase-member.ts";
+import { recordWrongPassword, type SignInGuardDeps, secondsUntilSignIn } from "./app/guard-account-sign-in.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
 import type { LedgerDeps } from "./app/ledger-deps.ts";
 import { notificationSink } from "./app/notifications.ts";
@@ -127,6 +129,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     clock,
     maxFailures: config.signInMaxFailures,
     baseUrl: config.baseUrl,
+    activity: storage.activity,
   });
   const authSecret = resolveAuthSecret(config.authSecret, config.dataDir);
   const auth = createAuth({
@@ -134,10 +137,13 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     log,
     database: storage.authDatabase as AuthDeps["database"],
     secret: authSecret,
-    signInGuard: {
-      secondsUntilSignIn: (email) => secondsUntilSignIn(signInGuard(), email),
-      failed: (email, address) => recordFailedSignIn(signInGuard(), email, address),
+    signInGuard: { secondsUntilSignIn: (email) => secondsUntilSignIn(signInGuard(), email) },
+    accountEvents: {
+      event: (memberId, kind, origin, detail) => storage.activity.record({ memberId, kind, at: clock.now(), ...origin, detail: detail ?? null }),
+      wrongPassword: (email, origin) => recordWrongPassword(signInGuard(), email, origin),
     },
+    adminTwoFactorRequired: () => adminTwoFactorRequired(storage.settings),
+    onDeleteUser: (user) => eraseMember({ memberData: storage.memberData, files: storage.files, audit: storage.audit, clock }, user),
     sendCode: (email, code, purpose) => {
       if (mailer.kind === "outbox") log.info({ email, purpose, code }, `one-time code for ${email}: ${code}`);
       return sendCode({ mailer, codeTtlMinutes: CODE_TTL_SECONDS / 60, members: members! }, email, code, purpose);
@@ -190,8 +196,21 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       clock,
       clearLedger: storage.clearLedger,
       apiTokens: storage.apiTokens,
+      activity: storage.activity,
     },
-    tokens: { apiTokens: storage.apiTokens, members, clock },
+    tokens: { apiTokens: storage.apiTokens, members, clock, activity: storage.activity },
+    activity: storage.activity,
+    settings: storage.settings,
+    memberExport: {
+      archives: localArchiveFiles,
+      chits: storage.chits,
+      payments,
+      notifications: storage.notifications,
+      apiTokens: storage.apiTokens,
+      activity: storage.activity,
+      files: storage.files,
+      clock,
+    },
     paymentImports: { chits: storage.chits, payments, imports: storage.imports, clock },
     reminders: {
       members,

@@ -117,6 +117,11 @@ describe("every documented GET operation, called with real data", () => {
         expect(list.notifications.length).toBeGreaterThan(0);
         await call("listNotifications", get("/api/v1/notifications?unread=true"), 200);
       },
+      accountActivity: async () => {
+        const activity = await call<{ events: { kind: string }[] }>("accountActivity", get("/api/v1/account/activity"), 200);
+        expect(activity.events.map((e) => e.kind)).toContain("signed-in");
+      },
+      exportAccount: () => call("exportAccount", get("/api/v1/account/export"), 200),
       exportPaymentsCsv: () => call("exportPaymentsCsv", get(`/api/v1/payments/export.csv?chit=${chit}&from=2025-01-01`), 200),
       exportScheduleCsv: () => call("exportScheduleCsv", get(`/api/v1/chits/${chit}/schedule.csv`), 200),
       chitStatementPdf: () => call("chitStatementPdf", get(`/api/v1/chits/${chit}/statement.pdf`), 200),

@@ -28,6 +28,7 @@ const member = (extra: Partial<Member["reminders"]> = {}, phone: string | null =
   createdAt: new Date("2026-01-01T00:00:00Z"),
   reminders: { ...DEFAULT_REMINDER_PREFERENCES, channels: [], ntfyTopic: "asha-chits-7f3k", telegramChatId: "123456789", ...extra },
   calendarFeedVersion: 0,
+  twoFactorEnabled: false,
 });
 
 const message = reminderMessage(

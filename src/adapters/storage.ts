@@ -1,12 +1,15 @@
 // What a store gives the app: every repository over one database (SQLite or MongoDB); compose.ts picks which.
 import type { Db, MongoClient } from "mongodb";
+import type { AccountActivityLog } from "../ports/account-activity.ts";
 import type { ApiTokenRepository } from "../ports/api-token-repository.ts";
+import type { AppSettings } from "../ports/app-settings.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { FileStore } from "../ports/file-store.ts";
 import type { IdempotencyStore } from "../ports/idempotency-store.ts";
 import type { ImportRepository } from "../ports/import-repository.ts";
 import type { LeaseLock } from "../ports/lease-lock.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
+import type { MemberDataStore } from "../ports/member-data.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { HealthCheck } from "../ports/readiness.ts";
@@ -31,6 +34,9 @@ export type Storage = {
   leases: LeaseLock;
   rateCounter: RateCounter;
   idempotency: IdempotencyStore;
+  activity: AccountActivityLog;
+  memberData: MemberDataStore;
+  settings: AppSettings;
   /** What the open store says about itself (problems, storage used) for start-up and the Admin page. */
   health: StoreHealth;
   sqlite?: SqliteDatabase;

@@ -4,12 +4,17 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { words } from "../i18n/words.ts";
+import type { AccountActivityLog } from "../ports/account-activity.ts";
 import type { ApiToken, ApiTokenRepository } from "../ports/api-token-repository.ts";
 import type { Clock } from "../ports/clock.ts";
 import { AppError } from "./errors.ts";
 import { parseInput } from "./parse-input.ts";
 
-export type TokenDeps = { apiTokens: ApiTokenRepository; clock: Clock };
+/** `activity` records each token made or revoked on the member's account activity page. */
+export type TokenDeps = { apiTokens: ApiTokenRepository; clock: Clock; activity?: AccountActivityLog };
+
+/** Where a request came from, for the account activity page. */
+export type Origin = { address: string | null; device: string | null };
 
 export const TOKEN_PREFIX = "cfl_";
 export const MAX_TOKENS_PER_MEMBER = 50;
@@ -40,7 +45,12 @@ export const tokenInput = z.object({
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function createApiToken(deps: TokenDeps, ownerId: string, raw: Record<string, unknown>): Promise<{ token: string; record: ApiToken }> {
+export async function createApiToken(
+  deps: TokenDeps,
+  ownerId: string,
+  raw: Record<string, unknown>,
+  origin: Origin = { address: null, device: null },
+): Promise<{ token: string; record: ApiToken }> {
   const input = parseInput(tokenInput, raw);
   const existing = await deps.apiTokens.listForOwner(ownerId);
   if (existing.length >= MAX_TOKENS_PER_MEMBER) {
@@ -59,5 +69,6 @@ export async function createApiToken(deps: TokenDeps, ownerId: string, raw: Reco
     lastUsedAt: null,
   };
   await deps.apiTokens.create(record);
+  await deps.activity?.record({ memberId: ownerId, kind: "token-created", at: now, ...origin, detail: record.name });
   return { token, record };
 }

@@ -1,5 +1,6 @@
 // Writes the whole installation (members, logins, chits, payments, receipts and their files, notifications, outbox,
 // audit log) into one portable archive: `chitfunds export`, and the scheduled backups.
+import type { AccountActivityLog } from "../ports/account-activity.ts";
 import type { AccountArchive } from "../ports/account-archive.ts";
 import type { ApiTokenRepository } from "../ports/api-token-repository.ts";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type ArchiveFiles, type ArchiveHeader, type ArchiveRecord } from "../ports/archive-files.ts";
@@ -22,6 +23,8 @@ export type ArchiveDeps = {
   clock: Clock;
   /** Members' API tokens (hashes only); optional so older callers still work. */
   apiTokens?: ApiTokenRepository;
+  /** Members' account activity; optional so older callers still work. */
+  activity?: AccountActivityLog;
 };
 
 const ALL = 10_000_000;
@@ -31,13 +34,14 @@ export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Re
   const perUser = await Promise.all(
     users.map(async (u) => {
       const id = String(u.id);
-      const [chits, payments, notifications, apiTokens] = await Promise.all([
+      const [chits, payments, notifications, apiTokens, activity] = await Promise.all([
         deps.chits.list(id),
         deps.payments.listForOwner(id),
         deps.notifications.list(id, { limit: ALL }),
         deps.apiTokens?.listForOwner(id) ?? [],
+        deps.activity?.list(id, { limit: ALL, offset: 0 }) ?? { events: [] },
       ]);
-      return { chits, payments, notifications, apiTokens };
+      return { chits, payments, notifications, apiTokens, activity: activity.events };
     }),
   );
   const outbox = (await deps.outbox.list({ limit: ALL, offset: 0 })).entries;
@@ -52,6 +56,7 @@ export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Re
     files: receipts.length * 2,
     notifications: perUser.reduce((n, u) => n + u.notifications.length, 0),
     apiTokens: perUser.reduce((n, u) => n + u.apiTokens.length, 0),
+    activity: perUser.reduce((n, u) => n + u.activity.length, 0),
     outbox: outbox.length,
     audit: audit.length,
   };
@@ -70,6 +75,7 @@ export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Re
       for (const data of u.payments) yield { type: "payment", data };
       for (const data of u.notifications) yield { type: "notification", data };
       for (const data of u.apiTokens) yield { type: "api-token", data };
+      for (const data of u.activity) yield { type: "activity", data };
     }
     for (const r of receipts) {
       for (const [key, contentType] of [

@@ -1,6 +1,7 @@
 // Sign-in is limited per account as well as per address: wrong passwords for one account are counted in the store
 // (every instance shares the count) whatever address they come from; past the limit the account's password sign-in
 // waits out the window, and the member is told by mail when someone is guessing at it.
+import type { AccountActivityLog } from "../ports/account-activity.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Mailer } from "../ports/mailer.ts";
 import type { MemberRepository } from "../ports/member-repository.ts";
@@ -20,6 +21,7 @@ export type SignInGuardDeps = {
   /** Wrong passwords allowed per account in a window; 0 turns the limit off. */
   maxFailures: number;
   baseUrl: string;
+  activity: AccountActivityLog;
 };
 
 const keyOf = (email: string) => `sign-in-failures:${email.trim().toLowerCase()}`;
@@ -52,4 +54,11 @@ export async function recordFailedSignIn(deps: SignInGuardDeps, email: string, a
       locale: supportedLocale(member.locale),
     }),
   );
+}
+
+/** A wrong password: counted against the account, and shown on the member's activity page when the account exists. */
+export async function recordWrongPassword(deps: SignInGuardDeps, email: string, origin: { address: string | null; device: string | null }): Promise<void> {
+  await recordFailedSignIn(deps, email, origin.address);
+  const member = await deps.members.findByEmail(email);
+  if (member) await deps.activity.record({ memberId: member.id, kind: "sign-in-failed", at: deps.clock.now(), ...origin, detail: null });
 }

@@ -2,6 +2,7 @@
 // anything changes; a non-empty store is refused unless the caller asked to replace it.
 
 import { completeTerms } from "../domain/chit.ts";
+import type { ActivityEvent } from "../ports/account-activity.ts";
 import type { ApiToken } from "../ports/api-token-repository.ts";
 import { ArchiveRefused, type OpenedArchive } from "../ports/archive-files.ts";
 import type { AuditEntry } from "../ports/audit-log.ts";
@@ -94,6 +95,11 @@ export async function importArchive(deps: ImportDeps, path: string, options: { r
           const known = ids;
           const map = (id: string | null) => (id ? (known.get(id) ?? id) : null);
           await deps.audit.record({ ...a, actorId: map(a.actorId), targetId: map(a.targetId) });
+          break;
+        }
+        case "activity": {
+          const e = dates(data, ["at"]) as unknown as ActivityEvent;
+          await deps.activity?.record({ ...e, memberId: owner(e.memberId) });
           break;
         }
         default:

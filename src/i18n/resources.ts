@@ -24,6 +24,7 @@ export type Resources = {
   problems: Json<typeof import("../../locales/en/problems.json", { with: { type: "json" }})>;
   profile: Json<typeof import("../../locales/en/profile.json", { with: { type: "json" }})>;
   rate: Json<typeof import("../../locales/en/rate.json", { with: { type: "json" }})>;
+  security: Json<typeof import("../../locales/en/security.json", { with: { type: "json" }})>;
   reminders: Json<typeof import("../../locales/en/reminders.json", { with: { type: "json" }})>;
   rules: Json<typeof import("../../locales/en/rules.json", { with: { type: "json" }})>;
   store: Json<typeof import("../../locales/en/store.json", { with: { type: "json" }})>;
@@ -53,5 +54,6 @@ export const NAMESPACES = [
   "rate",
   "reminders",
   "rules",
+  "security",
   "store",
 ] as const satisfies readonly (keyof Resources)[];

@@ -2,8 +2,8 @@
 // through this port, so the use cases never touch the file system themselves.
 
 export const ARCHIVE_FORMAT = "chitfunds-archive";
-/** 2 added API tokens (records of type "api-token"); version 1 archives still import. */
-export const ARCHIVE_VERSION = 2;
+/** 2 added API tokens (records of type "api-token"), 3 account activity ("activity"); older archives still import. */
+export const ARCHIVE_VERSION = 3;
 
 export type ArchiveHeader = { format: typeof ARCHIVE_FORMAT; version: number; createdAt: string; app: string; counts: Record<string, number> };
 export type ArchiveRecord = { type: string } & Record<string, unknown>;

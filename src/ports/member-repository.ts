@@ -29,6 +29,8 @@ export type Member = {
   reminders: ReminderSettings;
   /** 0 until the member asks for a calendar feed; each rotation adds 1, which changes (and so revokes) the feed URL. */
   calendarFeedVersion: number;
+  /** Sign-in asks for a code from an authenticator app (or a recovery code) after the password. */
+  twoFactorEnabled: boolean;
 };
 
 export type MemberQuery = {

@@ -15,6 +15,7 @@ import { pageLanguage } from "./middleware/language.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { freshSessionAfterChanges } from "./middleware/session.ts";
 import { routeLabel } from "./route-label.ts";
+import { accountDataRoutes } from "./routes/account-data-routes.tsx";
 import { accountRoutes } from "./routes/account-routes.tsx";
 import { adminRoutes } from "./routes/admin-routes.tsx";
 import { apiDocsRoutes } from "./routes/api-docs-routes.tsx";
@@ -30,6 +31,7 @@ import { metricsRoutes } from "./routes/metrics-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.tsx";
 import { paymentRoutes } from "./routes/payment-routes.tsx";
 import { reminderSettingsRoutes } from "./routes/reminder-settings-routes.tsx";
+import { securityRoutes } from "./routes/security-routes.tsx";
 import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
 import { storageProblemNow } from "./storage-problem.ts";
 
@@ -84,6 +86,8 @@ export function createWebApp(services: WebServices) {
   app.route("/", settingsTokensRoutes);
   app.route("/", authRoutes);
   app.route("/", accountRoutes);
+  app.route("/", securityRoutes);
+  app.route("/", accountDataRoutes);
   app.route("/", adminRoutes);
   app.route("/", dashboardRoutes);
   app.route("/", chitRoutes);

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { ApprovalDeps } from "../app/approve-member.ts";
 import type { CalendarFeedDeps } from "../app/calendar-feed.ts";
 import type { TokenDeps } from "../app/create-api-token.ts";
+import type { MemberExportDeps } from "../app/export-member-data.ts";
 import type { ImportDeps } from "../app/import-archive.ts";
 import type { LedgerDeps } from "../app/ledger-deps.ts";
 import type { Locale } from "../app/locale.ts";
@@ -10,7 +11,9 @@ import type { NotificationSink } from "../app/notify.ts";
 import type { PaymentImportDeps } from "../app/preview-payment-import.ts";
 import type { ReminderDeps } from "../app/send-reminders.ts";
 import type { Config } from "../config.ts";
+import type { AccountActivityLog } from "../ports/account-activity.ts";
 import type { Accounts } from "../ports/accounts.ts";
+import type { AppSettings } from "../ports/app-settings.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { ErrorReporter } from "../ports/error-reporter.ts";
@@ -62,6 +65,12 @@ export type WebServices = {
   ping(): Promise<void>;
   /** The store, the receipt files and free space, as /readyz reports them. */
   readiness(): Promise<HealthCheck[]>;
+  /** Each member's account activity (sign-ins, password and two-factor changes, tokens, exports). */
+  activity: AccountActivityLog;
+  /** Settings the admin changes in the app (e.g. two-factor sign-in required for admins). */
+  settings: AppSettings;
+  /** A member's own data as one portable archive (DPDP). */
+  memberExport: MemberExportDeps;
   close(): Promise<void>;
 };
 

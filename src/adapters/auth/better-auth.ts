@@ -1,11 +1,13 @@
-// better-auth set up for ChitFunds: email + password, 6-digit email codes, admin plugin, and our member fields.
+// better-auth set up for ChitFunds: email + password, 6-digit email codes, two-factor sign-in (TOTP with recovery
+// codes), the admin plugin, account deletion, and our member fields.
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { admin, emailOTP } from "better-auth/plugins";
+import { admin, emailOTP, twoFactor } from "better-auth/plugins";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, passwordProblemMessage } from "../../domain/password-policy.ts";
 import { type ProfileProblem, profileProblemMessage, profileProblems } from "../../domain/profile-rules.ts";
 import { isLocale } from "../../i18n/locales.ts";
 import { CLIENT_IP_HEADER, CODE_RESEND_COOLDOWN_SECONDS, type CodePurpose } from "../../ports/accounts.ts";
+import { type AccountEvents, afterAccountEndpoint, beforeDeleteUser, originOf, requireAdminSecondFactor } from "./account-hooks.ts";
 
 /** The settings better-auth is made with (config.ts has them). */
 export type AuthSettings = { baseUrl: string; rateLimit: boolean; sessionCacheSeconds: number };
@@ -18,10 +20,13 @@ export type AuthDeps = {
   sendCode(email: string, code: string, purpose: CodePurpose): Promise<void>;
   onEmailVerified(userId: string): Promise<void>;
   /** The per-account limit on wrong passwords (app/guard-account-sign-in.ts); absent: no such limit. */
-  signInGuard?: {
-    secondsUntilSignIn(email: string): Promise<number>;
-    failed(email: string, address: string | null): Promise<void>;
-  };
+  signInGuard?: { secondsUntilSignIn(email: string): Promise<number> };
+  /** Sign-ins, wrong passwords, password and two-factor changes, sessions ended (account activity, the sign-in limit). */
+  accountEvents?: AccountEvents;
+  /** Erases the member's own data before better-auth deletes the account (DPDP erasure); a failure stops the delete. */
+  onDeleteUser?(user: { id: string; email: string; createdAt: Date }): Promise<void>;
+  /** The installation requires two-factor sign-in for administrators (their admin endpoints wait until they set it up). */
+  adminTwoFactorRequired?(): Promise<boolean>;
   /** better-auth's own messages go to the app's structured log instead of plain text on stderr. */
   log?: {
     debug(obj: object, msg: string): void;
@@ -53,7 +58,8 @@ function assertProfile(fields: Record<string, unknown>, creating: boolean): void
 export function createAuth(deps: AuthDeps) {
   const { config } = deps;
   const limits = config.rateLimit;
-  return betterAuth({
+  const twoFactorChange = new WeakMap<object, boolean>();
+  const auth = betterAuth({
     appName: "ChitFunds Ledger",
     ...(deps.log
       ? {
@@ -85,6 +91,21 @@ export function createAuth(deps: AuthDeps) {
       },
     },
     user: {
+      // A member may delete their own account (DPDP Act 2023): their data goes first (deps.onDeleteUser), then the account.
+      deleteUser: {
+        enabled: true,
+        beforeDelete: async (user) => {
+          await deps.onDeleteUser?.(user as { id: string; email: string; createdAt: Date });
+          // What better-auth does not remove with the user: the two-factor secret, pending codes, trusted devices.
+          const { adapter } = await auth.$context;
+          await adapter.deleteMany({ model: "twoFactor", where: [{ field: "userId", value: user.id }] });
+          await adapter.deleteMany({ model: "verification", where: [{ field: "value", value: user.id }] });
+          await adapter.deleteMany({
+            model: "verification",
+            where: [{ field: "identifier", operator: "ends_with", value: `-otp-${user.email.toLowerCase()}` }],
+          });
+        },
+      },
       additionalFields: {
         status: { type: "string", required: false, defaultValue: "pending", input: false },
         statusReason: { type: "string", required: false, input: false },
@@ -128,15 +149,12 @@ export function createAuth(deps: AuthDeps) {
     },
     hooks: {
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email" || !deps.signInGuard) return;
-        const returned = ctx.context.returned;
-        const body = (ctx.body ?? {}) as Record<string, unknown>;
-        if (returned instanceof APIError && returned.body?.code === "INVALID_EMAIL_OR_PASSWORD" && typeof body.email === "string") {
-          await deps.signInGuard.failed(body.email, ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null);
-        }
+        if (deps.accountEvents) await afterAccountEndpoint(ctx, deps.accountEvents);
       }),
       before: createAuthMiddleware(async (ctx) => {
         const body = (ctx.body ?? {}) as Record<string, unknown>;
+        if (ctx.path === "/delete-user") await beforeDeleteUser(ctx, (headers, code) => verifySecondFactor(auth, config.baseUrl, headers, code));
+        if (ctx.path.startsWith("/admin/") && deps.adminTwoFactorRequired) await requireAdminSecondFactor(ctx, deps.adminTwoFactorRequired);
         if (ctx.path === "/sign-in/email" && deps.signInGuard && typeof body.email === "string") {
           const wait = await deps.signInGuard.secondsUntilSignIn(body.email);
           if (wait > 0) {
@@ -197,8 +215,15 @@ export function createAuth(deps: AuthDeps) {
           },
         },
         update: {
-          before: async (user) => {
+          before: async (user, ctx) => {
             assertProfile(user, false);
+            if (ctx && typeof user.twoFactorEnabled === "boolean") twoFactorChange.set(ctx, user.twoFactorEnabled);
+          },
+          after: async (user, ctx) => {
+            const enabled = ctx ? twoFactorChange.get(ctx) : undefined;
+            if (enabled === undefined || !deps.accountEvents) return;
+            twoFactorChange.delete(ctx!);
+            await deps.accountEvents.event(user.id, enabled ? "two-factor-enabled" : "two-factor-disabled", originOf(ctx?.request?.headers ?? ctx?.headers));
           },
         },
       },
@@ -235,8 +260,29 @@ export function createAuth(deps: AuthDeps) {
         },
       }),
       admin({ defaultRole: "member", adminRoles: ["admin"] }),
+      // TOTP (any authenticator app) with ten one-time recovery codes; codes and secrets are stored encrypted.
+      twoFactor({ issuer: "ChitFunds Ledger", backupCodeOptions: { amount: 10, length: 10 } }),
     ],
   });
+  return auth;
+}
+
+/** Asks better-auth's own two-factor endpoints (with the request's session) whether a code or recovery code is right. */
+async function verifySecondFactor(auth: { handler(request: Request): Promise<Response> }, baseUrl: string, from: Headers, code: string): Promise<boolean> {
+  const headers = new Headers({ "content-type": "application/json", origin: new URL(baseUrl).origin });
+  for (const name of ["cookie", "user-agent", CLIENT_IP_HEADER]) {
+    const value = from.get(name);
+    if (value) headers.set(name, value);
+  }
+  const path = /^\d{6}$/.test(code) ? "verify-totp" : "verify-backup-code";
+  const reply = await auth.handler(
+    new Request(`${baseUrl}/api/auth/two-factor/${path}`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(path === "verify-totp" ? { code } : { code, disableSession: true }),
+    }),
+  );
+  return reply.ok;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

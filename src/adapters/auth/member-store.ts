@@ -32,6 +32,7 @@ export function toMember(u: UserRecord): Member {
     createdAt: new Date(u.createdAt),
     reminders: remindersOf(u),
     calendarFeedVersion: Number(u.calendarFeedVersion) || 0,
+    twoFactorEnabled: u.twoFactorEnabled === true,
   };
 }
 

@@ -26,6 +26,9 @@ export const APP_INDEXES: IndexSpec[] = [
   // A retried or double-submitted payment finds the first by its key; keys are kept a day.
   { collection: "idempotency_keys", key: { ownerId: 1, key: 1 }, options: { unique: true } },
   { collection: "idempotency_keys", key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } },
+  // Each member's account activity, newest first; outbox mails found by recipient when an account is erased.
+  { collection: "account_activity", key: { memberId: 1, at: -1, _id: -1 } },
+  { collection: "outbox", key: { to: 1 } },
   { collection: "notifications", key: { ownerId: 1, createdAt: -1, _id: -1 } },
   // The unread count and the unread list, polled by every open tab.
   { collection: "notifications", key: { ownerId: 1, readAt: 1, createdAt: -1 } },

@@ -7,7 +7,9 @@ import type { StoreObserver } from "../../ports/metrics.ts";
 import { type StoreProblem, StoreRefusedError } from "../../ports/store-health.ts";
 import type { Storage } from "../storage.ts";
 import { storeCheck } from "../storage-health.ts";
+import { mongoAccountActivity } from "./account-activity.ts";
 import { mongoApiTokenRepository } from "./api-token-repository.ts";
+import { mongoAppSettings } from "./app-settings.ts";
 import { mongoChitRepository } from "./chit-repository.ts";
 import { connectMongo, describeMongo, type MongoSettings, operationsUnderWay, requireReplicaSet } from "./connect.ts";
 import { userOf } from "./connection-problem.ts";
@@ -16,6 +18,7 @@ import { mongoIdempotencyStore } from "./idempotency-store.ts";
 import { mongoImportRepository } from "./import-repository.ts";
 import { ensureIndexes } from "./indexes.ts";
 import { mongoLeaseLock } from "./lease-lock.ts";
+import { mongoMemberData } from "./member-data.ts";
 import { canReadWrite, describeIndex, inspectMongo } from "./mongo-health.ts";
 import { mongoNotificationRepository } from "./notification-repository.ts";
 import { mongoAuditLog, mongoOutboxRepository } from "./outbox-and-audit.ts";
@@ -40,6 +43,7 @@ export const LEDGER_COLLECTIONS = [
   "import_previews",
   "import_preview_parts",
   "idempotency_keys",
+  "account_activity",
 ];
 
 /** Empties the ledger in one transaction: all of it goes, or (on any failure) none of it. */
@@ -95,6 +99,9 @@ export async function openMongoStorage(settings: MongoSettings, observe?: StoreO
     leases: mongoLeaseLock(db),
     rateCounter: mongoRateCounter(db),
     idempotency: mongoIdempotencyStore(db),
+    activity: mongoAccountActivity(db),
+    memberData: mongoMemberData(client, db),
+    settings: mongoAppSettings(db),
     mongo: { client, db },
     health: {
       async report() {

@@ -154,4 +154,18 @@ export const migrations: string[] = [
      PRIMARY KEY (owner_id, key)
    );
    CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
+  // Accounts (issue 10): each member's account activity, and settings the admin changes in the app.
+  `CREATE TABLE account_activity (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     member_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     at TEXT NOT NULL,
+     address TEXT,
+     device TEXT,
+     detail TEXT
+   );
+   CREATE INDEX account_activity_member ON account_activity (member_id, at, id);
+   CREATE INDEX reminder_log_member ON reminder_log (member_id);
+   CREATE INDEX outbox_recipient ON outbox (recipient);
+   CREATE TABLE app_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];

@@ -5,13 +5,16 @@ import type { StoreObserver } from "../../ports/metrics.ts";
 import { localFileStore } from "../files/local-file-store.ts";
 import type { Storage } from "../storage.ts";
 import { folderWritableCheck, freeSpaceCheck, storeCheck } from "../storage-health.ts";
+import { sqliteAccountActivity } from "./account-activity.ts";
 import { sqliteApiTokenRepository } from "./api-token-repository.ts";
+import { sqliteAppSettings } from "./app-settings.ts";
 import { sqliteAuditLog } from "./audit-log.ts";
 import { sqliteChitRepository } from "./chit-repository.ts";
 import { migrate, openDatabase } from "./database.ts";
 import { sqliteIdempotencyStore } from "./idempotency-store.ts";
 import { sqliteImportRepository } from "./import-repository.ts";
 import { sqliteLeaseLock } from "./lease-lock.ts";
+import { sqliteMemberData } from "./member-data.ts";
 import { sqliteNotificationRepository } from "./notification-repository.ts";
 import { observeDatabase } from "./observed-database.ts";
 import { sqliteOutboxRepository } from "./outbox-repository.ts";
@@ -41,10 +44,13 @@ export function openSqliteStorage(dataDir: string, observe?: StoreObserver, opti
     leases: sqliteLeaseLock(db),
     rateCounter: sqliteRateCounter(db),
     idempotency: sqliteIdempotencyStore(db),
+    activity: sqliteAccountActivity(db),
+    memberData: sqliteMemberData(db),
+    settings: sqliteAppSettings(db),
     health: { report: () => probeSqlite(dataDir) },
     async clearLedger() {
       db.exec(
-        "BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; DELETE FROM idempotency_keys; COMMIT;",
+        "BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; DELETE FROM idempotency_keys; DELETE FROM account_activity; COMMIT;",
       );
       await rm(join(dataDir, "files"), { recursive: true, force: true });
     },

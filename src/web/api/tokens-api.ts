@@ -6,6 +6,7 @@ import { AppError } from "../../app/errors.ts";
 import { listApiTokens } from "../../app/list-api-tokens.ts";
 import { revokeApiToken } from "../../app/revoke-api-token.ts";
 import type { WebEnv } from "../env.ts";
+import { requestOrigin } from "../middleware/client-address.ts";
 import { errorSchema, idParam } from "./json/common.ts";
 import { newTokenJson, newTokenSchema, tokenJson, tokenListSchema } from "./json/token-json.ts";
 import { describeRoute, guarded, requestSchema } from "./openapi/describe-route.ts";
@@ -51,7 +52,7 @@ export const tokensApi = new Hono<WebEnv>()
           "An API token cannot create tokens. Sign in and create one in Settings > API tokens (or POST here with your session).",
         );
       }
-      const { token, record } = await createApiToken(c.get("services").tokens, c.get("member").id, await readFields(c));
+      const { token, record } = await createApiToken(c.get("services").tokens, c.get("member").id, await readFields(c), requestOrigin(c));
       return c.json(newTokenJson(token, record), 201, { location: `/api/v1/tokens/${record.id}`, "cache-control": "no-store" });
     },
   )
@@ -65,7 +66,7 @@ export const tokensApi = new Hono<WebEnv>()
       responses: { 204: { description: "Revoked." }, 404: "NotFound", ...guarded },
     }),
     async (c) => {
-      await revokeApiToken(c.get("services").tokens, c.get("member").id, c.req.param("id"));
+      await revokeApiToken(c.get("services").tokens, c.get("member").id, c.req.param("id"), requestOrigin(c));
       return c.body(null, 204);
     },
   );

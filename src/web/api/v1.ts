@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { buildSummary } from "../../app/build-summary.ts";
 import type { WebEnv } from "../env.ts";
 import { requireMember } from "../middleware/session.ts";
+import { accountApi } from "./account-api.ts";
 import { chitsApi } from "./chits-api.ts";
 import { exportsApi } from "./exports-api.ts";
 import { importsApi } from "./imports-api.ts";
@@ -21,6 +22,7 @@ export const apiV1 = new Hono<WebEnv>()
   .route("/", reportsApi)
   .route("/", importsApi)
   .route("/", tokensApi)
+  .route("/", accountApi)
   .route("/", chitsApi)
   .route("/", paymentsApi)
   .route("/", receiptsApi)

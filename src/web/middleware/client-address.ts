@@ -28,3 +28,9 @@ export const stampClientAddress = createMiddleware<WebEnv>(async (c, next) => {
   }
   await next();
 });
+
+/** Where this request came from, as the account activity page shows it: the client's address and its browser. */
+export function requestOrigin(c: Context<WebEnv>): { address: string | null; device: string | null } {
+  const agent = c.req.header("user-agent");
+  return { address: clientAddress(c), device: agent ? agent.slice(0, 160) : null };
+}

@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { mustSetUpTwoFactor } from "../../app/admin-two-factor.ts";
 import { authenticateApiToken } from "../../app/authenticate-api-token.ts";
 import { AppError, notFound } from "../../app/errors.ts";
 import { words } from "../../i18n/words.ts";
@@ -87,6 +88,9 @@ export const requireMember = createMiddleware<WebEnv>(async (c, next) => {
 export const requireAdmin = createMiddleware<WebEnv>(async (c, next) => {
   const member = c.get("member");
   if (member.role !== "admin") throw notFound();
+  // The member as stored now (two-factor may have just been turned on), against the installation's rule.
+  const current = (await c.get("services").members.findById(member.id)) ?? member;
+  if (await mustSetUpTwoFactor(c.get("services").settings, current)) return c.redirect("/settings/security?notice=two-factor-required", 303);
   await next();
 });
 

@@ -1,14 +1,18 @@
 // Admin pages: approve or reject waiting members, list/search/ban members, read the outbox. Non-admins get 404.
 import { type Context, Hono } from "hono";
+import { adminTwoFactorRequired, setAdminTwoFactorRequired } from "../../app/admin-two-factor.ts";
 import { approveMember } from "../../app/approve-member.ts";
 import { checkStore } from "../../app/check-store.ts";
+import { ACCOUNT_DELETED } from "../../app/erase-member.ts";
 import { listMembers, memberListQuery } from "../../app/list-members.ts";
 import { rejectMember } from "../../app/reject-member.ts";
 import { setMemberBan } from "../../app/set-member-ban.ts";
 import type { WebEnv } from "../env.ts";
+import { formFields } from "../form-values.ts";
 import { requireAdmin, requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { refererPath } from "../same-site-path.ts";
+import { AdminSecurityView } from "../views/admin-security-view.tsx";
 import { MembersView, OutboxView, PendingMembersView } from "../views/admin-views.tsx";
 import { StorageUsed } from "../views/storage-view.tsx";
 
@@ -25,16 +29,35 @@ export const adminRoutes = new Hono<WebEnv>()
   .use("/admin/*", requireMember, requireAdmin)
   .get("/admin", async (c) => {
     const services = c.get("services");
-    const [{ members }, storage] = await Promise.all([listMembers(services, { status: "pending", page: 1 }), checkStore(services.storeHealth)]);
+    const [{ members }, storage, required, audit] = await Promise.all([
+      listMembers(services, { status: "pending", page: 1 }),
+      checkStore(services.storeHealth),
+      adminTwoFactorRequired(services.settings),
+      services.audit.list({ limit: 1000 }),
+    ]);
     return renderPage(
       c,
       "Admin",
       <>
         <PendingMembersView csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />
         <StorageUsed t={c.get("t")} check={storage} />
+        <AdminSecurityView
+          t={c.get("t")}
+          locale={c.get("locale")}
+          timeZone={c.get("member").timeZone}
+          csrfToken={c.get("csrfToken")}
+          required={required}
+          deletions={audit.filter((e) => e.action === ACCOUNT_DELETED).slice(0, 20)}
+        />
       </>,
       { active: "admin" },
     );
+  })
+  .post("/admin/security/two-factor", async (c) => {
+    const { required } = await formFields(c, ["required"]);
+    const on = required === "on";
+    await setAdminTwoFactorRequired(c.get("services"), c.get("member").id, on);
+    return c.redirect(`/admin?notice=${on ? "admin-two-factor-required" : "admin-two-factor-optional"}`, 303);
   })
   .get("/admin/members", async (c) => {
     const query = memberListQuery.parse(c.req.query());

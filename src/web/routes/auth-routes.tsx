@@ -7,7 +7,7 @@ import type { WebEnv } from "../env.ts";
 import { loadViewer } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { sameSitePath } from "../same-site-path.ts";
-import { ForgotView, LoginView, PendingView, RegisterView, ResetView, type Values, VerifyView } from "../views/auth-views.tsx";
+import { ForgotView, LoginView, PendingView, RegisterView, ResetView, SignInCodeView, type Values, VerifyView } from "../views/auth-views.tsx";
 
 async function formValues(c: Context<WebEnv>, names: string[]): Promise<Values> {
   const body = await c.req.parseBody();
@@ -123,6 +123,8 @@ export const authRoutes = new Hono<WebEnv>()
   .post("/login", async (c) => {
     const values = await formValues(c, ["email", "password", "next"]);
     const reply = await callAuth(c, "/sign-in/email", { email: values.email, password: values.password });
+    // With two-factor on, the password opens only the code step (better-auth's two_factor cookie came back with it).
+    if (reply.ok && reply.data?.twoFactorRedirect) return c.redirect(`/login/code?next=${encodeURIComponent(safeNext(values.next))}`, 303);
     if (reply.ok) return c.redirect(safeNext(values.next), 303);
     if (reply.code === "EMAIL_NOT_VERIFIED") {
       return c.redirect(`/verify?email=${encodeURIComponent(values.email ?? "")}&notice=code-sent`, 303);
@@ -140,6 +142,40 @@ export const authRoutes = new Hono<WebEnv>()
         next={safeNext(values.next)}
       />,
       { status: reply.status === 403 ? 403 : status(reply.status) },
+    );
+  })
+  .get("/login/code", (c) =>
+    renderPage(
+      c,
+      c.get("t")("security.codeTitle"),
+      <SignInCodeView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} next={safeNext(c.req.query("next"))} />,
+    ),
+  )
+  .post("/login/code", async (c) => {
+    const values = await formValues(c, ["code", "next"]);
+    const code = (values.code ?? "").replace(/\s/g, "");
+    // Six digits come from the app; anything else is tried as a recovery code (each works once).
+    const reply = /^\d{6}$/.test(code) ? await callAuth(c, "/two-factor/verify-totp", { code }) : await callAuth(c, "/two-factor/verify-backup-code", { code });
+    if (reply.ok) return c.redirect(safeNext(values.next), 303);
+    const t = c.get("t");
+    const problem: Record<string, string> = {
+      INVALID_TWO_FACTOR_COOKIE: t("security.codeExpired"),
+      TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: t("security.tooManyCodes"),
+      ACCOUNT_TEMPORARILY_LOCKED: t("security.lockedCodes"),
+    };
+    const message = problem[reply.code ?? ""] ?? (reply.status === 429 ? t("authErrors.tooManyRequests") : null);
+    return renderPage(
+      c,
+      t("security.codeTitle"),
+      <SignInCodeView
+        t={t}
+        csrfToken={c.get("csrfToken")}
+        values={{}}
+        errors={message ? {} : { code: t("security.wrongCode") }}
+        message={message}
+        next={safeNext(values.next)}
+      />,
+      { status: reply.status === 429 ? 429 : reply.code === "INVALID_TWO_FACTOR_COOKIE" ? 401 : 400 },
     );
   })
   .post("/logout", async (c) => {

@@ -8,6 +8,7 @@ import { revokeApiToken } from "../../app/revoke-api-token.ts";
 import type { WebEnv } from "../env.ts";
 import { errorIn } from "../error-words.ts";
 import { type FormValues, fieldsOf, formFields } from "../form-values.ts";
+import { requestOrigin } from "../middleware/client-address.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { TokensView } from "../views/token-views.tsx";
@@ -43,7 +44,7 @@ export const settingsTokensRoutes = new Hono<WebEnv>()
   .post("/settings/tokens", async (c) => {
     const values = await formFields(c, fieldsOf(tokenInput));
     try {
-      const { token, record } = await createApiToken(c.get("services").tokens, c.get("member").id, values);
+      const { token, record } = await createApiToken(c.get("services").tokens, c.get("member").id, values, requestOrigin(c));
       return tokensPage(c, { created: { name: record.name, token }, notice: null });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -51,6 +52,6 @@ export const settingsTokensRoutes = new Hono<WebEnv>()
     }
   })
   .post("/settings/tokens/:id/revoke", async (c) => {
-    await revokeApiToken(c.get("services").tokens, c.get("member").id, c.req.param("id"));
+    await revokeApiToken(c.get("services").tokens, c.get("member").id, c.req.param("id"), requestOrigin(c));
     return c.redirect("/settings/tokens?revoked=1", 303);
   });

@@ -116,6 +116,35 @@ export function LoginView(p: FormProps & { next?: string }) {
   );
 }
 
+/** The second step of signing in with two-factor on: the app's code, or a recovery code. */
+export function SignInCodeView(p: FormProps & { next?: string }) {
+  const { t } = p;
+  return (
+    <Card title={t("security.codeTitle")} lead={t("security.codeIntro")}>
+      <FormError message={p.message} />
+      <Form action="/login/code" csrfToken={p.csrfToken} label={t("security.codeTitle")}>
+        <input type="hidden" name="next" value={p.next ?? ""} />
+        <Field
+          name="code"
+          label={t("security.codeOrRecovery")}
+          error={p.errors.code}
+          help={t("security.codeOrRecoveryHelp")}
+          autocomplete="one-time-code"
+          maxlength={20}
+          required
+          autofocus
+        />
+        <button class="btn btn-primary w-100" type="submit">
+          {t("security.verify")}
+        </button>
+      </Form>
+      <div class="mt-3 small">
+        <a href="/login">{t("layout.logIn")}</a>
+      </div>
+    </Card>
+  );
+}
+
 export function ForgotView(p: FormProps) {
   const { t } = p;
   return (

@@ -20,7 +20,7 @@ export type LayoutProps = {
 };
 
 type NavLabel = "dashboard" | "chits" | "payments" | "calendar" | "notifications" | "admin";
-type SettingsLabel = "profile" | "reminders" | "imports" | "tokens" | "apiDocs";
+type SettingsLabel = "profile" | "security" | "activity" | "myData" | "reminders" | "imports" | "tokens" | "apiDocs";
 
 const NAV: { href: string; label: NavLabel; key: string; admin?: boolean }[] = [
   { href: "/dashboard", label: "dashboard", key: "dashboard" },
@@ -34,6 +34,9 @@ const NAV: { href: string; label: NavLabel; key: string; admin?: boolean }[] = [
 /** Less frequent pages, under one "Settings" menu so the bar fits on a laptop and a phone alike. */
 const SETTINGS: { href: string; label: SettingsLabel; key: string }[] = [
   { href: "/settings/profile", label: "profile", key: "profile" },
+  { href: "/settings/security", label: "security", key: "security" },
+  { href: "/settings/activity", label: "activity", key: "activity" },
+  { href: "/settings/data", label: "myData", key: "data" },
   { href: "/settings/reminders", label: "reminders", key: "reminders" },
   { href: "/imports", label: "imports", key: "imports" },
   { href: "/settings/tokens", label: "tokens", key: "tokens" },
