@@ -12,6 +12,7 @@ import { authMemberRepository } from "./adapters/auth/member-store.ts";
 import { boundedReceiptProcessor } from "./adapters/images/bounded-receipt-processor.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
+import { boundedCache } from "./adapters/memory/bounded-cache.ts";
 import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-ports.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
 import type { Storage } from "./adapters/storage.ts";
@@ -67,6 +68,9 @@ export function probeStore(config: Config): StoreHealth {
   };
 }
 
+/** Members whose dashboard summary an instance keeps (a few kB each). */
+const SUMMARY_CACHE_LIMIT = 2000;
+
 export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer; metrics?: Metrics };
 
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
@@ -107,6 +111,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     ),
     clock,
     receiptMaxBytes: config.receiptMaxBytes,
+    summaries: boundedCache(SUMMARY_CACHE_LIMIT),
   };
 
   let members: MemberRepository | undefined;

@@ -1,8 +1,10 @@
 // The ports the ledger's use cases work with; composed once in compose.ts.
+import type { Cache } from "../ports/cache.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { FileStore } from "../ports/file-store.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
 import type { ReceiptProcessor } from "../ports/receipt-processor.ts";
+import type { CachedSummary } from "./build-summary.ts";
 
 export type LedgerDeps = {
   chits: ChitRepository;
@@ -12,4 +14,6 @@ export type LedgerDeps = {
   receiptProcessor: ReceiptProcessor;
   clock: Clock;
   receiptMaxBytes: number;
+  /** Members' summaries as last built by this instance (build-summary.ts checks each against the store). */
+  summaries: Cache<CachedSummary>;
 };

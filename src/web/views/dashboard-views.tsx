@@ -1,6 +1,7 @@
 // The dashboard: totals, what is due in the next 30 days and overdue, a card per chit, and two charts.
-import type { DueItem, Summary } from "../../app/build-summary.ts";
+
 import { formatINR, paiseToRupees } from "../../domain/money.ts";
+import type { DueItem, Summary } from "../../domain/summary.ts";
 import { assetPath } from "../assets.ts";
 import { formatDate } from "../format.ts";
 import type { T } from "../i18n/index.ts";

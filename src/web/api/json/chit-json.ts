@@ -3,12 +3,12 @@
 import { z } from "zod";
 import type { BidAdvice } from "../../../app/advise-bid.ts";
 import type { ChitReport } from "../../../app/build-chit-report.ts";
-import type { ChitCard, DueItem } from "../../../app/build-summary.ts";
 import type { ChitRate, NoRateCode } from "../../../app/chit-rate.ts";
 import type { ChitList } from "../../../app/list-chits.ts";
 import type { InstalmentRecord } from "../../../domain/chit.ts";
 import { FREQUENCIES } from "../../../domain/dates.ts";
 import type { ScheduleRow, ScheduleTotals } from "../../../domain/schedule.ts";
+import type { ChitCard, DueItem } from "../../../domain/summary.ts";
 import { translatorFor } from "../../../i18n/index.ts";
 import { projectionNoteText } from "../../../i18n/rate-words.ts";
 import type { Chit } from "../../../ports/ledger.ts";
