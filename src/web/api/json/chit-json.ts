@@ -273,7 +273,7 @@ const rateSchema = responseSchema(
   }),
 );
 
-/** chit-rate.ts already speaks rupees and fractions a year. */
+/** Rates are fractions a year; money is paise until here, where it becomes rupees. */
 const english = translatorFor("en");
 
 /** Reasons and notes in English: the API's words (codes stay stable for clients that translate). */
@@ -283,10 +283,10 @@ export function rateJson(rate: ChitRate): z.infer<typeof rateSchema> {
     reason: v.reason,
     reasonCode: v.reasonCode,
     rates: v.rates,
-    npv: v.npv,
+    npv: maybeRupees(v.npv),
     mirr: v.mirr,
     mirrConvention: v.mirrConvention,
-    netGain: v.netGain,
+    netGain: rupees(v.netGain),
     benchmarkRate: v.benchmarkRate,
   });
   return {
