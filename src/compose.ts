@@ -37,14 +37,14 @@ export type Services = WebServices & { auth: Auth };
 const mongoSettings = (config: Config) => ({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
 
 /** MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR; `observe` is told of every
- * statement or command sent to the store (metrics). */
-export async function openStorage(config: Config, observe?: StoreObserver): Promise<Storage> {
+ * statement or command sent to the store (metrics); `setAsideDamaged` is for `chitfunds restore` only. */
+export async function openStorage(config: Config, observe?: StoreObserver, options: { setAsideDamaged?: boolean } = {}): Promise<Storage> {
   if (config.mongodbUri) {
     const { openMongoStorage } = await import("./adapters/mongo/storage.ts");
     return openMongoStorage(mongoSettings(config), observe);
   }
   const { openSqliteStorage } = await import("./adapters/sqlite/storage.ts");
-  return openSqliteStorage(config.dataDir, observe);
+  return openSqliteStorage(config.dataDir, observe, options);
 }
 
 /**
@@ -71,7 +71,14 @@ export function probeStore(config: Config): StoreHealth {
 /** Members whose dashboard summary an instance keeps (a few kB each). */
 const SUMMARY_CACHE_LIMIT = 2000;
 
-export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer; metrics?: Metrics };
+export type Overrides = {
+  clock?: Clock;
+  log?: Logger;
+  mailer?: Mailer;
+  metrics?: Metrics;
+  /** Only `chitfunds restore`: an empty or damaged SQLite file is set aside instead of stopping start-up. */
+  setAsideDamagedDatabase?: boolean;
+};
 
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
   const log = overrides.log ?? pino({ level: config.logLevel, base: undefined, redact: ["req.headers.cookie", "req.headers.authorization"] });
@@ -86,6 +93,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   const storage = await openStorage(
     config,
     metrics === noMetrics ? undefined : (operation, seconds, failed) => metrics.storeOperation(kind, operation, seconds, failed),
+    { setAsideDamaged: overrides.setAsideDamagedDatabase },
   );
   const payments = metrics === noMetrics ? storage.payments : countingReceipts(storage.payments, metrics);
   const closeMailer: (() => void)[] = [];
@@ -112,6 +120,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     clock,
     receiptMaxBytes: config.receiptMaxBytes,
     summaries: boundedCache(SUMMARY_CACHE_LIMIT),
+    idempotency: storage.idempotency,
   };
 
   let members: MemberRepository | undefined;
@@ -200,6 +209,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     metrics,
     errors,
     ping: storage.ping,
+    readiness: () => storage.readiness(config.readyMinFreeBytes),
     async close() {
       liveStreams.abort();
       for (const close of closeMailer) close();
