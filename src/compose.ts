@@ -11,6 +11,7 @@ import { sharpReceiptProcessor } from "./adapters/images/sharp-receipt-processor
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
+import { tesseractScreenshotReader } from "./adapters/ocr/tesseract-screenshot-reader.ts";
 import { openStorage } from "./adapters/storage.ts";
 import type { ApprovalDeps } from "./app/approve-member.ts";
 import { type CalendarFeedDeps, calendarFeedKey } from "./app/calendar-feed.ts";
@@ -31,6 +32,7 @@ import type { MemberRepository } from "./ports/member-repository.ts";
 import type { ExtraChannel } from "./ports/notifier.ts";
 import type { OutboxRepository } from "./ports/outbox-repository.ts";
 import type { RateCounter } from "./ports/rate-counter.ts";
+import type { ScreenshotReader } from "./ports/screenshot-reader.ts";
 
 export type Logger = pino.Logger;
 
@@ -58,6 +60,8 @@ export type Services = {
   /** Personal API tokens and bulk CSV imports of payments (issue 6). */
   tokens: TokenDeps & { members: MemberRepository };
   paymentImports: PaymentImportDeps;
+  /** Reads payment screenshots (OCR in worker threads, bounded; issue 14). */
+  screenshots: ScreenshotReader;
   /** Request counters in the store, shared by all instances (rate limits better-auth does not cover). */
   rateCounter: RateCounter;
   ping(): Promise<void>;
@@ -124,6 +128,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   }
   members = authMemberRepository(auth);
   const liveStreams = new AbortController();
+  const screenshots = tesseractScreenshotReader({ ...config.ocr, onError: (error) => log.warn({ err: error }, "screenshot reading failed") });
 
   return {
     config,
@@ -171,9 +176,11 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     storageKind: storage.kind,
     storageDescription: storage.description,
     rateCounter: storage.rateCounter,
+    screenshots,
     ping: storage.ping,
     async close() {
       liveStreams.abort();
+      await screenshots.close();
       for (const close of closeMailer) close();
       await storage.close();
     },

@@ -11,6 +11,7 @@ import { notificationsApi } from "./notifications-api.ts";
 import { paymentsApi } from "./payments-api.ts";
 import { receiptsApi } from "./receipts-api.ts";
 import { reportsApi } from "./reports-api.ts";
+import { screenshotReadApi } from "./screenshot-read-api.ts";
 import { tokensApi } from "./tokens-api.ts";
 
 export const apiV1 = new Hono<WebEnv>()
@@ -22,6 +23,7 @@ export const apiV1 = new Hono<WebEnv>()
   .route("/", tokensApi)
   .route("/", chitsApi)
   .route("/", paymentsApi)
+  .route("/", screenshotReadApi)
   .route("/", receiptsApi)
   .route("/", notificationsApi)
   .get("/summary", async (c) => c.json(summaryJson(await buildSummary(c.get("services").ledger, c.get("member")))));
