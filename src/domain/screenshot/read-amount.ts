@@ -98,7 +98,8 @@ function candidatesIn(row: Row, rows: Row[]): Candidate[] {
   const hasDate = MONTH_WORD.test(text) || /\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/.test(text);
   for (const { num, at, end } of numbersIn(text)) {
     const prefix = text.slice(0, at);
-    const explicit = EXPLICIT.test(prefix);
+    // the sign before the number, or in its label ("Amount (₹)", also misread as "Amount (3)"; "Amount in INR")
+    const explicit = EXPLICIT.test(prefix) || /(amount|amt)\s*(\(\s*(₹|rs\.?|inr|[23%XZ¥F])\s*\)|in (₹|rs\.?|inr))/i.test(prefix);
     const lookalike = !explicit && LOOKALIKE.test(prefix);
     const digits = num.replace(/[,.]/g, "");
     // dates and years next to month names, long plain numbers (phones, ids)
@@ -139,7 +140,9 @@ export function readAmount(rows: Row[]): number | null {
     const agreeing = candidates.filter((o) => o !== c && o.paise === c.paise && o.row !== c.row).length;
     c.score += Math.min(2, agreeing);
   }
-  const usable = candidates.filter((c) => c.score >= 5);
+  // enough evidence: a strong score, or the one amount-like number on the screen, grouped as money is
+  const likely = new Set(candidates.filter((c) => c.score >= 2).map((c) => c.paise));
+  const usable = candidates.filter((c) => c.score >= 5 || (c.score >= 4 && likely.size === 1));
   if (usable.length === 0) return null;
   const best = Math.max(...usable.map((c) => c.score));
   const top = new Set(usable.filter((c) => c.score === best).map((c) => c.paise));

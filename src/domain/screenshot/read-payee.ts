@@ -1,6 +1,6 @@
 // Who was paid, as a screenshot shows it: the payee's name ("To Shriram Chits", "Paid to", "Beneficiary Name") and UPI
 // id (shriramchits@icici), told apart from the payer's own ("From", "Debited from", "Paid using").
-import { COLUMN_GAP, type Row } from "./ocr-text.ts";
+import { COLUMN_GAP, editDistance, type Row } from "./ocr-text.ts";
 
 /** name@handle; UPI handles have no dots (an email's domain has), OCR may put spaces round "@" or read "l" as "|". */
 const UPI_ID = /(?<![\w.@-])([a-z0-9][a-z0-9._-]{1,255})\s?[@®]{1,2}\s?([a-z][a-z0-9|!]{1,63})(?![\w@]|\.[a-z])/gi;
@@ -37,8 +37,15 @@ function fixHandle(raw: string): string {
   const handle = raw.toLowerCase();
   if (KNOWN_HANDLES.has(handle)) return handle;
   const variants = [handle.replace(/[|!1i]$/, ""), handle.replace(/[|!1]/g, "l"), handle.replace(/[|!]/g, "")];
-  return variants.find((v) => KNOWN_HANDLES.has(v)) ?? handle.replace(/[|!]/g, "l");
+  const known = variants.find((v) => KNOWN_HANDLES.has(v));
+  if (known) return known;
+  // one letter added, dropped or changed in a longer handle ("hdfcbhank", "okaxs")
+  const near = handle.length >= 5 ? [...KNOWN_HANDLES].filter((k) => k.length >= 5 && editDistance(k, handle) === 1) : [];
+  return near.length === 1 ? near[0]! : handle.replace(/[|!]/g, "l");
 }
+
+/** Apps show UPI ids in lower case: a capital I among lower-case letters is an l that OCR misread. */
+const fixName = (name: string) => (/[a-z]/.test(name) && !/[A-HJ-Z]/.test(name) ? name.replace(/I/g, "l") : name).toLowerCase();
 
 /** The payee's UPI id in lower case, or null. The first id not labelled as the payer's is the payee's. */
 export function readUpiId(rows: Row[]): string | null {
@@ -46,7 +53,7 @@ export function readUpiId(rows: Row[]): string | null {
   for (const row of rows) {
     for (const m of row.text.matchAll(UPI_ID)) {
       const handle = fixHandle(m[2]!);
-      const id = `${m[1]!.toLowerCase()}@${handle}`;
+      const id = `${fixName(m[1]!)}@${handle}`;
       ids.push({ id, side: sideOf(rows, row.index, m.index ?? 0) });
     }
   }

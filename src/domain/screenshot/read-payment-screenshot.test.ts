@@ -24,6 +24,8 @@ describe("reading the amount", () => {
   it("reads rupees in Indian grouping, with or without paise", () => {
     expect(amount("Paid to Shriram Chits\n₹1,00,000\nCompleted")).toBe(10_000_000);
     expect(amount("Amount  |  Rs. 4,750.50")).toBe(475_050);
+    expect(amount("Amount (₹)  |  258.00")).toBe(25_800);
+    expect(amount("Amount (3) 258.00")).toBe(25_800);
     expect(amount("INR 12,34,567.00 debited")).toBe(123_456_700);
     expect(amount("₹ 100")).toBe(10_000);
   });
