@@ -26,6 +26,7 @@ import { healthRoutes } from "./routes/health-routes.ts";
 import { importRoutes } from "./routes/import-routes.tsx";
 import { notificationRoutes } from "./routes/notification-routes.tsx";
 import { paymentRoutes } from "./routes/payment-routes.tsx";
+import { pwaRoutes } from "./routes/pwa-routes.tsx";
 import { reminderSettingsRoutes } from "./routes/reminder-settings-routes.tsx";
 import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
 import { uploadBodyLimit } from "./uploads.ts";
@@ -59,6 +60,7 @@ export function createWebApp(services: Services) {
   app.use(streamedUploadLimit(services.config.receiptMaxBytes));
   app.use(pageLanguage);
   app.use(csrfProtection);
+  app.route("/", pwaRoutes);
   app.route("/api/v1", calendarApi);
   app.route("/api/v1", apiV1);
   app.route("/", apiDocsRoutes);

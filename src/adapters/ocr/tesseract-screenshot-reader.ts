@@ -138,6 +138,8 @@ export function tesseractScreenshotReader(options: ReaderOptions): ScreenshotRea
           const page = await w.recognize(prepared.pgm, {}, { text: false, blocks: true });
           return rereadLargeLines(w, prepared, linesOf(page.data));
         });
+        // after a timeout the worker is ended under the read, which then fails: nobody waits for it any more
+        read.catch(() => {});
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(timedOut()), options.timeoutMs);
         });

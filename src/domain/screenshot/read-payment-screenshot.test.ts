@@ -35,11 +35,31 @@ describe("reading the amount", () => {
     expect(amount("X 685.00")).toBe(68_500);
     expect(amount("Z4,750")).toBe(475_000);
     expect(amount("¥56,981")).toBe(5_698_100);
-    expect(readAmount(toRows(screen([["To Shriram Chits", 30], ["4,750", 80], ["1 Dec 2026", 28]])))).toBe(475_000);
+    expect(
+      readAmount(
+        toRows(
+          screen([
+            ["To Shriram Chits", 30],
+            ["4,750", 80],
+            ["1 Dec 2026", 28],
+          ]),
+        ),
+      ),
+    ).toBe(475_000);
   });
 
   it("drops a leading 2 or 3 that was the rupee sign when only then the amount is grouped as India writes it", () => {
-    const big = (text: string) => readAmount(toRows(screen([["To Kapil Chits", 30], [text, 80], ["Completed", 30], ["1 Dec 2026", 28]])));
+    const big = (text: string) =>
+      readAmount(
+        toRows(
+          screen([
+            ["To Kapil Chits", 30],
+            [text, 80],
+            ["Completed", 30],
+            ["1 Dec 2026", 28],
+          ]),
+        ),
+      );
     expect(big("361,728")).toBe(6_172_800); // ₹61,728
     expect(big("3865.00")).toBe(86_500); // ₹865.00
     expect(big("394.027")).toBe(9_402_700); // ₹94,027 with the comma read as a dot

@@ -182,6 +182,25 @@ export const paths: Record<string, Partial<Record<Method, Operation>>> = {
       responses: { "204": noContent, "404": err("NotFound"), ...guarded },
     },
   },
+  "/api/v1/receipts/read": {
+    post: {
+      operationId: "readScreenshot",
+      summary: "Read a UPI payment screenshot: amount, UPI reference (UTR), date, payee and the payee's UPI id. Nothing is stored.",
+      description:
+        "OCR runs on the server, offline. Each field is null when it could not be read with confidence (never a guess). The reference is the bank's 12-digit UPI reference, not an app's own transaction or order id. Reads run a few at a time: when too many wait the answer is 503 (code reader-busy), and a read that takes too long ends with 503 (reader-timeout).",
+      tags: ["receipts"],
+      requestBody: { required: true, content: { "multipart/form-data": { schema: ref("ScreenshotUpload") } } },
+      responses: {
+        "200": ok("What the screenshot shows; rupees for the amount.", ref("ScreenshotFields")),
+        "400": err("BadInput"),
+        "413": err("TooLarge"),
+        "415": err("UnsupportedImage"),
+        "429": err("RateLimited"),
+        "503": err("Unavailable"),
+        ...guarded,
+      },
+    },
+  },
   "/api/v1/receipts/{id}": {
     get: {
       operationId: "getReceipt",

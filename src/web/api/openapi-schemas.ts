@@ -136,6 +136,14 @@ const warning = object({
 });
 
 export const schemas: Record<string, Schema> = {
+  ScreenshotUpload: object({ file: { type: "string", contentMediaType: "image/*", description: "The screenshot: JPEG, PNG, WebP or HEIC." } }),
+  ScreenshotFields: object({
+    amount: nullable(num("Rupees, at most 2 decimals.")),
+    reference: nullable(str("The 12-digit UPI reference (UTR/RRN), digits only.")),
+    paidOn: nullable(date("The payment's date, YYYY-MM-DD.")),
+    payee: nullable(str("The payee's name as the screenshot writes it.")),
+    upiId: nullable(str("The payee's UPI id, lower case (name@handle).")),
+  }),
   Error: object({
     error: object(
       {

@@ -86,6 +86,9 @@ export const openApiDocument = {
       NotFound: errorResponse("No such item among the member's own (another member's id answers this too)."),
       TooLarge: errorResponse("A receipt is larger than RECEIPT_MAX_MB (the message states the limit); nothing is stored."),
       UnsupportedFile: errorResponse("A file that is not JPEG, PNG, WebP, HEIC or PDF by its bytes, whatever its name; nothing is stored."),
+      UnsupportedImage: errorResponse("Not an image (JPEG, PNG, WebP or HEIC by its bytes; a PDF is not read) or not a multipart upload."),
+      RateLimited: errorResponse("Too many requests; Retry-After says when to try again (code rate-limited)."),
+      Unavailable: errorResponse("Cannot answer now: code reader-busy, reader-timeout or reader-unavailable."),
     },
   },
 } as const;

@@ -393,6 +393,32 @@ export const en = {
     newPassword: "New password",
     newPasswordHelp: "At least 10 characters. Other devices will be signed out.",
   },
+  pwa: {
+    description: "Your chits, payments and proofs in one place: what is due, what was paid, and what a chit really costs.",
+    offlineAsOf: "Offline: this page is as of {{time}}.",
+    formsNeedConnection: "Forms need a connection: nothing can be saved until you are back online.",
+    formNeedsConnection: "This form needs a connection.",
+    offlineTitle: "You are offline",
+    offlineText:
+      "This page was not opened on this device before, so it cannot be shown offline. The dashboard, chit pages and payment history you opened before can.",
+    openDashboard: "Open the dashboard",
+  },
+  screenshot: {
+    readFrom: "read from the screenshot",
+    reading: "Reading the screenshot…",
+    readFailed: "The screenshot could not be read: fill in the fields yourself.",
+    readNothing: "Nothing could be read from the screenshot: fill in the fields yourself.",
+    sharedFile: "Shared file, attached as the receipt: {{name}}",
+    sharedGone: "The shared file is no longer here (shared files are kept for {{minutes}} minutes). Share it again.",
+    chitFromPayee: "The chit was chosen from the payee on the screenshot; change it if it is wrong.",
+    chitFromDue: "The chit was chosen as the one with the nearest due instalment; change it if it is wrong.",
+    chooseChit: "Chit",
+    sharedTitle: "Record the shared payment",
+    differsAmount: "The screenshot shows {{shown}}, but the payment was saved with {{saved}}. Check which is right.",
+    differsReference: "The screenshot shows reference {{shown}}, but the payment was saved with {{saved}}. Check which is right.",
+    upiId: "Payee's UPI id",
+    upiIdHelp: "The UPI id you pay this chit to (e.g. shriramchits@icici): a shared screenshot to it is recorded against this chit.",
+  },
 };
 
 /** The shape every language must fill: the same keys as English, each a string. */

@@ -20,6 +20,8 @@ const ASSETS: Record<string, string> = {
   "app.css": join(root, "public", "app.css"),
   "app.js": join(root, "public", "app.js"),
   "notifications-live.js": join(root, "public", "notifications-live.js"),
+  "pwa.js": join(root, "public", "pwa.js"),
+  "payment-read.js": join(root, "public", "payment-read.js"),
   "calendar.css": join(root, "public", "calendar.css"),
 };
 
@@ -47,6 +49,16 @@ function hash(bytes: Uint8Array): string {
   let h = 2166136261;
   for (let i = 0; i < bytes.length; i += 7) h = Math.imul(h ^ (bytes[i] ?? 0), 16777619);
   return (h >>> 0).toString(36);
+}
+
+/**
+ * What the service worker keeps for offline use: every page asset (not source maps) with its version, so a new
+ * version of any file makes a new service worker and a fresh cache.
+ */
+export function offlineAssets(): { url: string; version: string }[] {
+  return Object.keys(ASSETS)
+    .filter((name) => !name.endsWith(".map"))
+    .map((name) => ({ url: `/assets/${name}`, version: load(name)!.etag.replace(/"/g, "") }));
 }
 
 export const assetRoutes = new Hono<WebEnv>().get("/assets/*", (c) => {

@@ -13,6 +13,8 @@ export type LayoutProps = {
   notice?: string | null;
   error?: string | null;
   active?: string;
+  /** When the page was drawn, in the member's zone: the service worker shows it when it serves the page offline. */
+  renderedAt?: string | null;
   children: Child;
 };
 
@@ -48,17 +50,21 @@ export function Layout(props: LayoutProps) {
         <meta name="csrf-token" content={props.csrfToken} />
         {/* htmx would inject an inline <style> (blocked by our CSP); its indicator rules live in app.css instead. */}
         <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
-        {/* No favicon file: an empty data: icon stops the browser asking for /favicon.ico (a 404) on every page. */}
-        <link rel="icon" href="data:," />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <meta name="theme-color" content="#0d6efd" />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
         <title>{`${props.title} · ChitFunds Ledger`}</title>
         <link rel="stylesheet" href="/assets/bootstrap/bootstrap.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/bootstrap/bootstrap.bundle.min.js" defer></script>
         <script src="/assets/htmx/htmx.min.js" defer></script>
         <script src="/assets/app.js" defer></script>
+        <script src="/assets/pwa.js" defer></script>
         {signedIn && <script src="/assets/notifications-live.js" defer></script>}
       </head>
-      <body class="d-flex flex-column min-vh-100">
+      <body class="d-flex flex-column min-vh-100" data-signed-out={signedIn ? undefined : "true"}>
         <a class="visually-hidden-focusable" href="#main">
           {t("layout.skipToContent")}
         </a>
@@ -158,6 +164,11 @@ export function Layout(props: LayoutProps) {
           </div>
         </nav>
         <main id="main" class="container py-4 flex-grow-1">
+          {signedIn && props.renderedAt && (
+            <div class="alert alert-warning" role="status" data-offline-banner hidden data-form-text={t("pwa.formNeedsConnection")}>
+              {t("pwa.offlineAsOf", { time: props.renderedAt })} {t("pwa.formsNeedConnection")}
+            </div>
+          )}
           {props.notice && (
             <div class="alert alert-success" role="status">
               {props.notice}
