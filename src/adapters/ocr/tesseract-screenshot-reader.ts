@@ -11,6 +11,7 @@ import type { ScreenshotReader } from "../../ports/screenshot-reader.ts";
 import { cropLine, type PreparedScreenshot, prepareScreenshot } from "./prepare-screenshot.ts";
 
 const require = createRequire(import.meta.url);
+const noop = () => {};
 
 /** The integer LSTM model ("best_int"): as accurate here as the larger one, in less memory. */
 export const LANGUAGE_DATA_DIR = join(dirname(require.resolve("@tesseract.js-data/eng/package.json")), "4.0.0_best_int");
@@ -113,12 +114,20 @@ export function tesseractScreenshotReader(options: ReaderOptions): ScreenshotRea
     return new Promise((resolve) => waiting.push(resolve));
   }
 
-  function release(slot: Slot, healthy: boolean) {
+  /**
+   * Hands the worker to the next read, or (after a timeout or failure) takes it out of the pool for good: a fresh one
+   * starts for the next read. An abandoned read is left to finish before its worker is ended (ending it mid-call makes
+   * tesseract.js throw where nobody can catch it), unless it is stuck for long.
+   */
+  function release(slot: Slot, read: Promise<unknown> | null) {
     slot.lastUsed = Date.now();
-    if (!healthy) {
-      retire(slot);
+    if (read) {
+      const at = slots.indexOf(slot);
+      if (at >= 0) slots.splice(at, 1);
+      const grace = new Promise((resolve) => setTimeout(resolve, Math.max(30_000, 2 * options.timeoutMs)).unref());
+      void Promise.race([read.then(noop, noop), grace]).then(() => slot.worker.then((w) => w.terminate()).catch(noop));
       const next = waiting.shift();
-      if (next) acquire().then(next, () => {});
+      if (next) acquire().then(next, noop);
       return;
     }
     const next = waiting.shift();
@@ -132,26 +141,27 @@ export function tesseractScreenshotReader(options: ReaderOptions): ScreenshotRea
       const prepared = await prepareScreenshot(image);
       const slot = await acquire();
       let timer: NodeJS.Timeout | undefined;
-      let healthy = true;
+      let abandoned: Promise<unknown> | null = null;
       try {
         const read = slot.worker.then(async (w) => {
           const page = await w.recognize(prepared.pgm, {}, { text: false, blocks: true });
           return rereadLargeLines(w, prepared, linesOf(page.data));
         });
-        // after a timeout the worker is ended under the read, which then fails: nobody waits for it any more
-        read.catch(() => {});
+        read.catch(noop); // a read given up on fails later, with nobody waiting for it
+        abandoned = read;
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(timedOut()), options.timeoutMs);
         });
-        return await Promise.race([read, timeout]);
+        const lines = await Promise.race([read, timeout]);
+        abandoned = null;
+        return lines;
       } catch (error) {
-        healthy = false;
         if (error instanceof AppError) throw error;
         onError(error);
         throw unavailable();
       } finally {
         clearTimeout(timer);
-        release(slot, healthy);
+        release(slot, abandoned);
       }
     },
     stats: () => ({ workers: slots.length, busy: slots.filter((s) => s.busy).length, waiting: waiting.length }),
