@@ -101,6 +101,7 @@ describe("another member's ids", () => {
     expect(withId.sort()).toEqual(
       [
         "GET /api/v1/chits/:id",
+        "GET /api/v1/chits/:id/bid-advice",
         "PATCH /api/v1/chits/:id",
         "DELETE /api/v1/chits/:id",
         "PUT /api/v1/chits/:id/instalments/:n",

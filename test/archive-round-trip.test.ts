@@ -28,6 +28,26 @@ async function seed(t: TestApp) {
   const admin = await createAdmin(t.services, { email: "owner@example.com", password: "owner pass phrase" });
   const member = await createAdmin(t.services, { email: "asha@example.com", password: "asha pass phrase long", name: "Asha" });
   const chit = await createChit(t.services.ledger, member.id, { name: "Shriram A12", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 });
+  // every chit setting of issue 15 travels too
+  await createChit(t.services.ledger, member.id, {
+    name: "KSFE weekly, two prizes",
+    chitValue: 50000,
+    members: 40,
+    prizesPerAuction: 2,
+    startDate: "2026-01-07",
+    dueDay: 7,
+    frequency: "weekly",
+    commissionMode: "on-top",
+    onTopOnForemanInstalment: true,
+    taxMode: "charged-to-members",
+    taxOnCommissionPercent: 18,
+    rounding: "rupee",
+    dividendRounding: "down",
+    roundingRemainder: "next-auction",
+    lateRule: "fixed-fee",
+    lateFee: 50,
+    lateForfeitsDividend: true,
+  });
   await recordInstalment(t.services.ledger, member.id, chit.id, 2, { discount: 30000 });
   const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#aa3300" } })
     .jpeg()
@@ -72,7 +92,7 @@ describe("export and import", () => {
     await seed(source);
     const file = join(source.dataDir, "move.chitfunds");
     const counts = await exportArchive(source.services.archive, file);
-    expect(counts).toMatchObject({ users: 2, chits: 1, payments: 2, receipts: 1, files: 2 });
+    expect(counts).toMatchObject({ users: 2, chits: 2, payments: 2, receipts: 1, files: 2 });
     await importArchive(target.services.archive, file, { replace: false });
     expect(await fingerprint(target)).toEqual(await fingerprint(source));
     const res = await target.client.json("/api/auth/sign-in/email", { email: "asha@example.com", password: "asha pass phrase long" });

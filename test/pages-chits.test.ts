@@ -86,7 +86,7 @@ describe("editing, closing and reopening a chit", () => {
     expect(fieldValue(edit.html, "chitValue")).toBe("1,00,000");
     expect(selectedOption(edit.html, "dividendSplit")).toBe("others");
     expect(edit.html).toMatch(/<details[^>]*open/);
-    expect(edit.html).toMatch(/id="f-taxDeductedFromPrize"[^>]*checked/);
+    expect(selectedOption(edit.html, "taxMode")).toBe("deducted-from-prize");
 
     const bad = await asha.form(`/chits/${id}/edit`, { ...WORKED_EXAMPLE, organizer: "Kapil Chit Funds Pvt Ltd", chitValue: "lots" });
     expect(bad.status).toBe(400);
@@ -104,7 +104,7 @@ describe("editing, closing and reopening a chit", () => {
     expect(saved.headers.get("location")).toBe(`/chits/${id}?notice=chit-saved`);
     const chit = (await t.services.ledger.chits.get(await memberId(t, "asha@example.com"), id))!;
     expect(chit.organizer).toBe("Kapil Chit Funds Pvt Ltd");
-    expect(chit.terms.taxDeductedFromPrize).toBe(false);
+    expect(chit.terms.taxMode).toBe("none");
     expect(chit.terms.taxOnCommissionPercent).toBe(18);
 
     // Closing changes only the status: the notes and rules stay.
@@ -135,11 +135,12 @@ describe("the chit page", () => {
     expect((await asha.form(`/chits/${id}/instalments/4`, { discount: "", prizeAmount: "73,500", payableOverride: "" })).status).toBe(303);
 
     const { html } = await page(asha, `/chits/${id}`);
-    expect(scheduleRow(html, 1)).toMatch(/^1 10 Jan 2026 foreman ₹0 ₹5,000 ₹0 ₹5,000 Overdue/);
-    expect(scheduleRow(html, 2)).toMatch(/^2 10 Feb 2026 ₹30,000 ₹1,250 ₹5,000 ₹0 ₹5,000 Overdue/);
-    expect(scheduleRow(html, 3)).toMatch(/^3 10 Mar 2026 ₹28,000 ₹1,150 ₹3,750 ₹0 ₹3,750 Overdue/);
-    expect(scheduleRow(html, 4)).toMatch(/^4 10 Apr 2026 ₹26,500 ₹1,075 ₹3,850 ₹0 ₹3,850 Due/);
-    expect(scheduleRow(html, 5)).toMatch(/^5 10 May 2026 — — ₹3,925 ₹0 ₹3,925 Upcoming/);
+    // number, due date, discount, dividend, payable, prize, paid, balance, status
+    expect(scheduleRow(html, 1)).toMatch(/^1 10 Jan 2026 foreman ₹0 ₹5,000 ₹1,00,000 ₹0 ₹5,000 Overdue/);
+    expect(scheduleRow(html, 2)).toMatch(/^2 10 Feb 2026 ₹30,000 ₹1,250 ₹5,000 ₹70,000 ₹0 ₹5,000 Overdue/);
+    expect(scheduleRow(html, 3)).toMatch(/^3 10 Mar 2026 ₹28,000 ₹1,150 ₹3,750 ₹72,000 ₹0 ₹3,750 Overdue/);
+    expect(scheduleRow(html, 4)).toMatch(/^4 10 Apr 2026 ₹26,500 ₹1,075 ₹3,850 ₹73,500 ₹0 ₹3,850 Due/);
+    expect(scheduleRow(html, 5)).toMatch(/^5 10 May 2026 — — ₹3,925 — ₹0 ₹3,925 Upcoming/);
     expect(scheduleRow(html, 6)).toMatch(/^6 10 Jun 2026 — — ₹5,000 estimated/);
     expect(html).toContain('aria-label="Record auction for instalment 3"');
     for (const header of ["Instalment", "Due date", "Discount", "Dividend", "Payable", "Paid", "Balance", "Status"]) {

@@ -233,7 +233,7 @@ describe("what a member receives", () => {
     await t.services.members.update(member.id, { locale: "hi" });
     expect(await sendReminders(t.services.reminders)).toMatchObject({ sent: 1 });
     const [mail] = mailsTo(t, "asha@example.com");
-    expect(mail?.subject).toBe("3 दिन में देय: Kapil B7 की किस्त 3, 10 Mar 2026 को ₹5,000");
+    expect(mail?.subject).toBe("3 दिन में देय: Kapil B7 की किस्त 3, 10 मार्च 2026 को ₹5,000");
     expect(mail?.text).toContain("नमस्ते Asha Rao,");
     expect(mail?.text).toContain("आपकी अगली चिट किस्त की याद:");
     expect(mail?.text).toContain("देय रकम: ₹5,000 (लाभांश के बाद)");
@@ -249,7 +249,7 @@ describe("what a member receives", () => {
     await createChit(t.services.ledger, member.id, { name: "Shriram 2L", chitValue: 200000, members: 20, startDate: "2026-01-07", dueDay: 7 });
     expect(await sendReminders(t.services.reminders)).toMatchObject({ sent: 2 });
     const [mail] = mailsTo(t, "digest@example.com");
-    expect(mail?.subject).toBe("7 Mar 2026 तक आपकी चिट की देय रकम: Shriram 2L की किस्त 3 और 1 अन्य");
+    expect(mail?.subject).toBe("7 मार्च 2026 तक आपकी चिट की देय रकम: Shriram 2L की किस्त 3 और 1 अन्य");
     expect(mail?.text).toContain("Kapil B7 · किस्त 3");
     expect(mail?.text).toContain("देय रकम: ₹10,000 (लाभांश के बाद)");
     expect(mail?.text).toContain("सारी देय तारीखें: http://localhost:3000/calendar");

@@ -31,13 +31,14 @@ export type AnnualReport = {
   totals: { paid: Paise; due: Paise; dividends: Paise; balance: Paise; prizeReceived: Paise; payments: number };
 };
 
-const yearQuery = z.object({
+export const yearQuery = z.object({
   year: z.coerce
     .number({ message: "Year must be a year such as 2025." })
     .int("Year must be a year such as 2025.")
     .min(1990, "Year must be 1990 or later.")
     .max(2200, "Year must be 2200 or earlier.")
-    .optional(),
+    .optional()
+    .meta({ description: "The calendar year; default this year in the member's time zone." }),
 });
 
 export async function buildAnnualReport(

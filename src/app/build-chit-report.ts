@@ -19,6 +19,7 @@ export function reportFor(chit: Chit, payments: Payment[], today: string, option
     payments,
     options.benchmarkRate ?? DEFAULT_BENCHMARK_RATE,
     options.assumption ?? "no-more-dividends",
+    today,
   );
   return { chit, schedule, payments, rate, today };
 }

@@ -112,7 +112,7 @@ export function summarise(chits: Chit[], payments: Payment[], today: string): Su
       totalPayable: schedule.totals.payable,
       balance: schedule.totals.balance,
       overdue: chitOverdue,
-      instalments: chit.terms.members,
+      instalments: chit.terms.instalments,
       paidInstalments: schedule.instalments.filter((r) => r.status === "paid").length,
       next: chit.status === "active" ? next : null,
     });

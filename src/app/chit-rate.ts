@@ -2,7 +2,18 @@
 // member's benchmark, and plain words instead of a number where no single rate exists.
 import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
 import { paiseToRupees } from "../domain/money.ts";
-import { type Flow, memberFlows, mirr, npv, type ProjectionAssumption, projectedFlows, type RateResult, xirr } from "../domain/rates.ts";
+import {
+  allRates,
+  type Flow,
+  MIRR_CONVENTION,
+  memberFlows,
+  mirr,
+  npv,
+  type ProjectionAssumption,
+  projectedFlows,
+  type RateResult,
+  xirr,
+} from "../domain/rates.ts";
 import type { Payment, Schedule } from "../domain/schedule.ts";
 
 export type RateView = {
@@ -13,8 +24,9 @@ export type RateView = {
   reasonCode: NoRateCode | null;
   /** When more than one rate fits, all of them (fractions a year). */
   rates: number[];
-  npv: number; // rupees, at the benchmark rate
+  npv: number | null; // rupees, at the benchmark rate; null when nothing has been paid or received yet
   mirr: number | null;
+  mirrConvention: string;
   netGain: number; // rupees: received minus paid
   benchmarkRate: number; // fraction a year
 };
@@ -24,12 +36,25 @@ export type ChitRate = RateView & {
   projected: RateView & { assumption: ProjectionAssumption; notes: string[] };
 };
 
-export type NoRateCode = "not-enough-flows" | "only-receipts" | "only-paid" | "always-less" | "always-more" | "multiple-rates" | "no-single-rate";
+export type NoRateCode =
+  | "nothing-paid-yet"
+  | "not-enough-flows"
+  | "only-receipts"
+  | "only-paid"
+  | "always-less"
+  | "always-more"
+  | "multiple-rates"
+  | "no-single-rate";
 
-const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
+/** 0.0757 -> "7.57%"; a rate that rounds to zero is "0.00%", without a sign. */
+export const pct = (r: number) => {
+  const text = (r * 100).toFixed(2);
+  return `${Number(text) === 0 ? text.replace("-", "") : text}%`;
+};
 
 function reasonCodeOf(result: RateResult, flows: Flow[]): NoRateCode | null {
   if (result.kind === "rate") return null;
+  if (flows.length === 0) return "nothing-paid-yet";
   if (result.kind === "multiple-rates") return "multiple-rates";
   switch (result.reason) {
     case "not enough flows":
@@ -46,6 +71,7 @@ function reasonCodeOf(result: RateResult, flows: Flow[]): NoRateCode | null {
 }
 
 const REASON_WORDS: Record<Exclude<NoRateCode, "multiple-rates">, string> = {
+  "nothing-paid-yet": "Nothing paid yet: a rate, NPV and MIRR need at least one payment and the prize.",
   "not-enough-flows": "Not enough dated payments yet to work out a rate.",
   "only-receipts": "No rate: there are receipts but no payments.",
   "only-paid": "No rate yet: so far you have only paid in; a rate needs the prize too.",
@@ -62,18 +88,19 @@ function explain(code: NoRateCode | null, rates: number[]): string | null {
   return REASON_WORDS[code];
 }
 
-function rateView(flows: Flow[], benchmarkRate: number): RateView {
+export function rateView(flows: Flow[], benchmarkRate: number): RateView {
   const result = xirr(flows);
   const m = mirr(flows, benchmarkRate, benchmarkRate);
-  const rates = result.kind === "multiple-rates" ? result.rates : result.kind === "rate" ? [result.rate] : [];
+  const rates = allRates(result);
   const reasonCode = reasonCodeOf(result, flows);
   return {
     xirr: result.kind === "rate" ? result.rate : null,
     reason: explain(reasonCode, rates),
     reasonCode,
     rates,
-    npv: flows.length ? Math.round(npv(flows, benchmarkRate)) / 100 : 0,
+    npv: flows.length ? Math.round(npv(flows, benchmarkRate)) / 100 : null,
     mirr: m.kind === "rate" ? m.rate : null,
+    mirrConvention: MIRR_CONVENTION,
     netGain: paiseToRupees(flows.reduce((total, f) => total + f.amount, 0)),
     benchmarkRate,
   };
@@ -86,8 +113,9 @@ export function chitRate(
   payments: readonly Payment[],
   benchmarkRate: number,
   assumption: ProjectionAssumption,
+  today?: string,
 ): ChitRate {
   const actual = rateView(memberFlows(schedule, payments), benchmarkRate);
-  const projection = projectedFlows(terms, records, payments, assumption);
+  const projection = projectedFlows(terms, records, payments, assumption, today ? { today } : {});
   return { basis: "actual", ...actual, projected: { ...rateView(projection.flows, benchmarkRate), assumption, notes: projection.notes } };
 }

@@ -13,12 +13,13 @@ export const TOKEN_PREFIX = "cfl_";
 export const MAX_TOKENS_PER_MEMBER = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const tokenInput = z.object({
+export const tokenInput = z.object({
   name: z
     .string({ message: "Give the token a name, e.g. 'Home spreadsheet'." })
     .trim()
     .min(1, "Give the token a name, e.g. 'Home spreadsheet'.")
-    .max(60, "Name must be at most 60 characters."),
+    .max(60, "Name must be at most 60 characters.")
+    .meta({ description: "What it is for." }),
   expiresInDays: z
     .union([z.number(), z.string().trim()])
     .transform((v, ctx) => {
@@ -31,7 +32,8 @@ const tokenInput = z.object({
       return n;
     })
     .nullable()
-    .optional(),
+    .optional()
+    .meta({ description: "Days until it stops working (1 to 3650); null, empty or absent: never." }),
 });
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

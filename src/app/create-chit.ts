@@ -1,6 +1,6 @@
 // A member adds a chit they hold, with its rules; the rules are checked before anything is stored.
 import { randomUUID } from "node:crypto";
-import { type ChitTerms, validateTerms } from "../domain/chit.ts";
+import { type ChitTerms, completeTerms, validateTerms } from "../domain/chit.ts";
 import type { Chit } from "../ports/ledger.ts";
 import { badInput } from "./errors.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
@@ -8,22 +8,8 @@ import { type ChitInput, chitInput } from "./ledger-input.ts";
 import { parseInput } from "./parse-input.ts";
 
 export function termsFrom(input: ChitInput): ChitTerms {
-  return {
-    chitValue: input.chitValue,
-    members: input.members,
-    startDate: input.startDate,
-    dueDay: input.dueDay,
-    frequency: input.frequency,
-    commissionPercent: input.commissionPercent,
-    commissionMode: input.commissionMode,
-    bidIncludesCommission: input.bidIncludesCommission,
-    dividendSplit: input.dividendSplit,
-    dividendApplies: input.dividendApplies,
-    firstInstalment: input.firstInstalment,
-    maxDiscountPercent: input.maxDiscountPercent,
-    taxOnCommissionPercent: input.taxOnCommissionPercent,
-    taxDeductedFromPrize: input.taxDeductedFromPrize,
-  };
+  const { name: _name, organizer: _organizer, ticketNo: _ticketNo, notes: _notes, ...terms } = input;
+  return completeTerms(terms);
 }
 
 export function assertValidTerms(terms: ChitTerms): void {

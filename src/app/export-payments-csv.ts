@@ -11,10 +11,10 @@ import { parseInput } from "./parse-input.ts";
 
 export const PAYMENT_CSV_COLUMNS = ["date", "chit", "instalment", "amount", "method", "reference", "notes", "receipts"] as const;
 
-const exportQuery = z.object({
-  chit: z.string().trim().max(100).optional(),
-  from: calendarDate("From").optional(),
-  to: calendarDate("To").optional(),
+export const exportQuery = z.object({
+  chit: z.string().trim().max(100).optional().meta({ description: "Only this chit's payments (its id)." }),
+  from: calendarDate("From", "Paid on or after, YYYY-MM-DD.").optional(),
+  to: calendarDate("To", "Paid on or before, YYYY-MM-DD.").optional(),
 });
 
 export async function exportPaymentsCsv(deps: Pick<LedgerDeps, "chits" | "payments">, member: Member, raw: Record<string, string>) {

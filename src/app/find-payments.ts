@@ -11,13 +11,12 @@ import { parseInput } from "./parse-input.ts";
 export const PAYMENTS_PER_PAGE = 25;
 
 export const paymentQuery = z.object({
-  chit: z.string().max(100).optional(),
-  from: calendarDate("From").optional(),
-  to: calendarDate("To").optional(),
-  method: z.enum(PAYMENT_METHODS as [string, ...string[]]).optional(),
-  /** full: the payment's instalment is fully paid; part: it is not yet. */
-  status: z.enum(["full", "part"]).optional(),
-  q: z.string().trim().max(100).optional(),
+  chit: z.string().max(100).optional().meta({ description: "A chit id." }),
+  from: calendarDate("From", "Paid on or after, YYYY-MM-DD.").optional(),
+  to: calendarDate("To", "Paid on or before, YYYY-MM-DD.").optional(),
+  method: z.enum(PAYMENT_METHODS).optional(),
+  status: z.enum(["full", "part"]).optional().meta({ description: "full: the payment's instalment is fully paid; part: not yet." }),
+  q: z.string().trim().max(100).optional().meta({ description: "Searches reference and notes." }),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   perPage: z.coerce.number().int().min(1).max(200).default(PAYMENTS_PER_PAGE),
 });
@@ -32,7 +31,7 @@ export async function findPayments(deps: Pick<LedgerDeps, "chits" | "payments" |
     chitId: query.chit,
     from: query.from,
     to: query.to,
-    method: query.method as Payment["method"] | undefined,
+    method: query.method,
     q: query.q,
   };
   const today = todayIn(member.timeZone, deps.clock.now());

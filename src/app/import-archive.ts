@@ -1,6 +1,8 @@
 // Loads an archive into the configured store (`chitfunds import` / `restore`). The archive is checked whole before
 // anything changes; a non-empty store is refused unless the caller asked to replace it.
+
 import { openArchive } from "../adapters/archive/archive-file.ts";
+import { completeTerms } from "../domain/chit.ts";
 import type { ApiToken } from "../ports/api-token-repository.ts";
 import type { AuditEntry } from "../ports/audit-log.ts";
 import type { Chit, Notification, Payment } from "../ports/ledger.ts";
@@ -48,7 +50,8 @@ export async function importArchive(deps: ImportDeps, path: string, options: { r
       switch (record.type) {
         case "chit": {
           const chit = dates(data, ["createdAt", "updatedAt"]) as unknown as Chit;
-          await deps.chits.create({ ...chit, ownerId: owner(chit.ownerId) });
+          // archives written before a chit setting existed get its default
+          await deps.chits.create({ ...chit, terms: completeTerms(chit.terms), ownerId: owner(chit.ownerId) });
           break;
         }
         case "payment": {

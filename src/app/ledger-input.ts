@@ -1,31 +1,37 @@
 // Input schemas for chits, instalment records and payments: the same rules for form fields (strings) and the JSON API.
 import { z } from "zod";
-import { parseDate } from "../domain/dates.ts";
+import { FREQUENCIES, parseDate } from "../domain/dates.ts";
 import { type Paise, parseINR, rupeesToPaise } from "../domain/money.ts";
 import { PAYMENT_METHODS } from "../ports/ledger.ts";
 
 const AMOUNT_MESSAGE = "Enter an amount in rupees, e.g. 1,00,000 or 2500.50.";
 
 /** Rupees as a JSON number (at most 2 decimals) or as typed ("₹1,00,000.50") -> integer paise. */
-export const rupees = (label = "Amount") =>
-  z.union([z.number(), z.string()], { message: `${label}: ${AMOUNT_MESSAGE}` }).transform((value, ctx): Paise => {
-    const paise = typeof value === "number" ? rupeesToPaise(value) : parseINR(value);
-    if (paise === null || paise < 0) {
-      ctx.addIssue({ code: "custom", message: `${label}: ${AMOUNT_MESSAGE}` });
-      return z.NEVER;
-    }
-    return paise;
-  });
+export const rupees = (label = "Amount", description = "") =>
+  z
+    .union([z.number(), z.string()], { message: `${label}: ${AMOUNT_MESSAGE}` })
+    .transform((value, ctx): Paise => {
+      const paise = typeof value === "number" ? rupeesToPaise(value) : parseINR(value);
+      if (paise === null || paise < 0) {
+        ctx.addIssue({ code: "custom", message: `${label}: ${AMOUNT_MESSAGE}` });
+        return z.NEVER;
+      }
+      return paise;
+    })
+    .meta({ description: `${description ? `${description} ` : ""}Rupees: a number with at most 2 decimals, or text such as "1,00,000".` });
 
-export const calendarDate = (label = "Date") =>
-  z.string({ message: `${label}: enter a date as YYYY-MM-DD.` }).transform((value, ctx) => {
-    const date = parseDate(value.trim());
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: `${label}: enter a real date as YYYY-MM-DD.` });
-      return z.NEVER;
-    }
-    return date;
-  });
+export const calendarDate = (label = "Date", description = "A calendar date, YYYY-MM-DD.") =>
+  z
+    .string({ message: `${label}: enter a date as YYYY-MM-DD.` })
+    .transform((value, ctx) => {
+      const date = parseDate(value.trim());
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: `${label}: enter a real date as YYYY-MM-DD.` });
+        return z.NEVER;
+      }
+      return date;
+    })
+    .meta({ format: "date", description });
 
 const int = (label: string, min: number, max: number) =>
   z.coerce
@@ -33,6 +39,9 @@ const int = (label: string, min: number, max: number) =>
     .int(`${label} must be a whole number.`)
     .min(min, `${label} must be at least ${min}.`)
     .max(max, `${label} must be at most ${max}.`);
+
+/** A whole number that may be left out (or left empty in a form): the default then follows from other fields. */
+const optionalInt = (label: string, min: number, max: number) => z.preprocess((v) => (v === "" || v === null ? undefined : v), int(label, min, max).optional());
 
 const percent = (label: string, max: number) =>
   z.coerce
@@ -45,24 +54,84 @@ const flag = z.union([z.boolean(), z.enum(["on", "true", "false", "1", "0", ""])
 
 const text = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters.`);
 
+const about = (description: string) => ({ description });
+
 export const chitFields = {
-  name: text("Name", 100).min(1, "Give the chit a name, e.g. 'Shriram 5L group A12'."),
-  organizer: text("Foreman", 100).default(""),
-  ticketNo: text("Ticket number", 30).default(""),
-  chitValue: rupees("Chit value"),
-  members: int("Number of members", 2, 1000),
-  startDate: calendarDate("Start date"),
-  dueDay: int("Due day", 1, 31),
-  frequency: z.enum(["monthly", "quarterly", "half-yearly"], { message: "Choose monthly, quarterly or half-yearly." }).default("monthly"),
-  commissionPercent: percent("Commission", 7).default(5),
-  commissionMode: z.enum(["from-discount", "on-top"], { message: "Choose how the commission is paid." }).default("from-discount"),
-  bidIncludesCommission: flag.default(true),
-  dividendSplit: z.enum(["all", "others"], { message: "Choose who shares the dividend." }).default("all"),
-  dividendApplies: z.enum(["next", "same"], { message: "Choose which instalment the dividend lowers." }).default("next"),
-  firstInstalment: z.enum(["foreman", "auction"], { message: "Choose who takes the first instalment." }).default("foreman"),
-  maxDiscountPercent: percent("Maximum discount", 100).default(40),
-  taxOnCommissionPercent: percent("Tax on commission", 100).default(0),
-  taxDeductedFromPrize: flag.default(false),
+  name: text("Name", 100).min(1, "Give the chit a name, e.g. 'Shriram 5L group A12'.").meta(about("What the member calls the chit.")),
+  organizer: text("Foreman", 100).meta(about("The foreman (company or person).")).default(""),
+  ticketNo: text("Ticket number", 30).meta(about("The member's ticket number in the group.")).default(""),
+  chitValue: rupees("Chit value", "C, the gross chit amount (each prize's pot)."),
+  members: int("Number of members", 2, 1000).meta(about("Tickets in the group: instalments x prizesPerAuction.")),
+  instalments: optionalInt("Number of instalments", 1, 1000).meta(
+    about("Auctions, and so instalments. Default: members / prizesPerAuction (so members when one prize an auction)."),
+  ),
+  prizesPerAuction: int("Prizes per auction", 1, 100)
+    .meta(about("Prizes given out at each auction (KSFE multi-division chitties; the AP Act's two a month)."))
+    .default(1),
+  startDate: calendarDate("Start date", "Instalment 1's date (for month-based frequencies, its month)."),
+  dueDay: int("Due day", 1, 31).meta(
+    about("Day of the month instalments fall due; 31 means the last day of shorter months. Unused by daily, weekly and fortnightly chits."),
+  ),
+  frequency: z
+    .enum(FREQUENCIES, { message: "Choose daily, weekly, fortnightly, monthly, quarterly or half-yearly." })
+    .meta(about("daily, weekly and fortnightly chits fall due every 1, 7 or 14 days from startDate; month-based ones on dueDay."))
+    .default("monthly"),
+  commissionPercent: percent("Commission", 7).meta(about("Foreman's commission, % of the chit value.")).default(5),
+  commissionMode: z
+    .enum(["from-discount", "on-top"], { message: "Choose how the commission is paid." })
+    .meta(about("from-discount: the commission comes out of the winning discount; on-top: each ticket pays S + F/N."))
+    .default("from-discount"),
+  bidIncludesCommission: flag.meta(about("false: the bid is quoted excluding the commission (winner gets C - bid - F).")).default(true),
+  onTopOnForemanInstalment: flag
+    .meta(about("With on-top commission: it is collected on the foreman's instalment 1 too (Nagashiva: 5,300 every month)."))
+    .default(false),
+  dividendSplit: z
+    .enum(["all", "others"], { message: "Choose who shares the dividend." })
+    .meta(about("Who shares an auction's dividend: all tickets, or those that did not win that auction."))
+    .default("all"),
+  dividendApplies: z
+    .enum(["next", "same"], { message: "Choose which instalment the dividend lowers." })
+    .meta(about("Which instalment the dividend lowers."))
+    .default("next"),
+  firstInstalment: z
+    .enum(["foreman", "auction"], { message: "Choose who takes the first instalment." })
+    .meta(about("The foreman takes instalment 1 without discount, or it is auctioned."))
+    .default("foreman"),
+  maxDiscountPercent: percent("Maximum discount", 100).meta(about("Ceiling on the bid, % of the chit value.")).default(40),
+  taxMode: z
+    .enum(["none", "deducted-from-prize", "charged-to-members"], { message: "Choose how the tax on the commission is paid." })
+    .meta(
+      about(
+        "Tax on the commission: none, taken from the winner's prize, or charged to every ticket with the instalment (tax / members each). Default: none, or deducted-from-prize when taxDeductedFromPrize is true.",
+      ),
+    )
+    .optional(),
+  taxOnCommissionPercent: z
+    .preprocess((v) => (v === "" ? null : v), percent("Tax on commission", 100).nullable())
+    .meta(
+      about("The chit's own rate; null or empty: the rate in force on each auction date (GST 18% from 18 Jul 2022, 12% from 1 Jul 2017; service tax before)."),
+    )
+    .default(null),
+  taxDeductedFromPrize: flag.meta(about("Older name: true means taxMode deducted-from-prize (used only when taxMode is not given).")).optional(),
+  rounding: z
+    .enum(["paise", "rupee"], { message: "Choose paise or whole rupees." })
+    .meta(about("Figures to the paisa, or in whole rupees as the foreman announces them (subscription, dividend, tax, prize)."))
+    .default("paise"),
+  dividendRounding: z
+    .enum(["nearest", "down", "up"], { message: "Choose nearest, down or up." })
+    .meta(about("How the dividend per ticket is brought to the unit (nearest: half away from zero)."))
+    .default("nearest"),
+  roundingRemainder: z
+    .enum(["foreman", "next-auction"], { message: "Choose where the rounding remainder goes." })
+    .meta(about("Where the part of a dividend pool left undivided by rounding goes: kept by the foreman, or added to the next auction's pool."))
+    .default("foreman"),
+  lateRule: z
+    .enum(["none", "interest", "fixed-fee"], { message: "Choose none, interest or a fixed fee." })
+    .meta(about("What paying late costs: nothing, simple interest a year on the overdue amount, or a fixed fee per late instalment."))
+    .default("none"),
+  latePenaltyPercent: percent("Penalty interest", 100).meta(about("Penalty interest, % a year, when lateRule is interest.")).default(0),
+  lateFee: rupees("Late fee", "Fee per late instalment, when lateRule is fixed-fee.").default(0),
+  lateForfeitsDividend: flag.meta(about("An instalment not paid in full by its due date loses the dividend that lowered it.")).default(false),
   notes: text("Notes", 2000).default(""),
 };
 
@@ -81,24 +150,30 @@ export type ChitPatch = z.infer<typeof chitPatch>;
 
 export const instalmentInput = z
   .object({
-    discount: rupees("Discount").nullable().optional(),
-    prizeAmount: rupees("Prize amount").nullable().optional(),
-    payableOverride: rupees("Payable on the notice").nullable().optional(),
+    discount: rupees("Discount", "The winning bid (your own first when you won this auction).").nullable().optional(),
+    discounts: z
+      .array(rupees("Discount"))
+      .min(1, "Give at least one bid.")
+      .max(100, "At most 100 bids.")
+      .meta(about("One bid per prize when the chit gives several prizes an auction (your own first); missing ones are taken as the first."))
+      .nullable()
+      .optional(),
+    prizeAmount: rupees("Prize amount", "The prize paid; the discount follows from it. Give this or discount, not both.").nullable().optional(),
+    payableOverride: rupees("Payable on the notice", "The payable on the foreman's notice.").nullable().optional(),
     wonByMe: flag.optional(),
-    prizeReceived: rupees("Prize received").nullable().optional(),
+    prizeReceived: rupees("Prize received", "Net prize received, when won.").nullable().optional(),
     prizeReceivedOn: calendarDate("Prize received on").nullable().optional(),
   })
-  .refine((v) => !(v.discount != null && v.prizeAmount != null), { message: "Give either the discount or the prize amount, not both.", path: ["prizeAmount"] });
+  .refine((v) => !(v.discount != null && v.prizeAmount != null), { message: "Give either the discount or the prize amount, not both.", path: ["prizeAmount"] })
+  .refine((v) => !(v.discount != null && v.discounts != null), { message: "Give either discount or discounts, not both.", path: ["discounts"] });
 export type InstalmentInput = z.infer<typeof instalmentInput>;
 
 export const paymentFields = {
-  instalment: int("Instalment", 1, 1000),
-  amount: rupees("Amount").refine((p) => p > 0, "Amount must be more than zero."),
-  paidOn: calendarDate("Paid on"),
-  method: z
-    .enum(PAYMENT_METHODS as [string, ...string[]], { message: "Choose UPI, cash, bank transfer, cheque or other." })
-    .transform((m) => m as (typeof PAYMENT_METHODS)[number]),
-  reference: text("Reference", 100).default(""),
+  instalment: int("Instalment", 1, 1000).meta(about("Default: the oldest instalment not fully paid.")),
+  amount: rupees("Amount", "Default: what is left to pay on that instalment.").refine((p) => p > 0, "Amount must be more than zero."),
+  paidOn: calendarDate("Paid on", "Default: today in the member's time zone; never in the future."),
+  method: z.enum(PAYMENT_METHODS, { message: "Choose UPI, cash, bank transfer, cheque or other." }).meta(about("Default: upi.")),
+  reference: text("Reference", 100).meta(about("UPI or UTR number.")).default(""),
   notes: text("Notes", 1000).default(""),
 };
 

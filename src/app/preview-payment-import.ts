@@ -165,7 +165,7 @@ async function checkRows(
     else chit = found.chit;
     out.chitId = chit?.id ?? null;
     out.chitName = chit?.name ?? chitText;
-    const instalment = parseImportInstalment(cell("instalment"), chit?.terms.members ?? null);
+    const instalment = parseImportInstalment(cell("instalment"), chit?.terms.instalments ?? null);
     if ("error" in instalment) problem({ field: "instalment", message: instalment.error });
     else out.instalment = instalment.instalment;
     const method = parseImportMethod(cell("method"));

@@ -1,6 +1,7 @@
 // A member records what happened at one instalment: the auction's discount (or the prize, from which it follows),
 // whether they won it and what they received, and the payable printed on the foreman's notice when it differs.
-import { auctionFor, type InstalmentRecord, isForemanInstalment, validateDiscount } from "../domain/chit.ts";
+import { discountForPrize, type InstalmentRecord, isForemanInstalment, validateDiscount } from "../domain/chit.ts";
+import { dueDateFor } from "../domain/dates.ts";
 import type { Chit } from "../ports/ledger.ts";
 import { AppError, badInput } from "./errors.ts";
 import { findChit } from "./find-chit.ts";
@@ -17,8 +18,8 @@ export async function recordInstalment(
 ): Promise<Chit> {
   const chit = await findChit(deps.chits, ownerId, chitId);
   const { terms } = chit;
-  if (!Number.isInteger(number) || number < 1 || number > terms.members) {
-    throw badInput({ number: `Instalment must be from 1 to ${terms.members}.` });
+  if (!Number.isInteger(number) || number < 1 || number > terms.instalments) {
+    throw badInput({ number: `Instalment must be from 1 to ${terms.instalments}.` });
   }
   const input = parseInput(instalmentInput, raw);
   const current = chit.instalments.find((r) => r.number === number) ?? { number };
@@ -30,20 +31,29 @@ export async function recordInstalment(
     else next[key] = value;
   };
 
-  let discount = input.discount;
+  let discount = input.discounts ? input.discounts[0] : input.discount;
+  const others = input.discounts ? input.discounts.slice(1) : undefined;
+  if (others && others.length > terms.prizesPerAuction - 1) {
+    throw badInput({ discounts: `This chit gives ${terms.prizesPerAuction} prize(s) an auction, so at most ${terms.prizesPerAuction} bids.` });
+  }
   if (input.prizeAmount != null) {
-    // The prize falls one rupee for each rupee of discount, so the discount is what separates it from a zero bid's prize.
-    discount = auctionFor(terms, number, 0).prize - input.prizeAmount;
+    // The prize falls one rupee for each rupee of discount (the tax on the commission does not depend on the bid), so
+    // the bid is what separates the prize from a zero bid's prize, at the chit's rounding and the auction date's tax.
+    discount = discountForPrize(terms, number, input.prizeAmount, dueDateFor(terms.startDate, terms.dueDay, number, terms.frequency));
     if (discount < 0) throw badInput({ prizeAmount: "The prize cannot be more than the chit value less the foreman's deductions." });
   }
-  if (discount != null) {
-    const problems = validateDiscount(terms, number, discount);
-    if (problems.length) throw badInput({ [input.prizeAmount != null ? "prizeAmount" : "discount"]: problems[0]!.message });
+  for (const [i, bid] of [discount, ...(others ?? [])].entries()) {
+    if (bid == null) continue;
+    const problems = validateDiscount(terms, number, bid);
+    const field = input.prizeAmount != null ? "prizeAmount" : input.discounts ? "discounts" : "discount";
+    if (problems.length) throw badInput({ [field]: `${i > 0 ? `Prize ${i + 1}: ` : ""}${problems[0]!.message}` });
   }
-  if (isForemanInstalment(terms, number) && input.wonByMe) {
+  if (isForemanInstalment(terms, number) && terms.prizesPerAuction === 1 && input.wonByMe) {
     throw badInput({ wonByMe: "The foreman takes instalment 1 in this chit, so a member cannot have won it." });
   }
-  setOrClear("discount", isForemanInstalment(terms, number) ? undefined : discount);
+  const foremanOnly = isForemanInstalment(terms, number) && terms.prizesPerAuction === 1;
+  setOrClear("discount", foremanOnly ? undefined : discount);
+  if (others !== undefined || discount === null) setOrClear("otherDiscounts", others?.length ? others : null);
   setOrClear("payableOverride", input.payableOverride);
   if (input.wonByMe !== undefined) {
     if (input.wonByMe) {

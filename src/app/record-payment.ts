@@ -35,7 +35,7 @@ export async function recordPayment(
   const instalment = input.instalment ?? schedule.instalments.find((row) => row.status !== "paid")?.number;
   if (instalment === undefined) throw badInput({ instalment: "Every instalment of this chit is paid; choose the instalment this payment is for." });
   const row = schedule.instalments[instalment - 1];
-  if (!row) throw badInput({ instalment: `This chit has instalments 1 to ${chit.terms.members}.` });
+  if (!row) throw badInput({ instalment: `This chit has instalments 1 to ${chit.terms.instalments}.` });
   const amount = input.amount ?? (row.balance > 0 ? row.balance : row.payable);
   if (amount <= 0) throw badInput({ amount: "Amount must be more than zero." });
   const paidOn = input.paidOn ?? today;

@@ -147,7 +147,7 @@ async function tellInApp(deps: ReminderDeps, member: Member, reminder: DueRemind
     id: randomUUID(),
     ownerId: member.id,
     kind: overdue ? "overdue" : "reminder",
-    message: reminderNotice(reminder),
+    message: reminderNotice(reminder, supportedLocale(member.locale)),
     link: paymentPath(reminder.chitId, reminder.number),
     // The dashboard files overdue instalments under the same key, so the member sees one notification, not two.
     dedupeKey: overdue ? `overdue:${reminder.chitId}:${reminder.number}` : `reminder:${reminder.chitId}:${reminder.number}:${reminder.kind}`,

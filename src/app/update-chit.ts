@@ -1,5 +1,5 @@
 // A member edits a chit's details or rules, or closes/reopens it; changed rules are re-checked against its records.
-import { validateDiscount } from "../domain/chit.ts";
+import { type ChitTerms, validateDiscount } from "../domain/chit.ts";
 import type { Chit } from "../ports/ledger.ts";
 import { assertValidTerms } from "./create-chit.ts";
 import { badInput } from "./errors.ts";
@@ -12,13 +12,22 @@ export async function updateChit(deps: Pick<LedgerDeps, "chits" | "clock">, owne
   const patch = parseInput(chitPatch, raw);
   const chit = await findChit(deps.chits, ownerId, id);
   const { name, organizer, ticketNo, notes, status, ...termChanges } = patch;
-  const terms = { ...chit.terms, ...Object.fromEntries(Object.entries(termChanges).filter(([, v]) => v !== undefined)) };
+  const { taxDeductedFromPrize, ...changes } = termChanges;
+  const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<ChitTerms>;
+  if (given.taxMode === undefined && taxDeductedFromPrize !== undefined) {
+    given.taxMode = taxDeductedFromPrize ? "deducted-from-prize" : chit.terms.taxMode === "deducted-from-prize" ? "none" : chit.terms.taxMode;
+  }
+  const terms: ChitTerms = { ...chit.terms, ...given };
+  // instalments follow members / prizes per auction unless the change names them
+  if (given.instalments === undefined && (given.members !== undefined || given.prizesPerAuction !== undefined)) {
+    terms.instalments = Math.max(1, Math.floor(terms.members / terms.prizesPerAuction));
+  }
   assertValidTerms(terms);
-  const recorded = chit.instalments.filter((r) => r.number > terms.members);
+  const recorded = chit.instalments.filter((r) => r.number > terms.instalments);
   if (recorded.length) throw badInput({ members: `Instalment ${recorded[0]!.number} is recorded; the chit cannot have fewer instalments.` });
   for (const record of chit.instalments) {
     if (record.discount === undefined) continue;
-    const problems = validateDiscount(terms, record.number, record.discount);
+    const problems = [record.discount, ...(record.otherDiscounts ?? [])].flatMap((bid) => validateDiscount(terms, record.number, bid));
     if (problems.length) throw badInput({ [problems[0]!.field]: `Instalment ${record.number}: ${problems[0]!.message}` });
   }
   const updated: Chit = {

@@ -22,8 +22,8 @@ export async function updatePayment(
   const current = await findPayment(deps.payments, member.id, paymentId);
   const chit = await findChit(deps.chits, member.id, current.chitId);
   const patch = parseInput(paymentPatch, withoutBlanks(raw));
-  if (patch.instalment !== undefined && patch.instalment > chit.terms.members) {
-    throw badInput({ instalment: `This chit has instalments 1 to ${chit.terms.members}.` });
+  if (patch.instalment !== undefined && patch.instalment > chit.terms.instalments) {
+    throw badInput({ instalment: `This chit has instalments 1 to ${chit.terms.instalments}.` });
   }
   const now = deps.clock.now();
   if (patch.paidOn && compareDates(patch.paidOn, todayIn(member.timeZone, now)) > 0) throw badInput({ paidOn: "The payment date cannot be in the future." });

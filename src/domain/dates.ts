@@ -8,19 +8,32 @@ import { DomainError } from "./errors.ts";
  */
 export type CalendarDate = string;
 
-/** How often instalments fall due. Monthly is by far the most common. */
-export type Frequency = "monthly" | "quarterly" | "half-yearly";
+/**
+ * How often instalments fall due. Monthly is by far the most common; KSFE runs chitties in weeks, and traders'
+ * chits collect daily.
+ */
+export type Frequency = "daily" | "weekly" | "fortnightly" | "monthly" | "quarterly" | "half-yearly";
 
-export const FREQUENCIES: readonly Frequency[] = ["monthly", "quarterly", "half-yearly"];
+export const FREQUENCIES: readonly Frequency[] = ["daily", "weekly", "fortnightly", "monthly", "quarterly", "half-yearly"];
 
-const MONTHS_PER_PERIOD: Record<Frequency, number> = { monthly: 1, quarterly: 3, "half-yearly": 6 };
+/** Calendar months per period for month-based frequencies; 0 for day-based ones. */
+const MONTHS_PER_PERIOD: Record<Frequency, number> = { daily: 0, weekly: 0, fortnightly: 0, monthly: 1, quarterly: 3, "half-yearly": 6 };
+/** Days per period for day-based frequencies; 0 for month-based ones. */
+const DAYS_PER_PERIOD: Record<Frequency, number> = { daily: 1, weekly: 7, fortnightly: 14, monthly: 0, quarterly: 0, "half-yearly": 0 };
 
 export function monthsPerPeriod(frequency: Frequency): number {
   return MONTHS_PER_PERIOD[frequency];
 }
 
+/** Days between due dates for daily, weekly and fortnightly chits; 0 for month-based frequencies. */
+export function daysPerPeriod(frequency: Frequency): number {
+  return DAYS_PER_PERIOD[frequency];
+}
+
+/** Periods in a year: 12 for monthly, 365 / 7 for weekly (a 365-day year, like XIRR). */
 export function periodsPerYear(frequency: Frequency): number {
-  return 12 / MONTHS_PER_PERIOD[frequency];
+  const days = DAYS_PER_PERIOD[frequency];
+  return days > 0 ? 365 / days : 12 / MONTHS_PER_PERIOD[frequency];
 }
 
 export function isLeapYear(year: number): boolean {
@@ -78,16 +91,20 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 }
 
 /**
- * Due date of instalment k (1-based): the start date's month plus (k - 1) periods, on `dueDay`,
- * or on the last day of a shorter month (31 -> 30 Apr, 29 Feb 2024, 28 Feb 2023). Computed from the
- * start every time, so a short month never drags later due dates earlier. Instalment 1 falls in the
- * start month even when `dueDay` is before the start date's day (the foreman's calendar decides).
+ * Due date of instalment k (1-based). Month-based frequencies: the start date's month plus (k - 1)
+ * periods, on `dueDay`, or on the last day of a shorter month (31 -> 30 Apr, 29 Feb 2024, 28 Feb
+ * 2023); instalment 1 falls in the start month even when `dueDay` is before the start date's day (the
+ * foreman's calendar decides). Day-based frequencies (daily, weekly, fortnightly): the start date
+ * plus (k - 1) x 1, 7 or 14 days; `dueDay` does not apply. Either way computed from the start every
+ * time, so due dates never drift.
  */
 export function dueDateFor(startDate: CalendarDate, dueDay: number, k: number, frequency: Frequency = "monthly"): CalendarDate {
   if (!Number.isInteger(k) || k < 1) throw new DomainError("invalid-instalment", `instalment must be 1 or more, got ${k}`);
   if (!Number.isInteger(dueDay) || dueDay < 1 || dueDay > 31) {
     throw new DomainError("invalid-date", `due day must be 1-31, got ${dueDay}`);
   }
+  const days = daysPerPeriod(frequency);
+  if (days > 0) return addDays(startDate, (k - 1) * days);
   const { year, month } = split(startDate);
   return format(monthShift(year, month, (k - 1) * monthsPerPeriod(frequency), dueDay));
 }

@@ -1,9 +1,9 @@
 // The member's dated cash flows for a chit: actual ones, and the rest of the chit projected under a stated assumption.
-import { type ChitTerms, discountFloor, type InstalmentRecord, isForemanInstalment } from "./chit.ts";
+import { type ChitTerms, discountFloor, type InstalmentRecord, isForemanInstalment, unitOf } from "./chit.ts";
 import type { CalendarDate } from "./dates.ts";
-import { divideRounded, formatINR, type Paise } from "./money.ts";
+import { divideRounded, formatINR, type Paise, roundToUnit } from "./money.ts";
 import type { Flow } from "./rates.ts";
-import { instalmentLines, type Payment, type Schedule } from "./schedule.ts";
+import { instalmentLines, type Payment, type Schedule, scheduleFor } from "./schedule.ts";
 
 function byDate(flows: Flow[]): Flow[] {
   return flows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -40,48 +40,63 @@ export interface Projection {
   notes: string[]; // every assumption, in words the member can read
 }
 
+/** A "what if I win instalment N at discount D" scenario for bid advice. */
+export interface WinScenario {
+  instalment: number;
+  discount: Paise;
+}
+
 /**
  * Actual flows plus a projection of the rest of the chit, for a rate on an unfinished chit:
  * - unrecorded auctions go at the lowest bid ("no-more-dividends") or at the average of the bids
  *   recorded so far ("average-discount"; the lowest bid when none is recorded); the last auction
  *   always goes at the lowest bid, since no one is left to bid against;
- * - every unpaid balance is paid in full on its due date;
+ * - every unpaid balance (with any late penalty when `today` is given) is paid in full on its due date, or today when
+ *   that is past;
  * - the prize is what the member recorded as received, else the computed prize on the due date of
- *   the instalment they won; a member who has not won is assumed to take the last instalment.
+ *   the instalment they won; a member who has not won is assumed to take the last instalment, unless `win` says they
+ *   win instalment N at discount D.
  */
 export function projectedFlows(
   terms: ChitTerms,
   records: readonly InstalmentRecord[],
   payments: readonly Payment[],
   assumption: ProjectionAssumption,
+  options: { today?: CalendarDate; win?: WinScenario } = {},
 ): Projection {
-  const N = terms.members;
+  const N = terms.instalments;
   const floor = discountFloor(terms);
   const byNumber = new Map(records.map((record) => [record.number, record]));
   const bids: Paise[] = [];
   for (const [k, record] of byNumber) {
-    if (!isForemanInstalment(terms, k) && record.discount !== undefined) bids.push(record.discount);
+    if (record.discount !== undefined && !(isForemanInstalment(terms, k) && terms.prizesPerAuction === 1)) bids.push(record.discount);
   }
   const notes: string[] = [];
   let assumed = floor;
   if (assumption === "average-discount" && bids.length > 0) {
-    assumed = divideRounded(
-      bids.reduce((total, bid) => total + bid, 0),
-      bids.length,
+    assumed = roundToUnit(
+      divideRounded(
+        bids.reduce((total, bid) => total + bid, 0),
+        bids.length,
+      ),
+      unitOf(terms),
     );
     notes.push(`Auctions not yet held are assumed at ${formatINR(assumed)}, the average of the ${bids.length} recorded so far.`);
   } else {
     const why = assumption === "average-discount" ? "No auction is recorded yet, so auctions" : "Auctions";
     notes.push(`${why} not yet held are assumed at the lowest bid (${formatINR(floor)}): no more dividends.`);
   }
-  const won = records.find((record) => record.wonByMe === true && record.number >= 1 && record.number <= N);
-  const winningInstalment = won?.number ?? N;
+  const recordedWin = records.find((record) => record.wonByMe === true && record.number >= 1 && record.number <= N);
+  const win = recordedWin ? undefined : options.win;
+  const winningInstalment = recordedWin?.number ?? win?.instalment ?? N;
+  if (win) notes.push(`You win instalment ${win.instalment} at a discount of ${formatINR(win.discount)}.`);
   let needsAssumption = false;
   const projected: InstalmentRecord[] = [];
   for (let k = 1; k <= N; k++) {
     const record: InstalmentRecord = { ...byNumber.get(k), number: k };
-    if (!won && k === N) record.wonByMe = true;
-    if (record.discount === undefined && !isForemanInstalment(terms, k)) {
+    if (!recordedWin && k === winningInstalment) record.wonByMe = true;
+    if (win && k === win.instalment) record.discount = win.discount;
+    if (record.discount === undefined && !(isForemanInstalment(terms, k) && terms.prizesPerAuction === 1)) {
       record.discount = k === N ? floor : assumed;
       if (k !== N) needsAssumption = true;
     }
@@ -90,27 +105,27 @@ export function projectedFlows(
   if (assumption === "average-discount" && byNumber.get(N)?.discount === undefined && bids.length > 0) {
     notes.push("The last auction is assumed at the lowest bid: no one is left to bid against.");
   }
-  const lines = instalmentLines(terms, projected);
-  const paidBy = new Map<number, Paise>();
-  const flows: Flow[] = payments.map((payment) => {
-    paidBy.set(payment.instalment, (paidBy.get(payment.instalment) ?? 0) + payment.amount);
-    return { date: payment.paidOn, amount: -payment.amount };
-  });
-  for (const line of lines) {
-    const unpaid = line.payable - (paidBy.get(line.number) ?? 0);
-    if (unpaid > 0) flows.push({ date: line.dueDate, amount: -unpaid });
+  const today = options.today;
+  const rows = today
+    ? scheduleFor(terms, projected, payments, today).instalments
+    : instalmentLines(terms, projected).map((line) => ({ ...line, balance: Math.max(0, line.payable - paidOn(payments, line.number)) }));
+  const flows: Flow[] = payments.map((payment) => ({ date: payment.paidOn, amount: -payment.amount }));
+  let unpaid = false;
+  for (const row of rows) {
+    if (row.balance > 0) {
+      unpaid = true;
+      flows.push({ date: today && row.dueDate < today ? today : row.dueDate, amount: -row.balance });
+    }
   }
-  if (lines.some((line) => line.payable > (paidBy.get(line.number) ?? 0))) {
-    notes.push("Unpaid instalments are assumed paid in full on their due dates.");
-  }
-  const winning = lines[winningInstalment - 1];
-  const received = won?.prizeReceived;
-  if (won && received !== undefined) {
-    flows.push({ date: won.prizeReceivedOn ?? winning?.dueDate ?? terms.startDate, amount: received });
+  if (unpaid) notes.push("Unpaid instalments are assumed paid in full on their due dates.");
+  const winning = rows[winningInstalment - 1];
+  const received = recordedWin?.prizeReceived;
+  if (recordedWin && received !== undefined) {
+    flows.push({ date: recordedWin.prizeReceivedOn ?? winning?.dueDate ?? terms.startDate, amount: received });
   } else if (winning) {
     flows.push({ date: winning.dueDate, amount: winning.prize ?? 0 });
     notes.push(
-      won
+      recordedWin || win
         ? `Prize for instalment ${winningInstalment} assumed ${formatINR(winning.prize ?? 0)} on its due date.`
         : `You have not won yet: assumed you take the last instalment (${N}) for ${formatINR(winning.prize ?? 0)}.`,
     );
@@ -120,7 +135,11 @@ export function projectedFlows(
     assumption,
     assumedDiscount: needsAssumption ? assumed : null,
     winningInstalment,
-    assumesMemberWinsLast: !won,
+    assumesMemberWinsLast: !recordedWin && !win,
     notes,
   };
+}
+
+function paidOn(payments: readonly Payment[], instalment: number): Paise {
+  return payments.reduce((total, p) => total + (p.instalment === instalment ? p.amount : 0), 0);
 }

@@ -62,6 +62,38 @@ function divideRoundedBig(n: bigint, d: bigint): bigint {
   return negative ? -q : q;
 }
 
+/** How an amount is brought to whole paise or whole rupees: to the nearest (half away from zero), down or up. */
+export type RoundingMode = "nearest" | "down" | "up";
+
+/**
+ * numerator / denominator rounded to a multiple of `unit` paise (1: the paisa, 100: the rupee) by `mode`
+ * ("down" and "up" toward and away from zero for positive results). Exact, in BigInt.
+ */
+export function divideToUnit(numerator: number, denominator: number, unit: number, mode: RoundingMode): number {
+  assertPaise(numerator, "numerator");
+  assertPaise(denominator, "denominator");
+  if (denominator === 0) throw new DomainError("division-by-zero", "cannot divide by zero");
+  const d = BigInt(denominator) * BigInt(unit);
+  const n = BigInt(numerator);
+  const negative = n < 0n !== d < 0n;
+  const an = n < 0n ? -n : n;
+  const ad = d < 0n ? -d : d;
+  let q = an / ad;
+  const r = an % ad;
+  if (r !== 0n) {
+    const awayFromZero = mode === "nearest" ? r * 2n >= ad : mode === "up" ? !negative : negative;
+    if (awayFromZero) q += 1n;
+  }
+  const units = negative ? -q : q;
+  const result = Number(units * BigInt(unit));
+  return result === 0 ? 0 : result;
+}
+
+/** An amount in paise brought to a multiple of `unit` paise: roundToUnit(108750, 100, "nearest") = 108800. */
+export function roundToUnit(amount: Paise, unit: number, mode: RoundingMode = "nearest"): Paise {
+  return divideToUnit(amount, 1, unit, mode);
+}
+
 /**
  * `percent` per cent of an amount, rounded half away from zero to the paisa. Percentages are taken
  * to 4 decimals (12.36% service tax is exact), and the arithmetic is done in BigInt.

@@ -108,7 +108,7 @@ describe("NPV and MIRR on dated flows", () => {
 });
 
 // The worked example's chit (C 1,00,000, N 20, F 5%, foreman takes 1, dividend to the next instalment).
-const terms: ChitTerms = { ...defaultTerms, chitValue: rupees(100_000), members: 20, startDate: "2024-01-10", dueDay: 10 };
+const terms: ChitTerms = { ...defaultTerms, chitValue: rupees(100_000), members: 20, instalments: 20, startDate: "2024-01-10", dueDay: 10 };
 
 /** The brief's path: 30,000 at instalment 2 falling in a straight line to the floor 5,000 at 20 (to the rupee). */
 const linearPath = [0, ...Array.from({ length: 19 }, (_, i) => Math.round(30_000 - (i * 25_000) / 18))].map(rupees);

@@ -17,17 +17,50 @@ export type NoRateReason =
   | "npv positive at every rate";
 
 /** Never a made-up number: one rate, several, or none with the reason. Rates are fractions (0.0757 = 7.57%). */
-export type RateResult = { kind: "rate"; rate: number } | { kind: "no-rate"; reason: NoRateReason } | { kind: "multiple-rates"; rates: number[] };
+/**
+ * Never a made-up number: one rate, several, or none with the reason. Rates are fractions (0.0757 = 7.57%). A "rate"
+ * may carry `extremeRates`: roots above PLAUSIBLE_MAX_RATE beside the one ordinary root (see plausibleRate).
+ */
+export type RateResult =
+  | { kind: "rate"; rate: number; extremeRates?: number[] }
+  | { kind: "no-rate"; reason: NoRateReason }
+  | { kind: "multiple-rates"; rates: number[] };
 
-/** The scanned range of rates per period (annual for XIRR): -99% to +1000%. Roots outside are not reported. */
-export const MIN_RATE = -0.99;
-export const MAX_RATE = 10;
-const GRID_STEPS = 4000;
+/** Every root of a result, in increasing order. */
+export function allRates(result: RateResult): number[] {
+  if (result.kind === "rate") return [result.rate, ...(result.extremeRates ?? [])].sort((a, b) => a - b);
+  return result.kind === "multiple-rates" ? result.rates : [];
+}
+
+/**
+ * The searched range of rates per period (annual for XIRR): from -99.9999% to +1,000,000% (10^6 %). An early winner
+ * right after taking the prize can have a real rate above 1,000% a year, and a member who lost nearly everything one
+ * near -100%.
+ */
+export const MIN_RATE = -0.999999;
+export const MAX_RATE = 10_000;
+/**
+ * 1,000% per period. Paying a little shortly before a large prize and more after it (-, +, -) gives NPV a second root
+ * far above any real cost, where a few days' discounting outweighs everything: 3,000-950,000% a year for a winner of
+ * instalment 4. When exactly one root lies at or below this and the others above it, the ordinary one is the rate
+ * (the one a spreadsheet's XIRR finds from its 10% guess) and the others are listed as extremeRates; a lone root above
+ * it (an early winner just after the prize) is still the rate.
+ */
+export const PLAUSIBLE_MAX_RATE = 10;
+/** Cells of the geometric grid on ln(1 + rate): a few hundred, refined only where NPV or its slope changes sign. */
+const GRID_CELLS = 300;
 const DAYS_PER_YEAR = 365;
 
 /** (1 + m)^p - 1: a monthly 1% is (1.01)^12 - 1 = 12.68% a year. */
 export function periodicToAnnual(periodicRate: number, periodsPerYear: number): number {
   return (1 + periodicRate) ** periodsPerYear - 1;
+}
+
+/** Flows on the same date summed into one (a payment and a prize on one day become their net), sorted by date. */
+export function netByDate(flows: readonly Flow[]): Flow[] {
+  const byDate = new Map<string, number>();
+  for (const flow of flows) byDate.set(flow.date, (byDate.get(flow.date) ?? 0) + flow.amount);
+  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, amount]) => ({ date, amount }));
 }
 
 /** Years from the earliest flow, on a 365-day year. */
@@ -43,55 +76,99 @@ export function npv(flows: readonly Flow[], annualRate: number): number {
 }
 
 /**
- * Sign of NPV as a function of g = ln(1 + rate), scaled by a positive factor so that no term can
- * overflow: for g < 0 every exponent is measured from the last time, for g >= 0 from the first.
+ * NPV and its slope as functions of g = ln(1 + rate), each scaled by the same positive factor so that no term can
+ * overflow: for g < 0 every exponent is measured from the last time, for g >= 0 from the first. Scaling does not move
+ * roots or the points where NPV turns.
  */
-function scaledNpv(amounts: readonly number[], times: readonly number[], g: number): number {
-  const reference = g < 0 ? Math.max(...times) : 0;
-  let total = 0;
-  for (let i = 0; i < amounts.length; i++) total += (amounts[i] ?? 0) * Math.exp(-g * ((times[i] ?? 0) - reference));
-  return total;
+function scaledNpv(amounts: readonly number[], times: readonly number[], last: number, g: number): [value: number, slope: number] {
+  const reference = g < 0 ? last : 0;
+  let value = 0;
+  let slope = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const t = times[i] ?? 0;
+    const term = (amounts[i] ?? 0) * Math.exp(-g * (t - reference));
+    value += term;
+    slope -= t * term;
+  }
+  return [value, slope];
 }
 
 /**
- * Every rate in [MIN_RATE, MAX_RATE] where NPV crosses zero: scan a fine grid in ln(1 + rate)
- * (even spacing from -99% to +1000% per period), then bisect each bracket to machine precision.
- * NPV is a sum of exponentials, so with k sign changes in the flows it has at most k roots
- * (Descartes); a root where NPV only touches zero without crossing is not reported.
+ * Every rate in [MIN_RATE, MAX_RATE] where NPV is zero, at a cost of O(dates x a few hundred):
+ * 1. flows on one date are netted, so the work grows with the number of dates, not of payments;
+ * 2. NPV and its slope are evaluated on a geometric grid of GRID_CELLS cells (even in ln(1 + rate));
+ * 3. a cell where NPV changes sign holds a root, found by bisection to machine precision;
+ * 4. a cell where NPV changes direction (its slope changes sign) holds a turning point, found by bisection on the
+ *    slope; if NPV there reaches zero or the other side of zero, the cell holds two close roots (each then bracketed
+ *    by the turning point) or one touching root (reported once).
+ * NPV is a sum of exponentials, so with k sign changes in the flows it has at most k roots (Descartes).
  */
-function solve(amounts: readonly number[], times: readonly number[]): RateResult {
-  const positives = amounts.some((a) => a > 0);
-  const negatives = amounts.some((a) => a < 0);
-  if (new Set(times).size < 2) return { kind: "no-rate", reason: "not enough flows" };
-  if (!positives || !negatives) return { kind: "no-rate", reason: "no sign change" };
+function solve(rawAmounts: readonly number[], rawTimes: readonly number[]): RateResult {
+  const byTime = new Map<number, number>();
+  rawTimes.forEach((t, i) => {
+    byTime.set(t, (byTime.get(t) ?? 0) + (rawAmounts[i] ?? 0));
+  });
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  const amounts = times.map((t) => byTime.get(t) ?? 0);
+  if (times.length < 2) return { kind: "no-rate", reason: "not enough flows" };
+  if (!amounts.some((a) => a > 0) || !amounts.some((a) => a < 0)) return { kind: "no-rate", reason: "no sign change" };
+  const last = times[times.length - 1] ?? 0;
+  const f = (g: number) => scaledNpv(amounts, times, last, g);
   const lo = Math.log1p(MIN_RATE);
   const hi = Math.log1p(MAX_RATE);
-  const f = (g: number) => scaledNpv(amounts, times, g);
   const roots: number[] = [];
   let anyPositive = false;
-  let previousG = lo;
-  let previous = f(lo);
-  for (let step = 0; step <= GRID_STEPS; step++) {
-    const g = step === 0 ? lo : lo + ((hi - lo) * step) / GRID_STEPS;
-    const value = step === 0 ? previous : f(g);
-    if (value > 0) anyPositive = true;
-    if (value === 0) roots.push(g);
-    else if (step > 0 && previous !== 0 && value > 0 !== previous > 0) roots.push(bisect(f, previousG, g, previous));
-    previousG = g;
-    previous = value;
+  let g0 = lo;
+  let [v0, s0] = f(lo);
+  if (v0 === 0) roots.push(lo);
+  for (let cell = 1; cell <= GRID_CELLS; cell++) {
+    const g1 = cell === GRID_CELLS ? hi : lo + ((hi - lo) * cell) / GRID_CELLS;
+    const [v1, s1] = f(g1);
+    if (v0 > 0 || v1 > 0) anyPositive = true;
+    if (v1 === 0) roots.push(g1);
+    if (v0 !== 0 && v1 !== 0 && v0 > 0 !== v1 > 0) {
+      roots.push(bisect((g) => f(g)[0], g0, g1, v0));
+    } else if (v0 !== 0 && v1 !== 0 && s0 !== 0 && s1 !== 0 && s0 > 0 !== s1 > 0) {
+      const turn = bisect((g) => f(g)[1], g0, g1, s0);
+      const [vt] = f(turn);
+      const scale = amounts.reduce((total, a, i) => total + Math.abs(a) * Math.exp(-turn * ((times[i] ?? 0) - (turn < 0 ? last : 0))), 0);
+      if (vt > 0 === v0 > 0 && Math.abs(vt) > scale * 1e-12) {
+        // turns back without reaching zero
+      } else if (Math.abs(vt) <= scale * 1e-12 || vt === 0) {
+        anyPositive ||= vt > 0;
+        roots.push(turn); // touching root
+      } else {
+        anyPositive = true;
+        roots.push(
+          bisect((g) => f(g)[0], g0, turn, v0),
+          bisect((g) => f(g)[0], turn, g1, vt),
+        );
+      }
+    }
+    g0 = g1;
+    v0 = v1;
+    s0 = s1;
   }
-  const rates = roots.map((g) => Math.expm1(g));
+  // roots closer than numerical noise are one touching root, not two
+  const distinct = roots.sort((a, b) => a - b).filter((g, i, all) => i === 0 || g - (all[i - 1] ?? g) > 1e-9);
+  const rates = distinct.map((g) => Math.expm1(g));
   if (rates.length === 1) return { kind: "rate", rate: rates[0] ?? 0 };
+  const ordinary = rates.filter((r) => r <= PLAUSIBLE_MAX_RATE);
+  if (rates.length > 1 && ordinary.length === 1) {
+    return { kind: "rate", rate: ordinary[0] ?? 0, extremeRates: rates.filter((r) => r > PLAUSIBLE_MAX_RATE) };
+  }
   if (rates.length > 1) return { kind: "multiple-rates", rates };
   return { kind: "no-rate", reason: anyPositive ? "npv positive at every rate" : "npv negative at every rate" };
 }
 
+/** Bisection to machine precision on [a, b], where f(a) = fa and f changes sign. */
 function bisect(f: (g: number) => number, a: number, b: number, fa: number): number {
   let left = a;
   let right = b;
   let leftValue = fa;
-  for (let i = 0; i < 200 && right - left > 1e-15; i++) {
+  for (let i = 0; i < 200; i++) {
     const middle = (left + right) / 2;
+    if (middle <= left || middle >= right) break;
     const value = f(middle);
     if (value === 0) return middle;
     if (value > 0 === leftValue > 0) {
@@ -121,18 +198,23 @@ export function irrPeriodic(amounts: readonly number[]): RateResult {
 }
 
 /**
- * Modified IRR on dated flows, as an annual rate: payments (negative flows) are discounted to the
- * first date at `financeRate`, receipts (positive flows) compounded to the last date at
- * `reinvestRate`, both annual on a 365-day year; MIRR = (FV receipts / PV payments)^(1 / years) - 1.
- * With yearly flows 365 days apart this is Excel's MIRR. Always a single rate when defined.
+ * Modified IRR on dated flows, as an annual rate. Flows on the same date are netted first (a payment and a prize on one
+ * day count as their net, as a spreadsheet's MIRR sees one cell per date); then payments (negative) are discounted to
+ * the first date at `financeRate` and receipts (positive) compounded to the last date at `reinvestRate`, both annual on
+ * a 365-day year; MIRR = (FV receipts / PV payments)^(1 / years) - 1. With yearly flows 365 days apart this is Excel's
+ * and LibreOffice's MIRR. Always a single rate when defined.
  */
+export const MIRR_CONVENTION =
+  "same-day flows netted; payments discounted to the first date and receipts compounded to the last at the benchmark rate; 365-day year";
+
 export function mirr(flows: readonly Flow[], financeRate: number, reinvestRate: number): RateResult {
-  const times = yearsFromStart(flows);
+  const netted = netByDate(flows);
+  const times = yearsFromStart(netted);
   const span = Math.max(0, ...times);
   if (span === 0) return { kind: "no-rate", reason: "not enough flows" };
   let presentPayments = 0;
   let futureReceipts = 0;
-  flows.forEach((flow, i) => {
+  netted.forEach((flow, i) => {
     const t = times[i] ?? 0;
     if (flow.amount < 0) presentPayments -= flow.amount * (1 + financeRate) ** -t;
     else futureReceipts += flow.amount * (1 + reinvestRate) ** (span - t);

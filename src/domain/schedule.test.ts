@@ -6,7 +6,7 @@ import { groupCashflows, instalmentLines, type Payment, scheduleFor } from "./sc
 const rupees = (n: number) => n * 100;
 
 /** DOMAIN.md's worked example: C 1,00,000, N 20, F 5%, foreman takes 1, dividend to the next instalment. */
-const workedTerms: ChitTerms = { ...defaultTerms, chitValue: rupees(100_000), members: 20, startDate: "2024-01-10", dueDay: 10 };
+const workedTerms: ChitTerms = { ...defaultTerms, chitValue: rupees(100_000), members: 20, instalments: 20, startDate: "2024-01-10", dueDay: 10 };
 
 /** The table's rows 2-5 and 19-20, with a straight line (to the rupee) between 25,000 at 5 and 6,000 at 19. */
 function workedDiscounts(): number[] {
@@ -139,6 +139,7 @@ describe("the whole group: collections = prizes + commissions (+ tax taken from 
       ...defaultTerms,
       chitValue: 100 * members * (1 + Math.floor(random() * 5_000)),
       members,
+      instalments: members,
       startDate: "2024-01-05",
       dueDay: 5,
       commissionPercent: pick([0, 5, 7]),
@@ -149,7 +150,7 @@ describe("the whole group: collections = prizes + commissions (+ tax taken from 
       firstInstalment: pick(["foreman", "auction"] as const),
       maxDiscountPercent: pick([30, 40, 45]),
       taxOnCommissionPercent: pick([0, 12, 18]),
-      taxDeductedFromPrize: pick([true, false]),
+      taxMode: pick(["none", "deducted-from-prize"] as const),
     };
     const floor = discountFloor(terms);
     const sharers = dividendSharers(terms);

@@ -1,8 +1,20 @@
 // A member's instalment schedule: due dates, dividends, payables, prizes, payments and status.
-import { type AuctionOutcome, auctionFor, type ChitTerms, type InstalmentRecord, isForemanInstalment, onTopShare, subscriptionOf } from "./chit.ts";
+import {
+  type AuctionOutcome,
+  auctionFor,
+  type ChitTerms,
+  discountFloor,
+  type InstalmentRecord,
+  isForemanInstalment,
+  onTopShare,
+  subscriptionOf,
+} from "./chit.ts";
 import { type CalendarDate, dueDateFor, parseDate } from "./dates.ts";
 import { DomainError } from "./errors.ts";
+import { latenessOf } from "./lateness.ts";
 import type { Paise } from "./money.ts";
+
+export { type GroupCashflows, groupCashflows } from "./group-cashflows.ts";
 
 /** A payment the member made against one instalment. */
 export interface Payment {
@@ -25,13 +37,20 @@ export type InstalmentStatus = "paid" | "part-paid" | "due" | "overdue" | "upcom
 export interface InstalmentLine {
   number: number;
   dueDate: CalendarDate;
-  discount: Paise | null; // null: auction not held or not recorded yet
+  discount: Paise | null; // null: auction not held or not recorded yet; else the first (the member's own) prize's bid
+  discounts: Paise[] | null; // every prize's bid at this auction
   dividend: Paise | null; // per sharing ticket, from THIS instalment's auction
   dividendApplied: Paise | null; // what lowers THIS instalment for the member's ticket; null: not known yet
+  subscription: Paise; // S
+  commissionShare: Paise; // on-top commission added to this instalment per ticket
+  taxCharged: Paise; // tax on the commission charged to each ticket with this instalment
   payable: Paise;
   estimated: boolean; // true: payable assumes no dividend because the auction it depends on is unrecorded
-  prize: Paise | null; // what this auction's winner gets
+  prize: Paise | null; // what this auction's (first) winner gets, after any tax deducted
+  prizes: Paise[] | null; // every prize of this auction
   commission: Paise; // the foreman's from this auction
+  taxOnCommission: Paise; // tax on that commission (deducted from the prizes or charged to members)
+  overridden: boolean; // payable is the figure from the foreman's notice
   wonByMe: boolean;
   prizeReceived: Paise | null;
   prizeReceivedOn: CalendarDate | null;
@@ -39,7 +58,9 @@ export interface InstalmentLine {
 
 export interface ScheduleRow extends InstalmentLine {
   paid: Paise;
-  balance: Paise; // payable - paid, never below 0
+  penalty: Paise; // penalty interest or fee for paying late (0 when on time)
+  dividendForfeited: Paise; // dividend lost by paying late (already added back into payable)
+  balance: Paise; // payable + penalty - paid, never below 0
   status: InstalmentStatus;
 }
 
@@ -51,6 +72,9 @@ export interface ScheduleTotals {
   overdue: Paise; // sum of balances of overdue instalments
   prizes: Paise; // the member's own prize(s): received if recorded, else computed
   unallocated: Paise; // payments naming an instalment the chit does not have
+  penalties: Paise; // late-payment penalties so far
+  dividendsForfeited: Paise; // dividends lost to late payment so far
+  latenessCost: Paise; // penalties + dividends forfeited: what lateness has cost so far
   estimated: boolean; // some payable rests on an assumption
 }
 
@@ -62,7 +86,7 @@ export interface Schedule {
 function recordsByNumber(terms: ChitTerms, records: readonly InstalmentRecord[]): Map<number, InstalmentRecord> {
   const byNumber = new Map<number, InstalmentRecord>();
   for (const record of records) {
-    if (Number.isInteger(record.number) && record.number >= 1 && record.number <= terms.members) {
+    if (Number.isInteger(record.number) && record.number >= 1 && record.number <= terms.instalments) {
       byNumber.set(record.number, record);
     }
   }
@@ -70,26 +94,47 @@ function recordsByNumber(terms: ChitTerms, records: readonly InstalmentRecord[])
 }
 
 /**
+ * Every auction's outcome in order (null: not recorded), carrying a rounding remainder into the next auction's pool
+ * when the chit says so (only from a recorded auction to the next recorded one).
+ */
+export function auctionOutcomes(terms: ChitTerms, records: readonly InstalmentRecord[]): (AuctionOutcome | null)[] {
+  const byNumber = recordsByNumber(terms, records);
+  const outcomes: (AuctionOutcome | null)[] = [];
+  let carried = 0;
+  for (let k = 1; k <= terms.instalments; k++) {
+    const record = byNumber.get(k);
+    const recorded = isForemanInstalment(terms, k) && terms.prizesPerAuction === 1 ? 0 : record?.discount;
+    if (recorded === undefined) {
+      outcomes.push(null);
+      carried = 0;
+      continue;
+    }
+    const date = dueDateFor(terms.startDate, terms.dueDay, k, terms.frequency);
+    const outcome = auctionFor(terms, k, recorded, { others: record?.otherDiscounts ?? [], date, carried });
+    outcomes.push(outcome);
+    carried = terms.roundingRemainder === "next-auction" ? outcome.remainder : 0;
+  }
+  return outcomes;
+}
+
+/**
  * The chit's instalments from one ticket's point of view, without payments.
- * Payable = S + on-top commission share - the dividend applied, unless the record carries the
- * foreman's figure (payableOverride), which always wins. The dividend applied to instalment k comes
- * from auction k - 1 ("next"; none for k = 1) or auction k ("same"); with split "others" the
- * member's ticket gets none from an auction it won. When that auction is not recorded yet the
- * payable assumes no dividend (S) and is marked estimated. On the foreman's instalment 1 any
- * recorded discount is ignored: the foreman takes C whole.
+ * Payable = S + on-top commission share + tax charged to members - the dividend applied, unless the record carries
+ * the foreman's figure (payableOverride), which always wins. The dividend applied to instalment k comes from auction
+ * k - 1 ("next"; none for k = 1) or auction k ("same"); with split "others" the member's ticket gets none from an
+ * auction it won. When that auction is not recorded yet the payable assumes no dividend and is marked estimated.
+ * The commission and its tax do not depend on the bid, so they are known before the auction.
  */
 export function instalmentLines(terms: ChitTerms, records: readonly InstalmentRecord[]): InstalmentLine[] {
   const byNumber = recordsByNumber(terms, records);
   const subscription = subscriptionOf(terms);
-  const outcomes: (AuctionOutcome | null)[] = [];
-  for (let k = 1; k <= terms.members; k++) {
-    const discount = byNumber.get(k)?.discount;
-    outcomes.push(isForemanInstalment(terms, k) ? auctionFor(terms, k, 0) : discount === undefined ? null : auctionFor(terms, k, discount));
-  }
+  const outcomes = auctionOutcomes(terms, records);
   const lines: InstalmentLine[] = [];
-  for (let k = 1; k <= terms.members; k++) {
+  for (let k = 1; k <= terms.instalments; k++) {
     const record = byNumber.get(k);
     const outcome = outcomes[k - 1] ?? null;
+    const dueDate = dueDateFor(terms.startDate, terms.dueDay, k, terms.frequency);
+    const known = outcome ?? auctionFor(terms, k, discountFloor(terms), { date: dueDate });
     const source = terms.dividendApplies === "next" ? k - 1 : k;
     let applied: Paise | null = 0;
     if (source >= 1) {
@@ -98,16 +143,24 @@ export function instalmentLines(terms: ChitTerms, records: readonly InstalmentRe
       applied = sourceOutcome === null ? null : terms.dividendSplit === "others" && wonSource ? 0 : sourceOutcome.dividend;
     }
     const override = record?.payableOverride;
+    const commissionShare = onTopShare(terms, k);
     lines.push({
       number: k,
-      dueDate: dueDateFor(terms.startDate, terms.dueDay, k, terms.frequency),
+      dueDate,
       discount: outcome?.discount ?? null,
+      discounts: outcome ? outcome.prizes.map((p) => p.discount) : null,
       dividend: outcome?.dividend ?? null,
       dividendApplied: applied,
-      payable: override ?? subscription + onTopShare(terms, k) - (applied ?? 0),
+      subscription,
+      commissionShare,
+      taxCharged: known.taxPerTicket,
+      payable: override ?? subscription + commissionShare + known.taxPerTicket - (applied ?? 0),
       estimated: override === undefined && applied === null,
       prize: outcome?.prize ?? null,
-      commission: outcome?.commission ?? 0,
+      prizes: outcome ? outcome.prizes.map((p) => p.prize) : null,
+      commission: known.commission,
+      taxOnCommission: known.taxOnCommission,
+      overridden: override !== undefined,
       wonByMe: record?.wonByMe === true,
       prizeReceived: record?.prizeReceived ?? null,
       prizeReceivedOn: record?.prizeReceivedOn ?? null,
@@ -116,81 +169,53 @@ export function instalmentLines(terms: ChitTerms, records: readonly InstalmentRe
   return lines;
 }
 
-/** Paid, balance and status for each instalment, given the member's payments and today's date. */
+/** Paid, lateness, balance and status for each instalment, given the member's payments and today's date. */
 export function scheduleFor(terms: ChitTerms, records: readonly InstalmentRecord[], payments: readonly Payment[], today: CalendarDate): Schedule {
   if (parseDate(today) === null) throw new DomainError("invalid-date", `today is not a calendar date: ${today}`);
   const lines = instalmentLines(terms, records);
-  const paidBy = new Map<number, Paise>();
+  const paymentsBy = new Map<number, Payment[]>();
   let unallocated = 0;
   for (const payment of payments) {
-    if (Number.isInteger(payment.instalment) && payment.instalment >= 1 && payment.instalment <= terms.members) {
-      paidBy.set(payment.instalment, (paidBy.get(payment.instalment) ?? 0) + payment.amount);
+    if (Number.isInteger(payment.instalment) && payment.instalment >= 1 && payment.instalment <= terms.instalments) {
+      const list = paymentsBy.get(payment.instalment) ?? [];
+      list.push(payment);
+      paymentsBy.set(payment.instalment, list);
     } else {
       unallocated += payment.amount;
     }
   }
   let nextFound = false;
   const instalments = lines.map((line): ScheduleRow => {
-    const paid = paidBy.get(line.number) ?? 0;
-    const balance = Math.max(0, line.payable - paid);
+    const own = paymentsBy.get(line.number) ?? [];
+    const paid = own.reduce((total, p) => total + p.amount, 0);
+    const late = latenessOf(terms, line, own, today);
+    const payable = line.payable + late.dividendForfeited;
+    const balance = Math.max(0, payable + late.penalty - paid);
     let status: InstalmentStatus;
     if (balance === 0) status = "paid";
     else if (line.dueDate < today) status = "overdue";
     else if (paid > 0) status = "part-paid";
     else status = nextFound ? "upcoming" : "due";
     if (balance > 0 && line.dueDate >= today) nextFound = true;
-    return { ...line, paid, balance, status };
+    return { ...line, payable, paid, penalty: late.penalty, dividendForfeited: late.dividendForfeited, balance, status };
   });
   const sum = (pick: (row: ScheduleRow) => Paise) => instalments.reduce((total, row) => total + pick(row), 0);
+  const penalties = sum((row) => row.penalty);
+  const dividendsForfeited = sum((row) => row.dividendForfeited);
   return {
     instalments,
     totals: {
       payable: sum((row) => row.payable),
       paid: sum((row) => row.paid),
       balance: sum((row) => row.balance),
-      dividends: sum((row) => row.dividendApplied ?? 0),
+      dividends: sum((row) => (row.dividendApplied ?? 0) - row.dividendForfeited),
       overdue: sum((row) => (row.status === "overdue" ? row.balance : 0)),
       prizes: sum((row) => (row.wonByMe ? (row.prizeReceived ?? row.prize ?? 0) : 0)),
       unallocated,
+      penalties,
+      dividendsForfeited,
+      latenessCost: penalties + dividendsForfeited,
       estimated: instalments.some((row) => row.estimated),
     },
   };
-}
-
-/** Money through the whole group over the chit's life, in paise. */
-export interface GroupCashflows {
-  collections: Paise; // every ticket's payable, every instalment
-  prizes: Paise;
-  commissions: Paise;
-  taxOnCommission: Paise; // taken out of prizes (0 unless taxDeductedFromPrize)
-  unsharedDividend: Paise; // with "next", the last auction's dividend: no instalment is left to lower
-}
-
-/**
- * Whole-group cash for a complete discount path (discounts[k - 1] is instalment k's quoted bid).
- * Each instalment, N - 1 tickets pay the ordinary payable and the ticket that won the auction whose
- * dividend applies pays its own (the same unless the split is "others"). Then
- * collections = prizes + commissions + taxOnCommission + unsharedDividend, exactly when C, the
- * dividend pools and (on top) F divide evenly in paise; otherwise each side is off by the rounding.
- */
-export function groupCashflows(terms: ChitTerms, discounts: readonly Paise[]): GroupCashflows {
-  if (discounts.length !== terms.members) {
-    throw new DomainError("invalid-instalment", `need ${terms.members} discounts, got ${discounts.length}`);
-  }
-  const records = discounts.map((discount, i): InstalmentRecord => ({ number: i + 1, discount }));
-  const ordinary = instalmentLines(terms, records);
-  const winners = instalmentLines(
-    terms,
-    records.map((record) => ({ ...record, wonByMe: true })),
-  );
-  const flows: GroupCashflows = { collections: 0, prizes: 0, commissions: 0, taxOnCommission: 0, unsharedDividend: 0 };
-  for (let k = 1; k <= terms.members; k++) {
-    const outcome = auctionFor(terms, k, isForemanInstalment(terms, k) ? 0 : (discounts[k - 1] ?? 0));
-    flows.collections += (terms.members - 1) * (ordinary[k - 1]?.payable ?? 0) + (winners[k - 1]?.payable ?? 0);
-    flows.prizes += outcome.prize;
-    flows.commissions += outcome.commission;
-    flows.taxOnCommission += outcome.taxOnCommission;
-    if (k === terms.members && terms.dividendApplies === "next") flows.unsharedDividend = outcome.pool;
-  }
-  return flows;
 }

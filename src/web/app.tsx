@@ -1,6 +1,5 @@
 // The Hono application: middleware in order, then one sub-app per area.
 import { Hono } from "hono";
-import { createMiddleware } from "hono/factory";
 import { requestId } from "hono/request-id";
 import type { Services } from "../compose.ts";
 import { calendarApi, calendarFeedApi } from "./api/calendar-api.ts";
@@ -8,6 +7,7 @@ import { cronApi } from "./api/cron-api.ts";
 import { openApiRoutes } from "./api/openapi.ts";
 import { apiV1 } from "./api/v1.ts";
 import type { WebEnv } from "./env.ts";
+import { bodyCap } from "./middleware/body-cap.ts";
 import { stampClientAddress } from "./middleware/client-address.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { onError, onNotFound } from "./middleware/errors.tsx";
@@ -29,7 +29,6 @@ import { paymentRoutes } from "./routes/payment-routes.tsx";
 import { pwaRoutes } from "./routes/pwa-routes.tsx";
 import { reminderSettingsRoutes } from "./routes/reminder-settings-routes.tsx";
 import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
-import { uploadBodyLimit } from "./uploads.ts";
 
 export function createWebApp(services: Services) {
   const app = new Hono<WebEnv>();
@@ -44,6 +43,8 @@ export function createWebApp(services: Services) {
     if (!c.req.path.startsWith("/assets/")) log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
   });
   app.use(securityHeaders());
+  // Before anything can read a body, better-auth's endpoints included.
+  app.use(bodyCap);
   app.use(stampClientAddress);
   app.onError(onError);
   app.notFound(onNotFound);
@@ -52,12 +53,16 @@ export function createWebApp(services: Services) {
   app.route("/", assetRoutes);
   app.route("/", openApiRoutes);
   // better-auth answers its own endpoints (sign-up, sign-in, email codes...) with its own checks and rate limits.
-  app.on(["GET", "POST"], "/api/auth/*", (c) => services.auth.handler(forNonBrowserClients(c.req.raw, services.config.baseUrl)));
+  // Its small bodies are read here first (within the cap), so a body cut off at the cap never reaches it.
+  app.on(["GET", "POST"], "/api/auth/*", async (c) => {
+    const raw = c.req.raw;
+    const request = raw.body ? new Request(raw.url, { method: raw.method, headers: raw.headers, body: await c.req.arrayBuffer() }) : raw;
+    return services.auth.handler(forNonBrowserClients(request, services.config.baseUrl));
+  });
   // Public API routes, before the member-only API: the cron token and the feed's secret URL are their keys, so no
   // session and no CSRF cookie (nothing a browser could be tricked into sending).
   app.route("/api/v1", cronApi);
   app.route("/api/v1", calendarFeedApi);
-  app.use(streamedUploadLimit(services.config.receiptMaxBytes));
   app.use(pageLanguage);
   app.use(csrfProtection);
   app.route("/", pwaRoutes);
@@ -89,19 +94,6 @@ function forNonBrowserClients(request: Request, baseUrl: string): Request {
   const headers = new Headers(request.headers);
   headers.set("origin", new URL(baseUrl).origin);
   return new Request(request, { headers });
-}
-
-/**
- * The CSRF check reads page forms whole. Browsers always declare a multipart body's length (the payment routes hold it
- * against the cap and answer beside the field); a streamed body without one is capped here before anything reads it.
- */
-function streamedUploadLimit(maxFileBytes: number) {
-  const limit = uploadBodyLimit(maxFileBytes);
-  return createMiddleware<WebEnv>(async (c, next) => {
-    const multipart = (c.req.header("content-type") ?? "").startsWith("multipart/");
-    if (multipart && c.req.header("content-length") === undefined && !c.req.path.startsWith("/api/")) return limit(c, next);
-    await next();
-  });
 }
 
 export type WebApp = ReturnType<typeof createWebApp>;

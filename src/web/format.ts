@@ -35,9 +35,10 @@ export function formatInstant(at: Date, timeZone: string): string {
   return `${formatDate(todayIn(zone, at))}, ${time}`;
 }
 
-/** A yearly rate given as a fraction: 0.0757 -> "7.57%". */
+/** A yearly rate given as a fraction: 0.0757 -> "7.57%"; a rate that rounds to zero is "0.00%", never "-0.00%". */
 export function formatPercent(fraction: number, digits = 2): string {
-  return `${(fraction * 100).toFixed(digits)}%`;
+  const text = (fraction * 100).toFixed(digits);
+  return `${Number(text) === 0 ? text.replace("-", "") : text}%`;
 }
 
 /** File sizes for receipts: "240 KB", "3.2 MB". */

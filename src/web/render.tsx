@@ -3,15 +3,15 @@ import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { DEFAULT_LOCALE } from "../app/locale.ts";
+import notices from "../../locales/en/notices.json" with { type: "json" };
+import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from "../i18n/locales.ts";
 import type { WebEnv } from "./env.ts";
 import { formatInstant } from "./format.ts";
-import { en } from "./i18n/en.ts";
 import { type T, translatorFor } from "./i18n/index.ts";
 import { Layout } from "./views/layout.tsx";
 
 /** Fixed notices chosen by a `notice` query key, so a link cannot inject text into a page. */
-type NoticeKey = keyof typeof en.notices;
+type NoticeKey = keyof typeof notices;
 
 /** The request's translate function; English for the few error pages drawn before pageLanguage ran. */
 export function pageT(c: Context<WebEnv>): T {
@@ -20,7 +20,18 @@ export function pageT(c: Context<WebEnv>): T {
 
 export function noticeFrom(c: Context<WebEnv>): string | null {
   const key = c.req.query("notice");
-  return key && Object.hasOwn(en.notices, key) ? pageT(c)(`notices.${key as NoticeKey}`) : null;
+  return key && Object.hasOwn(notices, key) ? pageT(c)(`notices.${key as NoticeKey}`) : null;
+}
+
+/** This page's address in each language (?lang= sets the cookie), keeping its other query values but not a notice. */
+function languageLinks(c: Context<WebEnv>) {
+  const url = new URL(c.req.url);
+  return (Object.keys(SUPPORTED_LOCALES) as Locale[]).map((locale) => {
+    const query = new URLSearchParams(url.search);
+    query.delete("notice");
+    query.set("lang", locale);
+    return { locale, name: SUPPORTED_LOCALES[locale], href: `${url.pathname}?${query}` };
+  });
 }
 
 /**
@@ -52,6 +63,7 @@ export function renderPage(
       error={options.error ?? null}
       active={options.active}
       renderedAt={renderedAt}
+      languageLinks={languageLinks(c)}
     >
       {body}
     </Layout>,

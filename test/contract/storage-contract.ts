@@ -23,7 +23,7 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       name: "Group A",
       organizer: "Shriram",
       ticketNo: "12",
-      terms: { ...defaultTerms, chitValue: 10_000_000, members: 20, startDate: "2026-01-05", dueDay: 5 },
+      terms: { ...defaultTerms, chitValue: 10_000_000, members: 20, instalments: 20, startDate: "2026-01-05", dueDay: 5 },
       status: "active",
       notes: "",
       instalments: [{ number: 2, discount: 3_000_000 }],
@@ -74,6 +74,47 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       const changed = { ...c, name: "Renamed", status: "closed" as const, instalments: [{ number: 3, discount: 2_800_000, wonByMe: true }] };
       await s.chits.update(changed);
       expect(await s.chits.get(o, c.id)).toEqual(changed);
+    });
+
+    it("keeps every chit setting, and reads a chit stored before a setting existed with that setting's default", async () => {
+      const o = owner();
+      const c = chit(o);
+      const full: Chit = {
+        ...c,
+        terms: {
+          ...c.terms,
+          members: 40,
+          instalments: 20,
+          prizesPerAuction: 2,
+          frequency: "fortnightly",
+          onTopOnForemanInstalment: true,
+          taxMode: "charged-to-members",
+          taxOnCommissionPercent: null,
+          rounding: "rupee",
+          dividendRounding: "down",
+          roundingRemainder: "next-auction",
+          lateRule: "interest",
+          latePenaltyPercent: 24,
+          lateFee: 0,
+          lateForfeitsDividend: true,
+        },
+      };
+      await s.chits.create(full);
+      expect(await s.chits.get(o, full.id)).toEqual(full);
+      // a document written by an older version: no new settings, the older tax flag
+      const { instalments: _i, prizesPerAuction: _p, taxMode: _t, rounding: _r, lateRule: _l, ...older } = c.terms;
+      const legacy = { ...c, id: randomUUID(), terms: { ...older, taxOnCommissionPercent: 18, taxDeductedFromPrize: true } as unknown as Chit["terms"] };
+      await s.chits.create(legacy);
+      const read = await s.chits.get(o, legacy.id);
+      expect(read?.terms).toMatchObject({
+        instalments: 20,
+        prizesPerAuction: 1,
+        taxMode: "deducted-from-prize",
+        taxOnCommissionPercent: 18,
+        rounding: "paise",
+        lateRule: "none",
+      });
+      expect(read?.terms).not.toHaveProperty("taxDeductedFromPrize");
     });
 
     it("changes the ledger revision on every write", async () => {

@@ -1,15 +1,17 @@
 // Small helpers for JSON API tests: typed bodies of the API's own presenters, and a status check that shows the body.
-import type { chitJson, chitProgressJson, notificationJson, paymentJson, paymentResultJson, scheduleJson, scheduleRowJson } from "../../src/web/api/json.ts";
+import type { ChitJson, chitProgressJson, ScheduleRowJson, scheduleJson } from "../../src/web/api/json/chit-json.ts";
+import type { NotificationJson } from "../../src/web/api/json/notification-json.ts";
+import type { PaymentJson, paymentResultJson } from "../../src/web/api/json/payment-json.ts";
 import type { Client } from "./app.ts";
 
-export type ChitBody = ReturnType<typeof chitJson>;
+export type ChitBody = ChitJson;
 export type ChitListBody = { today: string; chits: (ChitBody & { summary: ReturnType<typeof chitProgressJson> })[] };
 export type ScheduleBody = ReturnType<typeof scheduleJson>;
-export type RowBody = ReturnType<typeof scheduleRowJson> & { chitId: string };
-export type PaymentBody = ReturnType<typeof paymentJson> & { chitName?: string; instalmentStatus?: string };
+export type RowBody = ScheduleRowJson & { chitId: string };
+export type PaymentBody = PaymentJson & { chitName?: string; instalmentStatus?: string };
 export type PaymentResultBody = ReturnType<typeof paymentResultJson>;
 export type PaymentPageBody = { payments: PaymentBody[]; total: number; page: number; perPage: number; pages: number };
-export type NotificationsBody = { notifications: ReturnType<typeof notificationJson>[]; unread: number };
+export type NotificationsBody = { notifications: NotificationJson[]; unread: number };
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 /** The response's JSON when its status is the expected one; otherwise fails showing what came back. */

@@ -1,5 +1,6 @@
 // Chits in MongoDB (collection `chits`); deleting one removes its payments and receipt records in one transaction.
 import type { Db, MongoClient } from "mongodb";
+import { completeTerms } from "../../domain/chit.ts";
 import type { Chit, ChitRepository, Receipt } from "../../ports/ledger.ts";
 import { type ReceiptDoc, receiptFromDoc } from "./payment-repository.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
@@ -7,7 +8,8 @@ import { bumpRevision, inTransaction } from "./transaction.ts";
 type ChitDoc = Omit<Chit, "id"> & { _id: string };
 
 const toDoc = ({ id, ...rest }: Chit): ChitDoc => ({ _id: id, ...rest });
-const fromDoc = ({ _id, ...rest }: ChitDoc): Chit => ({ id: _id, ...rest });
+/** Documents stored before a chit setting existed get its default (completeTerms), so old and new read alike. */
+const fromDoc = ({ _id, ...rest }: ChitDoc): Chit => ({ id: _id, ...rest, terms: completeTerms(rest.terms) });
 
 export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository {
   const chits = db.collection<ChitDoc>("chits");

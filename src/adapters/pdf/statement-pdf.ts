@@ -31,7 +31,9 @@ export function termLines(terms: ChitTerms): [string, string][] {
     ["Maximum discount", `${terms.maxDiscountPercent}% of the chit value`],
     [
       "Tax on commission",
-      terms.taxOnCommissionPercent ? `${terms.taxOnCommissionPercent}%${terms.taxDeductedFromPrize ? ", deducted from the prize" : ""}` : "None",
+      terms.taxMode === "none"
+        ? "None"
+        : `${terms.taxOnCommissionPercent === null ? "rate in force on each auction date" : `${terms.taxOnCommissionPercent}%`}, ${terms.taxMode === "deducted-from-prize" ? "deducted from the prize" : "charged to members"}`,
     ],
   ];
 }
@@ -41,7 +43,7 @@ function rateLines(view: RateView): [string, string][] {
   if (view.xirr !== null) lines.push(["Rate (XIRR)", `${formatPercent(view.xirr)} a year`]);
   else lines.push(["Rate (XIRR)", view.reason ?? "No rate."]);
   if (view.rates.length > 1) lines.push(["Rates that fit", view.rates.map((r) => `${formatPercent(r)} a year`).join(", ")]);
-  lines.push([`NPV at ${formatPercent(view.benchmarkRate)} a year`, formatRupees(view.npv)]);
+  lines.push([`NPV at ${formatPercent(view.benchmarkRate)} a year`, view.npv === null ? "Nothing paid yet" : formatRupees(view.npv)]);
   lines.push(["MIRR", view.mirr === null ? "None" : `${formatPercent(view.mirr)} a year`]);
   lines.push(["Net result (received − paid)", formatRupees(view.netGain)]);
   return lines;
@@ -166,7 +168,7 @@ export async function renderStatementPdf(statement: Statement): Promise<Buffer> 
     `Discount: the winning bid at that auction. Dividend: each ticket's share of it, which ${chit.terms.dividendApplies === "next" ? "lowers the next" : "lowers the same"} instalment. * Estimated: the payable assumes no dividend until that auction is recorded.`,
     { muted: true, size: 7.5 },
   );
-  const unallocated = report.payments.filter((p) => p.instalment < 1 || p.instalment > chit.terms.members);
+  const unallocated = report.payments.filter((p) => p.instalment < 1 || p.instalment > chit.terms.instalments);
   if (unallocated.length) {
     paragraph(
       doc,

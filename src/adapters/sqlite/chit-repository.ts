@@ -1,4 +1,5 @@
 // Chits kept as JSON documents in SQLite (the same shape as in MongoDB); deleting one takes its payments along.
+import { completeTerms } from "../../domain/chit.ts";
 import type { Chit, ChitRepository, Receipt } from "../../ports/ledger.ts";
 import { inTransaction, type SqliteDatabase } from "./database.ts";
 import { type ReceiptRow, receiptFromRow } from "./payment-repository.ts";
@@ -7,7 +8,7 @@ type Row = { doc: string };
 
 export function chitFromJson(doc: string): Chit {
   const raw = JSON.parse(doc) as Chit & { createdAt: string; updatedAt: string };
-  return { ...raw, createdAt: new Date(raw.createdAt), updatedAt: new Date(raw.updatedAt) };
+  return { ...raw, terms: completeTerms(raw.terms), createdAt: new Date(raw.createdAt), updatedAt: new Date(raw.updatedAt) };
 }
 
 export function sqliteChitRepository(db: SqliteDatabase): ChitRepository {

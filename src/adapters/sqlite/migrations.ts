@@ -116,4 +116,20 @@ export const migrations: string[] = [
    CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);`,
   // Rate-limit counters shared by every instance (cron endpoint, calendar feed).
   `CREATE TABLE rate_counters (key TEXT NOT NULL, window_start INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (key, window_start));`,
+  // Chit rules (issue 15): every stored chit gets the new settings with the values that keep its figures unchanged;
+  // the older taxDeductedFromPrize flag becomes taxMode. (Reads also fill any missing setting: completeTerms.)
+  `UPDATE chits SET doc = json_remove(json_set(doc,
+     '$.terms.instalments', COALESCE(json_extract(doc, '$.terms.instalments'), json_extract(doc, '$.terms.members')),
+     '$.terms.prizesPerAuction', COALESCE(json_extract(doc, '$.terms.prizesPerAuction'), 1),
+     '$.terms.taxMode', COALESCE(json_extract(doc, '$.terms.taxMode'),
+       CASE WHEN json_extract(doc, '$.terms.taxDeductedFromPrize') THEN 'deducted-from-prize' ELSE 'none' END),
+     '$.terms.onTopOnForemanInstalment', json(COALESCE(json_extract(doc, '$.terms.onTopOnForemanInstalment'), 'false')),
+     '$.terms.rounding', COALESCE(json_extract(doc, '$.terms.rounding'), 'paise'),
+     '$.terms.dividendRounding', COALESCE(json_extract(doc, '$.terms.dividendRounding'), 'nearest'),
+     '$.terms.roundingRemainder', COALESCE(json_extract(doc, '$.terms.roundingRemainder'), 'foreman'),
+     '$.terms.lateRule', COALESCE(json_extract(doc, '$.terms.lateRule'), 'none'),
+     '$.terms.latePenaltyPercent', COALESCE(json_extract(doc, '$.terms.latePenaltyPercent'), 0),
+     '$.terms.lateFee', COALESCE(json_extract(doc, '$.terms.lateFee'), 0),
+     '$.terms.lateForfeitsDividend', json(COALESCE(json_extract(doc, '$.terms.lateForfeitsDividend'), 'false'))
+   ), '$.terms.taxDeductedFromPrize');`,
 ];

@@ -1,17 +1,32 @@
 // /api/v1/chits: a member's chits with their rules, instalment records, and the schedule with the real rate.
 import { Hono } from "hono";
 import { z } from "zod";
+import { bidAdviceQuery, buildBidAdvice } from "../../app/advise-bid.ts";
 import { buildChitReport } from "../../app/build-chit-report.ts";
 import { summarise } from "../../app/build-summary.ts";
 import { createChit } from "../../app/create-chit.ts";
 import { deleteChit } from "../../app/delete-chit.ts";
 import { findChit } from "../../app/find-chit.ts";
+import { chitInput, chitPatch, instalmentInput } from "../../app/ledger-input.ts";
 import { parseInput } from "../../app/parse-input.ts";
 import { recordInstalment } from "../../app/record-instalment.ts";
 import { updateChit } from "../../app/update-chit.ts";
 import { todayIn } from "../../domain/dates.ts";
 import type { WebEnv } from "../env.ts";
-import { chitJson, chitProgressJson, scheduleJson, scheduleRowJson } from "./json.ts";
+import {
+  bidAdviceJson,
+  bidAdviceSchema,
+  chitJson,
+  chitListSchema,
+  chitProgressJson,
+  chitSchema,
+  instalmentResultSchema,
+  scheduleJson,
+  scheduleRowJson,
+  scheduleSchema,
+} from "./json/chit-json.ts";
+import { errorSchema, idParam } from "./json/common.ts";
+import { describeRoute, guarded, requestSchema } from "./openapi/describe-route.ts";
 import { readFields } from "./request-body.ts";
 
 const scheduleQuery = z.object({
@@ -19,10 +34,12 @@ const scheduleQuery = z.object({
     .number({ message: "Benchmark must be a yearly rate in percent, e.g. 7." })
     .min(-50, "Benchmark must be at least -50%.")
     .max(100, "Benchmark must be at most 100%.")
-    .default(7),
+    .default(7)
+    .meta({ description: "Benchmark rate for NPV and MIRR, percent a year." }),
   assumption: z
     .enum(["no-more-dividends", "average-discount"], { message: "Assumption is no-more-dividends or average-discount." })
-    .default("no-more-dividends"),
+    .default("no-more-dividends")
+    .meta({ description: "How the projection treats auctions not held yet." }),
 });
 
 /** Only digits make an instalment number; anything else is refused by the use case as out of range. */
@@ -30,48 +47,150 @@ const instalmentNumber = (text: string) => (/^\d{1,6}$/.test(text) ? Number(text
 
 const withoutBlanks = (query: Record<string, string>) => Object.fromEntries(Object.entries(query).filter(([, v]) => v.trim() !== ""));
 
+const chitId = idParam("chit");
+const tags = ["chits"];
+const json = (schema: z.ZodType) => ({ "application/json": schema });
+
 export const chitsApi = new Hono<WebEnv>()
-  .get("/chits", async (c) => {
-    const deps = c.get("services").ledger;
-    const member = c.get("member");
-    const [chits, payments] = await Promise.all([deps.chits.list(member.id), deps.payments.listForOwner(member.id)]);
-    const summary = summarise(chits, payments, todayIn(member.timeZone, deps.clock.now()));
-    const cards = new Map(summary.chits.map((card) => [card.id, card]));
-    return c.json({
-      today: summary.today,
-      chits: chits.map((chit) => {
-        const card = cards.get(chit.id);
-        return { ...chitJson(chit), summary: card ? chitProgressJson(card) : null };
-      }),
-    });
-  })
-  .post("/chits", async (c) => {
-    const chit = await createChit(c.get("services").ledger, c.get("member").id, await readFields(c));
-    return c.json(chitJson(chit), 201, { location: `/api/v1/chits/${chit.id}` });
-  })
-  .get("/chits/:id", async (c) => c.json(chitJson(await findChit(c.get("services").ledger.chits, c.get("member").id, c.req.param("id")))))
-  .patch("/chits/:id", async (c) => {
-    const chit = await updateChit(c.get("services").ledger, c.get("member").id, c.req.param("id"), await readFields(c));
-    return c.json(chitJson(chit));
-  })
-  .delete("/chits/:id", async (c) => {
-    await deleteChit(c.get("services").ledger, c.get("member").id, c.req.param("id"));
-    return c.body(null, 204);
-  })
-  .put("/chits/:id/instalments/:n", async (c) => {
-    const deps = c.get("services").ledger;
-    const member = c.get("member");
-    const number = instalmentNumber(c.req.param("n"));
-    const fields = await readFields(c);
-    const chit = await recordInstalment(deps, member.id, c.req.param("id"), number, fields);
-    const report = await buildChitReport(deps, member, chit.id);
-    return c.json({ chitId: chit.id, ...scheduleRowJson(report.schedule.instalments[number - 1]!) });
-  })
-  .get("/chits/:id/schedule", async (c) => {
-    const query = parseInput(scheduleQuery, withoutBlanks(c.req.query()));
-    const report = await buildChitReport(c.get("services").ledger, c.get("member"), c.req.param("id"), {
-      benchmarkRate: query.benchmark / 100,
-      assumption: query.assumption,
-    });
-    return c.json(scheduleJson(report));
-  });
+  .get(
+    "/chits",
+    describeRoute({
+      operationId: "listChits",
+      summary: "The member's chits, each with paid, total payable, balance and next due.",
+      tags,
+      responses: { 200: { description: "The chits.", json: chitListSchema }, ...guarded },
+    }),
+    async (c) => {
+      const deps = c.get("services").ledger;
+      const member = c.get("member");
+      const [chits, payments] = await Promise.all([deps.chits.list(member.id), deps.payments.listForOwner(member.id)]);
+      const summary = summarise(chits, payments, todayIn(member.timeZone, deps.clock.now()));
+      const cards = new Map(summary.chits.map((card) => [card.id, card]));
+      return c.json({
+        today: summary.today,
+        chits: chits.map((chit) => ({ ...chitJson(chit), summary: chitProgressJson(cards.get(chit.id)!) })),
+      } satisfies z.infer<typeof chitListSchema>);
+    },
+  )
+  .post(
+    "/chits",
+    describeRoute({
+      operationId: "createChit",
+      summary: "Add a chit with its rules; unset settings take the common defaults.",
+      tags,
+      body: { required: true, content: json(requestSchema("ChitInput", chitInput)) },
+      responses: { 201: { description: "The chit.", json: chitSchema }, 400: "BadInput", ...guarded },
+    }),
+    async (c) => {
+      const chit = await createChit(c.get("services").ledger, c.get("member").id, await readFields(c));
+      return c.json(chitJson(chit), 201, { location: `/api/v1/chits/${chit.id}` });
+    },
+  )
+  .get(
+    "/chits/:id",
+    describeRoute({
+      operationId: "getChit",
+      summary: "One chit.",
+      tags,
+      params: chitId,
+      responses: { 200: { description: "The chit.", json: chitSchema }, 404: "NotFound", ...guarded },
+    }),
+    async (c) => c.json(chitJson(await findChit(c.get("services").ledger.chits, c.get("member").id, c.req.param("id")))),
+  )
+  .patch(
+    "/chits/:id",
+    describeRoute({
+      operationId: "updateChit",
+      summary: "Change a chit's details or rules, or close/reopen it (status).",
+      description: "Fields left out keep their value.",
+      tags,
+      params: chitId,
+      body: { required: true, content: json(requestSchema("ChitPatch", chitPatch)) },
+      responses: { 200: { description: "The chit.", json: chitSchema }, 400: "BadInput", 404: "NotFound", ...guarded },
+    }),
+    async (c) => {
+      const chit = await updateChit(c.get("services").ledger, c.get("member").id, c.req.param("id"), await readFields(c));
+      return c.json(chitJson(chit));
+    },
+  )
+  .delete(
+    "/chits/:id",
+    describeRoute({
+      operationId: "deleteChit",
+      summary: "Delete a chit with its payments and receipts.",
+      tags,
+      params: chitId,
+      responses: { 204: { description: "Done; no body." }, 404: "NotFound", ...guarded },
+    }),
+    async (c) => {
+      await deleteChit(c.get("services").ledger, c.get("member").id, c.req.param("id"));
+      return c.body(null, 204);
+    },
+  )
+  .put(
+    "/chits/:id/instalments/:n",
+    describeRoute({
+      operationId: "recordInstalment",
+      summary: "Record an instalment: its discount (or the prize, from which the discount follows), the payable on the notice, and winning it.",
+      description: "Fields left out keep their value; null clears one.",
+      tags,
+      params: chitId.extend({ n: z.number().int().min(1).meta({ description: "Instalment number, 1 to instalments." }) }),
+      body: { required: true, content: json(requestSchema("InstalmentInput", instalmentInput)) },
+      responses: {
+        200: { description: "The instalment's row of the schedule.", json: instalmentResultSchema },
+        400: "BadInput",
+        404: "NotFound",
+        409: { description: "The member already won another instalment of this chit.", json: errorSchema },
+        ...guarded,
+      },
+    }),
+    async (c) => {
+      const deps = c.get("services").ledger;
+      const member = c.get("member");
+      const number = instalmentNumber(c.req.param("n"));
+      const fields = await readFields(c);
+      const chit = await recordInstalment(deps, member.id, c.req.param("id"), number, fields);
+      const report = await buildChitReport(deps, member, chit.id);
+      return c.json({ chitId: chit.id, ...scheduleRowJson(report.schedule.instalments[number - 1]!) } satisfies z.infer<typeof instalmentResultSchema>);
+    },
+  )
+  .get(
+    "/chits/:id/bid-advice",
+    describeRoute({
+      operationId: "getBidAdvice",
+      summary: "What winning instalment N at discount D means for this member: the rate of that choice, the rate of waiting, and the break-even discount.",
+      tags,
+      params: chitId,
+      query: bidAdviceQuery,
+      responses: {
+        200: { description: "The advice.", json: bidAdviceSchema },
+        400: "BadInput",
+        404: "NotFound",
+        409: { description: "The member already won an instalment of this chit (code already-won).", json: errorSchema },
+        ...guarded,
+      },
+    }),
+    async (c) => {
+      const advice = await buildBidAdvice(c.get("services").ledger, c.get("member"), c.req.param("id"), withoutBlanks(c.req.query()));
+      return c.json(bidAdviceJson(c.req.param("id"), advice));
+    },
+  )
+  .get(
+    "/chits/:id/schedule",
+    describeRoute({
+      operationId: "getSchedule",
+      summary: "Due dates, discount, dividend, payable, prize, paid, balance and status per instalment, with totals and the real rate.",
+      tags,
+      params: chitId,
+      query: scheduleQuery,
+      responses: { 200: { description: "The schedule.", json: scheduleSchema }, 400: "BadInput", 404: "NotFound", ...guarded },
+    }),
+    async (c) => {
+      const query = parseInput(scheduleQuery, withoutBlanks(c.req.query()));
+      const report = await buildChitReport(c.get("services").ledger, c.get("member"), c.req.param("id"), {
+        benchmarkRate: query.benchmark / 100,
+        assumption: query.assumption,
+      });
+      return c.json(scheduleJson(report));
+    },
+  );

@@ -2,25 +2,31 @@
 // `chit`) to get a checked preview; POST /imports/{id}/commit imports it all-or-nothing, or answers 409 while errors remain.
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
 import { commitPaymentImport } from "../../app/commit-payment-import.ts";
 import { AppError, badInput } from "../../app/errors.ts";
-import { findImportPreview, MAX_IMPORT_BYTES, previewPaymentImport } from "../../app/preview-payment-import.ts";
-import { paiseToRupees } from "../../domain/money.ts";
-import { matchColumns } from "../../domain/payment-import.ts";
-import type { ImportPreview } from "../../ports/import-repository.ts";
+import { findImportPreview, previewPaymentImport } from "../../app/preview-payment-import.ts";
 import type { WebEnv } from "../env.ts";
+import { errorSchema, idParam } from "./json/common.ts";
+import { importCommittedSchema, importPreviewJson, importPreviewSchema } from "./json/import-json.ts";
+import { describeRoute, guarded, requestSchema } from "./openapi/describe-route.ts";
 
-export const importUploadLimit = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES + 64 * 1024,
-  onError: () => {
-    throw new AppError(
-      413,
-      "file-too-large",
-      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files. Nothing was imported.`,
-    );
-  },
-});
+const FIELDS = ["date", "amount", "chit", "instalment", "reference", "method", "notes"];
+
+const importUpload = requestSchema(
+  "ImportUpload",
+  z.object({
+    file: z.file().min(1).meta({ contentMediaType: "text/csv", description: "The CSV file." }),
+    mapping: z
+      .string()
+      .optional()
+      .catch(undefined)
+      .meta({
+        description: `JSON object from ${FIELDS.join(", ")} to the file's column names, e.g. {"date": "Paid on"}. Fields left out are matched by header name.`,
+      }),
+    chit: z.string().optional().catch(undefined).meta({ description: "A chit (id or name) for rows that name none, when the file has no chit column." }),
+  }),
+);
 
 /** The uploaded CSV and the optional mapping and default chit from a multipart form. */
 export async function readImportUpload(c: Context<WebEnv>): Promise<{ fileName: string; bytes: Uint8Array; mapping?: string; chit?: string }> {
@@ -33,51 +39,68 @@ export async function readImportUpload(c: Context<WebEnv>): Promise<{ fileName: 
   } catch {
     throw new AppError(400, "invalid-form", "The form data could not be read. Send it as multipart/form-data with a boundary.");
   }
-  const file = body.file;
-  if (!(file instanceof File) || file.size === 0) throw badInput({ file: "Choose a CSV file." }, "Choose a CSV file to import.");
-  const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : undefined);
-  return { fileName: file.name || "upload.csv", bytes: new Uint8Array(await file.arrayBuffer()), mapping: text("mapping"), chit: text("chit") };
+  const upload = importUpload.safeParse(body);
+  if (!upload.success) throw badInput({ file: "Choose a CSV file." }, "Choose a CSV file to import.");
+  const { file, mapping, chit } = upload.data;
+  return { fileName: file.name || "upload.csv", bytes: new Uint8Array(await file.arrayBuffer()), mapping, chit };
 }
 
-export function importPreviewJson(p: ImportPreview) {
-  const { columns } = matchColumns(p.source.headers, p.mapping, []);
-  const errorsByRow = new Map<number, { field: string; message: string }[]>();
-  for (const e of p.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), { field: e.field, message: e.message }]);
-  return {
-    id: p.id,
-    fileName: p.fileName,
-    createdAt: p.createdAt.toISOString(),
-    expiresAt: p.expiresAt.toISOString(),
-    encoding: p.source.encoding,
-    delimiter: p.source.delimiter,
-    headers: p.source.headers,
-    columns: Object.fromEntries(Object.entries(columns).map(([field, index]) => [field, p.source.headers[index] ?? null])),
-    ready: p.errors.length === 0 && p.rows.length > 0,
-    rows: p.rows.map((r) => ({
-      row: r.row,
-      chitId: r.chitId,
-      chit: r.chitName,
-      instalment: r.instalment,
-      amount: r.amount === null ? null : paiseToRupees(r.amount),
-      paidOn: r.paidOn,
-      method: r.method,
-      reference: r.reference,
-      notes: r.notes,
-      errors: errorsByRow.get(r.row) ?? [],
-    })),
-    errors: p.errors,
-    commitUrl: `/api/v1/imports/${p.id}/commit`,
-  };
-}
+const tags = ["imports"];
 
 export const importsApi = new Hono<WebEnv>()
-  .post("/imports", importUploadLimit, async (c) => {
-    const upload = await readImportUpload(c);
-    const preview = await previewPaymentImport(c.get("services").paymentImports, c.get("member"), { ...upload, strictColumns: true });
-    return c.json(importPreviewJson(preview), 201, { location: `/api/v1/imports/${preview.id}` });
-  })
-  .get("/imports/:id", async (c) => c.json(importPreviewJson(await findImportPreview(c.get("services").paymentImports, c.get("member"), c.req.param("id")))))
-  .post("/imports/:id/commit", async (c) => {
-    const { imported, payments } = await commitPaymentImport(c.get("services").paymentImports, c.get("member"), c.req.param("id"));
-    return c.json({ imported, paymentIds: payments.map((p) => p.id) });
-  });
+  .post(
+    "/imports",
+    describeRoute({
+      operationId: "previewImport",
+      summary: "Upload a CSV of payments and get it checked: a preview with an error beside each bad row. Nothing is imported yet.",
+      description:
+        "UTF-8 (with or without BOM), UTF-16 or Windows-1252; comma, semicolon or tab; dates DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD; amounts such as 1,00,000.00 or ₹5,000. Columns are matched by header name (date, amount, chit, instalment, reference, method, notes and common synonyms) unless `mapping` names them. Rows are numbered as in a spreadsheet (the header is row 1). A row with the same reference, or the same chit, date and amount, as a recorded payment or another row is a duplicate (an error). At most 10,000 rows; the preview is kept for 24 hours.",
+      tags,
+      body: { required: true, content: { "multipart/form-data": importUpload } },
+      responses: {
+        201: { description: "The preview (errors may be non-empty).", json: importPreviewSchema },
+        400: {
+          description: "The file cannot be read (encoding, delimiter, no rows) or its columns do not match (code missing-columns, with fields).",
+          json: errorSchema,
+        },
+        413: { description: "The file has more than 10,000 rows (code too-many-rows) or is larger than 20 MB.", json: errorSchema },
+        415: { description: "Not a multipart upload.", json: errorSchema },
+        ...guarded,
+      },
+    }),
+    async (c) => {
+      const upload = await readImportUpload(c);
+      const preview = await previewPaymentImport(c.get("services").paymentImports, c.get("member"), { ...upload, strictColumns: true });
+      return c.json(importPreviewJson(preview), 201, { location: `/api/v1/imports/${preview.id}` });
+    },
+  )
+  .get(
+    "/imports/:id",
+    describeRoute({
+      operationId: "getImport",
+      summary: "A preview again (until it expires or is committed).",
+      tags,
+      params: idParam("import"),
+      responses: { 200: { description: "The preview.", json: importPreviewSchema }, 404: "NotFound", ...guarded },
+    }),
+    async (c) => c.json(importPreviewJson(await findImportPreview(c.get("services").paymentImports, c.get("member"), c.req.param("id")))),
+  )
+  .post(
+    "/imports/:id/commit",
+    describeRoute({
+      operationId: "commitImport",
+      summary: "Import every row of a preview, all or nothing.",
+      tags,
+      params: idParam("import"),
+      responses: {
+        200: { description: "Imported.", json: importCommittedSchema },
+        404: "NotFound",
+        409: { description: "Rows have errors (code import-has-errors); nothing was imported. Fix the file and upload it again.", json: errorSchema },
+        ...guarded,
+      },
+    }),
+    async (c) => {
+      const { imported, payments } = await commitPaymentImport(c.get("services").paymentImports, c.get("member"), c.req.param("id"));
+      return c.json({ imported, paymentIds: payments.map((p) => p.id) } satisfies z.infer<typeof importCommittedSchema>);
+    },
+  );

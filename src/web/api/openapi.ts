@@ -1,49 +1,44 @@
-// The OpenAPI 3.1 document of the JSON API, hand-written as a typed object and served publicly at /api/openapi.json.
+// The OpenAPI 3.1 document of the JSON API, served publicly at /api/openapi.json: its paths are the routes the API
+// serves, each described where it is registered (describeRoute), with schemas generated from the zod schemas that
+// parse the requests and type the presenters of the responses.
 import { Hono } from "hono";
+import { z } from "zod";
 import type { WebEnv } from "../env.ts";
-import { ioPaths, ioSchemas, ioTags } from "./openapi-io-paths.ts";
-import { paths } from "./openapi-paths.ts";
-import { reminderPaths, reminderTags } from "./openapi-reminder-paths.ts";
-import { schemas } from "./openapi-schemas.ts";
-import { json, type Method, type Operation, ref, type Schema } from "./openapi-types.ts";
+import { calendarApi, calendarFeedApi } from "./calendar-api.ts";
+import { cronApi } from "./cron-api.ts";
+import { buildPaths, documentedRoutes } from "./openapi/build-document.ts";
+import { type OperationDoc, requestSchema } from "./openapi/describe-route.ts";
+import { apiV1 } from "./v1.ts";
 
+/** Every app mounted under /api/v1 (app.tsx mounts them in its own order; a test checks none is missed). */
+const documentedApi = new Hono().route("/api/v1", cronApi).route("/api/v1", calendarFeedApi).route("/api/v1", calendarApi).route("/api/v1", apiV1);
+
+const email = z.email();
+const password = z.string();
 /** better-auth answers /api/auth/* itself; the few endpoints an API client needs, for orientation. */
-const authOperation = (operationId: string, summary: string, body?: Schema): Operation => ({
-  operationId,
-  summary,
-  description: "Served by better-auth (https://www.better-auth.com/docs); its own request and response shapes and error format apply.",
-  tags: ["auth (better-auth)"],
-  security: [],
-  ...(body ? { requestBody: { required: true, content: json(body) } } : {}),
-  responses: { "200": { description: "See better-auth's documentation." } },
-});
-const credentials: Schema = {
-  type: "object",
-  properties: { email: { type: "string", format: "email" }, password: { type: "string" } },
-  required: ["email", "password"],
-};
+function authOperation(method: "get" | "post", path: string, operationId: string, summary: string, body?: z.ZodObject) {
+  const operation: OperationDoc = {
+    operationId,
+    summary,
+    description: "Served by better-auth (https://www.better-auth.com/docs); its own request and response shapes and error format apply.",
+    tags: ["auth (better-auth)"],
+    security: [],
+    ...(body ? { body: { required: true, content: { "application/json": body } } } : {}),
+    responses: { 200: { description: "See better-auth's documentation." } },
+  };
+  return { method, path, operation };
+}
+const authOperations = [
+  authOperation("post", "/api/auth/sign-up/email", "signUp", "Register; a 6-digit code is emailed.", z.object({ name: z.string(), email, password })),
+  authOperation("post", "/api/auth/email-otp/verify-email", "verifyEmail", "Confirm the emailed code.", z.object({ email, otp: z.string() })),
+  authOperation("post", "/api/auth/sign-in/email", "signIn", "Sign in; sets the session cookie.", requestSchema("Credentials", z.object({ email, password }))),
+  authOperation("post", "/api/auth/sign-out", "signOut", "Sign out."),
+  authOperation("get", "/api/auth/get-session", "getSession", "The current session and member."),
+];
 
-const authPaths: Record<string, Partial<Record<Method, Operation>>> = {
-  "/api/auth/sign-up/email": {
-    post: authOperation("signUp", "Register; a 6-digit code is emailed.", {
-      ...credentials,
-      properties: { ...credentials.properties, name: { type: "string" } },
-      required: ["name", "email", "password"],
-    }),
-  },
-  "/api/auth/email-otp/verify-email": {
-    post: authOperation("verifyEmail", "Confirm the emailed code.", {
-      type: "object",
-      properties: { email: { type: "string" }, otp: { type: "string" } },
-      required: ["email", "otp"],
-    }),
-  },
-  "/api/auth/sign-in/email": { post: authOperation("signIn", "Sign in; sets the session cookie.", credentials) },
-  "/api/auth/sign-out": { post: authOperation("signOut", "Sign out.") },
-  "/api/auth/get-session": { get: authOperation("getSession", "The current session and member.") },
-};
+const { paths, schemas } = buildPaths([...documentedRoutes(documentedApi), ...authOperations]);
 
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -63,12 +58,15 @@ export const openApiDocument = {
     { name: "receipts" },
     { name: "summary" },
     { name: "notifications" },
-    ...ioTags,
-    ...reminderTags,
+    { name: "exports", description: "CSV and PDF downloads: payments, schedules, statements, the annual summary." },
+    { name: "imports", description: "Bulk import of payments from a CSV file: preview with errors, then commit all or nothing." },
+    { name: "tokens", description: "Personal API tokens for `Authorization: Bearer <token>`." },
+    { name: "reminders", description: "The reminder job, for an outside scheduler when the host sleeps." },
+    { name: "calendar", description: "A private ICS feed of the member's open instalments." },
     { name: "auth (better-auth)", description: "Accounts are better-auth's own endpoints under /api/auth/*; only a few are listed here." },
   ],
   security: [{ cookieAuth: [] }, { bearerAuth: [] }],
-  paths: { ...paths, ...ioPaths, ...reminderPaths, ...authPaths },
+  paths,
   components: {
     securitySchemes: {
       cookieAuth: { type: "apiKey", in: "cookie", name: "chitfunds.session_token", description: "The session cookie set by /api/auth/sign-in/email." },
@@ -78,7 +76,7 @@ export const openApiDocument = {
         description: "A personal API token, created in Settings > API tokens (or POST /api/v1/tokens with a session).",
       },
     },
-    schemas: { ...schemas, ...ioSchemas },
+    schemas,
     responses: {
       BadInput: errorResponse("Bad input; error.fields names each bad field (code invalid-input, unreadable-file...)."),
       Unauthenticated: errorResponse("Not signed in (code unauthenticated)."),
@@ -86,12 +84,9 @@ export const openApiDocument = {
       NotFound: errorResponse("No such item among the member's own (another member's id answers this too)."),
       TooLarge: errorResponse("A receipt is larger than RECEIPT_MAX_MB (the message states the limit); nothing is stored."),
       UnsupportedFile: errorResponse("A file that is not JPEG, PNG, WebP, HEIC or PDF by its bytes, whatever its name; nothing is stored."),
-      UnsupportedImage: errorResponse("Not an image (JPEG, PNG, WebP or HEIC by its bytes; a PDF is not read) or not a multipart upload."),
-      RateLimited: errorResponse("Too many requests; Retry-After says when to try again (code rate-limited)."),
-      Unavailable: errorResponse("Cannot answer now: code reader-busy, reader-timeout or reader-unavailable."),
     },
   },
-} as const;
+};
 
 /** Public: mount at "/" so the document is served at /api/openapi.json without a session. */
 export const openApiRoutes = new Hono<WebEnv>().get("/api/openapi.json", (c) => c.json(openApiDocument, 200, { "cache-control": "public, max-age=300" }));

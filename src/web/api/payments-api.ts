@@ -1,44 +1,147 @@
 // /api/v1 payments: record against a chit's instalment (multipart with receipts, or JSON), history, edit and delete.
 import { Hono } from "hono";
+import { z } from "zod";
 import { deletePayment } from "../../app/delete-payment.ts";
 import { findChit } from "../../app/find-chit.ts";
 import { findPayment } from "../../app/find-payment.ts";
-import { findPayments } from "../../app/find-payments.ts";
+import { findPayments, paymentQuery } from "../../app/find-payments.ts";
+import { paymentPatch } from "../../app/ledger-input.ts";
 import { recordPayment } from "../../app/record-payment.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { WebEnv } from "../env.ts";
-import { paymentJson, paymentResultJson } from "./json.ts";
-import { readFieldsAndFiles, receiptUploadLimit } from "./request-body.ts";
+import { errorSchema, idParam } from "./json/common.ts";
+import {
+  chitPaymentsSchema,
+  paymentJson,
+  paymentPageSchema,
+  paymentResultJson,
+  paymentResultSchema,
+  paymentRowJson,
+  paymentSchema,
+} from "./json/payment-json.ts";
+import { describeRoute, guarded, requestSchema } from "./openapi/describe-route.ts";
+import { readFieldsAndFiles } from "./request-body.ts";
+
+const paymentInput = requestSchema("PaymentInput", paymentPatch);
+const paymentForm = requestSchema(
+  "PaymentForm",
+  paymentPatch.extend({
+    receipts: z.array(z.file()).optional().meta({ description: "JPEG, PNG, WebP, HEIC or PDF files; also accepted under `receipt` or `file`." }),
+  }),
+);
+const paymentBody = {
+  required: false,
+  content: { "multipart/form-data": paymentForm, "application/x-www-form-urlencoded": paymentInput, "application/json": paymentInput },
+};
+const tags = ["payments"];
 
 export const paymentsApi = new Hono<WebEnv>()
-  .get("/chits/:id/payments", async (c) => {
-    const deps = c.get("services").ledger;
-    const ownerId = c.get("member").id;
-    const chit = await findChit(deps.chits, ownerId, c.req.param("id"));
-    const payments = await deps.payments.listForChit(ownerId, chit.id);
-    return c.json({ chitId: chit.id, payments: payments.map(paymentJson) });
-  })
-  .post("/chits/:id/payments", receiptUploadLimit, async (c) => {
-    const { fields, files } = await readFieldsAndFiles(c);
-    const result = await recordPayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files);
-    return c.json(paymentResultJson(result), 201, { location: `/api/v1/payments/${result.payment.id}` });
-  })
-  .get("/payments", async (c) => {
-    const found = await findPayments(c.get("services").ledger, c.get("member"), c.req.query());
-    return c.json({
-      payments: found.payments.map(paymentJson),
-      total: found.total,
-      page: found.page,
-      perPage: found.query.perPage,
-      pages: found.pages,
-    });
-  })
-  .get("/payments/:id", async (c) => c.json(paymentJson(await findPayment(c.get("services").ledger.payments, c.get("member").id, c.req.param("id")))))
-  .patch("/payments/:id", receiptUploadLimit, async (c) => {
-    const { fields, files } = await readFieldsAndFiles(c);
-    return c.json(paymentResultJson(await updatePayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files)));
-  })
-  .delete("/payments/:id", async (c) => {
-    await deletePayment(c.get("services").ledger, c.get("member").id, c.req.param("id"));
-    return c.body(null, 204);
-  });
+  .get(
+    "/chits/:id/payments",
+    describeRoute({
+      operationId: "listChitPayments",
+      summary: "The chit's payments.",
+      tags,
+      params: idParam("chit"),
+      responses: { 200: { description: "Payments.", json: chitPaymentsSchema }, 404: "NotFound", ...guarded },
+    }),
+    async (c) => {
+      const deps = c.get("services").ledger;
+      const ownerId = c.get("member").id;
+      const chit = await findChit(deps.chits, ownerId, c.req.param("id"));
+      const payments = await deps.payments.listForChit(ownerId, chit.id);
+      return c.json({ chitId: chit.id, payments: payments.map(paymentJson) } satisfies z.infer<typeof chitPaymentsSchema>);
+    },
+  )
+  .post(
+    "/chits/:id/payments",
+    describeRoute({
+      operationId: "recordPayment",
+      summary: "Record a payment, with receipt files (multipart) or without (JSON); defaults come from the schedule.",
+      tags,
+      params: idParam("chit"),
+      body: paymentBody,
+      responses: {
+        201: { description: "The payment, and warnings when the same receipt or reference was used before.", json: paymentResultSchema },
+        400: "BadInput",
+        404: "NotFound",
+        409: { description: "The chit is closed.", json: errorSchema },
+        413: "TooLarge",
+        415: "UnsupportedFile",
+        ...guarded,
+      },
+    }),
+    async (c) => {
+      const { fields, files } = await readFieldsAndFiles(c);
+      const result = await recordPayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files);
+      return c.json(paymentResultJson(result), 201, { location: `/api/v1/payments/${result.payment.id}` });
+    },
+  )
+  .get(
+    "/payments",
+    describeRoute({
+      operationId: "findPayments",
+      summary: "Payment history across all chits, newest first.",
+      tags,
+      query: paymentQuery,
+      responses: { 200: { description: "One page of payments, newest first.", json: paymentPageSchema }, 400: "BadInput", ...guarded },
+    }),
+    async (c) => {
+      const found = await findPayments(c.get("services").ledger, c.get("member"), c.req.query());
+      return c.json({
+        payments: found.payments.map(paymentRowJson),
+        total: found.total,
+        page: found.page,
+        perPage: found.query.perPage,
+        pages: found.pages,
+      } satisfies z.infer<typeof paymentPageSchema>);
+    },
+  )
+  .get(
+    "/payments/:id",
+    describeRoute({
+      operationId: "getPayment",
+      summary: "One payment with its receipts.",
+      tags,
+      params: idParam("payment"),
+      responses: { 200: { description: "The payment.", json: paymentSchema }, 404: "NotFound", ...guarded },
+    }),
+    async (c) => c.json(paymentJson(await findPayment(c.get("services").ledger.payments, c.get("member").id, c.req.param("id")))),
+  )
+  .patch(
+    "/payments/:id",
+    describeRoute({
+      operationId: "updatePayment",
+      summary: "Correct a payment; receipt files sent (multipart) are added to it.",
+      description: "Fields left out keep their value.",
+      tags,
+      params: idParam("payment"),
+      body: paymentBody,
+      responses: {
+        200: { description: "The payment.", json: paymentResultSchema },
+        400: "BadInput",
+        404: "NotFound",
+        413: "TooLarge",
+        415: "UnsupportedFile",
+        ...guarded,
+      },
+    }),
+    async (c) => {
+      const { fields, files } = await readFieldsAndFiles(c);
+      return c.json(paymentResultJson(await updatePayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files)));
+    },
+  )
+  .delete(
+    "/payments/:id",
+    describeRoute({
+      operationId: "deletePayment",
+      summary: "Delete a payment and its receipt files.",
+      tags,
+      params: idParam("payment"),
+      responses: { 204: { description: "Done; no body." }, 404: "NotFound", ...guarded },
+    }),
+    async (c) => {
+      await deletePayment(c.get("services").ledger, c.get("member").id, c.req.param("id"));
+      return c.body(null, 204);
+    },
+  );

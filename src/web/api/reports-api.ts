@@ -2,23 +2,47 @@
 import { Hono } from "hono";
 import { renderAnnualReportPdf } from "../../adapters/pdf/annual-report-pdf.ts";
 import { renderStatementPdf } from "../../adapters/pdf/statement-pdf.ts";
-import { buildAnnualReport } from "../../app/build-annual-report.ts";
+import { buildAnnualReport, yearQuery } from "../../app/build-annual-report.ts";
 import { buildStatement } from "../../app/build-statement.ts";
 import { slug } from "../../app/export-payments-csv.ts";
 import { todayIn } from "../../domain/dates.ts";
 import type { WebEnv } from "../env.ts";
-import { download } from "./exports-api.ts";
+import { download, fileAnswer } from "./exports-api.ts";
+import { idParam } from "./json/common.ts";
+import { describeRoute, guarded } from "./openapi/describe-route.ts";
+
+const tags = ["exports"];
 
 export const reportsApi = new Hono<WebEnv>()
-  .get("/chits/:id/statement.pdf", async (c) => {
-    const member = c.get("member");
-    const statement = await buildStatement(c.get("services").ledger, member, c.req.param("id"));
-    const pdf = await renderStatementPdf(statement);
-    const filename = `statement-${slug(statement.report.chit.name)}-${todayIn(member.timeZone, statement.generatedAt)}.pdf`;
-    return c.body(new Uint8Array(pdf), 200, download(filename, "application/pdf"));
-  })
-  .get("/reports/annual.pdf", async (c) => {
-    const report = await buildAnnualReport(c.get("services").ledger, c.get("member"), c.req.query());
-    const pdf = await renderAnnualReportPdf(report);
-    return c.body(new Uint8Array(pdf), 200, download(`annual-summary-${report.year}.pdf`, "application/pdf"));
-  });
+  .get(
+    "/chits/:id/statement.pdf",
+    describeRoute({
+      operationId: "chitStatementPdf",
+      summary: "The chit's statement as a PDF: member, foreman, terms, every instalment with its payments, prize, totals, the rate, receipt thumbnails.",
+      tags,
+      params: idParam("chit"),
+      responses: { 200: fileAnswer("application/pdf", "The PDF (A4 landscape, page numbers, generated date)."), 404: "NotFound", ...guarded },
+    }),
+    async (c) => {
+      const member = c.get("member");
+      const statement = await buildStatement(c.get("services").ledger, member, c.req.param("id"));
+      const pdf = await renderStatementPdf(statement);
+      const filename = `statement-${slug(statement.report.chit.name)}-${todayIn(member.timeZone, statement.generatedAt)}.pdf`;
+      return c.body(new Uint8Array(pdf), 200, download(filename, "application/pdf"));
+    },
+  )
+  .get(
+    "/reports/annual.pdf",
+    describeRoute({
+      operationId: "annualSummaryPdf",
+      summary: "A year across all chits as a PDF: paid, fell due, dividends, prize money, by chit and by month, and every payment.",
+      tags,
+      query: yearQuery,
+      responses: { 200: fileAnswer("application/pdf", "The PDF."), 400: "BadInput", ...guarded },
+    }),
+    async (c) => {
+      const report = await buildAnnualReport(c.get("services").ledger, c.get("member"), c.req.query());
+      const pdf = await renderAnnualReportPdf(report);
+      return c.body(new Uint8Array(pdf), 200, download(`annual-summary-${report.year}.pdf`, "application/pdf"));
+    },
+  );

@@ -1,10 +1,9 @@
 // Reads an API request body: a JSON object, or a multipart/urlencoded form (with receipt files for payments).
 import type { Context } from "hono";
-import { createMiddleware } from "hono/factory";
 import { AppError } from "../../app/errors.ts";
 import type { UploadedFile } from "../../app/store-receipts.ts";
 import type { WebEnv } from "../env.ts";
-import { readForm, uploadBodyLimit } from "../uploads.ts";
+import { readForm } from "../uploads.ts";
 
 const isForm = (c: Context<WebEnv>) => /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header("content-type") ?? "");
 
@@ -41,6 +40,3 @@ export async function readFields(c: Context<WebEnv>): Promise<Record<string, unk
   if (files.length) throw new AppError(400, "unexpected-file", "This request does not take files.", { file: "Remove the file." });
   return fields;
 }
-
-/** Refuses a body larger than the receipts a payment may carry (RECEIPT_MAX_MB each) before reading it: 413. */
-export const receiptUploadLimit = createMiddleware<WebEnv>((c, next) => uploadBodyLimit(c.get("services").ledger.receiptMaxBytes)(c, next));

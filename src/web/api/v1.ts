@@ -6,8 +6,9 @@ import { requireMember } from "../middleware/session.ts";
 import { chitsApi } from "./chits-api.ts";
 import { exportsApi } from "./exports-api.ts";
 import { importsApi } from "./imports-api.ts";
-import { summaryJson } from "./json.ts";
+import { summaryJson, summarySchema } from "./json/summary-json.ts";
 import { notificationsApi } from "./notifications-api.ts";
+import { describeRoute, guarded } from "./openapi/describe-route.ts";
 import { paymentsApi } from "./payments-api.ts";
 import { receiptsApi } from "./receipts-api.ts";
 import { reportsApi } from "./reports-api.ts";
@@ -26,4 +27,13 @@ export const apiV1 = new Hono<WebEnv>()
   .route("/", screenshotReadApi)
   .route("/", receiptsApi)
   .route("/", notificationsApi)
-  .get("/summary", async (c) => c.json(summaryJson(await buildSummary(c.get("services").ledger, c.get("member")))));
+  .get(
+    "/summary",
+    describeRoute({
+      operationId: "getSummary",
+      summary: "Totals across chits, upcoming (30 days) and overdue instalments, a card per chit.",
+      tags: ["summary"],
+      responses: { 200: { description: "The summary.", json: summarySchema }, ...guarded },
+    }),
+    async (c) => c.json(summaryJson(await buildSummary(c.get("services").ledger, c.get("member")))),
+  );

@@ -17,6 +17,7 @@ const ASSETS: Record<string, string> = {
   "htmx/htmx.min.js": pkg("htmx.org", "dist/htmx.min.js"),
   "chart/chart.umd.min.js": pkg("chart.js", "dist/chart.umd.min.js"),
   "dashboard.js": join(root, "public", "dashboard.js"),
+  "bid-chart.js": join(root, "public", "bid-chart.js"),
   "app.css": join(root, "public", "app.css"),
   "app.js": join(root, "public", "app.js"),
   "notifications-live.js": join(root, "public", "notifications-live.js"),

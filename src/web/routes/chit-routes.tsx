@@ -1,6 +1,7 @@
 // Pages for chits: the list, add/edit, the chit page with schedule and rate, close/reopen, delete, and auction records.
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { buildBidAdvice } from "../../app/advise-bid.ts";
 import { buildChitReport } from "../../app/build-chit-report.ts";
 import { summarise } from "../../app/build-summary.ts";
 import { createChit } from "../../app/create-chit.ts";
@@ -9,12 +10,15 @@ import { AppError, notFound } from "../../app/errors.ts";
 import { findChit } from "../../app/find-chit.ts";
 import { recordInstalment } from "../../app/record-instalment.ts";
 import { updateChit } from "../../app/update-chit.ts";
+import { nextAuction } from "../../domain/bid-advice.ts";
 import { todayIn } from "../../domain/dates.ts";
 import type { ProjectionAssumption } from "../../domain/rates.ts";
+import type { Chit } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
 import { type FormValues, formFields } from "../form-values.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
+import { type BidView, bidDiscountValue } from "../views/bid-advice-view.tsx";
 import { CHIT_FIELDS, ChitFormView, chitValues, newChitValues } from "../views/chit-form-view.tsx";
 import { ChitPageView } from "../views/chit-page-view.tsx";
 import { ChitListView, DeleteChitView } from "../views/chit-views.tsx";
@@ -26,7 +30,7 @@ const ledger = (c: Ctx) => c.get("services").ledger;
 
 /** Blank percentages on the add form mean "the usual", not 0%. */
 function chitInputFrom(values: FormValues, creating: boolean): Record<string, string> {
-  const optional = ["commissionPercent", "maxDiscountPercent", "taxOnCommissionPercent"];
+  const optional = ["commissionPercent", "maxDiscountPercent", "latePenaltyPercent", "lateFee", "prizesPerAuction"];
   return Object.fromEntries(Object.entries(values).filter(([k, v]) => !(creating && optional.includes(k) && v.trim() === "")));
 }
 
@@ -56,6 +60,32 @@ function rateOptions(c: Ctx) {
   };
 }
 
+/**
+ * The chit page's bid section: for a member who has not won, the advice for the instalment and discount they typed
+ * (default: the next auction not recorded, at the assumed discount); their typing comes back with any field errors.
+ */
+async function bidView(c: Ctx, chit: Chit, options: ReturnType<typeof rateOptions>): Promise<BidView | null> {
+  if (chit.status !== "active" || chit.instalments.some((r) => r.wonByMe)) return null;
+  const next = nextAuction(chit.terms, chit.instalments);
+  const typedInstalment = c.req.query("bidInstalment")?.trim() ?? "";
+  const typedDiscount = c.req.query("bidDiscount")?.trim() ?? "";
+  if (next === null && typedInstalment === "") return null;
+  const instalment = typedInstalment || String(next);
+  const query = {
+    instalment,
+    ...(typedDiscount ? { discount: typedDiscount } : {}),
+    benchmark: String(options.benchmarkRate * 100),
+    assumption: options.assumption,
+  };
+  try {
+    const advice = await buildBidAdvice(ledger(c), c.get("member"), chit.id, query);
+    return { advice, instalment, discount: bidDiscountValue(typedDiscount, advice), errors: {} };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { advice: null, instalment, discount: typedDiscount, errors: error.fields ?? { instalment: error.message } };
+  }
+}
+
 function instalmentNumber(c: Ctx, members: number): number {
   const n = Number(c.req.param("n"));
   if (!/^\d+$/.test(c.req.param("n") ?? "") || n < 1 || n > members) throw notFound("That instalment");
@@ -65,7 +95,7 @@ function instalmentNumber(c: Ctx, members: number): number {
 async function renderInstalment(c: Ctx, values: FormValues | null, error?: AppError) {
   const member = c.get("member");
   const report = await buildChitReport(ledger(c), member, c.req.param("id") ?? "");
-  const n = instalmentNumber(c, report.chit.terms.members);
+  const n = instalmentNumber(c, report.chit.terms.instalments);
   const row = report.schedule.instalments[n - 1]!;
   return renderPage(
     c,
@@ -114,10 +144,11 @@ export const chitRoutes = new Hono<WebEnv>()
       assumption: options.assumption,
     });
     const receiptCount = report.payments.reduce((n, p) => n + p.receipts.length, 0);
+    const bid = await bidView(c, report.chit, options);
     return renderPage(
       c,
       report.chit.name,
-      <ChitPageView t={c.get("t")} csrfToken={c.get("csrfToken")} report={report} receiptCount={receiptCount} rateOptions={options} />,
+      <ChitPageView t={c.get("t")} csrfToken={c.get("csrfToken")} report={report} receiptCount={receiptCount} rateOptions={options} bid={bid} />,
       {
         active: "chits",
       },
@@ -167,7 +198,7 @@ export const chitRoutes = new Hono<WebEnv>()
   .post("/chits/:id/instalments/:n", async (c) => {
     const member = c.get("member");
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
-    const n = instalmentNumber(c, chit.terms.members);
+    const n = instalmentNumber(c, chit.terms.instalments);
     const values = await formFields(c, INSTALMENT_FIELDS);
     try {
       await recordInstalment(ledger(c), member.id, chit.id, n, instalmentInputFrom(values));

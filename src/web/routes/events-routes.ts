@@ -7,7 +7,7 @@ import { streamSSE } from "hono/streaming";
 import { toMember } from "../../adapters/auth/member-store.ts";
 import { AppError } from "../../app/errors.ts";
 import type { Notification } from "../../ports/ledger.ts";
-import { notificationJson } from "../api/json.ts";
+import { notificationJson } from "../api/json/notification-json.ts";
 import type { WebEnv } from "../env.ts";
 import { blockedReason, loadViewer, requireMember } from "../middleware/session.ts";
 

@@ -6,7 +6,7 @@ import { AppError } from "../../app/errors.ts";
 import { findImportPreview, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, previewPaymentImport, remapPaymentImport } from "../../app/preview-payment-import.ts";
 import { IMPORT_FIELDS, matchColumns } from "../../domain/payment-import.ts";
 import type { ImportPreview } from "../../ports/import-repository.ts";
-import { importUploadLimit, readImportUpload } from "../api/imports-api.ts";
+import { readImportUpload } from "../api/imports-api.ts";
 import type { WebEnv } from "../env.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
@@ -45,8 +45,6 @@ export const importRoutes = new Hono<WebEnv>()
   .get("/imports", (c) => uploadPage(c))
   .post("/imports", async (c) => {
     try {
-      // The CSRF check has already read this form, so only its declared length can be held against the cap here.
-      if (Number(c.req.header("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) await importUploadLimit(c, async () => {});
       const upload = await readImportUpload(c);
       const preview = await previewPaymentImport(deps(c), c.get("member"), upload);
       return c.redirect(`/imports/${preview.id}`, 303);

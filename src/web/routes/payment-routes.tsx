@@ -18,7 +18,7 @@ import { type FormErrors, type FormValues, formFields, pickFields } from "../for
 import type { T } from "../i18n/index.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
-import { type ParsedForm, readForm, uploadBodyLimit } from "../uploads.ts";
+import { readForm } from "../uploads.ts";
 import { newPaymentValues, PAYMENT_FIELDS, PaymentFormView, paymentValues } from "../views/payment-form-view.tsx";
 import { HISTORY_FILTERS, PaymentHistoryView } from "../views/payment-history-view.tsx";
 import { DeletePaymentView, PaymentView } from "../views/payment-views.tsx";
@@ -27,27 +27,6 @@ import { receiptRoutes } from "./receipt-routes.tsx";
 type Ctx = Context<WebEnv>;
 
 const ledger = (c: Ctx) => c.get("services").ledger;
-
-/**
- * Reads the payment form. A body over the upload cap comes back as `tooLarge` (shown beside the receipts), with the typed
- * fields when they could be read. Page forms were already read for the CSRF check, so then only a declared length can be
- * held against the cap; each file's own limit is checked again when it is stored.
- */
-async function readPaymentForm(c: Ctx): Promise<{ form: ParsedForm; tooLarge: AppError | null }> {
-  const read = c.req.raw.bodyUsed;
-  const declared = c.req.header("content-length") !== undefined && c.req.header("transfer-encoding") === undefined;
-  let tooLarge: AppError | null = null;
-  if (!read || declared) {
-    try {
-      await uploadBodyLimit(ledger(c).receiptMaxBytes)(c, async () => {});
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 413) throw error;
-      tooLarge = new AppError(413, error.code, error.message, { receipts: error.message });
-    }
-  }
-  if (tooLarge && !read) return { form: { fields: {}, files: [] }, tooLarge };
-  return { form: await readForm(c), tooLarge };
-}
 
 type FormState = { values?: FormValues; error?: AppError; filesDropped?: boolean };
 
@@ -99,16 +78,14 @@ export const paymentRoutes = new Hono<WebEnv>()
   .post("/chits/:id/payments", async (c) => {
     const member = c.get("member");
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
-    const { form, tooLarge } = await readPaymentForm(c);
-    const { fields, files } = form;
+    const { fields, files } = await readForm(c);
     const values = pickFields(fields, PAYMENT_FIELDS);
     try {
-      if (tooLarge) throw tooLarge;
       const { payment } = await recordPayment(ledger(c), member, chit.id, values, files);
       return c.redirect(`/payments/${payment.id}?notice=payment-saved`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return renderPaymentForm(c, chit.id, null, { values, error, filesDropped: files.length > 0 || tooLarge !== null });
+      return renderPaymentForm(c, chit.id, null, { values, error, filesDropped: files.length > 0 });
     }
   })
   .get("/payments", async (c) => {
@@ -144,16 +121,14 @@ export const paymentRoutes = new Hono<WebEnv>()
   })
   .post("/payments/:id/edit", async (c) => {
     const payment = await ownPayment(c);
-    const { form, tooLarge } = await readPaymentForm(c);
-    const { fields, files } = form;
+    const { fields, files } = await readForm(c);
     const values = pickFields(fields, PAYMENT_FIELDS);
     try {
-      if (tooLarge) throw tooLarge;
       await updatePayment(ledger(c), c.get("member"), payment.id, values, files);
       return c.redirect(`/payments/${payment.id}?notice=payment-updated`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return renderPaymentForm(c, payment.chitId, payment, { values, error, filesDropped: files.length > 0 || tooLarge !== null });
+      return renderPaymentForm(c, payment.chitId, payment, { values, error, filesDropped: files.length > 0 });
     }
   })
   .get("/payments/:id/delete", async (c) => {

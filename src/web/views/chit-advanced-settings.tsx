@@ -1,6 +1,23 @@
 // The "Advanced" part of the chit form: the per-chit variants (DOMAIN.md), each with the usual choice first, explained.
+import { type ChitTerms, defaultTerms } from "../../domain/chit.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
+import { amountForInput } from "../format.ts";
 import { Checkbox, Field, Select } from "./form.tsx";
+
+/** Fields only the Advanced part has (the main form lists the others itself). */
+export const ADVANCED_ONLY_FIELDS = [
+  "instalments",
+  "prizesPerAuction",
+  "onTopOnForemanInstalment",
+  "taxMode",
+  "rounding",
+  "dividendRounding",
+  "roundingRemainder",
+  "lateRule",
+  "latePenaltyPercent",
+  "lateFee",
+  "lateForfeitsDividend",
+] as const;
 
 export const ADVANCED_FIELDS = [
   "commissionMode",
@@ -10,8 +27,26 @@ export const ADVANCED_FIELDS = [
   "firstInstalment",
   "maxDiscountPercent",
   "taxOnCommissionPercent",
-  "taxDeductedFromPrize",
+  ...ADVANCED_ONLY_FIELDS,
 ] as const;
+
+/** The Advanced-only fields' form values: a chit's, or the usual ones for a new chit. */
+export function advancedValues(t: ChitTerms | null): Record<(typeof ADVANCED_ONLY_FIELDS)[number], string> {
+  const d = t ?? defaultTerms;
+  return {
+    instalments: t && t.instalments !== Math.floor(t.members / t.prizesPerAuction) ? String(t.instalments) : "",
+    prizesPerAuction: String(d.prizesPerAuction),
+    onTopOnForemanInstalment: String(d.onTopOnForemanInstalment),
+    taxMode: d.taxMode,
+    rounding: d.rounding,
+    dividendRounding: d.dividendRounding,
+    roundingRemainder: d.roundingRemainder,
+    lateRule: d.lateRule,
+    latePenaltyPercent: String(d.latePenaltyPercent),
+    lateFee: amountForInput(d.lateFee),
+    lateForfeitsDividend: String(d.lateForfeitsDividend),
+  };
+}
 
 export function AdvancedSettings(p: { values: FormValues; errors: FormErrors; open: boolean }) {
   const v = p.values;
@@ -89,9 +124,21 @@ export function AdvancedSettings(p: { values: FormValues; errors: FormErrors; op
         inputmode="decimal"
         help="The highest bid the agreement allows, commonly 30% to 45%; 40% if you are not sure."
       />
+      <Select
+        name="taxMode"
+        label="Tax (GST) on the commission"
+        value={v.taxMode}
+        error={e.taxMode}
+        options={[
+          { value: "none", label: "None on my notices" },
+          { value: "deducted-from-prize", label: "Deducted from the winner's prize" },
+          { value: "charged-to-members", label: "Charged to every member with the instalment" },
+        ]}
+        help="Most companies take the tax on their commission out of the prize; some add each member's share of it to the instalment."
+      />
       <Field
         name="taxOnCommissionPercent"
-        label="Tax on the commission (%)"
+        label="Tax rate on the commission (%)"
         type="number"
         value={v.taxOnCommissionPercent}
         error={e.taxOnCommissionPercent}
@@ -99,14 +146,127 @@ export function AdvancedSettings(p: { values: FormValues; errors: FormErrors; op
         max="100"
         step="0.01"
         inputmode="decimal"
-        help="GST on the foreman's commission: 18% since 18 Jul 2022, 12% before. Leave 0 if your notice shows none."
+        help="Leave empty for the rate in force on each auction date: GST 18% since 18 Jul 2022, 12% before (service tax before Jul 2017). Fill it in if your notices use another rate."
       />
       <Checkbox
-        name="taxDeductedFromPrize"
-        label="The tax is deducted from the winner's prize"
-        checked={v.taxDeductedFromPrize === "true"}
-        error={e.taxDeductedFromPrize}
-        help="Tick if the foreman takes the tax out of the prize money."
+        name="onTopOnForemanInstalment"
+        label="The added commission is collected on the foreman's first instalment too"
+        checked={v.onTopOnForemanInstalment === "true"}
+        error={e.onTopOnForemanInstalment}
+        help="Only for commission added to every instalment: tick if you pay the same amount (say 5,300 on 5,000) from the very first instalment."
+      />
+      <div class="row">
+        <div class="col-12 col-md-6">
+          <Field
+            name="prizesPerAuction"
+            label="Prizes at each auction"
+            type="number"
+            value={v.prizesPerAuction}
+            error={e.prizesPerAuction}
+            min="1"
+            max="100"
+            inputmode="numeric"
+            help="1 for most chits. Multi-division chitties give 2 or more prizes a month; then there are fewer instalments than members."
+          />
+        </div>
+        <div class="col-12 col-md-6">
+          <Field
+            name="instalments"
+            label="Number of instalments"
+            type="number"
+            value={v.instalments}
+            error={e.instalments}
+            min="1"
+            max="1000"
+            inputmode="numeric"
+            help="Leave empty: members divided by prizes at each auction (usually the number of members)."
+          />
+        </div>
+      </div>
+      <Select
+        name="rounding"
+        label="How the foreman rounds"
+        value={v.rounding}
+        error={e.rounding}
+        options={[
+          { value: "paise", label: "To the paisa" },
+          { value: "rupee", label: "To whole rupees (as on most notices)" },
+        ]}
+        help="Whole rupees: the instalment, dividend, tax and prize are whole rupees, e.g. a tax of 1,087.50 becomes 1,088."
+      />
+      <div class="row">
+        <div class="col-12 col-md-6">
+          <Select
+            name="dividendRounding"
+            label="The dividend per member is rounded"
+            value={v.dividendRounding}
+            error={e.dividendRounding}
+            options={[
+              { value: "nearest", label: "To the nearest (usual)" },
+              { value: "down", label: "Down" },
+              { value: "up", label: "Up" },
+            ]}
+            help="Compare with a notice: 563.75 is 564 to the nearest, 563 rounded down."
+          />
+        </div>
+        <div class="col-12 col-md-6">
+          <Select
+            name="roundingRemainder"
+            label="What rounding leaves over"
+            value={v.roundingRemainder}
+            error={e.roundingRemainder}
+            options={[
+              { value: "foreman", label: "Stays with the foreman (usual)" },
+              { value: "next-auction", label: "Is added to the next auction's dividend" },
+            ]}
+            help="The few rupees of the dividend that cannot be shared evenly."
+          />
+        </div>
+      </div>
+      <Select
+        name="lateRule"
+        label="What paying late costs"
+        value={v.lateRule}
+        error={e.lateRule}
+        options={[
+          { value: "none", label: "Nothing" },
+          { value: "interest", label: "Penalty interest a year on what is overdue" },
+          { value: "fixed-fee", label: "A fixed fee per late instalment" },
+        ]}
+        help="The chit agreement sets it (Chit Funds Act s.21(1)(c)); the penalty shows on each late instalment and counts in the real rate."
+      />
+      <div class="row">
+        <div class="col-12 col-md-6">
+          <Field
+            name="latePenaltyPercent"
+            label="Penalty interest (% a year)"
+            type="number"
+            value={v.latePenaltyPercent}
+            error={e.latePenaltyPercent}
+            min="0"
+            max="100"
+            step="0.01"
+            inputmode="decimal"
+            help="Simple interest on the overdue amount for each day late, e.g. 18 or 24."
+          />
+        </div>
+        <div class="col-12 col-md-6">
+          <Field
+            name="lateFee"
+            label="Late fee (₹)"
+            value={v.lateFee}
+            error={e.lateFee}
+            inputmode="decimal"
+            help="Charged once per late instalment, when the agreement says a fixed fee."
+          />
+        </div>
+      </div>
+      <Checkbox
+        name="lateForfeitsDividend"
+        label="A late payer loses that instalment's dividend"
+        checked={v.lateForfeitsDividend === "true"}
+        error={e.lateForfeitsDividend}
+        help="Many agreements take back the dividend from a member who pays after the due date: the instalment then costs the full subscription."
       />
     </details>
   );

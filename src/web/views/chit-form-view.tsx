@@ -4,7 +4,7 @@ import { defaultTerms } from "../../domain/chit.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput } from "../format.ts";
-import { ADVANCED_FIELDS, AdvancedSettings } from "./chit-advanced-settings.tsx";
+import { ADVANCED_FIELDS, ADVANCED_ONLY_FIELDS, AdvancedSettings, advancedValues } from "./chit-advanced-settings.tsx";
 import { Field, Form, FormError, Select, Textarea } from "./form.tsx";
 import { Breadcrumb } from "./ledger-parts.tsx";
 
@@ -25,7 +25,8 @@ export const CHIT_FIELDS = [
   "firstInstalment",
   "maxDiscountPercent",
   "taxOnCommissionPercent",
-  "taxDeductedFromPrize",
+  ...ADVANCED_ONLY_FIELDS,
+  "taxDeductedFromPrize", // older form posts: taxMode when taxMode is not sent
   "notes",
 ] as const;
 
@@ -47,8 +48,8 @@ export function newChitValues(today: string): FormValues {
     dividendApplies: defaultTerms.dividendApplies,
     firstInstalment: defaultTerms.firstInstalment,
     maxDiscountPercent: String(defaultTerms.maxDiscountPercent),
-    taxOnCommissionPercent: String(defaultTerms.taxOnCommissionPercent),
-    taxDeductedFromPrize: String(defaultTerms.taxDeductedFromPrize),
+    taxOnCommissionPercent: "",
+    ...advancedValues(null),
     notes: "",
   };
 }
@@ -71,8 +72,8 @@ export function chitValues(chit: Chit): FormValues {
     dividendApplies: t.dividendApplies,
     firstInstalment: t.firstInstalment,
     maxDiscountPercent: String(t.maxDiscountPercent),
-    taxOnCommissionPercent: String(t.taxOnCommissionPercent),
-    taxDeductedFromPrize: String(t.taxDeductedFromPrize),
+    taxOnCommissionPercent: t.taxOnCommissionPercent === null ? "" : String(t.taxOnCommissionPercent),
+    ...advancedValues(t),
     notes: chit.notes,
   };
 }
@@ -144,7 +145,7 @@ export function ChitFormView(p: { csrfToken: string; chit?: Chit; values: FormVa
                 min="2"
                 max="1000"
                 inputmode="numeric"
-                help="How many tickets the group has; there are as many instalments. Each pays the chit value divided by this."
+                help="How many tickets the group has; usually there are as many instalments (see Advanced for chits with several prizes an auction)."
               />
             </div>
           </div>
@@ -171,7 +172,7 @@ export function ChitFormView(p: { csrfToken: string; chit?: Chit; values: FormVa
                 min="1"
                 max="31"
                 inputmode="numeric"
-                help="31 means the last day in shorter months."
+                help="31 means the last day in shorter months. Daily, weekly and fortnightly chits count from the first date instead."
               />
             </div>
             <div class="col-12 col-md-4">
@@ -184,8 +185,11 @@ export function ChitFormView(p: { csrfToken: string; chit?: Chit; values: FormVa
                   { value: "monthly", label: "Monthly" },
                   { value: "quarterly", label: "Quarterly" },
                   { value: "half-yearly", label: "Half-yearly" },
+                  { value: "fortnightly", label: "Fortnightly (every 14 days)" },
+                  { value: "weekly", label: "Weekly (every 7 days)" },
+                  { value: "daily", label: "Daily" },
                 ]}
-                help="How often instalments fall due."
+                help="How often instalments fall due. Weekly, fortnightly and daily chits fall due every 7, 14 or 1 days from the first date."
               />
             </div>
           </div>

@@ -1,11 +1,13 @@
 // A chit's own page: its terms and status, the actions on it, the schedule to the rupee, its payments and its real rate.
 import type { ChitReport } from "../../app/build-chit-report.ts";
 import { commissionOf, subscriptionOf } from "../../domain/chit.ts";
+import { daysPerPeriod } from "../../domain/dates.ts";
 import type { ProjectionAssumption } from "../../domain/rates.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatDate, formatMoney } from "../format.ts";
 import type { T } from "../i18n/index.ts";
+import { BidAdviceSection, type BidView } from "./bid-advice-view.tsx";
 import { ChitRateSection } from "./chit-rate-view.tsx";
 import { deleteChitQuestion } from "./chit-views.tsx";
 import { Form } from "./form.tsx";
@@ -13,22 +15,50 @@ import { Breadcrumb, ChitStatusBadges, DeleteButton, InstalmentBadge, methodLabe
 
 export type RateOptions = { assumption: ProjectionAssumption; benchmark: string; benchmarkError?: string };
 
-const FREQUENCY_WORDS = { monthly: "chits.monthly", quarterly: "chits.quarterly", "half-yearly": "chits.halfYearly" } as const;
+const FREQUENCY_WORDS = {
+  daily: "rules.daily",
+  weekly: "rules.weekly",
+  fortnightly: "rules.fortnightly",
+  monthly: "chits.monthly",
+  quarterly: "chits.quarterly",
+  "half-yearly": "chits.halfYearly",
+} as const;
+
+function lateWords(t: T, terms: Chit["terms"]): string | null {
+  const parts: string[] = [];
+  if (terms.lateRule === "interest") parts.push(t("rules.lateInterest", { percent: terms.latePenaltyPercent }));
+  if (terms.lateRule === "fixed-fee") parts.push(t("rules.lateFee", { amount: formatMoney(terms.lateFee) }));
+  if (terms.lateForfeitsDividend) parts.push(t("rules.lateForfeits"));
+  return parts.length ? parts.join("; ") : null;
+}
 
 function KeyTerms(p: { t: T; chit: Chit }) {
   const { t } = p;
   const terms = p.chit.terms;
   const items: [string, string][] = [
     [t("chits.chitValue"), formatMoney(terms.chitValue)],
-    [t("chits.membersAndInstalments"), String(terms.members)],
+    [
+      t("chits.membersAndInstalments"),
+      terms.instalments === terms.members ? String(terms.members) : `${terms.members} · ${t("rules.instalmentsCount", { count: terms.instalments })}`,
+    ],
+    ...(terms.prizesPerAuction > 1 ? ([[t("rules.prizesPerAuction"), String(terms.prizesPerAuction)]] as [string, string][]) : []),
     [t("chits.subscription"), t("chits.perInstalment", { amount: formatMoney(subscriptionOf(terms)) })],
     [t("chits.commission"), `${terms.commissionPercent}% (${formatMoney(commissionOf(terms))})`],
     [
       t("chits.instalments"),
-      t("chits.instalmentsFrom", { date: formatDate(terms.startDate), frequency: t(FREQUENCY_WORDS[terms.frequency]), day: terms.dueDay }),
+      daysPerPeriod(terms.frequency) > 0
+        ? t("rules.instalmentsFromDays", { date: formatDate(terms.startDate), frequency: t(FREQUENCY_WORDS[terms.frequency]) })
+        : t("chits.instalmentsFrom", { date: formatDate(terms.startDate), frequency: t(FREQUENCY_WORDS[terms.frequency]), day: terms.dueDay }),
     ],
     [t("chits.maxDiscount"), `${terms.maxDiscountPercent}%`],
   ];
+  if (terms.taxMode !== "none") {
+    const rate = terms.taxOnCommissionPercent === null ? t("rules.taxByDate") : t("rules.taxFixed", { percent: terms.taxOnCommissionPercent });
+    items.push([t("rules.tax"), `${rate}, ${t(terms.taxMode === "deducted-from-prize" ? "rules.taxDeducted" : "rules.taxCharged")}`]);
+  }
+  const late = lateWords(t, terms);
+  if (late) items.push([t("rules.lateRule"), late]);
+  if (terms.rounding === "rupee") items.push([t("rules.wholeRupees"), "✓"]);
   return (
     <dl class="row small mb-0">
       {items.map(([term, value]) => (
@@ -45,6 +75,7 @@ function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today: string
   const { chit, t } = p;
   const overridden = new Set(chit.instalments.filter((r) => r.payableOverride !== undefined).map((r) => r.number));
   const dividendWhen = t(chit.terms.dividendApplies === "next" ? "chits.dividendNext" : "chits.dividendSame");
+  const late = chit.terms.lateRule !== "none" || p.rows.some((row) => row.penalty > 0);
   return (
     <>
       <div class="table-responsive">
@@ -63,6 +94,14 @@ function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today: string
               <th scope="col" class="text-end">
                 {t("chits.payable")}
               </th>
+              <th scope="col" class="text-end">
+                {t("rules.prize")}
+              </th>
+              {late && (
+                <th scope="col" class="text-end">
+                  {t("rules.penalty")}
+                </th>
+              )}
               <th scope="col" class="text-end">
                 {t("chits.paid")}
               </th>
@@ -93,6 +132,21 @@ function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today: string
                   {row.estimated && <span class="badge text-bg-light border ms-1">{t("chits.estimated")}</span>}
                   {overridden.has(row.number) && <span class="badge text-bg-light border ms-1">{t("chits.notice")}</span>}
                 </td>
+                <td class="text-end amount" data-prize={row.number}>
+                  {row.prizes === null ? (
+                    <span class="text-muted">—</span>
+                  ) : (
+                    row.prizes.map((prize, i) => (
+                      <span class="d-block">
+                        {formatMoney(prize)}
+                        {i === 0 && row.wonByMe && row.prizeReceived !== null && row.prizeReceived !== prize && (
+                          <span class="d-block small text-muted">{formatMoney(row.prizeReceived)}</span>
+                        )}
+                      </span>
+                    ))
+                  )}
+                </td>
+                {late && <td class="text-end amount">{row.penalty > 0 ? formatMoney(row.penalty) : <span class="text-muted">—</span>}</td>}
                 <td class="text-end amount">{formatMoney(row.paid)}</td>
                 <td class="text-end amount">{formatMoney(row.balance)}</td>
                 <td>
@@ -153,7 +207,7 @@ function PaymentList(p: { t: T; report: ChitReport }) {
   );
 }
 
-export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; receiptCount: number; rateOptions: RateOptions }) {
+export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; receiptCount: number; rateOptions: RateOptions; bid?: BidView | null }) {
   const { t } = p;
   const { chit, schedule } = p.report;
   const totals = schedule.totals;
@@ -226,6 +280,15 @@ export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; r
           ))}
         </div>
         {totals.estimated && <p class="small text-muted mt-2 mb-0">{t("chits.someEstimated")}</p>}
+        {(totals.latenessCost > 0 || lateWords(t, chit.terms)) && (
+          <p class="mt-2 mb-0" id="lateness-cost">
+            <span class="fw-semibold">{t("rules.latenessCost")}: </span>
+            <span class={`amount ${totals.latenessCost > 0 ? "text-danger" : ""}`}>{formatMoney(totals.latenessCost)}</span>{" "}
+            <span class="small text-muted">
+              {t("rules.latenessDetail", { penalties: formatMoney(totals.penalties), forfeited: formatMoney(totals.dividendsForfeited) })}
+            </span>
+          </p>
+        )}
       </section>
       <section class="mb-4" aria-labelledby="schedule-heading">
         <h2 class="h5" id="schedule-heading">
@@ -240,6 +303,7 @@ export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; r
         <PaymentList t={t} report={p.report} />
       </section>
       <ChitRateSection t={t} chit={chit} rate={p.report.rate} options={p.rateOptions} unfinished={totals.balance > 0} />
+      {p.bid && <BidAdviceSection t={t} chit={chit} bid={p.bid} rateOptions={p.rateOptions} />}
     </>
   );
 }

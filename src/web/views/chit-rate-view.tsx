@@ -9,15 +9,17 @@ import { Field, Select } from "./form.tsx";
 
 /** What a rate means for this member: the cost of taking the prize early, or what their money earned. */
 function meaning(t: T, rate: number, netGain: number): string {
+  if (Math.abs(rate) < 0.00005) return t("rate.breakEven");
   if (rate < 0) return t("rate.negative");
   if (netGain < 0) return t("rate.borrowing");
   return t("rate.earning");
 }
 
-const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
+const pct = (r: number) => formatPercent(r);
 
 /** Each reason chit-rate.ts gives for a missing rate, in the reader's language. */
 const REASONS = {
+  "nothing-paid-yet": "rate.nothingPaidYet",
   "not-enough-flows": "rate.notEnoughFlows",
   "only-receipts": "rate.onlyReceipts",
   "only-paid": "rate.onlyPaid",
@@ -33,7 +35,7 @@ function reasonWords(t: T, v: RateView): string {
 }
 
 /** The projection's assumptions (member-flows.ts writes them in English), in the reader's language. */
-function noteWords(t: T, note: string): string {
+export function noteWords(t: T, note: string): string {
   let m = /^Auctions not yet held are assumed at (.+), the average of the (\d+) recorded so far\.$/.exec(note);
   if (m) return t("rate.noteAverage", { amount: m[1], count: m[2] });
   m = /^No auction is recorded yet, so auctions not yet held are assumed at the lowest bid \((.+)\): no more dividends\.$/.exec(note);
@@ -44,6 +46,8 @@ function noteWords(t: T, note: string): string {
   if (note === "Unpaid instalments are assumed paid in full on their due dates.") return t("rate.noteUnpaid");
   m = /^Prize for instalment (\d+) assumed (.+) on its due date\.$/.exec(note);
   if (m) return t("rate.notePrize", { number: m[1], amount: m[2] });
+  m = /^You win instalment (\d+) at a discount of (.+)\.$/.exec(note);
+  if (m) return t("bid.noteWin", { number: m[1], amount: m[2] });
   m = /^You have not won yet: assumed you take the last instalment \((\d+)\) for (.+)\.$/.exec(note);
   if (m) return t("rate.noteNotWon", { number: m[1], amount: m[2] });
   return note;
@@ -70,8 +74,14 @@ function RateFigures(p: { t: T; view: RateView; heading: string; id: string; not
           <dd class="amount">{formatRupees(Math.abs(v.netGain))}</dd>
           <dt class="fw-normal text-muted small">{t("rate.npvAt", { rate: benchmark })}</dt>
           <dd>
-            <span class="amount">{formatRupees(v.npv)}</span>
-            <div class="small text-muted">{t(v.npv >= 0 ? "rate.better" : "rate.worse")}</div>
+            {v.npv === null ? (
+              <span class="text-muted">{t("rate.npvNothing")}</span>
+            ) : (
+              <>
+                <span class="amount">{formatRupees(v.npv)}</span>
+                <div class="small text-muted">{t(v.npv >= 0 ? "rate.better" : "rate.worse")}</div>
+              </>
+            )}
           </dd>
           <dt class="fw-normal text-muted small">{t("rate.mirr", { rate: benchmark })}</dt>
           <dd class="mb-0">{v.mirr !== null ? formatPercent(v.mirr) : <span class="text-muted">{t("rate.mirrNeeds")}</span>}</dd>

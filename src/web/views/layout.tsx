@@ -15,6 +15,8 @@ export type LayoutProps = {
   active?: string;
   /** When the page was drawn, in the member's zone: the service worker shows it when it serves the page offline. */
   renderedAt?: string | null;
+  /** Links to this same page in each language, offered before sign-in (after it, the profile keeps the choice). */
+  languageLinks?: { locale: Locale; name: string; href: string }[];
   children: Child;
 };
 
@@ -168,6 +170,26 @@ export function Layout(props: LayoutProps) {
             <div class="alert alert-warning" role="status" data-offline-banner hidden data-form-text={t("pwa.formNeedsConnection")}>
               {t("pwa.offlineAsOf", { time: props.renderedAt })} {t("pwa.formsNeedConnection")}
             </div>
+          )}
+          {!signedIn && props.languageLinks && (
+            <nav class="mb-3 small" aria-label={t("layout.language")}>
+              <span class="text-muted me-2">{t("layout.language")}:</span>
+              <ul class="list-inline d-inline mb-0">
+                {props.languageLinks.map((l) => (
+                  <li class="list-inline-item">
+                    {l.locale === props.locale ? (
+                      <strong lang={l.locale} aria-current="true">
+                        {l.name}
+                      </strong>
+                    ) : (
+                      <a href={l.href} lang={l.locale} hreflang={l.locale}>
+                        {l.name}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
           )}
           {props.notice && (
             <div class="alert alert-success" role="status">

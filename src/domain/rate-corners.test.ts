@@ -1,0 +1,130 @@
+// Rate corners from issue 15: roots beyond 1,000% a year and near -100%, close and touching roots, same-day netting
+// for MIRR, and the solver's cost growing with dates, not payments.
+import { describe, expect, it } from "vitest";
+import { allRates, type Flow, MAX_RATE, MIN_RATE, mirr, netByDate, npv, PLAUSIBLE_MAX_RATE, type RateResult, xirr } from "./rates.ts";
+
+const rates = (result: RateResult) => allRates(result);
+
+/** Flows a year of 365 days apart whose NPV in x = 1 / (1 + r) is (x - x1)(x - x2): roots exactly r1 and r2. */
+function twoRootFlows(r1: number, r2: number): Flow[] {
+  const x1 = 1 / (1 + r1);
+  const x2 = 1 / (1 + r2);
+  return [
+    { date: "2023-01-01", amount: 1e6 * x1 * x2 },
+    { date: "2024-01-01", amount: -1e6 * (x1 + x2) },
+    { date: "2024-12-31", amount: 1e6 },
+  ];
+}
+
+describe("the bracket is wide enough for real chits", () => {
+  it("finds a rate above 1,000% a year (an early winner a month after taking the prize)", () => {
+    const result = xirr([
+      { date: "2024-01-01", amount: -10_000 },
+      { date: "2024-02-01", amount: 15_000 },
+    ]);
+    expect(result.kind).toBe("rate");
+    expect(rates(result)[0]).toBeCloseTo(1.5 ** (365 / 31) - 1, 6); // about 11,700% a year
+    expect(MAX_RATE).toBe(10_000); // 10^6 %
+  });
+
+  it("finds a rate near -100%", () => {
+    const result = xirr([
+      { date: "2023-01-01", amount: -10_000 },
+      { date: "2024-01-01", amount: 10 },
+    ]);
+    expect(rates(result)[0]).toBeCloseTo(0.001 - 1, 9);
+    expect(MIN_RATE).toBeLessThan(-0.9999);
+  });
+});
+
+describe("close and touching roots", () => {
+  it("finds two rates 0.1 points apart that a sign-only scan misses", () => {
+    const found = rates(xirr(twoRootFlows(0.1, 0.101)));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toBeCloseTo(0.1, 9);
+    expect(found[1]).toBeCloseTo(0.101, 9);
+  });
+
+  it("finds two rates 0.01 points apart", () => {
+    const found = rates(xirr(twoRootFlows(0.25, 0.2501)));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toBeCloseTo(0.25, 8);
+    expect(found[1]).toBeCloseTo(0.2501, 8);
+  });
+
+  it("reports a touching root (NPV reaches zero and turns back) as the one rate", () => {
+    const result = xirr(twoRootFlows(0.1, 0.1));
+    expect(result.kind).toBe("rate");
+    expect(rates(result)[0]).toBeCloseTo(0.1, 6);
+  });
+
+  it("still says no rate where NPV turns back before reaching zero", () => {
+    const flows = twoRootFlows(0.1, 0.101).map((f, i) => (i === 2 ? { ...f, amount: f.amount * 1.001 } : f));
+    expect(xirr(flows)).toEqual({ kind: "no-rate", reason: "npv positive at every rate" });
+  });
+
+  it("agrees with NPV: every reported rate makes NPV zero", () => {
+    for (const [a, b] of [
+      [0.05, 0.3],
+      [-0.5, 2],
+      [0.999, 1.002],
+    ] as const) {
+      const flows = twoRootFlows(a, b);
+      const found = rates(xirr(flows));
+      expect(found).toHaveLength(2);
+      for (const r of found) expect(Math.abs(npv(flows, r))).toBeLessThan(1e-6);
+    }
+  });
+});
+
+describe("an ordinary rate beside extreme ones", () => {
+  it("is the rate, with the extreme roots listed: a winner of instalment 4 who paid three instalments first", () => {
+    const flows: Flow[] = [
+      { date: "2026-01-10", amount: -5_000 },
+      { date: "2026-02-10", amount: -5_000 },
+      { date: "2026-03-10", amount: -3_750 },
+      { date: "2026-04-10", amount: 80_000 - 5_000 },
+      ...Array.from({ length: 16 }, (_, i) => ({
+        date: `${2026 + Math.floor((i + 4) / 12)}-${String(((i + 4) % 12) + 1).padStart(2, "0")}-10`,
+        amount: -5_000,
+      })),
+    ];
+    const result = xirr(flows);
+    expect(result.kind).toBe("rate");
+    if (result.kind !== "rate") return;
+    expect(result.rate).toBeGreaterThan(0);
+    expect(result.rate).toBeLessThan(1);
+    expect(result.extremeRates?.length).toBe(1);
+    expect(result.extremeRates?.[0]).toBeGreaterThan(PLAUSIBLE_MAX_RATE);
+    for (const r of allRates(result)) expect(Math.abs(npv(flows, r))).toBeLessThan(1e-6);
+  });
+});
+
+describe("same-day flows", () => {
+  it("are netted: a payment and a prize on one day count as their net, for XIRR and MIRR", () => {
+    const separate: Flow[] = [
+      { date: "2024-01-10", amount: -5_000 },
+      { date: "2024-02-10", amount: -5_000 },
+      { date: "2024-02-10", amount: 95_000 },
+      { date: "2025-02-10", amount: -100_000 },
+    ];
+    expect(netByDate(separate)).toEqual([
+      { date: "2024-01-10", amount: -5_000 },
+      { date: "2024-02-10", amount: 90_000 },
+      { date: "2025-02-10", amount: -100_000 },
+    ]);
+    expect(mirr(separate, 0.07, 0.07)).toEqual(mirr(netByDate(separate), 0.07, 0.07));
+    expect(xirr(separate)).toEqual(xirr(netByDate(separate)));
+  });
+});
+
+describe("cost", () => {
+  it("grows with dates, not payments: 20,000 payments on 50 dates solve like 50 flows", () => {
+    const many: Flow[] = [];
+    for (let month = 0; month < 50; month++) {
+      const date = `${2020 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}-10`;
+      for (let i = 0; i < 400; i++) many.push({ date, amount: month === 10 && i === 0 ? 1_000_000 : -1 });
+    }
+    expect(xirr(many)).toEqual(xirr(netByDate(many)));
+  });
+});

@@ -1,0 +1,48 @@
+// Dates and instants in the reader's language from Intl (month and weekday names), with Latin digits as Indian banks'
+// apps show them; money keeps Indian grouping in every language (formatINR).
+import { type CalendarDate, isTimeZone, parseDate, todayIn } from "../domain/dates.ts";
+import { intlTag, type Locale } from "./locales.ts";
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlTag(locale), options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const noon = (date: CalendarDate) => new Date(`${date}T12:00:00Z`);
+
+/** A calendar day as its reader writes it: "24 Nov 2026", "24 నవం, 2026"; with the weekday first when asked. */
+export function formatDay(date: CalendarDate, locale: Locale, withWeekday = false): string {
+  if (parseDate(date) === null) return date;
+  const day = formatter(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(noon(date));
+  return withWeekday ? `${formatter(locale, { weekday: "short", timeZone: "UTC" }).format(noon(date))}, ${day}` : day;
+}
+
+/** A month and year: "November 2026", "నవంబర్ 2026". `month` is YYYY-MM. */
+export function formatMonth(month: string, locale: Locale): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  return formatter(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(noon(`${month}-15`));
+}
+
+/** The month's name alone ("Nov", "నవం"); `month` is 1-12. */
+export function monthName(month: number, locale: Locale, width: "short" | "long" = "short"): string {
+  return formatter(locale, { month: width, timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 15, 12)));
+}
+
+/** The weekday names from Monday, short, for calendar headings. */
+export function weekdayNames(locale: Locale): string[] {
+  // 2024-01-01 was a Monday.
+  return [1, 2, 3, 4, 5, 6, 7].map((d) => formatter(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, d, 12))));
+}
+
+/** An instant as "24 Nov 2026, 14:05" in the reader's language and time zone (24-hour clock: no AM/PM words). */
+export function formatInstant(at: Date, locale: Locale, timeZone: string): string {
+  const zone = isTimeZone(timeZone) ? timeZone : "Asia/Kolkata";
+  const time = formatter(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }).format(at);
+  return `${formatDay(todayIn(zone, at), locale)}, ${time}`;
+}

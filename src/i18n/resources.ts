@@ -1,0 +1,43 @@
+// The shape of every namespace, taken from the English files: keys are checked at compile time against these.
+// A new namespace (a new locales/en/<ns>.json) gets one line here; new keys in an existing file need nothing.
+type Json<T> = T extends { default: infer D } ? D : T;
+
+export type Resources = {
+  auth: Json<typeof import("../../locales/en/auth.json", { with: { type: "json" }})>;
+  authErrors: Json<typeof import("../../locales/en/authErrors.json", { with: { type: "json" }})>;
+  chits: Json<typeof import("../../locales/en/chits.json", { with: { type: "json" }})>;
+  dashboard: Json<typeof import("../../locales/en/dashboard.json", { with: { type: "json" }})>;
+  layout: Json<typeof import("../../locales/en/layout.json", { with: { type: "json" }})>;
+  ledger: Json<typeof import("../../locales/en/ledger.json", { with: { type: "json" }})>;
+  mail: Json<typeof import("../../locales/en/mail.json", { with: { type: "json" }})>;
+  notices: Json<typeof import("../../locales/en/notices.json", { with: { type: "json" }})>;
+  payment: Json<typeof import("../../locales/en/payment.json", { with: { type: "json" }})>;
+  payments: Json<typeof import("../../locales/en/payments.json", { with: { type: "json" }})>;
+  reminders: Json<typeof import("../../locales/en/reminders.json", { with: { type: "json" }})>;
+  profile: Json<typeof import("../../locales/en/profile.json", { with: { type: "json" }})>;
+  rate: Json<typeof import("../../locales/en/rate.json", { with: { type: "json" }})>;
+  rules: Json<typeof import("../../locales/en/rules.json", { with: { type: "json" }})>;
+  bid: Json<typeof import("../../locales/en/bid.json", { with: { type: "json" }})>;
+  pwa: Json<typeof import("../../locales/en/pwa.json", { with: { type: "json" }})>;
+  screenshot: Json<typeof import("../../locales/en/screenshot.json", { with: { type: "json" }})>;
+};
+
+export const NAMESPACES = [
+  "auth",
+  "authErrors",
+  "chits",
+  "dashboard",
+  "layout",
+  "ledger",
+  "mail",
+  "notices",
+  "payment",
+  "payments",
+  "profile",
+  "rate",
+  "reminders",
+  "rules",
+  "bid",
+  "pwa",
+  "screenshot",
+] as const satisfies readonly (keyof Resources)[];
