@@ -29,6 +29,7 @@ import { paymentRoutes } from "./routes/payment-routes.tsx";
 import { pwaRoutes } from "./routes/pwa-routes.tsx";
 import { reminderSettingsRoutes } from "./routes/reminder-settings-routes.tsx";
 import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
+import { shareRoutes, shareTarget } from "./routes/share-routes.tsx";
 
 export function createWebApp(services: Services) {
   const app = new Hono<WebEnv>();
@@ -64,6 +65,8 @@ export function createWebApp(services: Services) {
   app.route("/api/v1", cronApi);
   app.route("/api/v1", calendarFeedApi);
   app.use(pageLanguage);
+  // The share target: the browser posts a shared file with no CSRF token (it only keeps the file; see share-routes.tsx).
+  app.route("/", shareTarget);
   app.use(csrfProtection);
   app.route("/", pwaRoutes);
   app.route("/api/v1", calendarApi);
@@ -77,6 +80,7 @@ export function createWebApp(services: Services) {
   app.route("/", dashboardRoutes);
   app.route("/", chitRoutes);
   app.route("/", paymentRoutes);
+  app.route("/", shareRoutes);
   app.route("/", notificationRoutes);
   app.route("/", calendarRoutes);
   app.route("/", reminderSettingsRoutes);

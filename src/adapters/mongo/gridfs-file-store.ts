@@ -20,5 +20,14 @@ export function gridFsFileStore(db: Db): FileStore {
     async delete(key) {
       for await (const file of bucket.find({ filename: key })) await bucket.delete(file._id);
     },
+    async deleteOlderThan(prefix, before) {
+      const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      let removed = 0;
+      for await (const file of bucket.find({ filename: { $regex: `^${escaped}` }, uploadDate: { $lt: before } })) {
+        await bucket.delete(file._id);
+        removed++;
+      }
+      return removed;
+    },
   };
 }

@@ -9,6 +9,7 @@ import { findChit } from "../../app/find-chit.ts";
 import { findPayment } from "../../app/find-payment.ts";
 import { findPayments } from "../../app/find-payments.ts";
 import { flagDuplicates } from "../../app/flag-duplicates.ts";
+import { dropSharedFile, sharedFileBytes } from "../../app/keep-shared-file.ts";
 import type { Locale } from "../../app/locale.ts";
 import { recordPayment } from "../../app/record-payment.ts";
 import { updatePayment } from "../../app/update-payment.ts";
@@ -18,20 +19,23 @@ import { type FormErrors, type FormValues, formFields, pickFields } from "../for
 import type { T } from "../i18n/index.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
+import { forgetShared, sharedId } from "../shared-cookie.ts";
 import { readForm } from "../uploads.ts";
 import { newPaymentValues, PAYMENT_FIELDS, PaymentFormView, paymentValues } from "../views/payment-form-view.tsx";
 import { HISTORY_FILTERS, PaymentHistoryView } from "../views/payment-history-view.tsx";
 import { DeletePaymentView, PaymentView } from "../views/payment-views.tsx";
+import type { SharedPayment } from "../views/screenshot-form-parts.tsx";
 import { receiptRoutes } from "./receipt-routes.tsx";
+import { renderSharedPaymentForm, screenshotCheck, screenshotWarnings } from "./share-routes.tsx";
 
 type Ctx = Context<WebEnv>;
 
 const ledger = (c: Ctx) => c.get("services").ledger;
 
-type FormState = { values?: FormValues; error?: AppError; filesDropped?: boolean };
+type FormState = { values?: FormValues; error?: AppError; filesDropped?: boolean; shared?: SharedPayment };
 
 /** The payment form for a new payment (no `payment`) or an edit, with what was typed and what went wrong. */
-async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null, state: FormState = {}) {
+export async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null, state: FormState = {}) {
   const member = c.get("member");
   const report = await buildChitReport(ledger(c), member, chitId);
   const asked = Number(c.req.query("instalment"));
@@ -39,6 +43,7 @@ async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null
   const closed = !payment && report.chit.status === "closed" ? "This chit is closed. Reopen it to record payments." : null;
   const view = (
     <PaymentFormView
+      t={c.get("t")}
       csrfToken={c.get("csrfToken")}
       chit={report.chit}
       rows={report.schedule.instalments}
@@ -49,6 +54,7 @@ async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null
       errors={state.error?.fields}
       message={state.error?.message ?? closed}
       filesDropped={state.filesDropped}
+      shared={state.shared}
     />
   );
   return renderPage(c, payment ? "Edit payment" : `Record a payment · ${report.chit.name}`, view, { active: "payments", status: state.error?.status ?? 200 });
@@ -80,12 +86,22 @@ export const paymentRoutes = new Hono<WebEnv>()
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
     const { fields, files } = await readForm(c);
     const values = pickFields(fields, PAYMENT_FIELDS);
+    // a file shared into the app, kept for this browser: it becomes this payment's receipt
+    const shared = fields.shared && fields.shared === sharedId(c) ? fields.shared : undefined;
+    const sharedFile = shared ? await sharedFileBytes(c.get("services").ledger, shared) : null;
     try {
-      const { payment } = await recordPayment(ledger(c), member, chit.id, values, files);
-      return c.redirect(`/payments/${payment.id}?notice=payment-saved`, 303);
+      const { payment } = await recordPayment(ledger(c), member, chit.id, values, sharedFile ? [sharedFile, ...files] : files);
+      if (shared) {
+        await dropSharedFile(ledger(c), shared);
+        forgetShared(c);
+      }
+      return c.redirect(`/payments/${payment.id}?notice=payment-saved${screenshotCheck(fields, payment)}`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return renderPaymentForm(c, chit.id, null, { values, error, filesDropped: files.length > 0 });
+      const again = { ...values, ...pickFields(fields, ["screenshotAmount", "screenshotReference"]) };
+      const state = { values: again, error, filesDropped: files.length > 0 };
+      if (sharedFile) return renderSharedPaymentForm(c, chit.id, state);
+      return renderPaymentForm(c, chit.id, null, state);
     }
   })
   .get("/payments", async (c) => {
@@ -111,7 +127,16 @@ export const paymentRoutes = new Hono<WebEnv>()
     const warnings = (await flagDuplicates(ledger(c), payment, payment.receipts)).list;
     const t = c.get("t");
     const view = (
-      <PaymentView t={t} csrfToken={c.get("csrfToken")} payment={payment} chit={report.chit} row={row} warnings={warnings} timeZone={member.timeZone} />
+      <PaymentView
+        t={t}
+        csrfToken={c.get("csrfToken")}
+        payment={payment}
+        chit={report.chit}
+        row={row}
+        warnings={warnings}
+        timeZone={member.timeZone}
+        screenshotWarnings={screenshotWarnings(t, c.req.query(), payment)}
+      />
     );
     return renderPage(c, t("payment.title"), view, { active: "payments" });
   })

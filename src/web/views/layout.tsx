@@ -65,6 +65,7 @@ export function Layout(props: LayoutProps) {
         <script src="/assets/app.js" defer></script>
         <script src="/assets/pwa.js" defer></script>
         {signedIn && <script src="/assets/notifications-live.js" defer></script>}
+        {signedIn && <script src="/assets/payment-read.js" defer></script>}
       </head>
       <body class="d-flex flex-column min-vh-100" data-signed-out={signedIn ? undefined : "true"}>
         <a class="visually-hidden-focusable" href="#main">

@@ -4,8 +4,10 @@ import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit, Payment } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput, formatBytes, formatDate, formatMoney } from "../format.ts";
+import type { T } from "../i18n/index.ts";
 import { Field, FileInput, Form, FormError, Select, Textarea } from "./form.tsx";
 import { Breadcrumb, DeleteButton, METHOD_LABELS, ReceiptThumbnails } from "./ledger-parts.tsx";
+import { ScreenshotFields, ScreenshotStatus, SharedFileNotice, type SharedPayment } from "./screenshot-form-parts.tsx";
 
 export const PAYMENT_FIELDS = ["instalment", "amount", "paidOn", "method", "reference", "notes"] as const;
 
@@ -45,6 +47,7 @@ function instalmentOption(row: ScheduleRow) {
 }
 
 export type PaymentFormProps = {
+  t: T;
   csrfToken: string;
   chit: Chit;
   rows: ScheduleRow[];
@@ -57,6 +60,8 @@ export type PaymentFormProps = {
   message?: string | null;
   /** Files were sent with a form that came back with errors: the browser cannot keep them, so say so. */
   filesDropped?: boolean;
+  /** A file shared into the app, kept as this payment's receipt, with the fields read from it. */
+  shared?: SharedPayment;
 };
 
 export function PaymentFormView(p: PaymentFormProps) {
@@ -65,6 +70,7 @@ export function PaymentFormView(p: PaymentFormProps) {
   const editing = p.payment !== undefined;
   const title = editing ? "Edit payment" : `Record a payment: ${p.chit.name}`;
   const mb = formatBytes(p.maxBytes);
+  const note = (field: string) => (p.shared?.readFields.includes(field) ? p.t("screenshot.readFrom") : undefined);
   return (
     <div class="row justify-content-center">
       <div class="col-12 col-lg-8 col-xl-7">
@@ -77,6 +83,7 @@ export function PaymentFormView(p: PaymentFormProps) {
         />
         <h1 class="h3">{title}</h1>
         <FormError message={p.message} />
+        {p.shared && <SharedFileNotice t={p.t} shared={p.shared} />}
         {p.filesDropped && (
           <div class="alert alert-warning" role="alert">
             Nothing was saved, and your browser does not keep chosen files after an error: choose the receipt files again.
@@ -89,6 +96,7 @@ export function PaymentFormView(p: PaymentFormProps) {
           label={title}
           class="payment-form"
         >
+          <ScreenshotFields shared={p.shared} values={v} />
           <div data-amount-defaults={editing ? undefined : "true"}>
             <Select
               name="instalment"
@@ -107,11 +115,12 @@ export function PaymentFormView(p: PaymentFormProps) {
                   error={e.amount}
                   required
                   inputmode="decimal"
+                  note={note("amount")}
                   help={editing ? "What you paid." : "The instalment's balance is filled in; change it for a part payment."}
                 />
               </div>
               <div class="col-12 col-md-6">
-                <Field name="paidOn" label="Paid on" type="date" value={v.paidOn} error={e.paidOn} required max={p.today} />
+                <Field name="paidOn" label="Paid on" type="date" value={v.paidOn} error={e.paidOn} required max={p.today} note={note("paidOn")} />
               </div>
             </div>
           </div>
@@ -133,6 +142,7 @@ export function PaymentFormView(p: PaymentFormProps) {
                 error={e.reference}
                 maxlength={100}
                 autocomplete="off"
+                note={note("reference")}
                 help="From the payment app or bank; it helps spot a payment recorded twice."
               />
             </div>
@@ -150,6 +160,7 @@ export function PaymentFormView(p: PaymentFormProps) {
               error={e.receipts}
               help={`JPEG, PNG, WebP, HEIC or PDF, up to ${mb} each, at most 10 files. Photos are shrunk and their location data removed.`}
             />
+            {!editing && <ScreenshotStatus t={p.t} />}
             <FileInput
               name="receipts"
               id="f-receipts-camera"
