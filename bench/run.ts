@@ -15,6 +15,7 @@ import { composeServices } from "../src/compose.ts";
 import { loadConfig } from "../src/config.ts";
 import { addMonths, todayIn } from "../src/domain/dates.ts";
 import { type LoadResult, load, percentile } from "./load.ts";
+import { benchOcr } from "./ocr.ts";
 
 const CHITS = Number(process.env.BENCH_CHITS ?? 25);
 const INSTALMENTS = Number(process.env.BENCH_INSTALMENTS ?? 40);
@@ -166,6 +167,7 @@ async function main() {
     );
     console.log(`Server RSS after the run: ${rss.toFixed(0)} MB`);
     const dashboard = results.find((r) => r.name === "dashboard page")!;
+    await benchOcr({ base, headers, pid: server.pid! });
     console.log(
       `\nTargets: dashboard p95 < 100 ms: ${dashboard.p95 < 100 ? "met" : "NOT met"}; upload p95 < 500 ms: ${percentile(uploads, 95) < 500 ? "met" : "NOT met"}; RSS < 250 MB: ${rss < 250 ? "met" : "NOT met"}`,
     );

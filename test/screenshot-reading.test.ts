@@ -41,16 +41,18 @@ describe("reading UPI screenshots", () => {
     expect(overall).toBeGreaterThanOrEqual(0.95);
   }, 300_000);
 
-  it("reads at least 90 % of amounts, references and dates on held-out layouts it was never tuned on", async () => {
-    const { perField, overall, misses, count } = await readAll(upiFixtures("held-out"));
-    console.log(
-      `held-out set: ${count} screenshots, ${percent(overall)} of fields`,
-      Object.fromEntries(Object.entries(perField).map(([k, v]) => [k, percent(v)])),
-    );
-    if (misses.length) console.log(misses.join("\n"));
-    expect(count).toBeGreaterThanOrEqual(30);
-    expect(perField.amount).toBeGreaterThanOrEqual(0.9);
-    expect(perField.reference).toBeGreaterThanOrEqual(0.9);
-    expect(perField.paidOn).toBeGreaterThanOrEqual(0.9);
-  }, 300_000);
+  for (const set of ["held-out", "held-out-2"] as const) {
+    it(`reads at least 90 % of amounts, references and dates on layouts it was never tuned on (${set})`, async () => {
+      const { perField, overall, misses, count } = await readAll(upiFixtures(set));
+      console.log(
+        `held-out set: ${count} screenshots, ${percent(overall)} of fields`,
+        Object.fromEntries(Object.entries(perField).map(([k, v]) => [k, percent(v)])),
+      );
+      if (misses.length) console.log(misses.join("\n"));
+      expect(count).toBeGreaterThanOrEqual(25);
+      expect(perField.amount).toBeGreaterThanOrEqual(0.9);
+      expect(perField.reference).toBeGreaterThanOrEqual(0.9);
+      expect(perField.paidOn).toBeGreaterThanOrEqual(0.9);
+    }, 300_000);
+  }
 });

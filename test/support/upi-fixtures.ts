@@ -9,7 +9,7 @@ export const UPI_FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", 
 
 export type Fixture = { file: string; path: string; template: string; truth: Truth };
 
-export function upiFixtures(set: "tuning" | "held-out"): Fixture[] {
+export function upiFixtures(set: "tuning" | "held-out" | "held-out-2"): Fixture[] {
   const dir = join(UPI_FIXTURES, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith(".json"))

@@ -134,8 +134,6 @@ export const authRoutes = new Hono<WebEnv>()
   })
   .post("/logout", async (c) => {
     await callAuth(c, "/sign-out", {});
-    // the browser's own HTTP cache goes too; the service worker empties its copies of private pages on the next page
-    c.header("clear-site-data", '"cache"');
     return c.redirect("/login?notice=logged-out", 303);
   })
   .get("/forgot", (c) => renderPage(c, c.get("t")("auth.forgotPage"), <ForgotView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} />))

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { makeSample } from "./samples.ts";
 import { HELD_OUT_TEMPLATES } from "./templates-held-out.ts";
+import { HELD_OUT_2_TEMPLATES } from "./templates-held-out-2.ts";
 import { type Template, TUNING_TEMPLATES } from "./templates-tuning.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "fixtures", "upi");
@@ -49,4 +50,5 @@ async function renderSet(name: string, templates: Template[], count: number, see
 const which = process.argv[2] ?? "all";
 if (which === "all" || which === "tuning") await renderSet("tuning", TUNING_TEMPLATES, 50, 1001);
 if (which === "all" || which === "held-out") await renderSet("held-out", HELD_OUT_TEMPLATES, 36, 50_003);
+if (which === "all" || which === "held-out-2") await renderSet("held-out-2", HELD_OUT_2_TEMPLATES, 30, 90_001);
 console.log(`UPI screenshots written under ${root}`);
