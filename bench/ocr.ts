@@ -73,7 +73,9 @@ export async function benchOcr(options: { base: string; headers: Record<string, 
     `\nOCR of a 1080x2400 UPI screenshot (POST /api/v1/receipts/read, ${shots.length} different screenshots): first reads ${cold.map((c) => ms(c.ms)).join(", ")} (workers starting)`,
   );
   console.log(`  one at a time, ${READS} reads: p50 ${ms(percentile(single, 50))}, p95 ${ms(p95)}, errors ${errors}`);
-  console.log(`  4 at once, ${ROUNDS_AT_ONCE} rounds: p50 ${ms(percentile(together, 50))}, p95 ${ms(percentile(together, 95))} (each waits for one of the workers)`);
+  console.log(
+    `  4 at once, ${ROUNDS_AT_ONCE} rounds: p50 ${ms(percentile(together, 50))}, p95 ${ms(percentile(together, 95))} (each waits for one of the workers)`,
+  );
   console.log(`  server RSS: ${rssBefore.toFixed(0)} MB before OCR, peak ${peak.toFixed(0)} MB with 4 reads at once`);
   console.log(`  Target: p95 one at a time < 2.5 s: ${p95 < TARGET_MS ? "met" : "NOT met"}`);
 }

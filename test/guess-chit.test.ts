@@ -7,7 +7,20 @@ function card(id: string, name: string, organizer: string, nextDue: string | nul
   const next = nextDue
     ? { chitId: id, chitName: name, number: 3, dueDate: nextDue, payable: 500_000, balance: 500_000, status: "due" as const, estimated: false }
     : null;
-  return { id, name, organizer, status, prized: false, paid: 0, totalPayable: 0, balance: 0, overdue: 0, instalments: 20, paidInstalments: 2, next } as ChitCard;
+  return {
+    id,
+    name,
+    organizer,
+    status,
+    prized: false,
+    paid: 0,
+    totalPayable: 0,
+    balance: 0,
+    overdue: 0,
+    instalments: 20,
+    paidInstalments: 2,
+    next,
+  } as ChitCard;
 }
 
 const cards = [
