@@ -45,7 +45,7 @@ describe("reading UPI screenshots", () => {
     it(`reads at least 90 % of amounts, references and dates on layouts it was never tuned on (${set})`, async () => {
       const { perField, overall, misses, count } = await readAll(upiFixtures(set));
       console.log(
-        `held-out set: ${count} screenshots, ${percent(overall)} of fields`,
+        `${set} set: ${count} screenshots, ${percent(overall)} of fields`,
         Object.fromEntries(Object.entries(perField).map(([k, v]) => [k, percent(v)])),
       );
       if (misses.length) console.log(misses.join("\n"));

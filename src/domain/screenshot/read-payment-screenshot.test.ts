@@ -130,6 +130,8 @@ describe("reading the payee", () => {
     expect(readPayee(rowsFromText("To Shriram Chits\nshriramchits@icici"))).toBe("Shriram Chits");
     expect(readPayee(rowsFromText("Paid to\nSAI BALAJI CHITS  |  ₹21,143\nsaibalajichits@axisbank"))).toBe("SAI BALAJI CHITS");
     expect(readPayee(rowsFromText("From\nRavi Kumar\nBeneficiary Name  |  NEELADRI CHITS PVT LTD"))).toBe("NEELADRI CHITS PVT LTD");
+    expect(readPayee(rowsFromText("Paid ₹16,175.00 to Shriram Chits\nTo VPA  |  shriramchits@axl"))).toBe("Shriram Chits");
+    expect(readPayee(rowsFromText("To VPA  |  shriramchits@axl"))).toBeNull();
   });
 
   it("takes the payee's UPI id, not the payer's", () => {
