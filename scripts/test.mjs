@@ -1,4 +1,5 @@
-// Runs every test (unit, HTTP, browser) and ends with one plain line: "Tests: N passed, N failed, N skipped".
+// Runs every test (unit, HTTP, browser) on one store and ends with one plain line naming it:
+// "SQLite: N passed, N failed, N skipped" (the embedded default), or "MongoDB: ..." when MONGODB_TEST_URI is set.
 // Browser tests drive Debian's chromium; when it (or poppler-utils) is missing and we are root on Debian, it is installed.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -25,17 +26,30 @@ function ensureTools() {
   }
 }
 
+/** The host part of a MongoDB URI, never the user name or password. */
+const hostsOf = (uri) => /^mongodb(?:\+srv)?:\/\/(?:[^@/]*@)?([^/?]+)/.exec(uri)?.[1] ?? "(unparseable URI)";
+
 ensureTools();
+const mongo = process.env.MONGODB_TEST_URI;
+const store = mongo ? "MongoDB" : "SQLite";
+console.log(
+  mongo
+    ? `Store: MongoDB at ${hostsOf(mongo)} (MONGODB_TEST_URI); every started app gets its own database, dropped after.`
+    : "Store: SQLite (the embedded default). Set MONGODB_TEST_URI to a MongoDB replica set to run every test on MongoDB.",
+);
+// Tests never see MONGODB_URI or MONGODB_DB: a developer's shell may point them at a production database.
+const { MONGODB_URI: _uri, MONGODB_DB: _db, ...inherited } = process.env;
+const testEnv = { ...inherited, CHROMIUM_PATH: CHROMIUM };
 const report = join(mkdtempSync(join(tmpdir(), "chitfunds-vitest-")), "report.json");
 const run = spawnSync(
   process.execPath,
   ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: CHROMIUM } },
+  { stdio: "inherit", env: testEnv },
 );
-let summary = "Tests: the runner produced no report";
+let summary = `${store}: the runner produced no report`;
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, "utf8"));
-  summary = `Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
+  summary = `${store}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
   if (r.numTotalTests === 0) {
     console.log(summary);
     console.error("No tests ran.");

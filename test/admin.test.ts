@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { approveMember } from "../src/app/approve-member.ts";
 import { createAdmin } from "../src/app/create-admin.ts";
 import { signedInMember, startTestApp, type TestApp } from "./support/app.ts";
-import { rows } from "./support/database.ts";
 import { alerts, heading } from "./support/html.ts";
+import { childEnv } from "./support/store.ts";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -71,7 +71,7 @@ describe("approving members on the Admin page", () => {
     const page = await (await admin.fetch("/admin?notice=rejected")).text();
     expect(alerts(page)).toContain("Member rejected; they have been told by email.");
     expect(page).not.toContain("ravi@example.com");
-    expect(rows(t.dataDir, "SELECT action FROM audit_log WHERE action = 'member.rejected'")).toHaveLength(1);
+    expect(await t.db.auditCount("member.rejected")).toBe(1);
   });
 
   it("rejecting without a reason still tells the member, without a reason line", async () => {
@@ -187,18 +187,11 @@ describe("the outbox, when no SMTP server is set", () => {
 
 type CliResult = { code: number | null; stdout: string; stderr: string };
 
-/** Runs `node bin/chitfunds.mjs ...` as its own process against the test app's DATA_DIR (SQLite in WAL mode). */
+/** Runs `node bin/chitfunds.mjs ...` as its own process against the test app's store (the SQLite file, or its MongoDB database). */
 function chitfunds(...args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["bin/chitfunds.mjs", ...args], {
-      env: {
-        ...process.env,
-        NODE_ENV: "test",
-        DATA_DIR: t.dataDir,
-        LOG_LEVEL: "silent",
-        BASE_URL: "http://localhost:3000",
-        ...(t.smtp ? { SMTP_URL: t.smtp.url } : {}),
-      },
+      env: childEnv(t.storeEnv, { BASE_URL: "http://localhost:3000", ...(t.smtp ? { SMTP_URL: t.smtp.url } : {}) }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -248,7 +241,7 @@ describe("the chitfunds command line", () => {
       expect(result.stderr.trim()).toBe("A member with email ghost@example.com was not found.");
     }
     expect((await t.services.members.findByEmail("asha@example.com"))?.status).toBe("pending");
-    expect(rows(t.dataDir, "SELECT id FROM user")).toHaveLength(1);
+    expect(await t.db.users()).toHaveLength(1);
   });
 
   it("approving someone who has not confirmed their email is refused with the reason", async () => {
@@ -266,7 +259,7 @@ describe("the chitfunds command line", () => {
     const short = await chitfunds("create-admin", "--email", "boss@example.com", "--password", "short");
     expect(short.code).not.toBe(0);
     expect(short.stderr).toContain("Use at least 10 characters.");
-    expect(rows(t.dataDir, "SELECT id FROM user")).toHaveLength(0);
+    expect(await t.db.users()).toHaveLength(0);
 
     const made = await chitfunds("create-admin", "--email", "boss@example.com", "--password", adminPassword);
     expect(made).toMatchObject({ code: 0, stdout: "boss@example.com is an administrator and can log in.\n" });

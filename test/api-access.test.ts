@@ -11,7 +11,7 @@ import {
   recordInstalment,
 } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
-import { multipart, pngScreenshot, storedFiles } from "./support/receipt-fixtures.ts";
+import { multipart, pngScreenshot } from "./support/receipt-fixtures.ts";
 
 let t: TestApp;
 let owner: Client;
@@ -91,7 +91,7 @@ async function ownersLedger() {
     payments: await get(`/api/v1/chits/${ids.chit}/payments`),
     notifications: await get("/api/v1/notifications"),
     receipt: receipt.status === 200 ? Buffer.from(await receipt.arrayBuffer()).toString("base64") : receipt.status,
-    files: storedFiles(t.dataDir).sort(),
+    files: (await t.db.storedFiles()).sort(),
   };
 }
 

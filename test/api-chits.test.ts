@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseChit, type ChitBody, type ChitListBody, createChit, expectError, expectStatus, pay, recordInstalment } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
-import { multipart, pngScreenshot, storedFiles } from "./support/receipt-fixtures.ts";
+import { multipart, pngScreenshot } from "./support/receipt-fixtures.ts";
 
 let t: TestApp;
 let member: Client;
@@ -124,19 +124,19 @@ describe("editing, closing and deleting a chit", () => {
 
   it("deletes a chit with its payments and receipt files (204), after which it is not found", async () => {
     const chit = await createChit(member, { name: "To delete" });
-    const filesBefore = storedFiles(t.dataDir).length;
+    const filesBefore = (await t.db.storedFiles()).length;
     const paid = await member.fetch(`/api/v1/chits/${chit.id}/payments`, {
       method: "POST",
       body: multipart({}, [{ name: "r.png", bytes: await pngScreenshot("delete me") }]),
     });
     const { payment } = await expectStatus<{ payment: { id: string; receipts: { id: string }[] } }>(paid, 201);
-    expect(storedFiles(t.dataDir)).toHaveLength(filesBefore + 2);
+    expect(await t.db.storedFiles()).toHaveLength(filesBefore + 2);
 
     await expectStatus(member.fetch(`/api/v1/chits/${chit.id}`, { method: "DELETE" }), 204);
     await expectError(member.fetch(`/api/v1/chits/${chit.id}`), 404);
     await expectError(member.fetch(`/api/v1/payments/${payment.id}`), 404);
     await expectError(member.fetch(`/api/v1/receipts/${payment.receipts[0]!.id}`), 404);
-    expect(storedFiles(t.dataDir)).toHaveLength(filesBefore);
+    expect(await t.db.storedFiles()).toHaveLength(filesBefore);
     await expectError(member.fetch(`/api/v1/chits/${chit.id}`, { method: "DELETE" }), 404);
   });
 });

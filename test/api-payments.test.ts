@@ -23,7 +23,6 @@ import {
   noisyPhoto,
   phonePhotoWithGps,
   pngScreenshot,
-  storedFiles,
   textPretendingToBeJpeg,
   type Upload,
   webpImage,
@@ -93,7 +92,7 @@ describe("recording a payment with a receipt", () => {
     const thumbMeta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
     expect(thumbMeta.format).toBe("jpeg");
     expect(Math.max(thumbMeta.width, thumbMeta.height)).toBeLessThanOrEqual(320);
-    expect(storedFiles(t.dataDir)).toHaveLength(2);
+    expect(await t.db.storedFiles()).toHaveLength(2);
   });
 
   it("defaults to the oldest instalment not fully paid, what is left on it, and today", async () => {
@@ -142,7 +141,7 @@ describe("refusing a receipt leaves no payment and no file behind", () => {
     expect(error.code).toBe("unsupported-file-type");
     expect(error.message).toMatch(/receipt\.jpg.*not a JPEG, PNG, WebP, HEIC image or a PDF/);
     expect(await paymentsOf(chit.id)).toEqual([]);
-    expect(storedFiles(t.dataDir)).toEqual([]);
+    expect(await t.db.storedFiles()).toEqual([]);
   });
 
   it("answers 400 with a clear message for a damaged JPEG", async () => {
@@ -151,7 +150,7 @@ describe("refusing a receipt leaves no payment and no file behind", () => {
     expect(error.message).toMatch(/could not be read; it may be damaged/);
     expect(error.fields).toHaveProperty("receipts");
     expect(await paymentsOf(chit.id)).toEqual([]);
-    expect(storedFiles(t.dataDir)).toEqual([]);
+    expect(await t.db.storedFiles()).toEqual([]);
   });
 
   it("answers 413 stating the limit for a receipt over RECEIPT_MAX_MB, and for a body too large to read", async () => {
@@ -168,7 +167,7 @@ describe("refusing a receipt leaves no payment and no file behind", () => {
     const huge = await expectError(postPayment(member, chit.id, {}, [{ name: "huge.pdf", bytes: Buffer.alloc(12 * 1024 * 1024, 0x25) }]), 413);
     expect(huge.message).toMatch(/too large: each receipt can be at most 1 MB/); // refused before the body is read
     expect(await paymentsOf(chit.id)).toEqual([]);
-    expect(storedFiles(t.dataDir)).toEqual([]);
+    expect(await t.db.storedFiles()).toEqual([]);
     // a receipt under the limit still goes through
     expect((await expectStatus<PaymentResultBody>(postPayment(member, chit.id, {}, [{ name: "ok.png", bytes: png }]), 201)).payment.receipts).toHaveLength(1);
   });
@@ -181,7 +180,7 @@ describe("bad payment fields answer 400 naming the field", () => {
       expect(Object.keys(error.fields ?? {})).toEqual(["instalment"]);
     }
     expect((await expectError(postPayment(member, chit.id, { instalment: "21" }, [{ name: "ok.png", bytes: png }]), 400)).fields).toHaveProperty("instalment");
-    expect(storedFiles(t.dataDir)).toEqual([]);
+    expect(await t.db.storedFiles()).toEqual([]);
   });
 
   it("refuses amounts and dates that are not real", async () => {
@@ -253,22 +252,22 @@ describe("editing and deleting payments", () => {
       200,
     );
     expect(withMore.payment.receipts).toHaveLength(2);
-    expect(storedFiles(t.dataDir)).toHaveLength(4);
+    expect(await t.db.storedFiles()).toHaveLength(4);
     await expectError(
       member.fetch(`/api/v1/payments/${payment.id}`, { method: "PATCH", body: multipart({}, [{ name: "x.jpg", bytes: textPretendingToBeJpeg() }]) }),
       415,
     );
-    expect(storedFiles(t.dataDir)).toHaveLength(4);
+    expect(await t.db.storedFiles()).toHaveLength(4);
 
     const [first, second] = withMore.payment.receipts as [PaymentBody["receipts"][number], PaymentBody["receipts"][number]];
     await expectStatus(member.fetch(first.url, { method: "DELETE" }), 204);
     await expectError(member.fetch(first.url), 404);
-    expect(storedFiles(t.dataDir)).toHaveLength(2);
+    expect(await t.db.storedFiles()).toHaveLength(2);
 
     await expectStatus(member.fetch(`/api/v1/payments/${payment.id}`, { method: "DELETE" }), 204);
     await expectError(member.fetch(`/api/v1/payments/${payment.id}`), 404);
     await expectError(member.fetch(second.url), 404);
-    expect(storedFiles(t.dataDir)).toEqual([]);
+    expect(await t.db.storedFiles()).toEqual([]);
     expect(await paymentsOf(chit.id)).toEqual([]);
   });
 });

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rejectMember } from "../src/app/reject-member.ts";
 import { setMemberBan } from "../src/app/set-member-ban.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
-import { run } from "./support/database.ts";
 import { alerts, fieldError, fieldValue, heading, selectedOption } from "./support/html.ts";
 
 let t: TestApp;
@@ -212,7 +211,7 @@ describe("members who may not use the app", () => {
 
   it("a member whose status is set to rejected in the database gets 403 with a clear message everywhere", async () => {
     const member = await signedInMember(t, "rejected@example.com");
-    run(t.dataDir, "UPDATE user SET status = 'rejected' WHERE email = ?", "rejected@example.com");
+    await t.db.setUser("rejected@example.com", { status: "rejected" });
     await expectKeptOut(member, "account-rejected", /registration was not approved/);
   });
 
@@ -230,7 +229,7 @@ describe("members who may not use the app", () => {
 
   it("a member banned in the database gets 403 with a clear message at the next request", async () => {
     const member = await signedInMember(t, "banned@example.com");
-    run(t.dataDir, "UPDATE user SET banned = 1, banReason = 'Spam' WHERE email = ?", "banned@example.com");
+    await t.db.setUser("banned@example.com", { banned: true, banReason: "Spam" });
     await expectKeptOut(member, "account-banned", /suspended: Spam/);
   });
 

@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startServer } from "../e2e/support/server.ts";
 import { startTestApp, type TestApp } from "./support/app.ts";
-import { ageCodes, rows } from "./support/database.ts";
 import { alerts, fieldError, fieldValue } from "./support/html.ts";
 
 let t: TestApp;
@@ -26,7 +25,7 @@ async function signUp(email: string, name = "Asha") {
   return { client, code: await t.smtp!.codeFor(email) };
 }
 
-const usersWithEmail = (email: string) => rows(t.dataDir, "SELECT id FROM user WHERE email = ?", email).length;
+const usersWithEmail = async (email: string) => (await t.db.users(email)).length;
 const verified = async (email: string) => (await t.services.members.findByEmail(email))?.emailVerified;
 
 describe("confirming the emailed code", () => {
@@ -59,14 +58,14 @@ describe("confirming the emailed code", () => {
 
   it("a code older than 10 minutes is refused as expired, on the page and over the API", async () => {
     const first = await signUp("late@example.com");
-    expect(ageCodes(t.dataDir, "late@example.com", 10 * 60 + 1)).toBe(1);
+    expect(await t.db.ageCodes("late@example.com", 10 * 60 + 1)).toBe(1);
     const page = await first.client.form("/verify", { email: "late@example.com", code: first.code });
     expect(page.status).toBe(400);
     expect(fieldError(await page.text(), "code")).toBe("That code has expired. Ask for a new one below.");
     expect(await verified("late@example.com")).toBe(false);
 
     const second = await signUp("later@example.com");
-    ageCodes(t.dataDir, "later@example.com", 10 * 60 + 1);
+    await t.db.ageCodes("later@example.com", 10 * 60 + 1);
     const api = await second.client.json("/api/auth/email-otp/verify-email", { email: "later@example.com", otp: second.code });
     expect(api.status).toBe(400);
     expect((await api.json()).code).toBe("OTP_EXPIRED");
@@ -75,7 +74,7 @@ describe("confirming the emailed code", () => {
 
   it("a code still inside its 10 minutes is accepted", async () => {
     const { client, code } = await signUp("intime@example.com");
-    ageCodes(t.dataDir, "intime@example.com", 9 * 60);
+    await t.db.ageCodes("intime@example.com", 9 * 60);
     expect((await client.json("/api/auth/email-otp/verify-email", { email: "intime@example.com", otp: code })).status).toBe(200);
   });
 
@@ -115,7 +114,7 @@ describe("confirming the emailed code", () => {
     expect(tooSoon.status).toBe(429);
     expect((await tooSoon.json()).message).toMatch(/new one in \d+ seconds/);
 
-    ageCodes(t.dataDir, "resend@example.com", 61);
+    await t.db.ageCodes("resend@example.com", 61);
     const resent = await client.json("/api/auth/email-otp/send-verification-otp", { email: "resend@example.com", type: "email-verification" });
     expect(resent.status).toBe(200);
     const second = await t.smtp!.codeFor("resend@example.com");
@@ -145,7 +144,7 @@ describe("registering with bad input", () => {
     expect(fieldValue(html, "phone")).toBe("+91 98765 43210");
     expect(fieldValue(html, "password")).toBeUndefined();
     expect(html).not.toContain("short1");
-    expect(usersWithEmail("asha@example.com")).toBe(0);
+    expect(await usersWithEmail("asha@example.com")).toBe(0);
   });
 
   for (const common of ["password123", "1234567890", "qwertyuiop"]) {
@@ -159,8 +158,8 @@ describe("registering with bad input", () => {
       const html = await page.text();
       expect(fieldError(html, "password")).toMatch(/too common or easy to guess/);
       expect(html).not.toContain(common);
-      expect(usersWithEmail("ravi@example.com")).toBe(0);
-      expect(rows(t.dataDir, "SELECT id FROM verification")).toHaveLength(0);
+      expect(await usersWithEmail("ravi@example.com")).toBe(0);
+      expect(await t.db.verificationCount()).toBe(0);
       expect(t.smtp!.mails).toHaveLength(0);
     });
   }
@@ -175,7 +174,7 @@ describe("registering with bad input", () => {
     expect(fieldError(html, "email")).toBe("Enter a valid email address, like name@example.com.");
     expect(fieldValue(html, "email")).toBe("meena@@example");
     expect(fieldValue(html, "name")).toBe("Meena");
-    expect(rows(t.dataDir, "SELECT id FROM user")).toHaveLength(0);
+    expect(await t.db.users()).toHaveLength(0);
   });
 
   it("a name over 100 characters is refused beside the name field and nothing is saved", async () => {
@@ -189,7 +188,7 @@ describe("registering with bad input", () => {
     const html = await page.text();
     expect(fieldError(html, "name")).toMatch(/at most 100 characters/);
     expect(fieldValue(html, "email")).toBe("long@example.com");
-    expect(usersWithEmail("long@example.com")).toBe(0);
+    expect(await usersWithEmail("long@example.com")).toBe(0);
   });
 
   it("an email over 254 characters is refused beside the email field and nothing is saved", async () => {
@@ -197,7 +196,7 @@ describe("registering with bad input", () => {
     const page = await t.client.form("/register", { name: "Long", email: longEmail, phone: "", password });
     expect(page.status).toBe(400);
     expect(fieldError(await page.text(), "email")).toMatch(/at most 254 characters/);
-    expect(rows(t.dataDir, "SELECT id FROM user")).toHaveLength(0);
+    expect(await t.db.users()).toHaveLength(0);
   });
 
   it("a phone that is not a phone number is refused beside the phone field", async () => {
@@ -206,13 +205,13 @@ describe("registering with bad input", () => {
     const html = await page.text();
     expect(fieldError(html, "phone")).toMatch(/phone number of digits/);
     expect(fieldValue(html, "phone")).toBe("call me maybe");
-    expect(usersWithEmail("phone@example.com")).toBe(0);
+    expect(await usersWithEmail("phone@example.com")).toBe(0);
   });
 
   it("an email that already has an account is refused beside the email field and the account is untouched", async () => {
     const { client, code } = await signUp("taken@example.com", "First Owner");
     await client.json("/api/auth/email-otp/verify-email", { email: "taken@example.com", otp: code });
-    const before = rows(t.dataDir, "SELECT name, updatedAt FROM user WHERE email = ?", "taken@example.com");
+    const before = await t.db.users("taken@example.com");
 
     const page = await t.client.form("/register", { name: "Someone Else", email: "Taken@Example.com", phone: "", password: "another pass phrase" });
     expect(page.status).toBe(400);
@@ -223,8 +222,8 @@ describe("registering with bad input", () => {
     const api = await t.newClient().json("/api/auth/sign-up/email", { name: "Someone Else", email: "taken@example.com", password: "another pass phrase" });
     expect(api.status).toBe(422);
     expect((await api.json()).code).toBe("USER_ALREADY_EXISTS");
-    expect(rows(t.dataDir, "SELECT name, updatedAt FROM user WHERE email = ?", "taken@example.com")).toEqual(before);
-    expect(rows(t.dataDir, "SELECT id FROM user")).toHaveLength(1);
+    expect(await t.db.users("taken@example.com")).toEqual(before);
+    expect(await t.db.users()).toHaveLength(1);
   });
 });
 
@@ -316,7 +315,7 @@ describe("rate limits", () => {
     const page = await t.newClient().form("/register", { name: "M6", email: "m6@example.com", phone: "", password });
     expect(page.status).toBe(429);
     expect(alerts(await page.text())).toContain("Too many attempts. Wait a minute and try again.");
-    expect(usersWithEmail("m6@example.com")).toBe(0);
+    expect(await usersWithEmail("m6@example.com")).toBe(0);
   });
 
   it("code entry gets 429 after 10 tries a minute", async () => {

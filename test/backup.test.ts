@@ -15,6 +15,7 @@ import { startBackupJob } from "../src/jobs/backup-job.ts";
 import { createChit, expectStatus, pay, recordInstalment } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
 import { multipart } from "./support/receipt-fixtures.ts";
+import { childEnv } from "./support/store.ts";
 
 let now = new Date("2026-06-20T21:00:00Z");
 const clock = { now: () => now };
@@ -160,7 +161,7 @@ describe("npx chitfunds backup", () => {
     const run = (...args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve, reject) => {
         const child = spawn(process.execPath, ["bin/chitfunds.mjs", ...args], {
-          env: { ...process.env, NODE_ENV: "test", DATA_DIR: source.dataDir, LOG_LEVEL: "silent", BASE_URL: "http://localhost:3000", BACKUP_DIR: backupDir },
+          env: childEnv(source.storeEnv, { BASE_URL: "http://localhost:3000", BACKUP_DIR: backupDir }),
           stdio: ["ignore", "pipe", "pipe"],
         });
         let out = "";

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/app/create-admin.ts";
 import { expectError } from "./support/api.ts";
 import { BASE, type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
-import { rows } from "./support/database.ts";
 
 let t: TestApp;
 let member: Client;
@@ -96,7 +95,7 @@ describe("one CSRF check for every page action", () => {
     const admin = t.newClient();
     expect((await admin.form("/login", { email: "owner@example.com", password: "owner pass phrase" })).status).toBe(303);
     const pending = await signedInMember(t, "pending@example.com", { approve: false });
-    const pendingId = rows<{ id: string }>(t.dataDir, "SELECT id FROM user WHERE email = ?", "pending@example.com")[0]!.id;
+    const pendingId = (await t.db.users("pending@example.com"))[0]!.id;
     const chit = await member.json("/api/v1/chits", { name: "Plain", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 });
     const chitId = ((await chit.json()) as { id: string }).id;
     const actions: [Client, string][] = [
@@ -118,8 +117,8 @@ describe("one CSRF check for every page action", () => {
         expect(res.status, `${type || "no type"} ${path}`).toBe(403);
       }
     }
-    expect(rows(t.dataDir, "SELECT status, banned FROM user WHERE id = ?", pendingId)[0]).toMatchObject({ status: "pending" });
-    expect(rows(t.dataDir, "SELECT id FROM chits WHERE id = ?", chitId)).toHaveLength(1);
+    expect((await t.db.users("pending@example.com"))[0]).toMatchObject({ status: "pending", banned: false });
+    expect(await t.db.chitCount(chitId)).toBe(1);
     expect((await member.fetch("/dashboard")).status).toBe(200);
     void pending;
   });

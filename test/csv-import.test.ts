@@ -4,7 +4,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Clock } from "../src/ports/clock.ts";
 import { createChit, expectError, expectStatus, type PaymentPageBody, pay } from "./support/api.ts";
 import { BASE, type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
-import { rows as dbRows } from "./support/database.ts";
 import { multipart } from "./support/receipt-fixtures.ts";
 
 type Preview = {
@@ -218,7 +217,7 @@ describe("files refused as a whole, with nothing imported", () => {
 describe("previews", () => {
   it("live in the database, belong to their member, and expire after a day", async () => {
     const p = await preview(asha, "date,amount,chit\n05/06/2026,77,Shriram A12\n");
-    expect(dbRows(t.dataDir, "SELECT id FROM import_previews WHERE id = ?", p.id)).toHaveLength(1);
+    expect(await t.db.importPreviewCount(p.id)).toBe(1);
     const other = await signedInMember(t, "gita@example.com");
     expect((await expectError(commit(other, p.id), 404)).code).toBe("not-found");
     expect((await expectError(other.fetch(`/api/v1/imports/${p.id}`), 404)).code).toBe("not-found");

@@ -1,6 +1,4 @@
 // Ledger use cases against the real embedded store: nothing half-saved, files follow their records, summary totals.
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { summarise } from "../src/app/build-summary.ts";
@@ -22,16 +20,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.close();
 });
-
-const filesIn = (dir: string): string[] => {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name));
-  } catch {
-    return [];
-  }
-};
 
 const photo = () =>
   sharp({ create: { width: 800, height: 600, channels: 3, background: "#3366cc" } })
@@ -58,7 +46,7 @@ describe("recording a payment", () => {
     const receipt = { name: "upi.jpg", bytes: new Uint8Array(await photo()) };
     await expect(recordPayment(failing, member, chit.id, {}, [receipt, receipt])).rejects.toThrow("disk full");
     expect(await t.services.ledger.payments.listForChit(member.id, chit.id)).toEqual([]);
-    expect(filesIn(join(t.dataDir, "files"))).toEqual([]);
+    expect(await t.db.storedFiles()).toEqual([]);
   });
 
   it("removes the stored files when the database refuses the payment", async () => {
@@ -73,7 +61,7 @@ describe("recording a payment", () => {
       },
     };
     await expect(recordPayment(failing, member, chit.id, {}, [{ name: "upi.jpg", bytes: new Uint8Array(await photo()) }])).rejects.toThrow("locked");
-    expect(filesIn(join(t.dataDir, "files"))).toEqual([]);
+    expect(await t.db.storedFiles()).toEqual([]);
   });
 
   it("defaults to the oldest unpaid instalment, its payable and today's date in the member's time zone", async () => {
@@ -91,10 +79,10 @@ describe("deleting a chit", () => {
   it("removes its payments and their receipt files", async () => {
     const chit = await createChit(t.services.ledger, member.id, workedExample);
     await recordPayment(t.services.ledger, member, chit.id, {}, [{ name: "a.jpg", bytes: new Uint8Array(await photo()) }]);
-    expect(filesIn(join(t.dataDir, "files"))).toHaveLength(2);
+    expect(await t.db.storedFiles()).toHaveLength(2);
     await deleteChit(t.services.ledger, member.id, chit.id);
     expect(await t.services.ledger.payments.listForOwner(member.id)).toEqual([]);
-    expect(filesIn(join(t.dataDir, "files"))).toEqual([]);
+    expect(await t.db.storedFiles()).toEqual([]);
   });
 });
 

@@ -1,7 +1,5 @@
 // The chit pages over HTTP: add and edit through the form (bad input kept and explained), the schedule to the rupee,
 // recording auctions and a prize, the real rate, close/reopen, and delete with a confirmation that works without JS.
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
 import { alerts, fieldError, fieldValue, selectedOption } from "./support/html.ts";
@@ -250,7 +248,7 @@ describe("deleting a chit", () => {
     const paymentId = idFrom(paid, "/payments/");
     const owner = await memberId(t, "asha@example.com");
     const receipt = (await t.services.ledger.payments.get(owner, paymentId))!.receipts[0]!;
-    expect(existsSync(join(t.dataDir, "files", receipt.key))).toBe(true);
+    expect(await t.db.storedFiles()).toContain(receipt.key);
 
     const chitPage = await page(asha, `/chits/${id}`);
     expect(chitPage.html).toContain('data-confirm="Delete Kapil 1L group B7 with 1 payment and 1 receipt? This cannot be undone."');
@@ -268,7 +266,7 @@ describe("deleting a chit", () => {
     expect(await t.services.ledger.payments.get(owner, paymentId)).toBeNull();
     expect((await asha.fetch(`/receipts/${receipt.id}`)).status).toBe(404);
     expect((await asha.fetch(`/payments/${paymentId}`)).status).toBe(404);
-    expect(existsSync(join(t.dataDir, "files", receipt.key))).toBe(false);
+    expect(await t.db.storedFiles()).not.toContain(receipt.key);
     expect(alerts((await page(asha, "/chits?notice=chit-deleted")).html)).toContain("Chit deleted, with its payments and receipts.");
   });
 });

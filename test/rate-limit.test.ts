@@ -12,7 +12,7 @@ beforeEach(async () => {
   t = await startTestApp({ smtp: false, env: { RATE_LIMIT: "true", CRON_TOKEN: "a-cron-token-that-is-long-enough" } });
   const config = loadConfig({
     NODE_ENV: "test",
-    DATA_DIR: t.dataDir,
+    ...t.storeEnv,
     BASE_URL: BASE,
     LOG_LEVEL: "silent",
     RATE_LIMIT: "true",

@@ -87,10 +87,7 @@ describe("registration with an emailed code and admin approval", () => {
     const code = await t.smtp!.codeFor("meena@example.com");
     await member.json("/api/auth/email-otp/verify-email", { email: "meena@example.com", otp: code });
     expect((await member.fetch("/api/v1/summary")).status).toBe(403);
-    const { DatabaseSync } = await import("node:sqlite");
-    const db = new DatabaseSync(`${t.dataDir}/chitfunds.db`);
-    db.prepare("UPDATE user SET status = 'approved' WHERE email = ?").run("meena@example.com");
-    db.close();
+    expect(await t.db.setUser("meena@example.com", { status: "approved" })).toBe(1);
     expect((await member.fetch("/api/v1/summary")).status).toBe(200);
   });
 });

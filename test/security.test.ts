@@ -3,7 +3,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/app/create-admin.ts";
 import { BASE, type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
-import { rows } from "./support/database.ts";
 import { heading } from "./support/html.ts";
 
 let t: TestApp;
@@ -144,7 +143,7 @@ describe("CSRF protection on forms", () => {
 
     const register = await t.newClient().form("/register", { name: "Ravi", email: "ravi@example.com", phone: "", password }, { csrf: null });
     expect(register.status).toBe(403);
-    expect(rows(t.dataDir, "SELECT id FROM user WHERE email = ?", "ravi@example.com")).toHaveLength(0);
+    expect(await t.db.users("ravi@example.com")).toHaveLength(0);
   });
 
   it("a form posted with a wrong token, or another browser's token, gets 403 and changes nothing", async () => {

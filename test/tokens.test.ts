@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Clock } from "../src/ports/clock.ts";
 import { type ChitListBody, createChit, expectError, expectStatus } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
-import { rows } from "./support/database.ts";
 
 type NewToken = { id: string; name: string; token: string; prefix: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null };
 type TokenList = { tokens: Omit<NewToken, "token">[] };
@@ -51,7 +50,7 @@ describe("a token created through the API", () => {
 
   it("is stored only as a SHA-256 hash", async () => {
     const created = await createToken(asha, { name: "Hash check" });
-    const dump = JSON.stringify(rows(t.dataDir, "SELECT * FROM api_tokens"));
+    const dump = JSON.stringify(await t.db.apiTokenRecords());
     expect(dump).not.toContain(created.token);
     expect(dump).toContain(createHash("sha256").update(created.token).digest("hex"));
   });

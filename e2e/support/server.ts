@@ -1,4 +1,5 @@
-// Starts the real app on a free local port (a real HTTP server, real SQLite, real SMTP capture) for browser tests.
+// Starts the real app on a free local port (a real HTTP server, a fresh store as in test/support/store.ts, real SMTP
+// capture) for browser tests.
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -8,7 +9,9 @@ import pino from "pino";
 import { composeServices, type Services } from "../../src/compose.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createWebApp } from "../../src/web/app.tsx";
+import { type StoreAccess, storeAccess } from "../../test/support/database.ts";
 import { type SmtpCapture, startSmtpCapture } from "../../test/support/smtp.ts";
+import { freshStore } from "../../test/support/store.ts";
 
 export type RunningServer = {
   /** The address the browser must use: BASE_URL is set to exactly this, so origin checks pass. */
@@ -16,6 +19,8 @@ export type RunningServer = {
   services: Services;
   smtp: SmtpCapture;
   dataDir: string;
+  /** The store itself, read and edited as an operator would. */
+  db: StoreAccess;
   close(): Promise<void>;
 };
 
@@ -35,9 +40,11 @@ export async function startServer(options: { env?: Record<string, string> } = {}
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const store = freshStore();
   const config = loadConfig({
     NODE_ENV: "test",
     DATA_DIR: dataDir,
+    ...store.env,
     BASE_URL: baseUrl,
     LOG_LEVEL: "silent",
     RATE_LIMIT: "false",
@@ -52,6 +59,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     services,
     smtp,
     dataDir,
+    db: storeAccess(config),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -59,6 +67,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
       });
       await services.close();
       await smtp.close();
+      await store.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

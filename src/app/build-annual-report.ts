@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { todayIn } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
-import { scheduleFor } from "../domain/schedule.ts";
 import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
-import { parseInput } from "./parse-input.ts";
+import { parseInput, withoutBlanks } from "./parse-input.ts";
 
 export type AnnualChitLine = {
   chit: Chit;
@@ -46,7 +46,7 @@ export async function buildAnnualReport(
   member: Member,
   raw: Record<string, string>,
 ): Promise<AnnualReport> {
-  const query = parseInput(yearQuery, Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== "")));
+  const query = parseInput(yearQuery, withoutBlanks(raw));
   const now = deps.clock.now();
   const today = todayIn(member.timeZone, now);
   const year = query.year ?? Number(today.slice(0, 4));
@@ -56,7 +56,7 @@ export async function buildAnnualReport(
   const lines: AnnualChitLine[] = [];
   for (const chit of chits) {
     const payments = all.filter((p) => p.chitId === chit.id);
-    const schedule = scheduleFor(chit.terms, chit.instalments, payments, today);
+    const schedule = tryScheduleFor(chit, payments, today).schedule ?? { instalments: [] };
     const dueRows = schedule.instalments.filter((r) => inYear(r.dueDate));
     const paidInYear = payments.filter((p) => inYear(p.paidOn));
     for (const p of paidInYear) months[Number(p.paidOn.slice(5, 7)) - 1]! += p.amount;

@@ -1,27 +1,48 @@
-// Everything a chit page or the schedule API shows: the chit, its schedule to the rupee, payments, and the real rate.
+// Everything a chit page or the schedule API shows: the chit, its schedule to the rupee, payments, the real rate at the
+// member's benchmark, and the figures its terms imply (subscription, commission, the range a bid may take).
+import { z } from "zod";
+import { commissionOf, discountCeiling, discountFloor, subscriptionOf } from "../domain/chit.ts";
 import { todayIn } from "../domain/dates.ts";
-import type { ProjectionAssumption } from "../domain/rates.ts";
-import { scheduleFor } from "../domain/schedule.ts";
+import { PROJECTION_ASSUMPTIONS } from "../domain/member-flows.ts";
+import type { Paise } from "../domain/money.ts";
 import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { chitRate } from "./chit-rate.ts";
+import { scheduleOrRefuse } from "./chit-schedule.ts";
 import { findChit } from "./find-chit.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 
-export const DEFAULT_BENCHMARK_RATE = 0.07;
+/** How the chit page and GET /chits/{id}/schedule take the rate's benchmark and projection, validated alike. */
+export const chitReportQuery = z.object({
+  benchmark: z.coerce
+    .number({ message: "Benchmark must be a yearly rate in percent, e.g. 7." })
+    .min(0, "Benchmark must be at least 0%.")
+    .max(100, "Benchmark must be at most 100%.")
+    .default(7)
+    .meta({ description: "Benchmark rate for NPV and MIRR, percent a year (0 to 100)." }),
+  assumption: z
+    .enum(PROJECTION_ASSUMPTIONS, { message: "Assumption is no-more-dividends or average-discount." })
+    .default("no-more-dividends")
+    .meta({ description: "How the projection treats auctions not held yet." }),
+});
+export type ChitReportQuery = z.infer<typeof chitReportQuery>;
+export const DEFAULT_REPORT_QUERY: ChitReportQuery = chitReportQuery.parse({});
 
-export function reportFor(chit: Chit, payments: Payment[], today: string, options: { benchmarkRate?: number; assumption?: ProjectionAssumption } = {}) {
-  const schedule = scheduleFor(chit.terms, chit.instalments, payments, today);
-  const rate = chitRate(
-    chit.terms,
-    chit.instalments,
-    schedule,
-    payments,
-    options.benchmarkRate ?? DEFAULT_BENCHMARK_RATE,
-    options.assumption ?? "no-more-dividends",
-    today,
-  );
-  return { chit, schedule, payments, rate, today };
+/** What the chit's terms come to in money, so no page has to work it out. */
+export type ChitFigures = { subscription: Paise; commission: Paise; discountFloor: Paise; discountCeiling: Paise };
+
+export function reportFor(chit: Chit, payments: Payment[], today: string, query: ChitReportQuery = DEFAULT_REPORT_QUERY) {
+  const schedule = scheduleOrRefuse(chit, payments, today);
+  const rate = chitRate(chit.terms, chit.instalments, schedule, payments, query.benchmark / 100, query.assumption, today);
+  const t = chit.terms;
+  const figures: ChitFigures = {
+    subscription: subscriptionOf(t),
+    commission: commissionOf(t),
+    discountFloor: discountFloor(t),
+    discountCeiling: discountCeiling(t),
+  };
+  const receiptCount = payments.reduce((n, p) => n + p.receipts.length, 0);
+  return { chit, schedule, payments, rate, today, query, figures, receiptCount };
 }
 
 export type ChitReport = ReturnType<typeof reportFor>;
@@ -30,9 +51,9 @@ export async function buildChitReport(
   deps: Pick<LedgerDeps, "chits" | "payments" | "clock">,
   member: Member,
   chitId: string,
-  options: { benchmarkRate?: number; assumption?: ProjectionAssumption } = {},
+  query: ChitReportQuery = DEFAULT_REPORT_QUERY,
 ): Promise<ChitReport> {
   const chit = await findChit(deps.chits, member.id, chitId);
   const payments = await deps.payments.listForChit(member.id, chit.id);
-  return reportFor(chit, payments, todayIn(member.timeZone, deps.clock.now()), options);
+  return reportFor(chit, payments, todayIn(member.timeZone, deps.clock.now()), query);
 }

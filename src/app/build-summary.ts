@@ -3,9 +3,10 @@
 import { randomUUID } from "node:crypto";
 import { addDays, compareDates, todayIn } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
-import { type ScheduleRow, scheduleFor } from "../domain/schedule.ts";
+import type { ScheduleRow } from "../domain/schedule.ts";
 import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 
 export type DueItem = {
@@ -32,6 +33,8 @@ export type ChitCard = {
   instalments: number;
   paidInstalments: number;
   next: DueItem | null;
+  /** Why this chit has no schedule (its stored terms are outside what a chit can be), or null. */
+  problem: string | null;
 };
 
 export type MonthSeries = { months: string[]; byChit: { chitId: string; name: string; paid: Paise[] }[]; cumulativePaid: Paise[]; cumulativeExpected: Paise[] };
@@ -56,6 +59,25 @@ function monthsEndingAt(today: string, count: number): string[] {
   });
 }
 
+/** A chit without a schedule counts for nothing in the totals; its card says what is wrong. */
+function unschedulableCard(chit: Chit, problem: string): ChitCard {
+  return {
+    id: chit.id,
+    name: chit.name,
+    organizer: chit.organizer,
+    status: chit.status,
+    prized: chit.instalments.some((r) => r.wonByMe),
+    paid: 0,
+    totalPayable: 0,
+    balance: 0,
+    overdue: 0,
+    instalments: chit.terms.members,
+    paidInstalments: 0,
+    next: null,
+    problem,
+  };
+}
+
 export function summarise(chits: Chit[], payments: Payment[], today: string): Summary {
   const byChit = new Map<string, Payment[]>();
   for (const p of payments) byChit.set(p.chitId, [...(byChit.get(p.chitId) ?? []), p]);
@@ -72,7 +94,11 @@ export function summarise(chits: Chit[], payments: Payment[], today: string): Su
 
   for (const chit of chits) {
     const own = byChit.get(chit.id) ?? [];
-    const schedule = scheduleFor(chit.terms, chit.instalments, own, today);
+    const { schedule, problem } = tryScheduleFor(chit, own, today);
+    if (!schedule) {
+      cards.push(unschedulableCard(chit, problem.message));
+      continue;
+    }
     const item = (row: ScheduleRow): DueItem => ({
       chitId: chit.id,
       chitName: chit.name,
@@ -115,6 +141,7 @@ export function summarise(chits: Chit[], payments: Payment[], today: string): Su
       instalments: chit.terms.instalments,
       paidInstalments: schedule.instalments.filter((r) => r.status === "paid").length,
       next: chit.status === "active" ? next : null,
+      problem: null,
     });
     const perMonth = months.map(() => 0);
     for (const p of own) {

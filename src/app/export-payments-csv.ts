@@ -7,7 +7,7 @@ import { badInput } from "./errors.ts";
 import { findChit } from "./find-chit.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { calendarDate } from "./ledger-input.ts";
-import { parseInput } from "./parse-input.ts";
+import { parseInput, withoutBlanks } from "./parse-input.ts";
 
 export const PAYMENT_CSV_COLUMNS = ["date", "chit", "instalment", "amount", "method", "reference", "notes", "receipts"] as const;
 
@@ -18,7 +18,7 @@ export const exportQuery = z.object({
 });
 
 export async function exportPaymentsCsv(deps: Pick<LedgerDeps, "chits" | "payments">, member: Member, raw: Record<string, string>) {
-  const query = parseInput(exportQuery, Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== "")));
+  const query = parseInput(exportQuery, withoutBlanks(raw));
   if (query.from && query.to && compareDates(query.from, query.to) > 0) throw badInput({ to: "To must be on or after From." });
   const only = query.chit ? await findChit(deps.chits, member.id, query.chit) : null;
   const chits = only ? [only] : await deps.chits.list(member.id);

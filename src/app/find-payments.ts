@@ -1,12 +1,13 @@
-// Payment history across all of a member's chits: filter by chit, dates, method and status, search, paginate.
+// Payment history across all of a member's chits: filter by chit, dates, method and status, search, paginate. The
+// history page and GET /api/v1/payments both show what this returns; the store is asked for it here and nowhere else.
 import { z } from "zod";
 import { todayIn } from "../domain/dates.ts";
-import { scheduleFor } from "../domain/schedule.ts";
 import { type Chit, PAYMENT_METHODS, type Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { calendarDate } from "./ledger-input.ts";
-import { parseInput } from "./parse-input.ts";
+import { parseInput, withoutBlanks } from "./parse-input.ts";
 
 export const PAYMENTS_PER_PAGE = 25;
 
@@ -21,10 +22,36 @@ export const paymentQuery = z.object({
   perPage: z.coerce.number().int().min(1).max(200).default(PAYMENTS_PER_PAGE),
 });
 
-export type PaymentRow = Payment & { chitName: string; instalmentStatus: string };
+/** The filters a person sets on the history page (the page number aside). */
+export const HISTORY_FILTERS = ["chit", "from", "to", "method", "status", "q"] as const satisfies readonly (keyof typeof paymentQuery.shape)[];
 
-export async function findPayments(deps: Pick<LedgerDeps, "chits" | "payments" | "clock">, member: Member, raw: Record<string, unknown>) {
-  const query = parseInput(paymentQuery, Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "")));
+export type PaymentRow = Payment & { chitName: string; instalmentStatus: string };
+/** A chit to filter by. */
+export type ChitChoice = { id: string; name: string };
+
+export type PaymentHistory = {
+  query: z.infer<typeof paymentQuery>;
+  payments: PaymentRow[];
+  total: number;
+  page: number;
+  perPage: number;
+  pages: number;
+  chits: ChitChoice[];
+};
+
+const choices = (chits: Chit[]): ChitChoice[] => chits.map((c) => ({ id: c.id, name: c.name }));
+
+/** The chits to filter by, for a history page whose filters were refused. */
+export async function historyChits(deps: Pick<LedgerDeps, "chits">, member: Member): Promise<ChitChoice[]> {
+  return choices(await deps.chits.list(member.id));
+}
+
+export async function findPayments(
+  deps: Pick<LedgerDeps, "chits" | "payments" | "clock">,
+  member: Member,
+  raw: Record<string, unknown>,
+): Promise<PaymentHistory> {
+  const query = parseInput(paymentQuery, withoutBlanks(raw));
   const chits = await deps.chits.list(member.id);
   const byId = new Map<string, Chit>(chits.map((c) => [c.id, c]));
   const filter = {
@@ -41,7 +68,7 @@ export async function findPayments(deps: Pick<LedgerDeps, "chits" | "payments" |
     if (!rows) {
       const chit = byId.get(p.chitId);
       const all = chit ? await deps.payments.listForChit(member.id, chit.id) : [];
-      rows = new Map(chit ? scheduleFor(chit.terms, chit.instalments, all, today).instalments.map((r) => [r.number, r.status]) : []);
+      rows = new Map(chit ? (tryScheduleFor(chit, all, today).schedule?.instalments ?? []).map((r) => [r.number, r.status]) : []);
       statusOf.set(p.chitId, rows);
     }
     return rows.get(p.instalment) ?? "unknown";
@@ -67,5 +94,6 @@ export async function findPayments(deps: Pick<LedgerDeps, "chits" | "payments" |
     total = page.total;
     payments = await Promise.all(page.payments.map(decorate));
   }
-  return { query, payments, total, page: query.page, pages: Math.max(1, Math.ceil(total / query.perPage)), chits };
+  const pages = Math.max(1, Math.ceil(total / query.perPage));
+  return { query, payments, total, page: query.page, perPage: query.perPage, pages, chits: choices(chits) };
 }

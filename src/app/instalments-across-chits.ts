@@ -1,8 +1,9 @@
 // Every instalment of a member's active chits with its due date, payable, balance and status on a given day.
 import type { CalendarDate } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
-import { type InstalmentStatus, scheduleFor } from "../domain/schedule.ts";
+import type { InstalmentStatus } from "../domain/schedule.ts";
 import type { Chit, ChitRepository, Payment, PaymentRepository } from "../ports/ledger.ts";
+import { tryScheduleFor } from "./chit-schedule.ts";
 
 export type InstalmentDue = {
   chitId: string;
@@ -22,7 +23,8 @@ export function instalmentsAcrossChits(chits: readonly Chit[], payments: readonl
   for (const chit of chits) {
     if (chit.status !== "active") continue;
     const own = payments.filter((p) => p.chitId === chit.id);
-    for (const row of scheduleFor(chit.terms, chit.instalments, own, today).instalments) {
+    // A chit that cannot be scheduled has nothing due here; its own card says why.
+    for (const row of tryScheduleFor(chit, own, today).schedule?.instalments ?? []) {
       rows.push({
         chitId: chit.id,
         chitName: chit.name,

@@ -1,7 +1,8 @@
 // Input schemas for chits, instalment records and payments: the same rules for form fields (strings) and the JSON API.
 import { z } from "zod";
+import { CHIT_LIMITS } from "../domain/chit-validation.ts";
 import { FREQUENCIES, parseDate } from "../domain/dates.ts";
-import { type Paise, parseINR, rupeesToPaise } from "../domain/money.ts";
+import { formatINR, type Paise, parseINR, rupeesToPaise } from "../domain/money.ts";
 import { PAYMENT_METHODS } from "../ports/ledger.ts";
 
 const AMOUNT_MESSAGE = "Enter an amount in rupees, e.g. 1,00,000 or 2500.50.";
@@ -16,9 +17,15 @@ export const rupees = (label = "Amount", description = "") =>
         ctx.addIssue({ code: "custom", message: `${label}: ${AMOUNT_MESSAGE}` });
         return z.NEVER;
       }
+      if (paise > CHIT_LIMITS.maxChitValue) {
+        ctx.addIssue({ code: "custom", message: `${label} can be at most ${formatINR(CHIT_LIMITS.maxChitValue)}.` });
+        return z.NEVER;
+      }
       return paise;
     })
-    .meta({ description: `${description ? `${description} ` : ""}Rupees: a number with at most 2 decimals, or text such as "1,00,000".` });
+    .meta({
+      description: `${description ? `${description} ` : ""}Rupees: a number with at most 2 decimals, or text such as "1,00,000"; at most ${formatINR(CHIT_LIMITS.maxChitValue)}.`,
+    });
 
 export const calendarDate = (label = "Date", description = "A calendar date, YYYY-MM-DD.") =>
   z
@@ -29,9 +36,13 @@ export const calendarDate = (label = "Date", description = "A calendar date, YYY
         ctx.addIssue({ code: "custom", message: `${label}: enter a real date as YYYY-MM-DD.` });
         return z.NEVER;
       }
+      if (date < CHIT_LIMITS.earliestDate || date > CHIT_LIMITS.latestDue) {
+        ctx.addIssue({ code: "custom", message: `${label}: enter a date from ${CHIT_LIMITS.earliestDate} to ${CHIT_LIMITS.latestDue}.` });
+        return z.NEVER;
+      }
       return date;
     })
-    .meta({ format: "date", description });
+    .meta({ format: "date", description: `${description} From ${CHIT_LIMITS.earliestDate} to ${CHIT_LIMITS.latestDue}.` });
 
 const int = (label: string, min: number, max: number) =>
   z.coerce

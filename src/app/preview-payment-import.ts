@@ -17,11 +17,11 @@ import {
   parseImportInstalment,
   parseImportMethod,
 } from "../domain/payment-import.ts";
-import { scheduleFor } from "../domain/schedule.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { ImportError, ImportPreview, ImportRepository, ImportRow } from "../ports/import-repository.ts";
 import type { Chit, ChitRepository, Payment, PaymentRepository } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { tryScheduleFor } from "./chit-schedule.ts";
 import { AppError } from "./errors.ts";
 
 export type PaymentImportDeps = { chits: ChitRepository; payments: PaymentRepository; imports: ImportRepository; clock: Clock };
@@ -214,15 +214,14 @@ function assignInstalments(rows: ImportRow[], errors: ImportError[], existing: P
   if (!pending.length) return;
   const left = new Map<string, { number: number; left: number }[]>();
   for (const chit of chits) {
-    const schedule = scheduleFor(
-      chit.terms,
-      chit.instalments,
+    const schedule = tryScheduleFor(
+      chit,
       existing.filter((p) => p.chitId === chit.id),
       today,
-    );
+    ).schedule;
     left.set(
       chit.id,
-      schedule.instalments.map((r) => ({ number: r.number, left: r.balance })),
+      (schedule?.instalments ?? []).map((r) => ({ number: r.number, left: r.balance })),
     );
   }
   for (const r of rows) {

@@ -2,21 +2,16 @@
 // receipt or reference used before is flagged. The payment is stored only once its receipts are.
 import { randomUUID } from "node:crypto";
 import { compareDates, todayIn } from "../domain/dates.ts";
-import { scheduleFor } from "../domain/schedule.ts";
 import type { Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { scheduleOrRefuse } from "./chit-schedule.ts";
 import { AppError, badInput } from "./errors.ts";
 import { findChit } from "./find-chit.ts";
 import { flagDuplicates, type PaymentWarning } from "./flag-duplicates.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { paymentPatch } from "./ledger-input.ts";
-import { parseInput } from "./parse-input.ts";
+import { parseInput, withoutBlanks } from "./parse-input.ts";
 import { storeReceipts, type UploadedFile } from "./store-receipts.ts";
-
-/** Empty form fields mean "use the default", so they are dropped before parsing. */
-export function withoutBlanks(raw: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && v !== null && v !== undefined));
-}
 
 export async function recordPayment(
   deps: LedgerDeps,
@@ -30,7 +25,7 @@ export async function recordPayment(
   const now = deps.clock.now();
   const today = todayIn(member.timeZone, now);
   const existing = await deps.payments.listForChit(member.id, chit.id);
-  const schedule = scheduleFor(chit.terms, chit.instalments, existing, today);
+  const schedule = scheduleOrRefuse(chit, existing, today);
 
   const instalment = input.instalment ?? schedule.instalments.find((row) => row.status !== "paid")?.number;
   if (instalment === undefined) throw badInput({ instalment: "Every instalment of this chit is paid; choose the instalment this payment is for." });

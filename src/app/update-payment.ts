@@ -8,8 +8,7 @@ import { findPayment } from "./find-payment.ts";
 import { flagDuplicates, type PaymentWarning } from "./flag-duplicates.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { paymentPatch } from "./ledger-input.ts";
-import { parseInput } from "./parse-input.ts";
-import { withoutBlanks } from "./record-payment.ts";
+import { parseInput, withoutBlanks } from "./parse-input.ts";
 import { MAX_RECEIPTS_PER_PAYMENT, storeReceipts, type UploadedFile } from "./store-receipts.ts";
 
 export async function updatePayment(

@@ -2,17 +2,18 @@
 import { z } from "zod";
 import { isTimeZone } from "../domain/dates.ts";
 import type { Member, MemberRepository } from "../ports/member-repository.ts";
-import { SUPPORTED_LOCALES } from "./locale.ts";
+import { isLocale } from "./locale.ts";
 import { parseInput } from "./parse-input.ts";
+import { PHONE_PATTERN, PROFILE_LIMITS } from "./profile-rules.ts";
 
 export const profileInput = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
+  name: z.string().trim().min(1, "Enter your name.").max(PROFILE_LIMITS.name, `Keep your name under ${PROFILE_LIMITS.name} characters.`),
   phone: z
     .string()
     .trim()
-    .max(20, "Keep the phone number under 20 characters.")
-    .regex(/^(\+?[0-9 -]{7,20})?$/, "Enter a phone number of digits, e.g. +91 98765 43210."),
-  locale: z.enum(Object.keys(SUPPORTED_LOCALES) as [keyof typeof SUPPORTED_LOCALES], { message: "Choose a language from the list." }),
+    .max(PROFILE_LIMITS.phone, `Keep the phone number under ${PROFILE_LIMITS.phone} characters.`)
+    .refine((phone) => phone === "" || PHONE_PATTERN.test(phone), "Enter a phone number of digits, e.g. +91 98765 43210."),
+  locale: z.string().refine(isLocale, "Choose a language from the list."),
   timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone from the list."),
 });
 

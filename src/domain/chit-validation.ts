@@ -1,6 +1,6 @@
 // Validation of a chit's terms and of a recorded winning bid: every problem, named by the field a form shows it by.
 import { type ChitTerms, discountCeiling, discountFloor, isForemanInstalment } from "./chit.ts";
-import { FREQUENCIES, parseDate } from "./dates.ts";
+import { type CalendarDate, dueDateFor, FREQUENCIES, parseDate } from "./dates.ts";
 import { formatINR, type Paise } from "./money.ts";
 
 /** One thing wrong with an input, named by the field a form would show it next to. */
@@ -25,12 +25,35 @@ const CHOICES: [keyof ChitTerms, readonly string[], string][] = [
   ["lateRule", ["none", "interest", "fixed-fee"], "Late payment rule must be none, interest or fixed-fee."],
 ];
 
+/**
+ * What a real chit can be, so its schedule stays in the calendar and every sum in safe integers: a chit value up to
+ * ₹100 crore (the largest registered chits are a few crore), a start from 1950 to 2100, and a last instalment due by
+ * the end of 2199. Amounts and dates typed anywhere in the ledger are held to the same limits (app/ledger-input.ts).
+ */
+export const CHIT_LIMITS = {
+  maxChitValue: 100_00_00_000 * 100,
+  earliestDate: "1950-01-01",
+  latestStart: "2100-12-31",
+  latestDue: "2199-12-31",
+} as const;
+
+/** The last instalment's due date, or null when the terms cannot give one (a bad date or count). */
+function lastDueDate(terms: ChitTerms): CalendarDate | null {
+  try {
+    return parseDate(dueDateFor(terms.startDate, terms.dueDay, terms.instalments, terms.frequency));
+  } catch {
+    return null;
+  }
+}
+
 /** Every problem with a chit's terms; an empty list means the terms are usable. */
 export function validateTerms(terms: ChitTerms): Problem[] {
   const problems: Problem[] = [];
   const add = (field: keyof ChitTerms, message: string) => problems.push({ field, message });
   if (!Number.isSafeInteger(terms.chitValue) || terms.chitValue <= 0) {
     add("chitValue", "Chit value must be more than zero, in whole paise.");
+  } else if (terms.chitValue > CHIT_LIMITS.maxChitValue) {
+    add("chitValue", `Chit value can be at most ${formatINR(CHIT_LIMITS.maxChitValue)}.`);
   } else if (terms.rounding === "rupee" && terms.chitValue % 100 !== 0) {
     add("chitValue", "A chit kept in whole rupees needs a chit value in whole rupees.");
   }
@@ -47,6 +70,9 @@ export function validateTerms(terms: ChitTerms): Problem[] {
     add("instalments", "Members must equal instalments x prizes per auction, so that every ticket wins once.");
   }
   if (parseDate(terms.startDate) === null) add("startDate", "Start date must be a real date, YYYY-MM-DD.");
+  else if (terms.startDate < CHIT_LIMITS.earliestDate || terms.startDate > CHIT_LIMITS.latestStart) {
+    add("startDate", `Start date must be from ${CHIT_LIMITS.earliestDate} to ${CHIT_LIMITS.latestStart}.`);
+  }
   if (!Number.isInteger(terms.dueDay) || terms.dueDay < 1 || terms.dueDay > 31) {
     add("dueDay", "Due day must be a day of the month from 1 to 31.");
   }
@@ -66,6 +92,15 @@ export function validateTerms(terms: ChitTerms): Problem[] {
   if (!inRange(terms.latePenaltyPercent, 0, 100)) add("latePenaltyPercent", "Penalty interest must be from 0% to 100% a year.");
   if (!Number.isSafeInteger(terms.lateFee) || terms.lateFee < 0) add("lateFee", "Late fee must be zero or more, in whole paise.");
   if (typeof terms.lateForfeitsDividend !== "boolean") add("lateForfeitsDividend", "Say whether a late payment forfeits the dividend.");
+  if (problems.length === 0) {
+    const last = lastDueDate(terms);
+    if (last === null || last > CHIT_LIMITS.latestDue) {
+      add(
+        "members",
+        `With these dates and this many instalments the chit would run past ${CHIT_LIMITS.latestDue.slice(0, 4)}: check the start date, frequency and members.`,
+      );
+    }
+  }
   return problems;
 }
 

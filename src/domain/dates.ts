@@ -149,8 +149,12 @@ export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** True when the runtime knows `timeZone` as an IANA zone ("Asia/Kolkata"); a typed or stored name may not be one. */
+/**
+ * True when `timeZone` names an IANA zone the runtime knows ("Asia/Kolkata", "UTC"); a typed or stored name may not
+ * be one. Offsets such as "+05:30", which newer runtimes also accept, are not zone names.
+ */
 export function isTimeZone(timeZone: string): boolean {
+  if (typeof timeZone !== "string" || timeZone.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone });
     return true;

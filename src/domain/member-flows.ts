@@ -29,7 +29,8 @@ export function memberFlows(schedule: Schedule, payments: readonly Payment[], pr
 }
 
 /** What to assume about auctions not held yet. */
-export type ProjectionAssumption = "no-more-dividends" | "average-discount";
+export const PROJECTION_ASSUMPTIONS = ["no-more-dividends", "average-discount"] as const;
+export type ProjectionAssumption = (typeof PROJECTION_ASSUMPTIONS)[number];
 
 export interface Projection {
   flows: Flow[]; // paise, sorted by date; actual where known, projected elsewhere

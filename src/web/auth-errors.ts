@@ -29,7 +29,7 @@ const PASSWORD_PROBLEM_KEYS = {
 } satisfies Record<PasswordProblem, (t: T) => string>;
 
 /** Our own auth hooks (better-auth.ts) answer in English; these put their codes into the page's language. */
-function ownMessage(code: string, english: string, t: T): { field: string | null; message: string } {
+function ownMessage(code: string, english: string, t: T, field: string | null): { field: string | null; message: string } {
   const number = /(\d+)/.exec(english)?.[1] ?? "";
   switch (code) {
     case "WEAK_PASSWORD": {
@@ -37,9 +37,15 @@ function ownMessage(code: string, english: string, t: T): { field: string | null
       return { field: "password", message: problem ? PASSWORD_PROBLEM_KEYS[problem](t) : english };
     }
     case "FIELD_TOO_LONG": {
-      const field = english.split(" ")[0] ?? "";
-      return { field: field.toLowerCase() || null, message: t("authErrors.fieldTooLong", { field, max: number }) };
+      const label = english.split(" must ")[0] ?? "";
+      return { field: field ?? (label.toLowerCase() || null), message: t("authErrors.fieldTooLong", { field: label, max: number }) };
     }
+    case "INVALID_TIME_ZONE":
+      return { field: field ?? "timeZone", message: t("authErrors.invalidTimeZone") };
+    case "UNSUPPORTED_LANGUAGE":
+      return { field: field ?? "locale", message: t("authErrors.unsupportedLanguage") };
+    case "INVALID_FIELD":
+      return { field, message: t("authErrors.unknown") };
     case "NAME_REQUIRED":
       return { field: "name", message: t("authErrors.nameRequired") };
     case "INVALID_PHONE":
@@ -53,12 +59,23 @@ function ownMessage(code: string, english: string, t: T): { field: string | null
   }
 }
 
-const OWN_CODES = new Set(["WEAK_PASSWORD", "FIELD_TOO_LONG", "NAME_REQUIRED", "INVALID_PHONE", "RESEND_COOLDOWN", "ACCOUNT_PENDING", "ACCOUNT_REJECTED"]);
+const OWN_CODES = new Set([
+  "WEAK_PASSWORD",
+  "FIELD_TOO_LONG",
+  "NAME_REQUIRED",
+  "INVALID_PHONE",
+  "INVALID_TIME_ZONE",
+  "UNSUPPORTED_LANGUAGE",
+  "INVALID_FIELD",
+  "RESEND_COOLDOWN",
+  "ACCOUNT_PENDING",
+  "ACCOUNT_REJECTED",
+]);
 
 export function authErrorToForm(reply: AuthReply, t: T): { fields: Record<string, string>; message: string | null } {
   const code = reply.code ?? "UNKNOWN";
   if (OWN_CODES.has(code)) {
-    const { field, message } = ownMessage(code, reply.message ?? "", t);
+    const { field, message } = ownMessage(code, reply.message ?? "", t, typeof reply.data?.field === "string" ? reply.data.field : null);
     return field ? { fields: { [field]: message }, message: null } : { fields: {}, message };
   }
   if (reply.status === 429) return { fields: {}, message: BY_CODE.TOO_MANY_REQUESTS!.message(t) };

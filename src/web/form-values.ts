@@ -1,5 +1,6 @@
 // Posted form fields as the strings a person typed, so a form that comes back with errors shows them unchanged.
 import type { Context } from "hono";
+import type { z } from "zod";
 import type { WebEnv } from "./env.ts";
 
 export type FormValues = Record<string, string>;
@@ -19,3 +20,6 @@ export function pickFields(fields: Record<string, unknown>, names: readonly stri
   }
   return values;
 }
+
+/** The fields a use case's input schema reads: what a page form posts. */
+export const fieldsOf = (schema: z.ZodObject) => Object.keys(schema.shape);

@@ -1,4 +1,5 @@
-// The one way tests start the app: a temporary DATA_DIR, real SQLite, real SMTP capture, requests through app.request.
+// The one way tests start the app: a temporary DATA_DIR, a fresh store (SQLite, or its own MongoDB database when
+// MONGODB_TEST_URI is set: support/store.ts), real SMTP capture, requests through app.request.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +8,9 @@ import { composeServices, type Services } from "../../src/compose.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { Clock } from "../../src/ports/clock.ts";
 import { createWebApp } from "../../src/web/app.tsx";
+import { storeAccess } from "./database.ts";
 import { type SmtpCapture, startSmtpCapture } from "./smtp.ts";
+import { freshStore } from "./store.ts";
 
 export const BASE = "http://localhost:3000";
 
@@ -16,12 +19,15 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; smtp?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "chitfunds-test-"));
   const smtp: SmtpCapture | null = options.smtp === false ? null : await startSmtpCapture();
+  const store = freshStore();
+  /** What selects this app's store, for a second instance or a `chitfunds` process sharing it. */
+  const storeEnv = { DATA_DIR: dataDir, ...store.env };
   const config = loadConfig({
     NODE_ENV: "test",
-    DATA_DIR: dataDir,
     BASE_URL: BASE,
     LOG_LEVEL: "silent",
     RATE_LIMIT: "false",
+    ...storeEnv,
     ...(smtp ? { SMTP_URL: smtp.url } : {}),
     ...options.env,
   });
@@ -33,12 +39,16 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     services,
     smtp,
     dataDir,
+    storeEnv,
+    /** The store itself, read and edited as an operator would. */
+    db: storeAccess(config),
     client,
     /** A second browser, with its own cookies. */
     newClient: () => new Client(app.request.bind(app)),
     async close() {
       await services.close();
       await smtp?.close();
+      await store.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { childEnv, freshStore } from "./store.ts";
 
 export type RealServer = { port: number; base: string; dataDir: string; child: ChildProcess; output: () => string; stop(): Promise<void> };
 
@@ -19,9 +20,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The environment of the test runner (vitest sets BASE_URL=/ for itself) with the server's own settings. */
-function serverEnv(port: number, dataDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
-  const { BASE_URL: _, MONGODB_URI: __, ...inherited } = process.env;
+/**
+ * The environment of the test runner (vitest sets BASE_URL=/ for itself; a shell's MONGODB_URI is never used) with
+ * the server's own settings and the suite's store (a fresh MongoDB database when MONGODB_TEST_URI is set).
+ */
+function serverEnv(port: number, dataDir: string, store: Record<string, string>, env: Record<string, string>): NodeJS.ProcessEnv {
+  const { BASE_URL: _, ...inherited } = childEnv(store);
   return {
     ...inherited,
     NODE_ENV: "production",
@@ -37,10 +41,11 @@ function serverEnv(port: number, dataDir: string, env: Record<string, string>): 
 /** Runs `npm start` with `env`; resolves once /readyz answers, or rejects with the output when it exits first. */
 export async function startRealServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RealServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "chitfunds-real-"));
+  const store = freshStore();
   const port = await freePort();
   const child = spawn("npm", ["start", "--silent"], {
     cwd: process.cwd(),
-    env: serverEnv(port, dataDir, env),
+    env: serverEnv(port, dataDir, store.env, env),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -57,6 +62,7 @@ export async function startRealServer(env: Record<string, string> = {}, options:
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     }
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await store.drop();
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -79,7 +85,7 @@ export async function startExpectingExit(env: Record<string, string>, dataDir: s
   const port = await freePort();
   const child = spawn("npm", ["start", "--silent"], {
     cwd: process.cwd(),
-    env: serverEnv(port, dataDir, env),
+    env: serverEnv(port, dataDir, {}, env),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -1,6 +1,4 @@
 // Real receipt files for API tests: a phone photo with EXIF GPS, a PNG screenshot, a WebP, a tiny valid PDF, and fakes.
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import sharp from "sharp";
 
 /** A 4000x3000 JPEG like a phone camera's, carrying EXIF with a camera model and a GPS position. */
@@ -83,16 +81,4 @@ export function multipart(fields: Record<string, string>, files: Upload[] = []):
     form.append(file.field ?? "receipts", new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/octet-stream" }));
   }
   return form;
-}
-
-/** Every file under DATA_DIR/files (receipts and thumbnails), as relative paths. */
-export function storedFiles(dataDir: string): string[] {
-  try {
-    return readdirSync(join(dataDir, "files"), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name).slice(join(dataDir, "files").length + 1));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
 }

@@ -2,6 +2,7 @@
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { admin, emailOTP } from "better-auth/plugins";
+import { type ProfileProblem, profileProblemMessage, profileProblems } from "../../app/profile-rules.ts";
 import type { Config } from "../../config.ts";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, passwordProblemMessage } from "../../domain/password-policy.ts";
 
@@ -29,7 +30,21 @@ export const CODE_TTL_SECONDS = 600;
 export const CODE_MAX_TRIES = 5;
 export const CODE_RESEND_COOLDOWN_SECONDS = 60;
 
-const FIELD_LIMITS = { name: 100, email: 254, phone: 20 } as const;
+/** Our codes for a bad profile field; auth-errors.ts puts them beside the field in the page's language. */
+const PROFILE_CODES: Record<ProfileProblem["code"], string> = {
+  "name-required": "NAME_REQUIRED",
+  "too-long": "FIELD_TOO_LONG",
+  "invalid-phone": "INVALID_PHONE",
+  "unsupported-language": "UNSUPPORTED_LANGUAGE",
+  "invalid-time-zone": "INVALID_TIME_ZONE",
+  "not-text": "INVALID_FIELD",
+};
+
+/** Refuses (400) the first bad profile field, whichever endpoint or database write it came through. */
+function assertProfile(fields: Record<string, unknown>, creating: boolean): void {
+  const [problem] = profileProblems(fields, { creating });
+  if (problem) throw new APIError("BAD_REQUEST", { code: PROFILE_CODES[problem.code], message: profileProblemMessage(problem), field: problem.field });
+}
 
 export function createAuth(deps: AuthDeps) {
   const { config } = deps;
@@ -104,21 +119,8 @@ export function createAuth(deps: AuthDeps) {
       before: createAuthMiddleware(async (ctx) => {
         const body = (ctx.body ?? {}) as Record<string, unknown>;
         if (ctx.path === "/sign-up/email") {
-          for (const [field, max] of Object.entries(FIELD_LIMITS)) {
-            const value = body[field];
-            if (typeof value === "string" && value.length > max) {
-              throw new APIError("BAD_REQUEST", {
-                code: "FIELD_TOO_LONG",
-                message: `${field[0]!.toUpperCase()}${field.slice(1)} must be at most ${max} characters.`,
-              });
-            }
-          }
-          if (typeof body.name !== "string" || body.name.trim() === "") {
-            throw new APIError("BAD_REQUEST", { code: "NAME_REQUIRED", message: "Enter your name." });
-          }
-          if (body.phone !== undefined && body.phone !== "" && !/^\+?[0-9 -]{7,20}$/.test(String(body.phone))) {
-            throw new APIError("BAD_REQUEST", { code: "INVALID_PHONE", message: "Enter a phone number of digits, e.g. +91 98765 43210." });
-          }
+          // Checked before the account exists (the database hooks below check every later write too).
+          assertProfile(body, true);
           // better-auth answers a duplicate sign-up with a fake success; we tell the person beside the email field instead.
           const email = typeof body.email === "string" ? body.email.trim().toLowerCase() : "";
           if (email && (await ctx.context.internalAdapter.findUserByEmail(email))) {
@@ -157,6 +159,19 @@ export function createAuth(deps: AuthDeps) {
       }),
     },
     databaseHooks: {
+      // Every write of a user, whichever endpoint (update-user, admin's create/update-user) or our own code made it.
+      user: {
+        create: {
+          before: async (user) => {
+            assertProfile(user, true);
+          },
+        },
+        update: {
+          before: async (user) => {
+            assertProfile(user, false);
+          },
+        },
+      },
       session: {
         create: {
           before: async (session, ctx) => {

@@ -1,15 +1,24 @@
 // Members read and changed through better-auth's own storage adapter, so the same code serves SQLite and MongoDB.
+import { supportedLocale } from "../../app/locale.ts";
+import { PROFILE_LIMITS } from "../../app/profile-rules.ts";
+import { isTimeZone } from "../../domain/dates.ts";
 import { DEFAULT_REMINDER_PREFERENCES, formatReminderDays, parseReminderDays } from "../../domain/reminders.ts";
 import type { Member, MemberChanges, MemberRepository, ReminderSettings } from "../../ports/member-repository.ts";
 import { EXTRA_CHANNELS, type ExtraChannel } from "../../ports/notifier.ts";
 import type { Auth } from "./better-auth.ts";
 
+const DEFAULT_TIME_ZONE = "Asia/Kolkata";
+
 type UserRecord = Record<string, unknown> & { id: string; email: string; name: string; createdAt: Date | string };
+
+/** A stored value the rules would refuse today (written before they existed, or straight into the store) is read as
+ * the default or cut to its limit, so it can never break a member's pages. */
+const text = (value: unknown, max: number): string => (typeof value === "string" ? value.slice(0, max) : "");
 
 export function toMember(u: UserRecord): Member {
   return {
     id: u.id,
-    name: u.name,
+    name: text(u.name, PROFILE_LIMITS.name),
     email: u.email,
     emailVerified: Boolean(u.emailVerified),
     status: (u.status as Member["status"]) ?? "pending",
@@ -17,9 +26,9 @@ export function toMember(u: UserRecord): Member {
     role: u.role === "admin" ? "admin" : "member",
     banned: Boolean(u.banned),
     banReason: (u.banReason as string | null) ?? null,
-    phone: (u.phone as string | null) || null,
-    locale: (u.locale as string) || "en",
-    timeZone: (u.timeZone as string) || "Asia/Kolkata",
+    phone: text(u.phone, PROFILE_LIMITS.phone) || null,
+    locale: supportedLocale(u.locale as string | null),
+    timeZone: typeof u.timeZone === "string" && isTimeZone(u.timeZone) ? u.timeZone : DEFAULT_TIME_ZONE,
     createdAt: new Date(u.createdAt),
     reminders: remindersOf(u),
     calendarFeedVersion: Number(u.calendarFeedVersion) || 0,

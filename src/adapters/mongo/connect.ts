@@ -20,6 +20,31 @@ export function redact(text: string, uri: string): string {
 
 export class MongoUnavailableError extends Error {}
 
+/**
+ * Counts operations under way (connections checked out of the pool), so that closing can first let them finish:
+ * better-auth starts building its indexes in the background when it starts, and a short-lived process (a `chitfunds`
+ * command) would otherwise close the client under them.
+ */
+export function operationsUnderWay(client: MongoClient): { settled(limitMs: number): Promise<void> } {
+  let busy = 0;
+  client.on("connectionCheckOutStarted", () => {
+    busy += 1;
+  });
+  client.on("connectionCheckOutFailed", () => {
+    busy -= 1;
+  });
+  client.on("connectionCheckedIn", () => {
+    busy -= 1;
+  });
+  return {
+    async settled(limitMs) {
+      const until = Date.now() + limitMs;
+      do await new Promise((resolve) => setTimeout(resolve, 5));
+      while (busy > 0 && Date.now() < until);
+    },
+  };
+}
+
 export async function connectMongo(uri: string, dbName: string | undefined): Promise<{ client: MongoClient; db: Db }> {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS, appName: "chitfunds-ledger" });
   try {

@@ -1,30 +1,60 @@
-// Indexes the app needs, created at start-up (idempotent).
-import type { Db } from "mongodb";
+// The app's own indexes, created at start-up (idempotent). better-auth's collections (user, session, account,
+// verification, rateLimit) get their indexes from better-auth itself; only `user`'s status field, which is ours, is
+// indexed here.
+import { type Db, MongoServerError } from "mongodb";
+
+/** Each index the app needs: collection, key and options (also what `chitfunds doctor` checks for). */
+export const APP_INDEXES: {
+  collection: string;
+  key: Record<string, 1 | -1>;
+  options?: { unique?: boolean; expireAfterSeconds?: number; partialFilterExpression?: object };
+}[] = [
+  { collection: "user", key: { status: 1, createdAt: -1 } },
+  { collection: "chits", key: { ownerId: 1, createdAt: 1, _id: 1 } },
+  { collection: "payments", key: { ownerId: 1, chitId: 1, instalment: 1 } },
+  { collection: "payments", key: { ownerId: 1, paidOn: -1, createdAt: -1, _id: -1 } },
+  { collection: "payments", key: { ownerId: 1, reference: 1 } },
+  { collection: "receipts", key: { ownerId: 1, sha256: 1 } },
+  { collection: "receipts", key: { paymentId: 1 } },
+  { collection: "notifications", key: { ownerId: 1, createdAt: -1, _id: -1 } },
+  // The unread count and the unread list, polled by every open tab.
+  { collection: "notifications", key: { ownerId: 1, readAt: 1, createdAt: -1 } },
+  { collection: "notifications", key: { ownerId: 1, dedupeKey: 1 }, options: { unique: true, partialFilterExpression: { dedupeKey: { $type: "string" } } } },
+  { collection: "outbox", key: { createdAt: -1, _id: -1 } },
+  { collection: "audit_log", key: { at: -1, _id: -1 } },
+  { collection: "rate_counters", key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } },
+  { collection: "receipts.files", key: { filename: 1, uploadDate: 1 } },
+  { collection: "receipts.chunks", key: { files_id: 1, n: 1 }, options: { unique: true } },
+  { collection: "api_tokens", key: { tokenHash: 1 }, options: { unique: true } },
+  { collection: "api_tokens", key: { ownerId: 1, createdAt: -1 } },
+  { collection: "import_previews", key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } },
+  { collection: "import_previews", key: { ownerId: 1 } },
+  { collection: "reminder_log", key: { memberId: 1, chitId: 1, instalment: 1, kind: 1 }, options: { unique: true } },
+];
+
+/**
+ * Indexes an earlier version created that now stand in the way: a non-unique `key_1` on rateLimit makes MongoDB refuse
+ * better-auth's unique one (IndexOptionsConflict, 85), so rate-limit keys would never be unique.
+ */
+const OUTDATED = [{ collection: "rateLimit", name: "key_1", stillWanted: (index: { unique?: boolean }) => index.unique === true }];
 
 export async function ensureIndexes(db: Db): Promise<void> {
-  await Promise.all([
-    db.collection("user").createIndex({ email: 1 }, { unique: true }),
-    db.collection("user").createIndex({ status: 1, createdAt: -1 }),
-    db.collection("session").createIndex({ token: 1 }, { unique: true }),
-    db.collection("session").createIndex({ userId: 1 }),
-    db.collection("account").createIndex({ userId: 1 }),
-    db.collection("verification").createIndex({ identifier: 1 }),
-    db.collection("rateLimit").createIndex({ key: 1 }),
-    db.collection("chits").createIndex({ ownerId: 1, createdAt: 1 }),
-    db.collection("payments").createIndex({ ownerId: 1, chitId: 1, instalment: 1 }),
-    db.collection("payments").createIndex({ ownerId: 1, paidOn: -1 }),
-    db.collection("payments").createIndex({ ownerId: 1, reference: 1 }),
-    db.collection("receipts").createIndex({ ownerId: 1, sha256: 1 }),
-    db.collection("receipts").createIndex({ paymentId: 1 }),
-    db.collection("notifications").createIndex({ ownerId: 1, createdAt: -1 }),
-    db.collection("notifications").createIndex({ ownerId: 1, dedupeKey: 1 }, { unique: true, partialFilterExpression: { dedupeKey: { $type: "string" } } }),
-    db.collection("outbox").createIndex({ createdAt: -1 }),
-    db.collection("rate_counters").createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 }),
-    db.collection("receipts.files").createIndex({ filename: 1 }),
-    db.collection("api_tokens").createIndex({ tokenHash: 1 }, { unique: true }),
-    db.collection("api_tokens").createIndex({ ownerId: 1, createdAt: -1 }),
-    db.collection("import_previews").createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 }),
-    db.collection("import_previews").createIndex({ ownerId: 1 }),
-    db.collection("reminder_log").createIndex({ memberId: 1, chitId: 1, instalment: 1, kind: 1 }, { unique: true }),
-  ]);
+  for (const old of OUTDATED) {
+    const found = (
+      await db
+        .collection(old.collection)
+        .listIndexes()
+        .toArray()
+        .catch(() => [])
+    ).find((index) => index.name === old.name);
+    if (found && !old.stillWanted(found)) {
+      await db
+        .collection(old.collection)
+        .dropIndex(old.name)
+        .catch((error) => {
+          if (!(error instanceof MongoServerError && error.code === 27)) throw error; // 27: already gone (another instance)
+        });
+    }
+  }
+  await Promise.all(APP_INDEXES.map(({ collection, key, options }) => db.collection(collection).createIndex(key, options ?? {})));
 }

@@ -3,7 +3,7 @@ import { mongodbAdapter } from "better-auth/adapters/mongodb";
 import type { Storage } from "../storage.ts";
 import { mongoApiTokenRepository } from "./api-token-repository.ts";
 import { mongoChitRepository } from "./chit-repository.ts";
-import { connectMongo, hostsOf } from "./connect.ts";
+import { connectMongo, hostsOf, operationsUnderWay } from "./connect.ts";
 import { gridFsFileStore } from "./gridfs-file-store.ts";
 import { mongoImportRepository } from "./import-repository.ts";
 import { ensureIndexes } from "./indexes.ts";
@@ -18,6 +18,7 @@ const PING_TIMEOUT_MS = 2_000;
 
 export async function openMongoStorage(uri: string, dbName: string | undefined): Promise<Storage> {
   const { client, db } = await connectMongo(uri, dbName);
+  const underWay = operationsUnderWay(client);
   await ensureIndexes(db);
   return {
     kind: "mongodb",
@@ -65,6 +66,7 @@ export async function openMongoStorage(uri: string, dbName: string | undefined):
       }
     },
     async close() {
+      await underWay.settled(5_000);
       await client.close();
     },
   };

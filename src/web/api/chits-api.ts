@@ -2,23 +2,22 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { bidAdviceQuery, buildBidAdvice } from "../../app/advise-bid.ts";
-import { buildChitReport } from "../../app/build-chit-report.ts";
-import { summarise } from "../../app/build-summary.ts";
+import { buildChitReport, chitReportQuery } from "../../app/build-chit-report.ts";
 import { createChit } from "../../app/create-chit.ts";
 import { deleteChit } from "../../app/delete-chit.ts";
 import { findChit } from "../../app/find-chit.ts";
 import { chitInput, chitPatch, instalmentInput } from "../../app/ledger-input.ts";
-import { parseInput } from "../../app/parse-input.ts";
+import { listChits } from "../../app/list-chits.ts";
+import { parseInput, withoutBlanks } from "../../app/parse-input.ts";
 import { recordInstalment } from "../../app/record-instalment.ts";
 import { updateChit } from "../../app/update-chit.ts";
-import { todayIn } from "../../domain/dates.ts";
 import type { WebEnv } from "../env.ts";
 import {
   bidAdviceJson,
   bidAdviceSchema,
   chitJson,
+  chitListJson,
   chitListSchema,
-  chitProgressJson,
   chitSchema,
   instalmentResultSchema,
   scheduleJson,
@@ -29,23 +28,8 @@ import { errorSchema, idParam } from "./json/common.ts";
 import { describeRoute, guarded, requestSchema } from "./openapi/describe-route.ts";
 import { readFields } from "./request-body.ts";
 
-const scheduleQuery = z.object({
-  benchmark: z.coerce
-    .number({ message: "Benchmark must be a yearly rate in percent, e.g. 7." })
-    .min(-50, "Benchmark must be at least -50%.")
-    .max(100, "Benchmark must be at most 100%.")
-    .default(7)
-    .meta({ description: "Benchmark rate for NPV and MIRR, percent a year." }),
-  assumption: z
-    .enum(["no-more-dividends", "average-discount"], { message: "Assumption is no-more-dividends or average-discount." })
-    .default("no-more-dividends")
-    .meta({ description: "How the projection treats auctions not held yet." }),
-});
-
 /** Only digits make an instalment number; anything else is refused by the use case as out of range. */
 const instalmentNumber = (text: string) => (/^\d{1,6}$/.test(text) ? Number(text) : Number.NaN);
-
-const withoutBlanks = (query: Record<string, string>) => Object.fromEntries(Object.entries(query).filter(([, v]) => v.trim() !== ""));
 
 const chitId = idParam("chit");
 const tags = ["chits"];
@@ -60,17 +44,7 @@ export const chitsApi = new Hono<WebEnv>()
       tags,
       responses: { 200: { description: "The chits.", json: chitListSchema }, ...guarded },
     }),
-    async (c) => {
-      const deps = c.get("services").ledger;
-      const member = c.get("member");
-      const [chits, payments] = await Promise.all([deps.chits.list(member.id), deps.payments.listForOwner(member.id)]);
-      const summary = summarise(chits, payments, todayIn(member.timeZone, deps.clock.now()));
-      const cards = new Map(summary.chits.map((card) => [card.id, card]));
-      return c.json({
-        today: summary.today,
-        chits: chits.map((chit) => ({ ...chitJson(chit), summary: chitProgressJson(cards.get(chit.id)!) })),
-      } satisfies z.infer<typeof chitListSchema>);
-    },
+    async (c) => c.json(chitListJson(await listChits(c.get("services").ledger, c.get("member")))),
   )
   .post(
     "/chits",
@@ -182,15 +156,12 @@ export const chitsApi = new Hono<WebEnv>()
       summary: "Due dates, discount, dividend, payable, prize, paid, balance and status per instalment, with totals and the real rate.",
       tags,
       params: chitId,
-      query: scheduleQuery,
+      query: chitReportQuery,
       responses: { 200: { description: "The schedule.", json: scheduleSchema }, 400: "BadInput", 404: "NotFound", ...guarded },
     }),
     async (c) => {
-      const query = parseInput(scheduleQuery, withoutBlanks(c.req.query()));
-      const report = await buildChitReport(c.get("services").ledger, c.get("member"), c.req.param("id"), {
-        benchmarkRate: query.benchmark / 100,
-        assumption: query.assumption,
-      });
+      const query = parseInput(chitReportQuery, withoutBlanks(c.req.query()));
+      const report = await buildChitReport(c.get("services").ledger, c.get("member"), c.req.param("id"), query);
       return c.json(scheduleJson(report));
     },
   );

@@ -13,10 +13,10 @@ import { errorSchema, idParam } from "./json/common.ts";
 import {
   chitPaymentsSchema,
   paymentJson,
+  paymentPageJson,
   paymentPageSchema,
   paymentResultJson,
   paymentResultSchema,
-  paymentRowJson,
   paymentSchema,
 } from "./json/payment-json.ts";
 import { describeRoute, guarded, requestSchema } from "./openapi/describe-route.ts";
@@ -88,13 +88,7 @@ export const paymentsApi = new Hono<WebEnv>()
     }),
     async (c) => {
       const found = await findPayments(c.get("services").ledger, c.get("member"), c.req.query());
-      return c.json({
-        payments: found.payments.map(paymentRowJson),
-        total: found.total,
-        page: found.page,
-        perPage: found.query.perPage,
-        pages: found.pages,
-      } satisfies z.infer<typeof paymentPageSchema>);
+      return c.json(paymentPageJson(found));
     },
   )
   .get(

@@ -1,5 +1,5 @@
 // Admin pages: approve or reject waiting members, list/search/ban members, read the outbox. Non-admins get 404.
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { approveMember } from "../../app/approve-member.ts";
 import { listMembers, memberListQuery } from "../../app/list-members.ts";
 import { rejectMember } from "../../app/reject-member.ts";
@@ -7,13 +7,14 @@ import { setMemberBan } from "../../app/set-member-ban.ts";
 import type { WebEnv } from "../env.ts";
 import { requireAdmin, requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
+import { refererPath } from "../same-site-path.ts";
 import { MembersView, OutboxView, PendingMembersView } from "../views/admin-views.tsx";
 
-const back = (c: { req: { header(n: string): string | undefined } }, fallback: string) => {
-  const referer = c.req.header("referer");
-  if (!referer) return fallback;
-  const url = new URL(referer);
-  return url.pathname.startsWith("/admin") ? url.pathname + url.search.replace(/([?&])notice=[^&]*&?/, "$1").replace(/[?&]$/, "") : fallback;
+/** Back to the admin page the action was taken on (a same-site Referer under /admin), without its old notice. */
+const back = (c: Context<WebEnv>, fallback: string) => {
+  const path = refererPath(c.req.header("referer"), new URL(c.get("services").config.baseUrl).origin, fallback);
+  if (!path.startsWith("/admin")) return fallback;
+  return path.replace(/([?&])notice=[^&]*&?/, "$1").replace(/[?&]$/, "");
 };
 const withNotice = (path: string, notice: string) => `${path}${path.includes("?") ? "&" : "?"}notice=${notice}`;
 

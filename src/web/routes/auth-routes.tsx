@@ -6,6 +6,7 @@ import { authErrorToForm } from "../auth-errors.ts";
 import type { WebEnv } from "../env.ts";
 import { loadViewer } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
+import { sameSitePath } from "../same-site-path.ts";
 import { ForgotView, LoginView, PendingView, RegisterView, ResetView, type Values, VerifyView } from "../views/auth-views.tsx";
 
 async function formValues(c: Context<WebEnv>, names: string[]): Promise<Values> {
@@ -14,9 +15,7 @@ async function formValues(c: Context<WebEnv>, names: string[]): Promise<Values> 
 }
 
 /** Only same-site paths may follow a login, so `next` cannot send anyone elsewhere. */
-function safeNext(next: string | undefined): string {
-  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
-}
+const safeNext = (next: string | undefined) => sameSitePath(next, "/dashboard");
 
 const status = (n: number) => (n === 429 ? 429 : n >= 500 ? 503 : 400) as 400 | 429 | 503;
 
@@ -115,7 +114,11 @@ export const authRoutes = new Hono<WebEnv>()
     );
   })
   .get("/login", (c) =>
-    renderPage(c, c.get("t")("layout.logIn"), <LoginView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} next={c.req.query("next")} />),
+    renderPage(
+      c,
+      c.get("t")("layout.logIn"),
+      <LoginView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} next={safeNext(c.req.query("next"))} />,
+    ),
   )
   .post("/login", async (c) => {
     const values = await formValues(c, ["email", "password", "next"]);
@@ -128,7 +131,14 @@ export const authRoutes = new Hono<WebEnv>()
     return renderPage(
       c,
       c.get("t")("layout.logIn"),
-      <LoginView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{ email: values.email }} errors={fields} message={message} next={values.next} />,
+      <LoginView
+        t={c.get("t")}
+        csrfToken={c.get("csrfToken")}
+        values={{ email: values.email }}
+        errors={fields}
+        message={message}
+        next={safeNext(values.next)}
+      />,
       { status: reply.status === 403 ? 403 : status(reply.status) },
     );
   })

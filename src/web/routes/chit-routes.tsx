@@ -2,27 +2,28 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { buildBidAdvice } from "../../app/advise-bid.ts";
-import { buildChitReport } from "../../app/build-chit-report.ts";
-import { summarise } from "../../app/build-summary.ts";
+import { buildChitReport, type ChitReportQuery, chitReportQuery, DEFAULT_REPORT_QUERY } from "../../app/build-chit-report.ts";
 import { createChit } from "../../app/create-chit.ts";
 import { deleteChit } from "../../app/delete-chit.ts";
 import { AppError, notFound } from "../../app/errors.ts";
 import { findChit } from "../../app/find-chit.ts";
+import { chitInput, instalmentInput } from "../../app/ledger-input.ts";
+import { listChits } from "../../app/list-chits.ts";
+import { withoutBlanks } from "../../app/parse-input.ts";
 import { recordInstalment } from "../../app/record-instalment.ts";
 import { updateChit } from "../../app/update-chit.ts";
 import { nextAuction } from "../../domain/bid-advice.ts";
 import { todayIn } from "../../domain/dates.ts";
-import type { ProjectionAssumption } from "../../domain/rates.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
-import { type FormValues, formFields } from "../form-values.ts";
+import { type FormValues, fieldsOf, formFields } from "../form-values.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { type BidView, bidDiscountValue } from "../views/bid-advice-view.tsx";
-import { CHIT_FIELDS, ChitFormView, chitValues, newChitValues } from "../views/chit-form-view.tsx";
+import { ChitFormView, chitValues, newChitValues } from "../views/chit-form-view.tsx";
 import { ChitPageView } from "../views/chit-page-view.tsx";
 import { ChitListView, DeleteChitView } from "../views/chit-views.tsx";
-import { INSTALMENT_FIELDS, InstalmentFormView, instalmentValues } from "../views/instalment-form-view.tsx";
+import { InstalmentFormView, instalmentValues } from "../views/instalment-form-view.tsx";
 
 type Ctx = Context<WebEnv>;
 
@@ -47,24 +48,21 @@ function instalmentInputFrom(values: FormValues): Record<string, string | null> 
   return raw;
 }
 
-function rateOptions(c: Ctx) {
-  const assumption: ProjectionAssumption = c.req.query("assumption") === "average-discount" ? "average-discount" : "no-more-dividends";
-  const typed = c.req.query("benchmark")?.trim();
-  const value = typed ? Number(typed) : 7;
-  const valid = Number.isFinite(value) && value >= 0 && value <= 100;
-  return {
-    assumption,
-    benchmark: typed ?? "7",
-    benchmarkRate: valid ? value / 100 : 0.07,
-    benchmarkError: valid ? undefined : c.get("t")("rate.benchmarkError"),
-  };
+/** The rate's benchmark and projection as the API takes them; a bad one is said beside its field and the default used. */
+function rateQuery(c: Ctx): { query: ChitReportQuery; benchmark: string; benchmarkError?: string } {
+  const parsed = chitReportQuery.safeParse(withoutBlanks(c.req.query()));
+  const typed = c.req.query("benchmark")?.trim() || String(DEFAULT_REPORT_QUERY.benchmark);
+  if (parsed.success) return { query: parsed.data, benchmark: typed };
+  const bad = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+  const query = chitReportQuery.parse(withoutBlanks({ ...c.req.query(), ...Object.fromEntries([...bad].map((field) => [field, ""])) }));
+  return { query, benchmark: typed, benchmarkError: bad.has("benchmark") ? c.get("t")("rate.benchmarkError") : undefined };
 }
 
 /**
  * The chit page's bid section: for a member who has not won, the advice for the instalment and discount they typed
  * (default: the next auction not recorded, at the assumed discount); their typing comes back with any field errors.
  */
-async function bidView(c: Ctx, chit: Chit, options: ReturnType<typeof rateOptions>): Promise<BidView | null> {
+async function bidView(c: Ctx, chit: Chit, rate: ChitReportQuery): Promise<BidView | null> {
   if (chit.status !== "active" || chit.instalments.some((r) => r.wonByMe)) return null;
   const next = nextAuction(chit.terms, chit.instalments);
   const typedInstalment = c.req.query("bidInstalment")?.trim() ?? "";
@@ -74,8 +72,8 @@ async function bidView(c: Ctx, chit: Chit, options: ReturnType<typeof rateOption
   const query = {
     instalment,
     ...(typedDiscount ? { discount: typedDiscount } : {}),
-    benchmark: String(options.benchmarkRate * 100),
-    assumption: options.assumption,
+    benchmark: rate.benchmark,
+    assumption: rate.assumption,
   };
   try {
     const advice = await buildBidAdvice(ledger(c), c.get("member"), chit.id, query);
@@ -103,6 +101,7 @@ async function renderInstalment(c: Ctx, values: FormValues | null, error?: AppEr
     <InstalmentFormView
       csrfToken={c.get("csrfToken")}
       chit={report.chit}
+      figures={report.figures}
       row={row}
       values={values ?? instalmentValues(report.chit, n)}
       errors={error?.fields}
@@ -116,18 +115,15 @@ export const chitRoutes = new Hono<WebEnv>()
   .use("/chits", requireMember)
   .use("/chits/*", requireMember)
   .get("/chits", async (c) => {
-    const member = c.get("member");
-    const [chits, payments] = await Promise.all([ledger(c).chits.list(member.id), ledger(c).payments.listForOwner(member.id)]);
-    const summary = summarise(chits, payments, todayIn(member.timeZone, ledger(c).clock.now()));
-    const items = chits.map((chit, i) => ({ chit, card: summary.chits[i]! }));
-    return renderPage(c, c.get("t")("chits.title"), <ChitListView t={c.get("t")} items={items} />, { active: "chits" });
+    const list = await listChits(ledger(c), c.get("member"));
+    return renderPage(c, c.get("t")("chits.title"), <ChitListView t={c.get("t")} items={list.chits} />, { active: "chits" });
   })
   .get("/chits/new", (c) => {
     const today = todayIn(c.get("member").timeZone, ledger(c).clock.now());
     return renderPage(c, "Add a chit", <ChitFormView csrfToken={c.get("csrfToken")} values={newChitValues(today)} />, { active: "chits" });
   })
   .post("/chits", async (c) => {
-    const values = await formFields(c, CHIT_FIELDS);
+    const values = await formFields(c, fieldsOf(chitInput));
     try {
       const chit = await createChit(ledger(c), c.get("member").id, chitInputFrom(values, true));
       return c.redirect(`/chits/${chit.id}?notice=chit-added`, 303);
@@ -138,21 +134,12 @@ export const chitRoutes = new Hono<WebEnv>()
     }
   })
   .get("/chits/:id", async (c) => {
-    const options = rateOptions(c);
-    const report = await buildChitReport(ledger(c), c.get("member"), c.req.param("id"), {
-      benchmarkRate: options.benchmarkRate,
-      assumption: options.assumption,
-    });
-    const receiptCount = report.payments.reduce((n, p) => n + p.receipts.length, 0);
-    const bid = await bidView(c, report.chit, options);
-    return renderPage(
-      c,
-      report.chit.name,
-      <ChitPageView t={c.get("t")} csrfToken={c.get("csrfToken")} report={report} receiptCount={receiptCount} rateOptions={options} bid={bid} />,
-      {
-        active: "chits",
-      },
-    );
+    const { query, benchmark, benchmarkError } = rateQuery(c);
+    const report = await buildChitReport(ledger(c), c.get("member"), c.req.param("id"), query);
+    const options = { assumption: query.assumption, benchmark, benchmarkError };
+    const bid = await bidView(c, report.chit, query);
+    const view = <ChitPageView t={c.get("t")} csrfToken={c.get("csrfToken")} report={report} rateOptions={options} bid={bid} />;
+    return renderPage(c, report.chit.name, view, { active: "chits" });
   })
   .get("/chits/:id/edit", async (c) => {
     const chit = await findChit(ledger(c).chits, c.get("member").id, c.req.param("id"));
@@ -161,7 +148,7 @@ export const chitRoutes = new Hono<WebEnv>()
   .post("/chits/:id/edit", async (c) => {
     const member = c.get("member");
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
-    const values = await formFields(c, CHIT_FIELDS);
+    const values = await formFields(c, fieldsOf(chitInput));
     try {
       await updateChit(ledger(c), member.id, chit.id, chitInputFrom(values, false));
       return c.redirect(`/chits/${chit.id}?notice=chit-saved`, 303);
@@ -199,7 +186,7 @@ export const chitRoutes = new Hono<WebEnv>()
     const member = c.get("member");
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
     const n = instalmentNumber(c, chit.terms.instalments);
-    const values = await formFields(c, INSTALMENT_FIELDS);
+    const values = await formFields(c, fieldsOf(instalmentInput));
     try {
       await recordInstalment(ledger(c), member.id, chit.id, n, instalmentInputFrom(values));
       return c.redirect(`/chits/${chit.id}?notice=instalment-saved`, 303);

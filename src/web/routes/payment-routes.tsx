@@ -7,22 +7,23 @@ import { deletePayment, removeReceipt } from "../../app/delete-payment.ts";
 import { AppError, notFound } from "../../app/errors.ts";
 import { findChit } from "../../app/find-chit.ts";
 import { findPayment } from "../../app/find-payment.ts";
-import { findPayments } from "../../app/find-payments.ts";
+import { findPayments, HISTORY_FILTERS, historyChits } from "../../app/find-payments.ts";
 import { flagDuplicates } from "../../app/flag-duplicates.ts";
 import { dropSharedFile, sharedFileBytes } from "../../app/keep-shared-file.ts";
+import { paymentPatch } from "../../app/ledger-input.ts";
 import type { Locale } from "../../app/locale.ts";
 import { recordPayment } from "../../app/record-payment.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { Payment } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
-import { type FormErrors, type FormValues, formFields, pickFields } from "../form-values.ts";
+import { type FormErrors, type FormValues, fieldsOf, formFields, pickFields } from "../form-values.ts";
 import type { T } from "../i18n/index.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { forgetShared, sharedId } from "../shared-cookie.ts";
 import { readForm } from "../uploads.ts";
-import { newPaymentValues, PAYMENT_FIELDS, PaymentFormView, paymentValues } from "../views/payment-form-view.tsx";
-import { HISTORY_FILTERS, PaymentHistoryView } from "../views/payment-history-view.tsx";
+import { newPaymentValues, PaymentFormView, paymentValues } from "../views/payment-form-view.tsx";
+import { PaymentHistoryView } from "../views/payment-history-view.tsx";
 import { DeletePaymentView, PaymentView } from "../views/payment-views.tsx";
 import type { SharedPayment } from "../views/screenshot-form-parts.tsx";
 import { receiptRoutes } from "./receipt-routes.tsx";
@@ -85,7 +86,7 @@ export const paymentRoutes = new Hono<WebEnv>()
     const member = c.get("member");
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
     const { fields, files } = await readForm(c);
-    const values = pickFields(fields, PAYMENT_FIELDS);
+    const values = pickFields(fields, fieldsOf(paymentPatch));
     // a file shared into the app, kept for this browser: it becomes this payment's receipt
     const shared = fields.shared && fields.shared === sharedId(c) ? fields.shared : undefined;
     const sharedFile = shared ? await sharedFileBytes(c.get("services").ledger, shared) : null;
@@ -107,14 +108,15 @@ export const paymentRoutes = new Hono<WebEnv>()
   .get("/payments", async (c) => {
     const member = c.get("member");
     const values: FormValues = Object.fromEntries(HISTORY_FILTERS.map((k) => [k, c.req.query(k) ?? ""]));
-    const chits = await ledger(c).chits.list(member.id);
     const t = c.get("t");
     try {
       const found = await findPayments(ledger(c), member, { ...values, page: c.req.query("page") ?? "" });
-      return renderPage(c, t("payments.title"), <PaymentHistoryView t={t} chits={chits} values={values} result={found} />, { active: "payments" });
+      const view = <PaymentHistoryView t={t} chits={found.chits} values={values} result={found} />;
+      return renderPage(c, t("payments.title"), view, { active: "payments" });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const { fields, message } = historyErrors(t, c.get("locale"), error);
+      const chits = await historyChits(ledger(c), member);
       const view = <PaymentHistoryView t={t} chits={chits} values={values} errors={fields} message={message} result={null} />;
       return renderPage(c, t("payments.title"), view, { active: "payments", status: error.status });
     }
@@ -147,7 +149,7 @@ export const paymentRoutes = new Hono<WebEnv>()
   .post("/payments/:id/edit", async (c) => {
     const payment = await ownPayment(c);
     const { fields, files } = await readForm(c);
-    const values = pickFields(fields, PAYMENT_FIELDS);
+    const values = pickFields(fields, fieldsOf(paymentPatch));
     try {
       await updatePayment(ledger(c), c.get("member"), payment.id, values, files);
       return c.redirect(`/payments/${payment.id}?notice=payment-updated`, 303);

@@ -1,15 +1,15 @@
 // Settings > API tokens page: create (the token is shown once, in the response, never in a URL), list and revoke.
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { createApiToken } from "../../app/create-api-token.ts";
+import { createApiToken, tokenInput } from "../../app/create-api-token.ts";
 import { AppError } from "../../app/errors.ts";
 import { listApiTokens } from "../../app/list-api-tokens.ts";
 import { revokeApiToken } from "../../app/revoke-api-token.ts";
 import type { WebEnv } from "../env.ts";
-import { type FormValues, formFields } from "../form-values.ts";
+import { type FormValues, fieldsOf, formFields } from "../form-values.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
-import { TOKEN_FIELDS, TokensView } from "../views/token-views.tsx";
+import { TokensView } from "../views/token-views.tsx";
 
 type Ctx = Context<WebEnv>;
 
@@ -40,7 +40,7 @@ export const settingsTokensRoutes = new Hono<WebEnv>()
   .use("/settings/tokens/*", requireMember)
   .get("/settings/tokens", (c) => tokensPage(c, { notice: c.req.query("revoked") === "1" ? "Token revoked: it no longer works." : undefined }))
   .post("/settings/tokens", async (c) => {
-    const values = await formFields(c, TOKEN_FIELDS);
+    const values = await formFields(c, fieldsOf(tokenInput));
     try {
       const { token, record } = await createApiToken(c.get("services").tokens, c.get("member").id, values);
       return tokensPage(c, { created: { name: record.name, token }, notice: null });

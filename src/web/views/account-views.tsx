@@ -5,7 +5,13 @@ import type { T } from "../i18n/index.ts";
 import type { Errors, Values } from "./auth-views.tsx";
 import { Field, Form, FormError, Select } from "./form.tsx";
 
-const TIME_ZONES = Intl.supportedValuesOf("timeZone");
+/**
+ * The runtime's zones lists some under their old names (Asia/Calcutta, not Asia/Kolkata, our default) and leaves out UTC:
+ * the member's own zone and those two are always offered, so the form never silently picks another.
+ */
+function timeZoneChoices(current: string): string[] {
+  return [...new Set([...Intl.supportedValuesOf("timeZone"), "Asia/Kolkata", "UTC", current])].sort();
+}
 
 export function ProfileView(p: {
   t: T;
@@ -47,7 +53,7 @@ export function ProfileView(p: {
             label={t("profile.timeZone")}
             value={v.timeZone}
             error={e.timeZone}
-            options={TIME_ZONES.map((tz) => ({ value: tz, label: tz }))}
+            options={timeZoneChoices(p.member.timeZone).map((tz) => ({ value: tz, label: tz }))}
             help={t("profile.timeZoneHelp")}
           />
           <button class="btn btn-primary" type="submit">

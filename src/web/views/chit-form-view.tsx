@@ -4,31 +4,9 @@ import { defaultTerms } from "../../domain/chit.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput } from "../format.ts";
-import { ADVANCED_FIELDS, ADVANCED_ONLY_FIELDS, AdvancedSettings, advancedValues } from "./chit-advanced-settings.tsx";
+import { ADVANCED_FIELDS, AdvancedSettings, advancedValues } from "./chit-advanced-settings.tsx";
 import { Field, Form, FormError, Select, Textarea } from "./form.tsx";
 import { Breadcrumb } from "./ledger-parts.tsx";
-
-export const CHIT_FIELDS = [
-  "name",
-  "organizer",
-  "ticketNo",
-  "chitValue",
-  "members",
-  "startDate",
-  "dueDay",
-  "frequency",
-  "commissionPercent",
-  "commissionMode",
-  "bidIncludesCommission",
-  "dividendSplit",
-  "dividendApplies",
-  "firstInstalment",
-  "maxDiscountPercent",
-  "taxOnCommissionPercent",
-  ...ADVANCED_ONLY_FIELDS,
-  "taxDeductedFromPrize", // older form posts: taxMode when taxMode is not sent
-  "notes",
-] as const;
 
 /** What a new chit's form starts with: the settings most chits have. */
 export function newChitValues(today: string): FormValues {

@@ -1,6 +1,5 @@
 // A chit's own page: its terms and status, the actions on it, the schedule to the rupee, its payments and its real rate.
-import type { ChitReport } from "../../app/build-chit-report.ts";
-import { commissionOf, subscriptionOf } from "../../domain/chit.ts";
+import type { ChitFigures, ChitReport } from "../../app/build-chit-report.ts";
 import { daysPerPeriod } from "../../domain/dates.ts";
 import type { ProjectionAssumption } from "../../domain/rates.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
@@ -32,8 +31,8 @@ function lateWords(t: T, terms: Chit["terms"]): string | null {
   return parts.length ? parts.join("; ") : null;
 }
 
-function KeyTerms(p: { t: T; chit: Chit }) {
-  const { t } = p;
+function KeyTerms(p: { t: T; chit: Chit; figures: ChitFigures }) {
+  const { t, figures } = p;
   const terms = p.chit.terms;
   const items: [string, string][] = [
     [t("chits.chitValue"), formatMoney(terms.chitValue)],
@@ -42,8 +41,8 @@ function KeyTerms(p: { t: T; chit: Chit }) {
       terms.instalments === terms.members ? String(terms.members) : `${terms.members} · ${t("rules.instalmentsCount", { count: terms.instalments })}`,
     ],
     ...(terms.prizesPerAuction > 1 ? ([[t("rules.prizesPerAuction"), String(terms.prizesPerAuction)]] as [string, string][]) : []),
-    [t("chits.subscription"), t("chits.perInstalment", { amount: formatMoney(subscriptionOf(terms)) })],
-    [t("chits.commission"), `${terms.commissionPercent}% (${formatMoney(commissionOf(terms))})`],
+    [t("chits.subscription"), t("chits.perInstalment", { amount: formatMoney(figures.subscription) })],
+    [t("chits.commission"), `${terms.commissionPercent}% (${formatMoney(figures.commission)})`],
     [
       t("chits.instalments"),
       daysPerPeriod(terms.frequency) > 0
@@ -207,7 +206,7 @@ function PaymentList(p: { t: T; report: ChitReport }) {
   );
 }
 
-export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; receiptCount: number; rateOptions: RateOptions; bid?: BidView | null }) {
+export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; rateOptions: RateOptions; bid?: BidView | null }) {
   const { t } = p;
   const { chit, schedule } = p.report;
   const totals = schedule.totals;
@@ -244,12 +243,12 @@ export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; r
             <DeleteButton
               csrfToken={p.csrfToken}
               action={`/chits/${chit.id}/delete`}
-              question={`${deleteChitQuestion(chit, p.report.payments.length, p.receiptCount, t)} ${t("chits.cannotUndo")}`}
+              question={`${deleteChitQuestion(chit, p.report.payments.length, p.report.receiptCount, t)} ${t("chits.cannotUndo")}`}
               label={t("chits.delete")}
             />
           </div>
         </div>
-        <KeyTerms t={t} chit={chit} />
+        <KeyTerms t={t} chit={chit} figures={p.report.figures} />
         {chit.notes && <p class="small text-muted mt-2 mb-0 keep-lines">{chit.notes}</p>}
       </header>
       {closed && (

@@ -1,13 +1,11 @@
 // The member's chits as a list of cards, and the question asked before a chit is deleted.
-import type { ChitCard } from "../../app/build-summary.ts";
+import type { ChitListEntry } from "../../app/list-chits.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatDate, formatMoney } from "../format.ts";
 import { type T, translatorFor } from "../i18n/index.ts";
 import { ChitStatusBadges, ConfirmDeleteView, withNodes } from "./ledger-parts.tsx";
 
-export type ChitListItem = { chit: Chit; card: ChitCard };
-
-export function ChitListView(p: { t: T; items: ChitListItem[] }) {
+export function ChitListView(p: { t: T; items: ChitListEntry[] }) {
   const { t } = p;
   return (
     <>
@@ -29,7 +27,7 @@ export function ChitListView(p: { t: T; items: ChitListItem[] }) {
         </div>
       ) : (
         <ul class="row row-cols-1 row-cols-md-2 row-cols-xl-3 g-3 list-unstyled" aria-label={t("chits.yourChits")}>
-          {p.items.map(({ chit, card }) => (
+          {p.items.map(({ chit, progress }) => (
             <li class="col">
               <article class="card card-chit h-100" aria-labelledby={`chit-${chit.id}`}>
                 <div class="card-body">
@@ -43,35 +41,38 @@ export function ChitListView(p: { t: T; items: ChitListItem[] }) {
                     {chit.organizer || t("chits.noForeman")}
                     {chit.ticketNo ? t("chits.ticket", { ticket: chit.ticketNo }) : ""}
                   </div>
+                  {progress.problem !== null && <UnschedulableNotice t={t} chitId={chit.id} />}
                   <dl class="row small mb-2">
                     <dt class="col-6 fw-normal text-muted">{t("chits.chitValue")}</dt>
                     <dd class="col-6 mb-0 amount text-end">{formatMoney(chit.terms.chitValue)}</dd>
                     <dt class="col-6 fw-normal text-muted">{t("chits.instalments")}</dt>
-                    <dd class="col-6 mb-0 text-end">{t("chits.instalmentsPaid", { paid: card.paidInstalments, total: card.instalments })}</dd>
+                    <dd class="col-6 mb-0 text-end">{t("chits.instalmentsPaid", { paid: progress.paidInstalments, total: progress.instalments })}</dd>
                   </dl>
                   <label class="small d-block" for={`progress-${chit.id}`}>
                     {withNodes(t, "chits.progress", {
-                      paid: <span class="amount">{formatMoney(card.paid)}</span>,
-                      payable: <span class="amount">{formatMoney(card.totalPayable)}</span>,
+                      paid: <span class="amount">{formatMoney(progress.paid)}</span>,
+                      payable: <span class="amount">{formatMoney(progress.totalPayable)}</span>,
                     })}
                   </label>
                   <progress
                     class="ledger-progress w-100"
                     id={`progress-${chit.id}`}
-                    max={Math.max(1, card.totalPayable)}
-                    value={Math.min(card.paid, card.totalPayable)}
+                    max={Math.max(1, progress.totalPayable)}
+                    value={Math.min(progress.paid, progress.totalPayable)}
                   >
-                    {card.totalPayable ? Math.round((card.paid / card.totalPayable) * 100) : 0}%
+                    {progress.totalPayable ? Math.round((progress.paid / progress.totalPayable) * 100) : 0}%
                   </progress>
                   <div class="small mt-2">
-                    {card.next ? (
+                    {progress.next ? (
                       <>
                         {withNodes(t, "chits.nextDue", {
-                          number: String(card.next.number),
-                          amount: <span class="amount">{formatMoney(card.next.balance)}</span>,
-                          date: formatDate(card.next.dueDate),
+                          number: String(progress.next.number),
+                          amount: <span class="amount">{formatMoney(progress.next.balance)}</span>,
+                          date: formatDate(progress.next.dueDate),
                         })}
-                        {card.overdue > 0 && <span class="badge text-bg-danger ms-1">{t("chits.overdueBadge", { amount: formatMoney(card.overdue) })}</span>}
+                        {progress.overdue > 0 && (
+                          <span class="badge text-bg-danger ms-1">{t("chits.overdueBadge", { amount: formatMoney(progress.overdue) })}</span>
+                        )}
                       </>
                     ) : chit.status === "closed" ? (
                       t("chits.closedText")
@@ -111,4 +112,16 @@ export function deleteChitQuestion(chit: Chit, payments: number, receipts: numbe
     payments: t(payments === 1 ? "chits.paymentOne" : "chits.paymentMany", { count: payments }),
     receipts: t(receipts === 1 ? "chits.receiptOne" : "chits.receiptMany", { count: receipts }),
   });
+}
+
+/** Shown on the card of a chit whose stored terms cannot give a schedule: what is wrong and where to fix it. */
+export function UnschedulableNotice(p: { t: T; chitId: string }) {
+  return (
+    <div class="alert alert-warning small py-2 mb-2" role="alert">
+      {p.t("chits.unschedulable")}{" "}
+      <a href={`/chits/${p.chitId}/edit`} class="alert-link">
+        {p.t("chits.editToFix")}
+      </a>
+    </div>
+  );
 }

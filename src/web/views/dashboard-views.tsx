@@ -3,6 +3,7 @@ import type { DueItem, Summary } from "../../app/build-summary.ts";
 import { formatINR, paiseToRupees } from "../../domain/money.ts";
 import { formatDate } from "../format.ts";
 import type { T } from "../i18n/index.ts";
+import { UnschedulableNotice } from "./chit-views.tsx";
 
 const inr = (p: number) => formatINR(p, { withSymbol: true });
 
@@ -128,6 +129,7 @@ export function DashboardView(p: { t: T; name: string; summary: Summary; timeZon
                       </div>
                     </div>
                     <div class="small text-muted mb-2">{c.organizer || t("dashboard.noForeman")}</div>
+                    {c.problem !== null && <UnschedulableNotice t={t} chitId={c.id} />}
                     <label class="small d-block" for={`progress-${c.id}`}>
                       {t("dashboard.progress", {
                         paid: inr(c.paid),

@@ -1,15 +1,14 @@
 // Recording one instalment's auction: the discount (or the prize, from which it follows), whether the member won it and
 // what they received, and the payable printed on the foreman's notice when it differs from ours.
 
-import { commissionOf, discountCeiling, discountFloor, isForemanInstalment } from "../../domain/chit.ts";
+import type { ChitFigures } from "../../app/build-chit-report.ts";
+import { isForemanInstalment } from "../../domain/chit.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput, formatDate, formatMoney } from "../format.ts";
 import { Checkbox, Field, Form, FormError } from "./form.tsx";
 import { Breadcrumb } from "./ledger-parts.tsx";
-
-export const INSTALMENT_FIELDS = ["discount", "prizeAmount", "wonByMe", "prizeReceived", "prizeReceivedOn", "payableOverride"] as const;
 
 export function instalmentValues(chit: Chit, number: number): FormValues {
   const r = chit.instalments.find((x) => x.number === number);
@@ -23,14 +22,22 @@ export function instalmentValues(chit: Chit, number: number): FormValues {
   };
 }
 
-export function InstalmentFormView(p: { csrfToken: string; chit: Chit; row: ScheduleRow; values: FormValues; errors?: FormErrors; message?: string | null }) {
+export function InstalmentFormView(p: {
+  csrfToken: string;
+  chit: Chit;
+  figures: ChitFigures;
+  row: ScheduleRow;
+  values: FormValues;
+  errors?: FormErrors;
+  message?: string | null;
+}) {
   const { chit, row } = p;
   const v = p.values;
   const e = p.errors ?? {};
   const t = chit.terms;
   const foreman = isForemanInstalment(t, row.number);
-  const floor = discountFloor(t);
-  const ceiling = `${formatMoney(discountCeiling(t))} (${t.maxDiscountPercent}%)`;
+  const floor = p.figures.discountFloor;
+  const ceiling = `${formatMoney(p.figures.discountCeiling)} (${t.maxDiscountPercent}%)`;
   const range = floor > 0 ? `from ${formatMoney(floor)} (the commission) to ${ceiling}` : `up to ${ceiling}`;
   const title = `Instalment ${row.number} of ${chit.name}`;
   return (
@@ -73,7 +80,7 @@ export function InstalmentFormView(p: { csrfToken: string; chit: Chit; row: Sche
                 value={v.prizeAmount}
                 error={e.prizeAmount}
                 inputmode="decimal"
-                help={`If the notice shows what the winner got instead, enter it here and the discount is worked out (commission ${formatMoney(commissionOf(t))}).`}
+                help={`If the notice shows what the winner got instead, enter it here and the discount is worked out (commission ${formatMoney(p.figures.commission)}).`}
               />
             </fieldset>
           )}

@@ -9,8 +9,6 @@ import { Field, FileInput, Form, FormError, Select, Textarea } from "./form.tsx"
 import { Breadcrumb, DeleteButton, METHOD_LABELS, ReceiptThumbnails } from "./ledger-parts.tsx";
 import { ScreenshotFields, ScreenshotStatus, SharedFileNotice, type SharedPayment } from "./screenshot-form-parts.tsx";
 
-export const PAYMENT_FIELDS = ["instalment", "amount", "paidOn", "method", "reference", "notes"] as const;
-
 export const RECEIPT_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,application/pdf,.heic,.heif";
 
 /** The default for a new payment: the instalment asked for, else the oldest not fully paid; its balance; today. */

@@ -1,15 +1,10 @@
 // Payment history across all chits: filters (chit, dates, method, status), a search box, the rows, and pages.
-import type { PaymentRow } from "../../app/find-payments.ts";
-import type { Chit } from "../../ports/ledger.ts";
+import type { ChitChoice, PaymentHistory } from "../../app/find-payments.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { formatDate, formatMoney } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 import { Field, FormError, Select } from "./form.tsx";
 import { InstalmentBadge, METHOD_LABELS, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
-
-export const HISTORY_FILTERS = ["chit", "from", "to", "method", "status", "q"] as const;
-
-export type HistoryResult = { payments: PaymentRow[]; total: number; page: number; pages: number };
 
 function pageHref(filters: FormValues, page: number): string {
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ""));
@@ -18,7 +13,7 @@ function pageHref(filters: FormValues, page: number): string {
   return text ? `/payments?${text}` : "/payments";
 }
 
-function Filters(p: { t: T; chits: Chit[]; values: FormValues; errors: FormErrors }) {
+function Filters(p: { t: T; chits: ChitChoice[]; values: FormValues; errors: FormErrors }) {
   const { t } = p;
   const v = p.values;
   const e = p.errors;
@@ -81,7 +76,14 @@ function Filters(p: { t: T; chits: Chit[]; values: FormValues; errors: FormError
   );
 }
 
-export function PaymentHistoryView(p: { t: T; chits: Chit[]; values: FormValues; errors?: FormErrors; message?: string | null; result: HistoryResult | null }) {
+export function PaymentHistoryView(p: {
+  t: T;
+  chits: ChitChoice[];
+  values: FormValues;
+  errors?: FormErrors;
+  message?: string | null;
+  result: PaymentHistory | null;
+}) {
   const { t } = p;
   const r = p.result;
   return (

@@ -4,8 +4,6 @@ import type { FormErrors, FormValues } from "../form-values.ts";
 import { formatInstant } from "../format.ts";
 import { Field, Form, FormError, Select } from "./form.tsx";
 
-export const TOKEN_FIELDS = ["name", "expiresInDays"] as const;
-
 const EXPIRY_OPTIONS = [
   { value: "", label: "Never" },
   { value: "7", label: "In 7 days" },

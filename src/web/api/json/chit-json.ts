@@ -5,6 +5,7 @@ import type { BidAdvice } from "../../../app/advise-bid.ts";
 import type { ChitReport } from "../../../app/build-chit-report.ts";
 import type { ChitCard, DueItem } from "../../../app/build-summary.ts";
 import type { ChitRate, NoRateCode } from "../../../app/chit-rate.ts";
+import type { ChitList } from "../../../app/list-chits.ts";
 import type { InstalmentRecord } from "../../../domain/chit.ts";
 import { FREQUENCIES } from "../../../domain/dates.ts";
 import type { ScheduleRow, ScheduleTotals } from "../../../domain/schedule.ts";
@@ -150,6 +151,7 @@ export const chitProgressSchema = responseSchema(
     overdue: rupeesOut(),
     paidInstalments: count(),
     next: dueItemSchema.nullable(),
+    problem: z.string().nullable().meta({ description: "Why this chit has no schedule (its stored terms are outside what a chit can be; edit it), or null." }),
   }),
 );
 
@@ -162,6 +164,7 @@ export function chitProgressJson(card: ChitCard): z.infer<typeof chitProgressSch
     overdue: rupees(card.overdue),
     paidInstalments: card.paidInstalments,
     next: card.next ? dueJson(card.next) : null,
+    problem: card.problem,
   };
 }
 
@@ -169,6 +172,10 @@ export const chitListSchema = responseSchema(
   "ChitList",
   z.object({ today: day(), chits: z.array(responseSchema("ChitListItem", chitSchema.extend({ summary: chitProgressSchema }))) }),
 );
+
+export function chitListJson(list: ChitList): z.infer<typeof chitListSchema> {
+  return { today: list.today, chits: list.chits.map(({ chit, progress }) => ({ ...chitJson(chit), summary: chitProgressJson(progress) })) };
+}
 
 const scheduleRowSchema = responseSchema(
   "ScheduleRow",

@@ -1,7 +1,7 @@
 // Payments and their receipts as the API sends them (money in rupees), each shape a zod schema that the presenter
 // below it is typed by and that the OpenAPI document is generated from.
 import { z } from "zod";
-import type { PaymentRow } from "../../../app/find-payments.ts";
+import type { PaymentHistory, PaymentRow } from "../../../app/find-payments.ts";
 import type { PaymentWarning } from "../../../app/flag-duplicates.ts";
 import { PAYMENT_METHODS, type Payment, type Receipt } from "../../../ports/ledger.ts";
 import { responseSchema } from "../openapi/describe-route.ts";
@@ -82,7 +82,7 @@ const paymentRowSchema = responseSchema(
   }),
 );
 
-export function paymentRowJson(p: PaymentRow): z.infer<typeof paymentRowSchema> {
+function paymentRowJson(p: PaymentRow): z.infer<typeof paymentRowSchema> {
   return { ...paymentJson(p), chitName: p.chitName, instalmentStatus: p.instalmentStatus };
 }
 
@@ -103,3 +103,7 @@ export const paymentPageSchema = responseSchema(
   "PaymentPage",
   z.object({ payments: z.array(paymentRowSchema), total: count(), page: count(), perPage: count(), pages: count() }),
 );
+
+export function paymentPageJson(h: PaymentHistory): z.infer<typeof paymentPageSchema> {
+  return { payments: h.payments.map(paymentRowJson), total: h.total, page: h.page, perPage: h.perPage, pages: h.pages };
+}
