@@ -32,6 +32,14 @@ describe("POST /api/v1/receipts/read", () => {
     expect(await res.json()).toEqual({ amount: TRUTH.amount, reference: TRUTH.reference, paidOn: TRUTH.paidOn, payee: TRUTH.payee, upiId: TRUTH.upiId });
   });
 
+  it("reads an iPhone's HEIC image too (a photo with no payment on it: every field null)", async () => {
+    const member = await signedInMember(t, "heic@example.com");
+    const heic = readFileSync(join(UPI_FIXTURES, "..", "receipt.heic"));
+    const res = await member.fetch("/api/v1/receipts/read", { method: "POST", body: upload(heic, "IMG_0001.HEIC") });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ amount: null, reference: null, paidOn: null, payee: null, upiId: null });
+  });
+
   it("refuses what is not an image, too large a file, a non-multipart body and a stranger", async () => {
     const member = await signedInMember(t, "refused@example.com");
     const post = (body: BodyInit, headers: Record<string, string> = {}) =>
