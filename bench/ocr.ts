@@ -8,7 +8,6 @@ import { percentile } from "./load.ts";
 const FIXTURES = join(import.meta.dirname, "..", "test", "fixtures", "upi");
 const READS = Number(process.env.BENCH_OCR_READS ?? 30);
 const ROUNDS_AT_ONCE = Number(process.env.BENCH_OCR_ROUNDS ?? 5);
-const TARGET_MS = 2500;
 
 /** The fixtures a phone at 1080x2400 made (PNG and JPEG, every layout, light and dark). */
 async function phoneScreenshots(): Promise<{ name: string; bytes: Buffer }[]> {
@@ -77,5 +76,5 @@ export async function benchOcr(options: { base: string; headers: Record<string, 
     `  4 at once, ${ROUNDS_AT_ONCE} rounds: p50 ${ms(percentile(together, 50))}, p95 ${ms(percentile(together, 95))} (each waits for one of the workers)`,
   );
   console.log(`  server RSS: ${rssBefore.toFixed(0)} MB before OCR, peak ${peak.toFixed(0)} MB with 4 reads at once`);
-  console.log(`  Target: p95 one at a time < 2.5 s: ${p95 < TARGET_MS ? "met" : "NOT met"}`);
+  return { p95, peakRss: peak };
 }

@@ -7,9 +7,10 @@ import { authAccountArchive } from "./adapters/auth/account-archive.ts";
 import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
 import { type Auth, type AuthDeps, CODE_TTL_SECONDS, createAuth } from "./adapters/auth/better-auth.ts";
 import { authMemberRepository } from "./adapters/auth/member-store.ts";
-import { sharpReceiptProcessor } from "./adapters/images/sharp-receipt-processor.ts";
+import { boundedReceiptProcessor } from "./adapters/images/bounded-receipt-processor.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
+import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-ports.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
 import { tesseractScreenshotReader } from "./adapters/ocr/tesseract-screenshot-reader.ts";
 import { openStorage } from "./adapters/storage.ts";
@@ -27,12 +28,15 @@ import type { ReminderDeps } from "./app/send-reminders.ts";
 import type { Config } from "./config.ts";
 import type { AuditLog } from "./ports/audit-log.ts";
 import { type Clock, systemClock } from "./ports/clock.ts";
+import { type ErrorReporter, noErrorReporter } from "./ports/error-reporter.ts";
 import type { Mailer } from "./ports/mailer.ts";
 import type { MemberRepository } from "./ports/member-repository.ts";
+import { type Metrics, noMetrics } from "./ports/metrics.ts";
 import type { ExtraChannel } from "./ports/notifier.ts";
 import type { OutboxRepository } from "./ports/outbox-repository.ts";
 import type { RateCounter } from "./ports/rate-counter.ts";
 import type { ScreenshotReader } from "./ports/screenshot-reader.ts";
+import type { StoreHealth } from "./ports/store-health.ts";
 
 export type Logger = pino.Logger;
 
@@ -51,6 +55,8 @@ export type Services = {
   archive: ImportDeps;
   storageKind: "sqlite" | "mongodb";
   storageDescription: string;
+  /** What the store says about itself: problems and storage used (start-up log, Admin page). */
+  storeHealth: StoreHealth;
   /** Reminders (issue 5): the job's ports, the extra channels members may choose, the calendar feed, live notifications. */
   reminders: ReminderDeps;
   reminderChannels: ExtraChannel[];
@@ -64,16 +70,31 @@ export type Services = {
   screenshots: ScreenshotReader;
   /** Request counters in the store, shared by all instances (rate limits better-auth does not cover). */
   rateCounter: RateCounter;
+  /** Prometheus metrics when GET /metrics is configured (METRICS_TOKEN or METRICS_PORT), else a no-op. */
+  metrics: Metrics;
+  /** Unexpected errors go here besides the log (Sentry when SENTRY_DSN is set). */
+  errors: ErrorReporter;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
 
-export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer };
+export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer; metrics?: Metrics };
 
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
   const log = overrides.log ?? pino({ level: config.logLevel, base: undefined, redact: ["req.headers.cookie", "req.headers.authorization"] });
   const clock = overrides.clock ?? systemClock;
-  const storage = await openStorage(config);
+  const metricsOn = config.metrics.token !== undefined || config.metrics.port !== undefined;
+  // prom-client loads only when something may scrape it.
+  const metrics = overrides.metrics ?? (metricsOn ? (await import("./adapters/metrics/prometheus-metrics.ts")).prometheusMetrics() : noMetrics);
+  const errors = config.sentryDsn
+    ? await (await import("./adapters/errors/sentry-reporter.ts")).sentryErrorReporter(config.sentryDsn, config.env)
+    : noErrorReporter;
+  const kind = config.mongodbUri ? "mongodb" : "sqlite";
+  const storage = await openStorage(
+    config,
+    metrics === noMetrics ? undefined : (operation, seconds, failed) => metrics.storeOperation(kind, operation, seconds, failed),
+  );
+  const payments = metrics === noMetrics ? storage.payments : countingReceipts(storage.payments, metrics);
   const closeMailer: (() => void)[] = [];
   const mailer =
     overrides.mailer ??
@@ -87,10 +108,14 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   const notify: NotificationSink = notificationSink({ notifications: storage.notifications, clock });
   const ledger: LedgerDeps = {
     chits: storage.chits,
-    payments: storage.payments,
+    payments,
     notifications: storage.notifications,
     files: storage.files,
-    receiptProcessor: sharpReceiptProcessor(),
+    // sharp (libvips) loads on the first upload; at most config.imageConcurrency receipts are decoded at once.
+    receiptProcessor: boundedReceiptProcessor(
+      async () => (await import("./adapters/images/sharp-receipt-processor.ts")).sharpReceiptProcessor(),
+      config.imageConcurrency,
+    ),
     clock,
     receiptMaxBytes: config.receiptMaxBytes,
   };
@@ -145,7 +170,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     archive: {
       accounts: authAccountArchive(auth),
       chits: storage.chits,
-      payments: storage.payments,
+      payments,
       notifications: storage.notifications,
       outbox: storage.outbox,
       audit: storage.audit,
@@ -155,15 +180,15 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       apiTokens: storage.apiTokens,
     },
     tokens: { apiTokens: storage.apiTokens, members, clock },
-    paymentImports: { chits: storage.chits, payments: storage.payments, imports: storage.imports, clock },
+    paymentImports: { chits: storage.chits, payments, imports: storage.imports, clock },
     reminders: {
       members,
       chits: storage.chits,
-      payments: storage.payments,
+      payments,
       notifications: storage.notifications,
       reminderLog: storage.reminderLog,
       leases: storage.leases,
-      notifiers: notifiersFrom(config.channels, mailer),
+      notifiers: notifiersFrom(config.channels, mailer).map((n) => (metrics === noMetrics ? n : countingNotifier(n, metrics))),
       clock,
       baseUrl: config.baseUrl,
       fromHour: config.reminders.fromHour,
@@ -171,18 +196,22 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       log,
     },
     reminderChannels: configuredChannels(config.channels),
-    calendar: { members, chits: storage.chits, payments: storage.payments, clock, baseUrl: config.baseUrl, feedKey: calendarFeedKey(authSecret) },
+    calendar: { members, chits: storage.chits, payments, clock, baseUrl: config.baseUrl, feedKey: calendarFeedKey(authSecret) },
     live: { pollMs: config.eventsPollMs, signal: liveStreams.signal, stop: () => liveStreams.abort() },
     storageKind: storage.kind,
     storageDescription: storage.description,
+    storeHealth: storage.health,
     rateCounter: storage.rateCounter,
     screenshots,
+    metrics,
+    errors,
     ping: storage.ping,
     async close() {
       liveStreams.abort();
       await screenshots.close();
       for (const close of closeMailer) close();
       await storage.close();
+      await errors.flush(2000);
     },
   };
 }

@@ -16,7 +16,10 @@ const bool = z.enum(["true", "false", "1", "0", "yes", "no", ""]).transform((v) 
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z
+    .union([z.literal("off"), z.coerce.number().int().min(0).max(65535)], { message: "must be a port number (0-65535), or off with SOCKET_PATH set" })
+    .default(3000),
+  SOCKET_PATH: z.string().min(1).max(100, "must be at most 100 characters (a Unix socket path limit)").optional(),
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
   BASE_URL: z.url({ message: "must be a full URL such as https://chits.example.com" }).optional(),
@@ -44,6 +47,9 @@ const schema = z.object({
     .string()
     .regex(/^[^/\\. "$]{1,63}$/, 'must be a MongoDB database name (no / \\ . space " $)')
     .optional(),
+  MONGODB_MAX_POOL_SIZE: z.coerce.number().int("must be a whole number").min(1).max(500).default(10),
+  MONGODB_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+  MONGODB_STORAGE_LIMIT_MB: z.coerce.number().min(0, "must be 0 (no limit) or more").default(512),
   // Reminders, the outside scheduler's token, extra channels and live notifications (issue 5).
   CRON_TOKEN: z.string().min(24, "must be at least 24 characters (generate one with: openssl rand -hex 24)").optional(),
   REMINDER_SCHEDULE: z
@@ -75,12 +81,22 @@ const schema = z.object({
   BACKUP_KEEP: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(7),
   BACKUP_CRON: z.string().refine(isCronPattern, "must be a cron pattern such as '30 2 * * *' (02:30 every day)").default("30 2 * * *"),
   BACKUP_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata").default("Asia/Kolkata"),
+  // Performance and observability (issue 12).
+  IMAGE_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(16, "must be at most 16").default(2),
+  SESSION_CACHE_SECONDS: z.coerce.number().int("must be a whole number").min(0, "must be 0 (off) or more").max(300, "must be at most 300").default(60),
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (generate one with: openssl rand -hex 24)").optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  SENTRY_DSN: z.url({ message: "must be the DSN Sentry shows, e.g. https://abc123@o1.ingest.sentry.io/456" }).optional(),
 });
 
 export type Config = {
   env: "development" | "production" | "test";
-  port: number;
+  /** The TCP port, or null when the app listens only on SOCKET_PATH. */
+  port: number | null;
   host: string;
+  /** A Unix socket to serve on as well (hosts that proxy to a socket, e.g. PythonAnywhere's ASGI-style websites). */
+  socketPath: string | undefined;
   dataDir: string;
   baseUrl: string;
   authSecret: string | undefined;
@@ -96,6 +112,8 @@ export type Config = {
   ocr: { workers: number; queue: number; timeoutMs: number; idleMs: number };
   mongodbUri: string | undefined;
   mongodbDb: string | undefined;
+  /** Connections per instance, the time one operation may take, and the storage limit warned about (null: none). */
+  mongodb: { maxPoolSize: number; timeoutMs: number; storageLimitBytes: number | null };
   cronToken: string | undefined;
   /** When the in-process job runs (null: only POST /api/v1/cron/run), in which zone, and from which local hour. */
   reminders: { schedule: string | null; timeZone: string; fromHour: number };
@@ -109,6 +127,17 @@ export type Config = {
   eventsPollMs: number;
   /** Scheduled backups into dir (none when unset), keeping the newest `keep`; cron is read in timeZone. */
   backup: { dir: string | undefined; keep: number; cron: string; timeZone: string };
+  /** How many receipt images are decoded at once (each 12 MP photo takes tens of MB while it is). */
+  imageConcurrency: number;
+  /** How long a signed session is trusted from its cookie before the store is asked again (0: ask every request). */
+  sessionCacheSeconds: number;
+  /**
+   * GET /metrics (Prometheus text): with a token on the main port, and/or alone on its own port (an internal address).
+   * Off when neither is set.
+   */
+  metrics: { token: string | undefined; port: number | undefined; host: string };
+  /** Error reports go to Sentry when set; @sentry/node is not even loaded otherwise. */
+  sentryDsn: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -122,16 +151,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
+  if (c.PORT === "off" && !c.SOCKET_PATH) throw new ConfigError("Invalid configuration:\n  PORT: off needs SOCKET_PATH (the app must listen somewhere)");
   const twilio = [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_FROM];
   if (twilio.some(Boolean) && !twilio.every(Boolean)) {
     throw new ConfigError("Invalid configuration:\n  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM: set all three for SMS reminders, or none");
   }
   return {
     env: c.NODE_ENV,
-    port: c.PORT,
+    port: c.PORT === "off" ? null : c.PORT,
     host: c.HOST,
+    socketPath: c.SOCKET_PATH,
     dataDir: c.DATA_DIR,
-    baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
+    baseUrl: (c.BASE_URL ?? `http://localhost${c.PORT === "off" ? "" : `:${c.PORT}`}`).replace(/\/$/, ""),
     authSecret: c.AUTH_SECRET,
     approvalMode: c.APPROVAL_MODE,
     adminEmail: c.ADMIN_EMAIL?.toLowerCase(),
@@ -144,6 +175,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ocr: { workers: c.OCR_WORKERS, queue: c.OCR_QUEUE, timeoutMs: Math.round(c.OCR_TIMEOUT_SECONDS * 1000), idleMs: Math.round(c.OCR_IDLE_MINUTES * 60_000) },
     mongodbUri: c.MONGODB_URI,
     mongodbDb: c.MONGODB_DB,
+    mongodb: {
+      maxPoolSize: c.MONGODB_MAX_POOL_SIZE,
+      timeoutMs: Math.round(c.MONGODB_TIMEOUT_SECONDS * 1000),
+      storageLimitBytes: c.MONGODB_STORAGE_LIMIT_MB > 0 ? Math.round(c.MONGODB_STORAGE_LIMIT_MB * 1024 * 1024) : null,
+    },
     cronToken: c.CRON_TOKEN,
     reminders: { schedule: c.REMINDER_SCHEDULE === "off" ? null : c.REMINDER_SCHEDULE, timeZone: c.REMINDER_TIME_ZONE, fromHour: c.REMINDER_HOUR },
     channels: {
@@ -157,5 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     eventsPollMs: Math.round(c.EVENTS_POLL_SECONDS * 1000),
     backup: { dir: c.BACKUP_DIR, keep: c.BACKUP_KEEP, cron: c.BACKUP_CRON, timeZone: c.BACKUP_TIME_ZONE },
+    imageConcurrency: c.IMAGE_CONCURRENCY,
+    sessionCacheSeconds: c.SESSION_CACHE_SECONDS,
+    metrics: { token: c.METRICS_TOKEN, port: c.METRICS_PORT, host: c.METRICS_HOST },
+    sentryDsn: c.SENTRY_DSN,
   };
 }

@@ -110,6 +110,8 @@ describe("GET /api/v1/chits/{id}/schedule.csv", () => {
       "estimated",
       "prize",
       "won_by_me",
+      "penalty",
+      "dividend_forfeited",
     ]);
     expect(rows).toHaveLength(20);
     expect(rows[0]!.slice(0, 9)).toEqual(["1", "2026-01-05", "0.00", "0.00", "0.00", "5000.00", "5000.00", "0.00", "paid"]);

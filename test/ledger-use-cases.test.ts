@@ -1,7 +1,7 @@
 // Ledger use cases against the real embedded store: nothing half-saved, files follow their records, summary totals.
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { summarise } from "../src/app/build-summary.ts";
+import { summaryOn } from "../src/app/build-summary.ts";
 import { createAdmin } from "../src/app/create-admin.ts";
 import { createChit } from "../src/app/create-chit.ts";
 import { deleteChit } from "../src/app/delete-chit.ts";
@@ -91,9 +91,7 @@ describe("the summary", () => {
     const a = await createChit(t.services.ledger, member.id, workedExample);
     await recordInstalment(t.services.ledger, member.id, a.id, 2, { discount: 30000 });
     await recordPayment(t.services.ledger, member, a.id, { amount: 5000, paidOn: "2026-01-05" });
-    const chits = await t.services.ledger.chits.list(member.id);
-    const payments = await t.services.ledger.payments.listForOwner(member.id);
-    const s = summarise(chits, payments, "2026-03-15");
+    const { summary: s } = await summaryOn(t.services.ledger, member.id, "2026-03-15");
     // instalment 2 (5,000, due 5 Feb) is overdue; instalment 3 (3,750 after the dividend, due 5 Mar) is overdue too
     expect(s.totals.paid).toBe(500_000);
     expect(s.totals.overdue).toBe(500_000 + 375_000);

@@ -7,9 +7,11 @@ import type { FileStore } from "../ports/file-store.ts";
 import type { ImportRepository } from "../ports/import-repository.ts";
 import type { LeaseLock } from "../ports/lease-lock.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
+import type { StoreObserver } from "../ports/metrics.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReminderLog } from "../ports/reminder-log.ts";
+import type { StoreHealth } from "../ports/store-health.ts";
 import type { SqliteDatabase } from "./sqlite/database.ts";
 
 export type Storage = {
@@ -28,6 +30,8 @@ export type Storage = {
   reminderLog: ReminderLog;
   leases: LeaseLock;
   rateCounter: RateCounter;
+  /** What the open store says about itself (problems, storage used) for start-up and the Admin page. */
+  health: StoreHealth;
   sqlite?: SqliteDatabase;
   mongo?: { client: MongoClient; db: Db };
   /** Removes every chit, payment, receipt (and file), notification, outbox mail, audit entry, API token and import preview (import --replace). */
@@ -36,11 +40,35 @@ export type Storage = {
   close(): Promise<void>;
 };
 
-export async function openStorage(config: Config): Promise<Storage> {
+const mongoSettings = (config: Config) => ({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
+
+/** `observe` is told of every statement or command sent to the store (metrics). */
+export async function openStorage(config: Config, observe?: StoreObserver): Promise<Storage> {
   if (config.mongodbUri) {
     const { openMongoStorage } = await import("./mongo/storage.ts");
-    return openMongoStorage(config.mongodbUri, config.mongodbDb);
+    return openMongoStorage(mongoSettings(config), observe);
   }
   const { openSqliteStorage } = await import("./sqlite/storage.ts");
-  return openSqliteStorage(config.dataDir);
+  return openSqliteStorage(config.dataDir, observe);
+}
+
+/**
+ * Checks the configured store without starting the app (`chitfunds doctor`): a store that cannot be reached is a
+ * report with that problem, not an error.
+ */
+export function probeStore(config: Config): StoreHealth {
+  if (config.mongodbUri) {
+    return {
+      async report() {
+        const { probeMongo } = await import("./mongo/probe.ts");
+        return probeMongo(mongoSettings(config));
+      },
+    };
+  }
+  return {
+    async report() {
+      const { probeSqlite } = await import("./sqlite/sqlite-health.ts");
+      return probeSqlite(config.dataDir);
+    },
+  };
 }

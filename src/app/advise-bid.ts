@@ -41,7 +41,7 @@ export async function buildBidAdvice(deps: Pick<LedgerDeps, "chits" | "payments"
     const problems = validateDiscount(terms, query.instalment, query.discount);
     if (problems.length) throw badInput({ discount: problems[0]!.message });
   }
-  const payments = await deps.payments.listForChit(member.id, chit.id);
+  const payments = await deps.payments.paidByDay(member.id, [chit.id]); // the flows, summed per day in the store
   return adviseBid(terms, chit.instalments, payments, {
     instalment: query.instalment,
     ...(query.discount !== undefined ? { discount: query.discount } : {}),

@@ -24,9 +24,11 @@ const isJpeg = (bytes: Uint8Array | null) => bytes !== null && bytes.length > 3 
 
 export async function buildStatement(deps: Pick<LedgerDeps, "chits" | "payments" | "files" | "clock">, member: Member, chitId: string): Promise<Statement> {
   const report = await buildChitReport(deps, member, chitId);
+  // A statement lists every payment: the one place the chit's whole history is read.
+  const all = await deps.payments.listForChit(member.id, report.chit.id);
   const paymentsByInstalment = new Map<number, Payment[]>();
-  for (const p of report.payments) paymentsByInstalment.set(p.instalment, [...(paymentsByInstalment.get(p.instalment) ?? []), p]);
-  const receipts = report.payments.flatMap((payment) => payment.receipts.map((receipt) => ({ payment, receipt })));
+  for (const p of all) paymentsByInstalment.set(p.instalment, [...(paymentsByInstalment.get(p.instalment) ?? []), p]);
+  const receipts = all.flatMap((payment) => payment.receipts.map((receipt) => ({ payment, receipt })));
   const thumbnails: StatementThumbnail[] = [];
   for (const { payment, receipt } of receipts.slice(0, MAX_STATEMENT_THUMBNAILS)) {
     const bytes = await deps.files.get(receipt.thumbnailKey);

@@ -3,11 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { addDays, compareDates, todayIn } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
-import type { ScheduleRow } from "../domain/schedule.ts";
-import type { Chit, Payment } from "../ports/ledger.ts";
+import type { Payment as SchedulePayment, ScheduleRow } from "../domain/schedule.ts";
+import type { Chit, PaidInMonth } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
+import { paidSoFar } from "./paid-so-far.ts";
 
 export type DueItem = {
   chitId: string;
@@ -78,9 +79,14 @@ function unschedulableCard(chit: Chit, problem: string): ChitCard {
   };
 }
 
-export function summarise(chits: Chit[], payments: Payment[], today: string): Summary {
-  const byChit = new Map<string, Payment[]>();
-  for (const p of payments) byChit.set(p.chitId, [...(byChit.get(p.chitId) ?? []), p]);
+/** The first month (YYYY-MM-01) the dashboard's charts show, for asking the store for sums from then on. */
+export const chartStart = (today: string) => `${monthsEndingAt(today, CHART_MONTHS)[0]}-01`;
+
+/**
+ * The summary from what the store sums up: per chit, its payments as its schedule needs them (paidSoFar), and the sums
+ * per chit and month from chartStart(today) on (paidByMonth). No list of payments is needed.
+ */
+export function summarise(chits: Chit[], paid: ReadonlyMap<string, readonly SchedulePayment[]>, paidMonths: readonly PaidInMonth[], today: string): Summary {
   const month = today.slice(0, 7);
   const horizon = addDays(today, UPCOMING_DAYS);
   const totals = { paid: 0, payable: 0, balance: 0, dueThisMonth: 0, overdue: 0, dividends: 0, prizesReceived: 0 };
@@ -93,7 +99,7 @@ export function summarise(chits: Chit[], payments: Payment[], today: string): Su
   const paidBefore = { paid: 0, expected: 0 };
 
   for (const chit of chits) {
-    const own = byChit.get(chit.id) ?? [];
+    const own = paid.get(chit.id) ?? [];
     const { schedule, problem } = tryScheduleFor(chit, own, today);
     if (!schedule) {
       cards.push(unschedulableCard(chit, problem.message));
@@ -144,11 +150,15 @@ export function summarise(chits: Chit[], payments: Payment[], today: string): Su
       problem: null,
     });
     const perMonth = months.map(() => 0);
-    for (const p of own) {
-      const i = monthIndex.get(p.paidOn.slice(0, 7));
-      if (i !== undefined) perMonth[i]! += p.amount;
-      else if (p.paidOn.slice(0, 7) < months[0]!) paidBefore.paid += p.amount;
+    // What was paid before the charts' first month: everything, less what was paid from that month on.
+    let before = own.reduce((sum, p) => sum + p.amount, 0);
+    for (const m of paidMonths) {
+      if (m.chitId !== chit.id) continue;
+      before -= m.amount;
+      const i = monthIndex.get(m.month);
+      if (i !== undefined) perMonth[i]! += m.amount;
     }
+    paidBefore.paid += before;
     series.byChit.push({ chitId: chit.id, name: chit.name, paid: perMonth });
     for (const row of schedule.instalments) {
       const i = monthIndex.get(row.dueDate.slice(0, 7));
@@ -168,6 +178,12 @@ export function summarise(chits: Chit[], payments: Payment[], today: string): Su
   return { today, totals, upcoming: upcoming.sort(byDue), overdue: overdue.sort(byDue), chits: cards, charts: series };
 }
 
+/** The member's chits and their summary on `today`, from four store queries whatever the size of the ledger. */
+export async function summaryOn(deps: Pick<LedgerDeps, "chits" | "payments">, ownerId: string, today: string): Promise<{ chits: Chit[]; summary: Summary }> {
+  const [chits, paidMonths] = await Promise.all([deps.chits.list(ownerId), deps.payments.paidByMonth(ownerId, chartStart(today))]);
+  return { chits, summary: summarise(chits, await paidSoFar(deps.payments, ownerId, chits), paidMonths, today) };
+}
+
 /**
  * Summaries are kept per member while the ledger's revision and the day stay the same; the revision is read from the
  * store on every call, so an instance never serves a summary another instance has made stale.
@@ -182,8 +198,7 @@ export async function buildSummary(deps: Pick<LedgerDeps, "chits" | "payments" |
   const key = `${member.id}:${member.timeZone}`;
   const hit = cache.get(key);
   if (hit && hit.revision === revision && hit.today === today) return hit.summary;
-  const [chits, payments] = await Promise.all([deps.chits.list(member.id), deps.payments.listForOwner(member.id)]);
-  const summary = summarise(chits, payments, today);
+  const { summary } = await summaryOn(deps, member.id, today);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, { revision, today, summary });
   for (const o of summary.overdue) {

@@ -1,4 +1,5 @@
-// One chit's schedule as CSV: each instalment's due date, discount, dividend, payable, paid, balance and status.
+// One chit's schedule as CSV: each instalment's due date, discount, dividend, payable, paid, balance, status, prize and
+// what paying late cost (penalty, dividend forfeited).
 import { csvAmount, toCsv } from "../domain/csv.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { buildChitReport } from "./build-chit-report.ts";
@@ -18,6 +19,8 @@ export const SCHEDULE_CSV_COLUMNS = [
   "estimated",
   "prize",
   "won_by_me",
+  "penalty",
+  "dividend_forfeited",
 ] as const;
 
 const maybe = (paise: number | null) => (paise === null ? "" : csvAmount(paise));
@@ -37,6 +40,8 @@ export async function exportScheduleCsv(deps: Pick<LedgerDeps, "chits" | "paymen
     r.estimated ? "yes" : "no",
     maybe(r.prize),
     r.wonByMe ? "yes" : "no",
+    csvAmount(r.penalty),
+    csvAmount(r.dividendForfeited),
   ]);
   return { csv: toCsv([[...SCHEDULE_CSV_COLUMNS], ...rows]), filename: `schedule-${slug(report.chit.name)}.csv` };
 }

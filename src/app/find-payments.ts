@@ -7,6 +7,7 @@ import type { Member } from "../ports/member-repository.ts";
 import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { calendarDate } from "./ledger-input.ts";
+import { paidSoFar } from "./paid-so-far.ts";
 import { parseInput, withoutBlanks } from "./parse-input.ts";
 
 export const PAYMENTS_PER_PAGE = 25;
@@ -62,38 +63,37 @@ export async function findPayments(
     q: query.q,
   };
   const today = todayIn(member.timeZone, deps.clock.now());
-  const statusOf = new Map<string, Map<number, string>>();
-  const instalmentStatus = async (p: Payment) => {
-    let rows = statusOf.get(p.chitId);
-    if (!rows) {
-      const chit = byId.get(p.chitId);
-      const all = chit ? await deps.payments.listForChit(member.id, chit.id) : [];
-      rows = new Map(chit ? (tryScheduleFor(chit, all, today).schedule?.instalments ?? []).map((r) => [r.number, r.status]) : []);
-      statusOf.set(p.chitId, rows);
-    }
-    return rows.get(p.instalment) ?? "unknown";
+  /** Each chit's instalment statuses, from the store's sums: two queries for any number of chits. */
+  const statusesOf = async (ids: string[]) => {
+    const wanted = ids.flatMap((id) => byId.get(id) ?? []);
+    const paid = await paidSoFar(deps.payments, member.id, wanted);
+    return new Map(
+      wanted.map((chit) => [
+        chit.id,
+        new Map((tryScheduleFor(chit, paid.get(chit.id) ?? [], today).schedule?.instalments ?? []).map((r) => [r.number, r.status])),
+      ]),
+    );
   };
-  const decorate = async (p: Payment): Promise<PaymentRow> => ({
+  const paging = { limit: query.perPage, offset: (query.page - 1) * query.perPage };
+  let statuses: Map<string, Map<number, string>> | undefined;
+  let found: { payments: Payment[]; total: number };
+  if (query.status) {
+    // "full": payments naming an instalment that is fully paid; "part": every other payment. The store pages them.
+    statuses = await statusesOf(query.chit ? [query.chit] : chits.map((c) => c.id));
+    const paidKeys = [...statuses].flatMap(([chitId, rows]) =>
+      [...rows].filter(([, status]) => status === "paid").map(([instalment]) => ({ chitId, instalment })),
+    );
+    found = await deps.payments.search(member.id, { ...filter, instalments: { keys: paidKeys, exclude: query.status === "part" }, ...paging });
+  } else {
+    found = await deps.payments.search(member.id, { ...filter, ...paging });
+  }
+  statuses ??= await statusesOf([...new Set(found.payments.map((p) => p.chitId))]);
+  const payments: PaymentRow[] = found.payments.map((p) => ({
     ...p,
     chitName: byId.get(p.chitId)?.name ?? "(deleted chit)",
-    instalmentStatus: await instalmentStatus(p),
-  });
-
-  let payments: PaymentRow[];
-  let total: number;
-  if (query.status) {
-    // Status depends on the schedule, so filter after decorating; a member's payments number in the thousands at most.
-    const all = await deps.payments.search(member.id, { ...filter, limit: 1_000_000, offset: 0 });
-    const wanted = query.status === "full" ? (s: string) => s === "paid" : (s: string) => s !== "paid";
-    const decorated = await Promise.all(all.payments.map(decorate));
-    const matching = decorated.filter((p) => wanted(p.instalmentStatus));
-    total = matching.length;
-    payments = matching.slice((query.page - 1) * query.perPage, query.page * query.perPage);
-  } else {
-    const page = await deps.payments.search(member.id, { ...filter, limit: query.perPage, offset: (query.page - 1) * query.perPage });
-    total = page.total;
-    payments = await Promise.all(page.payments.map(decorate));
-  }
+    instalmentStatus: statuses.get(p.chitId)?.get(p.instalment) ?? "unknown",
+  }));
+  const total = found.total;
   const pages = Math.max(1, Math.ceil(total / query.perPage));
   return { query, payments, total, page: query.page, perPage: query.perPage, pages, chits: choices(chits) };
 }

@@ -1,9 +1,10 @@
 // Every instalment of a member's active chits with its due date, payable, balance and status on a given day.
 import type { CalendarDate } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
-import type { InstalmentStatus } from "../domain/schedule.ts";
-import type { Chit, ChitRepository, Payment, PaymentRepository } from "../ports/ledger.ts";
+import type { InstalmentStatus, Payment as SchedulePayment } from "../domain/schedule.ts";
+import type { Chit, ChitRepository, PaymentRepository } from "../ports/ledger.ts";
 import { tryScheduleFor } from "./chit-schedule.ts";
+import { paidSoFar } from "./paid-so-far.ts";
 
 export type InstalmentDue = {
   chitId: string;
@@ -18,11 +19,11 @@ export type InstalmentDue = {
 };
 
 /** Closed chits are left out: they no longer count towards what is due. Sorted by due date, then chit name. */
-export function instalmentsAcrossChits(chits: readonly Chit[], payments: readonly Payment[], today: CalendarDate): InstalmentDue[] {
+export function instalmentsAcrossChits(chits: readonly Chit[], paid: ReadonlyMap<string, readonly SchedulePayment[]>, today: CalendarDate): InstalmentDue[] {
   const rows: InstalmentDue[] = [];
   for (const chit of chits) {
     if (chit.status !== "active") continue;
-    const own = payments.filter((p) => p.chitId === chit.id);
+    const own = paid.get(chit.id) ?? [];
     // A chit that cannot be scheduled has nothing due here; its own card says why.
     for (const row of tryScheduleFor(chit, own, today).schedule?.instalments ?? []) {
       rows.push({
@@ -42,8 +43,8 @@ export function instalmentsAcrossChits(chits: readonly Chit[], payments: readonl
 }
 
 export async function loadInstalments(deps: { chits: ChitRepository; payments: PaymentRepository }, ownerId: string, today: CalendarDate) {
-  const [chits, payments] = await Promise.all([deps.chits.list(ownerId), deps.payments.listForOwner(ownerId)]);
-  return instalmentsAcrossChits(chits, payments, today);
+  const chits = (await deps.chits.list(ownerId)).filter((c) => c.status === "active");
+  return instalmentsAcrossChits(chits, await paidSoFar(deps.payments, ownerId, chits), today);
 }
 
 /** Where the member records a payment for this instalment (a path; prefix BASE_URL for mails and feeds). */

@@ -10,6 +10,7 @@ import { findChit } from "./find-chit.ts";
 import { flagDuplicates, type PaymentWarning } from "./flag-duplicates.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { paymentPatch } from "./ledger-input.ts";
+import { paidSoFar } from "./paid-so-far.ts";
 import { parseInput, withoutBlanks } from "./parse-input.ts";
 import { storeReceipts, type UploadedFile } from "./store-receipts.ts";
 
@@ -24,7 +25,7 @@ export async function recordPayment(
   const input = parseInput(paymentPatch, withoutBlanks(raw));
   const now = deps.clock.now();
   const today = todayIn(member.timeZone, now);
-  const existing = await deps.payments.listForChit(member.id, chit.id);
+  const existing = (await paidSoFar(deps.payments, member.id, [chit])).get(chit.id) ?? [];
   const schedule = scheduleOrRefuse(chit, existing, today);
 
   const instalment = input.instalment ?? schedule.instalments.find((row) => row.status !== "paid")?.number;

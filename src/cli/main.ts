@@ -1,7 +1,9 @@
 // The `chitfunds` command: create-admin, approve, reject, users. Runs against the configured store.
 import { parseArgs } from "node:util";
 import pino from "pino";
+import { probeStore } from "../adapters/storage.ts";
 import { approveMember } from "../app/approve-member.ts";
+import { assess, checkLines, checkStore } from "../app/check-store.ts";
 import { createAdmin } from "../app/create-admin.ts";
 import { AppError } from "../app/errors.ts";
 import { exportArchive } from "../app/export-archive.ts";
@@ -10,7 +12,19 @@ import { rejectMember } from "../app/reject-member.ts";
 import { runBackup } from "../app/run-backup.ts";
 import { composeServices, type Services } from "../compose.ts";
 import { ConfigError, loadConfig } from "../config.ts";
+import { translatorFor } from "../i18n/index.ts";
 import type { MemberStatus } from "../ports/member-repository.ts";
+import { StoreRefusedError } from "../ports/store-health.ts";
+
+/** What the command line prints for the operator is in English. */
+const operatorT = translatorFor("en");
+
+/** `chitfunds doctor`: runs without starting the app, since the store it checks may be unusable. */
+async function doctor(): Promise<number> {
+  const check = await checkStore(probeStore(loadConfig()));
+  for (const line of checkLines(operatorT, check)) (check.ok ? console.log : console.error)(line);
+  return check.ok ? 0 : 1;
+}
 
 const USAGE = `Usage: chitfunds <command> [options]
 
@@ -23,6 +37,8 @@ Commands:
   import FILE [--replace]                          load an archive into the configured store
   restore FILE                                     replace the store's data with a backup archive
   backup [--dir DIR] [--keep N]                    write a backup now into DIR (default BACKUP_DIR), keep the newest N
+  doctor                                           check the configured store; says what is wrong and how to fix it
+                                                   (exit 0 only when all is well)
 
 The store is chosen as for \`npm start\` (DATA_DIR, or MONGODB_URI when set).`;
 
@@ -103,6 +119,14 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return name ? 0 : 2;
   }
+  if (name === "doctor") {
+    try {
+      return await doctor();
+    } catch (error) {
+      console.error(error instanceof ConfigError ? error.message : `chitfunds doctor failed: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+  }
   const command = commands[name];
   if (!command) {
     console.error(`Unknown command: ${name}\n\n${USAGE}`);
@@ -118,6 +142,10 @@ async function run(argv: string[]): Promise<number> {
     if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
       console.error(`${error.message}\n\n${USAGE}`);
       return 2;
+    }
+    if (error instanceof StoreRefusedError) {
+      for (const line of checkLines(operatorT, assess(error.report))) console.error(line);
+      return 1;
     }
     if (error instanceof AppError || error instanceof ConfigError) {
       console.error(error.message);

@@ -2,7 +2,7 @@
 // waiting to the end, the break-even bid at the member's benchmark, and the rate against the bid for a chart.
 import { type ChitTerms, discountCeiling, discountFloor, type InstalmentRecord, isForemanInstalment, unitOf } from "./chit.ts";
 import { type Paise, roundToUnit } from "./money.ts";
-import { allRates, type Flow, npv, type ProjectionAssumption, projectedFlows, type RateResult, xirr } from "./rates.ts";
+import { allRates, type Flow, npv, type ProjectionAssumption, projectedFlows, type RateResult, spreadsheetRoot, xirr } from "./rates.ts";
 import type { Payment } from "./schedule.ts";
 
 /** Why there is no single rate, or no break-even discount: stable codes a page or client words itself. */
@@ -14,7 +14,7 @@ export interface BidAdvice {
   discount: Paise;
   floor: Paise; // the lowest bid (the commission in model A)
   ceiling: Paise; // the highest bid the chit allows
-  rate: number | null; // XIRR a year of winning N at D, the whole chit
+  rate: number | null; // XIRR a year of winning N at D, the whole chit (where several fit, the spreadsheet's one)
   rates: number[]; // every rate that fits when there is more than one
   reasonCode: BidReasonCode | null;
   meaning: "cost" | "return" | null; // a borrower's cost (rate rises with the discount) or a saver's return
@@ -84,9 +84,12 @@ export function adviseBid(
   const discount = options.discount ?? Math.min(ceiling, Math.max(floor, assumedBid(terms, records, payments, assumption, today)));
   const scenario = (bid: Paise) => bidScenario(terms, records, payments, assumption, today, instalment, bid);
   const chosen = scenario(discount);
-  const wait = xirr(projectedFlows(terms, records, payments, assumption, { today }).flows);
-  const rateOf = (r: RateResult) => (r.kind === "rate" ? r.rate : null);
-  const chosenRate = rateOf(chosen.result);
+  const waitFlows = projectedFlows(terms, records, payments, assumption, { today }).flows;
+  const wait = { flows: waitFlows, result: xirr(waitFlows) };
+  // one number even where several rates fit: the one a spreadsheet's XIRR gives (all of them are in `rates`)
+  const rateOf = (s: { flows: Flow[]; result: RateResult }) =>
+    s.result.kind === "rate" ? s.result.rate : s.result.kind === "multiple-rates" ? spreadsheetRoot(s.flows, s.result.rates) : null;
+  const chosenRate = rateOf(chosen);
   let meaning: BidAdvice["meaning"] = null;
   if (chosenRate !== null) meaning = npv(chosen.flows, chosenRate + 1e-4) > 0 ? "cost" : "return";
 
@@ -111,7 +114,7 @@ export function adviseBid(
   const curve: BidAdvice["curve"] = [];
   for (let i = 0; i < CURVE_POINTS; i++) {
     const bid = roundToUnit(low + Math.round(((high - low) * i) / (CURVE_POINTS - 1)), unit, "down");
-    curve.push({ discount: Math.max(low, bid), rate: rateOf(scenario(Math.max(low, bid)).result) });
+    curve.push({ discount: Math.max(low, bid), rate: rateOf(scenario(Math.max(low, bid))) });
   }
   return {
     instalment,
@@ -120,10 +123,10 @@ export function adviseBid(
     ceiling,
     rate: chosenRate,
     rates: allRates(chosen.result),
-    reasonCode: reasonOf(chosen.result),
+    reasonCode: chosenRate === null ? reasonOf(chosen.result) : null,
     meaning,
     waitRate: rateOf(wait),
-    waitReasonCode: reasonOf(wait),
+    waitReasonCode: rateOf(wait) === null ? reasonOf(wait.result) : null,
     breakEvenDiscount,
     breakEvenCode,
     benchmarkRate,

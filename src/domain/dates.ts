@@ -150,13 +150,35 @@ export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
 }
 
 /**
+ * One formatter per zone, made once: building an Intl.DateTimeFormat costs far more than using one, and every page
+ * asks for today's date. Immutable, and bounded by the zones that exist.
+ */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      calendar: "gregory",
+      numberingSystem: "latn",
+    });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
  * True when `timeZone` names an IANA zone the runtime knows ("Asia/Kolkata", "UTC"); a typed or stored name may not
  * be one. Offsets such as "+05:30", which newer runtimes also accept, are not zone names.
  */
 export function isTimeZone(timeZone: string): boolean {
   if (typeof timeZone !== "string" || timeZone.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) return false;
   try {
-    new Intl.DateTimeFormat("en", { timeZone });
+    dayFormatter(timeZone);
     return true;
   } catch {
     return false;
@@ -171,14 +193,7 @@ export function todayIn(timeZone: string, instant: Date): CalendarDate {
   if (Number.isNaN(instant.getTime())) throw new DomainError("invalid-date", "instant is an invalid Date");
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      calendar: "gregory",
-      numberingSystem: "latn",
-    }).formatToParts(instant);
+    parts = dayFormatter(timeZone).formatToParts(instant);
   } catch {
     throw new DomainError("invalid-time-zone", `unknown time zone: ${timeZone}`);
   }

@@ -1,7 +1,7 @@
 // Rate corners from issue 15: roots beyond 1,000% a year and near -100%, close and touching roots, same-day netting
 // for MIRR, and the solver's cost growing with dates, not payments.
 import { describe, expect, it } from "vitest";
-import { allRates, type Flow, MAX_RATE, MIN_RATE, mirr, netByDate, npv, PLAUSIBLE_MAX_RATE, type RateResult, xirr } from "./rates.ts";
+import { allRates, type Flow, MAX_RATE, MIN_RATE, mirr, netByDate, npv, PLAUSIBLE_MAX_RATE, type RateResult, spreadsheetRoot, xirr } from "./rates.ts";
 
 const rates = (result: RateResult) => allRates(result);
 
@@ -97,6 +97,20 @@ describe("an ordinary rate beside extreme ones", () => {
     expect(result.extremeRates?.length).toBe(1);
     expect(result.extremeRates?.[0]).toBeGreaterThan(PLAUSIBLE_MAX_RATE);
     for (const r of allRates(result)) expect(Math.abs(npv(flows, r))).toBeLessThan(1e-6);
+  });
+});
+
+describe("where two ordinary rates fit", () => {
+  it("both are reported, and the one a spreadsheet's XIRR gives (Newton from 10%) is named for advice", () => {
+    for (const [a, b, spreadsheet] of [
+      [0.1523, 6.537, 0.1523],
+      [-0.9386, -0.1046, -0.1046],
+    ] as const) {
+      const flows = twoRootFlows(a, b);
+      const result = xirr(flows);
+      expect(result.kind).toBe("multiple-rates");
+      expect(spreadsheetRoot(flows, allRates(result))).toBeCloseTo(spreadsheet, 9);
+    }
   });
 });
 

@@ -189,6 +189,43 @@ export function xirr(flows: readonly Flow[]): RateResult {
   );
 }
 
+/**
+ * Of several roots, the one a spreadsheet's XIRR reports (LibreOffice and Excel: Newton's method from a 10% guess, up to
+ * 50 steps; LibreOffice then retries from -99%, -98%, ...): the root nearest to where that iteration settles, or to
+ * 10% when it never does. For advice that must name one number while also listing the others.
+ */
+export function spreadsheetRoot(flows: readonly Flow[], roots: readonly number[]): number | null {
+  if (roots.length <= 1) return roots[0] ?? null;
+  const netted = netByDate(flows);
+  const times = yearsFromStart(netted);
+  const settle = (guess: number): number | null => {
+    let r = guess;
+    for (let i = 0; i < 50; i++) {
+      let value = 0;
+      let slope = 0;
+      netted.forEach((f, k) => {
+        const t = times[k] ?? 0;
+        value += f.amount * (1 + r) ** -t;
+        slope -= t * f.amount * (1 + r) ** (-t - 1);
+      });
+      if (!Number.isFinite(value) || !Number.isFinite(slope) || slope === 0) return null;
+      const next = r - value / slope;
+      if (!Number.isFinite(next) || next <= -1) return null;
+      if (Math.abs(next - r) <= 1e-10) return next;
+      r = next;
+    }
+    return null;
+  };
+  const nearest = (target: number) =>
+    roots.reduce((best, root) => (Math.abs(Math.log1p(root) - Math.log1p(target)) < Math.abs(Math.log1p(best) - Math.log1p(target)) ? root : best));
+  const guesses = [0.1, ...Array.from({ length: 199 }, (_, k) => -0.99 + 0.01 * k)];
+  for (const guess of guesses) {
+    const settled = settle(guess);
+    if (settled !== null) return nearest(settled);
+  }
+  return nearest(0.1);
+}
+
 /** Rate(s) per period for evenly spaced flows (amounts[0] now, amounts[i] after i periods). */
 export function irrPeriodic(amounts: readonly number[]): RateResult {
   return solve(

@@ -3,6 +3,7 @@
 type Json<T> = T extends { default: infer D } ? D : T;
 
 export type Resources = {
+  admin: Json<typeof import("../../locales/en/admin.json", { with: { type: "json" }})>;
   auth: Json<typeof import("../../locales/en/auth.json", { with: { type: "json" }})>;
   authErrors: Json<typeof import("../../locales/en/authErrors.json", { with: { type: "json" }})>;
   chits: Json<typeof import("../../locales/en/chits.json", { with: { type: "json" }})>;
@@ -16,6 +17,7 @@ export type Resources = {
   reminders: Json<typeof import("../../locales/en/reminders.json", { with: { type: "json" }})>;
   profile: Json<typeof import("../../locales/en/profile.json", { with: { type: "json" }})>;
   rate: Json<typeof import("../../locales/en/rate.json", { with: { type: "json" }})>;
+  store: Json<typeof import("../../locales/en/store.json", { with: { type: "json" }})>;
   rules: Json<typeof import("../../locales/en/rules.json", { with: { type: "json" }})>;
   bid: Json<typeof import("../../locales/en/bid.json", { with: { type: "json" }})>;
   pwa: Json<typeof import("../../locales/en/pwa.json", { with: { type: "json" }})>;
@@ -23,6 +25,7 @@ export type Resources = {
 };
 
 export const NAMESPACES = [
+  "admin",
   "auth",
   "authErrors",
   "chits",
@@ -40,4 +43,5 @@ export const NAMESPACES = [
   "bid",
   "pwa",
   "screenshot",
+  "store",
 ] as const satisfies readonly (keyof Resources)[];

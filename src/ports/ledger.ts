@@ -52,6 +52,9 @@ export type Payment = {
   receipts: Receipt[];
 };
 
+/** An instalment of a chit: what a payment names. */
+export type InstalmentKey = { chitId: string; instalment: number };
+
 export type PaymentFilter = {
   chitId?: string;
   from?: CalendarDate;
@@ -59,9 +62,18 @@ export type PaymentFilter = {
   method?: PaymentMethod;
   /** Searches reference and notes, case-insensitive. */
   q?: string;
+  /** Only payments naming one of these instalments (or, with `exclude`, none of them). */
+  instalments?: { keys: readonly InstalmentKey[]; exclude?: boolean };
   limit: number;
   offset: number;
 };
+
+/** What was paid against one instalment of one chit: the sum and number of the payments naming it, and the last day. */
+export type InstalmentPaid = InstalmentKey & { amount: Paise; payments: number; lastPaidOn: CalendarDate };
+/** What was paid on one day against one instalment: a chit's dated cash flows, however many payments made them. */
+export type PaidOnDay = InstalmentKey & { paidOn: CalendarDate; amount: Paise };
+/** What was paid in one month (YYYY-MM) on one chit. */
+export type PaidInMonth = { chitId: string; month: string; amount: Paise };
 
 export interface ChitRepository {
   /** A number that changes whenever any of the owner's chits, payments or receipts change (for caching summaries). */
@@ -82,9 +94,19 @@ export interface PaymentRepository {
   update(payment: Payment, addedReceipts: Receipt[]): Promise<void>;
   delete(ownerId: string, id: string): Promise<Receipt[]>;
   removeReceipt(ownerId: string, receiptId: string): Promise<Receipt | null>;
+  /** Every payment: for exports and archives only, never for a page (pages use the sums and pages below). */
   listForOwner(ownerId: string): Promise<Payment[]>;
   listForChit(ownerId: string, chitId: string): Promise<Payment[]>;
+  /** One page of payments, newest first (paid on, then recorded, then id), and how many match in all. */
   search(ownerId: string, filter: PaymentFilter): Promise<{ payments: Payment[]; total: number }>;
+  /** Sums per chit and instalment, computed in the store (for the named chits, or all the owner's). */
+  paidByInstalment(ownerId: string, chitIds?: readonly string[]): Promise<InstalmentPaid[]>;
+  /** The chits' payments summed per chit, day and instalment, oldest first: a schedule and a rate need no more. */
+  paidByDay(ownerId: string, chitIds: readonly string[]): Promise<PaidOnDay[]>;
+  /** Sums per chit and month of the payments made on or after `from`. */
+  paidByMonth(ownerId: string, from: CalendarDate): Promise<PaidInMonth[]>;
+  /** How many receipts the owner's payments carry (on one chit, when named). */
+  receiptCount(ownerId: string, chitId?: string): Promise<number>;
   getReceipt(ownerId: string, receiptId: string): Promise<Receipt | null>;
   receiptsWithSha(ownerId: string, sha256: string): Promise<Receipt[]>;
   paymentsWithReference(ownerId: string, reference: string): Promise<Payment[]>;

@@ -9,10 +9,13 @@ import { apiV1 } from "./api/v1.ts";
 import type { WebEnv } from "./env.ts";
 import { bodyCap } from "./middleware/body-cap.ts";
 import { stampClientAddress } from "./middleware/client-address.ts";
+import { compression } from "./middleware/compression.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
 import { onError, onNotFound } from "./middleware/errors.tsx";
 import { pageLanguage } from "./middleware/language.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
+import { freshSessionAfterChanges } from "./middleware/session.ts";
+import { routeLabel } from "./route-label.ts";
 import { accountRoutes } from "./routes/account-routes.tsx";
 import { adminRoutes } from "./routes/admin-routes.tsx";
 import { apiDocsRoutes } from "./routes/api-docs-routes.tsx";
@@ -24,6 +27,7 @@ import { dashboardRoutes } from "./routes/dashboard-routes.tsx";
 import { eventsRoutes } from "./routes/events-routes.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { importRoutes } from "./routes/import-routes.tsx";
+import { metricsRoutes } from "./routes/metrics-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.tsx";
 import { paymentRoutes } from "./routes/payment-routes.tsx";
 import { pwaRoutes } from "./routes/pwa-routes.tsx";
@@ -40,9 +44,12 @@ export function createWebApp(services: Services) {
     c.set("log", log);
     const started = performance.now();
     await next();
-    const ms = Math.round((performance.now() - started) * 10) / 10;
-    if (!c.req.path.startsWith("/assets/")) log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+    const elapsed = performance.now() - started;
+    services.metrics.request(c.req.method, routeLabel(c), c.res.status, elapsed / 1000);
+    if (!c.req.path.startsWith("/assets/"))
+      log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(elapsed * 10) / 10 }, "request");
   });
+  app.use(compression);
   app.use(securityHeaders());
   // Before anything can read a body, better-auth's endpoints included.
   app.use(bodyCap);
@@ -51,6 +58,7 @@ export function createWebApp(services: Services) {
   app.notFound(onNotFound);
 
   app.route("/", healthRoutes);
+  app.route("/", metricsRoutes);
   app.route("/", assetRoutes);
   app.route("/", openApiRoutes);
   // better-auth answers its own endpoints (sign-up, sign-in, email codes...) with its own checks and rate limits.
@@ -68,6 +76,7 @@ export function createWebApp(services: Services) {
   // The share target: the browser posts a shared file with no CSRF token (it only keeps the file; see share-routes.tsx).
   app.route("/", shareTarget);
   app.use(csrfProtection);
+  app.use(freshSessionAfterChanges);
   app.route("/", pwaRoutes);
   app.route("/api/v1", calendarApi);
   app.route("/api/v1", apiV1);

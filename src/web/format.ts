@@ -28,10 +28,17 @@ export function formatDate(date: CalendarDate): string {
   return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
 
+const clockFormatters = new Map<string, Intl.DateTimeFormat>(); // one per zone: making one costs far more than using it
+
 /** An instant (when something happened) as "24 Nov 2026, 14:05" in the member's time zone. */
 export function formatInstant(at: Date, timeZone: string): string {
   const zone = isTimeZone(timeZone) ? timeZone : "Asia/Kolkata";
-  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }).format(at);
+  let clock = clockFormatters.get(zone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
+    clockFormatters.set(zone, clock);
+  }
+  const time = clock.format(at);
   return `${formatDate(todayIn(zone, at))}, ${time}`;
 }
 

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, it } from "vitest";
 import { openMongoStorage } from "../../src/adapters/mongo/storage.ts";
+import { loadConfig } from "../../src/config.ts";
 import { storageContract } from "./storage-contract.ts";
 
 const uri = process.env.MONGODB_TEST_URI;
@@ -11,7 +12,12 @@ const uri = process.env.MONGODB_TEST_URI;
 if (uri) {
   storageContract(
     "MongoDB",
-    () => openMongoStorage(uri, `chitfunds_contract_${randomUUID().slice(0, 8)}`),
+    () =>
+      openMongoStorage({
+        uri,
+        dbName: `chitfunds_contract_${randomUUID().slice(0, 8)}`,
+        ...loadConfig({ MONGODB_URI: uri }).mongodb,
+      }),
     async (storage) => {
       await storage.mongo!.db.dropDatabase();
       await storage.close();

@@ -156,6 +156,67 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.payments.getReceipt(owner(), p1.receipts[0]!.id)).toBeNull();
     });
 
+    it("sums payments per instalment, per day and per month in the store, only the owner's", async () => {
+      const o = owner();
+      const a = chit(o);
+      const b = chit(o, { name: "Group B" });
+      await s.chits.create(a);
+      await s.chits.create(b);
+      const pay = (chitId: string, instalment: number, amount: number, paidOn: string, receipts = 0) => {
+        const p = payment(o, chitId, { instalment, amount, paidOn, receipts: [] });
+        return s.payments.create({ ...p, receipts: Array.from({ length: receipts }, (_, i) => receipt(o, p.id, String(i).repeat(64))) });
+      };
+      await pay(a.id, 1, 300_000, "2026-01-05", 1);
+      await pay(a.id, 1, 200_000, "2026-01-05", 2);
+      await pay(a.id, 1, 100_000, "2026-01-09");
+      await pay(a.id, 2, 500_000, "2026-02-05", 1);
+      await pay(b.id, 1, 700_000, "2025-12-31");
+      await s.payments.create(payment(owner(), a.id, { amount: 999_999 })); // someone else's: never counted
+
+      expect(await s.payments.paidByInstalment(o)).toEqual(
+        [
+          { chitId: a.id, instalment: 1, amount: 600_000, payments: 3, lastPaidOn: "2026-01-09" },
+          { chitId: a.id, instalment: 2, amount: 500_000, payments: 1, lastPaidOn: "2026-02-05" },
+          { chitId: b.id, instalment: 1, amount: 700_000, payments: 1, lastPaidOn: "2025-12-31" },
+        ].sort((x, y) => (x.chitId < y.chitId ? -1 : x.chitId > y.chitId ? 1 : x.instalment - y.instalment)),
+      );
+      expect(await s.payments.paidByInstalment(o, [b.id])).toEqual([{ chitId: b.id, instalment: 1, amount: 700_000, payments: 1, lastPaidOn: "2025-12-31" }]);
+      expect(await s.payments.paidByInstalment(o, [])).toEqual([]);
+      expect(await s.payments.paidByDay(o, [])).toEqual([]);
+      expect(await s.payments.paidByDay(o, [a.id])).toEqual([
+        { chitId: a.id, instalment: 1, paidOn: "2026-01-05", amount: 500_000 },
+        { chitId: a.id, instalment: 1, paidOn: "2026-01-09", amount: 100_000 },
+        { chitId: a.id, instalment: 2, paidOn: "2026-02-05", amount: 500_000 },
+      ]);
+      const months = await s.payments.paidByMonth(o, "2026-01-01");
+      expect(months.sort((x, y) => (x.month < y.month ? -1 : 1))).toEqual([
+        { chitId: a.id, month: "2026-01", amount: 600_000 },
+        { chitId: a.id, month: "2026-02", amount: 500_000 },
+      ]);
+      expect(await s.payments.receiptCount(o, a.id)).toBe(4);
+      expect(await s.payments.receiptCount(o, b.id)).toBe(0);
+      expect(await s.payments.receiptCount(o)).toBe(4);
+    });
+
+    it("pages payments newest first with the id breaking ties, and filters by instalments", async () => {
+      const o = owner();
+      const c = chit(o);
+      await s.chits.create(c);
+      // Same day, same moment recorded: only the id orders them, the same way in every store.
+      const same = Array.from({ length: 5 }, (_, i) => payment(o, c.id, { instalment: 1 + (i % 2), receipts: [] }));
+      for (const p of same) await s.payments.create(p);
+      const byId = [...same].sort((x, y) => (x.id < y.id ? 1 : -1)).map((p) => p.id);
+      const page = async (offset: number) => (await s.payments.search(o, { limit: 2, offset })).payments.map((p) => p.id);
+      expect([...(await page(0)), ...(await page(2)), ...(await page(4))]).toEqual(byId);
+      const only = await s.payments.search(o, { limit: 10, offset: 0, instalments: { keys: [{ chitId: c.id, instalment: 2 }] } });
+      expect(only.total).toBe(2);
+      expect(only.payments.every((p) => p.instalment === 2)).toBe(true);
+      const others = await s.payments.search(o, { limit: 10, offset: 0, instalments: { keys: [{ chitId: c.id, instalment: 2 }], exclude: true } });
+      expect(others.payments.map((p) => p.instalment)).toEqual([1, 1, 1]);
+      expect((await s.payments.search(o, { limit: 10, offset: 0, instalments: { keys: [] } })).total).toBe(0);
+      expect((await s.payments.search(o, { limit: 10, offset: 0, instalments: { keys: [], exclude: true } })).total).toBe(5);
+    });
+
     it("updates a payment and adds receipts together; deleting returns its receipts", async () => {
       const o = owner();
       const c = chit(o);

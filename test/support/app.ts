@@ -27,6 +27,9 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     BASE_URL: BASE,
     LOG_LEVEL: "silent",
     RATE_LIMIT: "false",
+    // Tests check that a ban, rejection or sign-out takes effect at the very next request; the session cookie cache
+    // (on by default in the app: up to a minute) is tested with its trade-off in test/session-cache.test.ts.
+    SESSION_CACHE_SECONDS: "0",
     ...storeEnv,
     ...(smtp ? { SMTP_URL: smtp.url } : {}),
     ...options.env,

@@ -39,9 +39,10 @@ export function freshStore(): TestStore {
 
 /**
  * The environment for a `chitfunds` process run by a test: the test's own environment without any MONGODB_URI or
- * MONGODB_DB it may carry (a developer's shell can hold a production URI), plus the started app's store and `extra`.
+ * MONGODB_DB it may carry (a developer's shell can hold a production URI) nor vitest's BASE_URL, plus the started
+ * app's store and `extra`.
  */
 export function childEnv(store: Record<string, string>, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const { MONGODB_URI: _uri, MONGODB_DB: _db, ...rest } = process.env;
-  return { ...rest, NODE_ENV: "test", LOG_LEVEL: "silent", ...store, ...extra };
+  const { MONGODB_URI: _uri, MONGODB_DB: _db, BASE_URL: _base, ...rest } = process.env;
+  return { ...rest, NODE_ENV: "test", LOG_LEVEL: "silent", BASE_URL: "http://localhost:3000", ...store, ...extra };
 }

@@ -97,7 +97,14 @@ export function createAuth(deps: AuthDeps) {
         calendarFeedVersion: { type: "number", required: false, defaultValue: 0, input: false },
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+      // The session and member travel in a signed cookie for SESSION_CACHE_SECONDS (default 60), so most requests
+      // skip the session lookup in the store. The trade-off: a ban, rejection or role change made by the admin
+      // reaches a member's already open sessions only when that cookie expires (within a minute by default).
+      ...(config.sessionCacheSeconds > 0 ? { cookieCache: { enabled: true, maxAge: config.sessionCacheSeconds, strategy: "compact" as const } } : {}),
+    },
     rateLimit: {
       enabled: limits,
       storage: "database",

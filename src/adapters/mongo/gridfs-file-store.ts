@@ -1,14 +1,30 @@
-// Receipt files and thumbnails in GridFS (bucket `receipts`), so app instances need no local disk.
+// Receipt files and thumbnails in GridFS (bucket `receipts`), so app instances need no local disk. An upload that fails
+// part-way is aborted, which removes the chunks it had written: no orphan chunks count against the storage limit.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type Db, GridFSBucket } from "mongodb";
 import type { FileStore } from "../../ports/file-store.ts";
 
-export function gridFsFileStore(db: Db): FileStore {
-  const bucket = new GridFSBucket(db, { bucketName: "receipts" });
+/** GridFS's default chunk size (255 kB). */
+const DEFAULT_CHUNK_BYTES = 255 * 1024;
+
+/** The bytes in chunk-sized pieces: the upload stream then writes one chunk at a time, so none is still in flight when one fails. */
+function* pieces(bytes: Uint8Array, size: number) {
+  for (let at = 0; at < bytes.length; at += size) yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(size, bytes.length - at));
+}
+
+export function gridFsFileStore(db: Db, options: { chunkSizeBytes?: number } = {}): FileStore {
+  const chunkSizeBytes = options.chunkSizeBytes ?? DEFAULT_CHUNK_BYTES;
+  const bucket = new GridFSBucket(db, { bucketName: "receipts", chunkSizeBytes });
   return {
     async put(key, bytes, contentType) {
-      await pipeline(Readable.from([Buffer.from(bytes)]), bucket.openUploadStream(key, { metadata: { contentType } }));
+      const upload = bucket.openUploadStream(key, { metadata: { contentType } });
+      try {
+        await pipeline(Readable.from(pieces(bytes, chunkSizeBytes)), upload);
+      } catch (error) {
+        await upload.abort().catch(() => {}); // deletes this file's chunks; fails only if it had already completed
+        throw error;
+      }
     },
     async get(key) {
       const file = await bucket.find({ filename: key }).sort({ uploadDate: -1 }).limit(1).next();

@@ -3,15 +3,19 @@
 // indexed here.
 import { type Db, MongoServerError } from "mongodb";
 
-/** Each index the app needs: collection, key and options (also what `chitfunds doctor` checks for). */
-export const APP_INDEXES: {
+export type IndexSpec = {
   collection: string;
   key: Record<string, 1 | -1>;
   options?: { unique?: boolean; expireAfterSeconds?: number; partialFilterExpression?: object };
-}[] = [
+};
+
+/** Each index the app needs: collection, key and options (also what `chitfunds doctor` checks for). */
+export const APP_INDEXES: IndexSpec[] = [
   { collection: "user", key: { status: 1, createdAt: -1 } },
   { collection: "chits", key: { ownerId: 1, createdAt: 1, _id: 1 } },
-  { collection: "payments", key: { ownerId: 1, chitId: 1, instalment: 1 } },
+  // Sums per instalment; a chit's payments by date (its page, its flows); the history, newest first (issue 12).
+  { collection: "payments", key: { ownerId: 1, chitId: 1, instalment: 1, amount: 1 } },
+  { collection: "payments", key: { ownerId: 1, chitId: 1, paidOn: -1, createdAt: -1, _id: -1 } },
   { collection: "payments", key: { ownerId: 1, paidOn: -1, createdAt: -1, _id: -1 } },
   { collection: "payments", key: { ownerId: 1, reference: 1 } },
   { collection: "receipts", key: { ownerId: 1, sha256: 1 } },
@@ -38,7 +42,11 @@ export const APP_INDEXES: {
  */
 const OUTDATED = [{ collection: "rateLimit", name: "key_1", stillWanted: (index: { unique?: boolean }) => index.unique === true }];
 
-export async function ensureIndexes(db: Db): Promise<void> {
+/**
+ * Creates our indexes (each is a no-op when it exists). An index of the same key or name but other options makes
+ * MongoDB refuse ours (IndexOptionsConflict 85, IndexKeySpecsConflict 86): those come back as conflicts to report.
+ */
+export async function ensureIndexes(db: Db): Promise<{ wanted: IndexSpec; error: MongoServerError }[]> {
   for (const old of OUTDATED) {
     const found = (
       await db
@@ -56,5 +64,13 @@ export async function ensureIndexes(db: Db): Promise<void> {
         });
     }
   }
-  await Promise.all(APP_INDEXES.map(({ collection, key, options }) => db.collection(collection).createIndex(key, options ?? {})));
+  const results = await Promise.allSettled(APP_INDEXES.map(({ collection, key, options }) => db.collection(collection).createIndex(key, options ?? {})));
+  const conflicts: { wanted: IndexSpec; error: MongoServerError }[] = [];
+  results.forEach((result, i) => {
+    if (result.status === "fulfilled") return;
+    const error = result.reason;
+    if (error instanceof MongoServerError && (error.code === 85 || error.code === 86)) conflicts.push({ wanted: APP_INDEXES[i]!, error });
+    else throw error;
+  });
+  return conflicts;
 }

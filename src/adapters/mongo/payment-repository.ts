@@ -1,6 +1,6 @@
 // Payments (collection `payments`) and receipt records (collection `receipts`) in MongoDB, written together in transactions.
 import type { Db, Filter, MongoClient } from "mongodb";
-import type { Payment, PaymentRepository, Receipt } from "../../ports/ledger.ts";
+import type { InstalmentKey, InstalmentPaid, PaidInMonth, PaidOnDay, Payment, PaymentRepository, Receipt } from "../../ports/ledger.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
 
 type PaymentDoc = Omit<Payment, "id" | "receipts"> & { _id: string };
@@ -11,6 +11,13 @@ const receiptToDoc = ({ id, ...rest }: Receipt): ReceiptDoc => ({ _id: id, ...re
 const paymentToDoc = ({ id, receipts: _receipts, ...rest }: Payment): PaymentDoc => ({ _id: id, ...rest });
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The instalments as one clause per chit: { chitId, instalment: { $in: [...] } }. */
+function instalmentClauses(keys: readonly InstalmentKey[]): Filter<PaymentDoc>[] {
+  const byChit = new Map<string, number[]>();
+  for (const k of keys) byChit.set(k.chitId, [...(byChit.get(k.chitId) ?? []), k.instalment]);
+  return [...byChit].map(([chitId, instalments]) => ({ chitId, instalment: { $in: instalments } }));
+}
 
 export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepository {
   const payments = db.collection<PaymentDoc>("payments");
@@ -66,25 +73,83 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
       });
     },
     async listForOwner(ownerId) {
-      return withReceipts(await payments.find({ ownerId }).sort({ paidOn: 1, createdAt: 1 }).toArray());
+      return withReceipts(await payments.find({ ownerId }).sort({ paidOn: 1, createdAt: 1, _id: 1 }).toArray());
     },
     async listForChit(ownerId, chitId) {
-      return withReceipts(await payments.find({ ownerId, chitId }).sort({ paidOn: 1, createdAt: 1 }).toArray());
+      return withReceipts(await payments.find({ ownerId, chitId }).sort({ paidOn: 1, createdAt: 1, _id: 1 }).toArray());
     },
     async search(ownerId, f) {
       const filter: Filter<PaymentDoc> = { ownerId };
       if (f.chitId) filter.chitId = f.chitId;
       if (f.from || f.to) filter.paidOn = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
       if (f.method) filter.method = f.method;
+      const all: Filter<PaymentDoc>[] = [];
       if (f.q) {
         const pattern = new RegExp(escapeRegex(f.q), "i");
-        filter.$or = [{ reference: pattern }, { notes: pattern }];
+        all.push({ $or: [{ reference: pattern }, { notes: pattern }] });
       }
+      if (f.instalments) {
+        const clauses = instalmentClauses(f.instalments.keys);
+        if (f.instalments.exclude) {
+          if (clauses.length) all.push({ $nor: clauses });
+        } else all.push(clauses.length ? { $or: clauses } : { _id: { $in: [] } });
+      }
+      if (all.length) filter.$and = all;
       const [docs, total] = await Promise.all([
-        payments.find(filter).sort({ paidOn: -1, createdAt: -1 }).skip(f.offset).limit(f.limit).toArray(),
+        payments.find(filter).sort({ paidOn: -1, createdAt: -1, _id: -1 }).skip(f.offset).limit(f.limit).toArray(),
         payments.countDocuments(filter),
       ]);
       return { payments: await withReceipts(docs), total };
+    },
+    async paidByInstalment(ownerId, chitIds) {
+      const rows = await payments
+        .aggregate<{ _id: InstalmentKey; amount: number; payments: number; lastPaidOn: string }>([
+          { $match: { ownerId, ...(chitIds ? { chitId: { $in: [...chitIds] } } : {}) } },
+          {
+            $group: {
+              _id: { chitId: "$chitId", instalment: "$instalment" },
+              amount: { $sum: "$amount" },
+              payments: { $sum: 1 },
+              lastPaidOn: { $max: "$paidOn" },
+            },
+          },
+          { $sort: { "_id.chitId": 1, "_id.instalment": 1 } },
+        ])
+        .toArray();
+      return rows.map(
+        (r): InstalmentPaid => ({ chitId: r._id.chitId, instalment: r._id.instalment, amount: r.amount, payments: r.payments, lastPaidOn: r.lastPaidOn }),
+      );
+    },
+    async paidByDay(ownerId, chitIds) {
+      const rows = await payments
+        .aggregate<{ _id: { chitId: string; instalment: number; paidOn: string }; amount: number }>([
+          { $match: { ownerId, chitId: { $in: [...chitIds] } } },
+          { $group: { _id: { chitId: "$chitId", paidOn: "$paidOn", instalment: "$instalment" }, amount: { $sum: "$amount" } } },
+          { $sort: { "_id.chitId": 1, "_id.paidOn": 1, "_id.instalment": 1 } },
+        ])
+        .toArray();
+      return rows.map((r): PaidOnDay => ({ chitId: r._id.chitId, instalment: r._id.instalment, paidOn: r._id.paidOn, amount: r.amount }));
+    },
+    async paidByMonth(ownerId, from) {
+      const rows = await payments
+        .aggregate<{ _id: { chitId: string; month: string }; amount: number }>([
+          { $match: { ownerId, paidOn: { $gte: from } } },
+          { $group: { _id: { chitId: "$chitId", month: { $substrBytes: ["$paidOn", 0, 7] } }, amount: { $sum: "$amount" } } },
+          { $sort: { "_id.chitId": 1, "_id.month": 1 } },
+        ])
+        .toArray();
+      return rows.map((r): PaidInMonth => ({ chitId: r._id.chitId, month: r._id.month, amount: r.amount }));
+    },
+    async receiptCount(ownerId, chitId) {
+      if (chitId === undefined) return receipts.countDocuments({ ownerId });
+      const [row] = await payments
+        .aggregate<{ n: number }>([
+          { $match: { ownerId, chitId } },
+          { $lookup: { from: "receipts", localField: "_id", foreignField: "paymentId", as: "r" } },
+          { $group: { _id: null, n: { $sum: { $size: "$r" } } } },
+        ])
+        .toArray();
+      return row?.n ?? 0;
     },
     async getReceipt(ownerId, receiptId) {
       const doc = await receipts.findOne({ _id: receiptId, ownerId });

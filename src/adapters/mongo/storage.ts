@@ -1,28 +1,72 @@
 // The production store: MongoDB (Atlas) for every repository, GridFS for receipt files, better-auth's MongoDB adapter.
+// Start-up refuses, with the problem named, a server it cannot reach, a standalone server, a user who may not write,
+// or an index in the way of ours; storage used is reported against the free tier's limit.
 import { mongodbAdapter } from "better-auth/adapters/mongodb";
+import type { Db } from "mongodb";
+import type { StoreObserver } from "../../ports/metrics.ts";
+import { type StoreProblem, StoreRefusedError } from "../../ports/store-health.ts";
 import type { Storage } from "../storage.ts";
 import { mongoApiTokenRepository } from "./api-token-repository.ts";
 import { mongoChitRepository } from "./chit-repository.ts";
-import { connectMongo, hostsOf, operationsUnderWay } from "./connect.ts";
+import { connectMongo, describeMongo, type MongoSettings, operationsUnderWay, requireReplicaSet } from "./connect.ts";
+import { userOf } from "./connection-problem.ts";
 import { gridFsFileStore } from "./gridfs-file-store.ts";
 import { mongoImportRepository } from "./import-repository.ts";
 import { ensureIndexes } from "./indexes.ts";
 import { mongoLeaseLock } from "./lease-lock.ts";
+import { canReadWrite, describeIndex, inspectMongo } from "./mongo-health.ts";
 import { mongoNotificationRepository } from "./notification-repository.ts";
 import { mongoAuditLog, mongoOutboxRepository } from "./outbox-and-audit.ts";
 import { mongoPaymentRepository } from "./payment-repository.ts";
 import { mongoRateCounter } from "./rate-counter.ts";
 import { mongoReminderLog } from "./reminder-log.ts";
+import { bumpAllRevisions, inTransaction } from "./transaction.ts";
 
 const PING_TIMEOUT_MS = 2_000;
 
-export async function openMongoStorage(uri: string, dbName: string | undefined): Promise<Storage> {
-  const { client, db } = await connectMongo(uri, dbName);
+/** What `clearLedger` empties (import --replace): every ledger collection, receipts' GridFS files and chunks included. */
+export const LEDGER_COLLECTIONS = [
+  "receipts",
+  "payments",
+  "chits",
+  "notifications",
+  "outbox",
+  "audit_log",
+  "receipts.files",
+  "receipts.chunks",
+  "api_tokens",
+  "import_previews",
+  "import_preview_parts",
+];
+
+/** Empties the ledger in one transaction: all of it goes, or (on any failure) none of it. */
+export async function clearMongoLedger(client: import("mongodb").MongoClient, db: Db): Promise<void> {
+  await inTransaction(client, async (session) => {
+    for (const name of LEDGER_COLLECTIONS) await db.collection(name).deleteMany({}, { session });
+    await bumpAllRevisions(db, session);
+  });
+}
+
+export async function openMongoStorage(settings: MongoSettings, observe?: StoreObserver): Promise<Storage> {
+  const { client, db } = await connectMongo(settings, observe);
   const underWay = operationsUnderWay(client);
-  await ensureIndexes(db);
+  const description = describeMongo(settings, db.databaseName);
+  try {
+    await requireReplicaSet(settings, db);
+    const problems: StoreProblem[] = [];
+    if (!(await canReadWrite(db).catch(() => true)))
+      problems.push({ code: "mongodb-no-readwrite", user: userOf(settings.uri) ?? "", database: db.databaseName });
+    else {
+      for (const { wanted } of await ensureIndexes(db)) problems.push({ code: "index-conflict", wanted: describeIndex(wanted), existing: wanted.collection });
+    }
+    if (problems.length) throw new StoreRefusedError({ store: "mongodb", description, problems, storage: null });
+  } catch (error) {
+    await client.close().catch(() => {});
+    throw error;
+  }
   return {
     kind: "mongodb",
-    description: `MongoDB at ${hostsOf(uri)}, database ${db.databaseName}`,
+    description,
     authDatabase: mongodbAdapter(db, { client }),
     outbox: mongoOutboxRepository(db),
     audit: mongoAuditLog(db),
@@ -36,23 +80,13 @@ export async function openMongoStorage(uri: string, dbName: string | undefined):
     leases: mongoLeaseLock(db),
     rateCounter: mongoRateCounter(db),
     mongo: { client, db },
-    async clearLedger() {
-      for (const name of [
-        "receipts",
-        "payments",
-        "chits",
-        "notifications",
-        "outbox",
-        "audit_log",
-        "receipts.files",
-        "receipts.chunks",
-        "api_tokens",
-        "import_previews",
-      ]) {
-        await db.collection(name).deleteMany({});
-      }
-      await db.collection("ledger_revisions").updateMany({}, { $inc: { rev: 1 } });
+    health: {
+      async report() {
+        const { problems, storage } = await inspectMongo(db, settings.uri, settings.storageLimitBytes, { betterAuthIndexes: false });
+        return { store: "mongodb", description, problems, storage };
+      },
     },
+    clearLedger: () => clearMongoLedger(client, db),
     async ping() {
       // A lost connection answers within the timeout (503 on /readyz); the driver reconnects by itself afterwards.
       let timer: NodeJS.Timeout | undefined;

@@ -4,6 +4,7 @@
 import type { Statement } from "../../app/build-statement.ts";
 import type { RateView } from "../../app/chit-rate.ts";
 import type { ChitTerms } from "../../domain/chit.ts";
+import { daysPerPeriod } from "../../domain/dates.ts";
 import { formatINR } from "../../domain/money.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Payment } from "../../ports/ledger.ts";
@@ -15,13 +16,42 @@ const STATUS: Record<ScheduleRow["status"], string> = { paid: "Paid", "part-paid
 
 const money = (paise: number | null) => (paise === null ? "—" : formatINR(paise));
 
+const FREQUENCY_WORDS: Record<ChitTerms["frequency"], string> = {
+  daily: "Daily",
+  weekly: "Weekly",
+  fortnightly: "Fortnightly",
+  monthly: "Monthly",
+  quarterly: "Quarterly",
+  "half-yearly": "Half-yearly",
+};
+
 export function termLines(terms: ChitTerms): [string, string][] {
   return [
     ["Chit value", formatINR(terms.chitValue)],
-    ["Members / instalments", String(terms.members)],
-    ["Frequency", terms.frequency === "monthly" ? "Monthly" : terms.frequency === "quarterly" ? "Quarterly" : "Half-yearly"],
+    ["Members / instalments", terms.instalments === terms.members ? String(terms.members) : `${terms.members} / ${terms.instalments}`],
+    ["Prizes at each auction", String(terms.prizesPerAuction)],
+    ["Frequency", FREQUENCY_WORDS[terms.frequency]],
     ["Start date", formatDate(terms.startDate)],
-    ["Due day", `Day ${terms.dueDay} of the month (or its last day)`],
+    [
+      "Due day",
+      daysPerPeriod(terms.frequency) > 0
+        ? `Every ${daysPerPeriod(terms.frequency)} day(s) from the start date`
+        : `Day ${terms.dueDay} of the month (or its last day)`,
+    ],
+    ["Figures", terms.rounding === "rupee" ? `Whole rupees (dividend rounded ${terms.dividendRounding})` : "To the paisa"],
+    [
+      "Late payment",
+      [
+        terms.lateRule === "interest"
+          ? `${terms.latePenaltyPercent}% a year penalty interest`
+          : terms.lateRule === "fixed-fee"
+            ? `fee of ${formatINR(terms.lateFee)}`
+            : "no penalty",
+        terms.lateForfeitsDividend ? "dividend forfeited" : "",
+      ]
+        .filter(Boolean)
+        .join("; "),
+    ],
     ["Foreman's commission", `${terms.commissionPercent}% of the chit value`],
     ["Commission paid", terms.commissionMode === "from-discount" ? "Out of the winner's discount" : "On top of each instalment"],
     ["Bid quoted", terms.bidIncludesCommission ? "Includes the commission" : "Excludes the commission (taken in addition)"],
@@ -168,6 +198,12 @@ export async function renderStatementPdf(statement: Statement): Promise<Buffer> 
     `Discount: the winning bid at that auction. Dividend: each ticket's share of it, which ${chit.terms.dividendApplies === "next" ? "lowers the next" : "lowers the same"} instalment. * Estimated: the payable assumes no dividend until that auction is recorded.`,
     { muted: true, size: 7.5 },
   );
+  if (schedule.totals.latenessCost > 0) {
+    paragraph(
+      doc,
+      `What lateness has cost so far: ${formatINR(schedule.totals.latenessCost)} (${formatINR(schedule.totals.penalties)} in penalties, ${formatINR(schedule.totals.dividendsForfeited)} in dividends lost).`,
+    );
+  }
   const unallocated = report.payments.filter((p) => p.instalment < 1 || p.instalment > chit.terms.instalments);
   if (unallocated.length) {
     paragraph(

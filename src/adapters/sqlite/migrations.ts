@@ -132,4 +132,11 @@ export const migrations: string[] = [
      '$.terms.lateFee', COALESCE(json_extract(doc, '$.terms.lateFee'), 0),
      '$.terms.lateForfeitsDividend', json(COALESCE(json_extract(doc, '$.terms.lateForfeitsDividend'), 'false'))
    ), '$.terms.taxDeductedFromPrize');`,
+  // Pages cost what they show (issue 12): sums per instalment, per day and per month come from covering indexes, and
+  // every listing's order ends in the unique id. Replaces the two narrower payment indexes.
+  `CREATE INDEX payments_owner_chit_instalment ON payments (owner_id, chit_id, instalment, amount);
+   CREATE INDEX payments_owner_chit_paid ON payments (owner_id, chit_id, paid_on, created_at, id, instalment, amount);
+   CREATE INDEX payments_owner_paid ON payments (owner_id, paid_on, created_at, id, chit_id, amount);
+   DROP INDEX payments_owner_chit;
+   DROP INDEX payments_owner_paid_on;`,
 ];

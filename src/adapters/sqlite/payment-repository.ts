@@ -1,5 +1,5 @@
 // Payments and their receipt records in SQLite; a payment and its receipts are written in one transaction.
-import type { Payment, PaymentMethod, PaymentRepository, Receipt } from "../../ports/ledger.ts";
+import type { InstalmentPaid, PaidInMonth, PaidOnDay, Payment, PaymentMethod, PaymentRepository, Receipt } from "../../ports/ledger.ts";
 import { inTransaction, type SqliteDatabase } from "./database.ts";
 
 type PaymentRow = {
@@ -125,12 +125,37 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   const receiptsOfChit = db.prepare(
     "SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ? ORDER BY r.created_at, r.id",
   );
-  const paymentsOfOwner = db.prepare("SELECT * FROM payments WHERE owner_id = ? ORDER BY paid_on, created_at");
-  const paymentsOfChit = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND chit_id = ? ORDER BY paid_on, created_at");
+  const paymentsOfOwner = db.prepare("SELECT * FROM payments WHERE owner_id = ? ORDER BY paid_on, created_at, id");
+  const paymentsOfChit = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND chit_id = ? ORDER BY paid_on, created_at, id");
   const deletePayment = db.prepare("DELETE FROM payments WHERE owner_id = ? AND id = ?");
   const oneReceipt = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND id = ?");
   const deleteReceipt = db.prepare("DELETE FROM receipts WHERE owner_id = ? AND id = ?");
   const bySha = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND sha256 = ?");
+  const sumsByInstalment = db.prepare(
+    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, COUNT(*) AS payments, MAX(paid_on) AS lastPaidOn FROM payments WHERE owner_id = ? GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
+  );
+  const sumsByInstalmentOf = db.prepare(
+    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, COUNT(*) AS payments, MAX(paid_on) AS lastPaidOn FROM payments WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
+  );
+  const sumsByDay = db.prepare(
+    "SELECT chit_id AS chitId, instalment, paid_on AS paidOn, SUM(amount) AS amount FROM payments WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) GROUP BY chit_id, paid_on, instalment ORDER BY chit_id, paid_on, instalment",
+  );
+  const sumsByMonth = db.prepare(
+    "SELECT chit_id AS chitId, substr(paid_on, 1, 7) AS month, SUM(amount) AS amount FROM payments WHERE owner_id = ? AND paid_on >= ? GROUP BY chit_id, month ORDER BY chit_id, month",
+  );
+  const receiptsOfPayments = db.prepare("SELECT * FROM receipts WHERE payment_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id");
+  // The search's statements differ only by which filters are set: each shape is prepared once.
+  const prepared = new Map<string, ReturnType<SqliteDatabase["prepare"]>>();
+  const statement = (sql: string) => {
+    let found = prepared.get(sql);
+    if (!found) {
+      found = db.prepare(sql);
+      prepared.set(sql, found);
+    }
+    return found;
+  };
+  const receiptsOfOwnerCount = db.prepare("SELECT COUNT(*) AS n FROM receipts WHERE owner_id = ?");
+  const receiptsOfChitCount = db.prepare("SELECT COUNT(*) AS n FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ?");
   const byReference = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND reference = ? COLLATE NOCASE");
 
   const withReceipts = (rows: PaymentRow[], receipts: Receipt[]) => {
@@ -191,17 +216,33 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
         const like = `%${escapeLike(f.q)}%`;
         params.push(like, like);
       }
+      if (f.instalments) {
+        // One parameter however many instalments: a JSON array of "chitId:number" keys.
+        where.push(`chit_id || ':' || instalment ${f.instalments.exclude ? "NOT IN" : "IN"} (SELECT value FROM json_each(?))`);
+        params.push(JSON.stringify(f.instalments.keys.map((k) => `${k.chitId}:${k.instalment}`)));
+      }
       const clause = where.join(" AND ");
-      const { n } = db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE ${clause}`).get(...params) as { n: number };
-      const rows = db
-        .prepare(`SELECT * FROM payments WHERE ${clause} ORDER BY paid_on DESC, created_at DESC LIMIT ? OFFSET ?`)
-        .all(...params, f.limit, f.offset) as PaymentRow[];
-      const receipts = rows.length
-        ? (db.prepare(`SELECT * FROM receipts WHERE payment_id IN (${rows.map(() => "?").join(",")})`).all(...rows.map((r) => r.id)) as ReceiptRow[]).map(
-            receiptFromRow,
-          )
-        : [];
+      const { n } = statement(`SELECT COUNT(*) AS n FROM payments WHERE ${clause}`).get(...params) as { n: number };
+      const rows = statement(`SELECT * FROM payments WHERE ${clause} ORDER BY paid_on DESC, created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
+        ...params,
+        f.limit,
+        f.offset,
+      ) as PaymentRow[];
+      const receipts = rows.length ? (receiptsOfPayments.all(JSON.stringify(rows.map((r) => r.id))) as ReceiptRow[]).map(receiptFromRow) : [];
       return { payments: withReceipts(rows, receipts), total: n };
+    },
+    async paidByInstalment(ownerId, chitIds) {
+      const rows = chitIds ? sumsByInstalmentOf.all(ownerId, JSON.stringify(chitIds)) : sumsByInstalment.all(ownerId);
+      return rows as InstalmentPaid[];
+    },
+    async paidByDay(ownerId, chitIds) {
+      return sumsByDay.all(ownerId, JSON.stringify(chitIds)) as PaidOnDay[];
+    },
+    async paidByMonth(ownerId, from) {
+      return sumsByMonth.all(ownerId, from) as PaidInMonth[];
+    },
+    async receiptCount(ownerId, chitId) {
+      return ((chitId === undefined ? receiptsOfOwnerCount.get(ownerId) : receiptsOfChitCount.get(ownerId, chitId)) as { n: number }).n;
     },
     async getReceipt(ownerId, receiptId) {
       const row = oneReceipt.get(ownerId, receiptId) as ReceiptRow | undefined;

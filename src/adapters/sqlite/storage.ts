@@ -1,6 +1,7 @@
 // The embedded default store: one SQLite file under DATA_DIR holding better-auth's tables and the app's own.
 import { rm } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import type { StoreObserver } from "../../ports/metrics.ts";
 import { localFileStore } from "../files/local-file-store.ts";
 import type { Storage } from "../storage.ts";
 import { sqliteApiTokenRepository } from "./api-token-repository.ts";
@@ -10,17 +11,20 @@ import { migrate, openDatabase } from "./database.ts";
 import { sqliteImportRepository } from "./import-repository.ts";
 import { sqliteLeaseLock } from "./lease-lock.ts";
 import { sqliteNotificationRepository } from "./notification-repository.ts";
+import { observeDatabase } from "./observed-database.ts";
 import { sqliteOutboxRepository } from "./outbox-repository.ts";
 import { sqlitePaymentRepository } from "./payment-repository.ts";
 import { sqliteRateCounter } from "./rate-counter.ts";
 import { sqliteReminderLog } from "./reminder-log.ts";
+import { describeSqlite, probeSqlite } from "./sqlite-health.ts";
 
-export function openSqliteStorage(dataDir: string): Storage {
+export function openSqliteStorage(dataDir: string, observe?: StoreObserver): Storage {
   const db = openDatabase(dataDir);
   migrate(db);
+  if (observe) observeDatabase(db, observe);
   return {
     kind: "sqlite",
-    description: `SQLite at ${resolve(dataDir, "chitfunds.db")}`,
+    description: describeSqlite(dataDir),
     authDatabase: db,
     sqlite: db,
     outbox: sqliteOutboxRepository(db),
@@ -34,6 +38,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     reminderLog: sqliteReminderLog(db),
     leases: sqliteLeaseLock(db),
     rateCounter: sqliteRateCounter(db),
+    health: { report: () => probeSqlite(dataDir) },
     async clearLedger() {
       db.exec(
         "BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; COMMIT;",

@@ -1,11 +1,11 @@
 // POST /api/v1/cron/run: an outside scheduler (for hosts that sleep) runs the reminder job with the CRON_TOKEN.
-import { createHash, timingSafeEqual } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
 import { AppError } from "../../app/errors.ts";
 import { sendReminders } from "../../app/send-reminders.ts";
 import type { WebEnv } from "../env.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
+import { bearerOf, sameSecret } from "../same-secret.ts";
 import { count, errorSchema } from "./json/common.ts";
 import { describeRoute, responseSchema } from "./openapi/describe-route.ts";
 
@@ -35,19 +35,13 @@ const describeCron = describeRoute({
   },
 });
 
-/** Compares digests so neither the length nor the content of the token leaks through timing. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash("sha256").update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
 export const cronApi = new Hono<WebEnv>().post("/cron/run", describeCron, rateLimit({ name: "cron", max: 10, windowMs: 60_000 }), async (c) => {
   const services = c.get("services");
   const token = services.config.cronToken;
   if (!token) {
     throw new AppError(503, "cron-not-configured", "This endpoint is off: set CRON_TOKEN on the server to let an outside scheduler run the reminder job.");
   }
-  const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+  const given = bearerOf(c.req.header("authorization"));
   if (!given || !sameSecret(given, token)) {
     c.header("www-authenticate", 'Bearer realm="cron"');
     throw new AppError(401, "invalid-cron-token", "Send the server's CRON_TOKEN as: Authorization: Bearer <token>.");

@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { AppError } from "../../app/errors.ts";
 import type { WebEnv } from "../env.ts";
 import { renderPage } from "../render.tsx";
+import { routeLabel } from "../route-label.ts";
 
 const wantsJson = (c: Context<WebEnv>) => c.req.path.startsWith("/api/") || (c.req.header("accept") ?? "").startsWith("application/json");
 
@@ -28,8 +29,12 @@ export function errorEnvelope(error: AppError) {
 export const onError: ErrorHandler<WebEnv> = (err, c) => {
   const known = toAppError(err);
   const log = c.get("log");
-  if (!known) log?.error({ err }, "unhandled error");
-  else if (known.status >= 500) log?.warn({ err }, known.message);
+  if (!known) {
+    log?.error({ err }, "unhandled error");
+    const services = c.get("services");
+    services?.metrics.unhandledError();
+    services?.errors.report(err, { requestId: c.get("requestId"), method: c.req.method, route: routeLabel(c) });
+  } else if (known.status >= 500) log?.warn({ err }, known.message);
   const error =
     known ??
     new AppError(

@@ -1,5 +1,6 @@
 // Loads the signed-in member once per request and guards member and admin areas (pages redirect, the API answers JSON).
 import type { Context } from "hono";
+import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { toMember } from "../../adapters/auth/member-store.ts";
 import { authenticateApiToken } from "../../app/authenticate-api-token.ts";
@@ -40,7 +41,9 @@ export async function loadViewer(c: Context<WebEnv>): Promise<Member | null> {
 export async function sessionMember(c: Context<WebEnv>): Promise<Member | null> {
   const cached = c.get("sessionMember");
   if (cached !== undefined) return cached;
-  const session = await c.get("services").auth.api.getSession({ headers: c.req.raw.headers });
+  // returnHeaders: better-auth refreshes the session cookie cache on a miss; the browser must get that cookie.
+  const { headers, response: session } = await c.get("services").auth.api.getSession({ headers: c.req.raw.headers, returnHeaders: true });
+  for (const cookie of headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
   const member = session ? toMember(session.user as Parameters<typeof toMember>[0]) : null;
   c.set("sessionMember", member);
   return member;
@@ -82,4 +85,18 @@ export const requireAdmin = createMiddleware<WebEnv>(async (c, next) => {
   const member = c.get("member");
   if (member.role !== "admin") throw new AppError(404, "not-found", "Page not found.");
   await next();
+});
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * After a change made with a session (profile, time zone, language, reminder settings...), the session cookie cache is
+ * dropped, so the very next page reads the member afresh instead of the cached copy of up to a minute ago.
+ */
+export const freshSessionAfterChanges = createMiddleware<WebEnv>(async (c, next) => {
+  await next();
+  if (!UNSAFE.has(c.req.method) || c.res.status >= 400 || c.get("services").config.sessionCacheSeconds === 0) return;
+  const { name, attributes } = (await c.get("services").auth.$context).authCookies.sessionData;
+  if (getCookie(c, name) === undefined) return;
+  deleteCookie(c, name, { path: attributes.path ?? "/", secure: attributes.secure, httpOnly: true, sameSite: "Lax" });
 });

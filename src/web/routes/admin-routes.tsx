@@ -40,6 +40,8 @@ export const adminRoutes = new Hono<WebEnv>()
         status={query.status}
         viewerId={c.get("member").id}
         timeZone={c.get("member").timeZone}
+        sessionCacheSeconds={c.get("services").config.sessionCacheSeconds}
+        t={c.get("t")}
       />,
       { active: "admin" },
     );

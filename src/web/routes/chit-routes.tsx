@@ -166,10 +166,12 @@ export const chitRoutes = new Hono<WebEnv>()
   .get("/chits/:id/delete", async (c) => {
     const member = c.get("member");
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
-    const payments = await ledger(c).payments.listForChit(member.id, chit.id);
-    const receipts = payments.reduce((n, p) => n + p.receipts.length, 0);
+    const [payments, receipts] = await Promise.all([
+      ledger(c).payments.search(member.id, { chitId: chit.id, limit: 1, offset: 0 }),
+      ledger(c).payments.receiptCount(member.id, chit.id),
+    ]);
     const t = c.get("t");
-    const view = <DeleteChitView t={t} csrfToken={c.get("csrfToken")} chit={chit} payments={payments.length} receipts={receipts} />;
+    const view = <DeleteChitView t={t} csrfToken={c.get("csrfToken")} chit={chit} payments={payments.total} receipts={receipts} />;
     return renderPage(c, t("chits.deleteTitle", { name: chit.name }), view, { active: "chits" });
   })
   .post("/chits/:id/delete", async (c) => {

@@ -5,9 +5,9 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
+import { offlineAssets } from "../assets.ts";
 import type { WebEnv } from "../env.ts";
 import { renderPage } from "../render.tsx";
-import { offlineAssets } from "./asset-routes.ts";
 
 const publicDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "public");
 

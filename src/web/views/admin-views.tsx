@@ -2,6 +2,7 @@
 import type { Member } from "../../ports/member-repository.ts";
 import type { OutboxEntry } from "../../ports/outbox-repository.ts";
 import { formatInstant } from "../format.ts";
+import type { T } from "../i18n/index.ts";
 import { Form } from "./form.tsx";
 
 const dateTime = formatInstant;
@@ -84,6 +85,9 @@ export function MembersView(p: {
   status?: string;
   viewerId: string;
   timeZone: string;
+  /** How long an open session is trusted from its cookie (SESSION_CACHE_SECONDS): bans reach it within that time. */
+  sessionCacheSeconds: number;
+  t: T;
 }) {
   const link = (page: number) =>
     `/admin/members?${new URLSearchParams({ ...(p.q ? { q: p.q } : {}), ...(p.status ? { status: p.status } : {}), page: String(page) })}`;
@@ -121,6 +125,9 @@ export function MembersView(p: {
       </search>
       <p class="small text-muted">
         {p.total} member{p.total === 1 ? "" : "s"}
+      </p>
+      <p class="small text-muted" id="session-cache-note">
+        {p.sessionCacheSeconds > 0 ? p.t("admin.sessionCache", { seconds: p.sessionCacheSeconds }) : p.t("admin.sessionCacheOff")}
       </p>
       <div class="table-responsive">
         <table class="table align-middle">

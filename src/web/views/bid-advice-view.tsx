@@ -3,6 +3,7 @@
 import type { BidAdvice } from "../../app/advise-bid.ts";
 import { paiseToRupees } from "../../domain/money.ts";
 import type { Chit } from "../../ports/ledger.ts";
+import { assetPath } from "../assets.ts";
 import { amountForInput, formatMoney, formatPercent } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 import type { RateOptions } from "./chit-page-view.tsx";
@@ -39,6 +40,16 @@ function Sentences(p: { t: T; a: BidAdvice; benchmark: string }) {
           : t(a.meaning === "return" ? "bid.earn" : a.rate < 0 ? "bid.costNegative" : "bid.cost", { ...values, rate: formatPercent(a.rate) })}
       </p>
       {a.rate === null && <p class="mb-1">{reasonWords(t, a)}</p>}
+      {a.rate !== null && a.rates.length > 1 && (
+        <p class="small mb-1">
+          {t("bid.alsoFits", {
+            rates: a.rates
+              .filter((r) => r !== a.rate)
+              .map((r) => formatPercent(r))
+              .join(t("rate.and")),
+          })}
+        </p>
+      )}
       <p class="mb-1">{a.waitRate === null ? t("bid.waitNone") : t("bid.wait", { rate: formatPercent(a.waitRate) })}</p>
       <p class="mb-1" data-break-even={a.breakEvenDiscount ?? ""}>
         {a.breakEvenDiscount !== null
@@ -107,8 +118,8 @@ export function BidAdviceSection(p: { t: T; chit: Chit; bid: BidView; rateOption
             <figcaption class="small text-muted">{t("bid.chart")}</figcaption>
             <canvas id="bid-chart" role="img" aria-label={t("bid.chartLabel", { floor: formatMoney(a.floor), ceiling: formatMoney(a.ceiling) })}></canvas>
             <div id="bid-chart-data" hidden data-chart={JSON.stringify(chart)}></div>
-            <script src="/assets/chart/chart.umd.min.js" defer></script>
-            <script src="/assets/bid-chart.js" defer></script>
+            <script src={assetPath("chart/chart.umd.min.js")} defer></script>
+            <script src={assetPath("bid-chart.js")} defer></script>
           </figure>
         )}
       </div>

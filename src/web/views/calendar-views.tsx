@@ -2,6 +2,7 @@
 import type { CalendarMonthView } from "../../app/build-calendar-month.ts";
 import type { InstalmentDue } from "../../app/instalments-across-chits.ts";
 import { paymentPath } from "../../app/instalments-across-chits.ts";
+import { assetPath } from "../assets.ts";
 import { formatMoney } from "../format.ts";
 import { InstalmentBadge, plural } from "./ledger-parts.tsx";
 
@@ -39,7 +40,7 @@ export function CalendarView(p: { view: CalendarMonthView }) {
   const title = monthTitle(v.month);
   return (
     <div>
-      <link rel="stylesheet" href="/assets/calendar.css" />
+      <link rel="stylesheet" href={assetPath("calendar.css")} />
       <div class="d-flex flex-wrap align-items-center justify-content-between gap-2 mb-3">
         <h1 class="h3 mb-0">Calendar</h1>
         <form method="get" action="/calendar" class="d-flex gap-2" aria-label="Go to a month">

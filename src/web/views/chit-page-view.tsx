@@ -184,25 +184,33 @@ function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today: string
 
 function PaymentList(p: { t: T; report: ChitReport }) {
   const { t } = p;
-  const payments = [...p.report.payments].sort((a, b) => (a.paidOn < b.paidOn ? 1 : a.paidOn > b.paidOn ? -1 : b.instalment - a.instalment));
+  const payments = p.report.payments; // the latest, newest first
   if (payments.length === 0) return <p class="text-muted">{t("chits.noPayments")}</p>;
+  const more = p.report.paymentCount - payments.length;
   return (
-    <ul class="list-group" aria-label={t("chits.paymentsLabel")}>
-      {payments.map((pay) => (
-        <li class="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
-          <div>
-            <a class="fw-semibold" href={`/payments/${pay.id}`}>
-              {formatDate(pay.paidOn)}: <span class="amount">{formatMoney(pay.amount)}</span>
-            </a>
-            <div class="small text-muted">
-              {t("chits.paymentLine", { number: pay.instalment, method: methodLabel(t, pay.method) })}
-              {pay.reference ? t("chits.ref", { ref: pay.reference }) : ""}
+    <>
+      <ul class="list-group" aria-label={t("chits.paymentsLabel")}>
+        {payments.map((pay) => (
+          <li class="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
+            <div>
+              <a class="fw-semibold" href={`/payments/${pay.id}`}>
+                {formatDate(pay.paidOn)}: <span class="amount">{formatMoney(pay.amount)}</span>
+              </a>
+              <div class="small text-muted">
+                {t("chits.paymentLine", { number: pay.instalment, method: methodLabel(t, pay.method) })}
+                {pay.reference ? t("chits.ref", { ref: pay.reference }) : ""}
+              </div>
             </div>
-          </div>
-          <ReceiptThumbnails t={t} receipts={pay.receipts} label={t("chits.paymentOf", { amount: formatMoney(pay.amount), date: formatDate(pay.paidOn) })} />
-        </li>
-      ))}
-    </ul>
+            <ReceiptThumbnails t={t} receipts={pay.receipts} label={t("chits.paymentOf", { amount: formatMoney(pay.amount), date: formatDate(pay.paidOn) })} />
+          </li>
+        ))}
+      </ul>
+      {more > 0 && (
+        <p class="mt-2">
+          <a href={`/payments?chit=${encodeURIComponent(p.report.chit.id)}`}>{t("chits.allPayments", { count: p.report.paymentCount })}</a>
+        </p>
+      )}
+    </>
   );
 }
 
@@ -243,7 +251,7 @@ export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; r
             <DeleteButton
               csrfToken={p.csrfToken}
               action={`/chits/${chit.id}/delete`}
-              question={`${deleteChitQuestion(chit, p.report.payments.length, p.report.receiptCount, t)} ${t("chits.cannotUndo")}`}
+              question={`${deleteChitQuestion(chit, p.report.paymentCount, p.report.receiptCount, t)} ${t("chits.cannotUndo")}`}
               label={t("chits.delete")}
             />
           </div>

@@ -1,6 +1,7 @@
 // The dashboard: totals, what is due in the next 30 days and overdue, a card per chit, and two charts.
 import type { DueItem, Summary } from "../../app/build-summary.ts";
 import { formatINR, paiseToRupees } from "../../domain/money.ts";
+import { assetPath } from "../assets.ts";
 import { formatDate } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 import { UnschedulableNotice } from "./chit-views.tsx";
@@ -166,8 +167,8 @@ export function DashboardView(p: { t: T; name: string; summary: Summary; timeZon
             </section>
           </div>
           <div id="dashboard-data" hidden data-chart={JSON.stringify(chartData)}></div>
-          <script src="/assets/chart/chart.umd.min.js" defer></script>
-          <script src="/assets/dashboard.js" defer></script>
+          <script src={assetPath("chart/chart.umd.min.js")} defer></script>
+          <script src={assetPath("dashboard.js")} defer></script>
         </>
       )}
     </>

@@ -2,6 +2,7 @@
 import type { Child } from "hono/jsx";
 import type { Locale } from "../../app/locale.ts";
 import type { Member } from "../../ports/member-repository.ts";
+import { assetPath } from "../assets.ts";
 import type { T } from "../i18n/index.ts";
 
 export type LayoutProps = {
@@ -58,14 +59,14 @@ export function Layout(props: LayoutProps) {
         <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
         <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
         <title>{`${props.title} · ChitFunds Ledger`}</title>
-        <link rel="stylesheet" href="/assets/bootstrap/bootstrap.min.css" />
-        <link rel="stylesheet" href="/assets/app.css" />
-        <script src="/assets/bootstrap/bootstrap.bundle.min.js" defer></script>
-        <script src="/assets/htmx/htmx.min.js" defer></script>
-        <script src="/assets/app.js" defer></script>
-        <script src="/assets/pwa.js" defer></script>
-        {signedIn && <script src="/assets/notifications-live.js" defer></script>}
-        {signedIn && <script src="/assets/payment-read.js" defer></script>}
+        <link rel="stylesheet" href={assetPath("bootstrap/bootstrap.min.css")} />
+        <link rel="stylesheet" href={assetPath("app.css")} />
+        <script src={assetPath("bootstrap/bootstrap.bundle.min.js")} defer></script>
+        <script src={assetPath("htmx/htmx.min.js")} defer></script>
+        <script src={assetPath("app.js")} defer></script>
+        <script src={assetPath("pwa.js")} defer></script>
+        {signedIn && <script src={assetPath("notifications-live.js")} defer></script>}
+        {signedIn && <script src={assetPath("payment-read.js")} defer></script>}
       </head>
       <body class="d-flex flex-column min-vh-100" data-signed-out={signedIn ? undefined : "true"}>
         <a class="visually-hidden-focusable" href="#main">

@@ -338,11 +338,11 @@ export const bidAdviceSchema = responseSchema(
     chitId: z.string(),
     instalment: z.number().int(),
     discount: rupeesOut("The discount the advice is for (the assumed one when none was given)."),
-    rate: z
-      .number()
-      .nullable()
-      .meta({ description: "XIRR a year of winning this instalment at this discount, the whole chit; null when no single rate exists." }),
-    rates: z.array(z.number()).meta({ description: "Every rate that fits." }),
+    rate: z.number().nullable().meta({
+      description:
+        "XIRR a year of winning this instalment at this discount, the whole chit; where several rates fit, the one a spreadsheet's XIRR gives (Newton from 10%); null when no rate exists.",
+    }),
+    rates: z.array(z.number()).meta({ description: "Every rate that fits, from -99.9999% to 1,000,000% a year." }),
     reasonCode: z
       .enum(["multiple-rates", "always-less", "always-more", "no-sign-change", "not-enough-flows"])
       .nullable()

@@ -1,0 +1,148 @@
+// MongoDB after start: better-auth keeps its own indexes (one unique index on rateLimit.key), ours do not get in its
+// way, the queries every open tab polls have one, and the client's pool and time limits hold. Store-specific: indexes here are MongoDB's (SQLite's tables and
+// indexes come from migrations, checked by the contract suite's behaviour instead).
+
+import { type Collection, type Db, MongoClient } from "mongodb";
+import pino from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { gridFsFileStore } from "../src/adapters/mongo/gridfs-file-store.ts";
+import { clearMongoLedger, LEDGER_COLLECTIONS, openMongoStorage } from "../src/adapters/mongo/storage.ts";
+import { composeServices, type Services } from "../src/compose.ts";
+import { loadConfig } from "../src/config.ts";
+import { mongoIndexes } from "./support/mongo.ts";
+import { freshStore, onStore, type TestStore } from "./support/store.ts";
+
+let services: Services | undefined;
+let store: TestStore | undefined;
+
+async function start(): Promise<Services> {
+  store ??= freshStore();
+  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: "/nonexistent-not-used-on-mongodb", LOG_LEVEL: "silent", ...store.env });
+  services = await composeServices(config, { log: pino({ level: "silent" }) });
+  return services;
+}
+
+afterEach(async () => {
+  await services?.close();
+  await store?.drop();
+  services = undefined;
+  store = undefined;
+});
+
+/** better-auth builds its indexes in the background at start: wait (a few seconds at most) until `rateLimit` has one on `key`. */
+async function indexesOnceBuilt(s: Services, collection: string, key: string) {
+  for (let i = 0; i < 100; i++) {
+    const found = (await mongoIndexes(s.config, collection)).filter((index) => Object.keys(index.key).join() === key);
+    if (found.some((index) => index.unique)) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return (await mongoIndexes(s.config, collection)).filter((index) => Object.keys(index.key).join() === key);
+}
+
+describe.skipIf(!onStore("mongodb"))("MongoDB indexes after start", () => {
+  it("rateLimit has exactly one index on key, and it is unique (better-auth's own)", async () => {
+    const s = await start();
+    const onKey = await indexesOnceBuilt(s, "rateLimit", "key");
+    expect(onKey).toHaveLength(1);
+    expect(onKey[0]).toMatchObject({ unique: true });
+  });
+
+  it("a database left with the old non-unique rateLimit index by an earlier version gets the unique one", async () => {
+    store = freshStore();
+    const { MongoClient } = await import("mongodb");
+    const client = new MongoClient(store.env.MONGODB_URI!);
+    await client.db(store.env.MONGODB_DB).collection("rateLimit").createIndex({ key: 1 }, { name: "key_1" });
+    await client.close();
+    const s = await start();
+    const onKey = await indexesOnceBuilt(s, "rateLimit", "key");
+    expect(onKey).toHaveLength(1);
+    expect(onKey[0]).toMatchObject({ unique: true });
+  });
+
+  it("holds at most MONGODB_MAX_POOL_SIZE connections and gives up on a server or an answer after MONGODB_TIMEOUT_SECONDS", async () => {
+    store = freshStore();
+    const config = loadConfig({ ...store.env, MONGODB_MAX_POOL_SIZE: "7", MONGODB_TIMEOUT_SECONDS: "4" });
+    const storage = await openMongoStorage({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
+    try {
+      expect(storage.mongo!.client.options).toMatchObject({
+        maxPoolSize: 7,
+        serverSelectionTimeoutMS: 4000,
+        waitQueueTimeoutMS: 4000,
+        socketTimeoutMS: 8000,
+        ignoreUndefined: true,
+      });
+      expect(loadConfig({ ...store.env }).mongodb).toMatchObject({ maxPoolSize: 10, timeoutMs: 10_000, storageLimitBytes: 512 * 1024 * 1024 });
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("the unread-notification count has an index that starts with ownerId and readAt", async () => {
+    const s = await start();
+    const indexes = await mongoIndexes(s.config, "notifications");
+    expect(indexes.some((index) => Object.keys(index.key).slice(0, 2).join() === "ownerId,readAt")).toBe(true);
+  });
+});
+
+/** `db` with one collection's method failing on its `failOn`-th call: a write that fails part-way, for real. */
+function failing(db: Db, collection: string, method: "insertOne" | "deleteMany", failOn: number, message: string) {
+  let calls = 0;
+  const wrap = (c: Collection) =>
+    new Proxy(c, {
+      get(target, prop) {
+        if (prop === method)
+          return async (...args: unknown[]) => {
+            calls += 1;
+            if (calls === failOn) throw new Error(message);
+            return (target[method] as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        const value = Reflect.get(target, prop);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === "collection")
+        return (name: string, ...rest: []) => (name === collection ? wrap(target.collection(name, ...rest)) : target.collection(name, ...rest));
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  }) as Db;
+}
+
+describe.skipIf(!onStore("mongodb"))("MongoDB writes that fail part-way", () => {
+  let client: MongoClient;
+  let db: Db;
+  beforeEach(async () => {
+    store = freshStore();
+    client = new MongoClient(store.env.MONGODB_URI!);
+    db = client.db(store.env.MONGODB_DB);
+  });
+  afterEach(async () => {
+    await client.close();
+  });
+
+  it("a receipt upload that fails after its first chunk leaves no chunk and no file behind", async () => {
+    const files = gridFsFileStore(failing(db, "receipts.chunks", "insertOne", 2, "you are over your space quota"), { chunkSizeBytes: 1024 });
+    await expect(files.put("receipts/owner/x.jpg", new Uint8Array(5000).fill(7), "image/jpeg")).rejects.toThrow("space quota");
+    await new Promise((resolve) => setTimeout(resolve, 200)); // nothing still in flight lands afterwards
+    expect(await db.collection("receipts.chunks").countDocuments()).toBe(0);
+    expect(await db.collection("receipts.files").countDocuments()).toBe(0);
+    const working = gridFsFileStore(db, { chunkSizeBytes: 1024 });
+    const bytes = new Uint8Array(5000).map((_, i) => i % 251);
+    await working.put("receipts/owner/y.jpg", bytes, "image/jpeg");
+    expect(await db.collection("receipts.chunks").countDocuments()).toBe(5);
+    expect(await working.get("receipts/owner/y.jpg")).toEqual(bytes);
+  });
+
+  it("emptying the ledger (import --replace) is one transaction: a failure part-way leaves every collection as it was", async () => {
+    for (const name of LEDGER_COLLECTIONS) await db.collection(name).insertOne({ _id: `${name}-1` as never, seeded: true });
+    await db.collection("ledger_revisions").insertOne({ _id: "owner" as never, rev: 3 });
+    await expect(clearMongoLedger(client, failing(db, "audit_log", "deleteMany", 1, "connection reset"))).rejects.toThrow("connection reset");
+    for (const name of LEDGER_COLLECTIONS) expect(await db.collection(name).countDocuments(), name).toBe(1);
+    expect((await db.collection("ledger_revisions").findOne({}))?.rev).toBe(3);
+    await clearMongoLedger(client, db);
+    for (const name of LEDGER_COLLECTIONS) expect(await db.collection(name).countDocuments(), name).toBe(0);
+    expect((await db.collection("ledger_revisions").findOne({}))?.rev).toBe(4);
+  });
+});
