@@ -1,8 +1,8 @@
 // Receipt processing with file-type (sniffing) and sharp: images become JPEGs of ~300 KB at most, EXIF and GPS dropped.
+
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
-import { AppError } from "../../app/errors.ts";
-import type { ProcessedReceipt, ReceiptProcessor } from "../../ports/receipt-processor.ts";
+import { type ProcessedReceipt, type ReceiptProcessor, ReceiptRefused } from "../../ports/receipt-processor.ts";
 import { decodeHeic } from "./decode-heic.ts";
 
 sharp.cache(false); // keep memory flat under load; each receipt is processed once
@@ -13,10 +13,10 @@ const TARGET_BYTES = 300 * 1024;
 const MAX_EDGE = 2000;
 const THUMB_EDGE = 320;
 
-export const notAReceipt = () =>
-  new AppError(415, "unsupported-file-type", "This file is not a JPEG, PNG, WebP, HEIC image or a PDF. Choose a photo, a screenshot or a PDF of the payment.");
+const notAReceipt = () =>
+  new ReceiptRefused("unsupported-file-type", "This file is not a JPEG, PNG, WebP, HEIC image or a PDF. Choose a photo, a screenshot or a PDF of the payment.");
 
-const unreadable = () => new AppError(400, "unreadable-file", "This file could not be read; it may be damaged. Try taking the photo or screenshot again.");
+const unreadable = () => new ReceiptRefused("unreadable-file", "This file could not be read; it may be damaged. Try taking the photo or screenshot again.");
 
 type Raw = { data: Buffer; width: number; height: number; channels: 3 };
 
@@ -77,7 +77,7 @@ export function sharpReceiptProcessor(): ReceiptProcessor {
         const [encoded, thumbnail] = await Promise.all([encode(raw), thumbnailOf(raw)]);
         return { contentType: "image/jpeg", bytes: encoded.bytes, thumbnail, width: encoded.width, height: encoded.height };
       } catch (error) {
-        if (error instanceof AppError) throw error;
+        if (error instanceof ReceiptRefused) throw error;
         throw unreadable();
       }
     },
