@@ -76,7 +76,7 @@ describe("POST /api/v1/receipts/read", () => {
 describe("the OCR reader", () => {
   it("ends a read that takes too long, and reads the next one with a fresh worker", async () => {
     const reader = tesseractScreenshotReader({ workers: 1, queue: 2, timeoutMs: 5, idleMs: 60_000 });
-    await expect(reader.readLines(readFileSync(GPAY))).rejects.toMatchObject({ status: 503, code: "reader-timeout" });
+    await expect(reader.readLines(readFileSync(GPAY))).rejects.toMatchObject({ code: "reader-timeout" });
     await reader.close();
     const patient = tesseractScreenshotReader({ workers: 1, queue: 2, timeoutMs: 60_000, idleMs: 60_000 });
     expect((await patient.readLines(readFileSync(GPAY))).length).toBeGreaterThan(5);
@@ -88,7 +88,7 @@ describe("the OCR reader", () => {
     const image = readFileSync(GPAY);
     const results = await Promise.allSettled([reader.readLines(image), reader.readLines(image), reader.readLines(image)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
-    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { status: 503, code: "reader-busy" } });
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "reader-busy" } });
     expect(reader.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
     await reader.close();
   });

@@ -2,7 +2,6 @@
 // shared it only (its random id lives in that browser's cookie), until the member records the payment with it.
 // Nothing is recorded here; files older than the time allowed are removed whenever a new one arrives.
 import { randomBytes } from "node:crypto";
-import { fileTypeFromBuffer } from "file-type";
 import type { Clock } from "../ports/clock.ts";
 import type { FileStore } from "../ports/file-store.ts";
 import { AppError } from "./errors.ts";
@@ -12,7 +11,8 @@ export const SHARE_TTL_MS = 15 * 60_000;
 const FOLDER = "shared/";
 const TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "application/pdf"]);
 
-export type SharedFileDeps = { files: FileStore; clock: Clock; maxBytes: number };
+/** `contentType` tells a file's type by its bytes (a port: the screenshot reader's). */
+export type SharedFileDeps = { files: FileStore; clock: Clock; maxBytes: number; contentType: (bytes: Uint8Array) => Promise<string | null> };
 export type SharedFile = { id: string; name: string; contentType: string; size: number; sharedAt: string };
 
 const validId = (id: string | undefined): id is string => id !== undefined && /^[A-Za-z0-9_-]{22}$/.test(id);
@@ -23,8 +23,8 @@ export async function keepSharedFile(deps: SharedFileDeps, file: UploadedFile | 
     const mb = Math.round((deps.maxBytes / 1024 / 1024) * 10) / 10;
     throw new AppError(413, "file-too-large", `The shared file is larger than the ${mb} MB limit.`);
   }
-  const type = await fileTypeFromBuffer(file.bytes);
-  if (!type || !TYPES.has(type.mime)) {
+  const mime = await deps.contentType(file.bytes);
+  if (!mime || !TYPES.has(mime)) {
     throw new AppError(
       415,
       "unsupported-file-type",
@@ -36,11 +36,11 @@ export async function keepSharedFile(deps: SharedFileDeps, file: UploadedFile | 
   const shared: SharedFile = {
     id: randomBytes(16).toString("base64url"),
     name: file.name.replace(/[^\p{L}\p{N} ._()-]+/gu, "_").slice(0, 120) || "shared-file",
-    contentType: type.mime,
+    contentType: mime,
     size: file.bytes.byteLength,
     sharedAt: now.toISOString(),
   };
-  await deps.files.put(`${FOLDER}${shared.id}`, file.bytes, type.mime);
+  await deps.files.put(`${FOLDER}${shared.id}`, file.bytes, mime);
   await deps.files.put(`${FOLDER}${shared.id}.json`, new TextEncoder().encode(JSON.stringify(shared)), "application/json");
   return shared;
 }

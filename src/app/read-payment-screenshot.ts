@@ -4,7 +4,7 @@ import { todayIn } from "../domain/dates.ts";
 import { readPaymentScreenshot, type ScreenshotFields } from "../domain/screenshot/read-payment-screenshot.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Member } from "../ports/member-repository.ts";
-import type { ScreenshotReader } from "../ports/screenshot-reader.ts";
+import { type ScreenshotReader, ScreenshotRefused } from "../ports/screenshot-reader.ts";
 import { AppError } from "./errors.ts";
 import type { UploadedFile } from "./store-receipts.ts";
 
@@ -20,6 +20,12 @@ export async function readPaymentScreenshotFile(
     const mb = Math.round((deps.maxBytes / 1024 / 1024) * 10) / 10;
     throw new AppError(413, "file-too-large", `The screenshot is larger than the ${mb} MB limit.`, { file: `At most ${mb} MB.` });
   }
-  const lines = await deps.reader.readLines(file.bytes);
-  return readPaymentScreenshot(lines, todayIn(member.timeZone, deps.clock.now()));
+  try {
+    const lines = await deps.reader.readLines(file.bytes);
+    return readPaymentScreenshot(lines, todayIn(member.timeZone, deps.clock.now()));
+  } catch (error) {
+    if (!(error instanceof ScreenshotRefused)) throw error;
+    const status = error.code === "not-an-image" ? 415 : error.code === "unreadable-file" ? 400 : 503;
+    throw new AppError(status, error.code, error.message, status === 503 ? {} : { file: error.message });
+  }
 }

@@ -2,7 +2,7 @@
 // high on a phone screenshot), dark mode turned to dark text on light, as an uncompressed PGM (nothing to decode).
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
-import { AppError } from "../../app/errors.ts";
+import { ScreenshotRefused } from "../../ports/screenshot-reader.ts";
 import { decodeHeic } from "../images/decode-heic.ts";
 import { IMAGE_TYPES } from "../images/sharp-receipt-processor.ts";
 
@@ -10,8 +10,8 @@ const TARGET_WIDTH = 800;
 const MAX_HEIGHT = 6000;
 
 export const notAnImage = () =>
-  new AppError(415, "not-an-image", "Only a screenshot or photo (JPEG, PNG, WebP or HEIC) can be read. A PDF can be attached, but not read.");
-const unreadable = () => new AppError(400, "unreadable-file", "This file could not be read; it may be damaged. Try taking the screenshot again.");
+  new ScreenshotRefused("not-an-image", "Only a screenshot or photo (JPEG, PNG, WebP or HEIC) can be read. A PDF can be attached, but not read.");
+const unreadable = () => new ScreenshotRefused("unreadable-file", "This file could not be read; it may be damaged. Try taking the screenshot again.");
 
 async function greyPixels(input: Buffer) {
   const image = sharp(input, { failOn: "error", limitInputPixels: 60_000_000 }).rotate();

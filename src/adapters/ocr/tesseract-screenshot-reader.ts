@@ -4,10 +4,10 @@
 // reads run at once, a short queue how many wait, and a timeout ends a read (and its worker) that takes too long.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileTypeFromBuffer } from "file-type";
 import { createWorker, OEM, PSM, type Worker } from "tesseract.js";
-import { AppError } from "../../app/errors.ts";
 import type { TextLine } from "../../domain/screenshot/ocr-text.ts";
-import type { ScreenshotReader } from "../../ports/screenshot-reader.ts";
+import { type ScreenshotReader, ScreenshotRefused } from "../../ports/screenshot-reader.ts";
 import { cropLine, type PreparedScreenshot, prepareScreenshot } from "./prepare-screenshot.ts";
 
 const require = createRequire(import.meta.url);
@@ -40,9 +40,9 @@ async function startWorker(onError: (error: unknown) => void): Promise<Worker> {
   return worker;
 }
 
-const busy = () => new AppError(503, "reader-busy", "Too many screenshots are being read right now. Try again in a moment.");
-const timedOut = () => new AppError(503, "reader-timeout", "Reading the screenshot took too long. Fill in the fields by hand.");
-const unavailable = () => new AppError(503, "reader-unavailable", "Screenshots cannot be read on this server. Fill in the fields by hand.");
+const busy = () => new ScreenshotRefused("reader-busy", "Too many screenshots are being read right now. Try again in a moment.");
+const timedOut = () => new ScreenshotRefused("reader-timeout", "Reading the screenshot took too long. Fill in the fields by hand.");
+const unavailable = () => new ScreenshotRefused("reader-unavailable", "Screenshots cannot be read on this server. Fill in the fields by hand.");
 
 function linesOf(page: Awaited<ReturnType<Worker["recognize"]>>["data"]): TextLine[] {
   return (page.blocks ?? []).flatMap((block) =>
@@ -156,13 +156,16 @@ export function tesseractScreenshotReader(options: ReaderOptions): ScreenshotRea
         abandoned = null;
         return lines;
       } catch (error) {
-        if (error instanceof AppError) throw error;
+        if (error instanceof ScreenshotRefused) throw error;
         onError(error);
         throw unavailable();
       } finally {
         clearTimeout(timer);
         release(slot, abandoned);
       }
+    },
+    async contentType(bytes) {
+      return (await fileTypeFromBuffer(bytes))?.mime ?? null;
     },
     stats: () => ({ workers: slots.length, busy: slots.filter((s) => s.busy).length, waiting: waiting.length }),
     async close() {

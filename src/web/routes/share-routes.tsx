@@ -140,7 +140,13 @@ export const shareTarget = new Hono<WebEnv>().post("/share", rateLimit({ name: "
   const site = c.req.header("sec-fetch-site");
   if (site === "cross-site" || site === "same-site") throw new AppError(403, "cross-site-request", "This request came from another site and was refused.");
   const services = c.get("services");
-  const file = await keepSharedFile({ files: services.ledger.files, clock: services.clock, maxBytes: services.ledger.receiptMaxBytes }, await sharedUpload(c));
+  const deps = {
+    files: services.ledger.files,
+    clock: services.clock,
+    maxBytes: services.ledger.receiptMaxBytes,
+    contentType: (b: Uint8Array) => services.screenshots.contentType(b),
+  };
+  const file = await keepSharedFile(deps, await sharedUpload(c));
   rememberShared(c, file.id);
   return c.redirect("/share/new", 303);
 });
