@@ -1,5 +1,6 @@
 // Pages for payments: record one against a chit (with receipt files), the history across chits, a payment's page, edit
 // (add or remove receipts) and delete; receipts themselves are served by receipt-routes.tsx.
+import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { buildChitReport } from "../../app/build-chit-report.ts";
@@ -12,6 +13,7 @@ import { flagDuplicates } from "../../app/flag-duplicates.ts";
 import { dropSharedFile, sharedFileBytes } from "../../app/keep-shared-file.ts";
 import { paymentPatch } from "../../app/ledger-input.ts";
 import { recordPayment } from "../../app/record-payment.ts";
+import { recordPaymentOnce } from "../../app/record-payment-once.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { Payment } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
@@ -40,6 +42,8 @@ export async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment
   const report = await buildChitReport(ledger(c), member, chitId);
   const asked = Number(c.req.query("instalment"));
   const values = state.values ?? (payment ? paymentValues(payment) : newPaymentValues(report.schedule.instalments, report.today, asked));
+  // A new payment's form carries its own id, kept when it comes back with errors, so a second submission is recognised.
+  const shown = payment ? values : { ...values, submission: values.submission || randomUUID() };
   const t = c.get("t");
   const closed = !payment && report.chit.status === "closed" ? t("paymentForm.chitClosed") : null;
   const view = (
@@ -51,7 +55,7 @@ export async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment
       today={report.today}
       maxBytes={ledger(c).receiptMaxBytes}
       payment={payment ?? undefined}
-      values={values}
+      values={shown}
       errors={state.error ? errorIn(t, state.error).fields : undefined}
       message={state.error ? errorIn(t, state.error).message : closed}
       filesDropped={state.filesDropped}
@@ -78,19 +82,23 @@ export const paymentRoutes = new Hono<WebEnv>()
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
     const { fields, files } = await readForm(c);
     const values = pickFields(fields, fieldsOf(paymentPatch));
+    const submission = /^[0-9a-f-]{36}$/.test(fields.submission ?? "") ? fields.submission! : null;
     // a file shared into the app, kept for this browser: it becomes this payment's receipt
     const shared = fields.shared && fields.shared === sharedId(c) ? fields.shared : undefined;
     const sharedFile = shared ? await sharedFileBytes(c.get("services").ledger, shared) : null;
+    const all = sharedFile ? [sharedFile, ...files] : files;
     try {
-      const { payment } = await recordPayment(ledger(c), member, chit.id, values, sharedFile ? [sharedFile, ...files] : files);
+      const { payment, replayed } = submission
+        ? await recordPaymentOnce(ledger(c), member, chit.id, values, all, `form:${submission}`, { waitForFirst: true, matchBody: false })
+        : { ...(await recordPayment(ledger(c), member, chit.id, values, all)), replayed: false };
       if (shared) {
         await dropSharedFile(ledger(c), shared);
         forgetShared(c);
       }
-      return c.redirect(`/payments/${payment.id}?notice=payment-saved${screenshotCheck(fields, payment)}`, 303);
+      return c.redirect(`/payments/${payment.id}?notice=${replayed ? "payment-already-saved" : "payment-saved"}${screenshotCheck(fields, payment)}`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const again = { ...values, ...pickFields(fields, ["screenshotAmount", "screenshotReference"]) };
+      const again = { ...values, ...pickFields(fields, ["screenshotAmount", "screenshotReference"]), ...(submission ? { submission } : {}) };
       const state = { values: again, error, filesDropped: files.length > 0 };
       if (sharedFile) return renderSharedPaymentForm(c, chit.id, state);
       return renderPaymentForm(c, chit.id, null, state);
