@@ -15,6 +15,7 @@ import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
 import { boundedCache } from "./adapters/memory/bounded-cache.ts";
 import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-ports.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
+import { tesseractScreenshotReader } from "./adapters/ocr/tesseract-screenshot-reader.ts";
 import type { Storage } from "./adapters/storage.ts";
 import { calendarFeedKey } from "./app/calendar-feed.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
@@ -156,6 +157,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   }
   members = authMemberRepository(auth);
   const liveStreams = new AbortController();
+  const screenshots = tesseractScreenshotReader({ ...config.ocr, onError: (error) => log.warn({ err: error }, "screenshot reading failed") });
 
   return {
     config,
@@ -206,12 +208,14 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     storageDescription: storage.description,
     storeHealth: storage.health,
     rateCounter: storage.rateCounter,
+    screenshots,
     metrics,
     errors,
     ping: storage.ping,
     readiness: () => storage.readiness(config.readyMinFreeBytes),
     async close() {
       liveStreams.abort();
+      await screenshots.close();
       for (const close of closeMailer) close();
       await storage.close();
       await errors.flush(2000);
