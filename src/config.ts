@@ -37,6 +37,10 @@ const schema = z.object({
   // Wrong passwords one account may get in 15 minutes, from whatever addresses, before its password sign-in pauses.
   SIGN_IN_MAX_FAILURES: z.coerce.number().int("must be a whole number").min(0, "must be 0 (off) or more").max(1000).default(10),
   RECEIPT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  OCR_WORKERS: z.coerce.number().int("must be a whole number").min(0).max(16).default(2),
+  OCR_QUEUE: z.coerce.number().int("must be a whole number").min(0).max(100).default(8),
+  OCR_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(20),
+  OCR_IDLE_MINUTES: z.coerce.number().min(0.05).max(1440).default(10),
   // /readyz reports not ready when the disk holding DATA_DIR has less free space than this (SQLite store).
   READY_MIN_FREE_MB: z.coerce.number().min(0, "must be 0 or more").max(1_000_000).default(50),
   MONGODB_URI: z
@@ -110,6 +114,8 @@ export type Config = {
   /** Wrong passwords per account per 15 minutes before its password sign-in pauses (0: no such limit). */
   signInMaxFailures: number;
   receiptMaxBytes: number;
+  /** Reading payment screenshots (OCR): reads at once (0: off), reads that may wait, the time one may take, idle worker life. */
+  ocr: { workers: number; queue: number; timeoutMs: number; idleMs: number };
   /** Free space under DATA_DIR below which /readyz says not ready. */
   readyMinFreeBytes: number;
   mongodbUri: string | undefined;
@@ -175,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: c.RATE_LIMIT,
     signInMaxFailures: c.SIGN_IN_MAX_FAILURES,
     receiptMaxBytes: Math.round(c.RECEIPT_MAX_MB * 1024 * 1024),
+    ocr: { workers: c.OCR_WORKERS, queue: c.OCR_QUEUE, timeoutMs: Math.round(c.OCR_TIMEOUT_SECONDS * 1000), idleMs: Math.round(c.OCR_IDLE_MINUTES * 60_000) },
     readyMinFreeBytes: Math.round(c.READY_MIN_FREE_MB * 1024 * 1024),
     mongodbUri: c.MONGODB_URI,
     mongodbDb: c.MONGODB_DB,
