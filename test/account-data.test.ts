@@ -76,6 +76,33 @@ describe("account activity", () => {
   });
 });
 
+describe("API token use on the activity page", () => {
+  it("shows a token's first use of each day, with its name, not every call a script makes", async () => {
+    let now = new Date("2026-03-10T05:00:00Z");
+    const own = await startTestApp({ env: { SESSION_CACHE_SECONDS: "0" }, clock: { now: () => new Date(now) } });
+    try {
+      const asha = await signedInMember(own, "asha@example.com", { password });
+      const { token } = await expectStatus<{ token: string }>(asha.json("/api/v1/tokens", { name: "Spreadsheet" }), 201);
+      const script = own.newClient();
+      const call = () => script.fetch("/api/v1/chits", { headers: { authorization: `Bearer ${token}` } });
+      const uses = async () => {
+        const { events } = await expectStatus<{ events: { kind: string; detail: string | null }[] }>(asha.fetch("/api/v1/account/activity"), 200);
+        return events.filter((e) => e.kind === "token-used");
+      };
+      for (let i = 0; i < 3; i++) expect((await call()).status).toBe(200);
+      now = new Date("2026-03-10T18:00:00Z");
+      expect((await call()).status).toBe(200);
+      expect(await uses()).toEqual([expect.objectContaining({ kind: "token-used", detail: "Spreadsheet" })]);
+      now = new Date("2026-03-11T01:00:00Z");
+      expect((await call()).status).toBe(200);
+      expect(await uses()).toHaveLength(2);
+      expect(await (await asha.fetch("/settings/activity")).text()).toContain("API token used");
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe("download everything", () => {
   it("gives the member one portable archive with their profile, ledger, receipt files and activity, and nobody else's", async () => {
     const asha = await signedInMember(t, "asha@example.com", { password });

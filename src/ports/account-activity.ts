@@ -1,5 +1,5 @@
 // What happened to a member's account, for their Account activity page: sign-ins, password and two-factor changes,
-// sessions ended, API tokens, data exports. Kept per member; erased with the account.
+// sessions ended, API tokens (made, revoked, first use each day), data exports. Kept per member; erased with the account.
 export const ACTIVITY_KINDS = [
   "signed-in",
   "sign-in-failed",
@@ -12,6 +12,7 @@ export const ACTIVITY_KINDS = [
   "session-ended",
   "token-created",
   "token-revoked",
+  "token-used",
   "data-exported",
 ] as const;
 

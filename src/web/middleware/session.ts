@@ -9,6 +9,7 @@ import { AppError, notFound } from "../../app/errors.ts";
 import { words } from "../../i18n/words.ts";
 import type { Member } from "../../ports/member-repository.ts";
 import type { WebEnv } from "../env.ts";
+import { requestOrigin } from "./client-address.ts";
 
 /** A personal API token sent as `Authorization: Bearer <token>`; only the JSON API under /api/v1 takes one. */
 function bearerToken(c: Context<WebEnv>): string | null {
@@ -22,7 +23,7 @@ export async function loadViewer(c: Context<WebEnv>): Promise<Member | null> {
   const bearer = bearerToken(c);
   if (bearer !== null) {
     // A token speaks for itself: a bad one is refused even if a session cookie came along too.
-    const found = await authenticateApiToken(c.get("services").tokens, bearer);
+    const found = await authenticateApiToken(c.get("services").tokens, bearer, requestOrigin(c));
     if (!found) {
       throw new AppError(
         401,
