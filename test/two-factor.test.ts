@@ -61,6 +61,35 @@ describe("better-auth's standard two-factor endpoints", () => {
   });
 });
 
+describe("guessing at the code", () => {
+  it("ten wrong codes lock the account's second factor for a while, whatever the sign-ins; the page says so plainly", async () => {
+    const member = await signedInMember(t, "asha@example.com", { password });
+    const { uri } = await enableByApi(member);
+    const wrong = () => String((Number(totpCode(uri)) + 7) % 1_000_000).padStart(6, "0");
+    let tries = 0;
+    for (let round = 0; round < 4 && tries < 10; round++) {
+      const guesser = t.newClient();
+      await guesser.json("/api/auth/sign-in/email", { email: "asha@example.com", password });
+      for (let i = 0; i < 5 && tries < 10; i++, tries++) {
+        expect((await guesser.json("/api/auth/two-factor/verify-totp", { code: wrong() })).status).toBe(401);
+      }
+    }
+    const late = t.newClient();
+    await late.json("/api/auth/sign-in/email", { email: "asha@example.com", password });
+    const locked = await late.json("/api/auth/two-factor/verify-totp", { code: totpCode(uri) });
+    expect(locked.status).toBe(429);
+    expect(await signedIn(late)).toBe(false);
+    const page = t.newClient();
+    await page.form("/login", { email: "asha@example.com", password });
+    const res = await page.form("/login/code", { code: totpCode(uri) });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const html = await res.text();
+    expect(`${alerts(html).join(" ")} ${fieldError(html, "code") ?? ""}`).toMatch(/too many|locked|try again/i);
+    expect(await signedIn(page)).toBe(false);
+  });
+});
+
 describe("Settings > Security and the sign-in pages", () => {
   it("sets up two-factor with a QR code, a key and ten recovery codes, then asks for the code at sign-in", async () => {
     const member = await signedInMember(t, "asha@example.com", { password });
