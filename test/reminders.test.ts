@@ -262,7 +262,7 @@ describe("what a member receives", () => {
     await sendReminders(t.services.reminders);
     const [notice] = await t.services.ledger.notifications.list(member.id, { limit: 10 });
     expect(notice).toMatchObject({ kind: "reminder", link: `/chits/${chit.id}/payments/new?instalment=3` });
-    expect(notice?.message).toContain("Kapil B7, instalment 3: ₹5,000 due in 3 days");
+    expect(notice?.message).toContain("Kapil B7, instalment 3: ₹5,000 due on 10 Mar 2026.");
   });
 
   it("no reminders for members who are not approved, or who turned them off", async () => {

@@ -1,13 +1,16 @@
 // What is due, overdue, paid and earned across a member's chits, for the dashboard and GET /api/v1/summary.
 // Amounts are paise here; the web layer formats them. Overdue instalments also become (deduplicated) notifications.
+
 import { randomUUID } from "node:crypto";
 import { addDays, compareDates, todayIn } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
 import type { Payment as SchedulePayment, ScheduleRow } from "../domain/schedule.ts";
+import { words } from "../i18n/words.ts";
 import type { Chit, PaidInMonth } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
+import { noticeWords } from "./notice-words.ts";
 import { paidSoFar } from "./paid-so-far.ts";
 
 export type DueItem = {
@@ -206,7 +209,7 @@ export async function buildSummary(deps: Pick<LedgerDeps, "chits" | "payments" |
       id: randomUUID(),
       ownerId: member.id,
       kind: "overdue",
-      message: `${o.chitName}: instalment ${o.number} was due on ${o.dueDate} and is not fully paid.`,
+      ...noticeWords(words("notifications.says.overdue", { chit: o.chitName, number: o.number, day: { day: o.dueDate } })),
       link: `/chits/${o.chitId}`,
       dedupeKey: `overdue:${o.chitId}:${o.number}`,
       readAt: null,

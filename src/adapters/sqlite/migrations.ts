@@ -139,4 +139,6 @@ export const migrations: string[] = [
    CREATE INDEX payments_owner_paid ON payments (owner_id, paid_on, created_at, id, chit_id, amount);
    DROP INDEX payments_owner_chit;
    DROP INDEX payments_owner_paid_on;`,
+  // Notifications carry their words (an i18n key and parameters) so each is shown in the member's language.
+  `ALTER TABLE notifications ADD COLUMN words TEXT;`,
 ];

@@ -23,16 +23,21 @@ export const adminRoutes = new Hono<WebEnv>()
   .use("/admin/*", requireMember, requireAdmin)
   .get("/admin", async (c) => {
     const { members } = await listMembers(c.get("services"), { status: "pending", page: 1 });
-    return renderPage(c, "Admin", <PendingMembersView csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />, {
-      active: "admin",
-    });
+    return renderPage(
+      c,
+      c.get("t")("admin.admin"),
+      <PendingMembersView t={c.get("t")} csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />,
+      {
+        active: "admin",
+      },
+    );
   })
   .get("/admin/members", async (c) => {
     const query = memberListQuery.parse(c.req.query());
     const result = await listMembers(c.get("services"), query);
     return renderPage(
       c,
-      "Members",
+      c.get("t")("admin.tabMembers"),
       <MembersView
         csrfToken={c.get("csrfToken")}
         {...result}
@@ -68,8 +73,8 @@ export const adminRoutes = new Hono<WebEnv>()
     const { entries, total } = await outbox.list({ limit: 100, offset: 0 });
     return renderPage(
       c,
-      "Outbox",
-      <OutboxView entries={entries} total={total} smtpConfigured={Boolean(config.smtpUrl)} timeZone={c.get("member").timeZone} />,
+      c.get("t")("admin.tabOutbox"),
+      <OutboxView t={c.get("t")} entries={entries} total={total} smtpConfigured={Boolean(config.smtpUrl)} timeZone={c.get("member").timeZone} />,
       { active: "admin" },
     );
   });
