@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { words } from "../i18n/words.ts";
 import type { Receipt } from "../ports/ledger.ts";
+import { ReceiptRefused } from "../ports/receipt-processor.ts";
 import { AppError } from "./errors.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 
@@ -44,6 +45,11 @@ export async function storeReceipts(
     try {
       processed.push({ file, result: await deps.receiptProcessor.process(file.bytes) });
     } catch (error) {
+      if (error instanceof ReceiptRefused) {
+        const [status, problem] =
+          error.code === "unsupported-file-type" ? ([415, words("errors.unsupportedFile")] as const) : ([400, words("errors.unreadableFile")] as const);
+        throw new AppError(status, error.code, file.name ? words("errors.namedFile", { name: file.name, problem }) : problem, { receipts: problem });
+      }
       if (error instanceof AppError)
         throw new AppError(
           error.status,

@@ -1,11 +1,11 @@
 // Words as data: an i18n key and its parameters, so errors and notes can be made where they happen (in English-free
 // use cases) and said at the edge in the reader's language. A parameter may itself be Words (a field's label).
+
+import type { Words } from "../domain/words.ts";
 import { formatDay } from "./format.ts";
 import { localeOf, type T } from "./index.ts";
 
-/** A parameter: text, a number, nested Words (a field's label), or a calendar day shown in the reader's language. */
-export type WordParam = string | number | Words | { day: string };
-export type Words = { key: string; params?: Record<string, WordParam> };
+export type { WordParam, Words } from "../domain/words.ts";
 
 export function words(key: string, params?: Words["params"]): Words {
   return params ? { key, params } : { key };

@@ -3,7 +3,7 @@
 import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
 import type { CalendarDate } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
-import type { Words } from "../i18n/words.ts";
+import type { Words } from "../domain/words.ts";
 
 export type ChitStatus = "active" | "closed";
 

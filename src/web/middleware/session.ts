@@ -3,7 +3,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { toMember } from "../../adapters/auth/member-store.ts";
 import { authenticateApiToken } from "../../app/authenticate-api-token.ts";
 import { AppError, notFound } from "../../app/errors.ts";
 import { words } from "../../i18n/words.ts";
@@ -43,10 +42,8 @@ export async function loadViewer(c: Context<WebEnv>): Promise<Member | null> {
 export async function sessionMember(c: Context<WebEnv>): Promise<Member | null> {
   const cached = c.get("sessionMember");
   if (cached !== undefined) return cached;
-  // returnHeaders: better-auth refreshes the session cookie cache on a miss; the browser must get that cookie.
-  const { headers, response: session } = await c.get("services").auth.api.getSession({ headers: c.req.raw.headers, returnHeaders: true });
-  for (const cookie of headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
-  const member = session ? toMember(session.user as Parameters<typeof toMember>[0]) : null;
+  const { member, setCookies } = await c.get("services").accounts.session(c.req.raw.headers);
+  for (const cookie of setCookies) c.header("set-cookie", cookie, { append: true });
   c.set("sessionMember", member);
   return member;
 }
@@ -102,7 +99,7 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const freshSessionAfterChanges = createMiddleware<WebEnv>(async (c, next) => {
   await next();
   if (!UNSAFE.has(c.req.method) || c.res.status >= 400 || c.get("services").config.sessionCacheSeconds === 0) return;
-  const { name, attributes } = (await c.get("services").auth.$context).authCookies.sessionData;
+  const { name, path, secure } = await c.get("services").accounts.sessionCacheCookie();
   if (getCookie(c, name) === undefined) return;
-  deleteCookie(c, name, { path: attributes.path ?? "/", secure: attributes.secure, httpOnly: true, sameSite: "Lax" });
+  deleteCookie(c, name, { path, secure, httpOnly: true, sameSite: "Lax" });
 });

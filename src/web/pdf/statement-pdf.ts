@@ -13,7 +13,7 @@ import { type T, translatorFor } from "../../i18n/index.ts";
 import { type Locale, supportedLocale } from "../../i18n/locales.ts";
 import { projectionNoteText, rateReasonText } from "../../i18n/rate-words.ts";
 import type { Payment } from "../../ports/ledger.ts";
-import { formatPercent, formatRupees } from "../../web/format.ts";
+import { formatPercent, formatRupees } from "../format.ts";
 import { COLORS, contentWidth, createPdf, ensureSpace, finish, heading, keyValues, type Pdf, paragraph, table, title, write } from "./pdf-layout.ts";
 
 const METHODS = { upi: "ledger.upi", cash: "ledger.cash", bank: "ledger.bank", cheque: "ledger.cheque", other: "ledger.other" } as const satisfies Record<
