@@ -28,10 +28,12 @@ export type Resources = {
   pdf: Json<typeof import("../../locales/en/pdf.json", { with: { type: "json" }})>;
   problems: Json<typeof import("../../locales/en/problems.json", { with: { type: "json" }})>;
   profile: Json<typeof import("../../locales/en/profile.json", { with: { type: "json" }})>;
+  pwa: Json<typeof import("../../locales/en/pwa.json", { with: { type: "json" }})>;
   rate: Json<typeof import("../../locales/en/rate.json", { with: { type: "json" }})>;
   reminderSettings: Json<typeof import("../../locales/en/reminderSettings.json", { with: { type: "json" }})>;
   reminders: Json<typeof import("../../locales/en/reminders.json", { with: { type: "json" }})>;
   rules: Json<typeof import("../../locales/en/rules.json", { with: { type: "json" }})>;
+  screenshot: Json<typeof import("../../locales/en/screenshot.json", { with: { type: "json" }})>;
   store: Json<typeof import("../../locales/en/store.json", { with: { type: "json" }})>;
   tokens: Json<typeof import("../../locales/en/tokens.json", { with: { type: "json" }})>;
 };
@@ -62,10 +64,12 @@ export const NAMESPACES = [
   "pdf",
   "problems",
   "profile",
+  "pwa",
   "rate",
   "reminderSettings",
   "reminders",
   "rules",
+  "screenshot",
   "store",
   "tokens",
 ] as const satisfies readonly (keyof Resources)[];
