@@ -2,7 +2,7 @@
 // tests: each case names its source and checks, through the JSON API, the figures the source quotes, to the rupee.
 // Figures a source does not quote are not asserted (they would only test our own arithmetic against itself).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createChit, recordInstalment, scheduleOf } from "./support/api.ts";
+import { createChit, expectError, expectStatus, recordInstalment, scheduleOf } from "./support/api.ts";
 import type { Client } from "./support/app.ts";
 import { signedInMember, startTestApp, type TestApp } from "./support/app.ts";
 
@@ -142,5 +142,31 @@ describe("two prizes an instalment, members twice the instalments", () => {
     const { instalments } = await scheduleOf(member, chit.id);
     expect(instalments).toHaveLength(100);
     expect(instalments[0]!.payable).toBe(500);
+  });
+
+  it("a KSFE multi-division chitty (channeltoday.net/2713/13, /3752/20): 12 lakh, 10,000 a month for 120 months, 4 divisions (480 members), each month one prize by lot less the 5% commission and three auctions up to 40%", async () => {
+    const chit = await createChit(member, {
+      name: "Multi-division",
+      chitValue: 1200000,
+      members: 480,
+      instalments: 120,
+      prizesPerAuction: 4,
+      maxDiscountPercent: 40,
+      firstInstalment: "auction", // "the full amount in the very first month" (channeltoday.net/25502/21)
+    });
+    const first = await recordInstalment(member, chit.id, 1, { discounts: [60000, 480000, 480000, 480000] });
+    expect(first.prizes).toEqual([1200000 - 60000, 720000, 720000, 720000]);
+    expect((await scheduleOf(member, chit.id)).instalments[0]!.payable).toBe(10000);
+  });
+});
+
+describe("the bidding range", () => {
+  it("a regular KSFE chitty (channeltoday.net/6986/29): 25,000 a month for 40 months; bidding starts at the 50,000 commission and goes to 30%, 3,00,000", async () => {
+    const chit = await createChit(member, { name: "Regular chitty", chitValue: 1000000, members: 40, maxDiscountPercent: 30 });
+    const advice = await expectStatus<{ floor: number; ceiling: number }>(member.fetch(`/api/v1/chits/${chit.id}/bid-advice?instalment=2`), 200);
+    expect(advice).toMatchObject({ floor: 50000, ceiling: 300000 });
+    await expectError(member.json(`/api/v1/chits/${chit.id}/instalments/2`, { discount: 49999 }, "PUT"), 400);
+    await expectError(member.json(`/api/v1/chits/${chit.id}/instalments/2`, { discount: 300001 }, "PUT"), 400);
+    expect(await recordInstalment(member, chit.id, 2, { discount: 300000 })).toMatchObject({ prize: 700000, dividend: 6250 });
   });
 });
