@@ -121,7 +121,7 @@ describe("a chit's real rate, actual flows of finished chits, against an indepen
       const roots = xirrRoots(flows);
       const label = `${frequency} chit of ${members}, won at ${win}: app ${JSON.stringify(rate.rates)} / ${rate.reasonCode}; independent ${JSON.stringify(roots)}`;
       expect(rate.rates.length, label).toBe(roots.length);
-      rate.rates.forEach((r, i) => expect(sameRate(r, roots[i] ?? Number.NaN), label).toBe(true));
+      for (const [i, r] of rate.rates.entries()) expect(sameRate(r, roots[i] ?? Number.NaN), label).toBe(true);
       if (roots.length === 0) expect(["always-less", "always-more"], label).toContain(rate.reasonCode);
       if (rate.xirr !== null) found++;
       calcSeries.push(flows);
@@ -220,7 +220,7 @@ describe("bid advice on unfinished chits, against an independent projection", ()
           const [a, b] = [answers[i - 1], answers[i]];
           if (a?.roots.length === 1 && b?.roots.length === 1) expect(Math.sign((b.advice.rate ?? 0) - (a.advice.rate ?? 0))).toBe(direction);
         }
-        const { breakEvenDiscount: be, breakEvenCode, floor, ceiling } = answers[0]?.advice as Advice;
+        const { breakEvenDiscount: be, breakEvenCode, floor, ceiling } = (answers[0] as (typeof answers)[number]).advice;
         const npvAt = (bid: number) => xnpv(projected(win, Math.round(bid * 100)), 0.07);
         if (be !== null) {
           breakEvens++;
