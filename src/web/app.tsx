@@ -1,12 +1,11 @@
 // The Hono application: middleware in order, then one sub-app per area.
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
-import type { Services } from "../compose.ts";
 import { calendarApi, calendarFeedApi } from "./api/calendar-api.ts";
 import { cronApi } from "./api/cron-api.ts";
 import { openApiRoutes } from "./api/openapi.ts";
 import { apiV1 } from "./api/v1.ts";
-import type { WebEnv } from "./env.ts";
+import type { WebEnv, WebServices } from "./env.ts";
 import { bodyCap } from "./middleware/body-cap.ts";
 import { stampClientAddress } from "./middleware/client-address.ts";
 import { compression } from "./middleware/compression.ts";
@@ -33,7 +32,7 @@ import { paymentRoutes } from "./routes/payment-routes.tsx";
 import { reminderSettingsRoutes } from "./routes/reminder-settings-routes.tsx";
 import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
 
-export function createWebApp(services: Services) {
+export function createWebApp(services: WebServices) {
   const app = new Hono<WebEnv>();
   app.use(requestId());
   app.use(async (c, next) => {
@@ -64,7 +63,7 @@ export function createWebApp(services: Services) {
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
     const raw = c.req.raw;
     const request = raw.body ? new Request(raw.url, { method: raw.method, headers: raw.headers, body: await c.req.arrayBuffer() }) : raw;
-    return services.auth.handler(forNonBrowserClients(request, services.config.baseUrl));
+    return services.accounts.handler(forNonBrowserClients(request, services.config.baseUrl));
   });
   // Public API routes, before the member-only API: the cron token and the feed's secret URL are their keys, so no
   // session and no CSRF cookie (nothing a browser could be tricked into sending).
