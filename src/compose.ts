@@ -36,14 +36,14 @@ export type Services = WebServices & { auth: Auth };
 const mongoSettings = (config: Config) => ({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
 
 /** MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR; `observe` is told of every
- * statement or command sent to the store (metrics). */
-export async function openStorage(config: Config, observe?: StoreObserver): Promise<Storage> {
+ * statement or command sent to the store (metrics); `setAsideDamaged` is for `chitfunds restore` only. */
+export async function openStorage(config: Config, observe?: StoreObserver, options: { setAsideDamaged?: boolean } = {}): Promise<Storage> {
   if (config.mongodbUri) {
     const { openMongoStorage } = await import("./adapters/mongo/storage.ts");
     return openMongoStorage(mongoSettings(config), observe);
   }
   const { openSqliteStorage } = await import("./adapters/sqlite/storage.ts");
-  return openSqliteStorage(config.dataDir, observe);
+  return openSqliteStorage(config.dataDir, observe, options);
 }
 
 /**
@@ -67,7 +67,14 @@ export function probeStore(config: Config): StoreHealth {
   };
 }
 
-export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer; metrics?: Metrics };
+export type Overrides = {
+  clock?: Clock;
+  log?: Logger;
+  mailer?: Mailer;
+  metrics?: Metrics;
+  /** Only `chitfunds restore`: an empty or damaged SQLite file is set aside instead of stopping start-up. */
+  setAsideDamagedDatabase?: boolean;
+};
 
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
   const log = overrides.log ?? pino({ level: config.logLevel, base: undefined, redact: ["req.headers.cookie", "req.headers.authorization"] });
@@ -82,6 +89,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   const storage = await openStorage(
     config,
     metrics === noMetrics ? undefined : (operation, seconds, failed) => metrics.storeOperation(kind, operation, seconds, failed),
+    { setAsideDamaged: overrides.setAsideDamagedDatabase },
   );
   const payments = metrics === noMetrics ? storage.payments : countingReceipts(storage.payments, metrics);
   const closeMailer: (() => void)[] = [];
@@ -107,6 +115,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     ),
     clock,
     receiptMaxBytes: config.receiptMaxBytes,
+    idempotency: storage.idempotency,
   };
 
   let members: MemberRepository | undefined;
@@ -195,6 +204,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     metrics,
     errors,
     ping: storage.ping,
+    readiness: () => storage.readiness(config.readyMinFreeBytes),
     async close() {
       liveStreams.abort();
       for (const close of closeMailer) close();

@@ -35,6 +35,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT: bool.default(true),
   RECEIPT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  // /readyz reports not ready when the disk holding DATA_DIR has less free space than this (SQLite store).
+  READY_MIN_FREE_MB: z.coerce.number().min(0, "must be 0 or more").max(1_000_000).default(50),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://")
@@ -104,6 +106,8 @@ export type Config = {
   logLevel: string;
   rateLimit: boolean;
   receiptMaxBytes: number;
+  /** Free space under DATA_DIR below which /readyz says not ready. */
+  readyMinFreeBytes: number;
   mongodbUri: string | undefined;
   mongodbDb: string | undefined;
   /** Connections per instance, the time one operation may take, and the storage limit warned about (null: none). */
@@ -166,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     rateLimit: c.RATE_LIMIT,
     receiptMaxBytes: Math.round(c.RECEIPT_MAX_MB * 1024 * 1024),
+    readyMinFreeBytes: Math.round(c.READY_MIN_FREE_MB * 1024 * 1024),
     mongodbUri: c.MONGODB_URI,
     mongodbDb: c.MONGODB_DB,
     mongodb: {

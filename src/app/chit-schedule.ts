@@ -3,6 +3,7 @@
 import { validateTerms } from "../domain/chit.ts";
 import { DomainError } from "../domain/errors.ts";
 import { type Schedule, type Payment as SchedulePayment, scheduleFor } from "../domain/schedule.ts";
+import { words } from "../i18n/words.ts";
 import type { Chit } from "../ports/ledger.ts";
 import { AppError } from "./errors.ts";
 
@@ -26,6 +27,6 @@ export function tryScheduleFor(chit: Chit, payments: readonly SchedulePayment[],
 /** The schedule, or a 409 naming the problem, for the pages and API calls that are about this one chit. */
 export function scheduleOrRefuse(chit: Chit, payments: readonly SchedulePayment[], today: string): Schedule {
   const outcome = tryScheduleFor(chit, payments, today);
-  if (outcome.problem) throw new AppError(409, outcome.problem.code, outcome.problem.message);
+  if (outcome.problem) throw new AppError(409, outcome.problem.code, words("errors.chitUnschedulable"));
   return outcome.schedule;
 }

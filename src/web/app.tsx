@@ -10,7 +10,7 @@ import { bodyCap } from "./middleware/body-cap.ts";
 import { stampClientAddress } from "./middleware/client-address.ts";
 import { compression } from "./middleware/compression.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
-import { onError, onNotFound } from "./middleware/errors.tsx";
+import { errorEnvelope, onError, onNotFound } from "./middleware/errors.tsx";
 import { pageLanguage } from "./middleware/language.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { freshSessionAfterChanges } from "./middleware/session.ts";
@@ -31,6 +31,7 @@ import { notificationRoutes } from "./routes/notification-routes.tsx";
 import { paymentRoutes } from "./routes/payment-routes.tsx";
 import { reminderSettingsRoutes } from "./routes/reminder-settings-routes.tsx";
 import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
+import { storageProblemNow } from "./storage-problem.ts";
 
 export function createWebApp(services: WebServices) {
   const app = new Hono<WebEnv>();
@@ -47,7 +48,7 @@ export function createWebApp(services: WebServices) {
       log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(elapsed * 10) / 10 }, "request");
   });
   app.use(compression);
-  app.use(securityHeaders());
+  app.use(securityHeaders({ https: services.config.baseUrl.startsWith("https://") }));
   // Before anything can read a body, better-auth's endpoints included.
   app.use(bodyCap);
   app.use(stampClientAddress);
@@ -63,7 +64,11 @@ export function createWebApp(services: WebServices) {
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
     const raw = c.req.raw;
     const request = raw.body ? new Request(raw.url, { method: raw.method, headers: raw.headers, body: await c.req.arrayBuffer() }) : raw;
-    return services.accounts.handler(forNonBrowserClients(request, services.config.baseUrl));
+    const response = await services.accounts.handler(forNonBrowserClients(request, services.config.baseUrl));
+    if (response.status < 500) return response;
+    // better-auth answers its own failures with a bare 500: a full or read-only store gets our plain 503 instead.
+    const storage = await storageProblemNow(services);
+    return storage ? c.json(errorEnvelope(storage), 503) : response;
   });
   // Public API routes, before the member-only API: the cron token and the feed's secret URL are their keys, so no
   // session and no CSRF cookie (nothing a browser could be tricked into sending).

@@ -20,6 +20,7 @@ import type { Metrics } from "../ports/metrics.ts";
 import type { ExtraChannel } from "../ports/notifier.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
+import type { HealthCheck } from "../ports/readiness.ts";
 import type { StoreHealth } from "../ports/store-health.ts";
 import type { T } from "./i18n/index.ts";
 
@@ -59,6 +60,8 @@ export type WebServices = {
   /** Unexpected errors go here besides the log (Sentry when SENTRY_DSN is set). */
   errors: ErrorReporter;
   ping(): Promise<void>;
+  /** The store, the receipt files and free space, as /readyz reports them. */
+  readiness(): Promise<HealthCheck[]>;
   close(): Promise<void>;
 };
 

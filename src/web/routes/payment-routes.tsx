@@ -1,5 +1,6 @@
 // Pages for payments: record one against a chit (with receipt files), the history across chits, a payment's page, edit
 // (add or remove receipts) and delete; receipts themselves are served by receipt-routes.tsx.
+import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { buildChitReport } from "../../app/build-chit-report.ts";
@@ -11,6 +12,7 @@ import { findPayments, HISTORY_FILTERS, historyChits } from "../../app/find-paym
 import { flagDuplicates } from "../../app/flag-duplicates.ts";
 import { paymentPatch } from "../../app/ledger-input.ts";
 import { recordPayment } from "../../app/record-payment.ts";
+import { recordPaymentOnce } from "../../app/record-payment-once.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { Payment } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
@@ -36,6 +38,8 @@ async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null
   const report = await buildChitReport(ledger(c), member, chitId);
   const asked = Number(c.req.query("instalment"));
   const values = state.values ?? (payment ? paymentValues(payment) : newPaymentValues(report.schedule.instalments, report.today, asked));
+  // A new payment's form carries its own id, kept when it comes back with errors, so a second submission is recognised.
+  const shown = payment ? values : { ...values, submission: values.submission || randomUUID() };
   const t = c.get("t");
   const closed = !payment && report.chit.status === "closed" ? t("paymentForm.chitClosed") : null;
   const view = (
@@ -47,7 +51,7 @@ async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null
       today={report.today}
       maxBytes={ledger(c).receiptMaxBytes}
       payment={payment ?? undefined}
-      values={values}
+      values={shown}
       errors={state.error ? errorIn(t, state.error).fields : undefined}
       message={state.error ? errorIn(t, state.error).message : closed}
       filesDropped={state.filesDropped}
@@ -73,12 +77,15 @@ export const paymentRoutes = new Hono<WebEnv>()
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
     const { fields, files } = await readForm(c);
     const values = pickFields(fields, fieldsOf(paymentPatch));
+    const submission = /^[0-9a-f-]{36}$/.test(fields.submission ?? "") ? fields.submission! : null;
     try {
-      const { payment } = await recordPayment(ledger(c), member, chit.id, values, files);
-      return c.redirect(`/payments/${payment.id}?notice=payment-saved`, 303);
+      const { payment, replayed } = submission
+        ? await recordPaymentOnce(ledger(c), member, chit.id, values, files, `form:${submission}`, { waitForFirst: true, matchBody: false })
+        : { ...(await recordPayment(ledger(c), member, chit.id, values, files)), replayed: false };
+      return c.redirect(`/payments/${payment.id}?notice=${replayed ? "payment-already-saved" : "payment-saved"}`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return renderPaymentForm(c, chit.id, null, { values, error, filesDropped: files.length > 0 });
+      return renderPaymentForm(c, chit.id, null, { values: { ...values, ...(submission ? { submission } : {}) }, error, filesDropped: files.length > 0 });
     }
   })
   .get("/payments", async (c) => {

@@ -91,6 +91,8 @@ export function PaymentFormView(p: PaymentFormProps) {
           label={title}
           class="payment-form"
         >
+          {/* One id per form shown: submitting the same form twice records the payment once (see record-payment-once.ts). */}
+          {!editing && p.values.submission && <input type="hidden" name="submission" value={p.values.submission} />}
           <div data-amount-defaults={editing ? undefined : "true"}>
             <Select
               name="instalment"
