@@ -12,8 +12,10 @@ import { authMemberRepository } from "./adapters/auth/member-store.ts";
 import { boundedReceiptProcessor } from "./adapters/images/bounded-receipt-processor.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
+import { boundedCache } from "./adapters/memory/bounded-cache.ts";
 import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-ports.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
+import { tesseractScreenshotReader } from "./adapters/ocr/tesseract-screenshot-reader.ts";
 import type { Storage } from "./adapters/storage.ts";
 import { calendarFeedKey } from "./app/calendar-feed.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
@@ -67,6 +69,9 @@ export function probeStore(config: Config): StoreHealth {
   };
 }
 
+/** Members whose dashboard summary an instance keeps (a few kB each). */
+const SUMMARY_CACHE_LIMIT = 2000;
+
 export type Overrides = {
   clock?: Clock;
   log?: Logger;
@@ -115,6 +120,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     ),
     clock,
     receiptMaxBytes: config.receiptMaxBytes,
+    summaries: boundedCache(SUMMARY_CACHE_LIMIT),
     idempotency: storage.idempotency,
   };
 
@@ -151,6 +157,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   }
   members = authMemberRepository(auth);
   const liveStreams = new AbortController();
+  const screenshots = tesseractScreenshotReader({ ...config.ocr, onError: (error) => log.warn({ err: error }, "screenshot reading failed") });
 
   return {
     config,
@@ -201,12 +208,14 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     storageDescription: storage.description,
     storeHealth: storage.health,
     rateCounter: storage.rateCounter,
+    screenshots,
     metrics,
     errors,
     ping: storage.ping,
     readiness: () => storage.readiness(config.readyMinFreeBytes),
     async close() {
       liveStreams.abort();
+      await screenshots.close();
       for (const close of closeMailer) close();
       await storage.close();
       await errors.flush(2000);

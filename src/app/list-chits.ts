@@ -1,9 +1,10 @@
 // A member's chits, each with its progress (paid against the total payable, balance, overdue, next due): what the chit
 // list page and GET /api/v1/chits both show. The store is asked here and nowhere else for this list, and only for sums.
 import { type CalendarDate, todayIn } from "../domain/dates.ts";
+import type { ChitCard } from "../domain/summary.ts";
 import type { Chit } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
-import { type ChitCard, summaryOn } from "./build-summary.ts";
+import { summaryOn } from "./build-summary.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 
 export type ChitListEntry = { chit: Chit; progress: ChitCard };

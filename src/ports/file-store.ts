@@ -10,4 +10,6 @@ export interface FileStore {
   list(): AsyncIterable<StoredFile>;
   /** Removes the leftovers of writes cut off (a crash mid-write) before `olderThan`; returns how many. */
   removeIncomplete(olderThan: Date): Promise<number>;
+  /** Removes the files under a key prefix (a folder, ending in "/") stored before `before`; answers how many. */
+  deleteOlderThan(prefix: string, before: Date): Promise<number>;
 }

@@ -29,8 +29,10 @@ import { importRoutes } from "./routes/import-routes.tsx";
 import { metricsRoutes } from "./routes/metrics-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.tsx";
 import { paymentRoutes } from "./routes/payment-routes.tsx";
+import { pwaRoutes } from "./routes/pwa-routes.tsx";
 import { reminderSettingsRoutes } from "./routes/reminder-settings-routes.tsx";
 import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
+import { shareRoutes, shareTarget } from "./routes/share-routes.tsx";
 import { storageProblemNow } from "./storage-problem.ts";
 
 export function createWebApp(services: WebServices) {
@@ -75,8 +77,11 @@ export function createWebApp(services: WebServices) {
   app.route("/api/v1", cronApi);
   app.route("/api/v1", calendarFeedApi);
   app.use(pageLanguage);
+  // The share target: the browser posts a shared file with no CSRF token (it only keeps the file; see share-routes.tsx).
+  app.route("/", shareTarget);
   app.use(csrfProtection);
   app.use(freshSessionAfterChanges);
+  app.route("/", pwaRoutes);
   app.route("/api/v1", calendarApi);
   app.route("/api/v1", apiV1);
   app.route("/", apiDocsRoutes);
@@ -88,6 +93,7 @@ export function createWebApp(services: WebServices) {
   app.route("/", dashboardRoutes);
   app.route("/", chitRoutes);
   app.route("/", paymentRoutes);
+  app.route("/", shareRoutes);
   app.route("/", notificationRoutes);
   app.route("/", calendarRoutes);
   app.route("/", reminderSettingsRoutes);

@@ -62,6 +62,26 @@ export function localFileStore(root: string): FileStore {
     async delete(key) {
       await rm(pathOf(key), { force: true });
     },
+    async deleteOlderThan(prefix, before) {
+      const dir = pathOf(prefix.replace(/\/$/, ""));
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+        throw error;
+      }
+      let removed = 0;
+      for (const name of names) {
+        const file = join(dir, name);
+        const info = await stat(file).catch(() => null);
+        if (info?.isFile() && info.mtime < before) {
+          await rm(file, { force: true });
+          removed++;
+        }
+      }
+      return removed;
+    },
     async *list(): AsyncGenerator<StoredFile> {
       for await (const { path, partial } of walk(base)) {
         if (partial) continue;

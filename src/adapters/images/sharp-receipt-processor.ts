@@ -3,11 +3,12 @@
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { type ProcessedReceipt, type ReceiptProcessor, ReceiptRefused } from "../../ports/receipt-processor.ts";
+import { decodeHeic } from "./decode-heic.ts";
 
 sharp.cache(false); // keep memory flat under load; each receipt is processed once
 sharp.concurrency(2); // libvips threads per image: enough for a 2-core host without starving other requests
 
-const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"]);
+export const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"]);
 const TARGET_BYTES = 300 * 1024;
 const MAX_EDGE = 2000;
 const THUMB_EDGE = 320;
@@ -54,12 +55,6 @@ const notAReceipt = () =>
   new ReceiptRefused("unsupported-file-type", "This file is not a JPEG, PNG, WebP, HEIC image or a PDF. Choose a photo, a screenshot or a PDF of the payment.");
 
 const unreadable = () => new ReceiptRefused("unreadable-file", "This file could not be read; it may be damaged. Try taking the photo or screenshot again.");
-
-async function decodeHeic(bytes: Uint8Array): Promise<Buffer> {
-  // sharp's bundled libheif reads AVIF but not HEVC-coded HEIC (iPhone photos); heic-convert decodes those in wasm.
-  const { default: convert } = await import("heic-convert");
-  return Buffer.from(await convert({ buffer: bytes as unknown as ArrayBufferLike, format: "JPEG", quality: 0.92 }));
-}
 
 type Raw = { data: Buffer; width: number; height: number; channels: 3 };
 

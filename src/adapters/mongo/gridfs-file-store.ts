@@ -39,6 +39,15 @@ export function gridFsFileStore(db: Db, options: { chunkSizeBytes?: number } = {
     async delete(key) {
       for await (const file of bucket.find({ filename: key })) await bucket.delete(file._id);
     },
+    async deleteOlderThan(prefix, before) {
+      const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      let removed = 0;
+      for await (const file of bucket.find({ filename: { $regex: `^${escaped}` }, uploadDate: { $lt: before } })) {
+        await bucket.delete(file._id);
+        removed++;
+      }
+      return removed;
+    },
     async *list(): AsyncGenerator<StoredFile> {
       for await (const file of bucket.find({}, { projection: { filename: 1, uploadDate: 1 } })) {
         yield { key: file.filename, storedAt: file.uploadDate };

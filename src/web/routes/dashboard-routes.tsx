@@ -1,7 +1,8 @@
 // The member's dashboard: what is due, overdue, paid and earned across their chits.
 import { Hono } from "hono";
 import { raw } from "hono/html";
-import { buildSummary, type Summary } from "../../app/build-summary.ts";
+import { buildSummary } from "../../app/build-summary.ts";
+import type { Summary } from "../../domain/summary.ts";
 import type { WebEnv } from "../env.ts";
 import type { T } from "../i18n/index.ts";
 import { requireMember } from "../middleware/session.ts";

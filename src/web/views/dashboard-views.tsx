@@ -1,8 +1,9 @@
 // The dashboard: totals, what is due in the next 30 days and overdue, a card per chit, and two charts.
-import type { DueItem, Summary } from "../../app/build-summary.ts";
-import { formatINR, paiseToRupees } from "../../domain/money.ts";
+
+import { formatINR } from "../../domain/money.ts";
+import type { DueItem, Summary } from "../../domain/summary.ts";
 import { assetPath } from "../assets.ts";
-import { formatDate } from "../format.ts";
+import { chartRupees, formatDate } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 import { UnschedulableNotice } from "./chit-views.tsx";
 
@@ -55,9 +56,9 @@ export function DashboardView(p: { t: T; name: string; summary: Summary; timeZon
   const s = p.summary;
   const chartData = {
     months: s.charts.months,
-    byChit: s.charts.byChit.map((c) => ({ name: c.name, paid: c.paid.map(paiseToRupees) })),
-    cumulativePaid: s.charts.cumulativePaid.map(paiseToRupees),
-    cumulativeExpected: s.charts.cumulativeExpected.map(paiseToRupees),
+    byChit: s.charts.byChit.map((c) => ({ name: c.name, paid: c.paid.map(chartRupees) })),
+    cumulativePaid: s.charts.cumulativePaid.map(chartRupees),
+    cumulativeExpected: s.charts.cumulativeExpected.map(chartRupees),
   };
   return (
     <>
