@@ -1,7 +1,7 @@
 // Which chit a shared screenshot is for: the foreman or chit name matching the payee or UPI id, else the nearest due.
 import { describe, expect, it } from "vitest";
-import type { ChitCard } from "../src/app/build-summary.ts";
 import { guessChit } from "../src/app/guess-chit.ts";
+import type { ChitCard } from "../src/domain/summary.ts";
 
 function card(id: string, name: string, organizer: string, nextDue: string | null, status: ChitCard["status"] = "active"): ChitCard {
   const next = nextDue

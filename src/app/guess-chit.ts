@@ -1,7 +1,7 @@
 // Which of a member's chits a shared payment screenshot is for: the chit whose foreman (organiser) or name matches the
 // payee or its UPI id, else the one whose next due instalment is nearest the payment's date. The member can change it.
 import { daysBetween } from "../domain/dates.ts";
-import type { ChitCard } from "./build-summary.ts";
+import type { ChitCard } from "../domain/summary.ts";
 
 export type ChitGuess = { chitId: string; reason: "payee" | "due" } | null;
 
