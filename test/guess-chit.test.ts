@@ -11,6 +11,7 @@ function card(id: string, name: string, organizer: string, nextDue: string | nul
     id,
     name,
     organizer,
+    upiIds: [],
     status,
     prized: false,
     paid: 0,
