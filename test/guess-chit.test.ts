@@ -11,7 +11,7 @@ function card(id: string, name: string, organizer: string, nextDue: string | nul
     id,
     name,
     organizer,
-    upiIds: [],
+    upiIds: [] as string[],
     status,
     prized: false,
     paid: 0,
@@ -21,7 +21,7 @@ function card(id: string, name: string, organizer: string, nextDue: string | nul
     instalments: 20,
     paidInstalments: 2,
     next,
-  } as ChitCard;
+  } as unknown as ChitCard;
 }
 
 const cards = [
