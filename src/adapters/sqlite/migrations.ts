@@ -154,6 +154,8 @@ export const migrations: string[] = [
      PRIMARY KEY (owner_id, key)
    );
    CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
+  // Notifications carry their words (an i18n key and parameters) so each is shown in the member's language.
+  `ALTER TABLE notifications ADD COLUMN words TEXT;`,
   // Accounts (issue 10): each member's account activity, and settings the admin changes in the app.
   `CREATE TABLE account_activity (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
