@@ -7,6 +7,7 @@ import { authAccountArchive } from "./adapters/auth/account-archive.ts";
 import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
 import { type Auth, type AuthDeps, CODE_TTL_SECONDS, createAuth } from "./adapters/auth/better-auth.ts";
 import { authMemberRepository } from "./adapters/auth/member-store.ts";
+import { betterAuthSessions, type SessionLookup } from "./adapters/auth/session-lookup.ts";
 import { boundedReceiptProcessor } from "./adapters/images/bounded-receipt-processor.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
@@ -24,6 +25,7 @@ import type { NotificationSink } from "./app/notify.ts";
 import type { PaymentImportDeps } from "./app/preview-payment-import.ts";
 import { sendCode } from "./app/send-code.ts";
 import type { ReminderDeps } from "./app/send-reminders.ts";
+import { summaryCache } from "./app/summary-cache.ts";
 import type { Config } from "./config.ts";
 import type { AuditLog } from "./ports/audit-log.ts";
 import { type Clock, systemClock } from "./ports/clock.ts";
@@ -43,6 +45,8 @@ export type Services = {
   log: Logger;
   clock: Clock;
   auth: Auth;
+  /** The member of a request's session cookie (better-auth's answer, kept per browser while its cookie copy lasts). */
+  sessions: SessionLookup;
   members: MemberRepository;
   mailer: Mailer;
   outbox: OutboxRepository;
@@ -114,6 +118,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     ),
     clock,
     receiptMaxBytes: config.receiptMaxBytes,
+    summaries: summaryCache(),
   };
 
   let members: MemberRepository | undefined;
@@ -155,6 +160,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     log,
     clock,
     auth,
+    sessions: betterAuthSessions(auth, config.sessionCacheSeconds),
     members,
     mailer,
     outbox: storage.outbox,

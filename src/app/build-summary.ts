@@ -185,22 +185,20 @@ export async function summaryOn(deps: Pick<LedgerDeps, "chits" | "payments">, ow
 }
 
 /**
- * Summaries are kept per member while the ledger's revision and the day stay the same; the revision is read from the
- * store on every call, so an instance never serves a summary another instance has made stale.
+ * The member's summary today. With a summary cache among the ports, it is kept per member while the ledger's revision
+ * and the day stay the same; the revision is read from the store on every call, so an instance never serves a summary
+ * another instance has made stale.
  */
-const cache = new Map<string, { revision: number; today: string; summary: Summary }>();
-const CACHE_LIMIT = 2000;
-
-export async function buildSummary(deps: Pick<LedgerDeps, "chits" | "payments" | "notifications" | "clock">, member: Member): Promise<Summary> {
+export async function buildSummary(deps: Pick<LedgerDeps, "chits" | "payments" | "notifications" | "clock" | "summaries">, member: Member): Promise<Summary> {
   const now = deps.clock.now();
   const today = todayIn(member.timeZone, now);
-  const revision = await deps.chits.revision(member.id);
+  const cache = deps.summaries;
+  const revision = cache ? await deps.chits.revision(member.id) : 0;
   const key = `${member.id}:${member.timeZone}`;
-  const hit = cache.get(key);
+  const hit = cache?.get(key);
   if (hit && hit.revision === revision && hit.today === today) return hit.summary;
   const { summary } = await summaryOn(deps, member.id, today);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, { revision, today, summary });
+  cache?.set(key, { revision, today, summary });
   for (const o of summary.overdue) {
     await deps.notifications.add({
       id: randomUUID(),

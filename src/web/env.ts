@@ -3,6 +3,7 @@ import type { Locale } from "../app/locale.ts";
 import type { Services } from "../compose.ts";
 import type { Member } from "../ports/member-repository.ts";
 import type { T } from "./i18n/index.ts";
+import type { ResponseCache } from "./response-cache.ts";
 
 export type WebEnv = {
   Variables: {
@@ -22,5 +23,7 @@ export type WebEnv = {
     /** The language of this request's page and its translate function: set by pageLanguage. */
     locale: Locale;
     t: T;
+    /** This app's kept answers (middleware/ledger-cache.ts); undefined when caching is off. */
+    responseCache: ResponseCache | undefined;
   };
 };

@@ -12,6 +12,7 @@ import { parseInput, withoutBlanks } from "../../app/parse-input.ts";
 import { recordInstalment } from "../../app/record-instalment.ts";
 import { updateChit } from "../../app/update-chit.ts";
 import type { WebEnv } from "../env.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import {
   bidAdviceJson,
   bidAdviceSchema,
@@ -44,6 +45,7 @@ export const chitsApi = new Hono<WebEnv>()
       tags,
       responses: { 200: { description: "The chits.", json: chitListSchema }, ...guarded },
     }),
+    ledgerCached,
     async (c) => c.json(chitListJson(await listChits(c.get("services").ledger, c.get("member")))),
   )
   .post(
@@ -159,6 +161,7 @@ export const chitsApi = new Hono<WebEnv>()
       query: chitReportQuery,
       responses: { 200: { description: "The schedule.", json: scheduleSchema }, 400: "BadInput", 404: "NotFound", ...guarded },
     }),
+    ledgerCached,
     async (c) => {
       const query = parseInput(chitReportQuery, withoutBlanks(c.req.query()));
       const report = await buildChitReport(c.get("services").ledger, c.get("member"), c.req.param("id"), query);

@@ -9,6 +9,7 @@ import { paymentPatch } from "../../app/ledger-input.ts";
 import { recordPayment } from "../../app/record-payment.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { WebEnv } from "../env.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { errorSchema, idParam } from "./json/common.ts";
 import {
   chitPaymentsSchema,
@@ -45,6 +46,7 @@ export const paymentsApi = new Hono<WebEnv>()
       params: idParam("chit"),
       responses: { 200: { description: "Payments.", json: chitPaymentsSchema }, 404: "NotFound", ...guarded },
     }),
+    ledgerCached,
     async (c) => {
       const deps = c.get("services").ledger;
       const ownerId = c.get("member").id;
@@ -86,6 +88,7 @@ export const paymentsApi = new Hono<WebEnv>()
       query: paymentQuery,
       responses: { 200: { description: "One page of payments, newest first.", json: paymentPageSchema }, 400: "BadInput", ...guarded },
     }),
+    ledgerCached,
     async (c) => {
       const found = await findPayments(c.get("services").ledger, c.get("member"), c.req.query());
       return c.json(paymentPageJson(found));

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { buildSummary } from "../../app/build-summary.ts";
 import type { WebEnv } from "../env.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { requireMember } from "../middleware/session.ts";
 import { chitsApi } from "./chits-api.ts";
 import { exportsApi } from "./exports-api.ts";
@@ -33,5 +34,6 @@ export const apiV1 = new Hono<WebEnv>()
       tags: ["summary"],
       responses: { 200: { description: "The summary.", json: summarySchema }, ...guarded },
     }),
+    ledgerCached,
     async (c) => c.json(summaryJson(await buildSummary(c.get("services").ledger, c.get("member")))),
   );

@@ -2,7 +2,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { toMember } from "../../adapters/auth/member-store.ts";
 import { authenticateApiToken } from "../../app/authenticate-api-token.ts";
 import { AppError } from "../../app/errors.ts";
 import type { Member } from "../../ports/member-repository.ts";
@@ -41,10 +40,8 @@ export async function loadViewer(c: Context<WebEnv>): Promise<Member | null> {
 export async function sessionMember(c: Context<WebEnv>): Promise<Member | null> {
   const cached = c.get("sessionMember");
   if (cached !== undefined) return cached;
-  // returnHeaders: better-auth refreshes the session cookie cache on a miss; the browser must get that cookie.
-  const { headers, response: session } = await c.get("services").auth.api.getSession({ headers: c.req.raw.headers, returnHeaders: true });
-  for (const cookie of headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
-  const member = session ? toMember(session.user as Parameters<typeof toMember>[0]) : null;
+  const { member, setCookies } = await c.get("services").sessions(c.req.raw.headers);
+  for (const cookie of setCookies) c.header("set-cookie", cookie, { append: true });
   c.set("sessionMember", member);
   return member;
 }

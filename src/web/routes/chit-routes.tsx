@@ -17,6 +17,7 @@ import { todayIn } from "../../domain/dates.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
 import { type FormValues, fieldsOf, formFields } from "../form-values.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { type BidView, bidDiscountValue } from "../views/bid-advice-view.tsx";
@@ -114,7 +115,7 @@ async function renderInstalment(c: Ctx, values: FormValues | null, error?: AppEr
 export const chitRoutes = new Hono<WebEnv>()
   .use("/chits", requireMember)
   .use("/chits/*", requireMember)
-  .get("/chits", async (c) => {
+  .get("/chits", ledgerCached, async (c) => {
     const list = await listChits(ledger(c), c.get("member"));
     return renderPage(c, c.get("t")("chits.title"), <ChitListView t={c.get("t")} items={list.chits} />, { active: "chits" });
   })
@@ -133,7 +134,7 @@ export const chitRoutes = new Hono<WebEnv>()
       return renderPage(c, "Add a chit", view, { active: "chits", status: error.status });
     }
   })
-  .get("/chits/:id", async (c) => {
+  .get("/chits/:id", ledgerCached, async (c) => {
     const { query, benchmark, benchmarkError } = rateQuery(c);
     const report = await buildChitReport(ledger(c), c.get("member"), c.req.param("id"), query);
     const options = { assumption: query.assumption, benchmark, benchmarkError };

@@ -17,6 +17,7 @@ import type { Payment } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
 import { type FormErrors, type FormValues, fieldsOf, formFields, pickFields } from "../form-values.ts";
 import type { T } from "../i18n/index.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { readForm } from "../uploads.ts";
@@ -89,7 +90,7 @@ export const paymentRoutes = new Hono<WebEnv>()
       return renderPaymentForm(c, chit.id, null, { values, error, filesDropped: files.length > 0 });
     }
   })
-  .get("/payments", async (c) => {
+  .get("/payments", ledgerCached, async (c) => {
     const member = c.get("member");
     const values: FormValues = Object.fromEntries(HISTORY_FILTERS.map((k) => [k, c.req.query(k) ?? ""]));
     const t = c.get("t");
