@@ -3,6 +3,7 @@ import type { Db, MongoClient } from "mongodb";
 import { completeTerms } from "../../domain/chit.ts";
 import type { Chit, ChitRepository, Receipt } from "../../ports/ledger.ts";
 import { type ReceiptDoc, receiptFromDoc } from "./payment-repository.ts";
+import { paymentTotals } from "./payment-totals.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
 
 type ChitDoc = Omit<Chit, "id"> & { _id: string };
@@ -49,6 +50,7 @@ export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository
         const gone = (await receipts.find({ ownerId, paymentId: { $in: paymentIds } }, { session }).toArray()).map(receiptFromDoc);
         await receipts.deleteMany({ ownerId, paymentId: { $in: paymentIds } }, { session });
         await db.collection("payments").deleteMany({ ownerId, chitId: id }, { session });
+        await paymentTotals(db).dropChit(ownerId, id, session);
         await chits.deleteOne({ _id: id, ownerId }, { session });
         await bumpRevision(db, ownerId, session);
         return gone;

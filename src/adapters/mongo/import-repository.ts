@@ -3,6 +3,7 @@
 import type { Db, MongoClient } from "mongodb";
 import type { ImportPreview, ImportRepository } from "../../ports/import-repository.ts";
 import type { Payment } from "../../ports/ledger.ts";
+import { paymentTotals } from "./payment-totals.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
 
 type PreviewDoc = Omit<ImportPreview, "id"> & { _id: string };
@@ -30,6 +31,7 @@ export function mongoImportRepository(client: MongoClient, db: Db): ImportReposi
             list.map(({ id, receipts: _receipts, ...rest }) => ({ _id: id, ...rest })),
             { session },
           );
+        await paymentTotals(db).add(list, 1, session);
         await bumpRevision(db, preview.ownerId, session);
         return true;
       });
