@@ -26,7 +26,11 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # The code stays owned by root and read-only for the app; only /data is writable by the unprivileged user
 # (the image's own "node" user, uid 1000). A named volume mounted on /data inherits that ownership.
-RUN mkdir -p /data && chown node:node /data
+# Noto Sans for the PDFs' Telugu, Tamil, Malayalam, Kannada and Devanagari text (statements, annual summary).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends fonts-noto-core \
+  && rm -rf /var/lib/apt/lists/* \
+  && mkdir -p /data && chown node:node /data
 COPY --from=build /app ./
 USER node
 VOLUME ["/data"]

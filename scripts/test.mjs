@@ -7,18 +7,30 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const NOTO_TELUGU = "/usr/share/fonts/truetype/noto/NotoSansTelugu-Regular.ttf";
 
 const onPath = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 
-/** Chromium is required; poppler-utils (pdftoppm) is optional: without it the PDF tests skip rendering, and say so. */
+/**
+ * Chromium and the Noto fonts (the PDFs' Indian scripts) are required; poppler-utils (pdftoppm) is optional: without it
+ * the PDF tests skip rendering, and say so.
+ */
 function ensureTools() {
-  const missing = [...(existsSync(CHROMIUM) ? [] : ["chromium"]), ...(onPath("pdftoppm") ? [] : ["poppler-utils"])];
+  const missing = [
+    ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
+    ...(onPath("pdftoppm") ? [] : ["poppler-utils"]),
+    ...(existsSync(NOTO_TELUGU) ? [] : ["fonts-noto-core"]),
+  ];
   if (missing.length === 0) return;
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   if (root && existsSync("/usr/bin/apt-get")) {
     console.log(`Installing Debian's ${missing.join(" and ")} for the browser and PDF tests ...`);
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
     execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  }
+  if (!existsSync(NOTO_TELUGU)) {
+    console.error("The PDF tests need Debian's fonts-noto-core (Noto Sans Telugu, Tamil, ...). Install it: apt-get install -y fonts-noto-core.");
+    process.exit(1);
   }
   if (!existsSync(CHROMIUM)) {
     console.error(`Browser tests need Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);

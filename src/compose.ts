@@ -3,80 +3,70 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { getMigrations } from "better-auth/db/migration";
 import pino from "pino";
+import { localArchiveFiles } from "./adapters/archive/archive-file.ts";
 import { authAccountArchive } from "./adapters/auth/account-archive.ts";
+import { betterAuthAccounts } from "./adapters/auth/accounts.ts";
 import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
 import { type Auth, type AuthDeps, CODE_TTL_SECONDS, createAuth } from "./adapters/auth/better-auth.ts";
 import { authMemberRepository } from "./adapters/auth/member-store.ts";
-import { betterAuthSessions, type SessionLookup } from "./adapters/auth/session-lookup.ts";
 import { boundedReceiptProcessor } from "./adapters/images/bounded-receipt-processor.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
 import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-ports.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
-import { openStorage } from "./adapters/storage.ts";
-import type { ApprovalDeps } from "./app/approve-member.ts";
-import { type CalendarFeedDeps, calendarFeedKey } from "./app/calendar-feed.ts";
-import type { TokenDeps } from "./app/create-api-token.ts";
+import type { Storage } from "./adapters/storage.ts";
+import { calendarFeedKey } from "./app/calendar-feed.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
-import type { ImportDeps } from "./app/import-archive.ts";
 import type { LedgerDeps } from "./app/ledger-deps.ts";
 import { notificationSink } from "./app/notifications.ts";
 import type { NotificationSink } from "./app/notify.ts";
-import type { PaymentImportDeps } from "./app/preview-payment-import.ts";
 import { sendCode } from "./app/send-code.ts";
-import type { ReminderDeps } from "./app/send-reminders.ts";
 import { summaryCache } from "./app/summary-cache.ts";
 import type { Config } from "./config.ts";
-import type { AuditLog } from "./ports/audit-log.ts";
 import { type Clock, systemClock } from "./ports/clock.ts";
-import { type ErrorReporter, noErrorReporter } from "./ports/error-reporter.ts";
+import { noErrorReporter } from "./ports/error-reporter.ts";
 import type { Mailer } from "./ports/mailer.ts";
 import type { MemberRepository } from "./ports/member-repository.ts";
-import { type Metrics, noMetrics } from "./ports/metrics.ts";
-import type { ExtraChannel } from "./ports/notifier.ts";
-import type { OutboxRepository } from "./ports/outbox-repository.ts";
-import type { RateCounter } from "./ports/rate-counter.ts";
+import { type Metrics, noMetrics, type StoreObserver } from "./ports/metrics.ts";
 import type { StoreHealth } from "./ports/store-health.ts";
+import type { Logger, WebServices } from "./web/env.ts";
 
-export type Logger = pino.Logger;
+/** What the web layer sees (web/env.ts), plus better-auth's own instance for the CLI and tests. */
+export type Services = WebServices & { auth: Auth };
 
-export type Services = {
-  config: Config;
-  log: Logger;
-  clock: Clock;
-  auth: Auth;
-  /** The member of a request's session cookie (better-auth's answer, kept per browser while its cookie copy lasts). */
-  sessions: SessionLookup;
-  members: MemberRepository;
-  mailer: Mailer;
-  outbox: OutboxRepository;
-  audit: AuditLog;
-  notify: NotificationSink;
-  approval: ApprovalDeps;
-  ledger: LedgerDeps;
-  archive: ImportDeps;
-  storageKind: "sqlite" | "mongodb";
-  storageDescription: string;
-  /** What the store says about itself: problems and storage used (start-up log, Admin page). */
-  storeHealth: StoreHealth;
-  /** Reminders (issue 5): the job's ports, the extra channels members may choose, the calendar feed, live notifications. */
-  reminders: ReminderDeps;
-  reminderChannels: ExtraChannel[];
-  calendar: CalendarFeedDeps;
-  /** Open live-notification streams end when `signal` aborts (stop() at shutdown, so the server can close). */
-  live: { pollMs: number; signal: AbortSignal; stop(): void };
-  /** Personal API tokens and bulk CSV imports of payments (issue 6). */
-  tokens: TokenDeps & { members: MemberRepository };
-  paymentImports: PaymentImportDeps;
-  /** Request counters in the store, shared by all instances (rate limits better-auth does not cover). */
-  rateCounter: RateCounter;
-  /** Prometheus metrics when GET /metrics is configured (METRICS_TOKEN or METRICS_PORT), else a no-op. */
-  metrics: Metrics;
-  /** Unexpected errors go here besides the log (Sentry when SENTRY_DSN is set). */
-  errors: ErrorReporter;
-  ping(): Promise<void>;
-  close(): Promise<void>;
-};
+const mongoSettings = (config: Config) => ({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
+
+/** MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR; `observe` is told of every
+ * statement or command sent to the store (metrics). */
+export async function openStorage(config: Config, observe?: StoreObserver): Promise<Storage> {
+  if (config.mongodbUri) {
+    const { openMongoStorage } = await import("./adapters/mongo/storage.ts");
+    return openMongoStorage(mongoSettings(config), observe);
+  }
+  const { openSqliteStorage } = await import("./adapters/sqlite/storage.ts");
+  return openSqliteStorage(config.dataDir, observe);
+}
+
+/**
+ * Checks the configured store without starting the app (`chitfunds doctor`): a store that cannot be reached is a
+ * report with that problem, not an error.
+ */
+export function probeStore(config: Config): StoreHealth {
+  if (config.mongodbUri) {
+    return {
+      async report() {
+        const { probeMongo } = await import("./adapters/mongo/probe.ts");
+        return probeMongo(mongoSettings(config));
+      },
+    };
+  }
+  return {
+    async report() {
+      const { probeSqlite } = await import("./adapters/sqlite/sqlite-health.ts");
+      return probeSqlite(config.dataDir);
+    },
+  };
+}
 
 export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer; metrics?: Metrics };
 
@@ -160,7 +150,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     log,
     clock,
     auth,
-    sessions: betterAuthSessions(auth, config.sessionCacheSeconds),
+    accounts: betterAuthAccounts(auth, config.sessionCacheSeconds),
     members,
     mailer,
     outbox: storage.outbox,
@@ -169,6 +159,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     approval: { members, mailer, audit: storage.audit, clock, notify, baseUrl: config.baseUrl },
     ledger,
     archive: {
+      archives: localArchiveFiles,
       accounts: authAccountArchive(auth),
       chits: storage.chits,
       payments,

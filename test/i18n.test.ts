@@ -160,7 +160,7 @@ describe("chit pages in the member's language", () => {
     expect(wrong.status).toBe(400);
     const problem = await wrong.text();
     expect(alerts(problem)).toContain("कृपया लाल निशान वाली जगहें ठीक करें।");
-    expect(fieldError(problem, "from")).toBe("सही तारीख YYYY-MM-DD के रूप में लिखें।");
+    expect(fieldError(problem, "from")).toBe("कब से: सही तारीख YYYY-MM-DD के रूप में लिखें।");
   });
 
   it("a member who chose Hindi sees a payment, its duplicate warning and the delete question in Hindi", async () => {

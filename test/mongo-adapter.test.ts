@@ -2,10 +2,11 @@
 // way, the queries every open tab polls have one, and the client's pool and time limits hold. Store-specific: indexes here are MongoDB's (SQLite's tables and
 // indexes come from migrations, checked by the contract suite's behaviour instead).
 
-import { type Collection, type Db, MongoClient } from "mongodb";
+import { BSON, type Collection, type Db, MongoClient } from "mongodb";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { gridFsFileStore } from "../src/adapters/mongo/gridfs-file-store.ts";
+import { mongoImportRepository } from "../src/adapters/mongo/import-repository.ts";
 import { clearMongoLedger, LEDGER_COLLECTIONS, openMongoStorage } from "../src/adapters/mongo/storage.ts";
 import { composeServices, type Services } from "../src/compose.ts";
 import { loadConfig } from "../src/config.ts";
@@ -193,4 +194,42 @@ describe.skipIf(!onStore("mongodb"))("MongoDB writes that fail part-way", () => 
     for (const name of LEDGER_COLLECTIONS) expect(await db.collection(name).countDocuments(), name).toBe(0);
     expect((await db.collection("ledger_revisions").findOne({}))?.rev).toBe(4);
   });
+
+  it("an import preview of an upload over 16 MiB is stored in documents that each stay under MongoDB's limit", async () => {
+    const imports = mongoImportRepository(client, db);
+    const at = new Date("2026-01-10T10:00:00Z");
+    const preview = {
+      id: "preview-1",
+      ownerId: "owner-1",
+      fileName: "payments.csv",
+      createdAt: at,
+      expiresAt: new Date("2026-01-11T10:00:00Z"),
+      // One huge cell and many rows, over 16 MiB together. (Not the full 20 MB: the stand-in cannot send a reply over
+      // 17 MiB, where MongoDB splits batches at 16 MiB; see the issue note.)
+      source: { encoding: "utf-8", delimiter: "comma", headers: ["date", "notes"], cells: [["05/01/2026", `${"₹".repeat(1000)}${"x".repeat(16_600_000)}`]] },
+      mapping: {},
+      defaultChitId: null,
+      rows: Array.from({ length: 2000 }, (_, i) => ({
+        row: i + 2,
+        chitId: null,
+        chitName: "A",
+        instalment: 1,
+        amount: 500_000,
+        paidOn: "2026-01-05",
+        method: "upi" as const,
+        reference: `R${i}`,
+        notes: "",
+      })),
+      errors: [],
+    };
+    await imports.save(preview);
+    let largest = 0;
+    for (const name of ["import_previews", "import_preview_parts"])
+      for await (const doc of db.collection(name).find()) largest = Math.max(largest, BSON.calculateObjectSize(doc));
+    expect(JSON.stringify(preview).length).toBeGreaterThan(16 * 1024 * 1024);
+    expect(largest).toBeLessThan(16 * 1024 * 1024);
+    expect(await imports.get("owner-1", "preview-1", at)).toEqual(preview);
+    expect(await imports.commit(preview, [])).toBe(true);
+    expect(await db.collection("import_preview_parts").countDocuments()).toBe(0);
+  }, 120_000);
 });

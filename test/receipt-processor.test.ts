@@ -30,12 +30,12 @@ describe("receipt processing", () => {
     expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBeLessThanOrEqual(2000);
   });
 
-  it("refuses text dressed as an image (415) and a damaged image (400)", async () => {
-    await expect(processor.process(new TextEncoder().encode("just some text, not a photo"))).rejects.toMatchObject({ status: 415 });
+  it("refuses text dressed as an image (unsupported) and a damaged image (unreadable)", async () => {
+    await expect(processor.process(new TextEncoder().encode("just some text, not a photo"))).rejects.toMatchObject({ code: "unsupported-file-type" });
     const jpeg = await sharp({ create: { width: 200, height: 200, channels: 3, background: "#fff" } })
       .jpeg()
       .toBuffer();
     const damaged = Buffer.concat([jpeg.subarray(0, 200), Buffer.alloc(2000, 7)]);
-    await expect(processor.process(new Uint8Array(damaged))).rejects.toMatchObject({ status: 400 });
+    await expect(processor.process(new Uint8Array(damaged))).rejects.toMatchObject({ code: "unreadable-file" });
   });
 });

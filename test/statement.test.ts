@@ -72,7 +72,7 @@ describe("GET /api/v1/chits/{id}/statement.pdf", () => {
     expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(2);
     const raw = pdf.toString("latin1");
-    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans/); // embedded, not a built-in font
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+(NotoSans|DejaVuSans)/); // embedded, not a built-in font
     expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
     expect(mappedCodePoints(pdf)).toContain("<20b9>"); // ₹ is drawn
     expect(raw).toMatch(/\/Subtype \/Image/); // the receipt thumbnail

@@ -1,13 +1,11 @@
-// Picks the store from config: MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR.
+// What a store gives the app: every repository over one database (SQLite or MongoDB); compose.ts picks which.
 import type { Db, MongoClient } from "mongodb";
-import type { Config } from "../config.ts";
 import type { ApiTokenRepository } from "../ports/api-token-repository.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { FileStore } from "../ports/file-store.ts";
 import type { ImportRepository } from "../ports/import-repository.ts";
 import type { LeaseLock } from "../ports/lease-lock.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
-import type { StoreObserver } from "../ports/metrics.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
 import type { ReminderLog } from "../ports/reminder-log.ts";
@@ -39,36 +37,3 @@ export type Storage = {
   ping(): Promise<void>;
   close(): Promise<void>;
 };
-
-const mongoSettings = (config: Config) => ({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
-
-/** `observe` is told of every statement or command sent to the store (metrics). */
-export async function openStorage(config: Config, observe?: StoreObserver): Promise<Storage> {
-  if (config.mongodbUri) {
-    const { openMongoStorage } = await import("./mongo/storage.ts");
-    return openMongoStorage(mongoSettings(config), observe);
-  }
-  const { openSqliteStorage } = await import("./sqlite/storage.ts");
-  return openSqliteStorage(config.dataDir, observe);
-}
-
-/**
- * Checks the configured store without starting the app (`chitfunds doctor`): a store that cannot be reached is a
- * report with that problem, not an error.
- */
-export function probeStore(config: Config): StoreHealth {
-  if (config.mongodbUri) {
-    return {
-      async report() {
-        const { probeMongo } = await import("./mongo/probe.ts");
-        return probeMongo(mongoSettings(config));
-      },
-    };
-  }
-  return {
-    async report() {
-      const { probeSqlite } = await import("./sqlite/sqlite-health.ts");
-      return probeSqlite(config.dataDir);
-    },
-  };
-}

@@ -1,26 +1,29 @@
 // "Should I bid this month, and up to what discount?" for one of the member's chits: GET /api/v1/chits/{id}/bid-advice
 // and the chit page's "Thinking of bidding this month?" section share this use case.
+
 import { z } from "zod";
 import { adviseBid, type BidAdvice } from "../domain/bid-advice.ts";
 import { isForemanInstalment, validateDiscount } from "../domain/chit.ts";
 import { todayIn } from "../domain/dates.ts";
+import { words, wordsMessage } from "../i18n/words.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { chitReportQuery } from "./build-chit-report.ts";
 import { AppError, badInput } from "./errors.ts";
 import { findChit } from "./find-chit.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
-import { rupees } from "./ledger-input.ts";
+import { fieldLabel, rupees } from "./ledger-input.ts";
 import { parseInput } from "./parse-input.ts";
+import { problemWords } from "./problem-words.ts";
 
 export type { BidAdvice } from "../domain/bid-advice.ts";
 
 /** The instalment and discount to advise on, with the benchmark and projection taken as on the chit page. */
 export const bidAdviceQuery = chitReportQuery.extend({
   instalment: z.coerce
-    .number({ message: "Instalment must be a whole number." })
-    .int("Instalment must be a whole number.")
+    .number({ message: wordsMessage("input.wholeNumber", { label: fieldLabel("instalment") }) })
+    .int(wordsMessage("input.wholeNumber", { label: fieldLabel("instalment") }))
     .meta({ description: "The instalment the member thinks of bidding for." }),
-  discount: rupees("Discount", "The discount; default: the one the assumption expects.").optional(),
+  discount: rupees("discount", "The discount; default: the one the assumption expects.").optional(),
 });
 
 /** The use case: the member's chit and payments, checked input, then adviseBid. */
@@ -30,16 +33,16 @@ export async function buildBidAdvice(deps: Pick<LedgerDeps, "chits" | "payments"
   const { terms } = chit;
   const won = chit.instalments.find((r) => r.wonByMe);
   if (won) {
-    throw new AppError(409, "already-won", `You won instalment ${won.number}; bid advice is for a ticket that has not won yet.`, {
-      instalment: `Already won at instalment ${won.number}.`,
+    throw new AppError(409, "already-won", words("errors.alreadyWonBid", { number: won.number }), {
+      instalment: words("errors.alreadyWonAt", { number: won.number }),
     });
   }
   if (query.instalment < 1 || query.instalment > terms.instalments || (isForemanInstalment(terms, query.instalment) && terms.prizesPerAuction === 1)) {
-    throw badInput({ instalment: `Choose an instalment from ${terms.firstInstalment === "foreman" ? 2 : 1} to ${terms.instalments}.` });
+    throw badInput({ instalment: words("errors.bidInstalmentRange", { first: terms.firstInstalment === "foreman" ? 2 : 1, last: terms.instalments }) });
   }
   if (query.discount !== undefined) {
     const problems = validateDiscount(terms, query.instalment, query.discount);
-    if (problems.length) throw badInput({ discount: problems[0]!.message });
+    if (problems.length) throw badInput({ discount: problemWords(problems[0]!) });
   }
   const payments = await deps.payments.paidByDay(member.id, [chit.id]); // the flows, summed per day in the store
   return adviseBid(terms, chit.instalments, payments, {

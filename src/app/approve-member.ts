@@ -3,7 +3,7 @@ import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Mailer } from "../ports/mailer.ts";
 import type { Member, MemberRepository } from "../ports/member-repository.ts";
-import { AppError, notFound } from "./errors.ts";
+import { AppError } from "./errors.ts";
 import { supportedLocale } from "./locale.ts";
 import { approvedMail } from "./mail-templates.ts";
 import type { NotificationSink } from "./notify.ts";
@@ -20,7 +20,7 @@ export type ApprovalDeps = {
 /** `who` is a member id or an email address (the CLI passes emails). */
 export async function findMember(members: MemberRepository, who: string): Promise<Member> {
   const member = who.includes("@") ? await members.findByEmail(who) : await members.findById(who);
-  if (!member) throw notFound(`A member with ${who.includes("@") ? "email" : "id"} ${who}`);
+  if (!member) throw new AppError(404, "not-found", `A member with ${who.includes("@") ? "email" : "id"} ${who} was not found.`);
   return member;
 }
 

@@ -1,6 +1,7 @@
 // The real rate of a chit for the member: XIRR on actual flows and on a projection to the end, NPV and MIRR at the
 // member's benchmark, and plain words instead of a number where no single rate exists.
 import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
+import type { ProjectionNote } from "../domain/member-flows.ts";
 import { paiseToRupees } from "../domain/money.ts";
 import {
   allRates,
@@ -15,6 +16,8 @@ import {
   xirr,
 } from "../domain/rates.ts";
 import type { Payment, Schedule } from "../domain/schedule.ts";
+import { translatorFor } from "../i18n/index.ts";
+import { type NoRateCode, rateReasonText } from "../i18n/rate-words.ts";
 
 export type RateView = {
   xirr: number | null;
@@ -33,24 +36,10 @@ export type RateView = {
 
 export type ChitRate = RateView & {
   basis: "actual";
-  projected: RateView & { assumption: ProjectionAssumption; notes: string[] };
+  projected: RateView & { assumption: ProjectionAssumption; notes: ProjectionNote[] };
 };
 
-export type NoRateCode =
-  | "nothing-paid-yet"
-  | "not-enough-flows"
-  | "only-receipts"
-  | "only-paid"
-  | "always-less"
-  | "always-more"
-  | "multiple-rates"
-  | "no-single-rate";
-
-/** 0.0757 -> "7.57%"; a rate that rounds to zero is "0.00%", without a sign. */
-export const pct = (r: number) => {
-  const text = (r * 100).toFixed(2);
-  return `${Number(text) === 0 ? text.replace("-", "") : text}%`;
-};
+export type { NoRateCode };
 
 function reasonCodeOf(result: RateResult, flows: Flow[]): NoRateCode | null {
   if (result.kind === "rate") return null;
@@ -70,22 +59,9 @@ function reasonCodeOf(result: RateResult, flows: Flow[]): NoRateCode | null {
   }
 }
 
-const REASON_WORDS: Record<Exclude<NoRateCode, "multiple-rates">, string> = {
-  "nothing-paid-yet": "Nothing paid yet: a rate, NPV and MIRR need at least one payment and the prize.",
-  "not-enough-flows": "Not enough dated payments yet to work out a rate.",
-  "only-receipts": "No rate: there are receipts but no payments.",
-  "only-paid": "No rate yet: so far you have only paid in; a rate needs the prize too.",
-  "always-less": "No rate exists: at every interest rate this chit returns less than you pay in. Judge it by the net loss, NPV and MIRR.",
-  "always-more": "No rate exists: at every interest rate this chit returns more than you pay in. Judge it by the net gain, NPV and MIRR.",
-  "no-single-rate": "No single rate fits these payments. Judge the chit by its net result, NPV and MIRR.",
-};
-
+/** The reason in English, for the API (pages and PDFs say the code in the member's language). */
 function explain(code: NoRateCode | null, rates: number[]): string | null {
-  if (code === null) return null;
-  if (code === "multiple-rates") {
-    return `No single rate: ${rates.map(pct).join(" and ")} a year both fit these payments, so neither means anything alone. Judge the chit by its net result, NPV and MIRR.`;
-  }
-  return REASON_WORDS[code];
+  return rateReasonText(translatorFor("en"), code, rates);
 }
 
 export function rateView(flows: Flow[], benchmarkRate: number): RateView {

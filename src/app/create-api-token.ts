@@ -1,7 +1,9 @@
 // A member creates a personal API token: named, optionally expiring; the token is returned once and only its SHA-256
 // hash is stored.
+
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
+import { words } from "../i18n/words.ts";
 import type { ApiToken, ApiTokenRepository } from "../ports/api-token-repository.ts";
 import type { Clock } from "../ports/clock.ts";
 import { AppError } from "./errors.ts";
@@ -42,7 +44,7 @@ export async function createApiToken(deps: TokenDeps, ownerId: string, raw: Reco
   const input = parseInput(tokenInput, raw);
   const existing = await deps.apiTokens.listForOwner(ownerId);
   if (existing.length >= MAX_TOKENS_PER_MEMBER) {
-    throw new AppError(409, "too-many-tokens", `You already have ${existing.length} tokens, the most allowed. Revoke one you no longer use first.`);
+    throw new AppError(409, "too-many-tokens", words("errors.tooManyTokens", { count: existing.length }));
   }
   const now = deps.clock.now();
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;

@@ -1,4 +1,5 @@
 // A member adds a chit they hold, with its rules; the rules are checked before anything is stored.
+
 import { randomUUID } from "node:crypto";
 import { type ChitTerms, completeTerms, validateTerms } from "../domain/chit.ts";
 import type { Chit } from "../ports/ledger.ts";
@@ -6,6 +7,7 @@ import { badInput } from "./errors.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { type ChitInput, chitInput } from "./ledger-input.ts";
 import { parseInput } from "./parse-input.ts";
+import { problemWords } from "./problem-words.ts";
 
 export function termsFrom(input: ChitInput): ChitTerms {
   const { name: _name, organizer: _organizer, ticketNo: _ticketNo, notes: _notes, ...terms } = input;
@@ -14,7 +16,7 @@ export function termsFrom(input: ChitInput): ChitTerms {
 
 export function assertValidTerms(terms: ChitTerms): void {
   const problems = validateTerms(terms);
-  if (problems.length) throw badInput(Object.fromEntries(problems.map((p) => [p.field, p.message])));
+  if (problems.length) throw badInput(Object.fromEntries(problems.map((p) => [p.field, problemWords(p)])));
 }
 
 export async function createChit(deps: Pick<LedgerDeps, "chits" | "clock">, ownerId: string, raw: unknown): Promise<Chit> {

@@ -11,7 +11,7 @@ export async function deletePayment(deps: Pick<LedgerDeps, "payments" | "files">
 
 export async function removeReceipt(deps: Pick<LedgerDeps, "payments" | "files">, ownerId: string, receiptId: string): Promise<string> {
   const receipt = await deps.payments.removeReceipt(ownerId, receiptId);
-  if (!receipt) throw notFound("That receipt");
+  if (!receipt) throw notFound("receipt");
   await Promise.all([deps.files.delete(receipt.key), deps.files.delete(receipt.thumbnailKey)]);
   return receipt.paymentId;
 }

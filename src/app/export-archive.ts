@@ -1,9 +1,8 @@
 // Writes the whole installation (members, logins, chits, payments, receipts and their files, notifications, outbox,
 // audit log) into one portable archive: `chitfunds export`, and the scheduled backups.
-import type { ArchiveHeader, ArchiveRecord } from "../adapters/archive/archive-file.ts";
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, writeArchive } from "../adapters/archive/archive-file.ts";
 import type { AccountArchive } from "../ports/account-archive.ts";
 import type { ApiTokenRepository } from "../ports/api-token-repository.ts";
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type ArchiveFiles, type ArchiveHeader, type ArchiveRecord } from "../ports/archive-files.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { FileStore } from "../ports/file-store.ts";
@@ -11,6 +10,8 @@ import type { ChitRepository, NotificationRepository, PaymentRepository } from "
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
 
 export type ArchiveDeps = {
+  /** Where archives are written and read. */
+  archives: ArchiveFiles;
   accounts: AccountArchive;
   chits: ChitRepository;
   payments: PaymentRepository;
@@ -82,6 +83,6 @@ export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Re
     for (const data of outbox) yield { type: "outbox", data };
     for (const data of audit) yield { type: "audit", data };
   }
-  await writeArchive(path, header, records());
+  await deps.archives.write(path, header, records());
   return counts;
 }

@@ -1,7 +1,9 @@
 // The member's payments as CSV, one row per payment (all, one chit, or a date range), oldest first.
+
 import { z } from "zod";
 import { csvAmount, toCsv } from "../domain/csv.ts";
 import { compareDates } from "../domain/dates.ts";
+import { words } from "../i18n/words.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { badInput } from "./errors.ts";
 import { findChit } from "./find-chit.ts";
@@ -13,13 +15,13 @@ export const PAYMENT_CSV_COLUMNS = ["date", "chit", "instalment", "amount", "met
 
 export const exportQuery = z.object({
   chit: z.string().trim().max(100).optional().meta({ description: "Only this chit's payments (its id)." }),
-  from: calendarDate("From", "Paid on or after, YYYY-MM-DD.").optional(),
-  to: calendarDate("To", "Paid on or before, YYYY-MM-DD.").optional(),
+  from: calendarDate("from", "Paid on or after, YYYY-MM-DD.").optional(),
+  to: calendarDate("to", "Paid on or before, YYYY-MM-DD.").optional(),
 });
 
 export async function exportPaymentsCsv(deps: Pick<LedgerDeps, "chits" | "payments">, member: Member, raw: Record<string, string>) {
   const query = parseInput(exportQuery, withoutBlanks(raw));
-  if (query.from && query.to && compareDates(query.from, query.to) > 0) throw badInput({ to: "To must be on or after From." });
+  if (query.from && query.to && compareDates(query.from, query.to) > 0) throw badInput({ to: words("errors.toAfterFrom") });
   const only = query.chit ? await findChit(deps.chits, member.id, query.chit) : null;
   const chits = only ? [only] : await deps.chits.list(member.id);
   const names = new Map(chits.map((c) => [c.id, c.name]));

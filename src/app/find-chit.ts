@@ -4,6 +4,6 @@ import { notFound } from "./errors.ts";
 
 export async function findChit(chits: ChitRepository, ownerId: string, id: string): Promise<Chit> {
   const chit = await chits.get(ownerId, id);
-  if (!chit) throw notFound("That chit");
+  if (!chit) throw notFound("chit");
   return chit;
 }

@@ -4,6 +4,6 @@ import { notFound } from "./errors.ts";
 
 export async function findPayment(payments: PaymentRepository, ownerId: string, id: string): Promise<Payment> {
   const payment = await payments.get(ownerId, id);
-  if (!payment) throw notFound("That payment");
+  if (!payment) throw notFound("payment");
   return payment;
 }

@@ -2,23 +2,32 @@
 // history page and GET /api/v1/payments both show what this returns; the store is asked for it here and nowhere else.
 import { z } from "zod";
 import { todayIn } from "../domain/dates.ts";
+import { wordsMessage } from "../i18n/words.ts";
 import { type Chit, PAYMENT_METHODS, type Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
-import { calendarDate } from "./ledger-input.ts";
+import { calendarDate, fieldLabel } from "./ledger-input.ts";
 import { paidSoFar } from "./paid-so-far.ts";
 import { parseInput, withoutBlanks } from "./parse-input.ts";
 
 export const PAYMENTS_PER_PAGE = 25;
 
 export const paymentQuery = z.object({
-  chit: z.string().max(100).optional().meta({ description: "A chit id." }),
-  from: calendarDate("From", "Paid on or after, YYYY-MM-DD.").optional(),
-  to: calendarDate("To", "Paid on or before, YYYY-MM-DD.").optional(),
-  method: z.enum(PAYMENT_METHODS).optional(),
-  status: z.enum(["full", "part"]).optional().meta({ description: "full: the payment's instalment is fully paid; part: not yet." }),
-  q: z.string().trim().max(100).optional().meta({ description: "Searches reference and notes." }),
+  chit: z.string().max(100, wordsMessage("input.choice")).optional().meta({ description: "A chit id." }),
+  from: calendarDate("from", "Paid on or after, YYYY-MM-DD.").optional(),
+  to: calendarDate("to", "Paid on or before, YYYY-MM-DD.").optional(),
+  method: z.enum(PAYMENT_METHODS, { message: wordsMessage("input.choice") }).optional(),
+  status: z
+    .enum(["full", "part"], { message: wordsMessage("input.choice") })
+    .optional()
+    .meta({ description: "full: the payment's instalment is fully paid; part: not yet." }),
+  q: z
+    .string()
+    .trim()
+    .max(100, wordsMessage("input.tooLong", { label: fieldLabel("search"), max: 100 }))
+    .optional()
+    .meta({ description: "Searches reference and notes." }),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   perPage: z.coerce.number().int().min(1).max(200).default(PAYMENTS_PER_PAGE),
 });

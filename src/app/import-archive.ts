@@ -1,9 +1,9 @@
 // Loads an archive into the configured store (`chitfunds import` / `restore`). The archive is checked whole before
 // anything changes; a non-empty store is refused unless the caller asked to replace it.
 
-import { openArchive } from "../adapters/archive/archive-file.ts";
 import { completeTerms } from "../domain/chit.ts";
 import type { ApiToken } from "../ports/api-token-repository.ts";
+import { ArchiveRefused, type OpenedArchive } from "../ports/archive-files.ts";
 import type { AuditEntry } from "../ports/audit-log.ts";
 import type { Chit, Notification, Payment } from "../ports/ledger.ts";
 import type { OutboxEntry } from "../ports/outbox-repository.ts";
@@ -15,8 +15,18 @@ export type ImportDeps = ArchiveDeps & { clearLedger(): Promise<void> };
 const dates = <T extends Record<string, unknown>>(record: T, keys: string[]): T =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k, keys.includes(k) && typeof v === "string" ? new Date(v) : v])) as T;
 
+/** The archive checked whole, or a 400 saying why it cannot be imported. */
+async function openChecked(deps: ImportDeps, path: string): Promise<OpenedArchive> {
+  try {
+    return await deps.archives.open(path);
+  } catch (error) {
+    if (error instanceof ArchiveRefused) throw new AppError(400, error.code, error.message);
+    throw error;
+  }
+}
+
 export async function importArchive(deps: ImportDeps, path: string, options: { replace: boolean }): Promise<Record<string, number>> {
-  const archive = await openArchive(path);
+  const archive = await openChecked(deps, path);
   const existing = await deps.accounts.count();
   if (existing > 0 && !options.replace) {
     throw new AppError(

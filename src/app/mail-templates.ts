@@ -1,9 +1,8 @@
 // The mails about a member's account (codes, approval), worded by the one i18n layer in the reader's language.
 import { translatorFor } from "../i18n/index.ts";
+import type { CodePurpose } from "../ports/accounts.ts";
 import type { Mail } from "../ports/mailer.ts";
 import { type Locale, SUPPORTED_LOCALES } from "./locale.ts";
-
-type CodePurpose = "sign-in" | "email-verification" | "forget-password" | "change-email";
 
 function codeWords(locale: Locale, code: string, purpose: CodePurpose, minutes: number) {
   const t = translatorFor(locale);

@@ -13,7 +13,7 @@ export async function markNotificationRead(deps: { notifications: NotificationRe
   const changed = await deps.notifications.markRead(ownerId, id, deps.clock.now());
   if (!changed) {
     const exists = (await deps.notifications.list(ownerId, { limit: 1000 })).some((n) => n.id === id);
-    if (!exists) throw notFound("That notification");
+    if (!exists) throw notFound("notification");
   }
 }
 

@@ -1,7 +1,9 @@
 // A member records a payment against an instalment, with receipts; defaults come from the schedule, and the same
 // receipt or reference used before is flagged. The payment is stored only once its receipts are.
+
 import { randomUUID } from "node:crypto";
 import { compareDates, todayIn } from "../domain/dates.ts";
+import { words } from "../i18n/words.ts";
 import type { Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { scheduleOrRefuse } from "./chit-schedule.ts";
@@ -29,14 +31,14 @@ export async function recordPayment(
   const schedule = scheduleOrRefuse(chit, existing, today);
 
   const instalment = input.instalment ?? schedule.instalments.find((row) => row.status !== "paid")?.number;
-  if (instalment === undefined) throw badInput({ instalment: "Every instalment of this chit is paid; choose the instalment this payment is for." });
+  if (instalment === undefined) throw badInput({ instalment: words("errors.allPaid") });
   const row = schedule.instalments[instalment - 1];
-  if (!row) throw badInput({ instalment: `This chit has instalments 1 to ${chit.terms.instalments}.` });
+  if (!row) throw badInput({ instalment: words("errors.instalmentRange", { count: chit.terms.instalments }) });
   const amount = input.amount ?? (row.balance > 0 ? row.balance : row.payable);
-  if (amount <= 0) throw badInput({ amount: "Amount must be more than zero." });
+  if (amount <= 0) throw badInput({ amount: words("errors.amountPositive") });
   const paidOn = input.paidOn ?? today;
-  if (compareDates(paidOn, today) > 0) throw badInput({ paidOn: "The payment date cannot be in the future." });
-  if (chit.status === "closed") throw new AppError(409, "chit-closed", "This chit is closed. Reopen it to record payments.");
+  if (compareDates(paidOn, today) > 0) throw badInput({ paidOn: words("errors.futureDate") });
+  if (chit.status === "closed") throw new AppError(409, "chit-closed", words("errors.chitClosed"));
 
   const id = randomUUID();
   const { receipts, undo } = await storeReceipts(deps, member.id, id, files, now);

@@ -3,5 +3,5 @@ import type { TokenDeps } from "./create-api-token.ts";
 import { notFound } from "./errors.ts";
 
 export async function revokeApiToken(deps: TokenDeps, ownerId: string, id: string): Promise<void> {
-  if (!(await deps.apiTokens.delete(ownerId, id))) throw notFound("That token");
+  if (!(await deps.apiTokens.delete(ownerId, id))) throw notFound("token");
 }

@@ -1,6 +1,5 @@
 // One backup: the whole installation written with the same archive as `chitfunds export` into BACKUP_DIR under a
 // dated name, then all but the newest `keep` backups removed. Used by the scheduled job and `chitfunds backup`.
-import { mkdir, readdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { type ArchiveDeps, exportArchive } from "./export-archive.ts";
 
@@ -21,14 +20,13 @@ export async function runBackup(
   options: { dir: string; keep: number },
 ): Promise<{ path: string; counts: Record<string, number>; removed: string[] }> {
   const dir = resolve(options.dir);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const existing = new Set(await readdir(dir));
+  const existing = new Set(await deps.archives.folder(dir));
   let name = backupName(deps.clock.now());
   for (let n = 2; existing.has(name); n++) name = name.replace(/(-\d+)?\.chitfunds$/, `-${n}.chitfunds`);
   const path = join(dir, name);
   const counts = await exportArchive(deps, path);
-  const backups = (await readdir(dir)).filter((f) => BACKUP_PATTERN.test(f)).sort();
+  const backups = (await deps.archives.folder(dir)).filter((f) => BACKUP_PATTERN.test(f)).sort();
   const removed = backups.slice(0, Math.max(0, backups.length - Math.max(1, options.keep)));
-  for (const old of removed) await rm(join(dir, old), { force: true });
+  for (const old of removed) await deps.archives.remove(join(dir, old));
   return { path, counts, removed };
 }

@@ -1,10 +1,9 @@
 // Mails a one-time code (email confirmation, password reset) to the address that asked for it, in the member's language.
+import type { CodePurpose } from "../ports/accounts.ts";
 import type { Mailer } from "../ports/mailer.ts";
 import type { MemberRepository } from "../ports/member-repository.ts";
 import { DEFAULT_LOCALE, type Locale, supportedLocale } from "./locale.ts";
 import { codeMail } from "./mail-templates.ts";
-
-type CodePurpose = Parameters<typeof codeMail>[2];
 
 export type SendCodeDeps = { mailer: Mailer; codeTtlMinutes: number; members: Pick<MemberRepository, "findByEmail"> };
 

@@ -1,6 +1,9 @@
 // Checks, processes and stores uploaded receipt files; if anything fails, every file already stored is removed.
+
 import { createHash, randomUUID } from "node:crypto";
+import { words } from "../i18n/words.ts";
 import type { Receipt } from "../ports/ledger.ts";
+import { ReceiptRefused } from "../ports/receipt-processor.ts";
 import { AppError } from "./errors.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 
@@ -10,18 +13,21 @@ export const MAX_RECEIPTS_PER_PAYMENT = 10;
 
 export function assertUploadsAcceptable(files: UploadedFile[], maxBytes: number): void {
   if (files.length > MAX_RECEIPTS_PER_PAYMENT) {
-    throw new AppError(400, "too-many-files", `Attach at most ${MAX_RECEIPTS_PER_PAYMENT} receipts to one payment.`, {
-      receipts: `At most ${MAX_RECEIPTS_PER_PAYMENT} files.`,
+    throw new AppError(400, "too-many-files", words("errors.tooManyFiles", { count: MAX_RECEIPTS_PER_PAYMENT }), {
+      receipts: words("errors.atMostFiles", { count: MAX_RECEIPTS_PER_PAYMENT }),
     });
   }
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   for (const file of files) {
     if (file.bytes.byteLength > maxBytes) {
-      throw new AppError(413, "file-too-large", `${file.name || "A receipt"} is larger than the ${mb} MB limit. Take a smaller photo or screenshot.`, {
-        receipts: `Each file can be at most ${mb} MB.`,
+      throw new AppError(413, "file-too-large", words("errors.fileTooLarge", { name: file.name || words("errors.aReceipt"), mb }), {
+        receipts: words("errors.eachFileAtMost", { mb }),
       });
     }
-    if (file.bytes.byteLength === 0) throw new AppError(400, "empty-file", `${file.name || "A receipt"} is empty.`, { receipts: "The file is empty." });
+    if (file.bytes.byteLength === 0)
+      throw new AppError(400, "empty-file", words("errors.emptyFile", { name: file.name || words("errors.aReceipt") }), {
+        receipts: words("errors.fileEmpty"),
+      });
   }
 }
 
@@ -39,8 +45,18 @@ export async function storeReceipts(
     try {
       processed.push({ file, result: await deps.receiptProcessor.process(file.bytes) });
     } catch (error) {
+      if (error instanceof ReceiptRefused) {
+        const [status, problem] =
+          error.code === "unsupported-file-type" ? ([415, words("errors.unsupportedFile")] as const) : ([400, words("errors.unreadableFile")] as const);
+        throw new AppError(status, error.code, file.name ? words("errors.namedFile", { name: file.name, problem }) : problem, { receipts: problem });
+      }
       if (error instanceof AppError)
-        throw new AppError(error.status, error.code, `${file.name ? `${file.name}: ` : ""}${error.message}`, { receipts: error.message });
+        throw new AppError(
+          error.status,
+          error.code,
+          file.name && error.words ? words("errors.namedFile", { name: file.name, problem: error.words }) : (error.words ?? error.message),
+          { receipts: error.words ?? error.message },
+        );
       throw error;
     }
   }

@@ -1,5 +1,7 @@
 // A member edits a chit's details or rules, or closes/reopens it; changed rules are re-checked against its records.
+
 import { type ChitTerms, validateDiscount } from "../domain/chit.ts";
+import { words } from "../i18n/words.ts";
 import type { Chit } from "../ports/ledger.ts";
 import { assertValidTerms } from "./create-chit.ts";
 import { badInput } from "./errors.ts";
@@ -7,6 +9,7 @@ import { findChit } from "./find-chit.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { chitPatch } from "./ledger-input.ts";
 import { parseInput } from "./parse-input.ts";
+import { problemWords } from "./problem-words.ts";
 
 export async function updateChit(deps: Pick<LedgerDeps, "chits" | "clock">, ownerId: string, id: string, raw: unknown): Promise<Chit> {
   const patch = parseInput(chitPatch, raw);
@@ -24,11 +27,12 @@ export async function updateChit(deps: Pick<LedgerDeps, "chits" | "clock">, owne
   }
   assertValidTerms(terms);
   const recorded = chit.instalments.filter((r) => r.number > terms.instalments);
-  if (recorded.length) throw badInput({ members: `Instalment ${recorded[0]!.number} is recorded; the chit cannot have fewer instalments.` });
+  if (recorded.length) throw badInput({ members: words("errors.fewerInstalments", { number: recorded[0]!.number }) });
   for (const record of chit.instalments) {
     if (record.discount === undefined) continue;
     const problems = [record.discount, ...(record.otherDiscounts ?? [])].flatMap((bid) => validateDiscount(terms, record.number, bid));
-    if (problems.length) throw badInput({ [problems[0]!.field]: `Instalment ${record.number}: ${problems[0]!.message}` });
+    if (problems.length)
+      throw badInput({ [problems[0]!.field]: words("errors.instalmentProblem", { number: record.number, problem: problemWords(problems[0]!) }) });
   }
   const updated: Chit = {
     ...chit,

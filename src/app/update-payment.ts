@@ -1,5 +1,7 @@
 // A member corrects a payment (instalment, amount, date, method, reference, notes) and may attach more receipts.
+
 import { compareDates, todayIn } from "../domain/dates.ts";
+import { words } from "../i18n/words.ts";
 import type { Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { badInput } from "./errors.ts";
@@ -22,12 +24,12 @@ export async function updatePayment(
   const chit = await findChit(deps.chits, member.id, current.chitId);
   const patch = parseInput(paymentPatch, withoutBlanks(raw));
   if (patch.instalment !== undefined && patch.instalment > chit.terms.instalments) {
-    throw badInput({ instalment: `This chit has instalments 1 to ${chit.terms.instalments}.` });
+    throw badInput({ instalment: words("errors.instalmentRange", { count: chit.terms.instalments }) });
   }
   const now = deps.clock.now();
-  if (patch.paidOn && compareDates(patch.paidOn, todayIn(member.timeZone, now)) > 0) throw badInput({ paidOn: "The payment date cannot be in the future." });
+  if (patch.paidOn && compareDates(patch.paidOn, todayIn(member.timeZone, now)) > 0) throw badInput({ paidOn: words("errors.futureDate") });
   if (current.receipts.length + files.length > MAX_RECEIPTS_PER_PAYMENT) {
-    throw badInput({ receipts: `A payment can have at most ${MAX_RECEIPTS_PER_PAYMENT} receipts.` });
+    throw badInput({ receipts: words("errors.tooManyReceipts", { count: MAX_RECEIPTS_PER_PAYMENT }) });
   }
   // Notes and reference may be cleared on purpose: an explicit empty string counts for them.
   const cleared = Object.fromEntries((["reference", "notes"] as const).filter((k) => raw[k] === "").map((k) => [k, ""]));

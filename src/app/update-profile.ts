@@ -1,10 +1,10 @@
 // A member changes their name, phone, language and time zone.
 import { z } from "zod";
 import { isTimeZone } from "../domain/dates.ts";
+import { PHONE_PATTERN, PROFILE_LIMITS } from "../domain/profile-rules.ts";
 import type { Member, MemberRepository } from "../ports/member-repository.ts";
 import { isLocale } from "./locale.ts";
 import { parseInput } from "./parse-input.ts";
-import { PHONE_PATTERN, PROFILE_LIMITS } from "./profile-rules.ts";
 
 export const profileInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(PROFILE_LIMITS.name, `Keep your name under ${PROFILE_LIMITS.name} characters.`),

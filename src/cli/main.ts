@@ -1,7 +1,6 @@
 // The `chitfunds` command: create-admin, approve, reject, users. Runs against the configured store.
 import { parseArgs } from "node:util";
 import pino from "pino";
-import { probeStore } from "../adapters/storage.ts";
 import { approveMember } from "../app/approve-member.ts";
 import { assess, checkLines, checkStore } from "../app/check-store.ts";
 import { createAdmin } from "../app/create-admin.ts";
@@ -10,7 +9,7 @@ import { exportArchive } from "../app/export-archive.ts";
 import { importArchive } from "../app/import-archive.ts";
 import { rejectMember } from "../app/reject-member.ts";
 import { runBackup } from "../app/run-backup.ts";
-import { composeServices, type Services } from "../compose.ts";
+import { composeServices, probeStore, type Services } from "../compose.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { translatorFor } from "../i18n/index.ts";
 import type { MemberStatus } from "../ports/member-repository.ts";

@@ -1,6 +1,7 @@
 // What winning instalment N at discount D means for a member who has not won: the rate of that choice, the rate of
 // waiting to the end, the break-even bid at the member's benchmark, and the rate against the bid for a chart.
 import { type ChitTerms, discountCeiling, discountFloor, type InstalmentRecord, isForemanInstalment, unitOf } from "./chit.ts";
+import type { ProjectionNote } from "./member-flows.ts";
 import { type Paise, roundToUnit } from "./money.ts";
 import { allRates, type Flow, npv, type ProjectionAssumption, projectedFlows, type RateResult, spreadsheetRoot, xirr } from "./rates.ts";
 import type { Payment } from "./schedule.ts";
@@ -24,8 +25,7 @@ export interface BidAdvice {
   breakEvenCode: BreakEvenCode | null;
   benchmarkRate: number;
   assumptionCode: ProjectionAssumption;
-  assumption: string; // every assumption, in words
-  notes: string[]; // the same, one sentence each
+  notes: ProjectionNote[]; // every assumption, as a code and its figures
   curve: { discount: Paise; rate: number | null }[]; // rate against discount from floor to ceiling, for the chart
 }
 
@@ -55,7 +55,7 @@ export function bidScenario(
   today: string,
   instalment: number,
   discount: Paise,
-): { flows: Flow[]; notes: string[]; result: RateResult } {
+): { flows: Flow[]; notes: ProjectionNote[]; result: RateResult } {
   const projection = projectedFlows(terms, records, payments, assumption, { today, win: { instalment, discount } });
   return { flows: projection.flows, notes: projection.notes, result: xirr(projection.flows) };
 }
@@ -131,7 +131,6 @@ export function adviseBid(
     breakEvenCode,
     benchmarkRate,
     assumptionCode: assumption,
-    assumption: chosen.notes.join(" "),
     notes: chosen.notes,
     curve,
   };

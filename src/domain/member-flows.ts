@@ -1,7 +1,7 @@
 // The member's dated cash flows for a chit: actual ones, and the rest of the chit projected under a stated assumption.
 import { type ChitTerms, discountFloor, type InstalmentRecord, isForemanInstalment, unitOf } from "./chit.ts";
 import type { CalendarDate } from "./dates.ts";
-import { divideRounded, formatINR, type Paise, roundToUnit } from "./money.ts";
+import { divideRounded, type Paise, roundToUnit } from "./money.ts";
 import type { Flow } from "./rates.ts";
 import { instalmentLines, type Payment, type Schedule, scheduleFor } from "./schedule.ts";
 
@@ -38,8 +38,19 @@ export interface Projection {
   assumedDiscount: Paise | null; // bid assumed for unrecorded auctions (null when none is unrecorded)
   winningInstalment: number; // the instalment whose prize is in the flows
   assumesMemberWinsLast: boolean;
-  notes: string[]; // every assumption, in words the member can read
+  notes: ProjectionNote[]; // every assumption, as a code and its figures (the edge says it in the member's language)
 }
+
+/** An assumption a projection made; amounts in paise. */
+export type ProjectionNote =
+  | { code: "average"; amount: Paise; count: number }
+  | { code: "no-auction-yet"; amount: Paise }
+  | { code: "lowest"; amount: Paise }
+  | { code: "last-auction" }
+  | { code: "unpaid" }
+  | { code: "prize"; number: number; amount: Paise }
+  | { code: "not-won"; number: number; amount: Paise }
+  | { code: "win"; number: number; amount: Paise };
 
 /** A "what if I win instalment N at discount D" scenario for bid advice. */
 export interface WinScenario {
@@ -72,7 +83,7 @@ export function projectedFlows(
   for (const [k, record] of byNumber) {
     if (record.discount !== undefined && !(isForemanInstalment(terms, k) && terms.prizesPerAuction === 1)) bids.push(record.discount);
   }
-  const notes: string[] = [];
+  const notes: ProjectionNote[] = [];
   let assumed = floor;
   if (assumption === "average-discount" && bids.length > 0) {
     assumed = roundToUnit(
@@ -82,15 +93,14 @@ export function projectedFlows(
       ),
       unitOf(terms),
     );
-    notes.push(`Auctions not yet held are assumed at ${formatINR(assumed)}, the average of the ${bids.length} recorded so far.`);
+    notes.push({ code: "average", amount: assumed, count: bids.length });
   } else {
-    const why = assumption === "average-discount" ? "No auction is recorded yet, so auctions" : "Auctions";
-    notes.push(`${why} not yet held are assumed at the lowest bid (${formatINR(floor)}): no more dividends.`);
+    notes.push({ code: assumption === "average-discount" ? "no-auction-yet" : "lowest", amount: floor });
   }
   const recordedWin = records.find((record) => record.wonByMe === true && record.number >= 1 && record.number <= N);
   const win = recordedWin ? undefined : options.win;
   const winningInstalment = recordedWin?.number ?? win?.instalment ?? N;
-  if (win) notes.push(`You win instalment ${win.instalment} at a discount of ${formatINR(win.discount)}.`);
+  if (win) notes.push({ code: "win", number: win.instalment, amount: win.discount });
   let needsAssumption = false;
   const projected: InstalmentRecord[] = [];
   for (let k = 1; k <= N; k++) {
@@ -104,7 +114,7 @@ export function projectedFlows(
     projected.push(record);
   }
   if (assumption === "average-discount" && byNumber.get(N)?.discount === undefined && bids.length > 0) {
-    notes.push("The last auction is assumed at the lowest bid: no one is left to bid against.");
+    notes.push({ code: "last-auction" });
   }
   const today = options.today;
   const rows = today
@@ -118,7 +128,7 @@ export function projectedFlows(
       flows.push({ date: today && row.dueDate < today ? today : row.dueDate, amount: -row.balance });
     }
   }
-  if (unpaid) notes.push("Unpaid instalments are assumed paid in full on their due dates.");
+  if (unpaid) notes.push({ code: "unpaid" });
   const winning = rows[winningInstalment - 1];
   const received = recordedWin?.prizeReceived;
   if (recordedWin && received !== undefined) {
@@ -127,8 +137,8 @@ export function projectedFlows(
     flows.push({ date: winning.dueDate, amount: winning.prize ?? 0 });
     notes.push(
       recordedWin || win
-        ? `Prize for instalment ${winningInstalment} assumed ${formatINR(winning.prize ?? 0)} on its due date.`
-        : `You have not won yet: assumed you take the last instalment (${N}) for ${formatINR(winning.prize ?? 0)}.`,
+        ? { code: "prize", number: winningInstalment, amount: winning.prize ?? 0 }
+        : { code: "not-won", number: N, amount: winning.prize ?? 0 },
     );
   }
   return {

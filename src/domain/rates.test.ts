@@ -213,8 +213,8 @@ describe("an unfinished chit is projected under an assumption the member can see
     expect(projection.flows).toContainEqual({ date: "2024-06-10", amount: -rupees(4_000) }); // instalment 5's dividend 1,000
     expect(projection.flows.filter((flow) => flow.amount === -rupees(5_000) && flow.date > "2024-06-10")).toHaveLength(14);
     expect(projection.flows.at(-1)).toEqual({ date: "2025-08-10", amount: rupees(95_000) });
-    expect(projection.notes.join(" ")).toMatch(/lowest bid \(₹5,000\)/);
-    expect(projection.notes.join(" ")).toMatch(/not won yet/);
+    expect(projection.notes).toContainEqual({ code: "lowest", amount: rupees(5_000) });
+    expect(projection.notes.map((n) => n.code)).toContain("not-won");
     expect(xirr(projection.flows).kind).toBe("rate");
   });
 
@@ -224,8 +224,8 @@ describe("an unfinished chit is projected under an assumption the member can see
     // dividend (27,375 - 5,000) / 20 = 1,118.75, so instalments 7 to 20 cost 3,881.25
     expect(projection.flows.filter((flow) => flow.amount === -388_125)).toHaveLength(14);
     expect(projection.flows.at(-1)).toEqual({ date: "2025-08-10", amount: rupees(95_000) });
-    expect(projection.notes.join(" ")).toMatch(/average of the 4 recorded/);
-    expect(projection.notes.join(" ")).toMatch(/last auction is assumed at the lowest bid/);
+    expect(projection.notes).toContainEqual({ code: "average", amount: rupees(27_375), count: 4 });
+    expect(projection.notes).toContainEqual({ code: "last-auction" });
   });
 
   it("uses the prize the member recorded for the instalment they won", () => {
@@ -242,7 +242,7 @@ describe("an unfinished chit is projected under an assumption the member can see
   it("falls back to the floor when no bid is recorded yet", () => {
     const projection = projectedFlows(terms, [], [], "average-discount");
     expect(projection.assumedDiscount).toBe(rupees(5_000));
-    expect(projection.notes[0]).toMatch(/No auction is recorded yet/);
+    expect(projection.notes[0]?.code).toBe("no-auction-yet");
     expect(projection.flows.filter((flow) => flow.amount === -rupees(5_000))).toHaveLength(20);
   });
 });

@@ -6,38 +6,52 @@ export type Resources = {
   admin: Json<typeof import("../../locales/en/admin.json", { with: { type: "json" }})>;
   auth: Json<typeof import("../../locales/en/auth.json", { with: { type: "json" }})>;
   authErrors: Json<typeof import("../../locales/en/authErrors.json", { with: { type: "json" }})>;
+  bid: Json<typeof import("../../locales/en/bid.json", { with: { type: "json" }})>;
+  chitForm: Json<typeof import("../../locales/en/chitForm.json", { with: { type: "json" }})>;
   chits: Json<typeof import("../../locales/en/chits.json", { with: { type: "json" }})>;
   dashboard: Json<typeof import("../../locales/en/dashboard.json", { with: { type: "json" }})>;
+  errors: Json<typeof import("../../locales/en/errors.json", { with: { type: "json" }})>;
+  input: Json<typeof import("../../locales/en/input.json", { with: { type: "json" }})>;
+  instalmentForm: Json<typeof import("../../locales/en/instalmentForm.json", { with: { type: "json" }})>;
   layout: Json<typeof import("../../locales/en/layout.json", { with: { type: "json" }})>;
   ledger: Json<typeof import("../../locales/en/ledger.json", { with: { type: "json" }})>;
   mail: Json<typeof import("../../locales/en/mail.json", { with: { type: "json" }})>;
   notices: Json<typeof import("../../locales/en/notices.json", { with: { type: "json" }})>;
   payment: Json<typeof import("../../locales/en/payment.json", { with: { type: "json" }})>;
+  paymentForm: Json<typeof import("../../locales/en/paymentForm.json", { with: { type: "json" }})>;
   payments: Json<typeof import("../../locales/en/payments.json", { with: { type: "json" }})>;
-  reminders: Json<typeof import("../../locales/en/reminders.json", { with: { type: "json" }})>;
+  pdf: Json<typeof import("../../locales/en/pdf.json", { with: { type: "json" }})>;
+  problems: Json<typeof import("../../locales/en/problems.json", { with: { type: "json" }})>;
   profile: Json<typeof import("../../locales/en/profile.json", { with: { type: "json" }})>;
   rate: Json<typeof import("../../locales/en/rate.json", { with: { type: "json" }})>;
-  store: Json<typeof import("../../locales/en/store.json", { with: { type: "json" }})>;
+  reminders: Json<typeof import("../../locales/en/reminders.json", { with: { type: "json" }})>;
   rules: Json<typeof import("../../locales/en/rules.json", { with: { type: "json" }})>;
-  bid: Json<typeof import("../../locales/en/bid.json", { with: { type: "json" }})>;
+  store: Json<typeof import("../../locales/en/store.json", { with: { type: "json" }})>;
 };
 
 export const NAMESPACES = [
   "admin",
   "auth",
   "authErrors",
+  "bid",
+  "chitForm",
   "chits",
   "dashboard",
+  "errors",
+  "input",
+  "instalmentForm",
   "layout",
   "ledger",
   "mail",
   "notices",
   "payment",
+  "paymentForm",
   "payments",
+  "pdf",
+  "problems",
   "profile",
   "rate",
   "reminders",
   "rules",
-  "bid",
   "store",
 ] as const satisfies readonly (keyof Resources)[];

@@ -1,9 +1,9 @@
 // The scheduled backup (croner): at BACKUP_CRON in BACKUP_TIME_ZONE, write an archive into BACKUP_DIR and keep the
 // newest BACKUP_KEEP. Only when BACKUP_DIR is set; a failed run is logged and the next one tries again.
 import { Cron } from "croner";
+import type { Logger } from "pino";
 import type { ArchiveDeps } from "../app/export-archive.ts";
 import { runBackup } from "../app/run-backup.ts";
-import type { Logger } from "../compose.ts";
 import type { Config } from "../config.ts";
 
 export type BackupJob = {

@@ -7,7 +7,17 @@ export type ProcessedReceipt = {
   height: number | null;
 };
 
+/** A file refused as a receipt: not a JPEG, PNG, WebP, HEIC or PDF by its bytes, or one that cannot be read. */
+export class ReceiptRefused extends Error {
+  constructor(
+    readonly code: "unsupported-file-type" | "unreadable-file",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface ReceiptProcessor {
-  /** Throws AppError 415 for a file that is not JPEG, PNG, WebP, HEIC or PDF, 400 for one that cannot be read. */
+  /** Throws ReceiptRefused for a file that is not JPEG, PNG, WebP, HEIC or PDF, or one that cannot be read. */
   process(bytes: Uint8Array): Promise<ProcessedReceipt>;
 }

@@ -1,12 +1,11 @@
 // The Hono application: middleware in order, then one sub-app per area.
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
-import type { Services } from "../compose.ts";
 import { calendarApi, calendarFeedApi } from "./api/calendar-api.ts";
 import { cronApi } from "./api/cron-api.ts";
 import { openApiRoutes } from "./api/openapi.ts";
 import { apiV1 } from "./api/v1.ts";
-import type { WebEnv } from "./env.ts";
+import type { WebEnv, WebServices } from "./env.ts";
 import { bodyCap } from "./middleware/body-cap.ts";
 import { stampClientAddress } from "./middleware/client-address.ts";
 import { compression } from "./middleware/compression.ts";
@@ -37,7 +36,7 @@ import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
 /** Bytes of compressed answers an app keeps by default (a dashboard is ~10 KB): a few hundred members' pages. */
 export const RESPONSE_CACHE_BYTES = 8 * 1024 * 1024;
 
-export function createWebApp(services: Services, options: { responseCacheBytes?: number } = {}) {
+export function createWebApp(services: WebServices, options: { responseCacheBytes?: number } = {}) {
   const app = new Hono<WebEnv>();
   const cacheBytes = options.responseCacheBytes ?? RESPONSE_CACHE_BYTES;
   const kept = cacheBytes > 0 ? responseCache(cacheBytes) : undefined;
@@ -71,7 +70,7 @@ export function createWebApp(services: Services, options: { responseCacheBytes?:
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
     const raw = c.req.raw;
     const request = raw.body ? new Request(raw.url, { method: raw.method, headers: raw.headers, body: await c.req.arrayBuffer() }) : raw;
-    return services.auth.handler(forNonBrowserClients(request, services.config.baseUrl));
+    return services.accounts.handler(forNonBrowserClients(request, services.config.baseUrl));
   });
   // Public API routes, before the member-only API: the cron token and the feed's secret URL are their keys, so no
   // session and no CSRF cookie (nothing a browser could be tricked into sending).

@@ -1,6 +1,6 @@
 // Calls a better-auth endpoint through its own HTTP handler (so its rate limits and checks apply) on behalf of a page.
 import type { Context } from "hono";
-import { CLIENT_IP_HEADER } from "../adapters/auth/better-auth.ts";
+import { CLIENT_IP_HEADER } from "../ports/accounts.ts";
 import type { WebEnv } from "./env.ts";
 
 export type AuthReply = {
@@ -12,7 +12,7 @@ export type AuthReply = {
 };
 
 export async function callAuth(c: Context<WebEnv>, path: string, body: unknown, method: "POST" | "GET" = "POST"): Promise<AuthReply> {
-  const { auth, config } = c.get("services");
+  const { accounts, config } = c.get("services");
   const headers = new Headers({ origin: new URL(config.baseUrl).origin, "content-type": "application/json" });
   for (const name of ["cookie", "user-agent", CLIENT_IP_HEADER]) {
     const value = c.req.header(name);
@@ -23,7 +23,7 @@ export async function callAuth(c: Context<WebEnv>, path: string, body: unknown, 
     headers,
     body: method === "POST" ? JSON.stringify(body ?? {}) : undefined,
   });
-  const response = await auth.handler(request);
+  const response = await accounts.handler(request);
   for (const cookie of response.headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
   const text = await response.text();
   let data: Record<string, unknown> | null = null;

@@ -1,8 +1,9 @@
-// How pages show money, dates and rates: ₹ with Indian grouping, "24 Nov 2026", instants in the member's time zone.
-import { type CalendarDate, isTimeZone, parseDate, todayIn } from "../domain/dates.ts";
+// How pages show money, dates and rates: ₹ with Indian grouping, "24 Nov 2026" in the reader's language, instants in the
+// member's time zone.
+import type { CalendarDate } from "../domain/dates.ts";
 import { formatINR, type Paise } from "../domain/money.ts";
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+import { formatDay, formatInstant as formatInstantIn } from "../i18n/format.ts";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales.ts";
 
 /** "₹1,00,000", "₹2,500.50", "-₹1.50". */
 export function formatMoney(paise: Paise): string {
@@ -20,26 +21,16 @@ export function amountForInput(paise: Paise | null | undefined): string {
 }
 
 /**
- * A calendar day as "24 Nov 2026". A CalendarDate already is a day on the member's calendar (due dates, payment dates),
- * so it is shown as it is; only instants need the time zone (formatInstant).
+ * A calendar day as "24 Nov 2026" (in the reader's language: "24 నవం, 2026"). A CalendarDate already is a day on the
+ * member's calendar (due dates, payment dates), so it is shown as it is; only instants need the time zone.
  */
-export function formatDate(date: CalendarDate): string {
-  if (parseDate(date) === null) return date;
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+export function formatDate(date: CalendarDate, locale: Locale = DEFAULT_LOCALE): string {
+  return formatDay(date, locale);
 }
 
-const clockFormatters = new Map<string, Intl.DateTimeFormat>(); // one per zone: making one costs far more than using it
-
-/** An instant (when something happened) as "24 Nov 2026, 14:05" in the member's time zone. */
-export function formatInstant(at: Date, timeZone: string): string {
-  const zone = isTimeZone(timeZone) ? timeZone : "Asia/Kolkata";
-  let clock = clockFormatters.get(zone);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
-    clockFormatters.set(zone, clock);
-  }
-  const time = clock.format(at);
-  return `${formatDate(todayIn(zone, at))}, ${time}`;
+/** An instant (when something happened) as "24 Nov 2026, 14:05" in the member's time zone and language. */
+export function formatInstant(at: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatInstantIn(at, locale, timeZone);
 }
 
 /** A yearly rate given as a fraction: 0.0757 -> "7.57%"; a rate that rounds to zero is "0.00%", never "-0.00%". */

@@ -469,5 +469,79 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.imports.deleteExpired(new Date("2026-01-12T00:00:00Z"))).toBeGreaterThanOrEqual(1);
       expect(await s.imports.get(o, again.id, at)).toBeNull();
     });
+
+    // Store equality (issue 9): the same answers from SQLite and MongoDB, whatever each store's own habits.
+    /** Ids that sort in another order than they are inserted: a store keeping equal keys in insertion order shows it. */
+    const idsOutOfOrder = (n: number) => {
+      const ids = Array.from({ length: n }, (_, i) => `${String((i * 7) % n).padStart(2, "0")}-${randomUUID()}`);
+      return { inserted: ids, sorted: [...ids].sort() };
+    };
+
+    it("breaks ties by id: 30 payments with one date and time list in id order and page without repeats or gaps", async () => {
+      const o = owner();
+      const c = chit(o);
+      await s.chits.create(c);
+      const { inserted, sorted } = idsOutOfOrder(30);
+      for (const id of inserted) await s.payments.create({ ...payment(o, c.id, { receipts: [] }), id });
+      expect((await s.payments.listForChit(o, c.id)).map((p) => p.id)).toEqual(sorted);
+      expect((await s.payments.listForOwner(o)).map((p) => p.id)).toEqual(sorted);
+      const seen: string[] = [];
+      for (let offset = 0; offset < 30; offset += 7) {
+        const page = await s.payments.search(o, { limit: 7, offset });
+        expect(page.total).toBe(30);
+        seen.push(...page.payments.map((p) => p.id));
+      }
+      expect(seen).toEqual([...sorted].reverse()); // newest first; equal times: the highest id first
+    });
+
+    it("breaks ties by id for notifications and the outbox, and keeps the audit log newest first", async () => {
+      const o = owner();
+      const { inserted, sorted } = idsOutOfOrder(8);
+      for (const id of inserted)
+        await s.notifications.add({ id, ownerId: o, kind: "reminder", message: "Due", link: null, dedupeKey: null, readAt: null, createdAt: at });
+      expect((await s.notifications.list(o, { limit: 10 })).map((n) => n.id)).toEqual([...sorted].reverse());
+      expect((await s.notifications.list(o, { limit: 10, unreadOnly: true })).map((n) => n.id)).toEqual([...sorted].reverse());
+
+      const mails = [];
+      for (let i = 0; i < 8; i++) mails.push((await s.outbox.add({ to: `m${i}@example.com`, subject: `Mail ${i}`, text: "x" }, at)).id);
+      const listed = (await s.outbox.list({ limit: 20, offset: 0 })).entries.map((e) => e.id);
+      expect(listed).toEqual([...mails].sort().reverse());
+
+      for (let i = 0; i < 5; i++) await s.audit.record({ actorId: null, action: `test.${i}`, targetId: o, at });
+      expect((await s.audit.list({ limit: 5 })).map((e) => e.action)).toEqual(["test.4", "test.3", "test.2", "test.1", "test.0"]);
+    });
+
+    it("keeps absent fields absent (never null), on create and on update", async () => {
+      const o = owner();
+      const c = chit(o, { instalments: [{ number: 2, discount: 3_000_000, wonByMe: undefined }] });
+      await s.chits.create(c);
+      const stored = await s.chits.get(o, c.id);
+      expect(Object.hasOwn(stored!.instalments[0]!, "wonByMe")).toBe(false);
+      await s.chits.update({ ...c, name: "Renamed", instalments: [{ number: 3, discount: 100, payableOverride: undefined }] });
+      const updated = await s.chits.get(o, c.id);
+      expect(updated!.name).toBe("Renamed");
+      expect(updated!.instalments).toStrictEqual([{ number: 3, discount: 100 }]);
+
+      await s.audit.record({ actorId: null, action: "absent.detail", targetId: null, detail: undefined, at });
+      const [entry] = await s.audit.list({ limit: 1 });
+      expect(entry).toStrictEqual({ actorId: null, action: "absent.detail", targetId: null, at });
+      const mail = await s.outbox.add({ to: "x@example.com", subject: "No html", text: "t", html: undefined }, new Date("2030-01-01T00:00:00Z"));
+      const [first] = (await s.outbox.list({ limit: 1, offset: 0 })).entries;
+      expect(first).toStrictEqual({ id: mail.id, to: "x@example.com", subject: "No html", text: "t", createdAt: new Date("2030-01-01T00:00:00Z") });
+    });
+
+    it("searches reference and notes without regard to case in any script: école, ÉCOLE and Écôle are different words, ÉCOLE finds école", async () => {
+      const o = owner();
+      const c = chit(o);
+      await s.chits.create(c);
+      const p = payment(o, c.id, { receipts: [], reference: "ÄRZTE-7", notes: "Fees paid at the école office" });
+      await s.payments.create(p);
+      const search = async (q: string) => (await s.payments.search(o, { limit: 10, offset: 0, q })).payments.map((x) => x.id);
+      expect(await search("école")).toEqual([p.id]);
+      expect(await search("ÉCOLE")).toEqual([p.id]);
+      expect(await search("ärzte")).toEqual([p.id]);
+      expect(await search("ecole")).toEqual([]); // accents count
+      expect((await s.payments.paymentsWithReference(o, "ärzte-7")).map((x) => x.id)).toEqual([p.id]);
+    });
   });
 }

@@ -2,22 +2,23 @@
 // that is not ours, cut short or from a newer version is refused before anything is changed.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { rename } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
-import { AppError } from "../../app/errors.ts";
-
-export const ARCHIVE_FORMAT = "chitfunds-archive";
-/** 2 added API tokens (records of type "api-token"); version 1 archives still import. */
-export const ARCHIVE_VERSION = 2;
-
-export type ArchiveHeader = { format: typeof ARCHIVE_FORMAT; version: number; createdAt: string; app: string; counts: Record<string, number> };
-export type ArchiveRecord = { type: string } & Record<string, unknown>;
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  type ArchiveFiles,
+  type ArchiveHeader,
+  type ArchiveRecord,
+  ArchiveRefused,
+  type OpenedArchive,
+} from "../../ports/archive-files.ts";
 
 /** Writes to FILE.partial and renames at the end, so a crash never leaves a half archive under the real name. */
-export async function writeArchive(path: string, header: ArchiveHeader, records: AsyncIterable<ArchiveRecord>): Promise<void> {
+async function writeArchive(path: string, header: ArchiveHeader, records: AsyncIterable<ArchiveRecord>): Promise<void> {
   const hash = createHash("sha256");
   let count = 0;
   async function* lines() {
@@ -37,9 +38,9 @@ export async function writeArchive(path: string, header: ArchiveHeader, records:
   await rename(partial, path);
 }
 
-const notOurs = () => new AppError(400, "not-an-archive", "This file is not a ChitFunds Ledger archive.");
+const notOurs = () => new ArchiveRefused("not-an-archive", "This file is not a ChitFunds Ledger archive.");
 const truncated = () =>
-  new AppError(400, "archive-truncated", "The archive is incomplete or damaged (it ends early or its checksum does not match). Nothing was changed.");
+  new ArchiveRefused("archive-truncated", "The archive is incomplete or damaged (it ends early or its checksum does not match). Nothing was changed.");
 
 async function* rawLines(path: string): AsyncGenerator<string> {
   const gunzip = createGunzip();
@@ -54,12 +55,12 @@ async function* rawLines(path: string): AsyncGenerator<string> {
   }
 }
 
-function truncatedOrForeign(error: unknown): AppError {
+function truncatedOrForeign(error: unknown): ArchiveRefused {
   return /incorrect header check|unknown compression/i.test(String((error as Error).message)) ? notOurs() : truncated();
 }
 
 /** Reads the whole file once to check it; then `records()` reads it again for the import. */
-export async function openArchive(path: string): Promise<{ header: ArchiveHeader; records(): AsyncGenerator<ArchiveRecord> }> {
+async function openArchive(path: string): Promise<OpenedArchive> {
   const hash = createHash("sha256");
   let header: ArchiveHeader | null = null;
   let end: { records: number; sha256: string } | null = null;
@@ -76,8 +77,7 @@ export async function openArchive(path: string): Promise<{ header: ArchiveHeader
       if (!header) {
         if (parsed.format !== ARCHIVE_FORMAT) throw notOurs();
         if (typeof parsed.version !== "number" || parsed.version > ARCHIVE_VERSION) {
-          throw new AppError(
-            400,
+          throw new ArchiveRefused(
             "archive-too-new",
             `This archive was made by a newer version of ChitFunds Ledger (format ${String(parsed.version)}; this one reads up to ${ARCHIVE_VERSION}). Update the app first. Nothing was changed.`,
           );
@@ -94,8 +94,8 @@ export async function openArchive(path: string): Promise<{ header: ArchiveHeader
       count += 1;
     }
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new AppError(400, "archive-missing", `No file at ${path}.`);
+    if (error instanceof ArchiveRefused) throw error;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ArchiveRefused("archive-missing", `No file at ${path}.`);
     throw truncatedOrForeign(error);
   }
   if (!header) throw notOurs();
@@ -117,3 +117,14 @@ export async function openArchive(path: string): Promise<{ header: ArchiveHeader
     },
   };
 }
+
+/** Archives as files on the local disk (export, import, scheduled backups). */
+export const localArchiveFiles: ArchiveFiles = {
+  write: writeArchive,
+  open: openArchive,
+  async folder(dir) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    return readdir(dir);
+  },
+  remove: (path) => rm(path, { force: true }),
+};

@@ -2,14 +2,16 @@
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { admin, emailOTP } from "better-auth/plugins";
-import { type ProfileProblem, profileProblemMessage, profileProblems } from "../../app/profile-rules.ts";
-import type { Config } from "../../config.ts";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, passwordProblemMessage } from "../../domain/password-policy.ts";
+import { type ProfileProblem, profileProblemMessage, profileProblems } from "../../domain/profile-rules.ts";
+import { isLocale } from "../../i18n/locales.ts";
+import { CLIENT_IP_HEADER, CODE_RESEND_COOLDOWN_SECONDS, type CodePurpose } from "../../ports/accounts.ts";
 
-export type CodePurpose = "sign-in" | "email-verification" | "forget-password" | "change-email";
+/** The settings better-auth is made with (config.ts has them). */
+export type AuthSettings = { baseUrl: string; rateLimit: boolean; sessionCacheSeconds: number };
 
 export type AuthDeps = {
-  config: Config;
+  config: AuthSettings;
   /** A node:sqlite DatabaseSync on the embedded default, or a better-auth adapter (MongoDB) in production. */
   database: Parameters<typeof betterAuth>[0]["database"];
   secret: string;
@@ -24,11 +26,8 @@ export type AuthDeps = {
   };
 };
 
-/** The header our web layer sets with the client's address (never taken from the client itself). */
-export const CLIENT_IP_HEADER = "x-chitfunds-client-ip";
 export const CODE_TTL_SECONDS = 600;
 export const CODE_MAX_TRIES = 5;
-export const CODE_RESEND_COOLDOWN_SECONDS = 60;
 
 /** Our codes for a bad profile field; auth-errors.ts puts them beside the field in the page's language. */
 const PROFILE_CODES: Record<ProfileProblem["code"], string> = {
@@ -42,7 +41,7 @@ const PROFILE_CODES: Record<ProfileProblem["code"], string> = {
 
 /** Refuses (400) the first bad profile field, whichever endpoint or database write it came through. */
 function assertProfile(fields: Record<string, unknown>, creating: boolean): void {
-  const [problem] = profileProblems(fields, { creating });
+  const [problem] = profileProblems(fields, { creating, isLanguage: isLocale });
   if (problem) throw new APIError("BAD_REQUEST", { code: PROFILE_CODES[problem.code], message: profileProblemMessage(problem), field: problem.field });
 }
 

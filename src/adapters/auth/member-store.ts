@@ -1,8 +1,8 @@
 // Members read and changed through better-auth's own storage adapter, so the same code serves SQLite and MongoDB.
-import { supportedLocale } from "../../app/locale.ts";
-import { PROFILE_LIMITS } from "../../app/profile-rules.ts";
 import { isTimeZone } from "../../domain/dates.ts";
+import { PROFILE_LIMITS } from "../../domain/profile-rules.ts";
 import { DEFAULT_REMINDER_PREFERENCES, formatReminderDays, parseReminderDays } from "../../domain/reminders.ts";
+import { supportedLocale } from "../../i18n/locales.ts";
 import type { Member, MemberChanges, MemberRepository, ReminderSettings } from "../../ports/member-repository.ts";
 import { EXTRA_CHANNELS, type ExtraChannel } from "../../ports/notifier.ts";
 import type { Auth } from "./better-auth.ts";

@@ -2,6 +2,7 @@
 import type { Db, MongoClient } from "mongodb";
 import { completeTerms } from "../../domain/chit.ts";
 import type { Chit, ChitRepository, Receipt } from "../../ports/ledger.ts";
+import { changesBetween } from "./changes.ts";
 import { type ReceiptDoc, receiptFromDoc } from "./payment-repository.ts";
 import { paymentTotals } from "./payment-totals.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
@@ -33,8 +34,10 @@ export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository
     },
     async update(chit) {
       await inTransaction(client, async (session) => {
-        const { _id, ...fields } = toDoc(chit);
-        await chits.updateOne({ _id, ownerId: chit.ownerId }, { $set: fields }, { session });
+        const after = toDoc(chit);
+        const before = await chits.findOne({ _id: after._id, ownerId: chit.ownerId }, { session });
+        const update = before && changesBetween(before, after);
+        if (update) await chits.updateOne({ _id: after._id, ownerId: chit.ownerId }, update, { session });
         await bumpRevision(db, chit.ownerId, session);
       });
     },

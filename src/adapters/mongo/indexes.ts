@@ -37,6 +37,8 @@ export const APP_INDEXES: IndexSpec[] = [
   { collection: "api_tokens", key: { ownerId: 1, createdAt: -1 } },
   { collection: "import_previews", key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } },
   { collection: "import_previews", key: { ownerId: 1 } },
+  { collection: "import_preview_parts", key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } },
+  { collection: "import_preview_parts", key: { previewId: 1, n: 1 } },
   { collection: "reminder_log", key: { memberId: 1, chitId: 1, instalment: 1, kind: 1 }, options: { unique: true } },
 ];
 

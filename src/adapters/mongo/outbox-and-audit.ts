@@ -17,7 +17,7 @@ export function mongoOutboxRepository(db: Db): OutboxRepository {
     },
     async list({ limit, offset }) {
       const [docs, total] = await Promise.all([outbox.find().sort({ createdAt: -1, _id: -1 }).skip(offset).limit(limit).toArray(), outbox.countDocuments()]);
-      return { entries: docs.map(({ _id, ...rest }): OutboxEntry => ({ id: _id, ...rest })), total };
+      return { entries: docs.map(({ _id, html, ...rest }): OutboxEntry => ({ id: _id, ...rest, ...(html == null ? {} : { html }) })), total };
     },
   };
 }
@@ -29,11 +29,13 @@ export function mongoAuditLog(db: Db): AuditLog {
       await log.insertOne({ ...entry });
     },
     async list({ limit }) {
-      return (await log
+      // Newest first; entries of the same moment newest first too (ObjectIds grow with each insert).
+      const docs = await log
         .find({}, { projection: { _id: 0 } })
-        .sort({ at: -1 })
+        .sort({ at: -1, _id: -1 })
         .limit(limit)
-        .toArray()) as AuditEntry[];
+        .toArray();
+      return docs.map(({ detail, ...rest }) => ({ ...rest, ...(detail == null ? {} : { detail }) }) as AuditEntry);
     },
   };
 }

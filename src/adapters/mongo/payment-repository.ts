@@ -1,6 +1,7 @@
 // Payments (collection `payments`) and receipt records (collection `receipts`) in MongoDB, written together in transactions.
 import type { Db, Filter, MongoClient } from "mongodb";
 import type { InstalmentKey, InstalmentPaid, PaidInMonth, PaidOnDay, Payment, PaymentRepository, Receipt } from "../../ports/ledger.ts";
+import { changesBetween } from "./changes.ts";
 import { type Flow, paymentTotals } from "./payment-totals.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
 
@@ -54,8 +55,10 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
     },
     async update(p, added) {
       await inTransaction(client, async (session) => {
-        const { _id, ...fields } = paymentToDoc(p);
-        const before = await payments.findOneAndUpdate({ _id, ownerId: p.ownerId }, { $set: fields }, { session, returnDocument: "before" });
+        const after = paymentToDoc(p);
+        const before = await payments.findOne({ _id: after._id, ownerId: p.ownerId }, { session });
+        const update = before && changesBetween(before, after);
+        if (update) await payments.updateOne({ _id: after._id, ownerId: p.ownerId }, update, { session });
         if (added.length) await receipts.insertMany(added.map(receiptToDoc), { session });
         if (before) {
           await kept.add([flow(before)], -1, session);

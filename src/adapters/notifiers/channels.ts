@@ -1,5 +1,4 @@
 // The notifiers the settings enable: email always, then each extra channel whose settings are present.
-import type { Config } from "../../config.ts";
 import type { Mailer } from "../../ports/mailer.ts";
 import type { ExtraChannel, Notifier } from "../../ports/notifier.ts";
 import { emailNotifier } from "./email-notifier.ts";
@@ -8,7 +7,15 @@ import { telegramNotifier } from "./telegram-notifier.ts";
 import { twilioSmsNotifier } from "./twilio-sms-notifier.ts";
 import { webhookNotifier } from "./webhook-notifier.ts";
 
-export function notifiersFrom(channels: Config["channels"], mailer: Mailer): Notifier[] {
+/** Each extra channel's settings, or null when it is not configured (config.ts reads them from the environment). */
+export type ChannelSettings = {
+  webhook: Parameters<typeof webhookNotifier>[0] | null;
+  ntfy: Parameters<typeof ntfyNotifier>[0] | null;
+  telegram: Parameters<typeof telegramNotifier>[0] | null;
+  sms: Parameters<typeof twilioSmsNotifier>[0] | null;
+};
+
+export function notifiersFrom(channels: ChannelSettings, mailer: Mailer): Notifier[] {
   const notifiers = [emailNotifier(mailer)];
   if (channels.webhook) notifiers.push(webhookNotifier(channels.webhook));
   if (channels.ntfy) notifiers.push(ntfyNotifier(channels.ntfy));
@@ -18,6 +25,6 @@ export function notifiersFrom(channels: Config["channels"], mailer: Mailer): Not
 }
 
 /** The extra channels members may choose, in the order the settings page lists them. */
-export function configuredChannels(channels: Config["channels"]): ExtraChannel[] {
+export function configuredChannels(channels: ChannelSettings): ExtraChannel[] {
   return (["webhook", "ntfy", "telegram", "sms"] as const).filter((c) => channels[c] !== null);
 }

@@ -6,7 +6,7 @@ type Row = { actor_id: string | null; action: string; target_id: string | null; 
 
 export function sqliteAuditLog(db: SqliteDatabase): AuditLog {
   const insert = db.prepare("INSERT INTO audit_log (actor_id, action, target_id, detail, at) VALUES (?, ?, ?, ?, ?)");
-  const recent = db.prepare("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?");
+  const recent = db.prepare("SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT ?");
   return {
     async record(e) {
       insert.run(e.actorId, e.action, e.targetId, e.detail ?? null, e.at.toISOString());

@@ -9,6 +9,8 @@ export type SqliteDatabase = DatabaseSync;
 export function openDatabase(dataDir: string): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(join(dataDir, "chitfunds.db"));
+  // Case-insensitive search in every script (SQLite's own LIKE and NOCASE fold ASCII only), as MongoDB's does.
+  db.function("casefold", { deterministic: true }, (text) => (typeof text === "string" ? text.toLowerCase() : text));
   db.exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
   return db;
 }

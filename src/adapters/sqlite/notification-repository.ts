@@ -28,8 +28,8 @@ export function sqliteNotificationRepository(db: SqliteDatabase): NotificationRe
   const insert = db.prepare(
     "INSERT OR IGNORE INTO notifications (id, owner_id, kind, message, link, dedupe_key, read_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const recent = db.prepare("SELECT * FROM notifications WHERE owner_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?");
-  const recentUnread = db.prepare("SELECT * FROM notifications WHERE owner_id = ? AND read_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT ?");
+  const recent = db.prepare("SELECT * FROM notifications WHERE owner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?");
+  const recentUnread = db.prepare("SELECT * FROM notifications WHERE owner_id = ? AND read_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?");
   const unread = db.prepare("SELECT COUNT(*) AS n FROM notifications WHERE owner_id = ? AND read_at IS NULL");
   const markOne = db.prepare("UPDATE notifications SET read_at = ? WHERE owner_id = ? AND id = ? AND read_at IS NULL");
   const markAll = db.prepare("UPDATE notifications SET read_at = ? WHERE owner_id = ? AND read_at IS NULL");

@@ -8,7 +8,7 @@ type Row = { id: string; recipient: string; subject: string; text: string; html:
 
 export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
   const insert = db.prepare("INSERT INTO outbox (id, recipient, subject, text, html, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-  const page = db.prepare("SELECT * FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?");
+  const page = db.prepare("SELECT * FROM outbox ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
   const count = db.prepare("SELECT COUNT(*) AS n FROM outbox");
   const toEntry = (r: Row): OutboxEntry => ({
     id: r.id,

@@ -65,8 +65,6 @@ function paymentFromRow(r: PaymentRow, receipts: Receipt[]): Payment {
   };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
 /** Inserts a payment row and its receipt rows; the caller holds the transaction. Shared with the CSV import's commit. */
 export function paymentInserter(db: SqliteDatabase): (p: Payment) => void {
   const insertPayment = db.prepare(
@@ -158,7 +156,8 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   };
   const receiptsOfOwnerCount = db.prepare("SELECT COALESCE(SUM(receipts), 0) AS n FROM receipt_totals WHERE owner_id = ?");
   const receiptsOfChitCount = db.prepare("SELECT COALESCE(SUM(receipts), 0) AS n FROM receipt_totals WHERE owner_id = ? AND chit_id = ?");
-  const byReference = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND reference = ? COLLATE NOCASE");
+  // casefold (database.ts) compares without regard to case in every script, as MongoDB's case-insensitive match does.
+  const byReference = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND casefold(reference) = casefold(?)");
 
   const withReceipts = (rows: PaymentRow[], receipts: Receipt[]) => {
     const byPayment = new Map<string, Receipt[]>();
@@ -214,9 +213,8 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
       if (f.to) add("paid_on <= ?", f.to);
       if (f.method) add("method = ?", f.method);
       if (f.q) {
-        where.push("(reference LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\')");
-        const like = `%${escapeLike(f.q)}%`;
-        params.push(like, like);
+        where.push("(instr(casefold(reference), casefold(?)) > 0 OR instr(casefold(notes), casefold(?)) > 0)");
+        params.push(f.q, f.q);
       }
       if (f.instalments) {
         // One parameter however many instalments: a JSON array of "chitId:number" keys.

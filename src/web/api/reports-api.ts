@@ -25,7 +25,7 @@ export const reportsApi = new Hono<WebEnv>()
     async (c) => {
       const member = c.get("member");
       const statement = await buildStatement(c.get("services").ledger, member, c.req.param("id"));
-      const { renderStatementPdf } = await import("../../adapters/pdf/statement-pdf.ts");
+      const { renderStatementPdf } = await import("../pdf/statement-pdf.ts");
       const pdf = await renderStatementPdf(statement);
       const filename = `statement-${slug(statement.report.chit.name)}-${todayIn(member.timeZone, statement.generatedAt)}.pdf`;
       return c.body(new Uint8Array(pdf), 200, download(filename, "application/pdf"));
@@ -42,7 +42,7 @@ export const reportsApi = new Hono<WebEnv>()
     }),
     async (c) => {
       const report = await buildAnnualReport(c.get("services").ledger, c.get("member"), c.req.query());
-      const { renderAnnualReportPdf } = await import("../../adapters/pdf/annual-report-pdf.ts");
+      const { renderAnnualReportPdf } = await import("../pdf/annual-report-pdf.ts");
       const pdf = await renderAnnualReportPdf(report);
       return c.body(new Uint8Array(pdf), 200, download(`annual-summary-${report.year}.pdf`, "application/pdf"));
     },

@@ -1,10 +1,12 @@
 // Caps every request body before anything reads it: a declared Content-Length over the route's cap is refused at once,
 // and a streamed (chunked) body is counted as it is read and cut off at the cap. Nothing is buffered here.
+
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { AppError } from "../../app/errors.ts";
 import { MAX_IMPORT_BYTES } from "../../app/preview-payment-import.ts";
 import { MAX_RECEIPTS_PER_PAYMENT } from "../../app/store-receipts.ts";
+import { words } from "../../i18n/words.ts";
 import type { WebEnv } from "../env.ts";
 
 /** Everything without a bigger cap of its own: forms, JSON, better-auth's endpoints. */
@@ -19,26 +21,23 @@ function receiptsCap(maxFileBytes: number): Cap {
   return {
     bytes: maxFileBytes * MAX_RECEIPTS_PER_PAYMENT + FORM_FIELDS_ALLOWANCE,
     error: () =>
-      new AppError(
-        413,
-        "file-too-large",
-        `The upload is too large: each receipt can be at most ${megabytes(maxFileBytes)} MB, and at most ${MAX_RECEIPTS_PER_PAYMENT} per payment.`,
-        { receipts: `Each file can be at most ${megabytes(maxFileBytes)} MB, at most ${MAX_RECEIPTS_PER_PAYMENT} files.` },
-      ),
+      new AppError(413, "file-too-large", words("errors.uploadTooLarge", { mb: megabytes(maxFileBytes), count: MAX_RECEIPTS_PER_PAYMENT }), {
+        receipts: words("errors.eachFileAndCount", { mb: megabytes(maxFileBytes), count: MAX_RECEIPTS_PER_PAYMENT }),
+      }),
   };
 }
 
 const importCap: Cap = {
   bytes: MAX_IMPORT_BYTES + 64 * 1024,
   error: () =>
-    new AppError(413, "file-too-large", `The file is larger than ${megabytes(MAX_IMPORT_BYTES)} MB. Split it into smaller files. Nothing was imported.`, {
-      file: `At most ${megabytes(MAX_IMPORT_BYTES)} MB.`,
+    new AppError(413, "file-too-large", words("errors.importFileTooLarge", { mb: megabytes(MAX_IMPORT_BYTES) }), {
+      file: words("errors.atMostMb", { mb: megabytes(MAX_IMPORT_BYTES) }),
     }),
 };
 
 const defaultCap: Cap = {
   bytes: DEFAULT_BODY_CAP,
-  error: () => new AppError(413, "body-too-large", `The request is too large: at most ${megabytes(DEFAULT_BODY_CAP)} MB is accepted here.`),
+  error: () => new AppError(413, "body-too-large", words("errors.bodyTooLarge", { mb: megabytes(DEFAULT_BODY_CAP) })),
 };
 
 /**

@@ -2,7 +2,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { CLIENT_IP_HEADER } from "../../adapters/auth/better-auth.ts";
+import { CLIENT_IP_HEADER } from "../../ports/accounts.ts";
 import type { WebEnv } from "../env.ts";
 
 export function clientAddress(c: Context<WebEnv>): string {

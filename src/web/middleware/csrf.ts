@@ -1,10 +1,12 @@
 // CSRF defence: a per-browser token in a cookie that every form posts back, plus a same-origin check on unsafe requests.
 // One check for every state-changing page request, whatever its content type; the body it reads is already capped.
+
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { AppError } from "../../app/errors.ts";
+import { words } from "../../i18n/words.ts";
 import type { WebEnv } from "../env.ts";
 import { isUploadRoute } from "./body-cap.ts";
 import { sessionMember } from "./session.ts";
@@ -33,7 +35,7 @@ function originAllowed(c: Context<WebEnv>): boolean {
   return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
 }
 
-const expired = () => new AppError(403, "form-expired", "This form has expired. Reload the page and try again.");
+const expired = () => new AppError(403, "form-expired", words("errors.formExpired"));
 
 /** The token the request carries: the header, else the `_csrf` field of a form body (any other body carries none). */
 async function sentToken(c: Context<WebEnv>): Promise<string> {
@@ -59,13 +61,13 @@ export const csrfProtection = createMiddleware<WebEnv>(async (c, next) => {
   }
   c.set("csrfToken", token);
   if (!SAFE.has(c.req.method)) {
-    if (!originAllowed(c)) throw new AppError(403, "cross-site-request", "This request came from another site and was refused.");
+    if (!originAllowed(c)) throw new AppError(403, "cross-site-request", words("errors.crossSite"));
     const isPage = !c.req.path.startsWith("/api/");
     if (isPage) {
       // A request without our cookie cannot carry a matching token: refused before its body is read.
       if (!known) throw expired();
       // Uploads may be large: only a signed-in member's are read at all.
-      if (isUploadRoute(c) && !(await sessionMember(c))) throw new AppError(403, "unauthenticated", "Sign in first.");
+      if (isUploadRoute(c) && !(await sessionMember(c))) throw new AppError(403, "unauthenticated", words("errors.signInFirst"));
       if (!sameToken(await sentToken(c), token)) throw expired();
     }
   }

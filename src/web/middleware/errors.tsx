@@ -1,9 +1,11 @@
 // One place turns errors into responses: the JSON envelope for the API, a page for people; never a stack trace.
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { AppError } from "../../app/errors.ts";
+import { AppError, notFound } from "../../app/errors.ts";
+import { words } from "../../i18n/words.ts";
 import type { WebEnv } from "../env.ts";
-import { renderPage } from "../render.tsx";
+import { errorIn } from "../error-words.ts";
+import { pageT, renderPage } from "../render.tsx";
 import { routeLabel } from "../route-label.ts";
 
 const wantsJson = (c: Context<WebEnv>) => c.req.path.startsWith("/api/") || (c.req.header("accept") ?? "").startsWith("application/json");
@@ -11,13 +13,13 @@ const wantsJson = (c: Context<WebEnv>) => c.req.path.startsWith("/api/") || (c.r
 function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
-    if (err.status === 413) return new AppError(413, "too-large", "The upload is too large.");
-    if (err.status === 400) return new AppError(400, "invalid-request", "The request could not be read. Check its format.");
+    if (err.status === 413) return new AppError(413, "too-large", words("errors.tooLarge"));
+    if (err.status === 400) return new AppError(400, "invalid-request", words("errors.unreadableRequest"));
   }
   if (err instanceof SyntaxError && /JSON/.test(err.message)) return new AppError(400, "invalid-json", "The request body is not valid JSON.");
   // A garbled form or multipart body is the client's fault: say so (400) rather than "something went wrong on our side".
   if (err instanceof TypeError && /parse body as FormData/i.test(err.message)) {
-    return new AppError(400, "invalid-request", "The request could not be read. Check its format.");
+    return new AppError(400, "invalid-request", words("errors.unreadableRequest"));
   }
   return null;
 }
@@ -35,27 +37,22 @@ export const onError: ErrorHandler<WebEnv> = (err, c) => {
     services?.metrics.unhandledError();
     services?.errors.report(err, { requestId: c.get("requestId"), method: c.req.method, route: routeLabel(c) });
   } else if (known.status >= 500) log?.warn({ err }, known.message);
-  const error =
-    known ??
-    new AppError(
-      503,
-      "internal-error",
-      `Something went wrong on our side. Please try again; if it keeps happening, quote reference ${c.get("requestId") ?? "-"}.`,
-    );
+  const error = known ?? new AppError(503, "internal-error", words("errors.internal", { reference: c.get("requestId") ?? "-" }));
   const status = known ? known.status : 500;
   if (wantsJson(c)) return c.json(errorEnvelope(error), status);
+  const t = pageT(c);
   return renderPage(
     c,
-    status === 404 ? "Not found" : status === 403 ? "Not allowed" : "Something went wrong",
+    t(status === 404 ? "errors.notFoundTitle" : status === 403 ? "errors.notAllowed" : "errors.somethingWrong"),
     <div class="py-5 text-center">
-      <h1 class="h3">{status === 404 ? "Page not found" : status === 403 ? "Not allowed" : "Something went wrong"}</h1>
-      <p class="lead">{error.message}</p>
+      <h1 class="h3">{t(status === 404 ? "errors.pageNotFound" : status === 403 ? "errors.notAllowed" : "errors.somethingWrong")}</h1>
+      <p class="lead">{errorIn(t, error).message}</p>
       <a class="btn btn-primary" href="/">
-        Go to the start page
+        {t("errors.goToStart")}
       </a>
     </div>,
     { status, notice: null },
   );
 };
 
-export const onNotFound: NotFoundHandler<WebEnv> = (c) => onError(new AppError(404, "not-found", "There is nothing at this address."), c) as Response;
+export const onNotFound: NotFoundHandler<WebEnv> = (c) => onError(notFound(), c) as Response;

@@ -1,8 +1,10 @@
 // A fixed-window rate limit for endpoints better-auth does not guard. Counters live in the store, so several app
 // instances behind one load balancer enforce one limit.
+
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { AppError } from "../../app/errors.ts";
+import { words } from "../../i18n/words.ts";
 import type { WebEnv } from "../env.ts";
 import { clientAddress } from "./client-address.ts";
 
@@ -17,7 +19,7 @@ export function rateLimit(options: { name: string; max: number; windowMs: number
     if (count > options.max) {
       const seconds = Math.max(1, Math.ceil((windowStart + options.windowMs - now) / 1000));
       c.header("retry-after", String(seconds));
-      throw new AppError(429, "rate-limited", `Too many requests. Try again in ${seconds} seconds.`);
+      throw new AppError(429, "rate-limited", words("errors.rateLimited", { seconds }));
     }
     await next();
   });

@@ -1,9 +1,11 @@
 // Loads the signed-in member once per request and guards member and admin areas (pages redirect, the API answers JSON).
+
 import type { Context } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { authenticateApiToken } from "../../app/authenticate-api-token.ts";
-import { AppError } from "../../app/errors.ts";
+import { AppError, notFound } from "../../app/errors.ts";
+import { words } from "../../i18n/words.ts";
 import type { Member } from "../../ports/member-repository.ts";
 import type { WebEnv } from "../env.ts";
 
@@ -40,7 +42,7 @@ export async function loadViewer(c: Context<WebEnv>): Promise<Member | null> {
 export async function sessionMember(c: Context<WebEnv>): Promise<Member | null> {
   const cached = c.get("sessionMember");
   if (cached !== undefined) return cached;
-  const { member, setCookies } = await c.get("services").sessions(c.req.raw.headers);
+  const { member, setCookies } = await c.get("services").accounts.session(c.req.raw.headers);
   for (const cookie of setCookies) c.header("set-cookie", cookie, { append: true });
   c.set("sessionMember", member);
   return member;
@@ -49,13 +51,17 @@ export async function sessionMember(c: Context<WebEnv>): Promise<Member | null> 
 /** Why a signed-in member may not use the app yet, or null when they may. */
 export function blockedReason(member: Member): AppError | null {
   if (member.banned) {
-    return new AppError(403, "account-banned", `Your account has been suspended${member.banReason ? `: ${member.banReason}` : "."} Contact the administrator.`);
+    return new AppError(
+      403,
+      "account-banned",
+      member.banReason ? words("errors.accountBannedReason", { reason: member.banReason }) : words("errors.accountBanned"),
+    );
   }
   if (member.status === "pending") {
-    return new AppError(403, "account-pending", "Your account is waiting for the administrator's approval. You will get an email once it is approved.");
+    return new AppError(403, "account-pending", words("errors.accountPending"));
   }
   if (member.status === "rejected") {
-    return new AppError(403, "account-rejected", "Your registration was not approved. Contact the administrator if you think this is a mistake.");
+    return new AppError(403, "account-rejected", words("errors.accountRejected"));
   }
   return null;
 }
@@ -65,7 +71,7 @@ const isApi = (c: Context) => c.req.path.startsWith("/api/");
 export const requireMember = createMiddleware<WebEnv>(async (c, next) => {
   const viewer = await loadViewer(c);
   if (!viewer) {
-    if (isApi(c)) throw new AppError(401, "unauthenticated", "Sign in first.");
+    if (isApi(c)) throw new AppError(401, "unauthenticated", words("errors.signInFirst"));
     const next_ = encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""));
     return c.redirect(`/login?next=${next_}`, 303);
   }
@@ -80,7 +86,7 @@ export const requireMember = createMiddleware<WebEnv>(async (c, next) => {
 
 export const requireAdmin = createMiddleware<WebEnv>(async (c, next) => {
   const member = c.get("member");
-  if (member.role !== "admin") throw new AppError(404, "not-found", "Page not found.");
+  if (member.role !== "admin") throw notFound();
   await next();
 });
 
@@ -93,7 +99,7 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const freshSessionAfterChanges = createMiddleware<WebEnv>(async (c, next) => {
   await next();
   if (!UNSAFE.has(c.req.method) || c.res.status >= 400 || c.get("services").config.sessionCacheSeconds === 0) return;
-  const { name, attributes } = (await c.get("services").auth.$context).authCookies.sessionData;
+  const { name, path, secure } = await c.get("services").accounts.sessionCacheCookie();
   if (getCookie(c, name) === undefined) return;
-  deleteCookie(c, name, { path: attributes.path ?? "/", secure: attributes.secure, httpOnly: true, sameSite: "Lax" });
+  deleteCookie(c, name, { path, secure, httpOnly: true, sameSite: "Lax" });
 });

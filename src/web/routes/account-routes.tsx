@@ -5,6 +5,7 @@ import { updateProfile } from "../../app/update-profile.ts";
 import { callAuth } from "../auth-call.ts";
 import { authErrorToForm } from "../auth-errors.ts";
 import type { WebEnv } from "../env.ts";
+import { errorIn } from "../error-words.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { ProfileView } from "../views/account-views.tsx";
@@ -25,7 +26,14 @@ export const accountRoutes = new Hono<WebEnv>()
       return renderPage(
         c,
         c.get("t")("profile.title"),
-        <ProfileView t={c.get("t")} csrfToken={c.get("csrfToken")} member={c.get("member")} values={values} errors={error.fields} message={error.message} />,
+        <ProfileView
+          t={c.get("t")}
+          csrfToken={c.get("csrfToken")}
+          member={c.get("member")}
+          values={values}
+          errors={errorIn(c.get("t"), error).fields}
+          message={errorIn(c.get("t"), error).message}
+        />,
         {
           status: 400,
           active: "profile",

@@ -1,6 +1,7 @@
 // Admin pages: approve or reject waiting members, list/search/ban members, read the outbox. Non-admins get 404.
 import { type Context, Hono } from "hono";
 import { approveMember } from "../../app/approve-member.ts";
+import { checkStore } from "../../app/check-store.ts";
 import { listMembers, memberListQuery } from "../../app/list-members.ts";
 import { rejectMember } from "../../app/reject-member.ts";
 import { setMemberBan } from "../../app/set-member-ban.ts";
@@ -9,6 +10,7 @@ import { requireAdmin, requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { refererPath } from "../same-site-path.ts";
 import { MembersView, OutboxView, PendingMembersView } from "../views/admin-views.tsx";
+import { StorageUsed } from "../views/storage-view.tsx";
 
 /** Back to the admin page the action was taken on (a same-site Referer under /admin), without its old notice. */
 const back = (c: Context<WebEnv>, fallback: string) => {
@@ -22,10 +24,17 @@ export const adminRoutes = new Hono<WebEnv>()
   .use("/admin", requireMember, requireAdmin)
   .use("/admin/*", requireMember, requireAdmin)
   .get("/admin", async (c) => {
-    const { members } = await listMembers(c.get("services"), { status: "pending", page: 1 });
-    return renderPage(c, "Admin", <PendingMembersView csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />, {
-      active: "admin",
-    });
+    const services = c.get("services");
+    const [{ members }, storage] = await Promise.all([listMembers(services, { status: "pending", page: 1 }), checkStore(services.storeHealth)]);
+    return renderPage(
+      c,
+      "Admin",
+      <>
+        <PendingMembersView csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />
+        <StorageUsed t={c.get("t")} check={storage} />
+      </>,
+      { active: "admin" },
+    );
   })
   .get("/admin/members", async (c) => {
     const query = memberListQuery.parse(c.req.query());

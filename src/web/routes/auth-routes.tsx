@@ -1,6 +1,6 @@
 // The way in: register, confirm the emailed code, log in and out, forgotten password, and the waiting page.
 import { type Context, Hono } from "hono";
-import { CODE_RESEND_COOLDOWN_SECONDS } from "../../adapters/auth/better-auth.ts";
+import { CODE_RESEND_COOLDOWN_SECONDS } from "../../ports/accounts.ts";
 import { callAuth } from "../auth-call.ts";
 import { authErrorToForm } from "../auth-errors.ts";
 import type { WebEnv } from "../env.ts";

@@ -16,6 +16,7 @@ import { nextAuction } from "../../domain/bid-advice.ts";
 import { todayIn } from "../../domain/dates.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
+import { errorIn } from "../error-words.ts";
 import { type FormValues, fieldsOf, formFields } from "../form-values.ts";
 import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { requireMember } from "../middleware/session.ts";
@@ -81,13 +82,13 @@ async function bidView(c: Ctx, chit: Chit, rate: ChitReportQuery): Promise<BidVi
     return { advice, instalment, discount: bidDiscountValue(typedDiscount, advice), errors: {} };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { advice: null, instalment, discount: typedDiscount, errors: error.fields ?? { instalment: error.message } };
+    return { advice: null, instalment, discount: typedDiscount, errors: errorIn(c.get("t"), error).fields };
   }
 }
 
 function instalmentNumber(c: Ctx, members: number): number {
   const n = Number(c.req.param("n"));
-  if (!/^\d+$/.test(c.req.param("n") ?? "") || n < 1 || n > members) throw notFound("That instalment");
+  if (!/^\d+$/.test(c.req.param("n") ?? "") || n < 1 || n > members) throw notFound("instalment");
   return n;
 }
 
@@ -98,15 +99,16 @@ async function renderInstalment(c: Ctx, values: FormValues | null, error?: AppEr
   const row = report.schedule.instalments[n - 1]!;
   return renderPage(
     c,
-    `Instalment ${n} · ${report.chit.name}`,
+    c.get("t")("instalmentForm.title", { number: n, name: report.chit.name }),
     <InstalmentFormView
+      t={c.get("t")}
       csrfToken={c.get("csrfToken")}
       chit={report.chit}
       figures={report.figures}
       row={row}
       values={values ?? instalmentValues(report.chit, n)}
-      errors={error?.fields}
-      message={error?.message}
+      errors={error ? errorIn(c.get("t"), error).fields : undefined}
+      message={error ? errorIn(c.get("t"), error).message : undefined}
     />,
     { active: "chits", status: error ? error.status : 200 },
   );
@@ -121,7 +123,9 @@ export const chitRoutes = new Hono<WebEnv>()
   })
   .get("/chits/new", (c) => {
     const today = todayIn(c.get("member").timeZone, ledger(c).clock.now());
-    return renderPage(c, "Add a chit", <ChitFormView csrfToken={c.get("csrfToken")} values={newChitValues(today)} />, { active: "chits" });
+    return renderPage(c, c.get("t")("chitForm.addTitle"), <ChitFormView t={c.get("t")} csrfToken={c.get("csrfToken")} values={newChitValues(today)} />, {
+      active: "chits",
+    });
   })
   .post("/chits", async (c) => {
     const values = await formFields(c, fieldsOf(chitInput));
@@ -130,8 +134,16 @@ export const chitRoutes = new Hono<WebEnv>()
       return c.redirect(`/chits/${chit.id}?notice=chit-added`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const view = <ChitFormView csrfToken={c.get("csrfToken")} values={values} errors={error.fields} message={error.message} />;
-      return renderPage(c, "Add a chit", view, { active: "chits", status: error.status });
+      const view = (
+        <ChitFormView
+          t={c.get("t")}
+          csrfToken={c.get("csrfToken")}
+          values={values}
+          errors={errorIn(c.get("t"), error).fields}
+          message={errorIn(c.get("t"), error).message}
+        />
+      );
+      return renderPage(c, c.get("t")("chitForm.addTitle"), view, { active: "chits", status: error.status });
     }
   })
   .get("/chits/:id", ledgerCached, async (c) => {
@@ -144,7 +156,12 @@ export const chitRoutes = new Hono<WebEnv>()
   })
   .get("/chits/:id/edit", async (c) => {
     const chit = await findChit(ledger(c).chits, c.get("member").id, c.req.param("id"));
-    return renderPage(c, `Edit ${chit.name}`, <ChitFormView csrfToken={c.get("csrfToken")} chit={chit} values={chitValues(chit)} />, { active: "chits" });
+    return renderPage(
+      c,
+      c.get("t")("chitForm.editTitle", { name: chit.name }),
+      <ChitFormView t={c.get("t")} csrfToken={c.get("csrfToken")} chit={chit} values={chitValues(chit)} />,
+      { active: "chits" },
+    );
   })
   .post("/chits/:id/edit", async (c) => {
     const member = c.get("member");
@@ -155,8 +172,17 @@ export const chitRoutes = new Hono<WebEnv>()
       return c.redirect(`/chits/${chit.id}?notice=chit-saved`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const view = <ChitFormView csrfToken={c.get("csrfToken")} chit={chit} values={values} errors={error.fields} message={error.message} />;
-      return renderPage(c, `Edit ${chit.name}`, view, { active: "chits", status: error.status });
+      const view = (
+        <ChitFormView
+          t={c.get("t")}
+          csrfToken={c.get("csrfToken")}
+          chit={chit}
+          values={values}
+          errors={errorIn(c.get("t"), error).fields}
+          message={errorIn(c.get("t"), error).message}
+        />
+      );
+      return renderPage(c, c.get("t")("chitForm.editTitle", { name: chit.name }), view, { active: "chits", status: error.status });
     }
   })
   .post("/chits/:id/status", async (c) => {

@@ -4,7 +4,6 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { streamSSE } from "hono/streaming";
-import { toMember } from "../../adapters/auth/member-store.ts";
 import { AppError } from "../../app/errors.ts";
 import type { Notification } from "../../ports/ledger.ts";
 import { notificationJson } from "../api/json/notification-json.ts";
@@ -88,8 +87,8 @@ export const eventsRoutes = new Hono<WebEnv>().get("/events", signedIn, requireM
         if (Date.now() - lastSessionCheck >= SESSION_CHECK_MS) {
           // A stream outlives its request: end it when the member signs out, is banned or is removed.
           lastSessionCheck = Date.now();
-          const session = await services.auth.api.getSession({ headers: requestHeaders });
-          if (!session || blockedReason(toMember(session.user as Parameters<typeof toMember>[0]))) break;
+          const { member } = await services.accounts.session(requestHeaders);
+          if (!member || blockedReason(member)) break;
         }
       }
     } catch (error) {

@@ -8,6 +8,7 @@ import { IMPORT_FIELDS, matchColumns } from "../../domain/payment-import.ts";
 import type { ImportPreview } from "../../ports/import-repository.ts";
 import { readImportUpload } from "../api/imports-api.ts";
 import type { WebEnv } from "../env.ts";
+import { errorIn } from "../error-words.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { ImportPreviewView, ImportUploadView } from "../views/import-views.tsx";
@@ -23,7 +24,7 @@ async function uploadPage(c: Ctx, error?: AppError) {
     <ImportUploadView
       csrfToken={c.get("csrfToken")}
       chits={chits}
-      message={error?.message ?? null}
+      message={error ? errorIn(c.get("t"), error).message : null}
       imported={imported}
       maxRows={MAX_IMPORT_ROWS}
       maxMb={MAX_IMPORT_BYTES / 1024 / 1024}
@@ -35,7 +36,15 @@ async function uploadPage(c: Ctx, error?: AppError) {
 async function previewPage(c: Ctx, preview: ImportPreview, error?: AppError) {
   const chits = (await deps(c).chits.list(c.get("member").id)).filter((chit) => chit.status === "active");
   const { columns } = matchColumns(preview.source.headers, preview.mapping, []);
-  const view = <ImportPreviewView csrfToken={c.get("csrfToken")} preview={preview} chits={chits} columns={columns} message={error?.message ?? null} />;
+  const view = (
+    <ImportPreviewView
+      csrfToken={c.get("csrfToken")}
+      preview={preview}
+      chits={chits}
+      columns={columns}
+      message={error ? errorIn(c.get("t"), error).message : null}
+    />
+  );
   return renderPage(c, "Check the import", view, { active: "imports", status: error?.status ?? 200 });
 }
 

@@ -3,11 +3,10 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { AppError } from "../../app/errors.ts";
-import type { Services } from "../../compose.ts";
-import type { WebEnv } from "../env.ts";
+import type { WebEnv, WebServices } from "../env.ts";
 import { bearerOf, sameSecret } from "../same-secret.ts";
 
-async function exposition(c: Context, services: Services) {
+async function exposition(c: Context, services: WebServices) {
   const { contentType, body } = await services.metrics.render();
   c.header("cache-control", "no-store");
   return c.body(body, 200, { "content-type": contentType });
@@ -25,6 +24,6 @@ export const metricsRoutes = new Hono<WebEnv>().get("/metrics", async (c) => {
 });
 
 /** The app served on METRICS_HOST:METRICS_PORT: /metrics and nothing else. */
-export function createMetricsApp(services: Services) {
+export function createMetricsApp(services: WebServices) {
   return new Hono().get("/metrics", (c) => exposition(c, services)).all("*", (c) => c.text("Not found", 404));
 }

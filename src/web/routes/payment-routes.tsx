@@ -10,13 +10,12 @@ import { findPayment } from "../../app/find-payment.ts";
 import { findPayments, HISTORY_FILTERS, historyChits } from "../../app/find-payments.ts";
 import { flagDuplicates } from "../../app/flag-duplicates.ts";
 import { paymentPatch } from "../../app/ledger-input.ts";
-import type { Locale } from "../../app/locale.ts";
 import { recordPayment } from "../../app/record-payment.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { Payment } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
-import { type FormErrors, type FormValues, fieldsOf, formFields, pickFields } from "../form-values.ts";
-import type { T } from "../i18n/index.ts";
+import { errorIn } from "../error-words.ts";
+import { type FormValues, fieldsOf, formFields, pickFields } from "../form-values.ts";
 import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
@@ -38,9 +37,11 @@ async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null
   const report = await buildChitReport(ledger(c), member, chitId);
   const asked = Number(c.req.query("instalment"));
   const values = state.values ?? (payment ? paymentValues(payment) : newPaymentValues(report.schedule.instalments, report.today, asked));
-  const closed = !payment && report.chit.status === "closed" ? "This chit is closed. Reopen it to record payments." : null;
+  const t = c.get("t");
+  const closed = !payment && report.chit.status === "closed" ? t("paymentForm.chitClosed") : null;
   const view = (
     <PaymentFormView
+      t={t}
       csrfToken={c.get("csrfToken")}
       chit={report.chit}
       rows={report.schedule.instalments}
@@ -48,24 +49,15 @@ async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null
       maxBytes={ledger(c).receiptMaxBytes}
       payment={payment ?? undefined}
       values={values}
-      errors={state.error?.fields}
-      message={state.error?.message ?? closed}
+      errors={state.error ? errorIn(t, state.error).fields : undefined}
+      message={state.error ? errorIn(t, state.error).message : closed}
       filesDropped={state.filesDropped}
     />
   );
-  return renderPage(c, payment ? "Edit payment" : `Record a payment · ${report.chit.name}`, view, { active: "payments", status: state.error?.status ?? 200 });
-}
-
-/**
- * The history filters' problems in the reader's language: findPayments explains them in English, so outside English
- * each field gets the words for its kind of problem (a date, a choice from a list, a search too long).
- */
-function historyErrors(t: T, locale: Locale, error: AppError): { fields: FormErrors; message: string } {
-  if (locale === "en") return { fields: error.fields, message: error.message };
-  const words = (field: string) =>
-    field === "from" || field === "to" ? t("payments.badDate") : field === "q" ? t("payments.tooLong") : t("payments.badChoice");
-  const fields = Object.fromEntries(Object.keys(error.fields).map((field) => [field, words(field)]));
-  return { fields, message: error.message === "Please correct the highlighted fields." ? t("payments.fixFields") : error.message };
+  return renderPage(c, payment ? t("paymentForm.editTitle") : t("paymentForm.recordTitle", { name: report.chit.name }), view, {
+    active: "payments",
+    status: state.error?.status ?? 200,
+  });
 }
 
 async function ownPayment(c: Ctx) {
@@ -100,7 +92,7 @@ export const paymentRoutes = new Hono<WebEnv>()
       return renderPage(c, t("payments.title"), view, { active: "payments" });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const { fields, message } = historyErrors(t, c.get("locale"), error);
+      const { fields, message } = errorIn(t, error);
       const chits = await historyChits(ledger(c), member);
       const view = <PaymentHistoryView t={t} chits={chits} values={values} errors={fields} message={message} result={null} />;
       return renderPage(c, t("payments.title"), view, { active: "payments", status: error.status });
@@ -153,7 +145,7 @@ export const paymentRoutes = new Hono<WebEnv>()
   .post("/payments/:id/receipts/:receiptId/delete", async (c) => {
     const payment = await ownPayment(c);
     const receiptId = c.req.param("receiptId");
-    if (!payment.receipts.some((r) => r.id === receiptId)) throw notFound("That receipt");
+    if (!payment.receipts.some((r) => r.id === receiptId)) throw notFound("receipt");
     await removeReceipt(ledger(c), c.get("member").id, receiptId);
     return c.redirect(`/payments/${payment.id}/edit?notice=receipt-removed`, 303);
   })

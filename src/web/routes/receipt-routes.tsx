@@ -39,7 +39,7 @@ export const receiptRoutes = new Hono<WebEnv>()
   .get("/receipts/:id/view", async (c) => {
     const member = c.get("member");
     const receipt = await c.get("services").ledger.payments.getReceipt(member.id, c.req.param("id"));
-    if (!receipt) throw notFound("That receipt");
+    if (!receipt) throw notFound("receipt");
     const t = c.get("t");
     return renderPage(c, t("payment.receipt"), <ReceiptView t={t} receipt={receipt} timeZone={member.timeZone} />, { active: "payments" });
   })

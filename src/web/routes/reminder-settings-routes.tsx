@@ -5,6 +5,7 @@ import { AppError } from "../../app/errors.ts";
 import { rotateCalendarFeed } from "../../app/rotate-calendar-feed.ts";
 import { updateReminderSettings } from "../../app/update-reminder-settings.ts";
 import type { WebEnv } from "../env.ts";
+import { errorIn } from "../error-words.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { ReminderSettingsView } from "../views/reminder-settings-views.tsx";
@@ -63,8 +64,8 @@ export const reminderSettingsRoutes = new Hono<WebEnv>()
           feedUrl={calendarFeedUrl(services.calendar, member)}
           values={values}
           chosen={channels}
-          errors={error.fields}
-          message={error.message}
+          errors={errorIn(c.get("t"), error).fields}
+          message={errorIn(c.get("t"), error).message}
         />
       );
       return renderPage(c, "Reminders", view, { status: 400, active: "reminders", notice: null });

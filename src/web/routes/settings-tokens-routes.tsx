@@ -6,6 +6,7 @@ import { AppError } from "../../app/errors.ts";
 import { listApiTokens } from "../../app/list-api-tokens.ts";
 import { revokeApiToken } from "../../app/revoke-api-token.ts";
 import type { WebEnv } from "../env.ts";
+import { errorIn } from "../error-words.ts";
 import { type FormValues, fieldsOf, formFields } from "../form-values.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
@@ -24,8 +25,8 @@ async function tokensPage(c: Ctx, extra: { created?: { name: string; token: stri
       timeZone={member.timeZone}
       created={extra.created ?? null}
       values={extra.values}
-      errors={extra.error?.fields}
-      message={extra.error?.message}
+      errors={extra.error ? errorIn(c.get("t"), extra.error).fields : undefined}
+      message={extra.error ? errorIn(c.get("t"), extra.error).message : undefined}
     />
   );
   return renderPage(c, "API tokens", view, {

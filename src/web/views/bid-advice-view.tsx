@@ -2,12 +2,12 @@
 // with a small chart of the yearly rate against the discount (drawn by /assets/bid-chart.js: no inline script).
 import type { BidAdvice } from "../../app/advise-bid.ts";
 import { paiseToRupees } from "../../domain/money.ts";
+import { projectionNoteText } from "../../i18n/rate-words.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { assetPath } from "../assets.ts";
 import { amountForInput, formatMoney, formatPercent } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 import type { RateOptions } from "./chit-page-view.tsx";
-import { noteWords } from "./chit-rate-view.tsx";
 import { Field } from "./form.tsx";
 
 /** The section's state: advice, or the field errors of what the member typed (with what they typed). */
@@ -58,7 +58,7 @@ function Sentences(p: { t: T; a: BidAdvice; benchmark: string }) {
       </p>
       <ul class="small text-muted">
         {a.notes.map((note) => (
-          <li>{noteWords(t, note)}</li>
+          <li>{projectionNoteText(t, note)}</li>
         ))}
       </ul>
     </div>

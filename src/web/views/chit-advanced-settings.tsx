@@ -2,6 +2,7 @@
 import { type ChitTerms, defaultTerms } from "../../domain/chit.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput } from "../format.ts";
+import type { T } from "../i18n/index.ts";
 import { Checkbox, Field, Select } from "./form.tsx";
 
 /** Fields only the Advanced part has (the main form lists the others itself). */
@@ -48,73 +49,72 @@ export function advancedValues(t: ChitTerms | null): Record<(typeof ADVANCED_ONL
   };
 }
 
-export function AdvancedSettings(p: { values: FormValues; errors: FormErrors; open: boolean }) {
+export function AdvancedSettings(p: { t: T; values: FormValues; errors: FormErrors; open: boolean }) {
+  const { t } = p;
   const v = p.values;
   const e = p.errors;
   return (
     <details class="mb-3 border rounded p-3" open={p.open}>
-      <summary class="fw-semibold">Advanced: how this chit shares discounts and commission</summary>
-      <p class="small text-muted mt-2">
-        Most chits follow the usual rules already chosen here. Check the agreement if a payable on the foreman's notice does not match.
-      </p>
+      <summary class="fw-semibold">{t("chitForm.advancedHowChitShares")}</summary>
+      <p class="small text-muted mt-2">{t("chitForm.mostChitsFollowUsual")}</p>
       <Select
         name="commissionMode"
-        label="How the commission is paid"
+        label={t("chitForm.howCommissionPaid")}
         value={v.commissionMode}
         error={e.commissionMode}
         options={[
-          { value: "from-discount", label: "Out of the winner's discount (usual)" },
-          { value: "on-top", label: "Added to every member's instalment" },
+          { value: "from-discount", label: t("chitForm.outWinnerSDiscount") },
+          { value: "on-top", label: t("chitForm.addedEveryMemberS") },
         ]}
-        help="Usually the foreman's commission is taken from the discount the winner gives up; some chits add a share of it to each instalment instead."
+        help={t("chitForm.usuallyForemanSCommission")}
       />
       <Select
         name="bidIncludesCommission"
-        label="What the bid includes"
+        label={t("chitForm.whatBidIncludes")}
         value={v.bidIncludesCommission}
         error={e.bidIncludesCommission}
         options={[
-          { value: "true", label: "The bid includes the commission (usual)" },
-          { value: "false", label: "The commission comes on top of the bid" },
+          { value: "true", label: t("chitForm.bidIncludesCommissionUsual") },
+          { value: "false", label: t("chitForm.commissionComesTopBid") },
         ]}
-        help="If the bid quoted at the auction leaves out the commission, the winner gives up the bid plus the commission, and the whole bid is shared."
+        help={t("chitForm.ifBidQuotedAuction")}
       />
       <Select
         name="dividendSplit"
-        label="Who shares the dividend"
+        label={t("chitForm.whoSharesDividend")}
         value={v.dividendSplit}
         error={e.dividendSplit}
         options={[
-          { value: "all", label: "Every member, the winner too (usual)" },
-          { value: "others", label: "Only the members who did not win that auction" },
+          { value: "all", label: t("chitForm.everyMemberWinnerToo") },
+          { value: "others", label: t("chitForm.onlyMembersWhoDid") },
         ]}
-        help="The discount, less the commission, is shared as a dividend that lowers what members pay."
+        help={t("chitForm.discountLessCommissionShared")}
       />
       <Select
         name="dividendApplies"
-        label="Which instalment the dividend lowers"
+        label={t("chitForm.whichInstalmentDividendLowers")}
         value={v.dividendApplies}
         error={e.dividendApplies}
         options={[
-          { value: "next", label: "The next instalment (usual)" },
-          { value: "same", label: "The same instalment as the auction" },
+          { value: "next", label: t("chitForm.nextInstalmentUsual") },
+          { value: "same", label: t("chitForm.sameInstalmentAuction") },
         ]}
-        help="Most foremen take an auction's dividend off the following month's payment."
+        help={t("chitForm.mostForemenTakeAuction")}
       />
       <Select
         name="firstInstalment"
-        label="Who takes the first instalment"
+        label={t("chitForm.whoTakesFirstInstalment")}
         value={v.firstInstalment}
         error={e.firstInstalment}
         options={[
-          { value: "foreman", label: "The foreman takes it, without a discount (usual)" },
-          { value: "auction", label: "It is auctioned like the others" },
+          { value: "foreman", label: t("chitForm.foremanTakesWithoutDiscount") },
+          { value: "auction", label: t("chitForm.auctionedLikeOthers") },
         ]}
-        help="By law the foreman takes the first chit unless the agreement says otherwise; then it has no dividend."
+        help={t("chitForm.lawForemanTakesFirst")}
       />
       <Field
         name="maxDiscountPercent"
-        label="Maximum discount (% of the chit value)"
+        label={t("chitForm.maximumDiscountChitValue")}
         type="number"
         value={v.maxDiscountPercent}
         error={e.maxDiscountPercent}
@@ -122,23 +122,23 @@ export function AdvancedSettings(p: { values: FormValues; errors: FormErrors; op
         max="99"
         step="0.01"
         inputmode="decimal"
-        help="The highest bid the agreement allows, commonly 30% to 45%; 40% if you are not sure."
+        help={t("chitForm.highestBidAgreementAllows")}
       />
       <Select
         name="taxMode"
-        label="Tax (GST) on the commission"
+        label={t("chitForm.taxGstCommission")}
         value={v.taxMode}
         error={e.taxMode}
         options={[
-          { value: "none", label: "None on my notices" },
-          { value: "deducted-from-prize", label: "Deducted from the winner's prize" },
-          { value: "charged-to-members", label: "Charged to every member with the instalment" },
+          { value: "none", label: t("chitForm.noneMyNotices") },
+          { value: "deducted-from-prize", label: t("chitForm.deductedFromWinnerS") },
+          { value: "charged-to-members", label: t("chitForm.chargedEveryMemberInstalment") },
         ]}
-        help="Most companies take the tax on their commission out of the prize; some add each member's share of it to the instalment."
+        help={t("chitForm.mostCompaniesTakeTax")}
       />
       <Field
         name="taxOnCommissionPercent"
-        label="Tax rate on the commission (%)"
+        label={t("chitForm.taxRateCommission")}
         type="number"
         value={v.taxOnCommissionPercent}
         error={e.taxOnCommissionPercent}
@@ -146,100 +146,100 @@ export function AdvancedSettings(p: { values: FormValues; errors: FormErrors; op
         max="100"
         step="0.01"
         inputmode="decimal"
-        help="Leave empty for the rate in force on each auction date: GST 18% since 18 Jul 2022, 12% before (service tax before Jul 2017). Fill it in if your notices use another rate."
+        help={t("chitForm.leaveEmptyRateForce")}
       />
       <Checkbox
         name="onTopOnForemanInstalment"
-        label="The added commission is collected on the foreman's first instalment too"
+        label={t("chitForm.addedCommissionCollectedForeman")}
         checked={v.onTopOnForemanInstalment === "true"}
         error={e.onTopOnForemanInstalment}
-        help="Only for commission added to every instalment: tick if you pay the same amount (say 5,300 on 5,000) from the very first instalment."
+        help={t("chitForm.onlyCommissionAddedEvery")}
       />
       <div class="row">
         <div class="col-12 col-md-6">
           <Field
             name="prizesPerAuction"
-            label="Prizes at each auction"
+            label={t("chitForm.prizesEachAuction")}
             type="number"
             value={v.prizesPerAuction}
             error={e.prizesPerAuction}
             min="1"
             max="100"
             inputmode="numeric"
-            help="1 for most chits. Multi-division chitties give 2 or more prizes a month; then there are fewer instalments than members."
+            help={t("chitForm.nMostChitsMulti")}
           />
         </div>
         <div class="col-12 col-md-6">
           <Field
             name="instalments"
-            label="Number of instalments"
+            label={t("chitForm.numberInstalments")}
             type="number"
             value={v.instalments}
             error={e.instalments}
             min="1"
             max="1000"
             inputmode="numeric"
-            help="Leave empty: members divided by prizes at each auction (usually the number of members)."
+            help={t("chitForm.leaveEmptyMembersDivided")}
           />
         </div>
       </div>
       <Select
         name="rounding"
-        label="How the foreman rounds"
+        label={t("chitForm.howForemanRounds")}
         value={v.rounding}
         error={e.rounding}
         options={[
-          { value: "paise", label: "To the paisa" },
-          { value: "rupee", label: "To whole rupees (as on most notices)" },
+          { value: "paise", label: t("chitForm.paisa") },
+          { value: "rupee", label: t("chitForm.wholeRupeesMostNotices") },
         ]}
-        help="Whole rupees: the instalment, dividend, tax and prize are whole rupees, e.g. a tax of 1,087.50 becomes 1,088."
+        help={t("chitForm.wholeRupeesInstalmentDividend")}
       />
       <div class="row">
         <div class="col-12 col-md-6">
           <Select
             name="dividendRounding"
-            label="The dividend per member is rounded"
+            label={t("chitForm.dividendPerMemberRounded")}
             value={v.dividendRounding}
             error={e.dividendRounding}
             options={[
-              { value: "nearest", label: "To the nearest (usual)" },
-              { value: "down", label: "Down" },
-              { value: "up", label: "Up" },
+              { value: "nearest", label: t("chitForm.nearestUsual") },
+              { value: "down", label: t("chitForm.down") },
+              { value: "up", label: t("chitForm.up") },
             ]}
-            help="Compare with a notice: 563.75 is 564 to the nearest, 563 rounded down."
+            help={t("chitForm.compareNotice56375")}
           />
         </div>
         <div class="col-12 col-md-6">
           <Select
             name="roundingRemainder"
-            label="What rounding leaves over"
+            label={t("chitForm.whatRoundingLeavesOver")}
             value={v.roundingRemainder}
             error={e.roundingRemainder}
             options={[
-              { value: "foreman", label: "Stays with the foreman (usual)" },
-              { value: "next-auction", label: "Is added to the next auction's dividend" },
+              { value: "foreman", label: t("chitForm.staysForemanUsual") },
+              { value: "next-auction", label: t("chitForm.addedNextAuctionS") },
             ]}
-            help="The few rupees of the dividend that cannot be shared evenly."
+            help={t("chitForm.fewRupeesDividendCannot")}
           />
         </div>
       </div>
       <Select
         name="lateRule"
-        label="What paying late costs"
+        label={t("chitForm.whatPayingLateCosts")}
         value={v.lateRule}
         error={e.lateRule}
         options={[
-          { value: "none", label: "Nothing" },
-          { value: "interest", label: "Penalty interest a year on what is overdue" },
-          { value: "fixed-fee", label: "A fixed fee per late instalment" },
+          { value: "none", label: t("chitForm.nothing") },
+          { value: "interest", label: t("chitForm.penaltyInterestYearWhat") },
+          { value: "fixed-fee", label: t("chitForm.fixedFeePerLate") },
         ]}
-        help="The chit agreement sets it (Chit Funds Act s.21(1)(c)); the penalty shows on each late instalment and counts in the real rate."
+        help={t("chitForm.chitAgreementSetsChit")}
       />
       <div class="row">
         <div class="col-12 col-md-6">
           <Field
             name="latePenaltyPercent"
-            label="Penalty interest (% a year)"
+            label={t("chitForm.penaltyInterestYear")}
             type="number"
             value={v.latePenaltyPercent}
             error={e.latePenaltyPercent}
@@ -247,26 +247,19 @@ export function AdvancedSettings(p: { values: FormValues; errors: FormErrors; op
             max="100"
             step="0.01"
             inputmode="decimal"
-            help="Simple interest on the overdue amount for each day late, e.g. 18 or 24."
+            help={t("chitForm.simpleInterestOverdueAmount")}
           />
         </div>
         <div class="col-12 col-md-6">
-          <Field
-            name="lateFee"
-            label="Late fee (₹)"
-            value={v.lateFee}
-            error={e.lateFee}
-            inputmode="decimal"
-            help="Charged once per late instalment, when the agreement says a fixed fee."
-          />
+          <Field name="lateFee" label={t("chitForm.lateFee")} value={v.lateFee} error={e.lateFee} inputmode="decimal" help={t("chitForm.chargedOncePerLate")} />
         </div>
       </div>
       <Checkbox
         name="lateForfeitsDividend"
-        label="A late payer loses that instalment's dividend"
+        label={t("chitForm.latePayerLosesInstalment")}
         checked={v.lateForfeitsDividend === "true"}
         error={e.lateForfeitsDividend}
-        help="Many agreements take back the dividend from a member who pays after the due date: the instalment then costs the full subscription."
+        help={t("chitForm.manyAgreementsTakeBack")}
       />
     </details>
   );

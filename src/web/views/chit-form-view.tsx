@@ -4,6 +4,7 @@ import { defaultTerms } from "../../domain/chit.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput } from "../format.ts";
+import type { T } from "../i18n/index.ts";
 import { ADVANCED_FIELDS, AdvancedSettings, advancedValues } from "./chit-advanced-settings.tsx";
 import { Field, Form, FormError, Select, Textarea } from "./form.tsx";
 import { Breadcrumb } from "./ledger-parts.tsx";
@@ -56,46 +57,44 @@ export function chitValues(chit: Chit): FormValues {
   };
 }
 
-export function ChitFormView(p: { csrfToken: string; chit?: Chit; values: FormValues; errors?: FormErrors; message?: string | null }) {
+export function ChitFormView(p: { t: T; csrfToken: string; chit?: Chit; values: FormValues; errors?: FormErrors; message?: string | null }) {
+  const { t } = p;
   const v = p.values;
   const e = p.errors ?? {};
   const defaults = newChitValues("2000-01-01");
   const advancedOpen = ADVANCED_FIELDS.some((k) => e[k] || (v[k] ?? defaults[k]) !== defaults[k]);
-  const title = p.chit ? `Edit ${p.chit.name}` : "Add a chit";
+  const title = p.chit ? t("chitForm.editTitle", { name: p.chit.name }) : t("chitForm.addTitle");
   return (
     <div class="row justify-content-center">
       <div class="col-12 col-lg-9 col-xl-8">
         <Breadcrumb
-          links={[{ href: "/chits", label: "Chits" }, ...(p.chit ? [{ href: `/chits/${p.chit.id}`, label: p.chit.name }] : [])]}
-          current={p.chit ? "Edit" : "Add"}
+          links={[{ href: "/chits", label: t("chitForm.chits") }, ...(p.chit ? [{ href: `/chits/${p.chit.id}`, label: p.chit.name }] : [])]}
+          current={p.chit ? t("chitForm.edit") : t("chitForm.add")}
         />
         <h1 class="h3">{title}</h1>
-        <p class="text-muted">
-          Copy the figures from the foreman's agreement or passbook. The usual settings are filled in; change them only if your chit differs.
-        </p>
+        <p class="text-muted">{t("chitForm.intro")}</p>
         <FormError message={p.message} />
         <Form action={p.chit ? `/chits/${p.chit.id}/edit` : "/chits"} csrfToken={p.csrfToken} label={title}>
-          <Field
-            name="name"
-            label="Name"
-            value={v.name}
-            error={e.name}
-            required
-            maxlength={100}
-            help="A name you will recognise, e.g. 'Shriram 5L group A12'."
-          />
+          <Field name="name" label={t("chitForm.name")} value={v.name} error={e.name} required maxlength={100} help={t("chitForm.nameWillRecogniseE")} />
           <div class="row">
             <div class="col-12 col-md-7">
-              <Field name="organizer" label="Foreman" value={v.organizer} error={e.organizer} maxlength={100} help="The company or person who runs the chit." />
+              <Field
+                name="organizer"
+                label={t("chitForm.foreman")}
+                value={v.organizer}
+                error={e.organizer}
+                maxlength={100}
+                help={t("chitForm.companyPersonWhoRuns")}
+              />
             </div>
             <div class="col-12 col-md-5">
               <Field
                 name="ticketNo"
-                label="Ticket number"
+                label={t("chitForm.ticketNumber")}
                 value={v.ticketNo}
                 error={e.ticketNo}
                 maxlength={30}
-                help="Your ticket number in the group (optional)."
+                help={t("chitForm.ticketNumberGroupOptional")}
               />
             </div>
           </div>
@@ -103,19 +102,19 @@ export function ChitFormView(p: { csrfToken: string; chit?: Chit; values: FormVa
             <div class="col-12 col-md-6">
               <Field
                 name="chitValue"
-                label="Chit value (₹)"
+                label={t("chitForm.chitValue")}
                 value={v.chitValue}
                 error={e.chitValue}
                 required
                 inputmode="decimal"
                 placeholder="1,00,000"
-                help="The full amount of the chit (gross chit amount), e.g. 1,00,000."
+                help={t("chitForm.fullAmountChitGross")}
               />
             </div>
             <div class="col-12 col-md-6">
               <Field
                 name="members"
-                label="Number of members"
+                label={t("chitForm.numberMembers")}
                 type="number"
                 value={v.members}
                 error={e.members}
@@ -123,7 +122,7 @@ export function ChitFormView(p: { csrfToken: string; chit?: Chit; values: FormVa
                 min="2"
                 max="1000"
                 inputmode="numeric"
-                help="How many tickets the group has; usually there are as many instalments (see Advanced for chits with several prizes an auction)."
+                help={t("chitForm.howManyTicketsGroup")}
               />
             </div>
           </div>
@@ -131,18 +130,18 @@ export function ChitFormView(p: { csrfToken: string; chit?: Chit; values: FormVa
             <div class="col-12 col-md-4">
               <Field
                 name="startDate"
-                label="Date of the first instalment"
+                label={t("chitForm.dateFirstInstalment")}
                 type="date"
                 value={v.startDate}
                 error={e.startDate}
                 required
-                help="Its month is the month of instalment 1."
+                help={t("chitForm.itsMonthMonthInstalment")}
               />
             </div>
             <div class="col-12 col-md-4">
               <Field
                 name="dueDay"
-                label="Due day of the month"
+                label={t("chitForm.dueDayMonth")}
                 type="number"
                 value={v.dueDay}
                 error={e.dueDay}
@@ -150,30 +149,30 @@ export function ChitFormView(p: { csrfToken: string; chit?: Chit; values: FormVa
                 min="1"
                 max="31"
                 inputmode="numeric"
-                help="31 means the last day in shorter months. Daily, weekly and fortnightly chits count from the first date instead."
+                help={t("chitForm.nMeansLastDay")}
               />
             </div>
             <div class="col-12 col-md-4">
               <Select
                 name="frequency"
-                label="How often"
+                label={t("chitForm.howOften")}
                 value={v.frequency}
                 error={e.frequency}
                 options={[
-                  { value: "monthly", label: "Monthly" },
-                  { value: "quarterly", label: "Quarterly" },
-                  { value: "half-yearly", label: "Half-yearly" },
-                  { value: "fortnightly", label: "Fortnightly (every 14 days)" },
-                  { value: "weekly", label: "Weekly (every 7 days)" },
-                  { value: "daily", label: "Daily" },
+                  { value: "monthly", label: t("chitForm.monthly") },
+                  { value: "quarterly", label: t("chitForm.quarterly") },
+                  { value: "half-yearly", label: t("chitForm.halfYearly") },
+                  { value: "fortnightly", label: t("chitForm.fortnightlyEvery14Days") },
+                  { value: "weekly", label: t("chitForm.weeklyEvery7Days") },
+                  { value: "daily", label: t("chitForm.daily") },
                 ]}
-                help="How often instalments fall due. Weekly, fortnightly and daily chits fall due every 7, 14 or 1 days from the first date."
+                help={t("chitForm.howOftenInstalmentsFall")}
               />
             </div>
           </div>
           <Field
             name="commissionPercent"
-            label="Foreman's commission (% of the chit value)"
+            label={t("chitForm.foremanSCommissionChit")}
             type="number"
             value={v.commissionPercent}
             error={e.commissionPercent}
@@ -181,23 +180,16 @@ export function ChitFormView(p: { csrfToken: string; chit?: Chit; values: FormVa
             max="7"
             step="0.01"
             inputmode="decimal"
-            help="What the foreman keeps from each auction: 5% is usual; the law allows up to 7%."
+            help={t("chitForm.whatForemanKeepsFrom")}
           />
-          <AdvancedSettings values={v} errors={e} open={advancedOpen} />
-          <Textarea
-            name="notes"
-            label="Notes"
-            value={v.notes}
-            error={e.notes}
-            maxlength={2000}
-            help="Anything worth keeping: agent's phone, passbook number, terms."
-          />
+          <AdvancedSettings t={t} values={v} errors={e} open={advancedOpen} />
+          <Textarea name="notes" label={t("chitForm.notes")} value={v.notes} error={e.notes} maxlength={2000} help={t("chitForm.anythingWorthKeepingAgent")} />
           <div class="d-flex flex-wrap gap-2">
             <button class="btn btn-primary" type="submit">
-              {p.chit ? "Save changes" : "Add chit"}
+              {p.chit ? t("chitForm.saveChanges") : t("chitForm.addChit")}
             </button>
             <a class="btn btn-outline-secondary" href={p.chit ? `/chits/${p.chit.id}` : "/chits"}>
-              Cancel
+              {t("chitForm.cancel")}
             </a>
           </div>
         </Form>

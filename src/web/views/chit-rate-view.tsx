@@ -1,6 +1,7 @@
 // The real rate of a chit: XIRR on what actually happened and projected to the end, NPV at a benchmark, MIRR; plain
 // words instead of a number where no single rate exists.
 import type { ChitRate, RateView } from "../../app/chit-rate.ts";
+import { projectionNoteText, rateReasonText } from "../../i18n/rate-words.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatPercent, formatRupees } from "../format.ts";
 import type { T } from "../i18n/index.ts";
@@ -15,42 +16,8 @@ function meaning(t: T, rate: number, netGain: number): string {
   return t("rate.earning");
 }
 
-const pct = (r: number) => formatPercent(r);
-
-/** Each reason chit-rate.ts gives for a missing rate, in the reader's language. */
-const REASONS = {
-  "nothing-paid-yet": "rate.nothingPaidYet",
-  "not-enough-flows": "rate.notEnoughFlows",
-  "only-receipts": "rate.onlyReceipts",
-  "only-paid": "rate.onlyPaid",
-  "always-less": "rate.alwaysLess",
-  "always-more": "rate.alwaysMore",
-  "no-single-rate": "rate.noSingleRate",
-} as const;
-
 function reasonWords(t: T, v: RateView): string {
-  if (v.reasonCode === null) return t("rate.noRate");
-  if (v.reasonCode === "multiple-rates") return t("rate.multipleRates", { rates: v.rates.map(pct).join(t("rate.and")) });
-  return t(REASONS[v.reasonCode]);
-}
-
-/** The projection's assumptions (member-flows.ts writes them in English), in the reader's language. */
-export function noteWords(t: T, note: string): string {
-  let m = /^Auctions not yet held are assumed at (.+), the average of the (\d+) recorded so far\.$/.exec(note);
-  if (m) return t("rate.noteAverage", { amount: m[1], count: m[2] });
-  m = /^No auction is recorded yet, so auctions not yet held are assumed at the lowest bid \((.+)\): no more dividends\.$/.exec(note);
-  if (m) return t("rate.noteNoAuctionYet", { amount: m[1] });
-  m = /^Auctions not yet held are assumed at the lowest bid \((.+)\): no more dividends\.$/.exec(note);
-  if (m) return t("rate.noteLowest", { amount: m[1] });
-  if (note === "The last auction is assumed at the lowest bid: no one is left to bid against.") return t("rate.noteLastAuction");
-  if (note === "Unpaid instalments are assumed paid in full on their due dates.") return t("rate.noteUnpaid");
-  m = /^Prize for instalment (\d+) assumed (.+) on its due date\.$/.exec(note);
-  if (m) return t("rate.notePrize", { number: m[1], amount: m[2] });
-  m = /^You win instalment (\d+) at a discount of (.+)\.$/.exec(note);
-  if (m) return t("bid.noteWin", { number: m[1], amount: m[2] });
-  m = /^You have not won yet: assumed you take the last instalment \((\d+)\) for (.+)\.$/.exec(note);
-  if (m) return t("rate.noteNotWon", { number: m[1], amount: m[2] });
-  return note;
+  return rateReasonText(t, v.reasonCode, v.rates) ?? t("rate.noRate");
 }
 
 function RateFigures(p: { t: T; view: RateView; heading: string; id: string; note?: string | null }) {
@@ -112,7 +79,7 @@ export function ChitRateSection(p: { t: T; chit: Chit; rate: ChitRate; options: 
         <h3 class="h6">{t("rate.assumptions")}</h3>
         <ul class="small">
           {rate.projected.notes.map((note) => (
-            <li>{noteWords(t, note)}</li>
+            <li>{projectionNoteText(t, note)}</li>
           ))}
         </ul>
         <form method="get" action={`/chits/${p.chit.id}#rate`} class="row g-2 align-items-end" aria-label={t("rate.changeAssumptions")}>

@@ -7,6 +7,7 @@ import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput, formatDate, formatMoney } from "../format.ts";
+import { localeOf, type T } from "../i18n/index.ts";
 import { Checkbox, Field, Form, FormError } from "./form.tsx";
 import { Breadcrumb } from "./ledger-parts.tsx";
 
@@ -23,6 +24,7 @@ export function instalmentValues(chit: Chit, number: number): FormValues {
 }
 
 export function InstalmentFormView(p: {
+  t: T;
   csrfToken: string;
   chit: Chit;
   figures: ChitFigures;
@@ -34,98 +36,98 @@ export function InstalmentFormView(p: {
   const { chit, row } = p;
   const v = p.values;
   const e = p.errors ?? {};
-  const t = chit.terms;
-  const foreman = isForemanInstalment(t, row.number);
+  const { t } = p;
+  const terms = chit.terms;
+  const locale = localeOf(t);
+  const foreman = isForemanInstalment(terms, row.number);
   const floor = p.figures.discountFloor;
-  const ceiling = `${formatMoney(p.figures.discountCeiling)} (${t.maxDiscountPercent}%)`;
-  const range = floor > 0 ? `from ${formatMoney(floor)} (the commission) to ${ceiling}` : `up to ${ceiling}`;
-  const title = `Instalment ${row.number} of ${chit.name}`;
+  const ceiling = `${formatMoney(p.figures.discountCeiling)} (${terms.maxDiscountPercent}%)`;
+  const range = floor > 0 ? t("instalmentForm.rangeFrom", { floor: formatMoney(floor), ceiling }) : t("instalmentForm.rangeUpTo", { ceiling });
+  const title = t("instalmentForm.title", { number: row.number, name: chit.name });
   return (
     <div class="row justify-content-center">
       <div class="col-12 col-lg-8 col-xl-7">
         <Breadcrumb
           links={[
-            { href: "/chits", label: "Chits" },
+            { href: "/chits", label: t("instalmentForm.chits") },
             { href: `/chits/${chit.id}`, label: chit.name },
           ]}
-          current={`Instalment ${row.number}`}
+          current={t("instalmentForm.instalment", { number: row.number })}
         />
-        <h1 class="h3">Record auction: instalment {row.number}</h1>
+        <h1 class="h3">{t("instalmentForm.heading", { number: row.number })}</h1>
         <p class="text-muted">
-          Due {formatDate(row.dueDate)}. Now: payable {formatMoney(row.payable)}
-          {row.estimated ? " (estimated)" : ""}
-          {row.prize !== null ? `, winner gets ${formatMoney(row.prize)}` : ""}.
+          {t(row.estimated ? "instalmentForm.nowEstimated" : "instalmentForm.now", { date: formatDate(row.dueDate, locale), amount: formatMoney(row.payable) })}
+          {row.prize !== null ? t("instalmentForm.winnerGets", { amount: formatMoney(row.prize) }) : ""}
         </p>
         <FormError message={p.message} />
         <Form action={`/chits/${chit.id}/instalments/${row.number}`} csrfToken={p.csrfToken} label={title}>
           {foreman ? (
             <p class="alert alert-info" role="note">
-              The foreman takes instalment 1 of this chit without a discount, so there is no auction to record. You can still enter the payable from the
-              foreman's notice.
+              {t("instalmentForm.foremanTakesInstalment1")}
             </p>
           ) : (
             <fieldset class="mb-3">
-              <legend class="h6">The auction</legend>
+              <legend class="h6">{t("instalmentForm.auction")}</legend>
               <Field
                 name="discount"
-                label="Winning discount (₹)"
+                label={t("instalmentForm.winningDiscount")}
                 value={v.discount}
                 error={e.discount}
                 inputmode="decimal"
-                help={`The amount the winner gave up, as on the notice: ${range}. Leave empty if not held yet.`}
+                help={t("instalmentForm.discountHelp", { range })}
               />
               <Field
                 name="prizeAmount"
-                label="Or the prize amount (₹)"
+                label={t("instalmentForm.prizeAmount")}
                 value={v.prizeAmount}
                 error={e.prizeAmount}
                 inputmode="decimal"
-                help={`If the notice shows what the winner got instead, enter it here and the discount is worked out (commission ${formatMoney(p.figures.commission)}).`}
+                help={t("instalmentForm.prizeHelp", { commission: formatMoney(p.figures.commission) })}
               />
             </fieldset>
           )}
           {!foreman && (
             <fieldset class="mb-3">
-              <legend class="h6">If you won this auction</legend>
+              <legend class="h6">{t("instalmentForm.ifWonAuction")}</legend>
               <Checkbox
                 name="wonByMe"
-                label="I won this instalment"
+                label={t("instalmentForm.iWonInstalment")}
                 checked={v.wonByMe === "true"}
                 error={e.wonByMe}
-                help="A ticket wins once; the chit then shows as prized."
+                help={t("instalmentForm.ticketWinsOnceChit")}
               />
               <div class="row">
                 <div class="col-12 col-md-6">
                   <Field
                     name="prizeReceived"
-                    label="Prize received (₹)"
+                    label={t("instalmentForm.prizeReceived")}
                     value={v.prizeReceived}
                     error={e.prizeReceived}
                     inputmode="decimal"
-                    help="The net amount that reached you, after any deductions."
+                    help={t("instalmentForm.netAmountReachedAfter")}
                   />
                 </div>
                 <div class="col-12 col-md-6">
-                  <Field name="prizeReceivedOn" label="Received on" type="date" value={v.prizeReceivedOn} error={e.prizeReceivedOn} />
+                  <Field name="prizeReceivedOn" label={t("instalmentForm.received")} type="date" value={v.prizeReceivedOn} error={e.prizeReceivedOn} />
                 </div>
               </div>
             </fieldset>
           )}
           <Field
             name="payableOverride"
-            label="Payable on the foreman's notice (₹)"
+            label={t("instalmentForm.payableForemanSNotice")}
             value={v.payableOverride}
             error={e.payableOverride}
             inputmode="decimal"
-            help="Only if the notice asks for a different amount than ours for this instalment; the notice's figure then counts. Leave empty to use ours."
+            help={t("instalmentForm.onlyIfNoticeAsks")}
           />
           {e.number && <p class="text-danger">{e.number}</p>}
           <div class="d-flex flex-wrap gap-2">
             <button class="btn btn-primary" type="submit">
-              Save instalment {row.number}
+              {t("instalmentForm.save", { number: row.number })}
             </button>
             <a class="btn btn-outline-secondary" href={`/chits/${chit.id}`}>
-              Cancel
+              {t("instalmentForm.cancel")}
             </a>
           </div>
         </Form>

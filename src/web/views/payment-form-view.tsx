@@ -1,11 +1,12 @@
 // The payment form, for recording a new payment and for editing one: instalment, amount, date, method, reference, notes
 // and receipt files (camera on phones, drag and drop on desktops, size checked in the browser before upload).
 import type { ScheduleRow } from "../../domain/schedule.ts";
-import type { Chit, Payment } from "../../ports/ledger.ts";
+import type { Chit, Payment, PaymentMethod } from "../../ports/ledger.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { amountForInput, formatBytes, formatDate, formatMoney } from "../format.ts";
+import { localeOf, type T } from "../i18n/index.ts";
 import { Field, FileInput, Form, FormError, Select, Textarea } from "./form.tsx";
-import { Breadcrumb, DeleteButton, METHOD_LABELS, ReceiptThumbnails } from "./ledger-parts.tsx";
+import { Breadcrumb, DeleteButton, METHOD_LABELS, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
 
 export const RECEIPT_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,application/pdf,.heic,.heif";
 
@@ -33,16 +34,18 @@ export function paymentValues(payment: Payment): FormValues {
   };
 }
 
-function instalmentOption(row: ScheduleRow) {
-  const state = row.status === "paid" ? "paid" : `balance ${formatMoney(row.balance)}`;
+function instalmentOption(t: T, row: ScheduleRow) {
+  const state = row.status === "paid" ? t("paymentForm.optionPaid") : t("paymentForm.optionBalance", { amount: formatMoney(row.balance) });
+  const words = { number: row.number, date: formatDate(row.dueDate, localeOf(t)), amount: formatMoney(row.payable), state };
   return {
     value: String(row.number),
-    label: `${row.number} · due ${formatDate(row.dueDate)} · payable ${formatMoney(row.payable)}${row.estimated ? " (est.)" : ""} · ${state}`,
+    label: t(row.estimated ? "paymentForm.optionEstimated" : "paymentForm.option", words),
     data: { amount: amountForInput(row.balance > 0 ? row.balance : row.payable) },
   };
 }
 
 export type PaymentFormProps = {
+  t: T;
   csrfToken: string;
   chit: Chit;
   rows: ScheduleRow[];
@@ -58,26 +61,27 @@ export type PaymentFormProps = {
 };
 
 export function PaymentFormView(p: PaymentFormProps) {
+  const { t } = p;
   const v = p.values;
   const e = p.errors ?? {};
   const editing = p.payment !== undefined;
-  const title = editing ? "Edit payment" : `Record a payment: ${p.chit.name}`;
+  const title = editing ? t("paymentForm.editTitle") : t("paymentForm.recordTitle", { name: p.chit.name });
   const mb = formatBytes(p.maxBytes);
   return (
     <div class="row justify-content-center">
       <div class="col-12 col-lg-8 col-xl-7">
         <Breadcrumb
           links={[
-            { href: "/chits", label: "Chits" },
+            { href: "/chits", label: t("paymentForm.chits") },
             { href: `/chits/${p.chit.id}`, label: p.chit.name },
           ]}
-          current={editing ? "Edit payment" : "Record payment"}
+          current={editing ? t("paymentForm.editTitle") : t("paymentForm.recordPayment")}
         />
         <h1 class="h3">{title}</h1>
         <FormError message={p.message} />
         {p.filesDropped && (
           <div class="alert alert-warning" role="alert">
-            Nothing was saved, and your browser does not keep chosen files after an error: choose the receipt files again.
+            {t("paymentForm.nothingWasSavedBrowser")}
           </div>
         )}
         <Form
@@ -90,26 +94,26 @@ export function PaymentFormView(p: PaymentFormProps) {
           <div data-amount-defaults={editing ? undefined : "true"}>
             <Select
               name="instalment"
-              label="Instalment"
+              label={t("paymentForm.instalment")}
               value={v.instalment}
               error={e.instalment}
-              options={p.rows.map(instalmentOption)}
-              help="The instalment this payment is for. The oldest one not fully paid is chosen for you."
+              options={p.rows.map((row) => instalmentOption(t, row))}
+              help={t("paymentForm.instalmentPaymentOldestOne")}
             />
             <div class="row">
               <div class="col-12 col-md-6">
                 <Field
                   name="amount"
-                  label="Amount (₹)"
+                  label={t("paymentForm.amount")}
                   value={v.amount}
                   error={e.amount}
                   required
                   inputmode="decimal"
-                  help={editing ? "What you paid." : "The instalment's balance is filled in; change it for a part payment."}
+                  help={editing ? t("paymentForm.amountHelpEdit") : t("paymentForm.amountHelp")}
                 />
               </div>
               <div class="col-12 col-md-6">
-                <Field name="paidOn" label="Paid on" type="date" value={v.paidOn} error={e.paidOn} required max={p.today} />
+                <Field name="paidOn" label={t("paymentForm.paid")} type="date" value={v.paidOn} error={e.paidOn} required max={p.today} />
               </div>
             </div>
           </div>
@@ -117,85 +121,86 @@ export function PaymentFormView(p: PaymentFormProps) {
             <div class="col-12 col-md-6">
               <Select
                 name="method"
-                label="Method"
+                label={t("paymentForm.method")}
                 value={v.method}
                 error={e.method}
-                options={Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label }))}
+                options={(Object.keys(METHOD_LABELS) as PaymentMethod[]).map((value) => ({ value, label: methodLabel(t, value) }))}
               />
             </div>
             <div class="col-12 col-md-6">
               <Field
                 name="reference"
-                label="Reference (UPI or UTR number)"
+                label={t("paymentForm.referenceUpiUtrNumber")}
                 value={v.reference}
                 error={e.reference}
                 maxlength={100}
                 autocomplete="off"
-                help="From the payment app or bank; it helps spot a payment recorded twice."
+                help={t("paymentForm.fromPaymentAppBank")}
               />
             </div>
           </div>
-          <Textarea name="notes" label="Notes" value={v.notes} error={e.notes} maxlength={1000} rows={2} />
+          <Textarea name="notes" label={t("paymentForm.notes")} value={v.notes} error={e.notes} maxlength={1000} rows={2} />
           <fieldset class="mb-3">
-            <legend class="h6">{editing ? "Add receipts" : "Receipts"}</legend>
+            <legend class="h6">{editing ? t("paymentForm.addReceipts") : t("paymentForm.receipts")}</legend>
             <FileInput
               name="receipts"
               id="f-receipts"
-              label="Photos, screenshots or PDFs of the payment"
+              label={t("paymentForm.photosScreenshotsPdfsPayment")}
               accept={RECEIPT_ACCEPT}
               multiple
               maxBytes={p.maxBytes}
               error={e.receipts}
-              help={`JPEG, PNG, WebP, HEIC or PDF, up to ${mb} each, at most 10 files. Photos are shrunk and their location data removed.`}
+              help={t("paymentForm.receiptsHelp", { size: mb })}
             />
             <FileInput
               name="receipts"
               id="f-receipts-camera"
               class="camera-only"
-              label="Or take a photo with the camera"
+              label={t("paymentForm.takePhotoCamera")}
               accept="image/*"
               capture="environment"
               maxBytes={p.maxBytes}
-              help="Opens the camera on a phone."
+              help={t("paymentForm.opensCameraPhone")}
             />
             <div class="dropzone mb-3" data-dropzone-for="f-receipts" hidden>
-              <p class="mb-1">Or drag and drop receipt files here.</p>
+              <p class="mb-1">{t("paymentForm.dragDropReceiptFiles")}</p>
               <p class="small text-muted mb-0" data-dropzone-list aria-live="polite"></p>
             </div>
           </fieldset>
           <div class="d-flex flex-wrap gap-2">
             <button class="btn btn-primary" type="submit">
-              {editing ? "Save payment" : "Record payment"}
+              {editing ? t("paymentForm.savePayment") : t("paymentForm.recordPayment")}
             </button>
             <a class="btn btn-outline-secondary" href={editing ? `/payments/${p.payment!.id}` : `/chits/${p.chit.id}`}>
-              Cancel
+              {t("paymentForm.cancel")}
             </a>
           </div>
         </Form>
-        {editing && p.payment!.receipts.length > 0 && <ReceiptRemoval csrfToken={p.csrfToken} payment={p.payment!} />}
+        {editing && p.payment!.receipts.length > 0 && <ReceiptRemoval t={t} csrfToken={p.csrfToken} payment={p.payment!} />}
       </div>
     </div>
   );
 }
 
-function ReceiptRemoval(p: { csrfToken: string; payment: Payment }) {
+function ReceiptRemoval(p: { t: T; csrfToken: string; payment: Payment }) {
+  const { t } = p;
   return (
     <section class="mt-4" aria-labelledby="current-receipts">
       <h2 class="h6" id="current-receipts">
-        Receipts on this payment
+        {t("paymentForm.receiptsPayment")}
       </h2>
       <ul class="list-group">
         {p.payment.receipts.map((r, i) => (
           <li class="list-group-item d-flex flex-wrap align-items-center gap-3">
-            <ReceiptThumbnails receipts={[r]} label={`Receipt ${i + 1}`} />
+            <ReceiptThumbnails t={t} receipts={[r]} label={t("ledger.receipt", { number: i + 1 })} />
             <span class="flex-grow-1 small text-break">
-              {r.originalName || `Receipt ${i + 1}`} · {formatBytes(r.size)}
+              {r.originalName || t("ledger.receipt", { number: i + 1 })} · {formatBytes(r.size)}
             </span>
             <DeleteButton
               csrfToken={p.csrfToken}
               action={`/payments/${p.payment.id}/receipts/${r.id}/delete`}
-              question={`Remove ${r.originalName || `receipt ${i + 1}`} from this payment?`}
-              label={`Remove receipt ${i + 1}`}
+              question={t("paymentForm.removeQuestion", { name: r.originalName || t("ledger.receipt", { number: i + 1 }) })}
+              label={t("paymentForm.removeReceipt", { number: i + 1 })}
               small
             />
           </li>

@@ -9,6 +9,8 @@ import type { ChitList } from "../../../app/list-chits.ts";
 import type { InstalmentRecord } from "../../../domain/chit.ts";
 import { FREQUENCIES } from "../../../domain/dates.ts";
 import type { ScheduleRow, ScheduleTotals } from "../../../domain/schedule.ts";
+import { translatorFor } from "../../../i18n/index.ts";
+import { projectionNoteText } from "../../../i18n/rate-words.ts";
 import type { Chit } from "../../../ports/ledger.ts";
 import { responseSchema } from "../openapi/describe-route.ts";
 import { count, day, instant, maybeRupees, rupees, rupeesOut } from "./common.ts";
@@ -272,6 +274,9 @@ const rateSchema = responseSchema(
 );
 
 /** chit-rate.ts already speaks rupees and fractions a year. */
+const english = translatorFor("en");
+
+/** Reasons and notes in English: the API's words (codes stay stable for clients that translate). */
 export function rateJson(rate: ChitRate): z.infer<typeof rateSchema> {
   const view = (v: Omit<ChitRate["projected"], "assumption" | "notes">) => ({
     xirr: v.xirr,
@@ -284,7 +289,10 @@ export function rateJson(rate: ChitRate): z.infer<typeof rateSchema> {
     netGain: v.netGain,
     benchmarkRate: v.benchmarkRate,
   });
-  return { ...view(rate), projected: { ...view(rate.projected), assumption: rate.projected.assumption, notes: rate.projected.notes } };
+  return {
+    ...view(rate),
+    projected: { ...view(rate.projected), assumption: rate.projected.assumption, notes: rate.projected.notes.map((note) => projectionNoteText(english, note)) },
+  };
 }
 
 const totalsSchema = z.object({
@@ -384,8 +392,8 @@ export function bidAdviceJson(chitId: string, a: BidAdvice): z.infer<typeof bidA
     benchmarkRate: a.benchmarkRate,
     floor: rupees(a.floor),
     ceiling: rupees(a.ceiling),
-    assumption: a.assumption,
-    notes: a.notes,
+    assumption: a.notes.map((note) => projectionNoteText(english, note)).join(" "),
+    notes: a.notes.map((note) => projectionNoteText(english, note)),
     assumptionCode: a.assumptionCode,
     curve: a.curve.map((point) => ({ discount: rupees(point.discount), rate: point.rate })),
   };

@@ -1,7 +1,6 @@
 // The rules for a member's profile fields, the same on every way in: sign-up, better-auth's update-user, the profile
 // page, the admin endpoints. Each problem is a stable code the pages translate.
-import { isTimeZone } from "../domain/dates.ts";
-import { isLocale } from "./locale.ts";
+import { isTimeZone } from "./dates.ts";
 
 export const PROFILE_LIMITS = { name: 100, email: 254, phone: 20, image: 2048 } as const;
 
@@ -13,9 +12,9 @@ export type ProfileProblem = { field: ProfileField; code: ProfileProblemCode; ma
 
 /**
  * What is wrong with the profile fields present in `fields` (absent ones are not checked, so a partial update is
- * judged on what it changes). `creating` also requires a name.
+ * judged on what it changes). `creating` also requires a name; `isLanguage` says which languages the app speaks.
  */
-export function profileProblems(fields: Record<string, unknown>, options: { creating?: boolean } = {}): ProfileProblem[] {
+export function profileProblems(fields: Record<string, unknown>, options: { creating?: boolean; isLanguage: (value: string) => boolean }): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   const has = (field: ProfileField) => Object.hasOwn(fields, field) && fields[field] !== undefined;
   for (const field of ["name", "email", "phone", "locale", "timeZone", "image"] as const) {
@@ -33,7 +32,7 @@ export function profileProblems(fields: Record<string, unknown>, options: { crea
     }
     if (field === "name" && value.trim() === "") problems.push({ field, code: "name-required" });
     if (field === "phone" && value !== "" && !PHONE_PATTERN.test(value.trim())) problems.push({ field, code: "invalid-phone" });
-    if (field === "locale" && !isLocale(value)) problems.push({ field, code: "unsupported-language" });
+    if (field === "locale" && !options.isLanguage(value)) problems.push({ field, code: "unsupported-language" });
     if (field === "timeZone" && !isTimeZone(value)) problems.push({ field, code: "invalid-time-zone" });
   }
   if (options.creating && !has("name")) problems.push({ field: "name", code: "name-required" });
