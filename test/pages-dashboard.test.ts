@@ -77,3 +77,20 @@ describe("the dashboard's lists", () => {
     expect((await member.fetch("/dues?status=soon")).status).toBe(400);
   });
 });
+
+describe("the chit list", () => {
+  it("pages the chits in the store, oldest first, on the page and through the API alike", async () => {
+    type ChitListBody = { chits: { name: string; summary: { paidInstalments: number } }[]; total: number; page: number; perPage: number; pages: number };
+    const all = (await (await member.fetch("/api/v1/chits")).json()) as ChitListBody;
+    expect(all).toMatchObject({ total: CHITS, page: 1, perPage: 60, pages: 1 });
+    const third = (await (await member.fetch("/api/v1/chits?perPage=5&page=3")).json()) as ChitListBody;
+    expect(third).toMatchObject({ total: CHITS, page: 3, perPage: 5, pages: 3 });
+    // Created at the same moment (a fixed clock), so the id decides the order: the pages split the whole list.
+    expect(third.chits.map((c) => c.name)).toEqual(all.chits.slice(10).map((c) => c.name));
+    const html = await (await member.fetch("/chits?perPage=5&page=2")).text();
+    expect(html.match(/<article class="card card-chit/g)).toHaveLength(5);
+    expect(text(html)).toContain("Page 2 of 3");
+    expect(html).toContain('href="/chits?page=3"');
+    expect((await member.fetch("/api/v1/chits?perPage=501")).status).toBe(400);
+  });
+});

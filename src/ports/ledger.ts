@@ -82,7 +82,10 @@ export interface ChitRepository {
   revision(ownerId: string): Promise<number>;
   create(chit: Chit): Promise<void>;
   get(ownerId: string, id: string): Promise<Chit | null>;
+  /** Every chit of the owner, oldest first: for sums across all of them (summary, dues), not for listing. */
   list(ownerId: string): Promise<Chit[]>;
+  /** One page of the owner's chits, oldest first (created, then id), and how many there are in all. */
+  page(ownerId: string, page: { limit: number; offset: number }): Promise<{ chits: Chit[]; total: number }>;
   update(chit: Chit): Promise<void>;
   /** Deletes the chit, its payments and their receipt records; returns the receipts so their files can go too. */
   delete(ownerId: string, id: string): Promise<Receipt[]>;

@@ -32,6 +32,13 @@ export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository
     async list(ownerId) {
       return (await chits.find({ ownerId }).sort({ createdAt: 1, _id: 1 }).toArray()).map(fromDoc);
     },
+    async page(ownerId, { limit, offset }) {
+      const [docs, total] = await Promise.all([
+        chits.find({ ownerId }).sort({ createdAt: 1, _id: 1 }).skip(offset).limit(limit).toArray(),
+        chits.countDocuments({ ownerId }),
+      ]);
+      return { chits: docs.map(fromDoc), total };
+    },
     async update(chit) {
       await inTransaction(client, async (session) => {
         const after = toDoc(chit);

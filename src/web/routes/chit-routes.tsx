@@ -118,8 +118,8 @@ export const chitRoutes = new Hono<WebEnv>()
   .use("/chits", requireMember)
   .use("/chits/*", requireMember)
   .get("/chits", ledgerCached, async (c) => {
-    const list = await listChits(ledger(c), c.get("member"));
-    return renderPage(c, c.get("t")("chits.title"), <ChitListView t={c.get("t")} items={list.chits} />, { active: "chits" });
+    const list = await listChits(ledger(c), c.get("member"), c.req.query());
+    return renderPage(c, c.get("t")("chits.title"), <ChitListView t={c.get("t")} list={list} />, { active: "chits" });
   })
   .get("/chits/new", (c) => {
     const today = todayIn(c.get("member").timeZone, ledger(c).clock.now());

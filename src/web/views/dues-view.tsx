@@ -4,6 +4,7 @@ import type { DuePage, DueStatus } from "../../app/list-dues.ts";
 import { formatINR } from "../../domain/money.ts";
 import { formatDate } from "../format.ts";
 import type { T } from "../i18n/index.ts";
+import { Pager } from "./pager.tsx";
 
 const inr = (p: number) => formatINR(p, { withSymbol: true });
 const hrefOf = (status: DueStatus, page = 1) => `/dues?status=${status}${page > 1 ? `&page=${page}` : ""}`;
@@ -77,33 +78,7 @@ export function DuesView(p: { t: T; dues: DuePage }) {
               </tbody>
             </table>
           </div>
-          {dues.pages > 1 && (
-            <nav aria-label={t("dashboard.duesPagesLabel")}>
-              <ul class="pagination flex-wrap">
-                <li class={`page-item${dues.page <= 1 ? " disabled" : ""}`}>
-                  <a
-                    class="page-link"
-                    href={dues.page <= 1 ? undefined : hrefOf(dues.status, dues.page - 1)}
-                    aria-disabled={dues.page <= 1 ? "true" : undefined}
-                  >
-                    {t("payments.previous")}
-                  </a>
-                </li>
-                <li class="page-item active" aria-current="page">
-                  <span class="page-link">{t("payments.page", { page: dues.page, pages: dues.pages })}</span>
-                </li>
-                <li class={`page-item${dues.page >= dues.pages ? " disabled" : ""}`}>
-                  <a
-                    class="page-link"
-                    href={dues.page >= dues.pages ? undefined : hrefOf(dues.status, dues.page + 1)}
-                    aria-disabled={dues.page >= dues.pages ? "true" : undefined}
-                  >
-                    {t("payments.next")}
-                  </a>
-                </li>
-              </ul>
-            </nav>
-          )}
+          <Pager t={t} page={dues.page} pages={dues.pages} href={(page) => hrefOf(dues.status, page)} label={t("dashboard.duesPagesLabel")} />
         </>
       )}
     </>
