@@ -104,9 +104,11 @@ async function main() {
     // Load: each route right after a hello-world run, so the ratio compares like with like on a noisy machine.
     const rows: { r: (typeof routes)[number]; hello: LoadResult; result: LoadResult }[] = [];
     const sampler = rssSampler(app!.pid);
+    // Both are asked as a browser asks: for brotli or gzip (hello-world answers plain text either way).
+    const browser = { "accept-encoding": "gzip, deflate, br" };
     for (const r of routes) {
-      const h = await load("hello", `${hello.url}/`, { connections: CONNECTIONS, seconds: SECONDS });
-      const result = await load(r.name, `${app!.url}${r.path}`, { connections: CONNECTIONS, seconds: SECONDS, headers: main.headers });
+      const h = await load("hello", `${hello.url}/`, { connections: CONNECTIONS, seconds: SECONDS, headers: browser });
+      const result = await load(r.name, `${app!.url}${r.path}`, { connections: CONNECTIONS, seconds: SECONDS, headers: { ...main.headers, ...browser } });
       rows.push({ r, hello: h, result });
     }
     const loadPeakRss = sampler.peak();
