@@ -10,8 +10,8 @@ export type SummaryCache = {
   set(key: string, kept: KeptSummary): void;
 };
 
-/** At most `limit` members' summaries; the oldest kept goes first. */
-export function summaryCache(limit = 2000): SummaryCache {
+/** At most `limit` members' summaries (a summary of 25 chits is some 100 KB): the oldest kept goes first. */
+export function summaryCache(limit = 100): SummaryCache {
   const kept = new Map<string, KeptSummary>();
   return {
     get: (key) => kept.get(key),
