@@ -134,6 +134,8 @@ export interface NotificationRepository {
   add(notification: Notification): Promise<boolean>;
   list(ownerId: string, options: { limit: number; unreadOnly?: boolean }): Promise<Notification[]>;
   unreadCount(ownerId: string): Promise<number>;
+  /** Whether the owner has this notification (read or not). */
+  exists(ownerId: string, id: string): Promise<boolean>;
   markRead(ownerId: string, id: string, at: Date): Promise<boolean>;
   markAllRead(ownerId: string, at: Date): Promise<number>;
 }

@@ -340,6 +340,9 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.notifications.markRead(owner(), first!.id, at)).toBe(false);
       expect(await s.notifications.markAllRead(o, at)).toBe(2);
       expect(await s.notifications.list(o, { limit: 10, unreadOnly: true })).toEqual([]);
+      expect(await s.notifications.exists(o, first!.id)).toBe(true); // read, and still there
+      expect(await s.notifications.exists(owner(), first!.id)).toBe(false);
+      expect(await s.notifications.exists(o, randomUUID())).toBe(false);
     });
 
     it("counts requests per key and window, atomically", async () => {
