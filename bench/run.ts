@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 // @ts-expect-error plain JavaScript build script
 import { ensureBuilt } from "../scripts/build.mjs";
 import { type LoadResult, load, percentile } from "./load.ts";
+import { benchOcr } from "./ocr.ts";
 import { receiptPhoto } from "./photo.ts";
 import { firstLoad, median, type Probe, probe, signIn } from "./probe.ts";
 import { production, rssMb, rssSampler, type Started, startProcess, stopProcess } from "./processes.ts";
@@ -253,6 +254,9 @@ async function main() {
     target("server RSS at idle < 120 MB", idleRss < 120, `${idleRss.toFixed(0)} MB`);
     target("server RSS after load and four concurrent 12 MP uploads < 200 MB (peak sampled)", peak < 200, `${peak.toFixed(0)} MB`);
     target("start-up to first answer < 1 s", startMs < 1000, ms(startMs));
+
+    const ocr = await benchOcr({ base: app!.url, headers: main.headers, pid: app!.pid });
+    target("OCR of a 1080x2400 UPI screenshot, one at a time: p95 < 2.5 s", ocr.p95 < 2500, ms(ocr.p95));
 
     const first = await firstLoad(main, "/dashboard");
     console.log(

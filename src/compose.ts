@@ -12,8 +12,10 @@ import { authMemberRepository } from "./adapters/auth/member-store.ts";
 import { boundedReceiptProcessor } from "./adapters/images/bounded-receipt-processor.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
+import { boundedCache } from "./adapters/memory/bounded-cache.ts";
 import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-ports.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
+import { tesseractScreenshotReader } from "./adapters/ocr/tesseract-screenshot-reader.ts";
 import type { Storage } from "./adapters/storage.ts";
 import { calendarFeedKey } from "./app/calendar-feed.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
@@ -21,7 +23,6 @@ import type { LedgerDeps } from "./app/ledger-deps.ts";
 import { notificationSink } from "./app/notifications.ts";
 import type { NotificationSink } from "./app/notify.ts";
 import { sendCode } from "./app/send-code.ts";
-import { summaryCache } from "./app/summary-cache.ts";
 import type { Config } from "./config.ts";
 import { type Clock, systemClock } from "./ports/clock.ts";
 import { noErrorReporter } from "./ports/error-reporter.ts";
@@ -37,14 +38,14 @@ export type Services = WebServices & { auth: Auth };
 const mongoSettings = (config: Config) => ({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
 
 /** MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR; `observe` is told of every
- * statement or command sent to the store (metrics). */
-export async function openStorage(config: Config, observe?: StoreObserver): Promise<Storage> {
+ * statement or command sent to the store (metrics); `setAsideDamaged` is for `chitfunds restore` only. */
+export async function openStorage(config: Config, observe?: StoreObserver, options: { setAsideDamaged?: boolean } = {}): Promise<Storage> {
   if (config.mongodbUri) {
     const { openMongoStorage } = await import("./adapters/mongo/storage.ts");
     return openMongoStorage(mongoSettings(config), observe);
   }
   const { openSqliteStorage } = await import("./adapters/sqlite/storage.ts");
-  return openSqliteStorage(config.dataDir, observe);
+  return openSqliteStorage(config.dataDir, observe, options);
 }
 
 /**
@@ -68,7 +69,17 @@ export function probeStore(config: Config): StoreHealth {
   };
 }
 
-export type Overrides = { clock?: Clock; log?: Logger; mailer?: Mailer; metrics?: Metrics };
+/** Members whose dashboard summary an instance keeps (up to ~100 kB each for 25 chits: bounded for a 512 MB host). */
+const SUMMARY_CACHE_LIMIT = 200;
+
+export type Overrides = {
+  clock?: Clock;
+  log?: Logger;
+  mailer?: Mailer;
+  metrics?: Metrics;
+  /** Only `chitfunds restore`: an empty or damaged SQLite file is set aside instead of stopping start-up. */
+  setAsideDamagedDatabase?: boolean;
+};
 
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
   const log = overrides.log ?? pino({ level: config.logLevel, base: undefined, redact: ["req.headers.cookie", "req.headers.authorization"] });
@@ -83,6 +94,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   const storage = await openStorage(
     config,
     metrics === noMetrics ? undefined : (operation, seconds, failed) => metrics.storeOperation(kind, operation, seconds, failed),
+    { setAsideDamaged: overrides.setAsideDamagedDatabase },
   );
   const payments = metrics === noMetrics ? storage.payments : countingReceipts(storage.payments, metrics);
   const closeMailer: (() => void)[] = [];
@@ -108,7 +120,8 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     ),
     clock,
     receiptMaxBytes: config.receiptMaxBytes,
-    summaries: summaryCache(),
+    summaries: boundedCache(SUMMARY_CACHE_LIMIT),
+    idempotency: storage.idempotency,
   };
 
   let members: MemberRepository | undefined;
@@ -144,6 +157,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   }
   members = authMemberRepository(auth);
   const liveStreams = new AbortController();
+  const screenshots = tesseractScreenshotReader({ ...config.ocr, onError: (error) => log.warn({ err: error }, "screenshot reading failed") });
 
   return {
     config,
@@ -194,11 +208,14 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     storageDescription: storage.description,
     storeHealth: storage.health,
     rateCounter: storage.rateCounter,
+    screenshots,
     metrics,
     errors,
     ping: storage.ping,
+    readiness: () => storage.readiness(config.readyMinFreeBytes),
     async close() {
       liveStreams.abort();
+      await screenshots.close();
       for (const close of closeMailer) close();
       await storage.close();
       await errors.flush(2000);

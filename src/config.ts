@@ -35,6 +35,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT: bool.default(true),
   RECEIPT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  OCR_WORKERS: z.coerce.number().int("must be a whole number").min(0).max(16).default(2),
+  OCR_QUEUE: z.coerce.number().int("must be a whole number").min(0).max(100).default(8),
+  OCR_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(20),
+  OCR_IDLE_MINUTES: z.coerce.number().min(0.05).max(1440).default(10),
+  // /readyz reports not ready when the disk holding DATA_DIR has less free space than this (SQLite store).
+  READY_MIN_FREE_MB: z.coerce.number().min(0, "must be 0 or more").max(1_000_000).default(50),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://")
@@ -104,6 +110,10 @@ export type Config = {
   logLevel: string;
   rateLimit: boolean;
   receiptMaxBytes: number;
+  /** Reading payment screenshots (OCR): reads at once (0: off), reads that may wait, the time one may take, idle worker life. */
+  ocr: { workers: number; queue: number; timeoutMs: number; idleMs: number };
+  /** Free space under DATA_DIR below which /readyz says not ready. */
+  readyMinFreeBytes: number;
   mongodbUri: string | undefined;
   mongodbDb: string | undefined;
   /** Connections per instance, the time one operation may take, and the storage limit warned about (null: none). */
@@ -166,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     rateLimit: c.RATE_LIMIT,
     receiptMaxBytes: Math.round(c.RECEIPT_MAX_MB * 1024 * 1024),
+    ocr: { workers: c.OCR_WORKERS, queue: c.OCR_QUEUE, timeoutMs: Math.round(c.OCR_TIMEOUT_SECONDS * 1000), idleMs: Math.round(c.OCR_IDLE_MINUTES * 60_000) },
+    readyMinFreeBytes: Math.round(c.READY_MIN_FREE_MB * 1024 * 1024),
     mongodbUri: c.MONGODB_URI,
     mongodbDb: c.MONGODB_DB,
     mongodb: {

@@ -6,6 +6,7 @@ import { composeServices } from "./compose.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { translatorFor } from "./i18n/index.ts";
 import { startBackupJob } from "./jobs/backup-job.ts";
+import { startFileSweepJob } from "./jobs/file-sweep-job.ts";
 import { compactHeapWhenIdle } from "./jobs/idle-heap-compaction.ts";
 import { scheduleReminders } from "./jobs/reminder-schedule.ts";
 import { listenOn } from "./listen.ts";
@@ -52,6 +53,7 @@ async function main() {
           services.log.info({ port: info.port, host: config.metrics.host }, "metrics at /metrics"),
         );
   const backups = startBackupJob(services.archive, config.backup, services.log);
+  const fileSweep = startFileSweepJob(services.ledger, services.log);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -59,6 +61,7 @@ async function main() {
     clearTimeout(storageReport);
     services.log.info({ signal }, "shutting down");
     const backupsStopped = backups?.stop(); // a backup under way finishes before the store closes
+    const sweepStopped = fileSweep.stop();
     reminders.stop();
     compaction.stop();
     services.live.stop(); // ends open live-notification streams, which would otherwise hold the server open
@@ -67,6 +70,7 @@ async function main() {
     force.unref();
     server.close(async () => {
       await backupsStopped;
+      await sweepStopped;
       await services.close();
       process.exit(0);
     });

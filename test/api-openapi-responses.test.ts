@@ -5,7 +5,7 @@ import { expectStatus } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
 import { fixedClock } from "./support/ledger-pages.ts";
 import { type OpenApiDocument, responseChecker } from "./support/openapi-responses.ts";
-import { multipart, pngScreenshot } from "./support/receipt-fixtures.ts";
+import { minimalPdf, multipart, pngScreenshot } from "./support/receipt-fixtures.ts";
 
 const CRON_TOKEN = "cron-token-for-the-openapi-test-0123456789";
 
@@ -178,6 +178,19 @@ describe("every other documented operation", () => {
     await call("rotateCalendarFeedUrl", send("/api/v1/calendar/feed/rotate", {}), 200);
     await call("runReminderJob", t.newClient().fetch("/api/v1/cron/run", { method: "POST", headers: { authorization: `Bearer ${CRON_TOKEN}` } }), 200);
     await call("runReminderJob", t.newClient().fetch("/api/v1/cron/run", { method: "POST", headers: { authorization: "Bearer wrong" } }), 401);
+    await call(
+      "readScreenshot",
+      member.fetch("/api/v1/receipts/read", {
+        method: "POST",
+        body: multipart({}, [{ field: "file", name: "upi.png", bytes: await pngScreenshot("Paid 5000") }]),
+      }),
+      200,
+    );
+    await call(
+      "readScreenshot",
+      member.fetch("/api/v1/receipts/read", { method: "POST", body: multipart({}, [{ field: "file", name: "a.pdf", bytes: minimalPdf() }]) }),
+      415,
+    );
     await call("deleteReceipt", member.fetch(`/api/v1/receipts/${receipt}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } }), 204);
     await call(
       "deletePayment",

@@ -110,8 +110,7 @@ describe.skipIf(!onStore("sqlite"))("store statements per request", () => {
     }
   });
 
-  // Reads only: the summary still records a notification per overdue instalment when it is rebuilt (a write on a read
-  // that issue 11 takes out); what it reads must not grow.
+  // Reads only (overdue notices come from the reminder job); what the first summary after a change reads must not grow.
   it("read the same for the first summary after a payment is recorded", async () => {
     const first = async (who: "small" | "large") => {
       const { client, chitIds } = members[who];

@@ -260,8 +260,12 @@ describe("what a member receives", () => {
     t = await startTestApp({ clock });
     const { member, chit } = await memberWithChit(t, "asha@example.com", { startDate: "2026-01-10", dueDay: 10 });
     await sendReminders(t.services.reminders);
-    const [notice] = await t.services.ledger.notifications.list(member.id, { limit: 10 });
+    // Instalments 1 and 2 (10 Jan, 10 Feb) are unpaid and overdue too: each gets its own overdue notice beside this one.
+    const notices = await t.services.ledger.notifications.list(member.id, { limit: 10 });
+    const notice = notices.find((n) => n.kind === "reminder");
     expect(notice).toMatchObject({ kind: "reminder", link: `/chits/${chit.id}/payments/new?instalment=3` });
+    const overdue = notices.filter((n) => n.kind === "overdue").map((n) => n.link);
+    expect(overdue.sort()).toEqual([1, 2].map((n) => `/chits/${chit.id}/payments/new?instalment=${n}`));
     expect(notice?.message).toContain("Kapil B7, instalment 3: ₹5,000 due in 3 days");
   });
 

@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { todayIn } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
+import { tryScheduleFor } from "../domain/schedule-outcome.ts";
 import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
-import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { paidSoFar } from "./paid-so-far.ts";
 import { parseInput, withoutBlanks } from "./parse-input.ts";

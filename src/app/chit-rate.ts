@@ -2,7 +2,7 @@
 // member's benchmark, and plain words instead of a number where no single rate exists.
 import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
 import type { ProjectionNote } from "../domain/member-flows.ts";
-import { paiseToRupees } from "../domain/money.ts";
+import type { Paise } from "../domain/money.ts";
 import {
   allRates,
   type Flow,
@@ -27,10 +27,10 @@ export type RateView = {
   reasonCode: NoRateCode | null;
   /** When more than one rate fits, all of them (fractions a year). */
   rates: number[];
-  npv: number | null; // rupees, at the benchmark rate; null when nothing has been paid or received yet
+  npv: Paise | null; // at the benchmark rate; null when nothing has been paid or received yet
   mirr: number | null;
   mirrConvention: string;
-  netGain: number; // rupees: received minus paid
+  netGain: Paise; // received minus paid
   benchmarkRate: number; // fraction a year
 };
 
@@ -74,10 +74,10 @@ export function rateView(flows: Flow[], benchmarkRate: number): RateView {
     reason: explain(reasonCode, rates),
     reasonCode,
     rates,
-    npv: flows.length ? Math.round(npv(flows, benchmarkRate)) / 100 : null,
+    npv: flows.length ? Math.round(npv(flows, benchmarkRate)) : null,
     mirr: m.kind === "rate" ? m.rate : null,
     mirrConvention: MIRR_CONVENTION,
-    netGain: paiseToRupees(flows.reduce((total, f) => total + f.amount, 0)),
+    netGain: flows.reduce((total, f) => total + f.amount, 0),
     benchmarkRate,
   };
 }

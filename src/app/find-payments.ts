@@ -2,10 +2,10 @@
 // history page and GET /api/v1/payments both show what this returns; the store is asked for it here and nowhere else.
 import { z } from "zod";
 import { todayIn } from "../domain/dates.ts";
+import { tryScheduleFor } from "../domain/schedule-outcome.ts";
 import { wordsMessage } from "../i18n/words.ts";
 import { type Chit, PAYMENT_METHODS, type Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
-import { tryScheduleFor } from "./chit-schedule.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { calendarDate, fieldLabel } from "./ledger-input.ts";
 import { paidSoFar } from "./paid-so-far.ts";

@@ -2,8 +2,8 @@
 import type { CalendarDate } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
 import type { InstalmentStatus, Payment as SchedulePayment } from "../domain/schedule.ts";
+import { tryScheduleFor } from "../domain/schedule-outcome.ts";
 import type { Chit, ChitRepository, PaymentRepository } from "../ports/ledger.ts";
-import { tryScheduleFor } from "./chit-schedule.ts";
 import { paidSoFar } from "./paid-so-far.ts";
 
 export type InstalmentDue = {

@@ -1,9 +1,11 @@
 // The ports the ledger's use cases work with; composed once in compose.ts.
+import type { Cache } from "../ports/cache.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { FileStore } from "../ports/file-store.ts";
+import type { IdempotencyStore } from "../ports/idempotency-store.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
 import type { ReceiptProcessor } from "../ports/receipt-processor.ts";
-import type { SummaryCache } from "./summary-cache.ts";
+import type { CachedSummary } from "./build-summary.ts";
 
 export type LedgerDeps = {
   chits: ChitRepository;
@@ -13,6 +15,8 @@ export type LedgerDeps = {
   receiptProcessor: ReceiptProcessor;
   clock: Clock;
   receiptMaxBytes: number;
-  /** Members' latest summaries (see summary-cache.ts); without it every summary is worked out afresh. */
-  summaries?: SummaryCache;
+  /** Members' summaries as last built by this instance (build-summary.ts checks each against the store). */
+  summaries: Cache<CachedSummary>;
+  /** Finds the first result of a retried or double-submitted payment. */
+  idempotency: IdempotencyStore;
 };

@@ -2,9 +2,9 @@
 // due): what the chit list page and GET /api/v1/chits both show. The store pages the chits and sums only theirs.
 import { z } from "zod";
 import { type CalendarDate, todayIn } from "../domain/dates.ts";
+import { type ChitCard, summarise } from "../domain/summary.ts";
 import type { Chit } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
-import { type ChitCard, summarise } from "./build-summary.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { offsetOf, type PageOf, pageFields, pageOf } from "./paging.ts";
 import { paidSoFar } from "./paid-so-far.ts";

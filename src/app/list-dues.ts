@@ -2,8 +2,9 @@
 // and GET /api/v1/dues. The dashboard shows the first few of each and links here for the rest. The lists come from
 // the member's summary (kept while their ledger is unchanged), whose cost follows their chits, not their payments.
 import { z } from "zod";
+import type { DueItem } from "../domain/summary.ts";
 import type { Member } from "../ports/member-repository.ts";
-import { buildSummary, type DueItem } from "./build-summary.ts";
+import { buildSummary } from "./build-summary.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { offsetOf, type PageOf, pageFields, pageOf } from "./paging.ts";
 import { parseInput, withoutBlanks } from "./parse-input.ts";

@@ -17,11 +17,11 @@ import {
   parseImportInstalment,
   parseImportMethod,
 } from "../domain/payment-import.ts";
+import { tryScheduleFor } from "../domain/schedule-outcome.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { ImportError, ImportPreview, ImportRepository, ImportRow } from "../ports/import-repository.ts";
 import type { Chit, ChitRepository, Payment, PaymentRepository } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
-import { tryScheduleFor } from "./chit-schedule.ts";
 import { AppError } from "./errors.ts";
 
 export type PaymentImportDeps = { chits: ChitRepository; payments: PaymentRepository; imports: ImportRepository; clock: Clock };

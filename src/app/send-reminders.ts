@@ -1,10 +1,11 @@
 // The reminder job: for every approved member, the reminders due on their own "today", each sent once on email and
-// the extra channels they chose, plus an in-app notification. One instance at a time runs it (a lease in the
+// the extra channels they chose, plus an in-app notification; and an in-app notice of every overdue instalment, in the
+// member's language, whatever reminders they chose (pages and the API only read). One instance at a time runs it (a lease in the
 // database); a reminder is logged before it is sent (an atomic claim), so it never goes out twice, even across
 // restarts and instances. A failed email gives its claim back so the next run tries again.
 import { randomUUID } from "node:crypto";
 import { todayIn } from "../domain/dates.ts";
-import { type DueReminder, localHour, remindersDue } from "../domain/reminders.ts";
+import { type DueReminder, localHour, overdueInstalments, remindersDue } from "../domain/reminders.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { LeaseLock } from "../ports/lease-lock.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
@@ -83,12 +84,15 @@ export async function sendReminders(deps: ReminderDeps): Promise<ReminderRun> {
 
 async function remindMember(deps: ReminderDeps, member: Member, run: ReminderRun): Promise<void> {
   const settings = member.reminders;
-  if (settings.days.length === 0 && !settings.overdue) return;
   const now = deps.clock.now();
   const zone = memberZone(member);
-  if (localHour(zone, now) < deps.fromHour) return;
   const today = todayIn(zone, now);
-  const due = remindersDue(today, settings, await loadInstalments(deps, member.id, today));
+  const instalments = await loadInstalments(deps, member.id, today);
+  // Told once each (the notification's key), at any hour: the in-app list is not a message that could wake anyone.
+  for (const overdue of overdueInstalments(today, instalments)) await tellInApp(deps, member, overdue);
+  if (settings.days.length === 0 && !settings.overdue) return;
+  if (localHour(zone, now) < deps.fromHour) return;
+  const due = remindersDue(today, settings, instalments);
   if (due.length === 0) return;
   const keyOf = (r: DueReminder): ReminderKey => ({ memberId: member.id, chitId: r.chitId, instalment: r.number, kind: r.kind });
 
@@ -149,7 +153,7 @@ async function tellInApp(deps: ReminderDeps, member: Member, reminder: DueRemind
     kind: overdue ? "overdue" : "reminder",
     message: reminderNotice(reminder, supportedLocale(member.locale)),
     link: paymentPath(reminder.chitId, reminder.number),
-    // The dashboard files overdue instalments under the same key, so the member sees one notification, not two.
+    // One notice per overdue instalment, whether it came with an overdue reminder or on its own.
     dedupeKey: overdue ? `overdue:${reminder.chitId}:${reminder.number}` : `reminder:${reminder.chitId}:${reminder.number}:${reminder.kind}`,
     readAt: null,
     createdAt: deps.clock.now(),

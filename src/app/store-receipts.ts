@@ -47,7 +47,11 @@ export async function storeReceipts(
     } catch (error) {
       if (error instanceof ReceiptRefused) {
         const [status, problem] =
-          error.code === "unsupported-file-type" ? ([415, words("errors.unsupportedFile")] as const) : ([400, words("errors.unreadableFile")] as const);
+          error.code === "unsupported-file-type"
+            ? ([415, words("errors.unsupportedFile")] as const)
+            : error.code === "image-too-large" && error.size
+              ? ([413, words("errors.imageTooLarge", { width: error.size.width, height: error.size.height, max: error.size.maxPixels / 1_000_000 })] as const)
+              : ([400, words("errors.unreadableFile")] as const);
         throw new AppError(status, error.code, file.name ? words("errors.namedFile", { name: file.name, problem }) : problem, { receipts: problem });
       }
       if (error instanceof AppError)

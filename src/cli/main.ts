@@ -1,6 +1,7 @@
 // The `chitfunds` command: create-admin, approve, reject, users. Runs against the configured store.
 import { parseArgs } from "node:util";
 import pino from "pino";
+import { localArchiveFiles } from "../adapters/archive/archive-file.ts";
 import { approveMember } from "../app/approve-member.ts";
 import { assess, checkLines, checkStore } from "../app/check-store.ts";
 import { createAdmin } from "../app/create-admin.ts";
@@ -134,7 +135,11 @@ async function run(argv: string[]): Promise<number> {
   let services: Services | undefined;
   try {
     const config = loadConfig();
-    services = await composeServices(config, { log: pino({ level: process.env.LOG_LEVEL ?? "warn" }) });
+    // restore is the way out of an empty or damaged database file: once the archive is known to be whole, the file is
+    // set aside (kept as chitfunds.db.damaged-<time>) instead of stopping the command.
+    const restoring = name === "restore" && args.length === 1 && !args[0]!.startsWith("-");
+    if (restoring) await localArchiveFiles.open(args[0]!);
+    services = await composeServices(config, { log: pino({ level: process.env.LOG_LEVEL ?? "warn" }), setAsideDamagedDatabase: restoring });
     await command(services, args);
     return 0;
   } catch (error) {

@@ -65,6 +65,13 @@ export function remindersDue(today: CalendarDate, preferences: ReminderPreferenc
   return due.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.chitName.localeCompare(b.chitName) || a.number - b.number));
 }
 
+/** Every open instalment past its due date, as an overdue notice: the member's in-app notifications list each once. */
+export function overdueInstalments(today: CalendarDate, instalments: readonly OpenInstalment[]): DueReminder[] {
+  return instalments
+    .filter((i) => i.balance > 0 && i.dueDate < today)
+    .map((i) => ({ ...i, kind: "overdue" as const, daysLeft: daysBetween(today, i.dueDate) }));
+}
+
 /** "3, 0" -> [3, 0] (largest first, no repeats); "" -> []; null when a part is not a whole number of days in range. */
 export function parseReminderDays(text: string): number[] | null {
   const parts = text

@@ -3,6 +3,8 @@
 type Json<T> = T extends { default: infer D } ? D : T;
 
 export type Resources = {
+  pwa: Json<typeof import("../../locales/en/pwa.json", { with: { type: "json" }})>;
+  screenshot: Json<typeof import("../../locales/en/screenshot.json", { with: { type: "json" }})>;
   admin: Json<typeof import("../../locales/en/admin.json", { with: { type: "json" }})>;
   auth: Json<typeof import("../../locales/en/auth.json", { with: { type: "json" }})>;
   authErrors: Json<typeof import("../../locales/en/authErrors.json", { with: { type: "json" }})>;
@@ -30,6 +32,8 @@ export type Resources = {
 };
 
 export const NAMESPACES = [
+  "pwa",
+  "screenshot",
   "admin",
   "auth",
   "authErrors",

@@ -115,6 +115,8 @@ export interface PaymentRepository {
   getReceipt(ownerId: string, receiptId: string): Promise<Receipt | null>;
   receiptsWithSha(ownerId: string, sha256: string): Promise<Receipt[]>;
   paymentsWithReference(ownerId: string, reference: string): Promise<Payment[]>;
+  /** Of these stored file keys, the ones some receipt (of any member) names as its file or thumbnail. */
+  knownFileKeys(keys: string[]): Promise<Set<string>>;
 }
 
 export type Notification = {

@@ -10,8 +10,10 @@ export type ProcessedReceipt = {
 /** A file refused as a receipt: not a JPEG, PNG, WebP, HEIC or PDF by its bytes, or one that cannot be read. */
 export class ReceiptRefused extends Error {
   constructor(
-    readonly code: "unsupported-file-type" | "unreadable-file",
+    readonly code: "unsupported-file-type" | "unreadable-file" | "image-too-large",
     message: string,
+    /** For image-too-large: the image's size and the limit, in pixels. */
+    readonly size?: { width: number; height: number; maxPixels: number },
   ) {
     super(message);
   }

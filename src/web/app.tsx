@@ -10,7 +10,7 @@ import { bodyCap } from "./middleware/body-cap.ts";
 import { stampClientAddress } from "./middleware/client-address.ts";
 import { compression } from "./middleware/compression.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
-import { onError, onNotFound } from "./middleware/errors.tsx";
+import { errorEnvelope, onError, onNotFound } from "./middleware/errors.tsx";
 import { pageLanguage } from "./middleware/language.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { freshSessionAfterChanges } from "./middleware/session.ts";
@@ -30,8 +30,11 @@ import { importRoutes } from "./routes/import-routes.tsx";
 import { metricsRoutes } from "./routes/metrics-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.tsx";
 import { paymentRoutes } from "./routes/payment-routes.tsx";
+import { pwaRoutes } from "./routes/pwa-routes.tsx";
 import { reminderSettingsRoutes } from "./routes/reminder-settings-routes.tsx";
 import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
+import { shareRoutes, shareTarget } from "./routes/share-routes.tsx";
+import { storageProblemNow } from "./storage-problem.ts";
 
 /** Bytes of compressed answers an app keeps by default (a dashboard is ~10 KB): a few hundred members' pages. */
 export const RESPONSE_CACHE_BYTES = 8 * 1024 * 1024;
@@ -54,7 +57,7 @@ export function createWebApp(services: WebServices, options: { responseCacheByte
       log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(elapsed * 10) / 10 }, "request");
   });
   app.use(compression);
-  app.use(securityHeaders());
+  app.use(securityHeaders({ https: services.config.baseUrl.startsWith("https://") }));
   // Before anything can read a body, better-auth's endpoints included.
   app.use(bodyCap);
   app.use(stampClientAddress);
@@ -70,15 +73,22 @@ export function createWebApp(services: WebServices, options: { responseCacheByte
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
     const raw = c.req.raw;
     const request = raw.body ? new Request(raw.url, { method: raw.method, headers: raw.headers, body: await c.req.arrayBuffer() }) : raw;
-    return services.accounts.handler(forNonBrowserClients(request, services.config.baseUrl));
+    const response = await services.accounts.handler(forNonBrowserClients(request, services.config.baseUrl));
+    if (response.status < 500) return response;
+    // better-auth answers its own failures with a bare 500: a full or read-only store gets our plain 503 instead.
+    const storage = await storageProblemNow(services);
+    return storage ? c.json(errorEnvelope(storage), 503) : response;
   });
   // Public API routes, before the member-only API: the cron token and the feed's secret URL are their keys, so no
   // session and no CSRF cookie (nothing a browser could be tricked into sending).
   app.route("/api/v1", cronApi);
   app.route("/api/v1", calendarFeedApi);
   app.use(pageLanguage);
+  // The share target: the browser posts a shared file with no CSRF token (it only keeps the file; see share-routes.tsx).
+  app.route("/", shareTarget);
   app.use(csrfProtection);
   app.use(freshSessionAfterChanges);
+  app.route("/", pwaRoutes);
   app.route("/api/v1", calendarApi);
   app.route("/api/v1", apiV1);
   app.route("/", apiDocsRoutes);
@@ -90,6 +100,7 @@ export function createWebApp(services: WebServices, options: { responseCacheByte
   app.route("/", dashboardRoutes);
   app.route("/", chitRoutes);
   app.route("/", paymentRoutes);
+  app.route("/", shareRoutes);
   app.route("/", notificationRoutes);
   app.route("/", calendarRoutes);
   app.route("/", reminderSettingsRoutes);

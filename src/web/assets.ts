@@ -24,6 +24,8 @@ const ASSETS: Record<string, string> = {
   "app.css": join(root, "public", "app.css"),
   "app.js": join(root, "public", "app.js"),
   "notifications-live.js": join(root, "public", "notifications-live.js"),
+  "pwa.js": join(root, "public", "pwa.js"),
+  "payment-read.js": join(root, "public", "payment-read.js"),
   "calendar.css": join(root, "public", "calendar.css"),
 };
 
@@ -85,6 +87,16 @@ export function assetPath(name: string): string {
   if (!asset) throw new Error(`no such asset: ${name}`);
   const dot = name.lastIndexOf(".");
   return `/assets/${name.slice(0, dot)}.${asset.hash}${name.slice(dot)}`;
+}
+
+/**
+ * What the service worker keeps for offline use: every asset a page links (not source maps), by the same fingerprinted
+ * URL the pages use, with its content hash; a change to any file changes the worker, which then refreshes its cache.
+ */
+export function offlineAssets(): { url: string; version: string }[] {
+  return Object.keys(ASSETS)
+    .filter((name) => !name.endsWith(".map"))
+    .map((name) => ({ url: assetPath(name), version: loadAsset(name)!.hash }));
 }
 
 /** Reads, fingerprints and compresses every asset ahead of the first page (after start-up; errors surface on use). */

@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import { CLIENT_IP_HEADER } from "../ports/accounts.ts";
 import type { WebEnv } from "./env.ts";
+import { storageProblemNow } from "./storage-problem.ts";
 
 export type AuthReply = {
   ok: boolean;
@@ -24,6 +25,10 @@ export async function callAuth(c: Context<WebEnv>, path: string, body: unknown, 
     body: method === "POST" ? JSON.stringify(body ?? {}) : undefined,
   });
   const response = await accounts.handler(request);
+  if (response.status >= 500) {
+    const storage = await storageProblemNow(c.get("services"));
+    if (storage) throw storage;
+  }
   for (const cookie of response.headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
   const text = await response.text();
   let data: Record<string, unknown> | null = null;

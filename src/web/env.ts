@@ -20,6 +20,8 @@ import type { Metrics } from "../ports/metrics.ts";
 import type { ExtraChannel } from "../ports/notifier.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
 import type { RateCounter } from "../ports/rate-counter.ts";
+import type { HealthCheck } from "../ports/readiness.ts";
+import type { ScreenshotReader } from "../ports/screenshot-reader.ts";
 import type { StoreHealth } from "../ports/store-health.ts";
 import type { T } from "./i18n/index.ts";
 import type { ResponseCache } from "./response-cache.ts";
@@ -55,11 +57,15 @@ export type WebServices = {
   paymentImports: PaymentImportDeps;
   /** Request counters in the store, shared by all instances (rate limits better-auth does not cover). */
   rateCounter: RateCounter;
+  /** Reads payment screenshots (OCR in worker threads, bounded; issue 14). */
+  screenshots: ScreenshotReader;
   /** Prometheus metrics when GET /metrics is configured (METRICS_TOKEN or METRICS_PORT), else a no-op. */
   metrics: Metrics;
   /** Unexpected errors go here besides the log (Sentry when SENTRY_DSN is set). */
   errors: ErrorReporter;
   ping(): Promise<void>;
+  /** The store, the receipt files and free space, as /readyz reports them. */
+  readiness(): Promise<HealthCheck[]>;
   close(): Promise<void>;
 };
 

@@ -1,7 +1,7 @@
 // How pages show money, dates and rates: ₹ with Indian grouping, "24 Nov 2026" in the reader's language, instants in the
 // member's time zone.
 import type { CalendarDate } from "../domain/dates.ts";
-import { formatINR, type Paise } from "../domain/money.ts";
+import { formatINR, type Paise, paiseToRupees } from "../domain/money.ts";
 import { formatDay, formatInstant as formatInstantIn } from "../i18n/format.ts";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales.ts";
 
@@ -10,9 +10,9 @@ export function formatMoney(paise: Paise): string {
   return formatINR(paise);
 }
 
-/** Rupees as the API and use cases report them (a number with at most 2 decimals) -> "₹1,00,000". */
-export function formatRupees(rupees: number): string {
-  return formatINR(Math.round(rupees * 100));
+/** Rupees as a number, for chart axes (Chart.js draws numbers; the tooltips format them back). */
+export function chartRupees(paise: Paise): number {
+  return paiseToRupees(paise);
 }
 
 /** An amount as a form field shows it, without the symbol, so it parses back unchanged: "1,00,000", "2,500.50". */

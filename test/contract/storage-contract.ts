@@ -369,6 +369,25 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       await s.ping();
     });
 
+    it("removes the files under a prefix stored before a time, and nothing else", async () => {
+      const folder = `shared-test-${randomUUID().slice(0, 8)}/`;
+      const old = `${folder}${randomUUID()}`;
+      const other = `receipts/${owner()}/${randomUUID()}.jpg`;
+      await s.files.put(old, new Uint8Array([1]), "image/png");
+      await s.files.put(other, new Uint8Array([2]), "image/jpeg");
+      expect(await s.files.deleteOlderThan(folder, new Date(Date.now() - 60_000))).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const fresh = `${folder}${randomUUID()}`;
+      const cut = new Date(Date.now() - 5);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await s.files.put(fresh, new Uint8Array([3]), "image/png");
+      expect(await s.files.deleteOlderThan(folder, cut)).toBe(1);
+      expect(await s.files.get(old)).toBeNull();
+      expect(await s.files.get(fresh)).toEqual(new Uint8Array([3]));
+      expect(await s.files.get(other)).toEqual(new Uint8Array([2]));
+      expect(await s.files.deleteOlderThan(`missing-${randomUUID()}/`, new Date())).toBe(0);
+    });
+
     it("claims a reminder once (member, chit, instalment, kind), atomically, and can give the claim back", async () => {
       const key = { memberId: owner(), chitId: randomUUID(), instalment: 4, kind: "due-in-3" };
       const claims = await Promise.all([s.reminderLog.claim(key, at), s.reminderLog.claim(key, at), s.reminderLog.claim({ ...key }, at)]);

@@ -3,31 +3,64 @@
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { type ProcessedReceipt, type ReceiptProcessor, ReceiptRefused } from "../../ports/receipt-processor.ts";
+import { decodeHeic } from "./decode-heic.ts";
 
 sharp.cache(false); // keep memory flat under load; each receipt is processed once
 sharp.concurrency(2); // libvips threads per image: enough for a 2-core host without starving other requests
 
-const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"]);
+export const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"]);
 const TARGET_BYTES = 300 * 1024;
 const MAX_EDGE = 2000;
 const THUMB_EDGE = 320;
+/**
+ * Receipts above 50 megapixels are refused before they are decoded: a phone's photo is 12-50 MP, and a decoded image
+ * costs width x height x 3 bytes and more, so a 16000 x 16000 PNG alone would need hundreds of MB.
+ */
+export const MAX_RECEIPT_PIXELS = 50_000_000;
+
+const tooManyPixels = (width: number, height: number) =>
+  new ReceiptRefused(
+    "image-too-large",
+    `This image is ${width} x ${height} pixels; a receipt can be at most ${MAX_RECEIPT_PIXELS / 1_000_000} megapixels. Send a screenshot or a smaller photo.`,
+    { width, height, maxPixels: MAX_RECEIPT_PIXELS },
+  );
+
+/** Width and height of a HEIC/HEIF image from its 'ispe' boxes (the largest, which is the whole image), without decoding. */
+function heifDimensions(bytes: Uint8Array): { width: number; height: number } | null {
+  let best: { width: number; height: number } | null = null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 4; i + 16 <= bytes.length; i++) {
+    if (bytes[i] !== 0x69 || bytes[i + 1] !== 0x73 || bytes[i + 2] !== 0x70 || bytes[i + 3] !== 0x65) continue; // "ispe"
+    const width = view.getUint32(i + 8);
+    const height = view.getUint32(i + 12);
+    if (!best || width * height > best.width * best.height) best = { width, height };
+  }
+  return best;
+}
+
+/** Refuses an image over the pixel limit from its header alone. */
+async function assertPixels(input: Buffer, heic: boolean): Promise<void> {
+  const size = heic
+    ? heifDimensions(input)
+    : await sharp(input)
+        .metadata()
+        .then(
+          (m) => (m.width && m.height ? { width: m.width, height: m.height } : null),
+          () => null,
+        );
+  if (size && size.width * size.height > MAX_RECEIPT_PIXELS) throw tooManyPixels(size.width, size.height);
+}
 
 const notAReceipt = () =>
   new ReceiptRefused("unsupported-file-type", "This file is not a JPEG, PNG, WebP, HEIC image or a PDF. Choose a photo, a screenshot or a PDF of the payment.");
 
 const unreadable = () => new ReceiptRefused("unreadable-file", "This file could not be read; it may be damaged. Try taking the photo or screenshot again.");
 
-async function decodeHeic(bytes: Uint8Array): Promise<Buffer> {
-  // sharp's bundled libheif reads AVIF but not HEVC-coded HEIC (iPhone photos); heic-convert decodes those in wasm.
-  const { default: convert } = await import("heic-convert");
-  return Buffer.from(await convert({ buffer: bytes as unknown as ArrayBufferLike, format: "JPEG", quality: 0.92 }));
-}
-
 type Raw = { data: Buffer; width: number; height: number; channels: 3 };
 
 /** Decodes once (orientation applied, transparency on white, shrunk on load to MAX_EDGE): every encode starts here. */
 async function decode(input: Buffer): Promise<Raw> {
-  const { data, info } = await sharp(input, { failOn: "error" })
+  const { data, info } = await sharp(input, { failOn: "error", limitInputPixels: MAX_RECEIPT_PIXELS, sequentialRead: true })
     .rotate()
     .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: "inside", withoutEnlargement: true })
     .flatten({ background: "#ffffff" })
@@ -75,6 +108,7 @@ export function sharpReceiptProcessor(): ReceiptProcessor {
       try {
         const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         const heic = type.mime === "image/heic" || type.mime === "image/heif";
+        await assertPixels(input, heic);
         const raw = await decode(input).catch(async (error: unknown) => {
           if (!heic) throw error;
           return decode(await decodeHeic(bytes));

@@ -24,6 +24,12 @@ export const APP_INDEXES: IndexSpec[] = [
   { collection: "receipt_totals", key: { ownerId: 1, chitId: 1 } },
   { collection: "receipts", key: { ownerId: 1, sha256: 1 } },
   { collection: "receipts", key: { paymentId: 1 } },
+  // The daily sweep of files no receipt names (issue 10).
+  { collection: "receipts", key: { key: 1 } },
+  { collection: "receipts", key: { thumbnailKey: 1 } },
+  // A retried or double-submitted payment finds the first by its key; keys are kept a day.
+  { collection: "idempotency_keys", key: { ownerId: 1, key: 1 }, options: { unique: true } },
+  { collection: "idempotency_keys", key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } },
   { collection: "notifications", key: { ownerId: 1, createdAt: -1, _id: -1 } },
   // The unread count and the unread list, polled by every open tab.
   { collection: "notifications", key: { ownerId: 1, readAt: 1, createdAt: -1 } },

@@ -185,6 +185,18 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
     async receiptsWithSha(ownerId, sha256) {
       return (await receipts.find({ ownerId, sha256 }).toArray()).map(receiptFromDoc);
     },
+    async knownFileKeys(keys) {
+      const known = new Set<string>();
+      for (let i = 0; i < keys.length; i += 500) {
+        const batch = keys.slice(i, i + 500);
+        const found = await receipts
+          .find({ $or: [{ key: { $in: batch } }, { thumbnailKey: { $in: batch } }] }, { projection: { key: 1, thumbnailKey: 1 } })
+          .toArray();
+        const wanted = new Set(batch);
+        for (const r of found) for (const k of [r.key, r.thumbnailKey]) if (wanted.has(k)) known.add(k);
+      }
+      return known;
+    },
     async paymentsWithReference(ownerId, reference) {
       const docs = await payments.find({ ownerId, reference: new RegExp(`^${escapeRegex(reference)}$`, "i") }).toArray();
       return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest, receipts: [] }));

@@ -6,11 +6,13 @@ import type { Db } from "mongodb";
 import type { StoreObserver } from "../../ports/metrics.ts";
 import { type StoreProblem, StoreRefusedError } from "../../ports/store-health.ts";
 import type { Storage } from "../storage.ts";
+import { storeCheck } from "../storage-health.ts";
 import { mongoApiTokenRepository } from "./api-token-repository.ts";
 import { mongoChitRepository } from "./chit-repository.ts";
 import { connectMongo, describeMongo, type MongoSettings, operationsUnderWay, requireReplicaSet } from "./connect.ts";
 import { userOf } from "./connection-problem.ts";
 import { gridFsFileStore } from "./gridfs-file-store.ts";
+import { mongoIdempotencyStore } from "./idempotency-store.ts";
 import { mongoImportRepository } from "./import-repository.ts";
 import { ensureIndexes } from "./indexes.ts";
 import { mongoLeaseLock } from "./lease-lock.ts";
@@ -40,6 +42,7 @@ export const LEDGER_COLLECTIONS = [
   "api_tokens",
   "import_previews",
   "import_preview_parts",
+  "idempotency_keys",
 ];
 
 /** Empties the ledger in one transaction: all of it goes, or (on any failure) none of it. */
@@ -68,6 +71,18 @@ export async function openMongoStorage(settings: MongoSettings, observe?: StoreO
     await client.close().catch(() => {});
     throw error;
   }
+  const ping = async () => {
+    // A lost connection answers within the timeout (503 on /readyz); the driver reconnects by itself afterwards.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("MongoDB did not answer in time")), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([db.command({ ping: 1 }), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     kind: "mongodb",
     description,
@@ -83,6 +98,7 @@ export async function openMongoStorage(settings: MongoSettings, observe?: StoreO
     reminderLog: mongoReminderLog(db),
     leases: mongoLeaseLock(db),
     rateCounter: mongoRateCounter(db),
+    idempotency: mongoIdempotencyStore(db),
     mongo: { client, db },
     health: {
       async report() {
@@ -91,17 +107,12 @@ export async function openMongoStorage(settings: MongoSettings, observe?: StoreO
       },
     },
     clearLedger: () => clearMongoLedger(client, db),
-    async ping() {
-      // A lost connection answers within the timeout (503 on /readyz); the driver reconnects by itself afterwards.
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error("MongoDB did not answer in time")), PING_TIMEOUT_MS);
-      });
-      try {
-        await Promise.race([db.command({ ping: 1 }), timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
+    ping,
+    async readiness() {
+      // Receipt files live in GridFS in the same database, so one answer covers both; a full Atlas quota shows as
+      // write errors (answered 503) and on the Admin page's storage figure.
+      const store = await storeCheck(ping);
+      return [store, { name: "files", ok: store.ok, detail: store.ok ? "GridFS in the same database" : store.detail }];
     },
     async close() {
       await underWay.settled(5_000);

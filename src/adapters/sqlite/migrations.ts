@@ -139,6 +139,21 @@ export const migrations: string[] = [
    CREATE INDEX payments_owner_paid ON payments (owner_id, paid_on, created_at, id, chit_id, amount);
    DROP INDEX payments_owner_chit;
    DROP INDEX payments_owner_paid_on;`,
+  // Hardening (issue 10): the daily sweep asks which stored files a receipt names; a retried or double-submitted
+  // payment finds the first one by its idempotency key (kept a day).
+  `CREATE INDEX receipts_key ON receipts (key);
+   CREATE INDEX receipts_thumbnail_key ON receipts (thumbnail_key);
+   CREATE TABLE idempotency_keys (
+     owner_id TEXT NOT NULL,
+     key TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     state TEXT NOT NULL,
+     status INTEGER,
+     body TEXT,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (owner_id, key)
+   );
+   CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
   // Sums that do not grow with history (issue 12): what was paid per chit, day and instalment, and the receipts per
   // chit, kept by triggers on every write (whatever writes: the app, an import, a cascade from a deleted chit), so a
   // summary, a schedule or a count reads a few rows per day paid instead of every payment. Filled from what is there.

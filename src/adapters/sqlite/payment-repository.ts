@@ -258,5 +258,17 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
     async paymentsWithReference(ownerId, reference) {
       return (byReference.all(ownerId, reference) as PaymentRow[]).map((r) => paymentFromRow(r, []));
     },
+    async knownFileKeys(keys) {
+      const known = new Set<string>();
+      for (let i = 0; i < keys.length; i += 400) {
+        const batch = keys.slice(i, i + 400);
+        const marks = batch.map(() => "?").join(",");
+        const found = db
+          .prepare(`SELECT key AS k FROM receipts WHERE key IN (${marks}) UNION SELECT thumbnail_key AS k FROM receipts WHERE thumbnail_key IN (${marks})`)
+          .all(...batch, ...batch) as { k: string }[];
+        for (const row of found) known.add(row.k);
+      }
+      return known;
+    },
   };
 }

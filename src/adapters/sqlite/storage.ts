@@ -4,10 +4,12 @@ import { join } from "node:path";
 import type { StoreObserver } from "../../ports/metrics.ts";
 import { localFileStore } from "../files/local-file-store.ts";
 import type { Storage } from "../storage.ts";
+import { folderWritableCheck, freeSpaceCheck, storeCheck } from "../storage-health.ts";
 import { sqliteApiTokenRepository } from "./api-token-repository.ts";
 import { sqliteAuditLog } from "./audit-log.ts";
 import { sqliteChitRepository } from "./chit-repository.ts";
 import { migrate, openDatabase } from "./database.ts";
+import { sqliteIdempotencyStore } from "./idempotency-store.ts";
 import { sqliteImportRepository } from "./import-repository.ts";
 import { sqliteLeaseLock } from "./lease-lock.ts";
 import { sqliteNotificationRepository } from "./notification-repository.ts";
@@ -18,8 +20,8 @@ import { sqliteRateCounter } from "./rate-counter.ts";
 import { sqliteReminderLog } from "./reminder-log.ts";
 import { describeSqlite, probeSqlite } from "./sqlite-health.ts";
 
-export function openSqliteStorage(dataDir: string, observe?: StoreObserver): Storage {
-  const db = openDatabase(dataDir);
+export function openSqliteStorage(dataDir: string, observe?: StoreObserver, options: { setAsideDamaged?: boolean } = {}): Storage {
+  const db = openDatabase(dataDir, options);
   migrate(db);
   if (observe) observeDatabase(db, observe);
   return {
@@ -38,15 +40,25 @@ export function openSqliteStorage(dataDir: string, observe?: StoreObserver): Sto
     reminderLog: sqliteReminderLog(db),
     leases: sqliteLeaseLock(db),
     rateCounter: sqliteRateCounter(db),
+    idempotency: sqliteIdempotencyStore(db),
     health: { report: () => probeSqlite(dataDir) },
     async clearLedger() {
       db.exec(
-        "BEGIN; DELETE FROM chits; DELETE FROM payment_totals; DELETE FROM receipt_totals; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; COMMIT;",
+        "BEGIN; DELETE FROM chits; DELETE FROM payment_totals; DELETE FROM receipt_totals; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; DELETE FROM idempotency_keys; COMMIT;",
       );
       await rm(join(dataDir, "files"), { recursive: true, force: true });
     },
     async ping() {
       db.prepare("SELECT 1").get();
+    },
+    async readiness(minFreeBytes) {
+      return Promise.all([
+        storeCheck(async () => {
+          db.prepare("SELECT 1").get();
+        }),
+        folderWritableCheck(join(dataDir, "files")),
+        freeSpaceCheck(dataDir, minFreeBytes),
+      ]);
     },
     async close() {
       if (db.isOpen) db.close();

@@ -7,6 +7,7 @@ import { findPayments, paymentQuery } from "../../app/find-payments.ts";
 import { paymentPatch } from "../../app/ledger-input.ts";
 import { CHIT_PAYMENTS_PER_PAGE, chitPaymentsQuery, listChitPayments } from "../../app/list-chit-payments.ts";
 import { recordPayment } from "../../app/record-payment.ts";
+import { checkIdempotencyKey, recordPaymentOnce } from "../../app/record-payment-once.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { WebEnv } from "../env.ts";
 import { ledgerCached } from "../middleware/ledger-cache.ts";
@@ -57,23 +58,41 @@ export const paymentsApi = new Hono<WebEnv>()
     describeRoute({
       operationId: "recordPayment",
       summary: "Record a payment, with receipt files (multipart) or without (JSON); defaults come from the schedule.",
+      description:
+        "Send an `Idempotency-Key` header (1-255 visible ASCII characters, e.g. a UUID) to make retries safe: the same key with the same request within a day answers the first payment again (201, with `Idempotent-Replayed: true`) instead of recording a second one.",
       tags,
       params: idParam("chit"),
       body: paymentBody,
       responses: {
-        201: { description: "The payment, and warnings when the same receipt or reference was used before.", json: paymentResultSchema },
+        201: {
+          description: "The payment, and warnings when the same receipt or reference was used before.",
+          json: paymentResultSchema,
+          headers: { "Idempotent-Replayed": "true when this answers a retry with the same Idempotency-Key (no new payment was made)." },
+        },
         400: "BadInput",
         404: "NotFound",
-        409: { description: "The chit is closed.", json: errorSchema },
+        409: {
+          description:
+            "The chit is closed (chit-closed) or cannot be scheduled (chit-unschedulable); the Idempotency-Key was used for a different request (idempotency-key-reused) or its first request is still under way (idempotency-key-in-use).",
+          json: errorSchema,
+        },
         413: "TooLarge",
         415: "UnsupportedFile",
         ...guarded,
       },
     }),
     async (c) => {
+      const key = c.req.header("idempotency-key");
       const { fields, files } = await readFieldsAndFiles(c);
-      const result = await recordPayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files);
-      return c.json(paymentResultJson(result), 201, { location: `/api/v1/payments/${result.payment.id}` });
+      const ledger = c.get("services").ledger;
+      const result =
+        key === undefined
+          ? { ...(await recordPayment(ledger, c.get("member"), c.req.param("id"), fields, files)), replayed: false }
+          : await recordPaymentOnce(ledger, c.get("member"), c.req.param("id"), fields, files, checkIdempotencyKey(key));
+      return c.json(paymentResultJson(result), 201, {
+        location: `/api/v1/payments/${result.payment.id}`,
+        ...(result.replayed ? { "idempotent-replayed": "true" } : {}),
+      });
     },
   )
   .get(

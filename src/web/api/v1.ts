@@ -14,6 +14,7 @@ import { describeRoute, guarded } from "./openapi/describe-route.ts";
 import { paymentsApi } from "./payments-api.ts";
 import { receiptsApi } from "./receipts-api.ts";
 import { reportsApi } from "./reports-api.ts";
+import { screenshotReadApi } from "./screenshot-read-api.ts";
 import { tokensApi } from "./tokens-api.ts";
 
 export const apiV1 = new Hono<WebEnv>()
@@ -25,6 +26,7 @@ export const apiV1 = new Hono<WebEnv>()
   .route("/", tokensApi)
   .route("/", chitsApi)
   .route("/", paymentsApi)
+  .route("/", screenshotReadApi)
   .route("/", receiptsApi)
   .route("/", notificationsApi)
   .get(

@@ -35,6 +35,17 @@ const importCap: Cap = {
     }),
 };
 
+/** One screenshot to read, or one shared file, with a little form overhead. */
+function oneFileCap(maxFileBytes: number): Cap {
+  return {
+    bytes: maxFileBytes + 64 * 1024,
+    error: () =>
+      new AppError(413, "file-too-large", `The file is larger than the ${megabytes(maxFileBytes)} MB limit.`, {
+        file: `At most ${megabytes(maxFileBytes)} MB.`,
+      }),
+  };
+}
+
 const defaultCap: Cap = {
   bytes: DEFAULT_BODY_CAP,
   error: () => new AppError(413, "body-too-large", words("errors.bodyTooLarge", { mb: megabytes(DEFAULT_BODY_CAP) })),
@@ -51,6 +62,8 @@ const UPLOAD_ROUTES: { method: string; path: RegExp; cap: (maxReceiptBytes: numb
   { method: "PATCH", path: /^\/api\/v1\/payments\/[^/]+$/, cap: receiptsCap },
   { method: "POST", path: /^\/imports$/, cap: () => importCap },
   { method: "POST", path: /^\/api\/v1\/imports$/, cap: () => importCap },
+  { method: "POST", path: /^\/api\/v1\/receipts\/read$/, cap: oneFileCap },
+  { method: "POST", path: /^\/share$/, cap: oneFileCap },
 ];
 
 export function bodyCapFor(method: string, path: string, maxReceiptBytes: number): Cap {

@@ -3,15 +3,19 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { AppError, notFound } from "../../app/errors.ts";
 import { words } from "../../i18n/words.ts";
+import { storageFailureOf } from "../../ports/storage-failure.ts";
 import type { WebEnv } from "../env.ts";
 import { errorIn } from "../error-words.ts";
 import { pageT, renderPage } from "../render.tsx";
 import { routeLabel } from "../route-label.ts";
+import { storageError } from "../storage-problem.ts";
 
 const wantsJson = (c: Context<WebEnv>) => c.req.path.startsWith("/api/") || (c.req.header("accept") ?? "").startsWith("application/json");
 
 function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
+  const storage = storageFailureOf(err);
+  if (storage) return storageError(storage);
   if (err instanceof HTTPException) {
     if (err.status === 413) return new AppError(413, "too-large", words("errors.tooLarge"));
     if (err.status === 400) return new AppError(400, "invalid-request", words("errors.unreadableRequest"));
@@ -31,7 +35,9 @@ export function errorEnvelope(error: AppError) {
 export const onError: ErrorHandler<WebEnv> = (err, c) => {
   const known = toAppError(err);
   const log = c.get("log");
-  if (!known) {
+  const storage = storageFailureOf(err);
+  if (storage) log?.error({ err, storage }, `storage ${storage === "full" ? "is full" : storage === "read-only" ? "is read-only" : "failed"}: ${err.message}`);
+  else if (!known) {
     log?.error({ err }, "unhandled error");
     const services = c.get("services");
     services?.metrics.unhandledError();

@@ -1,7 +1,8 @@
 // Strict CSP and the other security headers on every response; scripts and styles come only from this origin.
 import { secureHeaders } from "hono/secure-headers";
 
-export const securityHeaders = () =>
+/** HSTS (a year, subdomains included) only when the app is served over HTTPS: over plain HTTP it would mean nothing. */
+export const securityHeaders = (options: { https: boolean }) =>
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -19,5 +20,5 @@ export const securityHeaders = () =>
     xFrameOptions: "DENY",
     referrerPolicy: "same-origin",
     crossOriginResourcePolicy: "same-origin",
-    strictTransportSecurity: false,
+    strictTransportSecurity: options.https ? "max-age=31536000; includeSubDomains" : false,
   });

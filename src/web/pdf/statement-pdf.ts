@@ -13,7 +13,7 @@ import { type T, translatorFor } from "../../i18n/index.ts";
 import { type Locale, supportedLocale } from "../../i18n/locales.ts";
 import { projectionNoteText, rateReasonText } from "../../i18n/rate-words.ts";
 import type { Payment } from "../../ports/ledger.ts";
-import { formatPercent, formatRupees } from "../format.ts";
+import { formatPercent } from "../format.ts";
 import { COLORS, contentWidth, createPdf, ensureSpace, finish, heading, keyValues, type Pdf, paragraph, table, title, write } from "./pdf-layout.ts";
 
 const METHODS = { upi: "ledger.upi", cash: "ledger.cash", bank: "ledger.bank", cheque: "ledger.cheque", other: "ledger.other" } as const satisfies Record<
@@ -90,9 +90,9 @@ function rateLines({ t }: Words, view: RateView): [string, string][] {
   if (view.xirr !== null) lines.push([t("pdf.xirr"), perYear(view.xirr)]);
   else lines.push([t("pdf.xirr"), rateReasonText(t, view.reasonCode, view.rates) ?? t("rate.noRate")]);
   if (view.rates.length > 1) lines.push([t("pdf.ratesThatFit"), view.rates.map(perYear).join(", ")]);
-  lines.push([t("pdf.npvAt", { rate: formatPercent(view.benchmarkRate) }), view.npv === null ? t("pdf.nothingPaidYet") : formatRupees(view.npv)]);
+  lines.push([t("pdf.npvAt", { rate: formatPercent(view.benchmarkRate) }), view.npv === null ? t("pdf.nothingPaidYet") : formatINR(view.npv)]);
   lines.push([t("pdf.mirr"), view.mirr === null ? t("pdf.none") : perYear(view.mirr)]);
-  lines.push([t("pdf.netResult"), formatRupees(view.netGain)]);
+  lines.push([t("pdf.netResult"), formatINR(view.netGain)]);
   return lines;
 }
 

@@ -1,5 +1,6 @@
 // Pages for payments: record one against a chit (with receipt files), the history across chits, a payment's page, edit
 // (add or remove receipts) and delete; receipts themselves are served by receipt-routes.tsx.
+import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { buildChitReport } from "../../app/build-chit-report.ts";
@@ -9,8 +10,10 @@ import { findChit } from "../../app/find-chit.ts";
 import { findPayment } from "../../app/find-payment.ts";
 import { findPayments, HISTORY_FILTERS, historyChits } from "../../app/find-payments.ts";
 import { flagDuplicates } from "../../app/flag-duplicates.ts";
+import { dropSharedFile, sharedFileBytes } from "../../app/keep-shared-file.ts";
 import { paymentPatch } from "../../app/ledger-input.ts";
 import { recordPayment } from "../../app/record-payment.ts";
+import { recordPaymentOnce } from "../../app/record-payment-once.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { Payment } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
@@ -19,24 +22,29 @@ import { type FormValues, fieldsOf, formFields, pickFields } from "../form-value
 import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
+import { forgetShared, sharedId } from "../shared-cookie.ts";
 import { readForm } from "../uploads.ts";
 import { newPaymentValues, PaymentFormView, paymentValues } from "../views/payment-form-view.tsx";
 import { PaymentHistoryView } from "../views/payment-history-view.tsx";
 import { DeletePaymentView, PaymentView } from "../views/payment-views.tsx";
+import type { SharedPayment } from "../views/screenshot-form-parts.tsx";
 import { receiptRoutes } from "./receipt-routes.tsx";
+import { renderSharedPaymentForm, screenshotCheck, screenshotWarnings } from "./share-routes.tsx";
 
 type Ctx = Context<WebEnv>;
 
 const ledger = (c: Ctx) => c.get("services").ledger;
 
-type FormState = { values?: FormValues; error?: AppError; filesDropped?: boolean };
+type FormState = { values?: FormValues; error?: AppError; filesDropped?: boolean; shared?: SharedPayment };
 
 /** The payment form for a new payment (no `payment`) or an edit, with what was typed and what went wrong. */
-async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null, state: FormState = {}) {
+export async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null, state: FormState = {}) {
   const member = c.get("member");
   const report = await buildChitReport(ledger(c), member, chitId);
   const asked = Number(c.req.query("instalment"));
   const values = state.values ?? (payment ? paymentValues(payment) : newPaymentValues(report.schedule.instalments, report.today, asked));
+  // A new payment's form carries its own id, kept when it comes back with errors, so a second submission is recognised.
+  const shown = payment ? values : { ...values, submission: values.submission || randomUUID() };
   const t = c.get("t");
   const closed = !payment && report.chit.status === "closed" ? t("paymentForm.chitClosed") : null;
   const view = (
@@ -48,10 +56,11 @@ async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment | null
       today={report.today}
       maxBytes={ledger(c).receiptMaxBytes}
       payment={payment ?? undefined}
-      values={values}
+      values={shown}
       errors={state.error ? errorIn(t, state.error).fields : undefined}
       message={state.error ? errorIn(t, state.error).message : closed}
       filesDropped={state.filesDropped}
+      shared={state.shared}
     />
   );
   return renderPage(c, payment ? t("paymentForm.editTitle") : t("paymentForm.recordTitle", { name: report.chit.name }), view, {
@@ -74,12 +83,26 @@ export const paymentRoutes = new Hono<WebEnv>()
     const chit = await findChit(ledger(c).chits, member.id, c.req.param("id"));
     const { fields, files } = await readForm(c);
     const values = pickFields(fields, fieldsOf(paymentPatch));
+    const submission = /^[0-9a-f-]{36}$/.test(fields.submission ?? "") ? fields.submission! : null;
+    // a file shared into the app, kept for this browser: it becomes this payment's receipt
+    const shared = fields.shared && fields.shared === sharedId(c) ? fields.shared : undefined;
+    const sharedFile = shared ? await sharedFileBytes(c.get("services").ledger, shared) : null;
+    const all = sharedFile ? [sharedFile, ...files] : files;
     try {
-      const { payment } = await recordPayment(ledger(c), member, chit.id, values, files);
-      return c.redirect(`/payments/${payment.id}?notice=payment-saved`, 303);
+      const { payment, replayed } = submission
+        ? await recordPaymentOnce(ledger(c), member, chit.id, values, all, `form:${submission}`, { waitForFirst: true, matchBody: false })
+        : { ...(await recordPayment(ledger(c), member, chit.id, values, all)), replayed: false };
+      if (shared) {
+        await dropSharedFile(ledger(c), shared);
+        forgetShared(c);
+      }
+      return c.redirect(`/payments/${payment.id}?notice=${replayed ? "payment-already-saved" : "payment-saved"}${screenshotCheck(fields, payment)}`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return renderPaymentForm(c, chit.id, null, { values, error, filesDropped: files.length > 0 });
+      const again = { ...values, ...pickFields(fields, ["screenshotAmount", "screenshotReference"]), ...(submission ? { submission } : {}) };
+      const state = { values: again, error, filesDropped: files.length > 0 };
+      if (sharedFile) return renderSharedPaymentForm(c, chit.id, state);
+      return renderPaymentForm(c, chit.id, null, state);
     }
   })
   .get("/payments", ledgerCached, async (c) => {
@@ -106,7 +129,16 @@ export const paymentRoutes = new Hono<WebEnv>()
     const warnings = (await flagDuplicates(ledger(c), payment, payment.receipts)).list;
     const t = c.get("t");
     const view = (
-      <PaymentView t={t} csrfToken={c.get("csrfToken")} payment={payment} chit={report.chit} row={row} warnings={warnings} timeZone={member.timeZone} />
+      <PaymentView
+        t={t}
+        csrfToken={c.get("csrfToken")}
+        payment={payment}
+        chit={report.chit}
+        row={row}
+        warnings={warnings}
+        timeZone={member.timeZone}
+        screenshotWarnings={screenshotWarnings(t, c.req.query(), payment)}
+      />
     );
     return renderPage(c, t("payment.title"), view, { active: "payments" });
   })

@@ -1,11 +1,10 @@
 // "Thinking of bidding this month?": what winning an instalment at a discount means for the member, in plain words,
 // with a small chart of the yearly rate against the discount (drawn by /assets/bid-chart.js: no inline script).
 import type { BidAdvice } from "../../app/advise-bid.ts";
-import { paiseToRupees } from "../../domain/money.ts";
 import { projectionNoteText } from "../../i18n/rate-words.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { assetPath } from "../assets.ts";
-import { amountForInput, formatMoney, formatPercent } from "../format.ts";
+import { amountForInput, chartRupees, formatMoney, formatPercent } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 import type { RateOptions } from "./chit-page-view.tsx";
 import { Field } from "./form.tsx";
@@ -70,7 +69,7 @@ export function BidAdviceSection(p: { t: T; chit: Chit; bid: BidView; rateOption
   const a = bid.advice;
   const chart = a
     ? {
-        points: a.curve.map((c) => ({ x: paiseToRupees(c.discount), y: c.rate === null ? null : c.rate * 100 })),
+        points: a.curve.map((c) => ({ x: chartRupees(c.discount), y: c.rate === null ? null : c.rate * 100 })),
         rateLabel: t("bid.rateAxis"),
         discountLabel: t("bid.discountAxis"),
       }

@@ -3,7 +3,7 @@
 import type { ChitRate, RateView } from "../../app/chit-rate.ts";
 import { projectionNoteText, rateReasonText } from "../../i18n/rate-words.ts";
 import type { Chit } from "../../ports/ledger.ts";
-import { formatPercent, formatRupees } from "../format.ts";
+import { formatMoney, formatPercent } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 import type { RateOptions } from "./chit-page-view.tsx";
 import { Field, Select } from "./form.tsx";
@@ -38,14 +38,14 @@ function RateFigures(p: { t: T; view: RateView; heading: string; id: string; not
           </dd>
           {v.xirr !== null && <dd class="small text-muted">{meaning(t, v.xirr, v.netGain)}</dd>}
           <dt class="fw-normal text-muted small">{t(v.netGain < 0 ? "rate.netLoss" : "rate.netGain")}</dt>
-          <dd class="amount">{formatRupees(Math.abs(v.netGain))}</dd>
+          <dd class="amount">{formatMoney(Math.abs(v.netGain))}</dd>
           <dt class="fw-normal text-muted small">{t("rate.npvAt", { rate: benchmark })}</dt>
           <dd>
             {v.npv === null ? (
               <span class="text-muted">{t("rate.npvNothing")}</span>
             ) : (
               <>
-                <span class="amount">{formatRupees(v.npv)}</span>
+                <span class="amount">{formatMoney(v.npv)}</span>
                 <div class="small text-muted">{t(v.npv >= 0 ? "rate.better" : "rate.worse")}</div>
               </>
             )}

@@ -1,8 +1,8 @@
 // The dashboard: totals, what is due in the next 30 days and overdue, a card per chit, and two charts.
-import type { ChitCard, DueItem, MonthSeries, Summary } from "../../app/build-summary.ts";
-import { formatINR, paiseToRupees } from "../../domain/money.ts";
+import { formatINR } from "../../domain/money.ts";
+import type { ChitCard, DueItem, MonthSeries, Summary } from "../../domain/summary.ts";
 import { assetPath } from "../assets.ts";
-import { formatDate } from "../format.ts";
+import { chartRupees, formatDate } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 import { UnschedulableNotice } from "./chit-views.tsx";
 
@@ -28,11 +28,11 @@ function byUrgency(a: ChitCard, b: ChitCard): number {
 function chartSeries(t: T, byChit: MonthSeries["byChit"]) {
   const total = (c: MonthSeries["byChit"][number]) => c.paid.reduce((sum, p) => sum + p, 0);
   const ranked = byChit.filter((c) => total(c) > 0).sort((a, b) => total(b) - total(a));
-  const shown = ranked.slice(0, CHART_CHITS).map((c) => ({ name: c.name, paid: c.paid.map(paiseToRupees) }));
+  const shown = ranked.slice(0, CHART_CHITS).map((c) => ({ name: c.name, paid: c.paid.map(chartRupees) }));
   const rest = ranked.slice(CHART_CHITS);
   if (rest.length) {
     const paid = rest[0]!.paid.map((_, i) => rest.reduce((sum, c) => sum + (c.paid[i] ?? 0), 0));
-    shown.push({ name: t("dashboard.otherChits", { count: rest.length }), paid: paid.map(paiseToRupees) });
+    shown.push({ name: t("dashboard.otherChits", { count: rest.length }), paid: paid.map(chartRupees) });
   }
   return shown;
 }
@@ -92,8 +92,8 @@ export function DashboardView(p: { t: T; name: string; summary: Summary; timeZon
   const chartData = {
     months: s.charts.months,
     byChit: chartSeries(t, s.charts.byChit),
-    cumulativePaid: s.charts.cumulativePaid.map(paiseToRupees),
-    cumulativeExpected: s.charts.cumulativeExpected.map(paiseToRupees),
+    cumulativePaid: s.charts.cumulativePaid.map(chartRupees),
+    cumulativeExpected: s.charts.cumulativeExpected.map(chartRupees),
   };
   return (
     <>

@@ -18,6 +18,8 @@ export type FieldProps = {
   max?: string;
   step?: string;
   placeholder?: string;
+  /** A short note beside the label (e.g. "read from the screenshot" on a field filled in from a payment screenshot). */
+  note?: string;
 };
 
 export function Field(p: FieldProps) {
@@ -27,6 +29,11 @@ export function Field(p: FieldProps) {
     <div class="mb-3">
       <label class="form-label" for={id}>
         {p.label}
+        {p.note && (
+          <span class="badge text-bg-info ms-2 fw-normal" data-read-badge>
+            {p.note}
+          </span>
+        )}
       </label>
       <input
         class={`form-control${p.error ? " is-invalid" : ""}`}

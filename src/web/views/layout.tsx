@@ -14,6 +14,8 @@ export type LayoutProps = {
   notice?: string | null;
   error?: string | null;
   active?: string;
+  /** When the page was drawn, in the member's zone: the service worker shows it when it serves the page offline. */
+  renderedAt?: string | null;
   /** Links to this same page in each language, offered before sign-in (after it, the profile keeps the choice). */
   languageLinks?: { locale: Locale; name: string; href: string }[];
   children: Child;
@@ -51,17 +53,22 @@ export function Layout(props: LayoutProps) {
         <meta name="csrf-token" content={props.csrfToken} />
         {/* htmx would inject an inline <style> (blocked by our CSP); its indicator rules live in app.css instead. */}
         <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
-        {/* No favicon file: an empty data: icon stops the browser asking for /favicon.ico (a 404) on every page. */}
-        <link rel="icon" href="data:," />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <meta name="theme-color" content="#0d6efd" />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
         <title>{`${props.title} · ChitFunds Ledger`}</title>
         <link rel="stylesheet" href={assetPath("bootstrap/bootstrap.min.css")} />
         <link rel="stylesheet" href={assetPath("app.css")} />
         <script src={assetPath("bootstrap/bootstrap.bundle.min.js")} defer></script>
         <script src={assetPath("htmx/htmx.min.js")} defer></script>
         <script src={assetPath("app.js")} defer></script>
+        <script src={assetPath("pwa.js")} defer></script>
         {signedIn && <script src={assetPath("notifications-live.js")} defer></script>}
+        {signedIn && <script src={assetPath("payment-read.js")} defer></script>}
       </head>
-      <body class="d-flex flex-column min-vh-100">
+      <body class="d-flex flex-column min-vh-100" data-signed-out={signedIn ? undefined : "true"}>
         <a class="visually-hidden-focusable" href="#main">
           {t("layout.skipToContent")}
         </a>
@@ -161,6 +168,11 @@ export function Layout(props: LayoutProps) {
           </div>
         </nav>
         <main id="main" class="container py-4 flex-grow-1">
+          {signedIn && props.renderedAt && (
+            <div class="alert alert-warning" role="status" data-offline-banner hidden data-form-text={t("pwa.formNeedsConnection")}>
+              {t("pwa.offlineAsOf", { time: props.renderedAt })} {t("pwa.formsNeedConnection")}
+            </div>
+          )}
           {!signedIn && props.languageLinks && (
             <nav class="mb-3 small" aria-label={t("layout.language")}>
               <span class="text-muted me-2">{t("layout.language")}:</span>

@@ -7,6 +7,7 @@ import { amountForInput, formatBytes, formatDate, formatMoney } from "../format.
 import { localeOf, type T } from "../i18n/index.ts";
 import { Field, FileInput, Form, FormError, Select, Textarea } from "./form.tsx";
 import { Breadcrumb, DeleteButton, METHOD_LABELS, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
+import { ScreenshotFields, ScreenshotStatus, SharedFileNotice, type SharedPayment } from "./screenshot-form-parts.tsx";
 
 export const RECEIPT_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,application/pdf,.heic,.heif";
 
@@ -58,6 +59,8 @@ export type PaymentFormProps = {
   message?: string | null;
   /** Files were sent with a form that came back with errors: the browser cannot keep them, so say so. */
   filesDropped?: boolean;
+  /** A file shared into the app, kept as this payment's receipt, with the fields read from it. */
+  shared?: SharedPayment;
 };
 
 export function PaymentFormView(p: PaymentFormProps) {
@@ -67,6 +70,7 @@ export function PaymentFormView(p: PaymentFormProps) {
   const editing = p.payment !== undefined;
   const title = editing ? t("paymentForm.editTitle") : t("paymentForm.recordTitle", { name: p.chit.name });
   const mb = formatBytes(p.maxBytes);
+  const note = (field: string) => (p.shared?.readFields.includes(field) ? p.t("screenshot.readFrom") : undefined);
   return (
     <div class="row justify-content-center">
       <div class="col-12 col-lg-8 col-xl-7">
@@ -79,6 +83,7 @@ export function PaymentFormView(p: PaymentFormProps) {
         />
         <h1 class="h3">{title}</h1>
         <FormError message={p.message} />
+        {p.shared && <SharedFileNotice t={p.t} shared={p.shared} />}
         {p.filesDropped && (
           <div class="alert alert-warning" role="alert">
             {t("paymentForm.nothingWasSavedBrowser")}
@@ -91,6 +96,9 @@ export function PaymentFormView(p: PaymentFormProps) {
           label={title}
           class="payment-form"
         >
+          <ScreenshotFields shared={p.shared} values={v} />
+          {/* One id per form shown: submitting the same form twice records the payment once (see record-payment-once.ts). */}
+          {!editing && p.values.submission && <input type="hidden" name="submission" value={p.values.submission} />}
           <div data-amount-defaults={editing ? undefined : "true"}>
             <Select
               name="instalment"
@@ -109,11 +117,12 @@ export function PaymentFormView(p: PaymentFormProps) {
                   error={e.amount}
                   required
                   inputmode="decimal"
+                  note={note("amount")}
                   help={editing ? t("paymentForm.amountHelpEdit") : t("paymentForm.amountHelp")}
                 />
               </div>
               <div class="col-12 col-md-6">
-                <Field name="paidOn" label={t("paymentForm.paid")} type="date" value={v.paidOn} error={e.paidOn} required max={p.today} />
+                <Field name="paidOn" label={t("paymentForm.paid")} type="date" value={v.paidOn} error={e.paidOn} required max={p.today} note={note("paidOn")} />
               </div>
             </div>
           </div>
@@ -135,6 +144,7 @@ export function PaymentFormView(p: PaymentFormProps) {
                 error={e.reference}
                 maxlength={100}
                 autocomplete="off"
+                note={note("reference")}
                 help={t("paymentForm.fromPaymentAppBank")}
               />
             </div>
@@ -152,6 +162,7 @@ export function PaymentFormView(p: PaymentFormProps) {
               error={e.receipts}
               help={t("paymentForm.receiptsHelp", { size: mb })}
             />
+            {!editing && <ScreenshotStatus t={p.t} />}
             <FileInput
               name="receipts"
               id="f-receipts-camera"

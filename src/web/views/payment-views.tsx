@@ -36,6 +36,8 @@ export function PaymentView(p: {
   row: ScheduleRow | null;
   warnings: PaymentWarning[];
   timeZone: string;
+  /** Said right after saving when the payment's amount or reference differs from what its screenshot shows. */
+  screenshotWarnings?: string[];
 }) {
   const { payment, chit, t } = p;
   const details: [string, unknown][] = [
@@ -76,6 +78,11 @@ export function PaymentView(p: {
           />
         </div>
       </div>
+      {(p.screenshotWarnings ?? []).map((text) => (
+        <div class="alert alert-warning" role="alert" data-screenshot-warning>
+          {text}
+        </div>
+      ))}
       {p.warnings.map((w) => (
         <div class="alert alert-warning" role="alert">
           {warningWords(t, w)}{" "}

@@ -3,12 +3,12 @@
 import { z } from "zod";
 import type { BidAdvice } from "../../../app/advise-bid.ts";
 import type { ChitReport } from "../../../app/build-chit-report.ts";
-import type { ChitCard, DueItem } from "../../../app/build-summary.ts";
 import type { ChitRate, NoRateCode } from "../../../app/chit-rate.ts";
 import type { ChitList } from "../../../app/list-chits.ts";
 import type { InstalmentRecord } from "../../../domain/chit.ts";
 import { FREQUENCIES } from "../../../domain/dates.ts";
 import type { ScheduleRow, ScheduleTotals } from "../../../domain/schedule.ts";
+import type { ChitCard, DueItem } from "../../../domain/summary.ts";
 import { translatorFor } from "../../../i18n/index.ts";
 import { projectionNoteText } from "../../../i18n/rate-words.ts";
 import type { Chit } from "../../../ports/ledger.ts";
@@ -287,7 +287,7 @@ const rateSchema = responseSchema(
   }),
 );
 
-/** chit-rate.ts already speaks rupees and fractions a year. */
+/** Rates are fractions a year; money is paise until here, where it becomes rupees. */
 const english = translatorFor("en");
 
 /** Reasons and notes in English: the API's words (codes stay stable for clients that translate). */
@@ -297,10 +297,10 @@ export function rateJson(rate: ChitRate): z.infer<typeof rateSchema> {
     reason: v.reason,
     reasonCode: v.reasonCode,
     rates: v.rates,
-    npv: v.npv,
+    npv: maybeRupees(v.npv),
     mirr: v.mirr,
     mirrConvention: v.mirrConvention,
-    netGain: v.netGain,
+    netGain: rupees(v.netGain),
     benchmarkRate: v.benchmarkRate,
   });
   return {

@@ -1,7 +1,7 @@
 // GET /api/v1/summary as the API sends it: totals across chits, upcoming and overdue instalments, a card per chit.
 import { z } from "zod";
-import type { Summary } from "../../../app/build-summary.ts";
 import { type DuePage, dueStatuses } from "../../../app/list-dues.ts";
+import type { Summary } from "../../../domain/summary.ts";
 import { responseSchema } from "../openapi/describe-route.ts";
 import { dueItemSchema, dueJson } from "./chit-json.ts";
 import { count, day, rupees, rupeesOut } from "./common.ts";
