@@ -17,9 +17,22 @@ const inputs = [join(root, "tsconfig.json"), join(root, "package-lock.json"), jo
 
 /**
  * Left to node_modules: native code (sharp), data files or wasm read beside their code (pdfkit, fontkit, heic-convert),
- * worker threads (pino), load-time instrumentation (@sentry/node), and MongoDB's driver with its optional native parts.
+ * worker threads started from a script beside their code (pino, tesseract.js), load-time instrumentation
+ * (@sentry/node), and MongoDB's driver with its optional native parts.
  */
-export const EXTERNAL = ["sharp", "mongodb", "@sentry/node", "pdfkit", "fontkit", "nodemailer", "pino", "heic-convert", "prom-client", "file-type"];
+export const EXTERNAL = [
+  "sharp",
+  "mongodb",
+  "@sentry/node",
+  "pdfkit",
+  "fontkit",
+  "nodemailer",
+  "pino",
+  "heic-convert",
+  "prom-client",
+  "file-type",
+  "tesseract.js",
+];
 
 function newestMtime(dir) {
   let newest = 0;

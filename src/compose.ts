@@ -15,7 +15,7 @@ import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
 import { boundedCache } from "./adapters/memory/bounded-cache.ts";
 import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-ports.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
-import { tesseractScreenshotReader } from "./adapters/ocr/tesseract-screenshot-reader.ts";
+import { lazyScreenshotReader } from "./adapters/ocr/lazy-screenshot-reader.ts";
 import type { Storage } from "./adapters/storage.ts";
 import { calendarFeedKey } from "./app/calendar-feed.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
@@ -157,7 +157,12 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   }
   members = authMemberRepository(auth);
   const liveStreams = new AbortController();
-  const screenshots = tesseractScreenshotReader({ ...config.ocr, onError: (error) => log.warn({ err: error }, "screenshot reading failed") });
+  const screenshots = lazyScreenshotReader(async () =>
+    (await import("./adapters/ocr/tesseract-screenshot-reader.ts")).tesseractScreenshotReader({
+      ...config.ocr,
+      onError: (error) => log.warn({ err: error }, "screenshot reading failed"),
+    }),
+  );
 
   return {
     config,
