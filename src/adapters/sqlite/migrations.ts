@@ -154,6 +154,8 @@ export const migrations: string[] = [
      PRIMARY KEY (owner_id, key)
    );
    CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
+  // Notifications carry their words (an i18n key and parameters) so each is shown in the member's language.
+  `ALTER TABLE notifications ADD COLUMN words TEXT;`,
   // Sums that do not grow with history (issue 12): what was paid per chit, day and instalment, and the receipts per
   // chit, kept by triggers on every write (whatever writes: the app, an import, a cascade from a deleted chit), so a
   // summary, a schedule or a count reads a few rows per day paid instead of every payment. Filled from what is there.
