@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendReminders } from "../src/app/send-reminders.ts";
 import { translatorFor } from "../src/i18n/index.ts";
+import { say } from "../src/i18n/words.ts";
 import type { Notification } from "../src/ports/ledger.ts";
 import { expectStatus } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
@@ -62,10 +63,14 @@ describe("the reminder job", () => {
     const hindi = translatorFor("hi");
     const raviNotices = await overdueNotices(raviId);
     expect(raviNotices.length).toBeGreaterThan(0);
+    // kept as words, said in the member's language when they look: Ravi reads them in Hindi on his notifications page
     for (const n of raviNotices) {
-      expect(n.message).toContain("Godavari 50K");
-      expect(n.message).toMatch(/[\u0900-\u097F]/); // Devanagari: said in Hindi
+      const said = say(hindi, n.words!);
+      expect(said).toContain("Godavari 50K");
+      expect(said).toMatch(/[\u0900-\u097F]/); // Devanagari: said in Hindi
     }
+    const page = await (await ravi.fetch("/notifications")).text();
+    expect(page).toContain(say(hindi, raviNotices[0]!.words!));
     expect(hindi("reminders.yesterday")).not.toBe(translatorFor("en")("reminders.yesterday"));
 
     // Another run, and more reads: nothing new.
