@@ -10,7 +10,10 @@ import type { WebEnv } from "../env.ts";
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 const MIN_BYTES = 1024;
-const COMPRESSIBLE = /^(text\/(html|plain|csv|calendar|css|javascript)|application\/(json|problem\+json|xml|javascript)|image\/svg\+xml)\b/i;
+const COMPRESSIBLE = new RegExp(
+  String.raw`^(text\/(html|plain|csv|calendar|css|javascript)|application\/(json|problem\+json|xml|javascript)|` + String.raw`image\/svg\+xml)\b`,
+  "i",
+);
 
 /** br or gzip, whichever the client takes (brotli first when both are equally welcome); null for neither. */
 export function preferredEncoding(acceptEncoding: string | undefined): "br" | "gzip" | null {
