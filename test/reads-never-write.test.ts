@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendReminders } from "../src/app/send-reminders.ts";
 import { translatorFor } from "../src/i18n/index.ts";
+import { say } from "../src/i18n/words.ts";
 import type { Notification } from "../src/ports/ledger.ts";
 import { expectStatus } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
@@ -63,9 +64,14 @@ describe("the reminder job", () => {
     const raviNotices = await overdueNotices(raviId);
     expect(raviNotices.length).toBeGreaterThan(0);
     for (const n of raviNotices) {
-      expect(n.message).toContain("Godavari 50K");
-      expect(n.message).toMatch(/[\u0900-\u097F]/); // Devanagari: said in Hindi
+      // A notice keeps its words, said in the reader's language when they look (English text kept for older readers).
+      expect(n.words).toBeTruthy();
+      const shown = say(hindi, n.words!);
+      expect(shown).toContain("Godavari 50K");
+      expect(shown).toMatch(/[\u0900-\u097F]/); // Devanagari: said in Hindi
     }
+    const page = await (await ravi.fetch("/notifications")).text();
+    expect(page).toContain(say(hindi, raviNotices[0]!.words!));
     expect(hindi("reminders.yesterday")).not.toBe(translatorFor("en")("reminders.yesterday"));
 
     // Another run, and more reads: nothing new.

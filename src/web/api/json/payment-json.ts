@@ -94,7 +94,7 @@ const warningSchema = responseSchema(
 export const paymentResultSchema = responseSchema("PaymentResult", z.object({ payment: paymentSchema, warnings: z.array(warningSchema) }));
 
 export function paymentResultJson(result: { payment: Payment; warnings: PaymentWarning[] }): z.infer<typeof paymentResultSchema> {
-  return { payment: paymentJson(result.payment), warnings: result.warnings };
+  return { payment: paymentJson(result.payment), warnings: result.warnings.map(({ code, message, otherPaymentId }) => ({ code, message, otherPaymentId })) };
 }
 
 export const chitPaymentsSchema = responseSchema("ChitPayments", z.object({ chitId: z.string(), payments: z.array(paymentSchema) }));
