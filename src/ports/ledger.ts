@@ -13,6 +13,8 @@ export type Chit = {
   name: string;
   organizer: string;
   ticketNo: string;
+  /** UPI ids (name@bank) the member pays this chit to, lower case; a shared screenshot paid to one names this chit. */
+  upiIds: string[];
   terms: ChitTerms;
   status: ChitStatus;
   notes: string;

@@ -23,6 +23,7 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       name: "Group A",
       organizer: "Shriram",
       ticketNo: "12",
+      upiIds: ["shriramchits@icici"],
       terms: { ...defaultTerms, chitValue: 10_000_000, members: 20, instalments: 20, startDate: "2026-01-05", dueDay: 5 },
       status: "active",
       notes: "",

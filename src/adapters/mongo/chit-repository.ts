@@ -10,7 +10,7 @@ type ChitDoc = Omit<Chit, "id"> & { _id: string };
 
 const toDoc = ({ id, ...rest }: Chit): ChitDoc => ({ _id: id, ...rest });
 /** Documents stored before a chit setting existed get its default (completeTerms), so old and new read alike. */
-const fromDoc = ({ _id, ...rest }: ChitDoc): Chit => ({ id: _id, ...rest, terms: completeTerms(rest.terms) });
+const fromDoc = ({ _id, ...rest }: ChitDoc): Chit => ({ id: _id, ...rest, upiIds: rest.upiIds ?? [], terms: completeTerms(rest.terms) });
 
 export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository {
   const chits = db.collection<ChitDoc>("chits");

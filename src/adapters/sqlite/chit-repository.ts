@@ -8,7 +8,7 @@ type Row = { doc: string };
 
 export function chitFromJson(doc: string): Chit {
   const raw = JSON.parse(doc) as Chit & { createdAt: string; updatedAt: string };
-  return { ...raw, terms: completeTerms(raw.terms), createdAt: new Date(raw.createdAt), updatedAt: new Date(raw.updatedAt) };
+  return { ...raw, upiIds: raw.upiIds ?? [], terms: completeTerms(raw.terms), createdAt: new Date(raw.createdAt), updatedAt: new Date(raw.updatedAt) };
 }
 
 export function sqliteChitRepository(db: SqliteDatabase): ChitRepository {

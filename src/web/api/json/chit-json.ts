@@ -37,6 +37,9 @@ export const chitSchema = responseSchema(
     name: z.string().meta({ description: "What the member calls the chit." }),
     organizer: z.string().meta({ description: "The foreman (company or person)." }),
     ticketNo: z.string().meta({ description: "The member's ticket number in the group." }),
+    upiIds: z.array(z.string()).meta({
+      description: "UPI ids (name@bank, lower case) the member pays this chit to; a shared payment screenshot paid to one of them is matched to this chit.",
+    }),
     chitValue: rupeesOut("C, the gross chit amount."),
     members: z.number().int().meta({ description: "Tickets in the group: instalments x prizesPerAuction." }),
     instalments: z.number().int().meta({ description: "The chit's number of instalments (auctions); what was recorded per instalment is `records`." }),
@@ -91,6 +94,7 @@ export function chitJson(chit: Chit): ChitJson {
     name: chit.name,
     organizer: chit.organizer,
     ticketNo: chit.ticketNo,
+    upiIds: chit.upiIds,
     chitValue: rupees(t.chitValue),
     members: t.members,
     instalments: t.instalments,
