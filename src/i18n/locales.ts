@@ -3,6 +3,7 @@
 // exists (test/i18n-messages.test.ts holds every offered language to having every key), so landing a translation
 // is all it takes to offer it on every page, mail and PDF.
 import { existsSync } from "node:fs";
+import { LOCALES_DIR } from "./install-root.ts";
 
 /** Every language the app knows how to name and format, in its own script (offered only once translated). */
 export const LANGUAGES = {
@@ -18,8 +19,6 @@ export const LANGUAGES = {
 export type Locale = keyof typeof LANGUAGES;
 
 export const DEFAULT_LOCALE: Locale = "en";
-
-const LOCALES_DIR = new URL("../../locales/", import.meta.url);
 
 /** The languages offered (in the order of LANGUAGES), each named in its own script: English and every translated one. */
 export const SUPPORTED_LOCALES: Readonly<Partial<Record<Locale, string>>> = Object.freeze(
