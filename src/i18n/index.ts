@@ -3,6 +3,7 @@
 // namespace ("layout.menu" is "menu" in layout.json). English is the fallback for any key not yet translated.
 import { readFileSync } from "node:fs";
 import i18next, { type TFunction } from "i18next";
+import { LOCALES_DIR } from "./install-root.ts";
 import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from "./locales.ts";
 import { NAMESPACES, type Resources } from "./resources.ts";
 
@@ -17,7 +18,7 @@ declare module "i18next" {
 /** A translate function fixed to one language; keys are checked against the English files at compile time. */
 export type T = TFunction<(typeof NAMESPACES)[number][]>;
 
-export const LOCALES_DIR = new URL("../../locales/", import.meta.url);
+export { INSTALL_ROOT, LOCALES_DIR } from "./install-root.ts";
 
 /** One language's messages as they are on disk: namespace -> nested keys -> text (a namespace file may be missing). */
 export function readMessages(locale: string): Record<string, Record<string, unknown>> {

@@ -4,6 +4,7 @@ import { completeTerms } from "../../domain/chit.ts";
 import type { Chit, ChitRepository, Receipt } from "../../ports/ledger.ts";
 import { changesBetween } from "./changes.ts";
 import { type ReceiptDoc, receiptFromDoc } from "./payment-repository.ts";
+import { paymentTotals } from "./payment-totals.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
 
 type ChitDoc = Omit<Chit, "id"> & { _id: string };
@@ -31,6 +32,13 @@ export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository
     async list(ownerId) {
       return (await chits.find({ ownerId }).sort({ createdAt: 1, _id: 1 }).toArray()).map(fromDoc);
     },
+    async page(ownerId, { limit, offset }) {
+      const [docs, total] = await Promise.all([
+        chits.find({ ownerId }).sort({ createdAt: 1, _id: 1 }).skip(offset).limit(limit).toArray(),
+        chits.countDocuments({ ownerId }),
+      ]);
+      return { chits: docs.map(fromDoc), total };
+    },
     async update(chit) {
       await inTransaction(client, async (session) => {
         const after = toDoc(chit);
@@ -52,6 +60,7 @@ export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository
         const gone = (await receipts.find({ ownerId, paymentId: { $in: paymentIds } }, { session }).toArray()).map(receiptFromDoc);
         await receipts.deleteMany({ ownerId, paymentId: { $in: paymentIds } }, { session });
         await db.collection("payments").deleteMany({ ownerId, chitId: id }, { session });
+        await paymentTotals(db).dropChit(ownerId, id, session);
         await chits.deleteOne({ _id: id, ownerId }, { session });
         await bumpRevision(db, ownerId, session);
         return gone;

@@ -176,11 +176,25 @@ export function chitProgressJson(card: ChitCard): z.infer<typeof chitProgressSch
 
 export const chitListSchema = responseSchema(
   "ChitList",
-  z.object({ today: day(), chits: z.array(responseSchema("ChitListItem", chitSchema.extend({ summary: chitProgressSchema }))) }),
+  z.object({
+    today: day(),
+    chits: z.array(responseSchema("ChitListItem", chitSchema.extend({ summary: chitProgressSchema }))).meta({ description: "Oldest first." }),
+    total: count("How many chits the member has in all."),
+    page: count(),
+    perPage: count(),
+    pages: count(),
+  }),
 );
 
 export function chitListJson(list: ChitList): z.infer<typeof chitListSchema> {
-  return { today: list.today, chits: list.chits.map(({ chit, progress }) => ({ ...chitJson(chit), summary: chitProgressJson(progress) })) };
+  return {
+    today: list.today,
+    chits: list.items.map(({ chit, progress }) => ({ ...chitJson(chit), summary: chitProgressJson(progress) })),
+    total: list.total,
+    page: list.page,
+    perPage: list.perPage,
+    pages: list.pages,
+  };
 }
 
 const scheduleRowSchema = responseSchema(
