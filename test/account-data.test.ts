@@ -174,6 +174,8 @@ describe("deleting the account", () => {
     const audit = await t.services.audit.list({ limit: 100 });
     expect(JSON.stringify(audit)).not.toContain(ashaId);
     expect(JSON.stringify(audit)).not.toContain("asha@example.com");
+    // Every table (collection) of the store, the sums kept beside the ledger included: none names her any more.
+    expect(await t.db.tablesMentioning([ashaId, "asha@example.com", "UTR-ASHA"])).toEqual([]);
     expect((await asha.fetch("/dashboard")).status).toBe(303);
     expect((await t.newClient().json("/api/auth/sign-in/email", { email: "asha@example.com", password })).status).toBe(401);
 

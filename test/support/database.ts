@@ -32,6 +32,13 @@ export type StoreAccess = {
   apiTokenRecords(): Promise<unknown[]>;
   /** Every stored file's key (receipts and thumbnails): files under DATA_DIR/files, or GridFS files. */
   storedFiles(): Promise<string[]>;
+  /** The tables (collections) holding any record whose stored form contains one of `texts` (case-insensitive). */
+  tablesMentioning(texts: string[]): Promise<string[]>;
+};
+
+const mentionsAny = (record: unknown, texts: string[]) => {
+  const stored = JSON.stringify(record, (_k, v) => (typeof v === "bigint" ? String(v) : v instanceof Uint8Array ? "" : v)).toLowerCase();
+  return texts.some((t) => stored.includes(t.toLowerCase()));
 };
 
 export function storeAccess(config: Config): StoreAccess {
@@ -94,6 +101,10 @@ function sqliteAccess(dataDir: string): StoreAccess {
     chitCount: async (id) => count("SELECT count(*) AS n FROM chits WHERE id = ?", id),
     apiTokenRecords: async () => rows("SELECT * FROM api_tokens"),
     storedFiles: async () => storedFiles(),
+    tablesMentioning: async (texts) =>
+      rows<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .map((t) => t.name)
+        .filter((name) => rows(`SELECT * FROM "${name}"`).some((row) => mentionsAny(row, texts))),
   };
 }
 
@@ -144,5 +155,14 @@ function mongoAccess(uri: string, dbName: string | undefined): StoreAccess {
     chitCount: (id) => withDb((db) => db.collection("chits").countDocuments({ _id: id as never })),
     apiTokenRecords: () => withDb((db) => db.collection("api_tokens").find().toArray()),
     storedFiles: () => withDb(async (db) => (await db.collection("receipts.files").find().toArray()).map((f) => String(f.filename))),
+    tablesMentioning: (texts) =>
+      withDb(async (db) => {
+        const found: string[] = [];
+        for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
+          if (name === "receipts.chunks") continue; // file bytes, named by receipts.files
+          if ((await db.collection(name).find().toArray()).some((doc) => mentionsAny(doc, texts))) found.push(name);
+        }
+        return found.sort();
+      }),
   };
 }

@@ -8,6 +8,8 @@ const OWNED: [collection: string, field: string][] = [
   ["receipts", "ownerId"],
   ["payments", "ownerId"],
   ["chits", "ownerId"],
+  ["payment_totals", "ownerId"],
+  ["receipt_totals", "ownerId"],
   ["notifications", "ownerId"],
   ["api_tokens", "ownerId"],
   ["import_previews", "ownerId"],
