@@ -126,7 +126,7 @@ describe.skipIf(!onStore("sqlite"))("receipts through a kill -9", () => {
     } finally {
       await again.stop();
     }
-    const db = new DatabaseSync(join(dataDir, "chitfunds.db"), { readOnly: true });
+    const db = new DatabaseSync(join(dataDir, "chitfunds.db"), { readOnly: true, timeout: 20_000 }); // the stopped server may still be closing it
     const named = (db.prepare("SELECT key, thumbnail_key AS thumb FROM receipts").all() as { key: string; thumb: string }[]).flatMap((r) => [r.key, r.thumb]);
     db.close();
     expect(named.length).toBeGreaterThan(0);
