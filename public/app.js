@@ -1,6 +1,15 @@
 // Small progressive enhancements; every page works without them. Loaded as a file (strict CSP: no inline scripts).
 // Everything hangs off data-* attributes and event delegation, so pages need no script of their own.
 
+/** A word from the page's language (the layout's ui-words), with {{name}} filled in. */
+function uiWord(key, fill = {}) {
+  let words = {};
+  try {
+    words = JSON.parse(document.querySelector('meta[name="ui-words"]')?.content || "{}");
+  } catch {}
+  return String(words[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name) => String(fill[name] ?? ""));
+}
+
 const formatSize = (bytes) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /** Files over the input's data-max-bytes: marks the input invalid with a message beside it; true when all fit. */
@@ -9,7 +18,10 @@ function checkFileSizes(input) {
   if (!max) return true;
   const tooLarge = [...(input.files ?? [])].filter((file) => file.size > max);
   const message = tooLarge.length
-    ? `${tooLarge.map((f) => `${f.name} (${formatSize(f.size)})`).join(", ")} ${tooLarge.length === 1 ? "is" : "are"} larger than the ${formatSize(max)} limit. Choose a smaller photo or screenshot.`
+    ? uiWord(tooLarge.length === 1 ? "tooLargeOne" : "tooLargeMany", {
+        files: tooLarge.map((f) => `${f.name} (${formatSize(f.size)})`).join(", "),
+        limit: formatSize(max),
+      })
     : "";
   const target = input.dataset.errorTarget ? document.getElementById(input.dataset.errorTarget) : null;
   if (target) target.textContent = message;
@@ -68,7 +80,7 @@ document.addEventListener("input", (event) => {
 function describeDropped(input) {
   const zone = document.querySelector(`[data-dropzone-for="${input.id}"]`);
   const list = zone?.querySelector("[data-dropzone-list]");
-  if (list) list.textContent = input.files?.length ? `Chosen: ${[...input.files].map((f) => f.name).join(", ")}` : "";
+  if (list) list.textContent = input.files?.length ? uiWord("chosen", { files: [...input.files].map((f) => f.name).join(", ") }) : "";
 }
 
 for (const zone of document.querySelectorAll("[data-dropzone-for]")) {

@@ -4,7 +4,10 @@
   if (!source || typeof window.Chart === "undefined") return;
   const data = JSON.parse(source.dataset.chart || "{}");
   const rupees = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", maximumFractionDigits: 0 });
-  const label = (m) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-IN", { month: "short", year: "2-digit", timeZone: "UTC" });
+  const words = JSON.parse(document.querySelector('meta[name="ui-words"]')?.content || "{}");
+  // Month names in the page's language, with Latin digits (as amounts are).
+  const lang = `${document.documentElement.lang || "en"}-IN-u-nu-latn`;
+  const label = (m) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString(lang, { month: "short", year: "2-digit", timeZone: "UTC" });
   const palette = ["#0d6efd", "#198754", "#fd7e14", "#6f42c1", "#d63384", "#20c997", "#ffc107", "#0dcaf0", "#6c757d", "#dc3545"];
   const money = { ticks: { callback: (v) => rupees.format(v) } };
   const tooltip = { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${rupees.format(ctx.parsed.y)}` } };
@@ -21,8 +24,14 @@
     data: {
       labels: data.months.map(label),
       datasets: [
-        { label: "Paid", data: data.cumulativePaid, borderColor: "#198754", backgroundColor: "#198754" },
-        { label: "Expected (payable due)", data: data.cumulativeExpected, borderColor: "#6c757d", backgroundColor: "#6c757d", borderDash: [6, 4] },
+        { label: words.chartPaid ?? "Paid", data: data.cumulativePaid, borderColor: "#198754", backgroundColor: "#198754" },
+        {
+          label: words.chartExpected ?? "Expected (payable due)",
+          data: data.cumulativeExpected,
+          borderColor: "#6c757d",
+          backgroundColor: "#6c757d",
+          borderDash: [6, 4],
+        },
       ],
     },
     options: { responsive: true, scales: { y: money }, plugins: { tooltip } },

@@ -3,6 +3,7 @@
 // EventSource reconnects by itself (the server sends retry: 5000 and the last event id), so a restart or a proxy
 // timeout costs nothing; without EventSource the badge is filled once from /notifications/unread-count.
 
+// uiWord (the page's words for toasts) comes from app.js, which the layout loads first.
 const badge = document.querySelector("[data-unread-count]");
 const badgeNumber = badge?.querySelector("[data-unread-number]");
 const toasts = document.querySelector("[data-live-toasts]");
@@ -24,12 +25,12 @@ function showToast(notification) {
   header.className = "toast-header";
   const title = document.createElement("strong");
   title.className = "me-auto";
-  title.textContent = notification.kind === "overdue" ? "Overdue" : notification.kind === "reminder" ? "Reminder" : "Notification";
+  title.textContent = uiWord(notification.kind === "overdue" ? "toastOverdue" : notification.kind === "reminder" ? "toastReminder" : "toastNotification");
   const close = document.createElement("button");
   close.type = "button";
   close.className = "btn-close";
   close.setAttribute("data-bs-dismiss", "toast");
-  close.setAttribute("aria-label", "Close");
+  close.setAttribute("aria-label", uiWord("close"));
   header.append(title, close);
   const body = document.createElement("div");
   body.className = "toast-body";
@@ -39,7 +40,7 @@ function showToast(notification) {
     const link = document.createElement("a");
     link.href = notification.link;
     link.className = "d-block mt-1";
-    link.textContent = "Open";
+    link.textContent = uiWord("open");
     body.append(link);
   }
   toast.append(header, body);

@@ -186,8 +186,10 @@ describe("bid advice", () => {
       (await advice(chit.id, "instalment=4&discount=30000&assumption=average-discount")).rate!,
       12,
     );
+    // without an assumption named, the advice projects the average discount so far
+    expect((await advice(chit.id, "instalment=4&discount=10000")).rate).toBeCloseTo(low.rate!, 12);
     // the cautious assumption (no more dividends): even the lowest bid costs more than 7%, said with a code
-    const cautious = await advice(chit.id, "instalment=4&discount=10000");
+    const cautious = await advice(chit.id, "instalment=4&discount=10000&assumption=no-more-dividends");
     expect(cautious.rate!).toBeGreaterThan(0.07);
     expect(cautious).toMatchObject({ breakEvenDiscount: null, breakEvenCode: "costs-more-even-at-lowest-bid" });
   });

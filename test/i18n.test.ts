@@ -171,7 +171,7 @@ describe("chit pages in the member's language", () => {
     const html = await (await client.fetch(`/payments/${payment.id}`)).text();
     expect(html).toContain('<span class="amount">₹2,000</span> का भुगतान');
     for (const hindi of [
-      "संदर्भ UTR77 पहले से एक दूसरे भुगतान (2026-01-10) पर है।",
+      "संदर्भ UTR77 पहले से एक दूसरे भुगतान (10 जन॰ 2026) पर है।",
       "दूसरा भुगतान देखें",
       "भुगतान की तारीख",
       ">चेक<",

@@ -204,7 +204,7 @@ describe("recording a payment", () => {
     const { html } = await page(asha, `/payments/${secondId}`);
     const warnings = text(html);
     expect(warnings).toContain("b.jpg is the same file as a receipt on another payment.");
-    expect(warnings).toContain("Reference UPI-1 is already on another payment (2026-01-10).");
+    expect(warnings).toContain("Reference UPI-1 is already on another payment (10 Jan 2026).");
     expect(html).toContain(`href="/payments/${firstId}"`);
 
     const notes = await page(asha, "/notifications");

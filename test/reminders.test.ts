@@ -266,7 +266,7 @@ describe("what a member receives", () => {
     expect(notice).toMatchObject({ kind: "reminder", link: `/chits/${chit.id}/payments/new?instalment=3` });
     const overdue = notices.filter((n) => n.kind === "overdue").map((n) => n.link);
     expect(overdue.sort()).toEqual([1, 2].map((n) => `/chits/${chit.id}/payments/new?instalment=${n}`));
-    expect(notice?.message).toContain("Kapil B7, instalment 3: ₹5,000 due in 3 days");
+    expect(notice?.message).toContain("Kapil B7, instalment 3: ₹5,000 due on 10 Mar 2026.");
   });
 
   it("no reminders for members who are not approved, or who turned them off", async () => {

@@ -38,11 +38,14 @@ export async function logOut(page: Page) {
   await page.getByRole("button", { name: "Log out" }).click();
 }
 
-/** Waits until a service worker controls the page (installed, activated and claimed it). */
+/**
+ * Waits until a service worker controls the page (installed, activated and claimed it). Up to 20 s after it is ready:
+ * on a loaded CI machine (two test runs and chromium on two cores) the claim has been seen to take over 5 s.
+ */
 export async function controlledBySw(page: Page): Promise<boolean> {
   return page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    for (let i = 0; i < 100 && !navigator.serviceWorker.controller; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && !navigator.serviceWorker.controller; i++) await new Promise((r) => setTimeout(r, 50));
     return navigator.serviceWorker.controller !== null;
   });
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { adviseBid, type BidAdvice } from "../domain/bid-advice.ts";
 import { isForemanInstalment, validateDiscount } from "../domain/chit.ts";
 import { todayIn } from "../domain/dates.ts";
+import { PROJECTION_ASSUMPTIONS } from "../domain/member-flows.ts";
 import { words, wordsMessage } from "../i18n/words.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { chitReportQuery } from "./build-chit-report.ts";
@@ -17,8 +18,17 @@ import { problemWords } from "./problem-words.ts";
 
 export type { BidAdvice } from "../domain/bid-advice.ts";
 
-/** The instalment and discount to advise on, with the benchmark and projection taken as on the chit page. */
+/**
+ * The instalment and discount to advise on, with the benchmark as on the chit page. The projection defaults to the
+ * average of the discounts so far, not to "no more dividends": whether to bid now is a comparison with waiting, and
+ * assuming nobody will ever bid above the floor again makes waiting worthless and every bid look dear (with no auction
+ * recorded yet the two assumptions are the same).
+ */
 export const bidAdviceQuery = chitReportQuery.extend({
+  assumption: z
+    .enum(PROJECTION_ASSUMPTIONS, { message: "Assumption is no-more-dividends or average-discount." })
+    .default("average-discount")
+    .meta({ description: "How auctions not held yet are projected: average-discount (default: the average of the discounts so far) or no-more-dividends." }),
   instalment: z.coerce
     .number({ message: wordsMessage("input.wholeNumber", { label: fieldLabel("instalment") }) })
     .int(wordsMessage("input.wholeNumber", { label: fieldLabel("instalment") }))

@@ -1,4 +1,5 @@
 // The admin approves a waiting (or earlier rejected) member; the member is told by mail.
+import { words } from "../i18n/words.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Mailer } from "../ports/mailer.ts";
@@ -33,6 +34,6 @@ export async function approveMember(deps: ApprovalDeps, who: string, actorId: st
   const updated = await deps.members.update(member.id, { status: "approved", statusReason: null });
   await deps.audit.record({ actorId, action: "member.approved", targetId: member.id, at: deps.clock.now() });
   await deps.mailer.send(approvedMail(member.email, member.name, `${deps.baseUrl}/login`, supportedLocale(member.locale)));
-  await deps.notify(member.id, "approval", "Your account was approved. Welcome to ChitFunds Ledger.");
+  await deps.notify(member.id, "approval", words("notifications.says.approved"));
   return updated;
 }

@@ -1,9 +1,12 @@
 // Finds receipts or references the member already used on another payment, to warn them (never to refuse).
+
 import { randomUUID } from "node:crypto";
+import { type Words, words } from "../i18n/words.ts";
 import type { Payment, Receipt } from "../ports/ledger.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
+import { noticeWords } from "./notice-words.ts";
 
-export type PaymentWarning = { code: "duplicate-receipt" | "duplicate-reference"; message: string; otherPaymentId: string };
+export type PaymentWarning = { code: "duplicate-receipt" | "duplicate-reference"; message: string; words: Words; otherPaymentId: string };
 
 export async function flagDuplicates(deps: Pick<LedgerDeps, "payments" | "notifications" | "clock">, payment: Payment, newReceipts: Receipt[]) {
   const list: PaymentWarning[] = [];
@@ -12,7 +15,11 @@ export async function flagDuplicates(deps: Pick<LedgerDeps, "payments" | "notifi
     if (same) {
       list.push({
         code: "duplicate-receipt",
-        message: `${receipt.originalName || "This receipt"} is the same file as a receipt on another payment. Check it is not the same payment recorded twice.`,
+        ...noticeWords(
+          receipt.originalName
+            ? words("notifications.says.duplicateReceipt", { name: receipt.originalName })
+            : words("notifications.says.duplicateReceiptUnnamed"),
+        ),
         otherPaymentId: same.paymentId,
       });
     }
@@ -23,7 +30,7 @@ export async function flagDuplicates(deps: Pick<LedgerDeps, "payments" | "notifi
     if (same) {
       list.push({
         code: "duplicate-reference",
-        message: `Reference ${reference} is already on another payment (${same.paidOn}). Check it is not the same payment recorded twice.`,
+        ...noticeWords(words("notifications.says.duplicateReference", { reference, day: { day: same.paidOn } })),
         otherPaymentId: same.id,
       });
     }
@@ -38,6 +45,7 @@ export async function flagDuplicates(deps: Pick<LedgerDeps, "payments" | "notifi
           ownerId: payment.ownerId,
           kind: w.code,
           message: w.message,
+          words: w.words,
           link: `/payments/${payment.id}`,
           dedupeKey: `${w.code}:${payment.id}:${w.otherPaymentId}`,
           readAt: null,

@@ -1,4 +1,5 @@
 // What happens once a member confirms their email: ADMIN_EMAIL becomes admin, email mode approves, admin mode waits.
+import { words } from "../i18n/words.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Mailer } from "../ports/mailer.ts";
@@ -30,7 +31,7 @@ export async function handleEmailVerified(deps: EmailVerifiedDeps, memberId: str
   if (deps.approvalMode === "email") {
     await deps.members.update(member.id, { status: "approved" });
     await deps.audit.record({ actorId: null, action: "member.approved-by-email-code", targetId: member.id, at });
-    await deps.notify(member.id, "approval", "Your account is ready. Welcome to ChitFunds Ledger.");
+    await deps.notify(member.id, "approval", words("notifications.says.ready"));
     return;
   }
   const admins = await deps.members.listAdmins();

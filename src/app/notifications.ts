@@ -1,5 +1,8 @@
 // A member's in-app notifications: list, count unread, mark one or all read; and the sink other use cases tell.
+
 import { randomUUID } from "node:crypto";
+import { translatorFor } from "../i18n/index.ts";
+import { say } from "../i18n/words.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { NotificationRepository } from "../ports/ledger.ts";
 import { notFound } from "./errors.ts";
@@ -27,7 +30,8 @@ export function notificationSink(deps: { notifications: NotificationRepository; 
       id: randomUUID(),
       ownerId: memberId,
       kind,
-      message,
+      message: say(translatorFor("en"), message),
+      words: message,
       link: null,
       dedupeKey: null,
       readAt: null,

@@ -91,8 +91,3 @@ export function digestMessage(
     items: reminders.map((r) => item(r, baseUrl)),
   };
 }
-
-/** The in-app notification's sentence for a reminder, in the member's language. */
-export function reminderNotice(r: DueReminder, locale: Locale = DEFAULT_LOCALE): string {
-  return `${reminderLine(r, locale)}.`;
-}

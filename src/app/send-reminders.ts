@@ -3,9 +3,12 @@
 // member's language, whatever reminders they chose (pages and the API only read). One instance at a time runs it (a lease in the
 // database); a reminder is logged before it is sent (an atomic claim), so it never goes out twice, even across
 // restarts and instances. A failed email gives its claim back so the next run tries again.
+
 import { randomUUID } from "node:crypto";
 import { todayIn } from "../domain/dates.ts";
+import { formatINR } from "../domain/money.ts";
 import { type DueReminder, localHour, overdueInstalments, remindersDue } from "../domain/reminders.ts";
+import { words } from "../i18n/words.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { LeaseLock } from "../ports/lease-lock.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
@@ -15,7 +18,8 @@ import type { ReminderKey, ReminderLog } from "../ports/reminder-log.ts";
 import { loadInstalments, paymentPath } from "./instalments-across-chits.ts";
 import { supportedLocale } from "./locale.ts";
 import { memberZone } from "./member-zone.ts";
-import { digestMessage, reminderMessage, reminderNotice } from "./reminder-messages.ts";
+import { noticeWords } from "./notice-words.ts";
+import { digestMessage, reminderMessage } from "./reminder-messages.ts";
 
 type Log = { info(details: object, message: string): void; warn(details: object, message: string): void };
 
@@ -151,7 +155,14 @@ async function tellInApp(deps: ReminderDeps, member: Member, reminder: DueRemind
     id: randomUUID(),
     ownerId: member.id,
     kind: overdue ? "overdue" : "reminder",
-    message: reminderNotice(reminder, supportedLocale(member.locale)),
+    ...noticeWords(
+      words(overdue ? "notifications.says.reminderOverdue" : "notifications.says.reminderDue", {
+        chit: reminder.chitName,
+        number: reminder.number,
+        amount: formatINR(reminder.balance),
+        day: { day: reminder.dueDate },
+      }),
+    ),
     link: paymentPath(reminder.chitId, reminder.number),
     // One notice per overdue instalment, whether it came with an overdue reminder or on its own.
     dedupeKey: overdue ? `overdue:${reminder.chitId}:${reminder.number}` : `reminder:${reminder.chitId}:${reminder.number}:${reminder.kind}`,

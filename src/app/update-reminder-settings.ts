@@ -1,6 +1,8 @@
 // A member chooses when reminders come (days before, overdue notice, daily digest) and which extra channels carry them.
+
 import { z } from "zod";
 import { MAX_REMINDER_DAYS, MAX_REMINDERS_PER_INSTALMENT, parseReminderDays } from "../domain/reminders.ts";
+import { type Words, words, wordsMessage } from "../i18n/words.ts";
 import type { Member, MemberRepository, ReminderSettings } from "../ports/member-repository.ts";
 import { EXTRA_CHANNELS, type ExtraChannel } from "../ports/notifier.ts";
 import { badInput } from "./errors.ts";
@@ -20,7 +22,7 @@ export const reminderSettingsInput = z.object({
       if (days === null) {
         ctx.addIssue({
           code: "custom",
-          message: `Enter up to ${MAX_REMINDERS_PER_INSTALMENT} whole numbers of days from 0 (the due date) to ${MAX_REMINDER_DAYS}, e.g. 3, 0.`,
+          message: wordsMessage("reminderSettings.errors.days", { count: MAX_REMINDERS_PER_INSTALMENT, max: MAX_REMINDER_DAYS }),
         });
         return z.NEVER;
       }
@@ -35,14 +37,14 @@ export const reminderSettingsInput = z.object({
   ntfyTopic: z
     .string()
     .trim()
-    .max(64, "Keep the topic under 64 characters.")
-    .regex(/^[A-Za-z0-9_-]*$/, "A topic has only letters, digits, - and _.")
+    .max(64, wordsMessage("reminderSettings.errors.topicLong"))
+    .regex(/^[A-Za-z0-9_-]*$/, wordsMessage("reminderSettings.errors.topicChars"))
     .optional()
     .default(""),
   telegramChatId: z
     .string()
     .trim()
-    .regex(/^(-?\d{1,20})?$/, "Enter the chat id the bot told you: digits, e.g. 123456789.")
+    .regex(/^(-?\d{1,20})?$/, wordsMessage("reminderSettings.errors.chatId"))
     .optional()
     .default(""),
 });
@@ -56,11 +58,11 @@ export async function updateReminderSettings(
 ): Promise<Member> {
   const input = parseInput(reminderSettingsInput, raw);
   const channels = EXTRA_CHANNELS.filter((c) => input.channels.includes(c));
-  const fields: Record<string, string> = {};
-  for (const channel of channels) if (!available.includes(channel)) fields.channels = `${channel} is not set up on this installation.`;
-  if (channels.includes("ntfy") && !input.ntfyTopic) fields.ntfyTopic = "Enter your ntfy topic, or untick ntfy.";
-  if (channels.includes("telegram") && !input.telegramChatId) fields.telegramChatId = "Enter your Telegram chat id, or untick Telegram.";
-  if (channels.includes("sms") && !member.phone) fields.channels = "Add your phone number on the Profile page first, or untick SMS.";
+  const fields: Record<string, Words> = {};
+  for (const channel of channels) if (!available.includes(channel)) fields.channels = words("reminderSettings.errors.notSetUp", { channel });
+  if (channels.includes("ntfy") && !input.ntfyTopic) fields.ntfyTopic = words("reminderSettings.errors.ntfyTopic");
+  if (channels.includes("telegram") && !input.telegramChatId) fields.telegramChatId = words("reminderSettings.errors.telegram");
+  if (channels.includes("sms") && !member.phone) fields.channels = words("reminderSettings.errors.sms");
   if (Object.keys(fields).length) throw badInput(fields);
   const reminders: ReminderSettings = {
     days: input.days,

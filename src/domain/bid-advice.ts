@@ -97,7 +97,9 @@ export function adviseBid(
     s.result.kind === "rate" ? s.result.rate : s.result.kind === "multiple-rates" ? spreadsheetRoot(s.flows, s.result.rates) : null;
   const chosenRate = rateOf(chosen);
   let meaning: BidAdvice["meaning"] = null;
-  if (chosenRate !== null) meaning = npv(chosen.flows, chosenRate + 1e-4) > 0 ? "cost" : "return";
+  // NPV rising through the root (the payments come later) is a borrower's cost; falling, a saver's return. The step is
+  // relative, so that it still moves a rate of 10^8 % a year (an early winner of a daily chit)
+  if (chosenRate !== null) meaning = npv(chosen.flows, Math.expm1(Math.log1p(chosenRate) + 1e-6)) > 0 ? "cost" : "return";
 
   const gainAt = (bid: Paise) => npv(scenario(bid).flows, benchmarkRate);
   let breakEvenDiscount: Paise | null = null;

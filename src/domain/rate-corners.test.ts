@@ -1,7 +1,22 @@
 // Rate corners from issue 15: roots beyond 1,000% a year and near -100%, close and touching roots, same-day netting
 // for MIRR, and the solver's cost growing with dates, not payments.
 import { describe, expect, it } from "vitest";
-import { allRates, type Flow, MAX_RATE, MIN_RATE, mirr, netByDate, npv, PLAUSIBLE_MAX_RATE, type RateResult, spreadsheetRoot, xirr } from "./rates.ts";
+import { completeTerms, type InstalmentRecord } from "./chit.ts";
+import {
+  allRates,
+  type Flow,
+  MAX_RATE,
+  MIN_RATE,
+  memberFlows,
+  mirr,
+  netByDate,
+  npv,
+  PLAUSIBLE_MAX_RATE,
+  type RateResult,
+  spreadsheetRoot,
+  xirr,
+} from "./rates.ts";
+import { instalmentLines, scheduleFor } from "./schedule.ts";
 
 const rates = (result: RateResult) => allRates(result);
 
@@ -129,6 +144,67 @@ describe("same-day flows", () => {
     ]);
     expect(mirr(separate, 0.07, 0.07)).toEqual(mirr(netByDate(separate), 0.07, 0.07));
     expect(xirr(separate)).toEqual(xirr(netByDate(separate)));
+  });
+});
+
+/** A finished chit's actual flows for the member who wins `win`: every payable paid on its due date, the prize then. */
+function winnerOf(overrides: Parameters<typeof completeTerms>[0], bids: (k: number) => number, win: number): Flow[] {
+  const terms = completeTerms(overrides);
+  const records: InstalmentRecord[] = [];
+  for (let k = 2; k <= terms.instalments; k++) records.push({ number: k, discount: bids(k), wonByMe: k === win });
+  const lines = instalmentLines(terms, records);
+  const payments = lines.map((l) => ({ instalment: l.number, amount: l.payable, paidOn: l.dueDate }));
+  const prize = lines[win - 1]!;
+  return memberFlows(scheduleFor(terms, records, payments, "2030-01-01"), payments, { amount: prize.prize!, on: prize.dueDate });
+}
+
+// Reference figures from LibreOffice Calc 7.4's XIRR on the same flows in rupees (Debian's libreoffice-calc-nogui).
+describe("daily and weekly chits, checked against LibreOffice's XIRR", () => {
+  it("finds a rate far beyond 10^6 % a year: one day's wait for a prize, 10 x 100 a day won on day 2", () => {
+    const flows = winnerOf(
+      { chitValue: 1_000_00, members: 10, startDate: "2025-03-01", dueDay: 1, frequency: "daily", maxDiscountPercent: 30 },
+      (k) => Math.max(50_00, 300_00 - (k - 2) * 25_00),
+      2,
+    );
+    const result = xirr(flows);
+    expect(result.kind).toBe("rate");
+    if (result.kind !== "rate") return;
+    expect(result.rate / 73_810_139_305.3367).toBeCloseTo(1, 9); // Calc: 73810139305.3367 (7.4 x 10^12 %)
+    expect(result.rate).toBeGreaterThan(MAX_RATE);
+    expect(Math.abs(npv(flows, result.rate))).toBeLessThan(1e-6);
+    // and the simplest case: 1.1 for 1 a day later is 1.1^365 - 1 a year
+    const simple = xirr([
+      { date: "2024-01-01", amount: -1_000 },
+      { date: "2024-01-02", amount: 1_100 },
+    ]);
+    expect(simple.kind === "rate" && simple.rate / (1.1 ** 365 - 1)).toBeCloseTo(1, 9);
+  });
+
+  it("names no rate of its own where a spreadsheet names another: a weekly winner at the floor earns 11,988% a year, not -92.8%", () => {
+    // 20 x 1,000 a week, bids falling from 6,000 by 250 a week; the member takes instalment 10 at the floor (1,000)
+    const flows = winnerOf(
+      { chitValue: 20_000_00, members: 20, startDate: "2025-01-06", dueDay: 6, frequency: "weekly", maxDiscountPercent: 30 },
+      (k) => (k === 10 ? 1_000_00 : Math.max(1_000_00, 6_000_00 - (k - 2) * 250_00)),
+      10,
+    );
+    const result = xirr(flows);
+    expect(result.kind).toBe("multiple-rates");
+    const found = allRates(result);
+    expect(found[0]).toBeCloseTo(-0.9282555933, 8);
+    expect(spreadsheetRoot(flows, found)).toBeCloseTo(119.883909313548, 7); // Calc: 119.883909313548
+  });
+
+  it("lists a root beyond 10^6 % beside the ordinary one a spreadsheet names: the same chit won at instalment 8", () => {
+    const flows = winnerOf(
+      { chitValue: 20_000_00, members: 20, startDate: "2025-01-06", dueDay: 6, frequency: "weekly", maxDiscountPercent: 30 },
+      (k) => (k === 8 ? 1_000_00 : Math.max(1_000_00, 6_000_00 - (k - 2) * 250_00)),
+      8,
+    );
+    const result = xirr(flows);
+    expect(result.kind).toBe("rate");
+    if (result.kind !== "rate") return;
+    expect(result.rate).toBeCloseTo(-0.726452710218199, 9); // Calc: -0.726452710218199
+    expect(result.extremeRates?.[0]).toBeGreaterThan(MAX_RATE);
   });
 });
 

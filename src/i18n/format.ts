@@ -24,9 +24,9 @@ export function formatDay(date: CalendarDate, locale: Locale, withWeekday = fals
 }
 
 /** A month and year: "November 2026", "నవంబర్ 2026". `month` is YYYY-MM. */
-export function formatMonth(month: string, locale: Locale): string {
+export function formatMonth(month: string, locale: Locale, width: "long" | "short" = "long"): string {
   if (!/^\d{4}-\d{2}$/.test(month)) return month;
-  return formatter(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(noon(`${month}-15`));
+  return formatter(locale, { month: width, year: "numeric", timeZone: "UTC" }).format(noon(`${month}-15`));
 }
 
 /** The month's name alone ("Nov", "నవం"); `month` is 1-12. */
@@ -35,9 +35,9 @@ export function monthName(month: number, locale: Locale, width: "short" | "long"
 }
 
 /** The weekday names from Monday, short, for calendar headings. */
-export function weekdayNames(locale: Locale): string[] {
+export function weekdayNames(locale: Locale, width: "short" | "long" = "short"): string[] {
   // 2024-01-01 was a Monday.
-  return [1, 2, 3, 4, 5, 6, 7].map((d) => formatter(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, d, 12))));
+  return [1, 2, 3, 4, 5, 6, 7].map((d) => formatter(locale, { weekday: width, timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, d, 12))));
 }
 
 /** An instant as "24 Nov 2026, 14:05" in the reader's language and time zone (24-hour clock: no AM/PM words). */

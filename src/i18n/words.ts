@@ -1,8 +1,11 @@
 // Words as data: an i18n key and its parameters, so errors and notes can be made where they happen (in English-free
 // use cases) and said at the edge in the reader's language. A parameter may itself be Words (a field's label).
-import type { T } from "./index.ts";
 
-export type Words = { key: string; params?: Record<string, string | number | Words> };
+import type { Words } from "../domain/words.ts";
+import { formatDay } from "./format.ts";
+import { localeOf, type T } from "./index.ts";
+
+export type { WordParam, Words } from "../domain/words.ts";
 
 export function words(key: string, params?: Words["params"]): Words {
   return params ? { key, params } : { key };
@@ -15,7 +18,11 @@ export function isWords(value: unknown): value is Words {
 /** The words in the language of `t`. */
 export function say(t: T, w: Words): string {
   const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(w.params ?? {})) params[name] = isWords(value) ? say(t, value) : value;
+  for (const [name, value] of Object.entries(w.params ?? {})) {
+    if (isWords(value)) params[name] = say(t, value);
+    else if (typeof value === "object") params[name] = formatDay(value.day, localeOf(t));
+    else params[name] = value;
+  }
   return (t as unknown as (key: string, options?: object) => string)(w.key, params);
 }
 

@@ -1,8 +1,13 @@
 // The ledger's records as stored (the same document shapes in SQLite and MongoDB) and the repositories that keep them.
+
 import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
 import type { CalendarDate } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
+<<<<<<< HEAD
 import type { PaidInMonth } from "../domain/summary.ts";
+=======
+import type { Words } from "../domain/words.ts";
+>>>>>>> main
 
 export type ChitStatus = "active" | "closed";
 
@@ -118,7 +123,10 @@ export type Notification = {
   id: string;
   ownerId: string;
   kind: "approval" | "overdue" | "duplicate-receipt" | "duplicate-reference" | "reminder";
+  /** The text in English (the API, and notifications stored before they carried words). */
   message: string;
+  /** The same as Words, said on the page in the member's language; absent on older notifications. */
+  words?: Words | null;
   link: string | null;
   /** Stops the same event being told twice (e.g. overdue:chitId:5). */
   dedupeKey: string | null;

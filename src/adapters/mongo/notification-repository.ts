@@ -11,6 +11,7 @@ export function mongoNotificationRepository(db: Db): NotificationRepository {
     async add({ id, ...rest }) {
       const doc: Doc = { _id: id, ...rest };
       if (doc.dedupeKey === null) delete (doc as Partial<Doc>).dedupeKey;
+      if (!doc.words) delete (doc as Partial<Doc>).words;
       try {
         await notifications.insertOne(doc);
         return true;
@@ -25,7 +26,7 @@ export function mongoNotificationRepository(db: Db): NotificationRepository {
         .sort({ createdAt: -1, _id: -1 })
         .limit(limit)
         .toArray();
-      return docs.map((d) => fromDoc({ ...d, dedupeKey: d.dedupeKey ?? null, link: d.link ?? null, readAt: d.readAt ?? null }));
+      return docs.map((d) => fromDoc({ ...d, dedupeKey: d.dedupeKey ?? null, link: d.link ?? null, readAt: d.readAt ?? null, words: d.words ?? null }));
     },
     unreadCount: (ownerId) => notifications.countDocuments({ ownerId, readAt: null }),
     async markRead(ownerId, id, at) {

@@ -154,4 +154,6 @@ export const migrations: string[] = [
      PRIMARY KEY (owner_id, key)
    );
    CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
+  // Notifications carry their words (an i18n key and parameters) so each is shown in the member's language.
+  `ALTER TABLE notifications ADD COLUMN words TEXT;`,
 ];

@@ -11,6 +11,7 @@ type Row = {
   dedupe_key: string | null;
   read_at: string | null;
   created_at: string;
+  words: string | null;
 };
 
 const fromRow = (r: Row): Notification => ({
@@ -22,11 +23,12 @@ const fromRow = (r: Row): Notification => ({
   dedupeKey: r.dedupe_key,
   readAt: r.read_at ? new Date(r.read_at) : null,
   createdAt: new Date(r.created_at),
+  words: r.words ? (JSON.parse(r.words) as Notification["words"]) : null,
 });
 
 export function sqliteNotificationRepository(db: SqliteDatabase): NotificationRepository {
   const insert = db.prepare(
-    "INSERT OR IGNORE INTO notifications (id, owner_id, kind, message, link, dedupe_key, read_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT OR IGNORE INTO notifications (id, owner_id, kind, message, link, dedupe_key, read_at, created_at, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const recent = db.prepare("SELECT * FROM notifications WHERE owner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?");
   const recentUnread = db.prepare("SELECT * FROM notifications WHERE owner_id = ? AND read_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?");
@@ -35,7 +37,17 @@ export function sqliteNotificationRepository(db: SqliteDatabase): NotificationRe
   const markAll = db.prepare("UPDATE notifications SET read_at = ? WHERE owner_id = ? AND read_at IS NULL");
   return {
     async add(n) {
-      const { changes } = insert.run(n.id, n.ownerId, n.kind, n.message, n.link, n.dedupeKey, n.readAt?.toISOString() ?? null, n.createdAt.toISOString());
+      const { changes } = insert.run(
+        n.id,
+        n.ownerId,
+        n.kind,
+        n.message,
+        n.link,
+        n.dedupeKey,
+        n.readAt?.toISOString() ?? null,
+        n.createdAt.toISOString(),
+        n.words ? JSON.stringify(n.words) : null,
+      );
       return changes > 0;
     },
     async list(ownerId, { limit, unreadOnly }) {

@@ -28,9 +28,9 @@ export const adminRoutes = new Hono<WebEnv>()
     const [{ members }, storage] = await Promise.all([listMembers(services, { status: "pending", page: 1 }), checkStore(services.storeHealth)]);
     return renderPage(
       c,
-      "Admin",
+      c.get("t")("admin.admin"),
       <>
-        <PendingMembersView csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />
+        <PendingMembersView t={c.get("t")} csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />
         <StorageUsed t={c.get("t")} check={storage} />
       </>,
       { active: "admin" },
@@ -41,7 +41,7 @@ export const adminRoutes = new Hono<WebEnv>()
     const result = await listMembers(c.get("services"), query);
     return renderPage(
       c,
-      "Members",
+      c.get("t")("admin.tabMembers"),
       <MembersView
         csrfToken={c.get("csrfToken")}
         {...result}
@@ -77,8 +77,8 @@ export const adminRoutes = new Hono<WebEnv>()
     const { entries, total } = await outbox.list({ limit: 100, offset: 0 });
     return renderPage(
       c,
-      "Outbox",
-      <OutboxView entries={entries} total={total} smtpConfigured={Boolean(config.smtpUrl)} timeZone={c.get("member").timeZone} />,
+      c.get("t")("admin.tabOutbox"),
+      <OutboxView t={c.get("t")} entries={entries} total={total} smtpConfigured={Boolean(config.smtpUrl)} timeZone={c.get("member").timeZone} />,
       { active: "admin" },
     );
   });

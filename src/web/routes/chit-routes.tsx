@@ -70,11 +70,12 @@ async function bidView(c: Ctx, chit: Chit, rate: ChitReportQuery): Promise<BidVi
   const typedDiscount = c.req.query("bidDiscount")?.trim() ?? "";
   if (next === null && typedInstalment === "") return null;
   const instalment = typedInstalment || String(next);
+  // the page's own projection when the member chose one; otherwise the advice's default (the average discount so far)
   const query = {
     instalment,
     ...(typedDiscount ? { discount: typedDiscount } : {}),
     benchmark: rate.benchmark,
-    assumption: rate.assumption,
+    ...(c.req.query("assumption") ? { assumption: rate.assumption } : {}),
   };
   try {
     const advice = await buildBidAdvice(ledger(c), c.get("member"), chit.id, query);

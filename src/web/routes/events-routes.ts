@@ -9,6 +9,7 @@ import type { Notification } from "../../ports/ledger.ts";
 import { notificationJson } from "../api/json/notification-json.ts";
 import type { WebEnv } from "../env.ts";
 import { blockedReason, loadViewer, requireMember } from "../middleware/session.ts";
+import { notificationText } from "../views/notification-views.tsx";
 
 const HEARTBEAT_MS = 20_000;
 const SESSION_CHECK_MS = 60_000;
@@ -24,6 +25,8 @@ export const eventsRoutes = new Hono<WebEnv>().get("/events", signedIn, requireM
   const services = c.get("services");
   const memberId = c.get("member").id;
   const { notifications } = services.ledger;
+  // The toast speaks the member's language (pageLanguage chose it for this request).
+  const t = c.get("t");
   const requestHeaders = new Headers(c.req.raw.headers);
   // After a reconnect the browser sends the last event's id (a notification's time): what came since is sent first.
   const lastEventAt = Number(c.req.header("last-event-id"));
@@ -67,7 +70,11 @@ export const eventsRoutes = new Hono<WebEnv>().get("/events", signedIn, requireM
           const fresh: Notification[] = recent.filter((n) => !seen.has(n.id)).reverse();
           for (const n of fresh) {
             seen.add(n.id);
-            await stream.writeSSE({ event: "notification", id: String(n.createdAt.getTime()), data: JSON.stringify(notificationJson(n)) });
+            await stream.writeSSE({
+              event: "notification",
+              id: String(n.createdAt.getTime()),
+              data: JSON.stringify({ ...notificationJson(n), message: notificationText(t, n) }),
+            });
           }
           if (seen.size > MAX_SEEN) {
             seen.clear();

@@ -22,6 +22,7 @@ async function uploadPage(c: Ctx, error?: AppError) {
   const imported = /^\d+$/.test(c.req.query("imported") ?? "") ? Number(c.req.query("imported")) : null;
   const view = (
     <ImportUploadView
+      t={c.get("t")}
       csrfToken={c.get("csrfToken")}
       chits={chits}
       message={error ? errorIn(c.get("t"), error).message : null}
@@ -30,7 +31,7 @@ async function uploadPage(c: Ctx, error?: AppError) {
       maxMb={MAX_IMPORT_BYTES / 1024 / 1024}
     />
   );
-  return renderPage(c, "Import payments", view, { active: "imports", status: error?.status ?? 200 });
+  return renderPage(c, c.get("t")("imports.pageTitle"), view, { active: "imports", status: error?.status ?? 200 });
 }
 
 async function previewPage(c: Ctx, preview: ImportPreview, error?: AppError) {
@@ -38,6 +39,7 @@ async function previewPage(c: Ctx, preview: ImportPreview, error?: AppError) {
   const { columns } = matchColumns(preview.source.headers, preview.mapping, []);
   const view = (
     <ImportPreviewView
+      t={c.get("t")}
       csrfToken={c.get("csrfToken")}
       preview={preview}
       chits={chits}
@@ -45,7 +47,7 @@ async function previewPage(c: Ctx, preview: ImportPreview, error?: AppError) {
       message={error ? errorIn(c.get("t"), error).message : null}
     />
   );
-  return renderPage(c, "Check the import", view, { active: "imports", status: error?.status ?? 200 });
+  return renderPage(c, c.get("t")("imports.checkTitle"), view, { active: "imports", status: error?.status ?? 200 });
 }
 
 export const importRoutes = new Hono<WebEnv>()

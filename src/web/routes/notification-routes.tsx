@@ -13,8 +13,8 @@ export const notificationRoutes = new Hono<WebEnv>()
     const member = c.get("member");
     const { notifications } = c.get("services").ledger;
     const [list, unread] = await Promise.all([listNotifications({ notifications }, member.id), notifications.unreadCount(member.id)]);
-    const view = <NotificationsView csrfToken={c.get("csrfToken")} notifications={list} unread={unread} timeZone={member.timeZone} />;
-    return renderPage(c, "Notifications", view, { active: "notifications" });
+    const view = <NotificationsView t={c.get("t")} csrfToken={c.get("csrfToken")} notifications={list} unread={unread} timeZone={member.timeZone} />;
+    return renderPage(c, c.get("t")("notifications.title"), view, { active: "notifications" });
   })
   .get("/notifications/unread-count", async (c) => {
     c.header("cache-control", "no-store");

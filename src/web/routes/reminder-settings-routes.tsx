@@ -1,5 +1,5 @@
 // Settings > Reminders: reminder days, digest, channels; and the calendar feed link (create, rotate).
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { calendarFeedUrl, ensureCalendarFeed } from "../../app/calendar-feed.ts";
 import { AppError } from "../../app/errors.ts";
 import { rotateCalendarFeed } from "../../app/rotate-calendar-feed.ts";
@@ -10,10 +10,16 @@ import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { ReminderSettingsView } from "../views/reminder-settings-views.tsx";
 
-const NOTICES: Record<string, string> = {
-  "reminders-saved": "Your reminder settings were saved.",
-  "feed-created": "Your calendar link is ready: add it to your calendar app.",
-  "feed-rotated": "A new calendar link was made; the old one no longer works.",
+const NOTICES = {
+  "reminders-saved": "reminderSettings.saved",
+  "feed-created": "reminderSettings.feedCreated",
+  "feed-rotated": "reminderSettings.feedRotated",
+} as const;
+
+/** A fixed notice chosen by the query's key (a link cannot inject text), in the page's language. */
+const noticeOf = (c: Context<WebEnv>) => {
+  const key = c.req.query("notice") ?? "";
+  return Object.hasOwn(NOTICES, key) ? c.get("t")(NOTICES[key as keyof typeof NOTICES]) : null;
 };
 
 export const reminderSettingsRoutes = new Hono<WebEnv>()
@@ -25,13 +31,14 @@ export const reminderSettingsRoutes = new Hono<WebEnv>()
     const member = c.get("member");
     const view = (
       <ReminderSettingsView
+        t={c.get("t")}
         csrfToken={c.get("csrfToken")}
         member={member}
         channels={services.reminderChannels}
         feedUrl={calendarFeedUrl(services.calendar, member)}
       />
     );
-    return renderPage(c, "Reminders", view, { active: "reminders", notice: NOTICES[c.req.query("notice") ?? ""] ?? null });
+    return renderPage(c, c.get("t")("reminderSettings.reminders"), view, { active: "reminders", notice: noticeOf(c) });
   })
   .post("/settings/reminders", async (c) => {
     const services = c.get("services");
@@ -58,6 +65,7 @@ export const reminderSettingsRoutes = new Hono<WebEnv>()
       if (!(error instanceof AppError)) throw error;
       const view = (
         <ReminderSettingsView
+          t={c.get("t")}
           csrfToken={c.get("csrfToken")}
           member={member}
           channels={services.reminderChannels}
@@ -68,7 +76,7 @@ export const reminderSettingsRoutes = new Hono<WebEnv>()
           message={errorIn(c.get("t"), error).message}
         />
       );
-      return renderPage(c, "Reminders", view, { status: 400, active: "reminders", notice: null });
+      return renderPage(c, c.get("t")("reminderSettings.reminders"), view, { status: 400, active: "reminders", notice: null });
     }
   })
   .post("/settings/calendar-feed", async (c) => {

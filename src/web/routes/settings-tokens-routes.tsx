@@ -20,6 +20,7 @@ async function tokensPage(c: Ctx, extra: { created?: { name: string; token: stri
   c.header("cache-control", "no-store");
   const view = (
     <TokensView
+      t={c.get("t")}
       csrfToken={c.get("csrfToken")}
       tokens={tokens}
       timeZone={member.timeZone}
@@ -29,7 +30,7 @@ async function tokensPage(c: Ctx, extra: { created?: { name: string; token: stri
       message={extra.error ? errorIn(c.get("t"), extra.error).message : undefined}
     />
   );
-  return renderPage(c, "API tokens", view, {
+  return renderPage(c, c.get("t")("tokens.apiTokens"), view, {
     active: "tokens",
     status: extra.error?.status ?? 200,
     ...(extra.notice !== undefined ? { notice: extra.notice } : {}),
@@ -39,7 +40,7 @@ async function tokensPage(c: Ctx, extra: { created?: { name: string; token: stri
 export const settingsTokensRoutes = new Hono<WebEnv>()
   .use("/settings/tokens", requireMember)
   .use("/settings/tokens/*", requireMember)
-  .get("/settings/tokens", (c) => tokensPage(c, { notice: c.req.query("revoked") === "1" ? "Token revoked: it no longer works." : undefined }))
+  .get("/settings/tokens", (c) => tokensPage(c, { notice: c.req.query("revoked") === "1" ? c.get("t")("tokens.revoked") : undefined }))
   .post("/settings/tokens", async (c) => {
     const values = await formFields(c, fieldsOf(tokenInput));
     try {

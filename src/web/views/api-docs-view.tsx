@@ -1,5 +1,7 @@
 // The API documentation page: the OpenAPI document at /api/openapi.json rendered on the server (no CDN, no script),
 // grouped by tag, each operation with its parameters, body and answers.
+import type { T } from "../i18n/index.ts";
+
 type AnyOperation = {
   summary?: string;
   description?: string;
@@ -29,8 +31,9 @@ function answer(response: { description?: string; $ref?: string }, doc: ApiDocum
   return response.description ?? "";
 }
 
-export function ApiDocsView(p: { doc: ApiDocument }) {
-  const { doc } = p;
+/** The reference itself (summaries, descriptions) is in English, as the API speaks; the page around it is translated. */
+export function ApiDocsView(p: { t: T; doc: ApiDocument }) {
+  const { doc, t } = p;
   const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
   return (
     <>
@@ -41,13 +44,13 @@ export function ApiDocsView(p: { doc: ApiDocument }) {
         <p>{para}</p>
       ))}
       <p>
-        Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Personal API tokens:{" "}
-        <a href="/settings/tokens">Settings › API tokens</a>.
+        {t("apiDocs.machineReadable")} <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). {t("apiDocs.tokens")}{" "}
+        <a href="/settings/tokens">{t("apiDocs.settingsApiTokens")}</a>.
       </p>
-      <nav aria-label="API sections" class="mb-4">
-        {doc.tags.map((t) => (
-          <a class="me-3" href={`#tag-${t.name.replace(/\W+/g, "-")}`}>
-            {t.name}
+      <nav aria-label={t("apiDocs.apiSections")} class="mb-4">
+        {doc.tags.map((tag) => (
+          <a class="me-3" href={`#tag-${tag.name.replace(/\W+/g, "-")}`}>
+            {tag.name}
           </a>
         ))}
       </nav>
@@ -68,15 +71,15 @@ export function ApiDocsView(p: { doc: ApiDocument }) {
                 <div class="card-body">
                   <p class="mb-2">{op.summary}</p>
                   {op.description && <p class="small text-muted">{op.description}</p>}
-                  {op.security && op.security.length === 0 && <p class="small">No sign-in needed.</p>}
+                  {op.security && op.security.length === 0 && <p class="small">{t("apiDocs.noSignNeeded")}</p>}
                   {op.parameters && op.parameters.length > 0 && (
                     <>
-                      <h3 class="h6">Parameters</h3>
+                      <h3 class="h6">{t("apiDocs.parameters")}</h3>
                       <ul class="small">
                         {op.parameters.map((param) => (
                           <li>
                             <code>{param.name}</code> ({param.in}
-                            {param.required ? ", required" : ""}){param.description ? `: ${param.description}` : ""}
+                            {param.required ? t("apiDocs.required") : ""}){param.description ? `: ${param.description}` : ""}
                           </li>
                         ))}
                       </ul>
@@ -84,10 +87,10 @@ export function ApiDocsView(p: { doc: ApiDocument }) {
                   )}
                   {op.requestBody && (
                     <p class="small">
-                      <strong>Body:</strong> {Object.keys(op.requestBody.content).join(", ")}
+                      <strong>{t("apiDocs.body")}</strong> {Object.keys(op.requestBody.content).join(", ")}
                     </p>
                   )}
-                  <h3 class="h6">Answers</h3>
+                  <h3 class="h6">{t("apiDocs.answers")}</h3>
                   <ul class="small mb-0">
                     {Object.entries(op.responses).map(([status, response]) => (
                       <li>

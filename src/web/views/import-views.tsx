@@ -1,49 +1,48 @@
 // Bulk import of payments from CSV: the upload form, then the preview with its column mapping and an error beside
 // each bad row, and the button that imports everything once no row has an error.
-import { FIELD_LABELS, IMPORT_FIELDS, type ImportField } from "../../domain/payment-import.ts";
+import { IMPORT_FIELDS, type ImportField } from "../../domain/payment-import.ts";
 import type { ImportPreview } from "../../ports/import-repository.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatDate, formatMoney } from "../format.ts";
+import { localeOf, type T } from "../i18n/index.ts";
 import { FileInput, Form, FormError, Select } from "./form.tsx";
-
-const METHOD_LABELS: Record<string, string> = { upi: "UPI", cash: "Cash", bank: "Bank transfer", cheque: "Cheque", other: "Other" };
+import { methodLabel } from "./ledger-parts.tsx";
 /** Rows without problems shown in the preview; every row with a problem is always shown. */
 export const PREVIEW_ROWS_SHOWN = 200;
 
-const chitOptions = (chits: Chit[]) => [
-  { value: "", label: "(none: the file names the chit on each row)" },
-  ...chits.map((c) => ({ value: c.id, label: c.name })),
-];
+const chitOptions = (t: T, chits: Chit[]) => [{ value: "", label: t("imports.noneFileNamesChit") }, ...chits.map((c) => ({ value: c.id, label: c.name }))];
 
-export function ImportUploadView(p: { csrfToken: string; chits: Chit[]; message?: string | null; imported?: number | null; maxRows: number; maxMb: number }) {
+export function ImportUploadView(p: {
+  t: T;
+  csrfToken: string;
+  chits: Chit[];
+  message?: string | null;
+  imported?: number | null;
+  maxRows: number;
+  maxMb: number;
+}) {
+  const { t } = p;
   return (
     <>
-      <h1 class="h3 mb-3">Import payments from a spreadsheet</h1>
+      <h1 class="h3 mb-3">{t("imports.importPaymentsFromSpreadsheet")}</h1>
       {p.imported != null && (
         <div class="alert alert-success" role="status">
-          Imported {p.imported} payment{p.imported === 1 ? "" : "s"}. <a href="/payments">See them in Payments</a>.
+          {t("imports.imported", { count: p.imported })} <a href="/payments">{t("imports.seeThemPayments")}</a>.
         </div>
       )}
-      <p>
-        Save your spreadsheet as CSV and upload it. Each row is one payment with its <strong>date</strong>, <strong>amount</strong> and <strong>chit</strong>{" "}
-        (the chit's name as in this ledger), and if you have them the <strong>instalment</strong> number, <strong>reference</strong> (UTR),{" "}
-        <strong>method</strong> and <strong>notes</strong>. You will see every row checked before anything is imported, and then it is all or nothing.
-      </p>
+      <p>{t("imports.intro")}</p>
       <ul class="small text-muted">
-        <li>Dates as DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD; amounts like 5000, 1,00,000.00 or ₹5,000.</li>
-        <li>Comma, semicolon or tab between columns; UTF-8, UTF-16 or Windows (Excel) text.</li>
-        <li>
-          At most {p.maxRows.toLocaleString("en-IN")} rows and {p.maxMb} MB per file. A row with the same reference, or the same chit, date and amount, as a
-          payment already recorded (or another row) is flagged as a duplicate.
-        </li>
-        <li>Rows without an instalment number go to the chit's first instalment not yet fully paid.</li>
+        <li>{t("imports.datesDdMmYyyy")}</li>
+        <li>{t("imports.commaSemicolonTabBetween")}</li>
+        <li>{t("imports.limits", { rows: p.maxRows.toLocaleString("en-IN"), mb: p.maxMb })}</li>
+        <li>{t("imports.rowsWithoutInstalmentNumber")}</li>
       </ul>
       <FormError message={p.message} />
-      <Form action="/imports" csrfToken={p.csrfToken} enctype="multipart/form-data" label="Upload a CSV file">
-        <FileInput name="file" id="import-file" label="CSV file" accept=".csv,.tsv,.txt,text/csv,text/plain" maxBytes={p.maxMb * 1024 * 1024} />
-        <Select name="chit" label="Chit for rows that name none" options={chitOptions(p.chits)} help="Only needed when the file has no chit column." />
+      <Form action="/imports" csrfToken={p.csrfToken} enctype="multipart/form-data" label={t("imports.uploadCsvFile")}>
+        <FileInput name="file" id="import-file" label={t("imports.csvFile")} accept=".csv,.tsv,.txt,text/csv,text/plain" maxBytes={p.maxMb * 1024 * 1024} />
+        <Select name="chit" label={t("imports.chitRowsNameNone")} options={chitOptions(t, p.chits)} help={t("imports.onlyNeededWhenFile")} />
         <button class="btn btn-primary" type="submit">
-          Upload and check
+          {t("imports.uploadCheck")}
         </button>
       </Form>
     </>
@@ -51,31 +50,36 @@ export function ImportUploadView(p: { csrfToken: string; chits: Chit[]; message?
 }
 
 export function ImportPreviewView(p: {
+  t: T;
   csrfToken: string;
   preview: ImportPreview;
   chits: Chit[];
   columns: Partial<Record<ImportField, number>>;
   message?: string | null;
 }) {
-  const { preview } = p;
+  const { preview, t } = p;
   const byRow = new Map<number, string[]>();
   for (const e of preview.errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e.message]);
   const headerProblems = byRow.get(1) ?? [];
   const badRows = new Set(preview.errors.map((e) => e.row).filter((r) => r > 1)).size;
   const ready = preview.errors.length === 0 && preview.rows.length > 0;
   const shown = preview.rows.filter((r, i) => byRow.has(r.row) || i < PREVIEW_ROWS_SHOWN);
-  const headerOptions = [{ value: "", label: "(not in the file)" }, ...preview.source.headers.map((h) => ({ value: h, label: h }))];
+  const headerOptions = [{ value: "", label: t("imports.notFile") }, ...preview.source.headers.map((h) => ({ value: h, label: h }))];
   return (
     <>
-      <h1 class="h3 mb-1">Check the import</h1>
+      <h1 class="h3 mb-1">{t("imports.checkImport")}</h1>
       <p class="text-muted">
-        {preview.fileName} · {preview.rows.length || preview.source.cells.length} rows · {preview.source.encoding.toUpperCase()}, {preview.source.delimiter}
-        -separated
+        {t("imports.fileLine", {
+          name: preview.fileName,
+          count: preview.rows.length || preview.source.cells.length,
+          encoding: preview.source.encoding.toUpperCase(),
+          delimiter: preview.source.delimiter,
+        })}
       </p>
       <FormError message={p.message} />
       {headerProblems.length > 0 && (
         <div class="alert alert-danger" role="alert">
-          <p class="mb-1">Choose which column holds each field below:</p>
+          <p class="mb-1">{t("imports.chooseWhichColumnHolds")}</p>
           <ul class="mb-0">
             {headerProblems.map((m) => (
               <li>{m}</li>
@@ -86,28 +90,27 @@ export function ImportPreviewView(p: {
       {!headerProblems.length &&
         (ready ? (
           <div class="alert alert-success" role="status">
-            All {preview.rows.length} rows are ready to import.
+            {t("imports.allReady", { count: preview.rows.length })}
           </div>
         ) : (
           <div class="alert alert-danger" role="alert">
-            {badRows} row{badRows === 1 ? " has" : "s have"} errors (shown beside each row). Nothing is imported until every row is right: fix the file and
-            upload it again, or change the column mapping.
+            {t("imports.rowsWithErrors", { count: badRows })}
           </div>
         ))}
       {ready && (
-        <Form action={`/imports/${preview.id}/commit`} csrfToken={p.csrfToken} label="Import the payments" class="mb-4">
+        <Form action={`/imports/${preview.id}/commit`} csrfToken={p.csrfToken} label={t("imports.importPayments")} class="mb-4">
           <button class="btn btn-primary btn-lg" type="submit">
-            Import {preview.rows.length} payment{preview.rows.length === 1 ? "" : "s"}
+            {t("imports.importCount", { count: preview.rows.length })}
           </button>{" "}
           <a class="btn btn-link" href="/imports">
-            Cancel
+            {t("imports.cancel")}
           </a>
         </Form>
       )}
       <details class="card mb-4" open={headerProblems.length > 0 || undefined}>
-        <summary class="card-header">Columns</summary>
+        <summary class="card-header">{t("imports.columns")}</summary>
         <div class="card-body">
-          <Form action={`/imports/${preview.id}/mapping`} csrfToken={p.csrfToken} label="Column mapping">
+          <Form action={`/imports/${preview.id}/mapping`} csrfToken={p.csrfToken} label={t("imports.columnMapping")}>
             <div class="row">
               {IMPORT_FIELDS.map((field) => {
                 const index = p.columns[field];
@@ -115,7 +118,7 @@ export function ImportPreviewView(p: {
                   <div class="col-md-3">
                     <Select
                       name={`map_${field}`}
-                      label={FIELD_LABELS[field]}
+                      label={t(`imports.field.${field}`)}
                       options={headerOptions}
                       value={index === undefined ? "" : preview.source.headers[index]}
                     />
@@ -123,33 +126,33 @@ export function ImportPreviewView(p: {
                 );
               })}
               <div class="col-md-6">
-                <Select name="chit" label="Chit for rows that name none" options={chitOptions(p.chits)} value={preview.defaultChitId ?? ""} />
+                <Select name="chit" label={t("imports.chitRowsNameNone")} options={chitOptions(t, p.chits)} value={preview.defaultChitId ?? ""} />
               </div>
             </div>
             <button class="btn btn-outline-primary" type="submit">
-              Check again with these columns
+              {t("imports.checkAgainTheseColumns")}
             </button>
           </Form>
         </div>
       </details>
       {preview.rows.length > 0 && (
         <div class="table-responsive">
-          <table class="table table-sm align-middle" aria-label="Rows to import">
+          <table class="table table-sm align-middle" aria-label={t("imports.rowsImport")}>
             <thead>
               <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Date</th>
-                <th scope="col">Chit</th>
+                <th scope="col">{t("imports.row")}</th>
+                <th scope="col">{t("imports.date2")}</th>
+                <th scope="col">{t("imports.chit2")}</th>
                 <th scope="col" class="text-end">
-                  Instalment
+                  {t("imports.instalment")}
                 </th>
                 <th scope="col" class="text-end">
-                  Amount
+                  {t("imports.amount")}
                 </th>
-                <th scope="col">Method</th>
-                <th scope="col">Reference</th>
-                <th scope="col">Notes</th>
-                <th scope="col">Problems</th>
+                <th scope="col">{t("imports.method2")}</th>
+                <th scope="col">{t("imports.reference2")}</th>
+                <th scope="col">{t("imports.notes2")}</th>
+                <th scope="col">{t("imports.problems")}</th>
               </tr>
             </thead>
             <tbody>
@@ -158,11 +161,11 @@ export function ImportPreviewView(p: {
                 return (
                   <tr class={problems ? "table-danger" : undefined} id={`row-${r.row}`}>
                     <th scope="row">{r.row}</th>
-                    <td>{r.paidOn ? formatDate(r.paidOn) : "—"}</td>
+                    <td>{r.paidOn ? formatDate(r.paidOn, localeOf(t)) : "—"}</td>
                     <td>{r.chitName || "—"}</td>
                     <td class="text-end">{r.instalment ?? "—"}</td>
                     <td class="text-end amount">{r.amount === null ? "—" : formatMoney(r.amount)}</td>
-                    <td>{METHOD_LABELS[r.method] ?? r.method}</td>
+                    <td>{methodLabel(t, r.method as never)}</td>
                     <td>{r.reference}</td>
                     <td>{r.notes}</td>
                     <td>
@@ -173,7 +176,7 @@ export function ImportPreviewView(p: {
                           ))}
                         </ul>
                       ) : (
-                        <span class="text-success small">OK</span>
+                        <span class="text-success small">{t("imports.ok")}</span>
                       )}
                     </td>
                   </tr>
@@ -181,11 +184,11 @@ export function ImportPreviewView(p: {
               })}
             </tbody>
           </table>
-          {shown.length < preview.rows.length && <p class="text-muted small">…and {preview.rows.length - shown.length} more rows without problems.</p>}
+          {shown.length < preview.rows.length && <p class="text-muted small">{t("imports.moreRows", { count: preview.rows.length - shown.length })}</p>}
         </div>
       )}
       <p>
-        <a href="/imports">Upload another file</a>
+        <a href="/imports">{t("imports.uploadAnotherFile")}</a>
       </p>
     </>
   );

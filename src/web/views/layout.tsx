@@ -42,6 +42,23 @@ const SETTINGS: { href: string; label: SettingsLabel; key: string }[] = [
   { href: "/api/docs", label: "apiDocs", key: "api-docs" },
 ];
 
+const CLIENT_WORDS = [
+  "tooLargeOne",
+  "tooLargeMany",
+  "chosen",
+  "toastOverdue",
+  "toastReminder",
+  "toastNotification",
+  "close",
+  "open",
+  "chartPaid",
+  "chartExpected",
+] as const;
+
+function clientWords(t: T): Record<string, string> {
+  return Object.fromEntries(CLIENT_WORDS.map((k) => [k, t(`client.${k}`)]));
+}
+
 export function Layout(props: LayoutProps) {
   const { viewer, t } = props;
   const signedIn = viewer && viewer.status === "approved" && !viewer.banned;
@@ -51,6 +68,8 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="csrf-token" content={props.csrfToken} />
+        {/* The few words the page scripts write (toasts, file checks, chart legends), in the page's language. */}
+        <meta name="ui-words" content={JSON.stringify(clientWords(t))} />
         <link rel="manifest" href="/manifest.webmanifest" />
         <meta name="theme-color" content="#0d6efd" />
         <link rel="icon" href="/favicon.ico" sizes="32x32" />

@@ -1,6 +1,8 @@
 // One payment's page (details, receipts, warnings about duplicates) and the question asked before deleting it.
+
 import type { PaymentWarning } from "../../app/flag-duplicates.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
+import { say } from "../../i18n/words.ts";
 import type { Chit, Payment, Receipt } from "../../ports/ledger.ts";
 import { formatBytes, formatDate, formatInstant, formatMoney } from "../format.ts";
 import { type T, translatorFor } from "../i18n/index.ts";
@@ -16,16 +18,9 @@ export function deletePaymentQuestion(payment: Payment, chit: Chit, t: T = trans
   });
 }
 
-/** flagDuplicates warns in English; each kind of warning has its own words here, with the same name, reference and date. */
+/** A duplicate warning in the reader's language (flagDuplicates gives its words). */
 function warningWords(t: T, w: PaymentWarning): string {
-  if (w.code === "duplicate-receipt") {
-    const m = /^(.*) is the same file as a receipt on another payment\. /s.exec(w.message);
-    if (m) return t("payment.sameFile", { name: m[1] === "This receipt" ? t("payment.thisReceipt") : m[1] });
-  } else {
-    const m = /^Reference (.*) is already on another payment \((\d{4}-\d{2}-\d{2})\)\. /s.exec(w.message);
-    if (m) return t("payment.sameReference", { reference: m[1], date: m[2] });
-  }
-  return w.message;
+  return say(t, w.words);
 }
 
 export function PaymentView(p: {

@@ -2,17 +2,19 @@
 import { formatReminderDays } from "../../domain/reminders.ts";
 import type { Member } from "../../ports/member-repository.ts";
 import type { ExtraChannel } from "../../ports/notifier.ts";
+import type { T } from "../i18n/index.ts";
 import type { Errors, Values } from "./auth-views.tsx";
 import { Checkbox, Field, Form, FormError } from "./form.tsx";
 
-const CHANNEL_LABELS: Record<ExtraChannel, { label: string; help: string }> = {
-  webhook: { label: "Webhook", help: "Also send each reminder to this installation's webhook (set up by the administrator)." },
-  ntfy: { label: "ntfy push", help: "Push notifications through ntfy to the topic below (subscribe to it in the ntfy app)." },
-  telegram: { label: "Telegram", help: "Messages from this installation's Telegram bot to the chat id below." },
-  sms: { label: "SMS", help: "A text message to the phone number on your Profile page." },
-};
+const CHANNEL_WORDS = {
+  webhook: { label: "reminderSettings.webhook", help: "reminderSettings.webhookHelp" },
+  ntfy: { label: "reminderSettings.ntfyPush", help: "reminderSettings.ntfyHelp" },
+  telegram: { label: "reminderSettings.telegram", help: "reminderSettings.telegramHelp" },
+  sms: { label: "reminderSettings.sms", help: "reminderSettings.smsHelp" },
+} as const satisfies Record<ExtraChannel, { label: string; help: string }>;
 
 export function ReminderSettingsView(p: {
+  t: T;
   csrfToken: string;
   member: Member;
   channels: readonly ExtraChannel[];
@@ -32,36 +34,34 @@ export function ReminderSettingsView(p: {
   };
   const chosen = p.chosen ?? r.channels;
   const e = p.errors ?? {};
+  const { t } = p;
   return (
     <div class="row g-4">
       <div class="col-12 col-lg-6">
-        <h1 class="h3">Reminders</h1>
-        <p class="text-body-secondary">
-          Reminders go by email to {p.member.email} on your days in your time zone ({p.member.timeZone}), each naming the chit, the instalment, the due date and
-          what is payable after the dividend, with a link to record the payment.
-        </p>
+        <h1 class="h3">{t("reminderSettings.reminders")}</h1>
+        <p class="text-body-secondary">{t("reminderSettings.intro", { email: p.member.email, zone: p.member.timeZone })}</p>
         <FormError message={p.message} />
-        <Form action="/settings/reminders" csrfToken={p.csrfToken} label="Reminders">
+        <Form action="/settings/reminders" csrfToken={p.csrfToken} label={t("reminderSettings.reminders")}>
           <Field
             name="days"
-            label="Remind me this many days before each due date"
+            label={t("reminderSettings.remindMeManyDays")}
             value={v.days}
             error={e.days}
             inputmode="numeric"
             maxlength={40}
-            help="Separate days with commas: 3, 0 means 3 days before and on the due date. Leave empty for no reminders before the due date."
+            help={t("reminderSettings.separateDaysCommas3")}
           />
-          <Checkbox name="overdue" label="Tell me the day after a due date that was not fully paid" checked={v.overdue === "true"} error={e.overdue} />
+          <Checkbox name="overdue" label={t("reminderSettings.tellMeDayAfter")} checked={v.overdue === "true"} error={e.overdue} />
           <Checkbox
             name="digest"
-            label="One daily digest instead of a mail per reminder"
+            label={t("reminderSettings.oneDailyDigestInstead")}
             checked={v.digest === "true"}
             error={e.digest}
-            help="On days with anything to remind you of, one mail lists it all."
+            help={t("reminderSettings.daysAnythingRemindOne")}
           />
           {p.channels.length > 0 && (
             <fieldset class="mb-3">
-              <legend class="form-label fs-6">Also send reminders by</legend>
+              <legend class="form-label fs-6">{t("reminderSettings.alsoSendReminders")}</legend>
               {p.channels.map((channel) => (
                 <div class="form-check">
                   <input
@@ -74,10 +74,10 @@ export function ReminderSettingsView(p: {
                     aria-describedby={`f-channel-${channel}-help`}
                   />
                   <label class="form-check-label" for={`f-channel-${channel}`}>
-                    {CHANNEL_LABELS[channel].label}
+                    {t(CHANNEL_WORDS[channel].label)}
                   </label>
                   <div class="form-text mt-0" id={`f-channel-${channel}-help`}>
-                    {CHANNEL_LABELS[channel].help}
+                    {t(CHANNEL_WORDS[channel].help)}
                   </div>
                 </div>
               ))}
@@ -89,58 +89,62 @@ export function ReminderSettingsView(p: {
             </fieldset>
           )}
           {p.channels.includes("ntfy") && (
-            <Field name="ntfyTopic" label="ntfy topic" value={v.ntfyTopic} error={e.ntfyTopic} maxlength={64} help="Pick a long, hard-to-guess topic name." />
+            <Field
+              name="ntfyTopic"
+              label={t("reminderSettings.ntfyTopic")}
+              value={v.ntfyTopic}
+              error={e.ntfyTopic}
+              maxlength={64}
+              help={t("reminderSettings.pickLongHardGuess")}
+            />
           )}
           {p.channels.includes("telegram") && (
             <Field
               name="telegramChatId"
-              label="Telegram chat id"
+              label={t("reminderSettings.telegramChatId")}
               value={v.telegramChatId}
               error={e.telegramChatId}
               inputmode="numeric"
               maxlength={21}
-              help="Send /start to the bot, then enter the chat id it (or @userinfobot) tells you."
+              help={t("reminderSettings.sendStartBotThen")}
             />
           )}
           <button class="btn btn-primary" type="submit">
-            Save reminders
+            {t("reminderSettings.saveReminders")}
           </button>
         </Form>
       </div>
       <div class="col-12 col-lg-6">
-        <h2 class="h3">Calendar feed</h2>
-        <p class="text-body-secondary">
-          Subscribe to your unpaid instalments from Google Calendar (Other calendars › From URL) or Apple Calendar (File › New Calendar Subscription). The link
-          is private: anyone who has it can see your dues, so make a new one if it leaks.
-        </p>
+        <h2 class="h3">{t("reminderSettings.calendarFeed")}</h2>
+        <p class="text-body-secondary">{t("reminderSettings.subscribeUnpaidInstalmentsFrom")}</p>
         {p.feedUrl ? (
           <>
             <div class="mb-3">
               <label class="form-label" for="calendar-feed-url">
-                Your calendar feed link
+                {t("reminderSettings.calendarFeedLink")}
               </label>
               <input class="form-control font-monospace" id="calendar-feed-url" type="text" value={p.feedUrl} readonly />
             </div>
             <Form
               action="/settings/calendar-feed/rotate"
               csrfToken={p.csrfToken}
-              label="Make a new calendar link"
-              confirm="Make a new link? Calendars subscribed with the old link stop updating."
+              label={t("reminderSettings.makeNewCalendarLink")}
+              confirm={t("reminderSettings.makeNewLinkCalendars")}
             >
               <button class="btn btn-outline-danger" type="submit">
-                Make a new link (the old one stops working)
+                {t("reminderSettings.makeNewLinkOld")}
               </button>
             </Form>
           </>
         ) : (
-          <Form action="/settings/calendar-feed" csrfToken={p.csrfToken} label="Create a calendar link">
+          <Form action="/settings/calendar-feed" csrfToken={p.csrfToken} label={t("reminderSettings.createCalendarLink")}>
             <button class="btn btn-outline-primary" type="submit">
-              Create my calendar link
+              {t("reminderSettings.createMyCalendarLink")}
             </button>
           </Form>
         )}
         <p class="mt-3">
-          <a href="/calendar">See the month calendar</a>
+          <a href="/calendar">{t("reminderSettings.seeMonthCalendar")}</a>
         </p>
       </div>
     </div>

@@ -254,7 +254,7 @@ const rateView = z.object({
   reasonCode: z.enum(NO_RATE_CODES).nullable().meta({ description: "The same reason as a stable code; null when there is a rate." }),
   rates: z.array(z.number()).meta({
     description:
-      "Every rate that fits (fractions a year), searched from -99.9999% to 1,000,000% a year. When one is at most 1,000% and the others far above it (paying shortly before a large prize), xirr is the ordinary one.",
+      "Every rate that fits (fractions a year): from -99.9999% to 1,000,000% a year finely, then outwards until no root can be left (a daily chit's early winner can pay 10^8 % a year). xirr is one of them when the others all lie beyond 1,000% or below -99.9999% and farther out, and a spreadsheet's XIRR names the same one (paying shortly before a large prize gives a second root far above any real cost).",
   }),
   npv: rupeesOut("Net present value at the benchmark rate; null when nothing has been paid or received yet.").nullable(),
   mirr: z.number().nullable().meta({ description: "Modified IRR at the benchmark rate, a fraction a year." }),
@@ -350,7 +350,7 @@ export const bidAdviceSchema = responseSchema(
       description:
         "XIRR a year of winning this instalment at this discount, the whole chit; where several rates fit, the one a spreadsheet's XIRR gives (Newton from 10%); null when no rate exists.",
     }),
-    rates: z.array(z.number()).meta({ description: "Every rate that fits, from -99.9999% to 1,000,000% a year." }),
+    rates: z.array(z.number()).meta({ description: "Every rate that fits, as for the chit's own rates (searched as far as a root can lie)." }),
     reasonCode: z
       .enum(["multiple-rates", "always-less", "always-more", "no-sign-change", "not-enough-flows"])
       .nullable()

@@ -1,0 +1,236 @@
+// Every root of NPV(rate) = sum a_i (1 + rate)^-t_i, and the one a spreadsheet's XIRR settles on: the solver behind rates.ts.
+
+/** Why no rate exists for a set of flows. */
+export type NoRateReason =
+  | "not enough flows" // fewer than two dates
+  | "no sign change" // only payments or only receipts: no rate can balance them
+  | "npv negative at every rate" // e.g. a middle winner who loses at any rate
+  | "npv positive at every rate";
+
+/**
+ * Never a made-up number: one rate, several, or none with the reason. Rates are fractions (0.0757 = 7.57%). A "rate"
+ * may carry `extremeRates`: other roots, far from any real cost or return, beside the one ordinary root.
+ */
+export type RateResult =
+  | { kind: "rate"; rate: number; extremeRates?: number[] }
+  | { kind: "no-rate"; reason: NoRateReason }
+  | { kind: "multiple-rates"; rates: number[] };
+
+/**
+ * The finely searched range of rates per period (annual for XIRR): -99.9999% to +1,000,000% (10^6 %), 300 cells even in
+ * ln(1 + rate). Beyond it the search goes on in cells that widen with the distance (1% of ln(1 + rate)) until no root
+ * can be left: the first flow then outweighs all the others together (towards +infinity) or the last one does (towards
+ * -100%). Daily and weekly chits need that: an early winner of a 30-day chit can have a real rate of 10^8 % a year,
+ * which LibreOffice's XIRR finds too. Past 10^300 %, or closer than 10^-15 to -100%, a double cannot tell the rate apart.
+ */
+export const MIN_RATE = -0.999999;
+export const MAX_RATE = 10_000;
+const GRID_CELLS = 300;
+const G_HIGHEST = 690; // ln(1 + rate) beyond which a rate does not fit in a double
+const G_LOWEST = -35; // ln(1 + rate) below which 1 + rate is lost in rounding (-1 + 10^-15)
+const WIDENING = 0.01;
+
+/**
+ * 1,000% per period. Paying a little shortly before a large prize and more after it (-, +, -) gives NPV a second root far
+ * above any real cost, where a few days' discounting outweighs everything: 3,000-950,000% a year for a winner of
+ * instalment 4 of a monthly chit, 10^40 % and beyond beside a weekly or daily chit's real 2,000%; such chits also show
+ * roots closer to -100% than MIN_RATE. Of several roots, the one a spreadsheet's XIRR names is the rate, the others
+ * listed as extremeRates, when every other root lies outside MIN_RATE..PLAUSIBLE_MAX_RATE and farther out than it.
+ * Otherwise every root is reported (and advice names the spreadsheet's): a middle winner's -93% and -6%, or a weekly
+ * chit's winner at the floor with a real return of 4,900% a year beside a root at -82%.
+ */
+export const PLAUSIBLE_MAX_RATE = 10;
+
+/** How far a rate lies outside MIN_RATE..PLAUSIBLE_MAX_RATE, in ln(1 + rate); 0 inside. */
+function outsideBy(rate: number): number {
+  const g = Math.log1p(rate);
+  return Math.max(0, g - Math.log1p(PLAUSIBLE_MAX_RATE), Math.log1p(MIN_RATE) - g);
+}
+
+/**
+ * NPV and its slope as functions of g = ln(1 + rate), each scaled by the same positive factor so that no term can
+ * overflow: for g < 0 every exponent is measured from the last time, for g >= 0 from the first. Scaling does not move
+ * roots or the points where NPV turns.
+ */
+function scaledNpv(amounts: readonly number[], times: readonly number[], last: number, g: number): [value: number, slope: number] {
+  const reference = g < 0 ? last : 0;
+  let value = 0;
+  let slope = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const t = times[i] ?? 0;
+    const term = (amounts[i] ?? 0) * Math.exp(-g * (t - reference));
+    value += term;
+    slope -= t * term;
+  }
+  return [value, slope];
+}
+
+/**
+ * True when no root can lie beyond g (away from zero): towards +infinity the first flow outweighs every other one
+ * discounted at g; towards -100% the last flow outweighs every earlier one. Each bound only tightens further out.
+ */
+function settled(amounts: readonly number[], times: readonly number[], g: number): boolean {
+  const n = amounts.length;
+  const first = times[0] ?? 0;
+  const last = times[n - 1] ?? 0;
+  let rest = 0;
+  if (g > 0) {
+    for (let i = 1; i < n; i++) rest += Math.abs(amounts[i] ?? 0) * Math.exp(-g * ((times[i] ?? 0) - first));
+    return rest < Math.abs(amounts[0] ?? 0);
+  }
+  for (let i = 0; i < n - 1; i++) rest += Math.abs(amounts[i] ?? 0) * Math.exp(g * (last - (times[i] ?? 0)));
+  return rest < Math.abs(amounts[n - 1] ?? 0);
+}
+
+/** The points of the search in g = ln(1 + rate): the fine grid, then widening cells outwards until nothing is left. */
+function searchGrid(amounts: readonly number[], times: readonly number[]): number[] {
+  const lo = Math.log1p(MIN_RATE);
+  const hi = Math.log1p(MAX_RATE);
+  const width = (hi - lo) / GRID_CELLS;
+  const below: number[] = [];
+  for (let g = lo; g > G_LOWEST && !settled(amounts, times, g); ) {
+    g = Math.max(G_LOWEST, g - Math.max(width, WIDENING * -g));
+    below.push(g);
+  }
+  const grid = below.reverse();
+  for (let cell = 0; cell <= GRID_CELLS; cell++) grid.push(cell === GRID_CELLS ? hi : lo + width * cell);
+  for (let g = hi; g < G_HIGHEST && !settled(amounts, times, g); ) {
+    g = Math.min(G_HIGHEST, g + Math.max(width, WIDENING * g));
+    grid.push(g);
+  }
+  return grid;
+}
+
+/** Bisection to machine precision on [a, b], where f(a) = fa and f changes sign. */
+function bisect(f: (g: number) => number, a: number, b: number, fa: number): number {
+  let left = a;
+  let right = b;
+  let leftValue = fa;
+  for (let i = 0; i < 200; i++) {
+    const middle = (left + right) / 2;
+    if (middle <= left || middle >= right) break;
+    const value = f(middle);
+    if (value === 0) return middle;
+    if (value > 0 === leftValue > 0) {
+      left = middle;
+      leftValue = value;
+    } else {
+      right = middle;
+    }
+  }
+  return (left + right) / 2;
+}
+
+/**
+ * Every root of NPV, as g = ln(1 + rate), at a cost of O(dates x a few hundred):
+ * 1. flows at one time are netted (and zero ones dropped), so the work grows with the number of dates, not payments;
+ * 2. NPV and its slope are evaluated on the search grid (searchGrid);
+ * 3. a cell where NPV changes sign holds a root, found by bisection to machine precision;
+ * 4. a cell where NPV changes direction (its slope changes sign) holds a turning point, found by bisection on the
+ *    slope; if NPV there reaches zero or the other side of zero, the cell holds two close roots (each then bracketed
+ *    by the turning point) or one touching root (reported once).
+ * NPV is a sum of exponentials, so with k sign changes in the flows it has at most k roots (Descartes).
+ */
+function rootsOf(amounts: readonly number[], times: readonly number[]): { roots: number[]; anyPositive: boolean } {
+  const last = times[times.length - 1] ?? 0;
+  const f = (g: number) => scaledNpv(amounts, times, last, g);
+  const grid = searchGrid(amounts, times);
+  const roots: number[] = [];
+  let anyPositive = false;
+  let g0 = grid[0] ?? 0;
+  let [v0, s0] = f(g0);
+  if (v0 === 0) roots.push(g0);
+  for (const g1 of grid.slice(1)) {
+    const [v1, s1] = f(g1);
+    if (v0 > 0 || v1 > 0) anyPositive = true;
+    if (v1 === 0) roots.push(g1);
+    if (v0 !== 0 && v1 !== 0 && v0 > 0 !== v1 > 0) {
+      roots.push(bisect((g) => f(g)[0], g0, g1, v0));
+    } else if (v0 !== 0 && v1 !== 0 && s0 !== 0 && s1 !== 0 && s0 > 0 !== s1 > 0) {
+      const turn = bisect((g) => f(g)[1], g0, g1, s0);
+      const [vt] = f(turn);
+      const scale = amounts.reduce((total, a, i) => total + Math.abs(a) * Math.exp(-turn * ((times[i] ?? 0) - (turn < 0 ? last : 0))), 0);
+      if (vt > 0 === v0 > 0 && Math.abs(vt) > scale * 1e-12) {
+        // turns back without reaching zero
+      } else if (Math.abs(vt) <= scale * 1e-12 || vt === 0) {
+        anyPositive ||= vt > 0;
+        roots.push(turn); // touching root
+      } else {
+        anyPositive = true;
+        roots.push(
+          bisect((g) => f(g)[0], g0, turn, v0),
+          bisect((g) => f(g)[0], turn, g1, vt),
+        );
+      }
+    }
+    g0 = g1;
+    v0 = v1;
+    s0 = s1;
+  }
+  // roots closer than numerical noise are one touching root, not two
+  const distinct = roots.sort((a, b) => a - b).filter((g, i, all) => i === 0 || g - (all[i - 1] ?? g) > 1e-9);
+  return { roots: distinct, anyPositive };
+}
+
+/** Amounts summed per time (zero sums dropped), in time order. */
+function netted(rawAmounts: readonly number[], rawTimes: readonly number[]): { amounts: number[]; times: number[] } {
+  const byTime = new Map<number, number>();
+  rawTimes.forEach((t, i) => {
+    byTime.set(t, (byTime.get(t) ?? 0) + (rawAmounts[i] ?? 0));
+  });
+  const times = [...byTime.keys()].filter((t) => byTime.get(t) !== 0).sort((a, b) => a - b);
+  return { times, amounts: times.map((t) => byTime.get(t) ?? 0) };
+}
+
+/**
+ * Of several roots, the one a spreadsheet's XIRR or IRR reports (LibreOffice and Excel: Newton's method from a 10% guess,
+ * up to 50 steps, until the step or NPV is below 1e-10; LibreOffice then retries from -99%, -98%, ...): the root nearest
+ * to where that iteration settles, or to 10% when it never does. Amounts are in paise, as a spreadsheet's in rupees.
+ */
+export function spreadsheetChoice(rawAmounts: readonly number[], rawTimes: readonly number[], roots: readonly number[]): number | null {
+  if (roots.length <= 1) return roots[0] ?? null;
+  const { amounts, times } = netted(rawAmounts, rawTimes);
+  const start = times[0] ?? 0;
+  const settle = (guess: number): number | null => {
+    let r = guess;
+    for (let i = 0; i < 50; i++) {
+      let value = 0;
+      let slope = 0;
+      amounts.forEach((a, k) => {
+        const t = (times[k] ?? 0) - start;
+        value += a * (1 + r) ** -t;
+        slope -= t * a * (1 + r) ** (-t - 1);
+      });
+      if (!Number.isFinite(value) || !Number.isFinite(slope) || slope === 0) return null;
+      const next = r - value / slope;
+      if (!Number.isFinite(next) || next <= -1) return null;
+      // LibreOffice stops when the step or NPV itself (1e-10 of a rupee, as typed in rupees) is that small
+      if (Math.abs(next - r) <= 1e-10 || Math.abs(value) <= 1e-8) return next;
+      r = next;
+    }
+    return null;
+  };
+  const distance = (a: number, b: number) => Math.abs(Math.log1p(a) - Math.log1p(b));
+  const nearest = (target: number) => roots.reduce((best, root) => (distance(root, target) < distance(best, target) ? root : best));
+  const guesses = [0.1, ...Array.from({ length: 199 }, (_, k) => -0.99 + 0.01 * k)];
+  for (const guess of guesses) {
+    const found = settle(guess);
+    if (found !== null) return nearest(found);
+  }
+  return nearest(0.1);
+}
+
+/** Rate(s) per unit of time for amounts at times (any order, same-time amounts netted): see rootsOf and the bounds above. */
+export function solveRates(rawAmounts: readonly number[], rawTimes: readonly number[]): RateResult {
+  if (new Set(rawTimes).size < 2) return { kind: "no-rate", reason: "not enough flows" };
+  const { amounts, times } = netted(rawAmounts, rawTimes);
+  if (!amounts.some((a) => a > 0) || !amounts.some((a) => a < 0)) return { kind: "no-rate", reason: "no sign change" };
+  const { roots, anyPositive } = rootsOf(amounts, times);
+  const rates = roots.map((g) => Math.expm1(g));
+  if (rates.length === 1) return { kind: "rate", rate: rates[0] ?? 0 };
+  if (rates.length === 0) return { kind: "no-rate", reason: anyPositive ? "npv positive at every rate" : "npv negative at every rate" };
+  const named = spreadsheetChoice(amounts, times, rates);
+  const others = rates.filter((r) => r !== named);
+  if (named !== null && others.every((r) => outsideBy(r) > outsideBy(named))) return { kind: "rate", rate: named, extremeRates: others };
+  return { kind: "multiple-rates", rates };
+}
