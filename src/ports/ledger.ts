@@ -3,11 +3,8 @@
 import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
 import type { CalendarDate } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
-<<<<<<< HEAD
 import type { PaidInMonth } from "../domain/summary.ts";
-=======
 import type { Words } from "../domain/words.ts";
->>>>>>> main
 
 export type ChitStatus = "active" | "closed";
 
