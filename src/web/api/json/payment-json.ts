@@ -94,7 +94,9 @@ const warningSchema = responseSchema(
 export const paymentResultSchema = responseSchema("PaymentResult", z.object({ payment: paymentSchema, warnings: z.array(warningSchema) }));
 
 export function paymentResultJson(result: { payment: Payment; warnings: PaymentWarning[] }): z.infer<typeof paymentResultSchema> {
-  return { payment: paymentJson(result.payment), warnings: result.warnings };
+  // Only the documented fields: a warning also carries its words (for the page), which are not part of the API.
+  const warnings = result.warnings.map(({ code, message, otherPaymentId }) => ({ code, message, otherPaymentId }));
+  return { payment: paymentJson(result.payment), warnings };
 }
 
 export const chitPaymentsSchema = responseSchema("ChitPayments", z.object({ chitId: z.string(), payments: z.array(paymentSchema) }));
