@@ -1,7 +1,7 @@
 // CSV exports: payments (all, one chit, a date range) with one row per payment, RFC 4180 quoting and no spreadsheet
 // formulas; a chit's schedule with one row per instalment; only the member's own data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../src/domain/csv.ts";
+import { parseCsv } from "../src/adapters/csv/csv-codec.ts";
 import type { Clock } from "../src/ports/clock.ts";
 import { createChit, expectError, pay, recordInstalment } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
