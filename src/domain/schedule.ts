@@ -14,7 +14,7 @@ import { DomainError } from "./errors.ts";
 import { latenessOf } from "./lateness.ts";
 import type { Paise } from "./money.ts";
 
-export { type GroupCashflows, groupCashflows } from "./group-cashflows.ts";
+export { groupCashflows } from "./group-cashflows.ts";
 
 /** A payment the member made against one instalment. */
 export interface InstalmentPayment {

@@ -29,11 +29,6 @@ export function formatMonth(month: string, locale: Locale, width: "long" | "shor
   return formatter(locale, { month: width, year: "numeric", timeZone: "UTC" }).format(noon(`${month}-15`));
 }
 
-/** The month's name alone ("Nov", "నవం"); `month` is 1-12. */
-export function monthName(month: number, locale: Locale, width: "short" | "long" = "short"): string {
-  return formatter(locale, { month: width, timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 15, 12)));
-}
-
 /** The weekday names from Monday, short, for calendar headings. */
 export function weekdayNames(locale: Locale, width: "short" | "long" = "short"): string[] {
   // 2024-01-01 was a Monday.

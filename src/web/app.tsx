@@ -113,4 +113,3 @@ function forNonBrowserClients(request: Request, baseUrl: string): Request {
   return new Request(request, { headers });
 }
 
-export type WebApp = ReturnType<typeof createWebApp>;

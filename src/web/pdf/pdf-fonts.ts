@@ -154,4 +154,3 @@ function hasGlyph(family: Family, cp: number): boolean {
   return has;
 }
 
-export type { PDFDocument };

@@ -30,4 +30,3 @@ export const errorSchema = responseSchema(
     }),
   }),
 );
-export type ErrorJson = z.infer<typeof errorSchema>;
