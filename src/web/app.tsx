@@ -112,4 +112,3 @@ function forNonBrowserClients(request: Request, baseUrl: string): Request {
   headers.set("origin", new URL(baseUrl).origin);
   return new Request(request, { headers });
 }
-
