@@ -3,7 +3,7 @@
 #   docker run -p 3000:3000 -v chitfunds-data:/data chitfunds-ledger
 # See DEPLOYMENT.md (Docker) for settings, MongoDB and backups.
 
-# Stage 1: install everything, compile src/ to dist/ (plain JavaScript), then drop the dev dependencies and the
+# Stage 1: install everything, bundle src/ into dist/ (plain JavaScript), then drop the dev dependencies and the
 # TypeScript sources. Every native part (sharp) comes as a prebuilt package for this platform, so no compiler is needed.
 FROM node:24-slim AS build
 WORKDIR /app
@@ -11,7 +11,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 # What is copied is decided by .dockerignore (tests, data, secrets and git history stay out).
 COPY . .
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf src tsconfig.json tsconfig.build.json && npm cache clean --force
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf src tsconfig.json && npm cache clean --force
 
 # Stage 2: the runtime image.
 FROM node:24-slim

@@ -37,12 +37,22 @@ export async function storeOperations(s: Session): Promise<number> {
 
 export type Probe = { ms: number; bytes: number; statements: number; status: number };
 
+/** Keeps the cookies a response sets, as a browser does (better-auth renews its session copy every minute). */
+function keepCookies(s: Session, res: Response) {
+  const set = cookiesOf(res);
+  if (set.length === 0) return;
+  const jar = new Map(s.headers.cookie!.split("; ").map((c) => [c.slice(0, c.indexOf("=")), c] as const));
+  for (const c of set) jar.set(c.slice(0, c.indexOf("=")), c);
+  s.headers.cookie = [...jar.values()].filter((c) => c.indexOf("=") < c.length - 1).join("; ");
+}
+
 export async function probe(s: Session, path: string, init: RequestInit = {}): Promise<Probe> {
   const before = await storeOperations(s);
   const started = performance.now();
   const res = await fetch(`${s.base}${path}`, { ...init, headers: { ...s.headers, ...(init.headers as Record<string, string>) } });
   const body = await res.arrayBuffer();
   const ms = performance.now() - started;
+  keepCookies(s, res);
   const statements = (await storeOperations(s)) - before;
   return { ms, bytes: body.byteLength, statements, status: res.status };
 }

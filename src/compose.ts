@@ -16,7 +16,7 @@ import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
 import { boundedCache } from "./adapters/memory/bounded-cache.ts";
 import { countingNotifier, countingReceipts } from "./adapters/metrics/counted-ports.ts";
 import { configuredChannels, notifiersFrom } from "./adapters/notifiers/channels.ts";
-import { tesseractScreenshotReader } from "./adapters/ocr/tesseract-screenshot-reader.ts";
+import { lazyScreenshotReader } from "./adapters/ocr/lazy-screenshot-reader.ts";
 import type { Storage } from "./adapters/storage.ts";
 import { calendarFeedKey } from "./app/calendar-feed.ts";
 import { handleEmailVerified } from "./app/handle-email-verified.ts";
@@ -70,8 +70,8 @@ export function probeStore(config: Config): StoreHealth {
   };
 }
 
-/** Members whose dashboard summary an instance keeps (a few kB each). */
-const SUMMARY_CACHE_LIMIT = 2000;
+/** Members whose dashboard summary an instance keeps (up to ~100 kB each for 25 chits: bounded for a 512 MB host). */
+const SUMMARY_CACHE_LIMIT = 200;
 
 export type Overrides = {
   clock?: Clock;
@@ -159,14 +159,19 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   }
   members = authMemberRepository(auth);
   const liveStreams = new AbortController();
-  const screenshots = tesseractScreenshotReader({ ...config.ocr, onError: (error) => log.warn({ err: error }, "screenshot reading failed") });
+  const screenshots = lazyScreenshotReader(async () =>
+    (await import("./adapters/ocr/tesseract-screenshot-reader.ts")).tesseractScreenshotReader({
+      ...config.ocr,
+      onError: (error) => log.warn({ err: error }, "screenshot reading failed"),
+    }),
+  );
 
   return {
     config,
     log,
     clock,
     auth,
-    accounts: betterAuthAccounts(auth),
+    accounts: betterAuthAccounts(auth, config.sessionCacheSeconds),
     members,
     mailer,
     outbox: storage.outbox,

@@ -84,7 +84,7 @@ const schema = z.object({
   BACKUP_CRON: z.string().refine(isCronPattern, "must be a cron pattern such as '30 2 * * *' (02:30 every day)").default("30 2 * * *"),
   BACKUP_TIME_ZONE: z.string().refine(isTimeZone, `must be an IANA time zone such as ${DEFAULT_TIME_ZONE}`).default(DEFAULT_TIME_ZONE),
   // Performance and observability (issue 12).
-  IMAGE_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(16, "must be at most 16").default(2),
+  IMAGE_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(16, "must be at most 16").default(1),
   SESSION_CACHE_SECONDS: z.coerce.number().int("must be a whole number").min(0, "must be 0 (off) or more").max(300, "must be at most 300").default(60),
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (generate one with: openssl rand -hex 24)").optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),

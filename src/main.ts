@@ -28,16 +28,20 @@ async function main() {
     { listen: server.addresses, dataDir: config.dataDir, storage: services.storageKind, mail: services.mailer.kind, approvalMode: config.approvalMode },
     `ChitFunds Ledger is running at ${config.baseUrl}`,
   );
-  // The same checks as `chitfunds doctor`, once started: storage used, and a warning from 80 % of the limit.
-  void services.storeHealth
-    .report()
-    .then((report) => {
-      const check = assess(report);
-      if (report.storage) services.log.info({ storage: report.storage }, storageText(operatorT, report.storage, check.percent));
-      if (check.warning) services.log.warn(operatorT("store.storageWarning", { percent: check.percent }));
-      for (const problem of report.problems) services.log.error({ problem: problem.code }, problemText(operatorT, problem));
-    })
-    .catch((error) => services.log.warn({ err: error }, "could not measure the storage used"));
+  // The same checks as `chitfunds doctor`, once started: storage used, and a warning from 80 % of the limit. A few
+  // seconds after start, so walking the stored files does not hold up the first requests.
+  const storageReport = setTimeout(() => void reportStorage(), 3000);
+  storageReport.unref();
+  const reportStorage = () =>
+    services.storeHealth
+      .report()
+      .then((report) => {
+        const check = assess(report);
+        if (report.storage) services.log.info({ storage: report.storage }, storageText(operatorT, report.storage, check.percent));
+        if (check.warning) services.log.warn(operatorT("store.storageWarning", { percent: check.percent }));
+        for (const problem of report.problems) services.log.error({ problem: problem.code }, problemText(operatorT, problem));
+      })
+      .catch((error) => services.log.warn({ err: error }, "could not measure the storage used"));
   // Compress the front-end files now, off the event loop, rather than when the first visitor asks for them.
   void warmAssets();
   const compaction = compactHeapWhenIdle(server.servers);
@@ -54,6 +58,7 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearTimeout(storageReport);
     services.log.info({ signal }, "shutting down");
     const backupsStopped = backups?.stop(); // a backup under way finishes before the store closes
     const sweepStopped = fileSweep.stop();

@@ -99,7 +99,17 @@ describe("every documented GET operation, called with real data", () => {
         await call("getBidAdvice", get(`/api/v1/chits/${fresh.id}/bid-advice?instalment=5&discount=20000&assumption=average-discount`), 200);
         await call("deleteChit", member.fetch(`/api/v1/chits/${fresh.id}`, { method: "DELETE" }), 204);
       },
-      listChitPayments: () => call("listChitPayments", get(`/api/v1/chits/${chit}/payments`), 200),
+      listChitPayments: async () => {
+        await call("listChitPayments", get(`/api/v1/chits/${chit}/payments`), 200);
+        await call("listChitPayments", get(`/api/v1/chits/${chit}/payments?perPage=1&page=2`), 200);
+        await call("listChitPayments", get(`/api/v1/chits/${chit}/payments?perPage=0`), 400);
+      },
+      listDues: async () => {
+        const overdue = await call<{ items: unknown[]; total: number }>("listDues", get("/api/v1/dues"), 200);
+        expect(overdue.total).toBeGreaterThan(0);
+        await call("listDues", get("/api/v1/dues?status=upcoming&perPage=1"), 200);
+        await call("listDues", get("/api/v1/dues?status=paid"), 400);
+      },
       findPayments: async () => {
         await call("findPayments", get("/api/v1/payments"), 200);
         await call("findPayments", get(`/api/v1/payments?chit=${chit}&status=part&method=upi&q=UTR&perPage=1`), 200);

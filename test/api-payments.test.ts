@@ -308,3 +308,28 @@ describe("payment history", () => {
     expect((await expectError(member.fetch("/api/v1/payments?method=gold"), 400)).fields).toHaveProperty("method");
   });
 });
+
+describe("a chit's payments", () => {
+  it("come oldest first, a page at a time, with how many there are in all beside them", async () => {
+    const other = await createChit(member, { name: "Another chit" });
+    await pay(member, other.id, { instalment: 1, paidOn: "2025-01-01" }); // another chit's: never listed here
+    const days = ["2025-01-04", "2025-01-05", "2025-02-05", "2025-02-06", "2025-03-05"];
+    for (const [i, paidOn] of [...days].reverse().entries()) await pay(member, chit.id, { instalment: 1 + (i % 3), amount: 100 + i, paidOn });
+    type ChitPaymentsBody = { chitId: string; payments: PaymentBody[]; total: number; page: number; perPage: number; pages: number };
+    const list = (query = "") => expectStatus<ChitPaymentsBody>(member.fetch(`/api/v1/chits/${chit.id}/payments${query}`), 200);
+
+    const all = await list();
+    expect(all).toMatchObject({ chitId: chit.id, total: 5, page: 1, perPage: 200, pages: 1 });
+    expect(all.payments.map((p) => p.paidOn)).toEqual(days);
+    const first = await list("?perPage=2");
+    const last = await list("?perPage=2&page=3");
+    expect(first).toMatchObject({ total: 5, perPage: 2, pages: 3, page: 1 });
+    expect([...first.payments, ...(await list("?perPage=2&page=2")).payments, ...last.payments].map((p) => p.paidOn)).toEqual(days);
+    expect(last.payments).toHaveLength(1);
+
+    expect((await expectError(member.fetch(`/api/v1/chits/${chit.id}/payments?perPage=501`), 400)).fields).toHaveProperty("perPage");
+    expect((await expectError(member.fetch(`/api/v1/chits/${chit.id}/payments?page=0`), 400)).fields).toHaveProperty("page");
+    const stranger = await signedInMember(t, "stranger@example.com");
+    await expectError(stranger.fetch(`/api/v1/chits/${chit.id}/payments`), 404);
+  });
+});

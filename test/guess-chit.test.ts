@@ -11,6 +11,7 @@ function card(id: string, name: string, organizer: string, nextDue: string | nul
     id,
     name,
     organizer,
+    upiIds: [] as string[],
     status,
     prized: false,
     paid: 0,
@@ -20,7 +21,7 @@ function card(id: string, name: string, organizer: string, nextDue: string | nul
     instalments: 20,
     paidInstalments: 2,
     next,
-  } as ChitCard;
+  } as unknown as ChitCard;
 }
 
 const cards = [

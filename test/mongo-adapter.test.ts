@@ -78,6 +78,54 @@ describe.skipIf(!onStore("mongodb"))("MongoDB indexes after start", () => {
     }
   });
 
+  it("a database from before the kept totals gets them filled from its payments at start, once", async () => {
+    store = freshStore();
+    const client = new MongoClient(store.env.MONGODB_URI!);
+    const db = client.db(store.env.MONGODB_DB);
+    const at = new Date("2026-01-10T10:00:00Z");
+    const doc = (id: string, chitId: string, paidOn: string, instalment: number, amount: number) => ({
+      _id: id,
+      ownerId: "o1",
+      chitId,
+      instalment,
+      amount,
+      paidOn,
+      method: "upi",
+      reference: "",
+      notes: "",
+      createdAt: at,
+      updatedAt: at,
+    });
+    await db
+      .collection<{ _id: string }>("payments")
+      .insertMany([
+        doc("p1", "c1", "2026-01-05", 1, 100),
+        doc("p2", "c1", "2026-01-05", 1, 50),
+        doc("p3", "c1", "2026-02-05", 2, 70),
+        doc("p4", "c2", "2026-01-06", 1, 9),
+      ]);
+    await db.collection<{ _id: string; ownerId: string; paymentId: string }>("receipts").insertMany([
+      { _id: "r1", ownerId: "o1", paymentId: "p1" },
+      { _id: "r2", ownerId: "o1", paymentId: "p3" },
+      { _id: "r3", ownerId: "o1", paymentId: "p3" },
+    ]);
+    await client.close();
+    const s = await start();
+    expect(await s.ledger.payments.paidByInstalment("o1", ["c1"])).toEqual([
+      { chitId: "c1", instalment: 1, amount: 150, payments: 2, lastPaidOn: "2026-01-05" },
+      { chitId: "c1", instalment: 2, amount: 70, payments: 1, lastPaidOn: "2026-02-05" },
+    ]);
+    expect(await s.ledger.payments.receiptCount("o1", "c1")).toBe(3);
+    expect(await s.ledger.payments.receiptCount("o1")).toBe(3);
+    expect((await s.ledger.payments.search("o1", { limit: 1, offset: 0 })).total).toBe(4);
+    // A second start agrees with what the app has kept since.
+    await s.ledger.payments.delete("o1", "p4");
+    await services!.close();
+    services = undefined;
+    const again = await start();
+    expect((await again.ledger.payments.search("o1", { limit: 1, offset: 0 })).total).toBe(3);
+  });
+
   it("the unread-notification count has an index that starts with ownerId and readAt", async () => {
     const s = await start();
     const indexes = await mongoIndexes(s.config, "notifications");

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 // @ts-expect-error plain JavaScript module
@@ -81,6 +82,75 @@ describe("the production start", () => {
       expect(await exited).toBe(0);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("runs every part that loads on demand from its bundled chunks: the CLI, photos, PDFs, metrics", { timeout: 120_000 }, async () => {
+    // Built by the test above (same file, in order); the CLI below is the built one, as `npx chitfunds` runs it.
+    const dataDir = mkdtempSync(join(tmpdir(), "chitfunds-prod-"));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const serverEnv = { ...process.env, ...env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" };
+    const settings = { ...serverEnv, MONGODB_URI: "", BASE_URL: base, METRICS_TOKEN: "metrics-token-for-the-built-server", RATE_LIMIT: "false" };
+    const admin = spawnSync(process.execPath, ["dist/cli/main.js", "create-admin", "--email", "owner@example.com", "--password", "a long pass phrase here"], {
+      env: settings,
+      encoding: "utf8",
+    });
+    expect(admin.status, admin.stderr).toBe(0);
+    const child = spawn(process.execPath, [...(NODE_ARGS as string[]), ENTRY], { env: settings, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    try {
+      let up = false;
+      for (let i = 0; i < 200 && !up; i++) {
+        up = await fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (!up) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(up, stderr).toBe(true);
+      const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "owner@example.com", password: "a long pass phrase here" }),
+      });
+      expect(signIn.status, await signIn.clone().text()).toBe(200);
+      const cookie = signIn.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const json = (path: string, body: unknown) =>
+        fetch(`${base}${path}`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+      const chit = (await (await json("/api/v1/chits", { name: "Built", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 })).json()) as {
+        id: string;
+      };
+      const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 240, g: 240, b: 230 } } })
+        .jpeg()
+        .toBuffer();
+      const form = new FormData();
+      form.set("instalment", "1");
+      form.append("receipts", new Blob([new Uint8Array(photo)], { type: "image/jpeg" }), "receipt.jpg");
+      const paid = await fetch(`${base}/api/v1/chits/${chit.id}/payments`, { method: "POST", headers: { cookie }, body: form });
+      expect(paid.status, `${await paid.clone().text()}\n${stderr}`).toBe(201);
+      const pdf = await fetch(`${base}/api/v1/chits/${chit.id}/statement.pdf`, { headers: { cookie } });
+      expect(pdf.status, stderr).toBe(200);
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe("%PDF-");
+      const dashboard = await fetch(`${base}/dashboard`, { headers: { cookie, "accept-encoding": "br" } });
+      expect(dashboard.status).toBe(200);
+      expect(await dashboard.text()).toContain("Built");
+      const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: "Bearer metrics-token-for-the-built-server" } })).text();
+      expect(metrics).toMatch(/chitfunds_receipts_stored_total 1\b/);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

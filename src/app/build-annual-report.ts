@@ -7,6 +7,7 @@ import { tryScheduleFor } from "../domain/schedule-outcome.ts";
 import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
+import { paidSoFar } from "./paid-so-far.ts";
 import { parseInput, withoutBlanks } from "./parse-input.ts";
 
 export type AnnualChitLine = {
@@ -41,6 +42,9 @@ export const yearQuery = z.object({
     .meta({ description: "The calendar year; default this year in the member's time zone." }),
 });
 
+/** More payments than anyone records in a year; the report would be thousands of pages long before this binds. */
+const MAX_PAYMENTS_IN_A_YEAR = 100_000;
+
 export async function buildAnnualReport(
   deps: Pick<LedgerDeps, "chits" | "payments" | "clock">,
   member: Member,
@@ -51,14 +55,20 @@ export async function buildAnnualReport(
   const today = todayIn(member.timeZone, now);
   const year = query.year ?? Number(today.slice(0, 4));
   const inYear = (date: string | null | undefined) => typeof date === "string" && date.startsWith(`${year}-`);
-  const [chits, all] = await Promise.all([deps.chits.list(member.id), deps.payments.listForOwner(member.id)]);
+  // The year's payments (the report lists them all) and, for each chit's schedule, the store's sums: O(the year), not
+  // O(every payment ever made).
+  const chits = await deps.chits.list(member.id);
+  const [paid, ofYear] = await Promise.all([
+    paidSoFar(deps.payments, member.id, chits),
+    deps.payments.search(member.id, { from: `${year}-01-01`, to: `${year}-12-31`, order: "oldest", limit: MAX_PAYMENTS_IN_A_YEAR, offset: 0 }),
+  ]);
+  const all = ofYear.payments;
   const months: Paise[] = Array.from({ length: 12 }, () => 0);
   const lines: AnnualChitLine[] = [];
   for (const chit of chits) {
-    const payments = all.filter((p) => p.chitId === chit.id);
-    const schedule = tryScheduleFor(chit, payments, today).schedule ?? { instalments: [] };
+    const schedule = tryScheduleFor(chit, paid.get(chit.id) ?? [], today).schedule ?? { instalments: [] };
     const dueRows = schedule.instalments.filter((r) => inYear(r.dueDate));
-    const paidInYear = payments.filter((p) => inYear(p.paidOn));
+    const paidInYear = all.filter((p) => p.chitId === chit.id);
     for (const p of paidInYear) months[Number(p.paidOn.slice(5, 7)) - 1]! += p.amount;
     const line: AnnualChitLine = {
       chit,
@@ -72,8 +82,8 @@ export async function buildAnnualReport(
     if (line.payments || line.due || line.prizeReceived) lines.push(line);
   }
   const names = new Map(chits.map((c) => [c.id, c.name]));
-  const payments = all.filter((p) => inYear(p.paidOn)).map((p) => ({ ...p, chitName: names.get(p.chitId) ?? "(deleted chit)" }));
-  payments.sort((a, b) => (a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : a.createdAt.getTime() - b.createdAt.getTime()));
+  // Oldest first from the store (paid on, recorded, id).
+  const payments = all.map((p) => ({ ...p, chitName: names.get(p.chitId) ?? "(deleted chit)" }));
   const sum = (key: "paid" | "due" | "dividends" | "balance" | "prizeReceived") => lines.reduce((s, l) => s + l[key], 0);
   return {
     year,

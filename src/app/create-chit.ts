@@ -10,7 +10,7 @@ import { parseInput } from "./parse-input.ts";
 import { problemWords } from "./problem-words.ts";
 
 export function termsFrom(input: ChitInput): ChitTerms {
-  const { name: _name, organizer: _organizer, ticketNo: _ticketNo, notes: _notes, ...terms } = input;
+  const { name: _name, organizer: _organizer, ticketNo: _ticketNo, upiIds: _upiIds, notes: _notes, ...terms } = input;
   return completeTerms(terms);
 }
 
@@ -30,6 +30,7 @@ export async function createChit(deps: Pick<LedgerDeps, "chits" | "clock">, owne
     name: input.name,
     organizer: input.organizer,
     ticketNo: input.ticketNo,
+    upiIds: input.upiIds,
     terms,
     status: "active",
     notes: input.notes,

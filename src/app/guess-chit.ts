@@ -1,5 +1,5 @@
 // Which of a member's chits a shared payment screenshot is for: the chit whose foreman (organiser) or name matches the
-// payee or its UPI id, else the one whose next due instalment is nearest the payment's date. The member can change it.
+// payee or its UPI id (or whose saved UPI ids hold it), else the one whose next due instalment is nearest the payment's date. The member can change it.
 import { daysBetween } from "../domain/dates.ts";
 import type { ChitCard } from "../domain/summary.ts";
 
@@ -16,8 +16,12 @@ const words = (text: string) =>
     .split(/\s+/)
     .filter((w) => w.length >= 3 && !COMMON.has(w));
 
-/** How well a payee (name and UPI id) fits a chit's foreman and name: 0 none, higher better. */
-function payeeFit(card: Pick<ChitCard, "name" | "organizer">, payee: string | null, upiId: string | null): number {
+/** A UPI id the member saved on a chit: certain, whatever the names say. */
+const SAVED_UPI_ID = 100;
+
+/** How well a payee (name and UPI id) fits a chit's saved UPI ids, foreman and name: 0 none, higher better. */
+function payeeFit(card: Pick<ChitCard, "name" | "organizer" | "upiIds">, payee: string | null, upiId: string | null): number {
+  if (upiId && card.upiIds.includes(upiId.trim().toLowerCase())) return SAVED_UPI_ID;
   const own = new Set([...words(card.organizer), ...words(card.name)]);
   if (own.size === 0) return 0;
   let score = 0;

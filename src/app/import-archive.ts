@@ -61,7 +61,7 @@ export async function importArchive(deps: ImportDeps, path: string, options: { r
         case "chit": {
           const chit = dates(data, ["createdAt", "updatedAt"]) as unknown as Chit;
           // archives written before a chit setting existed get its default
-          await deps.chits.create({ ...chit, terms: completeTerms(chit.terms), ownerId: owner(chit.ownerId) });
+          await deps.chits.create({ ...chit, upiIds: chit.upiIds ?? [], terms: completeTerms(chit.terms), ownerId: owner(chit.ownerId) });
           break;
         }
         case "payment": {

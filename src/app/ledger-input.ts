@@ -76,10 +76,39 @@ const text = (label: string, max: number) =>
 
 const about = (description: string) => ({ description });
 
+/** A UPI id (virtual payment address): a handle of letters, digits, dots, dashes or underscores, "@", the bank's handle. */
+const UPI_ID = /^[a-z0-9][a-z0-9._-]{1,255}@[a-z][a-z0-9.-]{1,63}$/;
+export const MAX_UPI_IDS = 5;
+
+/** The UPI ids a chit is paid to: a list in the API, typed on the form separated by commas, spaces or new lines. */
+const upiIds = z
+  .union([z.string().max(1500), z.array(z.string().max(300)).max(50)], { message: wordsMessage("input.upiIds", { max: MAX_UPI_IDS }) })
+  .transform((value, ctx): string[] => {
+    const typed = (typeof value === "string" ? value.split(/[\s,;]+/) : value).map((id) => id.trim().toLowerCase()).filter(Boolean);
+    const wrong = typed.find((id) => !UPI_ID.test(id));
+    if (wrong !== undefined) {
+      ctx.addIssue({ code: "custom", message: wordsMessage("input.upiId", { value: wrong.slice(0, 60) }) });
+      return z.NEVER;
+    }
+    const ids = [...new Set(typed)];
+    if (ids.length > MAX_UPI_IDS) {
+      ctx.addIssue({ code: "custom", message: wordsMessage("input.upiIds", { max: MAX_UPI_IDS }) });
+      return z.NEVER;
+    }
+    return ids;
+  });
+
 export const chitFields = {
   name: text("name", 100).min(1, wordsMessage("input.chitName")).meta(about("What the member calls the chit.")),
   organizer: text("foreman", 100).meta(about("The foreman (company or person).")).default(""),
   ticketNo: text("ticketNumber", 30).meta(about("The member's ticket number in the group.")).default(""),
+  upiIds: upiIds
+    .meta(
+      about(
+        `UPI ids (name@bank) the member pays this chit to, at most ${MAX_UPI_IDS}; stored in lower case. A payment screenshot shared to the app whose payee is one of them is matched to this chit.`,
+      ),
+    )
+    .default([]),
   chitValue: rupees("chitValue", "C, the gross chit amount (each prize's pot)."),
   members: int("numberOfMembers", 2, 1000).meta(about("Tickets in the group: instalments x prizesPerAuction.")),
   instalments: optionalInt("numberOfInstalments", 1, 1000).meta(

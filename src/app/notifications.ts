@@ -15,8 +15,7 @@ export function listNotifications(deps: { notifications: NotificationRepository 
 export async function markNotificationRead(deps: { notifications: NotificationRepository; clock: Clock }, ownerId: string, id: string) {
   const changed = await deps.notifications.markRead(ownerId, id, deps.clock.now());
   if (!changed) {
-    const exists = (await deps.notifications.list(ownerId, { limit: 1000 })).some((n) => n.id === id);
-    if (!exists) throw notFound("notification");
+    if (!(await deps.notifications.exists(ownerId, id))) throw notFound("notification");
   }
 }
 

@@ -14,7 +14,7 @@ import { problemWords } from "./problem-words.ts";
 export async function updateChit(deps: Pick<LedgerDeps, "chits" | "clock">, ownerId: string, id: string, raw: unknown): Promise<Chit> {
   const patch = parseInput(chitPatch, raw);
   const chit = await findChit(deps.chits, ownerId, id);
-  const { name, organizer, ticketNo, notes, status, ...termChanges } = patch;
+  const { name, organizer, ticketNo, upiIds, notes, status, ...termChanges } = patch;
   const { taxDeductedFromPrize, ...changes } = termChanges;
   const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<ChitTerms>;
   if (given.taxMode === undefined && taxDeductedFromPrize !== undefined) {
@@ -39,6 +39,7 @@ export async function updateChit(deps: Pick<LedgerDeps, "chits" | "clock">, owne
     name: name ?? chit.name,
     organizer: organizer ?? chit.organizer,
     ticketNo: ticketNo ?? chit.ticketNo,
+    upiIds: upiIds ?? chit.upiIds,
     notes: notes ?? chit.notes,
     status: status ?? chit.status,
     terms,

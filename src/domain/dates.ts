@@ -198,7 +198,21 @@ export function isTimeZone(timeZone: string): boolean {
  * instant (from its Clock port). Throws DomainError for an unknown zone, which config should catch.
  */
 export function todayIn(timeZone: string, instant: Date): CalendarDate {
-  if (Number.isNaN(instant.getTime())) throw new DomainError("invalid-date", "instant is an invalid Date");
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new DomainError("invalid-date", "instant is an invalid Date");
+  // Every page asks; within one second the answer cannot change (zone offsets are whole seconds).
+  const second = Math.floor(ms / 1000);
+  const last = lastToday.get(timeZone);
+  if (last?.second === second) return last.day;
+  const day = dayIn(timeZone, instant);
+  lastToday.set(timeZone, { second, day });
+  return day;
+}
+
+/** The last answer of todayIn per zone (bounded by the zones that exist, like the formatters). */
+const lastToday = new Map<string, { second: number; day: CalendarDate }>();
+
+function dayIn(timeZone: string, instant: Date): CalendarDate {
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = dayFormatter(timeZone).formatToParts(instant);

@@ -11,6 +11,8 @@ export type SummaryChit = {
   id: string;
   name: string;
   organizer: string;
+  /** The UPI ids the member pays this chit to (for matching a shared screenshot's payee). */
+  upiIds?: readonly string[];
   status: "active" | "closed";
   terms: ChitTerms;
   instalments: readonly InstalmentRecord[];
@@ -34,6 +36,7 @@ export type ChitCard = {
   id: string;
   name: string;
   organizer: string;
+  upiIds: readonly string[];
   status: "active" | "closed";
   prized: boolean;
   paid: Paise;
@@ -75,6 +78,7 @@ function unschedulableCard(chit: SummaryChit, problem: string): ChitCard {
     id: chit.id,
     name: chit.name,
     organizer: chit.organizer,
+    upiIds: chit.upiIds ?? [],
     status: chit.status,
     prized: chit.instalments.some((r) => r.wonByMe),
     paid: 0,
@@ -152,6 +156,7 @@ export function summarise(
       id: chit.id,
       name: chit.name,
       organizer: chit.organizer,
+      upiIds: chit.upiIds ?? [],
       status: chit.status,
       prized: chit.instalments.some((r) => r.wonByMe),
       paid: schedule.totals.paid,

@@ -14,6 +14,8 @@ export type Chit = {
   name: string;
   organizer: string;
   ticketNo: string;
+  /** UPI ids (name@bank) the member pays this chit to, lower case; a shared screenshot paid to one names this chit. */
+  upiIds: string[];
   terms: ChitTerms;
   status: ChitStatus;
   notes: string;
@@ -67,6 +69,8 @@ export type PaymentFilter = {
   q?: string;
   /** Only payments naming one of these instalments (or, with `exclude`, none of them). */
   instalments?: { keys: readonly InstalmentKey[]; exclude?: boolean };
+  /** newest (the default): paid on, then recorded, then id, all descending; oldest: the same ascending. */
+  order?: "newest" | "oldest";
   limit: number;
   offset: number;
 };
@@ -82,7 +86,10 @@ export interface ChitRepository {
   revision(ownerId: string): Promise<number>;
   create(chit: Chit): Promise<void>;
   get(ownerId: string, id: string): Promise<Chit | null>;
+  /** Every chit of the owner, oldest first: for sums across all of them (summary, dues), not for listing. */
   list(ownerId: string): Promise<Chit[]>;
+  /** One page of the owner's chits, oldest first (created, then id), and how many there are in all. */
+  page(ownerId: string, page: { limit: number; offset: number }): Promise<{ chits: Chit[]; total: number }>;
   update(chit: Chit): Promise<void>;
   /** Deletes the chit, its payments and their receipt records; returns the receipts so their files can go too. */
   delete(ownerId: string, id: string): Promise<Receipt[]>;
@@ -99,7 +106,7 @@ export interface PaymentRepository {
   /** Every payment: for exports and archives only, never for a page (pages use the sums and pages below). */
   listForOwner(ownerId: string): Promise<Payment[]>;
   listForChit(ownerId: string, chitId: string): Promise<Payment[]>;
-  /** One page of payments, newest first (paid on, then recorded, then id), and how many match in all. */
+  /** One page of payments, newest first (paid on, then recorded, then id) unless asked oldest first, and how many match. */
   search(ownerId: string, filter: PaymentFilter): Promise<{ payments: Payment[]; total: number }>;
   /** Sums per chit and instalment, computed in the store (for the named chits, or all the owner's). */
   paidByInstalment(ownerId: string, chitIds?: readonly string[]): Promise<InstalmentPaid[]>;
@@ -136,6 +143,8 @@ export interface NotificationRepository {
   add(notification: Notification): Promise<boolean>;
   list(ownerId: string, options: { limit: number; unreadOnly?: boolean }): Promise<Notification[]>;
   unreadCount(ownerId: string): Promise<number>;
+  /** Whether the owner has this notification (read or not). */
+  exists(ownerId: string, id: string): Promise<boolean>;
   markRead(ownerId: string, id: string, at: Date): Promise<boolean>;
   markAllRead(ownerId: string, at: Date): Promise<number>;
 }

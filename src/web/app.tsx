@@ -14,6 +14,7 @@ import { errorEnvelope, onError, onNotFound } from "./middleware/errors.tsx";
 import { pageLanguage } from "./middleware/language.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { freshSessionAfterChanges } from "./middleware/session.ts";
+import { responseCache } from "./response-cache.ts";
 import { routeLabel } from "./route-label.ts";
 import { accountRoutes } from "./routes/account-routes.tsx";
 import { adminRoutes } from "./routes/admin-routes.tsx";
@@ -35,11 +36,17 @@ import { settingsTokensRoutes } from "./routes/settings-tokens-routes.tsx";
 import { shareRoutes, shareTarget } from "./routes/share-routes.tsx";
 import { storageProblemNow } from "./storage-problem.ts";
 
-export function createWebApp(services: WebServices) {
+/** Bytes of compressed answers an app keeps by default (a dashboard is ~10 KB): a few hundred members' pages. */
+export const RESPONSE_CACHE_BYTES = 8 * 1024 * 1024;
+
+export function createWebApp(services: WebServices, options: { responseCacheBytes?: number } = {}) {
   const app = new Hono<WebEnv>();
+  const cacheBytes = options.responseCacheBytes ?? RESPONSE_CACHE_BYTES;
+  const kept = cacheBytes > 0 ? responseCache(cacheBytes) : undefined;
   app.use(requestId());
   app.use(async (c, next) => {
     c.set("services", services);
+    c.set("responseCache", kept);
     const log = services.log.child({ reqId: c.get("requestId") });
     c.set("log", log);
     const started = performance.now();

@@ -3,12 +3,12 @@
 // compressed once (brotli at its best, and gzip) and kept in memory, so serving one costs no compression at all.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
+import { INSTALL_ROOT } from "../i18n/index.ts";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const root = INSTALL_ROOT;
 const pkg = (name: string, file: string) => join(root, "node_modules", name, file);
 
 /** A fixed list: only these files can be fetched, so no path ever reaches the file system from a URL. */

@@ -24,6 +24,7 @@ import type { HealthCheck } from "../ports/readiness.ts";
 import type { ScreenshotReader } from "../ports/screenshot-reader.ts";
 import type { StoreHealth } from "../ports/store-health.ts";
 import type { T } from "./i18n/index.ts";
+import type { ResponseCache } from "./response-cache.ts";
 
 export type { Logger };
 
@@ -86,5 +87,7 @@ export type WebEnv = {
     /** The language of this request's page and its translate function: set by pageLanguage. */
     locale: Locale;
     t: T;
+    /** This app's kept answers (middleware/ledger-cache.ts); undefined when caching is off. */
+    responseCache: ResponseCache | undefined;
   };
 };

@@ -23,6 +23,7 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       name: "Group A",
       organizer: "Shriram",
       ticketNo: "12",
+      upiIds: ["shriramchits@icici"],
       terms: { ...defaultTerms, chitValue: 10_000_000, members: 20, instalments: 20, startDate: "2026-01-05", dueDay: 5 },
       status: "active",
       notes: "",
@@ -198,6 +199,73 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.payments.receiptCount(o)).toBe(4);
     });
 
+    it("keeps its sums and counts right through edits, removed receipts, deletions, an import and an emptied ledger", async () => {
+      const o = owner();
+      const a = chit(o);
+      const b = chit(o, { name: "Group B" });
+      await s.chits.create(a);
+      await s.chits.create(b);
+      /** What the sums must be, worked out from every payment the store gives back. */
+      const expected = async () => {
+        const all = await s.payments.listForOwner(o);
+        const days = new Map<string, number>();
+        for (const p of all) days.set(`${p.chitId}|${p.paidOn}|${p.instalment}`, (days.get(`${p.chitId}|${p.paidOn}|${p.instalment}`) ?? 0) + p.amount);
+        return {
+          days: [...days].map(([k, amount]) => ({ key: k, amount })).sort((x, y) => (x.key < y.key ? -1 : 1)),
+          receipts: Object.fromEntries([a.id, b.id].map((id) => [id, all.filter((p) => p.chitId === id).reduce((n, p) => n + p.receipts.length, 0)])),
+          count: Object.fromEntries([a.id, b.id].map((id) => [id, all.filter((p) => p.chitId === id).length])),
+          inJanuary: all.filter((p) => p.chitId === a.id && p.paidOn >= "2026-01-01" && p.paidOn <= "2026-01-31").length,
+        };
+      };
+      const kept = async () => {
+        const days = await s.payments.paidByDay(o, [a.id, b.id]);
+        return {
+          days: days.map((d) => ({ key: `${d.chitId}|${d.paidOn}|${d.instalment}`, amount: d.amount })).sort((x, y) => (x.key < y.key ? -1 : 1)),
+          receipts: Object.fromEntries(await Promise.all([a.id, b.id].map(async (id) => [id, await s.payments.receiptCount(o, id)]))),
+          count: Object.fromEntries(
+            await Promise.all([a.id, b.id].map(async (id) => [id, (await s.payments.search(o, { chitId: id, limit: 1, offset: 0 })).total])),
+          ),
+          inJanuary: (await s.payments.search(o, { chitId: a.id, from: "2026-01-01", to: "2026-01-31", limit: 1, offset: 0 })).total,
+        };
+      };
+      const check = async (when: string) => expect(await kept(), when).toEqual(await expected());
+
+      const p1 = payment(o, a.id, { amount: 100_000 });
+      const p2 = payment(o, a.id, { amount: 200_000, receipts: [] });
+      const p3 = payment(o, b.id, { amount: 300_000, instalment: 2, paidOn: "2026-02-05" });
+      for (const p of [p1, p2, p3]) await s.payments.create(p);
+      await check("after three payments, two on the same day and instalment");
+      const extra = receipt(o, p1.id, "c".repeat(64));
+      await s.payments.update({ ...p1, instalment: 2, paidOn: "2026-02-06", amount: 150_000, receipts: [...p1.receipts, extra] }, [extra]);
+      await check("after a payment moved to another day and instalment, with a receipt added");
+      await s.payments.removeReceipt(o, extra.id);
+      await check("after a receipt was removed");
+      await s.payments.delete(o, p2.id);
+      await check("after a payment was deleted");
+      await s.payments.delete(o, p1.id);
+      await check("after a payment with a receipt was deleted");
+      const preview = {
+        id: randomUUID(),
+        ownerId: o,
+        fileName: "payments.csv",
+        createdAt: at,
+        expiresAt: new Date("2026-01-11T10:00:00Z"),
+        source: { encoding: "utf-8", delimiter: "comma", headers: [], cells: [] },
+        mapping: {},
+        defaultChitId: null,
+        rows: [],
+        errors: [],
+      };
+      await s.imports.save(preview);
+      await s.imports.commit(preview, [payment(o, a.id, { receipts: [], amount: 42 }), payment(o, a.id, { receipts: [], amount: 58 })]);
+      await check("after an import");
+      await s.chits.delete(o, b.id);
+      await check("after a chit was deleted");
+      await s.clearLedger();
+      expect(await s.payments.paidByInstalment(o)).toEqual([]);
+      expect(await s.payments.receiptCount(o)).toBe(0);
+    });
+
     it("pages payments newest first with the id breaking ties, and filters by instalments", async () => {
       const o = owner();
       const c = chit(o);
@@ -273,6 +341,9 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.notifications.markRead(owner(), first!.id, at)).toBe(false);
       expect(await s.notifications.markAllRead(o, at)).toBe(2);
       expect(await s.notifications.list(o, { limit: 10, unreadOnly: true })).toEqual([]);
+      expect(await s.notifications.exists(o, first!.id)).toBe(true); // read, and still there
+      expect(await s.notifications.exists(owner(), first!.id)).toBe(false);
+      expect(await s.notifications.exists(o, randomUUID())).toBe(false);
     });
 
     it("counts requests per key and window, atomically", async () => {

@@ -35,12 +35,23 @@ export function prometheusMetrics(): Metrics {
     labelNames: ["channel", "outcome"] as const,
     registers,
   });
+  // Each series' child looked up once: labelling an observation hashes its labels every time otherwise.
+  const requestSeries = new Map<string, ReturnType<typeof requests.labels>>();
+  const storeSeries = new Map<string, ReturnType<typeof store.labels>>();
+  const child = <C>(series: Map<string, C>, key: string, make: () => C): C => {
+    let found = series.get(key);
+    if (!found) {
+      found = make();
+      series.set(key, found);
+    }
+    return found;
+  };
   return {
     request(method, route, status, seconds) {
-      requests.observe({ method, route, status: String(status) }, seconds);
+      child(requestSeries, `${method} ${route} ${status}`, () => requests.labels(method, route, String(status))).observe(seconds);
     },
     storeOperation(kind, operation, seconds, failed) {
-      store.observe({ store: kind, operation }, seconds);
+      child(storeSeries, `${kind} ${operation}`, () => store.labels(kind, operation)).observe(seconds);
       if (failed) storeErrors.inc({ store: kind, operation });
     },
     unhandledError() {

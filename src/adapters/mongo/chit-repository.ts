@@ -4,13 +4,14 @@ import { completeTerms } from "../../domain/chit.ts";
 import type { Chit, ChitRepository, Receipt } from "../../ports/ledger.ts";
 import { changesBetween } from "./changes.ts";
 import { type ReceiptDoc, receiptFromDoc } from "./payment-repository.ts";
+import { paymentTotals } from "./payment-totals.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
 
 type ChitDoc = Omit<Chit, "id"> & { _id: string };
 
 const toDoc = ({ id, ...rest }: Chit): ChitDoc => ({ _id: id, ...rest });
 /** Documents stored before a chit setting existed get its default (completeTerms), so old and new read alike. */
-const fromDoc = ({ _id, ...rest }: ChitDoc): Chit => ({ id: _id, ...rest, terms: completeTerms(rest.terms) });
+const fromDoc = ({ _id, ...rest }: ChitDoc): Chit => ({ id: _id, ...rest, upiIds: rest.upiIds ?? [], terms: completeTerms(rest.terms) });
 
 export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository {
   const chits = db.collection<ChitDoc>("chits");
@@ -30,6 +31,13 @@ export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository
     },
     async list(ownerId) {
       return (await chits.find({ ownerId }).sort({ createdAt: 1, _id: 1 }).toArray()).map(fromDoc);
+    },
+    async page(ownerId, { limit, offset }) {
+      const [docs, total] = await Promise.all([
+        chits.find({ ownerId }).sort({ createdAt: 1, _id: 1 }).skip(offset).limit(limit).toArray(),
+        chits.countDocuments({ ownerId }),
+      ]);
+      return { chits: docs.map(fromDoc), total };
     },
     async update(chit) {
       await inTransaction(client, async (session) => {
@@ -52,6 +60,7 @@ export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository
         const gone = (await receipts.find({ ownerId, paymentId: { $in: paymentIds } }, { session }).toArray()).map(receiptFromDoc);
         await receipts.deleteMany({ ownerId, paymentId: { $in: paymentIds } }, { session });
         await db.collection("payments").deleteMany({ ownerId, chitId: id }, { session });
+        await paymentTotals(db).dropChit(ownerId, id, session);
         await chits.deleteOne({ _id: id, ownerId }, { session });
         await bumpRevision(db, ownerId, session);
         return gone;

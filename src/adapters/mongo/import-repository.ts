@@ -5,6 +5,7 @@
 import type { ClientSession, Db, MongoClient } from "mongodb";
 import type { ImportPreview, ImportRepository } from "../../ports/import-repository.ts";
 import type { Payment } from "../../ports/ledger.ts";
+import { paymentTotals } from "./payment-totals.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
 
 /** 1 Mi characters: at most 4 MiB of UTF-8 in one part, far below MongoDB's 16 MiB per document. */
@@ -62,6 +63,7 @@ export function mongoImportRepository(client: MongoClient, db: Db): ImportReposi
             list.map(({ id, receipts: _receipts, ...rest }) => ({ _id: id, ...rest })),
             { session },
           );
+        await paymentTotals(db).add(list, 1, session);
         await bumpRevision(db, preview.ownerId, session);
         return true;
       });

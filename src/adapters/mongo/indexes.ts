@@ -18,6 +18,10 @@ export const APP_INDEXES: IndexSpec[] = [
   { collection: "payments", key: { ownerId: 1, chitId: 1, paidOn: -1, createdAt: -1, _id: -1 } },
   { collection: "payments", key: { ownerId: 1, paidOn: -1, createdAt: -1, _id: -1 } },
   { collection: "payments", key: { ownerId: 1, reference: 1 } },
+  // What was paid per chit, day and instalment (payment-totals.ts): a chit's flows by day, an owner's months.
+  { collection: "payment_totals", key: { ownerId: 1, chitId: 1, paidOn: 1, instalment: 1 } },
+  { collection: "payment_totals", key: { ownerId: 1, paidOn: 1 } },
+  { collection: "receipt_totals", key: { ownerId: 1, chitId: 1 } },
   { collection: "receipts", key: { ownerId: 1, sha256: 1 } },
   { collection: "receipts", key: { paymentId: 1 } },
   // The daily sweep of files no receipt names (issue 10).

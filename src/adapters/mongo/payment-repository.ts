@@ -2,6 +2,7 @@
 import type { Db, Filter, MongoClient } from "mongodb";
 import type { InstalmentKey, InstalmentPaid, PaidInMonth, PaidOnDay, Payment, PaymentRepository, Receipt } from "../../ports/ledger.ts";
 import { changesBetween } from "./changes.ts";
+import { type Flow, paymentTotals } from "./payment-totals.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
 
 type PaymentDoc = Omit<Payment, "id" | "receipts"> & { _id: string };
@@ -23,6 +24,9 @@ function instalmentClauses(keys: readonly InstalmentKey[]): Filter<PaymentDoc>[]
 export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepository {
   const payments = db.collection<PaymentDoc>("payments");
   const receipts = db.collection<ReceiptDoc>("receipts");
+  // Sums and counts come from the totals kept beside the payments (payment-totals.ts), written in the same transactions.
+  const kept = paymentTotals(db);
+  const flow = (p: Flow): Flow => ({ ownerId: p.ownerId, chitId: p.chitId, paidOn: p.paidOn, instalment: p.instalment, amount: p.amount });
 
   async function withReceipts(docs: PaymentDoc[]): Promise<Payment[]> {
     if (docs.length === 0) return [];
@@ -40,6 +44,8 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
       await inTransaction(client, async (session) => {
         await payments.insertOne(paymentToDoc(p), { session });
         if (p.receipts.length) await receipts.insertMany(p.receipts.map(receiptToDoc), { session });
+        await kept.add([flow(p)], 1, session);
+        await kept.addReceipts(p.ownerId, p.chitId, p.receipts.length, session);
         await bumpRevision(db, p.ownerId, session);
       });
     },
@@ -54,15 +60,22 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
         const update = before && changesBetween(before, after);
         if (update) await payments.updateOne({ _id: after._id, ownerId: p.ownerId }, update, { session });
         if (added.length) await receipts.insertMany(added.map(receiptToDoc), { session });
+        if (before) {
+          await kept.add([flow(before)], -1, session);
+          await kept.add([flow(p)], 1, session);
+          await kept.addReceipts(p.ownerId, before.chitId, added.length, session);
+        }
         await bumpRevision(db, p.ownerId, session);
       });
     },
     async delete(ownerId, id) {
       return inTransaction(client, async (session) => {
         const gone = (await receipts.find({ ownerId, paymentId: id }, { session }).toArray()).map(receiptFromDoc);
-        const { deletedCount } = await payments.deleteOne({ _id: id, ownerId }, { session });
-        if (!deletedCount) return [];
-        await receipts.deleteMany({ ownerId, paymentId: id }, { session });
+        const deleted = await payments.findOneAndDelete({ _id: id, ownerId }, { session });
+        if (!deleted) return [];
+        const { deletedCount } = await receipts.deleteMany({ ownerId, paymentId: id }, { session });
+        await kept.add([flow(deleted)], -1, session);
+        await kept.addReceipts(ownerId, deleted.chitId, -deletedCount, session);
         await bumpRevision(db, ownerId, session);
         return gone;
       });
@@ -71,6 +84,8 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
       return inTransaction(client, async (session) => {
         const doc = await receipts.findOneAndDelete({ _id: receiptId, ownerId }, { session });
         if (!doc) return null;
+        const of = await payments.findOne({ _id: doc.paymentId, ownerId }, { projection: { chitId: 1 }, session });
+        if (of) await kept.addReceipts(ownerId, of.chitId, -1, session);
         await bumpRevision(db, ownerId, session);
         return receiptFromDoc(doc);
       });
@@ -98,21 +113,39 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
         } else all.push(clauses.length ? { $or: clauses } : { _id: { $in: [] } });
       }
       if (all.length) filter.$and = all;
+      // Filtered by chit and dates only, the count is a sum over the days paid on.
+      const byDays = !f.method && !f.q && !f.instalments;
+      const counted = async () => {
+        if (!byDays) return payments.countDocuments(filter);
+        const { chitId, paidOn } = filter;
+        const [row] = await kept.totals
+          .aggregate<{ n: number }>([
+            { $match: { ownerId, ...(chitId ? { chitId } : {}), ...(paidOn ? { paidOn } : {}) } },
+            { $group: { _id: null, n: { $sum: "$payments" } } },
+          ])
+          .toArray();
+        return row?.n ?? 0;
+      };
       const [docs, total] = await Promise.all([
-        payments.find(filter).sort({ paidOn: -1, createdAt: -1, _id: -1 }).skip(f.offset).limit(f.limit).toArray(),
-        payments.countDocuments(filter),
+        payments
+          .find(filter)
+          .sort(f.order === "oldest" ? { paidOn: 1, createdAt: 1, _id: 1 } : { paidOn: -1, createdAt: -1, _id: -1 })
+          .skip(f.offset)
+          .limit(f.limit)
+          .toArray(),
+        counted(),
       ]);
       return { payments: await withReceipts(docs), total };
     },
     async paidByInstalment(ownerId, chitIds) {
-      const rows = await payments
+      const rows = await kept.totals
         .aggregate<{ _id: InstalmentKey; amount: number; payments: number; lastPaidOn: string }>([
           { $match: { ownerId, ...(chitIds ? { chitId: { $in: [...chitIds] } } : {}) } },
           {
             $group: {
               _id: { chitId: "$chitId", instalment: "$instalment" },
               amount: { $sum: "$amount" },
-              payments: { $sum: 1 },
+              payments: { $sum: "$payments" },
               lastPaidOn: { $max: "$paidOn" },
             },
           },
@@ -124,17 +157,15 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
       );
     },
     async paidByDay(ownerId, chitIds) {
-      const rows = await payments
-        .aggregate<{ _id: { chitId: string; instalment: number; paidOn: string }; amount: number }>([
-          { $match: { ownerId, chitId: { $in: [...chitIds] } } },
-          { $group: { _id: { chitId: "$chitId", paidOn: "$paidOn", instalment: "$instalment" }, amount: { $sum: "$amount" } } },
-          { $sort: { "_id.chitId": 1, "_id.paidOn": 1, "_id.instalment": 1 } },
-        ])
+      if (chitIds.length === 0) return [];
+      const rows = await kept.totals
+        .find({ ownerId, chitId: { $in: [...chitIds] } })
+        .sort({ chitId: 1, paidOn: 1, instalment: 1 })
         .toArray();
-      return rows.map((r): PaidOnDay => ({ chitId: r._id.chitId, instalment: r._id.instalment, paidOn: r._id.paidOn, amount: r.amount }));
+      return rows.map((r): PaidOnDay => ({ chitId: r.chitId, instalment: r.instalment, paidOn: r.paidOn, amount: r.amount }));
     },
     async paidByMonth(ownerId, from) {
-      const rows = await payments
+      const rows = await kept.totals
         .aggregate<{ _id: { chitId: string; month: string }; amount: number }>([
           { $match: { ownerId, paidOn: { $gte: from } } },
           { $group: { _id: { chitId: "$chitId", month: { $substrBytes: ["$paidOn", 0, 7] } }, amount: { $sum: "$amount" } } },
@@ -144,15 +175,8 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
       return rows.map((r): PaidInMonth => ({ chitId: r._id.chitId, month: r._id.month, amount: r.amount }));
     },
     async receiptCount(ownerId, chitId) {
-      if (chitId === undefined) return receipts.countDocuments({ ownerId });
-      const [row] = await payments
-        .aggregate<{ n: number }>([
-          { $match: { ownerId, chitId } },
-          { $lookup: { from: "receipts", localField: "_id", foreignField: "paymentId", as: "r" } },
-          { $group: { _id: null, n: { $sum: { $size: "$r" } } } },
-        ])
-        .toArray();
-      return row?.n ?? 0;
+      const rows = await kept.receiptTotals.find({ ownerId, ...(chitId === undefined ? {} : { chitId }) }).toArray();
+      return rows.reduce((n, r) => n + r.receipts, 0);
     },
     async getReceipt(ownerId, receiptId) {
       const doc = await receipts.findOne({ _id: receiptId, ownerId });

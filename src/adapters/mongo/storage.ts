@@ -20,6 +20,7 @@ import { canReadWrite, describeIndex, inspectMongo } from "./mongo-health.ts";
 import { mongoNotificationRepository } from "./notification-repository.ts";
 import { mongoAuditLog, mongoOutboxRepository } from "./outbox-and-audit.ts";
 import { mongoPaymentRepository } from "./payment-repository.ts";
+import { fillPaymentTotals } from "./payment-totals.ts";
 import { mongoRateCounter } from "./rate-counter.ts";
 import { mongoReminderLog } from "./reminder-log.ts";
 import { bumpAllRevisions, inTransaction } from "./transaction.ts";
@@ -30,6 +31,8 @@ const PING_TIMEOUT_MS = 2_000;
 export const LEDGER_COLLECTIONS = [
   "receipts",
   "payments",
+  "payment_totals",
+  "receipt_totals",
   "chits",
   "notifications",
   "outbox",
@@ -62,6 +65,7 @@ export async function openMongoStorage(settings: MongoSettings, observe?: StoreO
     else {
       for (const { wanted } of await ensureIndexes(db)) problems.push({ code: "index-conflict", wanted: describeIndex(wanted), existing: wanted.collection });
     }
+    if (problems.length === 0) await fillPaymentTotals(client, db);
     if (problems.length) throw new StoreRefusedError({ store: "mongodb", description, problems, storage: null });
   } catch (error) {
     await client.close().catch(() => {});

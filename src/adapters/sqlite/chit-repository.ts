@@ -8,13 +8,15 @@ type Row = { doc: string };
 
 export function chitFromJson(doc: string): Chit {
   const raw = JSON.parse(doc) as Chit & { createdAt: string; updatedAt: string };
-  return { ...raw, terms: completeTerms(raw.terms), createdAt: new Date(raw.createdAt), updatedAt: new Date(raw.updatedAt) };
+  return { ...raw, upiIds: raw.upiIds ?? [], terms: completeTerms(raw.terms), createdAt: new Date(raw.createdAt), updatedAt: new Date(raw.updatedAt) };
 }
 
 export function sqliteChitRepository(db: SqliteDatabase): ChitRepository {
   const insert = db.prepare("INSERT INTO chits (id, owner_id, doc, created_at) VALUES (?, ?, ?, ?)");
   const one = db.prepare("SELECT doc FROM chits WHERE owner_id = ? AND id = ?");
   const all = db.prepare("SELECT doc FROM chits WHERE owner_id = ? ORDER BY created_at, id");
+  const some = db.prepare("SELECT doc FROM chits WHERE owner_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?");
+  const count = db.prepare("SELECT COUNT(*) AS n FROM chits WHERE owner_id = ?");
   const save = db.prepare("UPDATE chits SET doc = ? WHERE owner_id = ? AND id = ?");
   const receipts = db.prepare("SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ?");
   const remove = db.prepare("DELETE FROM chits WHERE owner_id = ? AND id = ?");
@@ -32,6 +34,10 @@ export function sqliteChitRepository(db: SqliteDatabase): ChitRepository {
     },
     async list(ownerId) {
       return (all.all(ownerId) as Row[]).map((r) => chitFromJson(r.doc));
+    },
+    async page(ownerId, { limit, offset }) {
+      const chits = (some.all(ownerId, limit, offset) as Row[]).map((r) => chitFromJson(r.doc));
+      return { chits, total: (count.get(ownerId) as { n: number }).n };
     },
     async update(chit) {
       save.run(JSON.stringify(chit), chit.ownerId, chit.id);

@@ -156,4 +156,49 @@ export const migrations: string[] = [
    CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
   // Notifications carry their words (an i18n key and parameters) so each is shown in the member's language.
   `ALTER TABLE notifications ADD COLUMN words TEXT;`,
+  // Sums that do not grow with history (issue 12): what was paid per chit, day and instalment, and the receipts per
+  // chit, kept by triggers on every write (whatever writes: the app, an import, a cascade from a deleted chit), so a
+  // summary, a schedule or a count reads a few rows per day paid instead of every payment. Filled from what is there.
+  `CREATE TABLE payment_totals (
+     owner_id TEXT NOT NULL,
+     chit_id TEXT NOT NULL,
+     paid_on TEXT NOT NULL,
+     instalment INTEGER NOT NULL,
+     amount INTEGER NOT NULL,
+     payments INTEGER NOT NULL,
+     PRIMARY KEY (owner_id, chit_id, paid_on, instalment)
+   ) WITHOUT ROWID;
+   CREATE INDEX payment_totals_owner_paid ON payment_totals (owner_id, paid_on, chit_id, amount);
+   CREATE TABLE receipt_totals (owner_id TEXT NOT NULL, chit_id TEXT NOT NULL, receipts INTEGER NOT NULL, PRIMARY KEY (owner_id, chit_id)) WITHOUT ROWID;
+   INSERT INTO payment_totals (owner_id, chit_id, paid_on, instalment, amount, payments)
+     SELECT owner_id, chit_id, paid_on, instalment, SUM(amount), COUNT(*) FROM payments GROUP BY owner_id, chit_id, paid_on, instalment;
+   INSERT INTO receipt_totals (owner_id, chit_id, receipts)
+     SELECT p.owner_id, p.chit_id, COUNT(*) FROM receipts r JOIN payments p ON p.id = r.payment_id GROUP BY p.owner_id, p.chit_id;
+   CREATE TRIGGER payments_totals_insert AFTER INSERT ON payments BEGIN
+     INSERT INTO payment_totals (owner_id, chit_id, paid_on, instalment, amount, payments)
+       VALUES (NEW.owner_id, NEW.chit_id, NEW.paid_on, NEW.instalment, NEW.amount, 1)
+       ON CONFLICT (owner_id, chit_id, paid_on, instalment) DO UPDATE SET amount = amount + excluded.amount, payments = payments + 1; END;
+   CREATE TRIGGER payments_totals_delete AFTER DELETE ON payments BEGIN
+     UPDATE payment_totals SET amount = amount - OLD.amount, payments = payments - 1 WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND instalment = OLD.instalment;
+     DELETE FROM payment_totals WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND instalment = OLD.instalment AND payments <= 0; END;
+   CREATE TRIGGER payments_totals_update AFTER UPDATE OF owner_id, chit_id, paid_on, instalment, amount ON payments BEGIN
+     UPDATE payment_totals SET amount = amount - OLD.amount, payments = payments - 1 WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND instalment = OLD.instalment;
+     DELETE FROM payment_totals WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND instalment = OLD.instalment AND payments <= 0;
+     INSERT INTO payment_totals (owner_id, chit_id, paid_on, instalment, amount, payments)
+       VALUES (NEW.owner_id, NEW.chit_id, NEW.paid_on, NEW.instalment, NEW.amount, 1)
+       ON CONFLICT (owner_id, chit_id, paid_on, instalment) DO UPDATE SET amount = amount + excluded.amount, payments = payments + 1; END;
+   CREATE TRIGGER receipts_totals_insert AFTER INSERT ON receipts BEGIN
+     INSERT INTO receipt_totals (owner_id, chit_id, receipts) SELECT owner_id, chit_id, 1 FROM payments WHERE id = NEW.payment_id
+       ON CONFLICT (owner_id, chit_id) DO UPDATE SET receipts = receipts + 1; END;
+   -- A receipt deleted on its own counts down here; one deleted with its payment (a cascade, after the payment's row is
+   -- gone) was counted down by the payment's trigger before it, which still sees it.
+   CREATE TRIGGER receipts_totals_delete AFTER DELETE ON receipts BEGIN
+     UPDATE receipt_totals SET receipts = receipts - 1
+       WHERE (owner_id, chit_id) IN (SELECT owner_id, chit_id FROM payments WHERE id = OLD.payment_id); END;
+   CREATE TRIGGER payments_receipt_totals_delete BEFORE DELETE ON payments BEGIN
+     UPDATE receipt_totals SET receipts = receipts - (SELECT COUNT(*) FROM receipts WHERE payment_id = OLD.id)
+       WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id; END;
+   CREATE TRIGGER chits_totals_delete AFTER DELETE ON chits BEGIN
+     DELETE FROM payment_totals WHERE owner_id = OLD.owner_id AND chit_id = OLD.id;
+     DELETE FROM receipt_totals WHERE owner_id = OLD.owner_id AND chit_id = OLD.id; END;`,
 ];

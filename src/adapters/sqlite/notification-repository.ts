@@ -33,9 +33,13 @@ export function sqliteNotificationRepository(db: SqliteDatabase): NotificationRe
   const recent = db.prepare("SELECT * FROM notifications WHERE owner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?");
   const recentUnread = db.prepare("SELECT * FROM notifications WHERE owner_id = ? AND read_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?");
   const unread = db.prepare("SELECT COUNT(*) AS n FROM notifications WHERE owner_id = ? AND read_at IS NULL");
+  const one = db.prepare("SELECT 1 AS found FROM notifications WHERE owner_id = ? AND id = ?");
   const markOne = db.prepare("UPDATE notifications SET read_at = ? WHERE owner_id = ? AND id = ? AND read_at IS NULL");
   const markAll = db.prepare("UPDATE notifications SET read_at = ? WHERE owner_id = ? AND read_at IS NULL");
   return {
+    async exists(ownerId, id) {
+      return one.get(ownerId, id) !== undefined;
+    },
     async add(n) {
       const { changes } = insert.run(
         n.id,

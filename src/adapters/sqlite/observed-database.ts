@@ -27,15 +27,25 @@ function timed<T>(observe: StoreObserver, operation: string, run: () => T): T {
 export function observeDatabase(db: SqliteDatabase, observe: StoreObserver): SqliteDatabase {
   const prepare = db.prepare.bind(db) as (...args: unknown[]) => object;
   const exec = db.exec.bind(db);
-  const wrap = (statement: object, operation: string) =>
-    new Proxy(statement, {
+  const wrap = (statement: object, operation: string) => {
+    // The timed run(), get(), all() and iterate() of this statement, made once (statements are prepared once and reused).
+    const executing = new Map<string, (...args: unknown[]) => unknown>();
+    return new Proxy(statement, {
       get(target, key) {
         const value = Reflect.get(target, key, target);
         if (typeof value !== "function") return value;
-        if (typeof key === "string" && EXECUTING.has(key)) return (...args: unknown[]) => timed(observe, operation, () => value.apply(target, args));
+        if (typeof key === "string" && EXECUTING.has(key)) {
+          let timedRun = executing.get(key);
+          if (!timedRun) {
+            timedRun = (...args: unknown[]) => timed(observe, operation, () => value.apply(target, args));
+            executing.set(key, timedRun);
+          }
+          return timedRun;
+        }
         return value.bind(target);
       },
     });
+  };
   Object.assign(db, {
     prepare: (...args: unknown[]) => wrap(prepare(...args), operationOf(String(args[0]))),
     exec: (sql: string) => timed(observe, operationOf(sql), () => exec(sql)),

@@ -129,17 +129,19 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   const oneReceipt = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND id = ?");
   const deleteReceipt = db.prepare("DELETE FROM receipts WHERE owner_id = ? AND id = ?");
   const bySha = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND sha256 = ?");
+  // Sums come from payment_totals (one row per chit, day and instalment, kept by triggers: migrations.ts), so they
+  // cost the days paid on, not the payments made.
   const sumsByInstalment = db.prepare(
-    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, COUNT(*) AS payments, MAX(paid_on) AS lastPaidOn FROM payments WHERE owner_id = ? GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
+    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, SUM(payments) AS payments, MAX(paid_on) AS lastPaidOn FROM payment_totals WHERE owner_id = ? GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
   );
   const sumsByInstalmentOf = db.prepare(
-    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, COUNT(*) AS payments, MAX(paid_on) AS lastPaidOn FROM payments WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
+    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, SUM(payments) AS payments, MAX(paid_on) AS lastPaidOn FROM payment_totals WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
   );
   const sumsByDay = db.prepare(
-    "SELECT chit_id AS chitId, instalment, paid_on AS paidOn, SUM(amount) AS amount FROM payments WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) GROUP BY chit_id, paid_on, instalment ORDER BY chit_id, paid_on, instalment",
+    "SELECT chit_id AS chitId, instalment, paid_on AS paidOn, amount FROM payment_totals WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) ORDER BY chit_id, paid_on, instalment",
   );
   const sumsByMonth = db.prepare(
-    "SELECT chit_id AS chitId, substr(paid_on, 1, 7) AS month, SUM(amount) AS amount FROM payments WHERE owner_id = ? AND paid_on >= ? GROUP BY chit_id, month ORDER BY chit_id, month",
+    "SELECT chit_id AS chitId, substr(paid_on, 1, 7) AS month, SUM(amount) AS amount FROM payment_totals WHERE owner_id = ? AND paid_on >= ? GROUP BY chit_id, month ORDER BY chit_id, month",
   );
   const receiptsOfPayments = db.prepare("SELECT * FROM receipts WHERE payment_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id");
   // The search's statements differ only by which filters are set: each shape is prepared once.
@@ -152,8 +154,8 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
     }
     return found;
   };
-  const receiptsOfOwnerCount = db.prepare("SELECT COUNT(*) AS n FROM receipts WHERE owner_id = ?");
-  const receiptsOfChitCount = db.prepare("SELECT COUNT(*) AS n FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ?");
+  const receiptsOfOwnerCount = db.prepare("SELECT COALESCE(SUM(receipts), 0) AS n FROM receipt_totals WHERE owner_id = ?");
+  const receiptsOfChitCount = db.prepare("SELECT COALESCE(SUM(receipts), 0) AS n FROM receipt_totals WHERE owner_id = ? AND chit_id = ?");
   // casefold (database.ts) compares without regard to case in every script, as MongoDB's case-insensitive match does.
   const byReference = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND casefold(reference) = casefold(?)");
 
@@ -220,12 +222,16 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
         params.push(JSON.stringify(f.instalments.keys.map((k) => `${k.chitId}:${k.instalment}`)));
       }
       const clause = where.join(" AND ");
-      const { n } = statement(`SELECT COUNT(*) AS n FROM payments WHERE ${clause}`).get(...params) as { n: number };
-      const rows = statement(`SELECT * FROM payments WHERE ${clause} ORDER BY paid_on DESC, created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
-        ...params,
-        f.limit,
-        f.offset,
-      ) as PaymentRow[];
+      // Filtered by chit and dates only, the count is a sum over the days paid on (payment_totals has both columns).
+      const fromTotals = !f.method && !f.q && !f.instalments;
+      const count = fromTotals
+        ? `SELECT COALESCE(SUM(payments), 0) AS n FROM payment_totals WHERE ${clause}`
+        : `SELECT COUNT(*) AS n FROM payments WHERE ${clause}`;
+      const { n } = statement(count).get(...params) as { n: number };
+      const direction = f.order === "oldest" ? "ASC" : "DESC";
+      const rows = statement(
+        `SELECT * FROM payments WHERE ${clause} ORDER BY paid_on ${direction}, created_at ${direction}, id ${direction} LIMIT ? OFFSET ?`,
+      ).all(...params, f.limit, f.offset) as PaymentRow[];
       const receipts = rows.length ? (receiptsOfPayments.all(JSON.stringify(rows.map((r) => r.id))) as ReceiptRow[]).map(receiptFromRow) : [];
       return { payments: withReceipts(rows, receipts), total: n };
     },

@@ -1,28 +1,39 @@
 // What the embedded store says about itself: whether DATA_DIR can be written, and the space its database and receipt
 // files take (no limit applies; the disk's free space is /readyz's concern).
-import { accessSync, constants, existsSync, readdirSync, statSync } from "node:fs";
+import { accessSync, constants, type Dirent, existsSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { StorageUse, StoreProblem, StoreReport } from "../../ports/store-health.ts";
 
-const sizeOf = (path: string) => {
+const sizeOf = async (path: string) => {
   try {
-    return statSync(path).size;
+    return (await stat(path)).size;
   } catch {
     return 0;
   }
 };
 
-function bytesUnder(dir: string): number {
+/**
+ * Bytes of every file under `dir`, read without blocking: a store with tens of thousands of receipt files would
+ * otherwise hold up every request for the length of the walk (it runs at start-up and on the Admin page).
+ */
+async function bytesUnder(dir: string): Promise<number> {
+  let entries: Dirent[];
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .reduce((sum, entry) => sum + sizeOf(join(entry.parentPath, entry.name)), 0);
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch {
     return 0;
   }
+  let sum = 0;
+  const files = entries.filter((entry) => entry.isFile());
+  for (let i = 0; i < files.length; i += 64) {
+    const sizes = await Promise.all(files.slice(i, i + 64).map((entry) => sizeOf(join(entry.parentPath, entry.name))));
+    sum += sizes.reduce((a, b) => a + b, 0);
+  }
+  return sum;
 }
 
-export function inspectSqlite(dataDir: string): { problems: StoreProblem[]; storage: StorageUse } {
+export async function inspectSqlite(dataDir: string): Promise<{ problems: StoreProblem[]; storage: StorageUse }> {
   const problems: StoreProblem[] = [];
   // A DATA_DIR that does not exist yet is made at start-up: then the nearest folder above it must be writable.
   let dir = resolve(dataDir);
@@ -33,13 +44,13 @@ export function inspectSqlite(dataDir: string): { problems: StoreProblem[]; stor
     problems.push({ code: "data-dir-unwritable", dir: resolve(dataDir), detail: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
   const db = join(dataDir, "chitfunds.db");
-  const filesBytes = bytesUnder(join(dataDir, "files"));
-  const usedBytes = sizeOf(db) + sizeOf(`${db}-wal`) + filesBytes;
+  const filesBytes = await bytesUnder(join(dataDir, "files"));
+  const usedBytes = (await sizeOf(db)) + (await sizeOf(`${db}-wal`)) + filesBytes;
   return { problems, storage: { usedBytes, filesBytes, limitBytes: null } };
 }
 
 export const describeSqlite = (dataDir: string) => `SQLite at ${resolve(dataDir, "chitfunds.db")}`;
 
 export async function probeSqlite(dataDir: string): Promise<StoreReport> {
-  return { store: "sqlite", description: describeSqlite(dataDir), ...inspectSqlite(dataDir) };
+  return { store: "sqlite", description: describeSqlite(dataDir), ...(await inspectSqlite(dataDir)) };
 }

@@ -44,7 +44,7 @@ export function openSqliteStorage(dataDir: string, observe?: StoreObserver, opti
     health: { report: () => probeSqlite(dataDir) },
     async clearLedger() {
       db.exec(
-        "BEGIN; DELETE FROM chits; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; DELETE FROM idempotency_keys; COMMIT;",
+        "BEGIN; DELETE FROM chits; DELETE FROM payment_totals; DELETE FROM receipt_totals; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; DELETE FROM idempotency_keys; COMMIT;",
       );
       await rm(join(dataDir, "files"), { recursive: true, force: true });
     },

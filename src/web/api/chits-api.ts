@@ -7,11 +7,12 @@ import { createChit } from "../../app/create-chit.ts";
 import { deleteChit } from "../../app/delete-chit.ts";
 import { findChit } from "../../app/find-chit.ts";
 import { chitInput, chitPatch, instalmentInput } from "../../app/ledger-input.ts";
-import { listChits } from "../../app/list-chits.ts";
+import { CHITS_PER_PAGE, chitListQuery, listChits } from "../../app/list-chits.ts";
 import { parseInput, withoutBlanks } from "../../app/parse-input.ts";
 import { recordInstalment } from "../../app/record-instalment.ts";
 import { updateChit } from "../../app/update-chit.ts";
 import type { WebEnv } from "../env.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { bidAdviceJson, bidAdviceSchema } from "./json/bid-advice-json.ts";
 import { chitJson, chitListJson, chitListSchema, chitSchema } from "./json/chit-json.ts";
 import { errorSchema, idParam } from "./json/common.ts";
@@ -31,11 +32,14 @@ export const chitsApi = new Hono<WebEnv>()
     "/chits",
     describeRoute({
       operationId: "listChits",
-      summary: "The member's chits, each with paid, total payable, balance and next due.",
+      summary: "The member's chits, oldest first, each with paid, total payable, balance and next due; a page at a time.",
+      description: `At most perPage chits (default ${CHITS_PER_PAGE}); total and pages say how many there are.`,
       tags,
-      responses: { 200: { description: "The chits.", json: chitListSchema }, ...guarded },
+      query: chitListQuery,
+      responses: { 200: { description: "One page of chits.", json: chitListSchema }, 400: "BadInput", ...guarded },
     }),
-    async (c) => c.json(chitListJson(await listChits(c.get("services").ledger, c.get("member")))),
+    ledgerCached,
+    async (c) => c.json(chitListJson(await listChits(c.get("services").ledger, c.get("member"), c.req.query()))),
   )
   .post(
     "/chits",
@@ -150,6 +154,7 @@ export const chitsApi = new Hono<WebEnv>()
       query: chitReportQuery,
       responses: { 200: { description: "The schedule.", json: scheduleSchema }, 400: "BadInput", 404: "NotFound", ...guarded },
     }),
+    ledgerCached,
     async (c) => {
       const query = parseInput(chitReportQuery, withoutBlanks(c.req.query()));
       const report = await buildChitReport(c.get("services").ledger, c.get("member"), c.req.param("id"), query);

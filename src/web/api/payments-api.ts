@@ -2,16 +2,18 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { deletePayment } from "../../app/delete-payment.ts";
-import { findChit } from "../../app/find-chit.ts";
 import { findPayment } from "../../app/find-payment.ts";
 import { findPayments, paymentQuery } from "../../app/find-payments.ts";
 import { paymentPatch } from "../../app/ledger-input.ts";
+import { CHIT_PAYMENTS_PER_PAGE, chitPaymentsQuery, listChitPayments } from "../../app/list-chit-payments.ts";
 import { recordPayment } from "../../app/record-payment.ts";
 import { checkIdempotencyKey, recordPaymentOnce } from "../../app/record-payment-once.ts";
 import { updatePayment } from "../../app/update-payment.ts";
 import type { WebEnv } from "../env.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { errorSchema, idParam } from "./json/common.ts";
 import {
+  chitPaymentsJson,
   chitPaymentsSchema,
   paymentJson,
   paymentPageJson,
@@ -41,18 +43,15 @@ export const paymentsApi = new Hono<WebEnv>()
     "/chits/:id/payments",
     describeRoute({
       operationId: "listChitPayments",
-      summary: "The chit's payments.",
+      summary: "The chit's payments, oldest first, a page at a time.",
+      description: `At most perPage payments (default ${CHIT_PAYMENTS_PER_PAGE}: a typical chit's whole history); total and pages say how many there are. Ask page=2 and on for the rest.`,
       tags,
       params: idParam("chit"),
-      responses: { 200: { description: "Payments.", json: chitPaymentsSchema }, 404: "NotFound", ...guarded },
+      query: chitPaymentsQuery,
+      responses: { 200: { description: "One page of the chit's payments.", json: chitPaymentsSchema }, 400: "BadInput", 404: "NotFound", ...guarded },
     }),
-    async (c) => {
-      const deps = c.get("services").ledger;
-      const ownerId = c.get("member").id;
-      const chit = await findChit(deps.chits, ownerId, c.req.param("id"));
-      const payments = await deps.payments.listForChit(ownerId, chit.id);
-      return c.json({ chitId: chit.id, payments: payments.map(paymentJson) } satisfies z.infer<typeof chitPaymentsSchema>);
-    },
+    ledgerCached,
+    async (c) => c.json(chitPaymentsJson(await listChitPayments(c.get("services").ledger, c.get("member"), c.req.param("id"), c.req.query()))),
   )
   .post(
     "/chits/:id/payments",
@@ -105,6 +104,7 @@ export const paymentsApi = new Hono<WebEnv>()
       query: paymentQuery,
       responses: { 200: { description: "One page of payments, newest first.", json: paymentPageSchema }, 400: "BadInput", ...guarded },
     }),
+    ledgerCached,
     async (c) => {
       const found = await findPayments(c.get("services").ledger, c.get("member"), c.req.query());
       return c.json(paymentPageJson(found));

@@ -1,12 +1,14 @@
 // The JSON API under /api/v1: every route needs an approved member (session cookie or bearer token).
 import { Hono } from "hono";
 import { buildSummary } from "../../app/build-summary.ts";
+import { duesQuery, listDues } from "../../app/list-dues.ts";
 import type { WebEnv } from "../env.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { requireMember } from "../middleware/session.ts";
 import { chitsApi } from "./chits-api.ts";
 import { exportsApi } from "./exports-api.ts";
 import { importsApi } from "./imports-api.ts";
-import { summaryJson, summarySchema } from "./json/summary-json.ts";
+import { duePageJson, duePageSchema, summaryJson, summarySchema } from "./json/summary-json.ts";
 import { notificationsApi } from "./notifications-api.ts";
 import { describeRoute, guarded } from "./openapi/describe-route.ts";
 import { paymentsApi } from "./payments-api.ts";
@@ -35,5 +37,18 @@ export const apiV1 = new Hono<WebEnv>()
       tags: ["summary"],
       responses: { 200: { description: "The summary.", json: summarySchema }, ...guarded },
     }),
+    ledgerCached,
     async (c) => c.json(summaryJson(await buildSummary(c.get("services").ledger, c.get("member")))),
+  )
+  .get(
+    "/dues",
+    describeRoute({
+      operationId: "listDues",
+      summary: "Instalments overdue, or due in the next 30 days, across the member's chits, a page at a time.",
+      tags: ["summary"],
+      query: duesQuery,
+      responses: { 200: { description: "One page of instalments.", json: duePageSchema }, 400: "BadInput", ...guarded },
+    }),
+    ledgerCached,
+    async (c) => c.json(duePageJson(await listDues(c.get("services").ledger, c.get("member"), c.req.query()))),
   );

@@ -86,6 +86,8 @@ function tooLarge(cap: Cap): never {
 }
 
 export const bodyCap = createMiddleware<WebEnv>(async (c, next) => {
+  // A GET or HEAD has no body (the HTTP server gives it none); asking the Request for one would build a whole Request.
+  if (c.req.method === "GET" || c.req.method === "HEAD") return next();
   const raw = c.req.raw;
   if (!raw.body) return next();
   const cap = bodyCapFor(c.req.method, c.req.path, c.get("services").config.receiptMaxBytes);

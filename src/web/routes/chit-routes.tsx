@@ -18,6 +18,7 @@ import type { Chit } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
 import { errorIn } from "../error-words.ts";
 import { type FormValues, fieldsOf, formFields } from "../form-values.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { type BidView, bidDiscountValue } from "../views/bid-advice-view.tsx";
@@ -117,9 +118,9 @@ async function renderInstalment(c: Ctx, values: FormValues | null, error?: AppEr
 export const chitRoutes = new Hono<WebEnv>()
   .use("/chits", requireMember)
   .use("/chits/*", requireMember)
-  .get("/chits", async (c) => {
-    const list = await listChits(ledger(c), c.get("member"));
-    return renderPage(c, c.get("t")("chits.title"), <ChitListView t={c.get("t")} items={list.chits} />, { active: "chits" });
+  .get("/chits", ledgerCached, async (c) => {
+    const list = await listChits(ledger(c), c.get("member"), c.req.query());
+    return renderPage(c, c.get("t")("chits.title"), <ChitListView t={c.get("t")} list={list} />, { active: "chits" });
   })
   .get("/chits/new", (c) => {
     const today = todayIn(c.get("member").timeZone, ledger(c).clock.now());
@@ -146,7 +147,7 @@ export const chitRoutes = new Hono<WebEnv>()
       return renderPage(c, c.get("t")("chitForm.addTitle"), view, { active: "chits", status: error.status });
     }
   })
-  .get("/chits/:id", async (c) => {
+  .get("/chits/:id", ledgerCached, async (c) => {
     const { query, benchmark, benchmarkError } = rateQuery(c);
     const report = await buildChitReport(ledger(c), c.get("member"), c.req.param("id"), query);
     const options = { assumption: query.assumption, benchmark, benchmarkError };

@@ -1,28 +1,28 @@
-// The member's dashboard: what is due, overdue, paid and earned across their chits.
+// The member's dashboard (what is due, overdue, paid and earned across their chits) and the dues pages behind its lists.
 import { Hono } from "hono";
-import { raw } from "hono/html";
 import { buildSummary } from "../../app/build-summary.ts";
-import type { Summary } from "../../domain/summary.ts";
+import { listDues } from "../../app/list-dues.ts";
 import type { WebEnv } from "../env.ts";
-import type { T } from "../i18n/index.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { DashboardView } from "../views/dashboard-views.tsx";
+import { DuesView } from "../views/dues-view.tsx";
 
-/** buildSummary hands back the same object while nothing changed, so its rendered HTML can be kept with it. */
-const rendered = new WeakMap<Summary, { name: string; t: T; html: string }>();
-
-async function dashboardHtml(t: T, summary: Summary, name: string, timeZone: string): Promise<string> {
-  const hit = rendered.get(summary);
-  if (hit?.name === name && hit.t === t) return hit.html;
-  const html = (await (<DashboardView t={t} name={name} summary={summary} timeZone={timeZone} />).toString()) as string;
-  rendered.set(summary, { name, t, html });
-  return html;
-}
-
-export const dashboardRoutes = new Hono<WebEnv>().use("/dashboard", requireMember).get("/dashboard", async (c) => {
-  const member = c.get("member");
-  const summary = await buildSummary(c.get("services").ledger, member);
-  const t = c.get("t");
-  return renderPage(c, t("dashboard.title"), raw(await dashboardHtml(t, summary, member.name, member.timeZone)), { active: "dashboard" });
-});
+export const dashboardRoutes = new Hono<WebEnv>()
+  .use("/dashboard", requireMember)
+  .use("/dues", requireMember)
+  .get("/dashboard", ledgerCached, async (c) => {
+    const member = c.get("member");
+    const summary = await buildSummary(c.get("services").ledger, member);
+    const t = c.get("t");
+    return renderPage(c, t("dashboard.title"), <DashboardView t={t} name={member.name} summary={summary} timeZone={member.timeZone} />, {
+      active: "dashboard",
+    });
+  })
+  .get("/dues", ledgerCached, async (c) => {
+    const t = c.get("t");
+    const dues = await listDues(c.get("services").ledger, c.get("member"), c.req.query());
+    const title = t(dues.status === "overdue" ? "dashboard.duesOverdueTitle" : "dashboard.duesUpcomingTitle");
+    return renderPage(c, title, <DuesView t={t} dues={dues} />, { active: "dashboard" });
+  });

@@ -19,6 +19,7 @@ import type { Payment } from "../../ports/ledger.ts";
 import type { WebEnv } from "../env.ts";
 import { errorIn } from "../error-words.ts";
 import { type FormValues, fieldsOf, formFields, pickFields } from "../form-values.ts";
+import { ledgerCached } from "../middleware/ledger-cache.ts";
 import { requireMember } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { forgetShared, sharedId } from "../shared-cookie.ts";
@@ -104,7 +105,7 @@ export const paymentRoutes = new Hono<WebEnv>()
       return renderPaymentForm(c, chit.id, null, state);
     }
   })
-  .get("/payments", async (c) => {
+  .get("/payments", ledgerCached, async (c) => {
     const member = c.get("member");
     const values: FormValues = Object.fromEntries(HISTORY_FILTERS.map((k) => [k, c.req.query(k) ?? ""]));
     const t = c.get("t");

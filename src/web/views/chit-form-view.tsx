@@ -15,6 +15,7 @@ export function newChitValues(today: string): FormValues {
     name: "",
     organizer: "",
     ticketNo: "",
+    upiIds: "",
     chitValue: "",
     members: "",
     startDate: today,
@@ -39,6 +40,7 @@ export function chitValues(chit: Chit): FormValues {
     name: chit.name,
     organizer: chit.organizer,
     ticketNo: chit.ticketNo,
+    upiIds: chit.upiIds.join(", "),
     chitValue: amountForInput(t.chitValue),
     members: String(t.members),
     startDate: t.startDate,
@@ -98,6 +100,17 @@ export function ChitFormView(p: { t: T; csrfToken: string; chit?: Chit; values: 
               />
             </div>
           </div>
+          <Field
+            name="upiIds"
+            label={t("chitForm.upiIds")}
+            value={v.upiIds}
+            error={e.upiIds}
+            maxlength={1500}
+            autocomplete="off"
+            inputmode="email"
+            placeholder="shriramchits@icici"
+            help={t("chitForm.upiIdsHelp")}
+          />
           <div class="row">
             <div class="col-12 col-md-6">
               <Field

@@ -1,12 +1,13 @@
 // The member's chits as a list of cards, and the question asked before a chit is deleted.
-import type { ChitListEntry } from "../../app/list-chits.ts";
+import type { ChitList } from "../../app/list-chits.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatDate, formatMoney } from "../format.ts";
 import { type T, translatorFor } from "../i18n/index.ts";
 import { ChitStatusBadges, ConfirmDeleteView, withNodes } from "./ledger-parts.tsx";
+import { Pager } from "./pager.tsx";
 
-export function ChitListView(p: { t: T; items: ChitListEntry[] }) {
-  const { t } = p;
+export function ChitListView(p: { t: T; list: ChitList }) {
+  const { t, list } = p;
   return (
     <>
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
@@ -15,7 +16,7 @@ export function ChitListView(p: { t: T; items: ChitListEntry[] }) {
           {t("chits.addChit")}
         </a>
       </div>
-      {p.items.length === 0 ? (
+      {list.total === 0 ? (
         <div class="card card-body text-center py-5">
           <h2 class="h5">{t("chits.noChits")}</h2>
           <p class="text-muted">{t("chits.noChitsLead")}</p>
@@ -27,7 +28,7 @@ export function ChitListView(p: { t: T; items: ChitListEntry[] }) {
         </div>
       ) : (
         <ul class="row row-cols-1 row-cols-md-2 row-cols-xl-3 g-3 list-unstyled" aria-label={t("chits.yourChits")}>
-          {p.items.map(({ chit, progress }) => (
+          {list.items.map(({ chit, progress }) => (
             <li class="col">
               <article class="card card-chit h-100" aria-labelledby={`chit-${chit.id}`}>
                 <div class="card-body">
@@ -86,6 +87,7 @@ export function ChitListView(p: { t: T; items: ChitListEntry[] }) {
           ))}
         </ul>
       )}
+      <Pager t={t} page={list.page} pages={list.pages} href={(page) => `/chits?page=${page}`} label={t("chits.pagesLabel")} />
     </>
   );
 }

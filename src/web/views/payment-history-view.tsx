@@ -5,6 +5,7 @@ import { formatDate, formatMoney } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 import { Field, FormError, Select } from "./form.tsx";
 import { InstalmentBadge, METHOD_LABELS, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
+import { Pager } from "./pager.tsx";
 
 function pageHref(filters: FormValues, page: number): string {
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ""));
@@ -144,29 +145,7 @@ export function PaymentHistoryView(p: {
               </table>
             </div>
           )}
-          {r.pages > 1 && (
-            <nav aria-label={t("payments.pagesLabel")}>
-              <ul class="pagination flex-wrap">
-                <li class={`page-item${r.page <= 1 ? " disabled" : ""}`}>
-                  <a class="page-link" href={r.page <= 1 ? undefined : pageHref(p.values, r.page - 1)} aria-disabled={r.page <= 1 ? "true" : undefined}>
-                    {t("payments.previous")}
-                  </a>
-                </li>
-                <li class="page-item active" aria-current="page">
-                  <span class="page-link">{t("payments.page", { page: r.page, pages: r.pages })}</span>
-                </li>
-                <li class={`page-item${r.page >= r.pages ? " disabled" : ""}`}>
-                  <a
-                    class="page-link"
-                    href={r.page >= r.pages ? undefined : pageHref(p.values, r.page + 1)}
-                    aria-disabled={r.page >= r.pages ? "true" : undefined}
-                  >
-                    {t("payments.next")}
-                  </a>
-                </li>
-              </ul>
-            </nav>
-          )}
+          <Pager t={t} page={r.page} pages={r.pages} href={(page) => pageHref(p.values, page)} label={t("payments.pagesLabel")} />
         </>
       )}
     </>

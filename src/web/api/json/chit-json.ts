@@ -32,6 +32,9 @@ export const chitSchema = responseSchema(
     name: z.string().meta({ description: "What the member calls the chit." }),
     organizer: z.string().meta({ description: "The foreman (company or person)." }),
     ticketNo: z.string().meta({ description: "The member's ticket number in the group." }),
+    upiIds: z.array(z.string()).meta({
+      description: "UPI ids (name@bank, lower case) the member pays this chit to; a shared payment screenshot paid to one of them is matched to this chit.",
+    }),
     chitValue: rupeesOut("C, the gross chit amount."),
     members: z.number().int().meta({ description: "Tickets in the group: instalments x prizesPerAuction." }),
     instalments: z.number().int().meta({ description: "The chit's number of instalments (auctions); what was recorded per instalment is `records`." }),
@@ -86,6 +89,7 @@ export function chitJson(chit: Chit): ChitJson {
     name: chit.name,
     organizer: chit.organizer,
     ticketNo: chit.ticketNo,
+    upiIds: chit.upiIds,
     chitValue: rupees(t.chitValue),
     members: t.members,
     instalments: t.instalments,
@@ -167,9 +171,23 @@ export function chitProgressJson(card: ChitCard): z.infer<typeof chitProgressSch
 
 export const chitListSchema = responseSchema(
   "ChitList",
-  z.object({ today: day(), chits: z.array(responseSchema("ChitListItem", chitSchema.extend({ summary: chitProgressSchema }))) }),
+  z.object({
+    today: day(),
+    chits: z.array(responseSchema("ChitListItem", chitSchema.extend({ summary: chitProgressSchema }))).meta({ description: "Oldest first." }),
+    total: count("How many chits the member has in all."),
+    page: count(),
+    perPage: count(),
+    pages: count(),
+  }),
 );
 
 export function chitListJson(list: ChitList): z.infer<typeof chitListSchema> {
-  return { today: list.today, chits: list.chits.map(({ chit, progress }) => ({ ...chitJson(chit), summary: chitProgressJson(progress) })) };
+  return {
+    today: list.today,
+    chits: list.items.map(({ chit, progress }) => ({ ...chitJson(chit), summary: chitProgressJson(progress) })),
+    total: list.total,
+    page: list.page,
+    perPage: list.perPage,
+    pages: list.pages,
+  };
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { PaymentHistory, PaymentRow } from "../../../app/find-payments.ts";
 import type { PaymentWarning } from "../../../app/flag-duplicates.ts";
+import type { ChitPayments } from "../../../app/list-chit-payments.ts";
 import { PAYMENT_METHODS, type Payment, type Receipt } from "../../../ports/ledger.ts";
 import { responseSchema } from "../openapi/describe-route.ts";
 import { count, day, instant, rupees, rupeesOut } from "./common.ts";
@@ -94,12 +95,24 @@ const warningSchema = responseSchema(
 export const paymentResultSchema = responseSchema("PaymentResult", z.object({ payment: paymentSchema, warnings: z.array(warningSchema) }));
 
 export function paymentResultJson(result: { payment: Payment; warnings: PaymentWarning[] }): z.infer<typeof paymentResultSchema> {
-  // Only the documented fields: a warning also carries its words (for the page), which are not part of the API.
-  const warnings = result.warnings.map(({ code, message, otherPaymentId }) => ({ code, message, otherPaymentId }));
-  return { payment: paymentJson(result.payment), warnings };
+  return { payment: paymentJson(result.payment), warnings: result.warnings.map(({ code, message, otherPaymentId }) => ({ code, message, otherPaymentId })) };
 }
 
-export const chitPaymentsSchema = responseSchema("ChitPayments", z.object({ chitId: z.string(), payments: z.array(paymentSchema) }));
+export const chitPaymentsSchema = responseSchema(
+  "ChitPayments",
+  z.object({
+    chitId: z.string(),
+    payments: z.array(paymentSchema).meta({ description: "Oldest first (paid on, then recorded, then id)." }),
+    total: count("How many payments the chit has in all."),
+    page: count(),
+    perPage: count(),
+    pages: count(),
+  }),
+);
+
+export function chitPaymentsJson(p: ChitPayments): z.infer<typeof chitPaymentsSchema> {
+  return { chitId: p.chitId, payments: p.items.map(paymentJson), total: p.total, page: p.page, perPage: p.perPage, pages: p.pages };
+}
 
 export const paymentPageSchema = responseSchema(
   "PaymentPage",

@@ -1,5 +1,6 @@
 // GET /api/v1/summary as the API sends it: totals across chits, upcoming and overdue instalments, a card per chit.
 import { z } from "zod";
+import { type DuePage, dueStatuses } from "../../../app/list-dues.ts";
 import type { Summary } from "../../../domain/summary.ts";
 import { responseSchema } from "../openapi/describe-route.ts";
 import { dueItemSchema, dueJson } from "./chit-json.ts";
@@ -74,4 +75,21 @@ export function summaryJson(s: Summary): z.infer<typeof summarySchema> {
       next: c.next ? dueJson(c.next) : null,
     })),
   };
+}
+
+export const duePageSchema = responseSchema(
+  "DuePage",
+  z.object({
+    status: z.enum(dueStatuses),
+    today: day(),
+    items: z.array(dueItemSchema).meta({ description: "By due date, then chit name." }),
+    total: count("How many instalments there are in all with this status."),
+    page: count(),
+    perPage: count(),
+    pages: count(),
+  }),
+);
+
+export function duePageJson(d: DuePage): z.infer<typeof duePageSchema> {
+  return { status: d.status, today: d.today, items: d.items.map(dueJson), total: d.total, page: d.page, perPage: d.perPage, pages: d.pages };
 }
