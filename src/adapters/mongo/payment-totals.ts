@@ -62,8 +62,6 @@ export function paymentTotals(db: Db) {
   };
 }
 
-export type PaymentTotals = ReturnType<typeof paymentTotals>;
-
 /**
  * Fills the totals from the payments stored before they were kept, once per database: each owner's rows are worked
  * out and written in one transaction (a payment recorded meanwhile conflicts with it and it is done again), so several
