@@ -48,7 +48,8 @@ describe("chit rules in a browser", () => {
     await page.getByRole("button", { name: "Add chit" }).click();
     await page.waitForURL(/\/chits\/[^/]+\?notice=chit-added$/);
 
-    expect(await page.getByRole("row", { name: /^1 7 Jan 2026/ }).textContent()).toContain("₹52,000"); // the foreman's prize
+    // the foreman's prize
+    expect(await page.getByRole("row", { name: /^1 7 Jan 2026/ }).textContent()).toContain("₹52,000");
     expect(await page.getByRole("row", { name: /^2 14 Jan 2026/ }).count()).toBe(1);
     expect(await page.getByRole("columnheader", { name: "Prize" }).count()).toBe(1);
     expect(await page.getByRole("columnheader", { name: "Penalty" }).count()).toBe(1);

@@ -16,7 +16,10 @@
       if (event.target instanceof HTMLInputElement) typed.add(event.target.name);
     });
 
-    const rupees = (value) => `₹${Number(value).toLocaleString("en-IN", { minimumFractionDigits: Number(value) % 1 ? 2 : 0, maximumFractionDigits: 2 })}`;
+    const rupees = (value) => {
+      const digits = { minimumFractionDigits: Number(value) % 1 ? 2 : 0, maximumFractionDigits: 2 };
+      return `₹${Number(value).toLocaleString("en-IN", digits)}`;
+    };
 
     function badge(input) {
       const label = form.querySelector(`label[for="${input.id}"]`);

@@ -51,11 +51,18 @@ series.forEach((s, i) => {
   const r = 2 * i + 1;
   const last = col(flows.length);
   const formula = `of:=XIRR([.B${r}:.${last}${r}];[.B${r + 1}:.${last}${r + 1}])`;
-  rows.push(`<table:table-row><table:table-cell table:formula="${formula}"/>${flows.map((f) => cell(f.amount / 100)).join("")}</table:table-row>`);
+  const amounts = flows.map((f) => cell(f.amount / 100)).join("");
+  rows.push(`<table:table-row><table:table-cell table:formula="${formula}"/>${amounts}</table:table-row>`);
   rows.push(`<table:table-row><table:table-cell/>${flows.map((f) => dateCell(f.date)).join("")}</table:table-row>`);
 });
+const namespaces = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"',
+  'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"',
+].join(" ");
 const fods = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:document ${namespaces}>
 <office:body><office:spreadsheet><table:table table:name="x">${rows.join("\n")}</table:table></office:spreadsheet></office:body></office:document>`;
 writeFileSync(join(dir, "x.fods"), fods);
 execFileSync("soffice", ["--headless", "--convert-to", "csv", "--outdir", dir, join(dir, "x.fods")], { stdio: "ignore" });

@@ -131,7 +131,9 @@ describe("iCalendar text", () => {
 
   it("writes an empty calendar when nothing is open", () => {
     expect(icsCalendar({ name: "x", stamp: new Date("2026-01-01T00:00:00Z"), events: [] })).toBe(
-      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//ChitFunds Ledger//Dues//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:x\r\nREFRESH-INTERVAL;VALUE=DURATION:PT6H\r\nX-PUBLISHED-TTL:PT6H\r\nEND:VCALENDAR\r\n",
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//ChitFunds Ledger//Dues//EN\r\nCALSCALE:GREGORIAN\r\n" +
+        "METHOD:PUBLISH\r\nX-WR-CALNAME:x\r\nREFRESH-INTERVAL;VALUE=DURATION:PT6H\r\nX-PUBLISHED-TTL:PT6H\r\n" +
+        "END:VCALENDAR\r\n",
     );
   });
 });

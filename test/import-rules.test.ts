@@ -29,8 +29,10 @@ const MAY_IMPORT: Record<Layer, readonly Layer[] | "*"> = {
 };
 
 /** Packages that do I/O: the pure core never touches them (adapters do, behind ports). */
-const IO_PACKAGES =
-  /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|dns|tls|worker_threads)$|^(mongodb|better-sqlite3|node:sqlite|sharp|pdfkit|nodemailer|better-auth|file-type)(\/|$)/;
+const IO_PACKAGES = new RegExp(
+  String.raw`^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|dns|tls|worker_threads)$|` +
+    String.raw`^(mongodb|better-sqlite3|node:sqlite|sharp|pdfkit|nodemailer|better-auth|file-type)(\/|$)`,
+);
 
 function layerOf(file: string): Layer {
   const path = relative(ROOT, file);

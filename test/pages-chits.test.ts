@@ -186,7 +186,8 @@ describe("the chit page", () => {
   });
 
   it("shows the real rate: XIRR on the actual payments and prize, NPV at a benchmark the member changes, MIRR", async () => {
-    // DOMAIN.md's XIRR check: -1,000 on 1 Jan, 1 Feb, 1 Mar and 1 Apr 2024, then +4,400 on 1 May 2024 -> 57.85% a year.
+    // DOMAIN.md's XIRR check: -1,000 on 1 Jan, 1 Feb, 1 Mar and 1 Apr 2024, then +4,400 on 1 May 2024
+    // -> 57.85% a year.
     const id = await addChit(asha, { name: "Small chit", chitValue: "5,000", members: "5", startDate: "2024-01-01", dueDay: "1", firstInstalment: "auction" });
     for (const [n, day] of [
       [1, "2024-01-01"],

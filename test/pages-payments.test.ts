@@ -154,8 +154,8 @@ describe("recording a payment", () => {
     expect(fieldError(html, "receipts")).toBe("Each file can be at most 1 MB.");
     expect(fieldValue(html, "reference")).toBe("BIG-1");
 
-    // A whole upload declared larger than every allowed receipt together is refused before any of it is read: the page
-    // names the limit (what was typed cannot come back, since none of it was read).
+    // A whole upload declared larger than every allowed receipt together is refused before any of it is read:
+    // the page names the limit (what was typed cannot come back, since none of it was read).
     const fields = new FormData();
     fields.set("_csrf", asha.csrf);
     fields.set("reference", "BIG-2");

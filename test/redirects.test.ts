@@ -50,7 +50,8 @@ describe("after sign-in", () => {
       expect(res.status, JSON.stringify(next)).toBe(303);
       expect(res.headers.get("location"), JSON.stringify(next)).toBe(expected);
     }
-    // The query string form of the same trick (?next=/%09/evil.example/) is decoded by the router first: also refused.
+    // The query string form of the same trick (?next=/%09/evil.example/) is decoded by the router first:
+    // also refused.
     const page = await (await t.newClient().fetch("/login?next=/%09/evil.example/")).text();
     expect(page).toContain('name="next" value="/dashboard"');
   });

@@ -33,7 +33,8 @@ function signature(feedKey: string, memberId: string, version: number): string {
 /** The feed's URL for the member's current version, or null before they first ask for one. */
 export function calendarFeedUrl(deps: Pick<CalendarFeedDeps, "baseUrl" | "feedKey">, member: Member): string | null {
   if (member.calendarFeedVersion < 1) return null;
-  return `${deps.baseUrl}/api/v1/calendar/${member.id}.${signature(deps.feedKey, member.id, member.calendarFeedVersion)}.ics`;
+  const signed = signature(deps.feedKey, member.id, member.calendarFeedVersion);
+  return `${deps.baseUrl}/api/v1/calendar/${member.id}.${signed}.ics`;
 }
 
 /** The feed URL, made on first use. */

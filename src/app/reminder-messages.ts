@@ -85,7 +85,10 @@ export function digestMessage(
   const body = reminders.map((r) => details(locale, r, baseUrl)).join("\n\n");
   return {
     title,
-    text: `${t("reminders.hello", { name })}\n\n${t("reminders.digestIntro", { day: formatDay(today, locale, true) })}\n\n${body}\n\n${t("reminders.allDates", { url: `${baseUrl}/calendar` })}${footer(t, baseUrl)}`,
+    text:
+      `${t("reminders.hello", { name })}\n\n` +
+      `${t("reminders.digestIntro", { day: formatDay(today, locale, true) })}\n\n${body}\n\n` +
+      `${t("reminders.allDates", { url: `${baseUrl}/calendar` })}${footer(t, baseUrl)}`,
     short: `ChitFunds: ${reminders.map((r) => reminderLine(r, locale)).join("; ")}. ${baseUrl}/calendar`,
     link: `${baseUrl}/calendar`,
     items: reminders.map((r) => item(r, baseUrl)),

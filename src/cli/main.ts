@@ -75,7 +75,8 @@ const commands: Record<string, Command> = {
     const keep = values.keep === undefined ? services.config.backup.keep : Number(values.keep);
     if (!Number.isInteger(keep) || keep < 1) throw new UsageError("--keep must be a whole number of 1 or more");
     const { path, counts, removed } = await runBackup(services.archive, { dir, keep });
-    console.log(`Wrote ${path}: ${printCounts(counts)}.${removed.length ? ` Removed ${removed.length} older backup${removed.length === 1 ? "" : "s"}.` : ""}`);
+    const older = removed.length ? ` Removed ${removed.length} older backup${removed.length === 1 ? "" : "s"}.` : "";
+    console.log(`Wrote ${path}: ${printCounts(counts)}.${older}`);
   },
   async "create-admin"(services, args) {
     const { values } = parseArgs({ args, options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } } });

@@ -101,7 +101,8 @@ export function adviseBid(
   // relative, so that it still moves a rate of 10^8 % a year (an early winner of a daily chit)
   if (chosenRate !== null) meaning = npv(chosen.flows, Math.expm1(Math.log1p(chosenRate) + 1e-6)) > 0 ? "cost" : "return";
 
-  const gainAt = (bid: Paise) => npv(scenario(bid).flows, benchmarkRate);
+  // the break-even search needs only each bid's NPV, not its rate (root-finding is most of a scenario's cost)
+  const gainAt = (bid: Paise) => npv(projectedFlows(terms, records, payments, assumption, { today, win: { instalment, discount: bid } }).flows, benchmarkRate);
   let breakEvenDiscount: Paise | null = null;
   let breakEvenCode: BreakEvenCode | null = null;
   const low = roundToUnit(floor, unit, "up");

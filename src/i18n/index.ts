@@ -1,10 +1,9 @@
 // The one i18n layer: a single i18next instance for pages, mails, reminders on every channel, notifications, errors and
 // PDFs. Messages live in locales/<language>/<namespace>.json (read once, at start); a key's first part names its
 // namespace ("layout.menu" is "menu" in layout.json). English is the fallback for any key not yet translated.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
 import i18next, { type TFunction } from "i18next";
+import { LOCALES_DIR } from "./install-root.ts";
 import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from "./locales.ts";
 import { NAMESPACES, type Resources } from "./resources.ts";
 
@@ -19,21 +18,7 @@ declare module "i18next" {
 /** A translate function fixed to one language; keys are checked against the English files at compile time. */
 export type T = TFunction<(typeof NAMESPACES)[number][]>;
 
-/**
- * The folder the app is installed in (package.json, locales/, public/, node_modules/), found by walking up from this
- * module: it sits in src/i18n/ under tsx, and in one of dist/'s bundled files in production.
- */
-export const INSTALL_ROOT = ((): string => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!(existsSync(join(dir, "package.json")) && existsSync(join(dir, "locales")))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find the app's folder (package.json and locales/) above ${fileURLToPath(import.meta.url)}`);
-    dir = up;
-  }
-  return dir;
-})();
-
-export const LOCALES_DIR = pathToFileURL(join(INSTALL_ROOT, "locales/"));
+export { INSTALL_ROOT, LOCALES_DIR } from "./install-root.ts";
 
 /** One language's messages as they are on disk: namespace -> nested keys -> text (a namespace file may be missing). */
 export function readMessages(locale: string): Record<string, Record<string, unknown>> {

@@ -1,9 +1,34 @@
 // The languages the app speaks, each named in its own script, and how any stored or asked-for language maps onto one.
-export const SUPPORTED_LOCALES = { en: "English", hi: "हिन्दी" } as const;
+// A language is offered once its words are there: English, plus each language below whose locales/<lng>/ folder
+// exists (test/i18n-messages.test.ts holds every offered language to having every key), so landing a translation
+// is all it takes to offer it on every page, mail and PDF.
+import { existsSync } from "node:fs";
+import { LOCALES_DIR } from "./install-root.ts";
 
-export type Locale = keyof typeof SUPPORTED_LOCALES;
+/** Every language the app knows how to name and format, in its own script (offered only once translated). */
+export const LANGUAGES = {
+  en: "English",
+  te: "తెలుగు",
+  ta: "தமிழ்",
+  ml: "മലയാളം",
+  kn: "ಕನ್ನಡ",
+  hi: "हिन्दी",
+  mr: "मराठी",
+} as const;
+
+export type Locale = keyof typeof LANGUAGES;
 
 export const DEFAULT_LOCALE: Locale = "en";
+
+/** The languages offered (in the order of LANGUAGES), each named in its own script: English and every translated one. */
+export const SUPPORTED_LOCALES: Readonly<Partial<Record<Locale, string>>> = Object.freeze(
+  Object.fromEntries(
+    (Object.entries(LANGUAGES) as [Locale, string][]).filter(([locale]) => locale === DEFAULT_LOCALE || existsSync(new URL(`${locale}/`, LOCALES_DIR))),
+  ),
+);
+
+/** The offered languages' codes, English first. */
+export const OFFERED_LOCALES: readonly Locale[] = Object.freeze(Object.keys(SUPPORTED_LOCALES) as Locale[]);
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && Object.hasOwn(SUPPORTED_LOCALES, value);

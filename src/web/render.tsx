@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import notices from "../../locales/en/notices.json" with { type: "json" };
-import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from "../i18n/locales.ts";
+import { DEFAULT_LOCALE, LANGUAGES, OFFERED_LOCALES } from "../i18n/locales.ts";
 import type { WebEnv } from "./env.ts";
 import { formatInstant } from "./format.ts";
 import { type T, translatorFor } from "./i18n/index.ts";
@@ -26,11 +26,11 @@ export function noticeFrom(c: Context<WebEnv>): string | null {
 /** This page's address in each language (?lang= sets the cookie), keeping its other query values but not a notice. */
 function languageLinks(c: Context<WebEnv>) {
   const url = new URL(c.req.url);
-  return (Object.keys(SUPPORTED_LOCALES) as Locale[]).map((locale) => {
+  return OFFERED_LOCALES.map((locale) => {
     const query = new URLSearchParams(url.search);
     query.delete("notice");
     query.set("lang", locale);
-    return { locale, name: SUPPORTED_LOCALES[locale], href: `${url.pathname}?${query}` };
+    return { locale, name: LANGUAGES[locale], href: `${url.pathname}?${query}` };
   });
 }
 

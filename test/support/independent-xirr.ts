@@ -5,6 +5,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+/** The namespaces of a flat OpenDocument spreadsheet (.fods), which LibreOffice converts to CSV. */
+const FODS_NAMESPACES = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"',
+  'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"',
+].join(" ");
+const xirrFormula = (r: number, end: string) => `of:=XIRR([.B${r}:.${end}${r}];[.B${r + 1}:.${end}${r + 1}])`;
+const dateCell = (d: string) => `<table:table-cell office:value-type="date" office:date-value="${d}"/>`;
+
 /** A flow in rupees on a calendar date; negative paid out, positive received. */
 export type RupeeFlow = { date: string; amount: number };
 
@@ -92,15 +102,17 @@ export function libreOfficeXirr(series: readonly (readonly RupeeFlow[])[]): (num
       const r = 2 * i + 1;
       const end = column(dates.length);
       return [
-        `<table:table-row><table:table-cell table:formula="of:=XIRR([.B${r}:.${end}${r}];[.B${r + 1}:.${end}${r + 1}])"/>${dates
+        `<table:table-row><table:table-cell table:formula="${xirrFormula(r, end)}"/>${dates
           .map((d) => `<table:table-cell office:value-type="float" office:value="${byDate.get(d)}"/>`)
           .join("")}</table:table-row>`,
-        `<table:table-row><table:table-cell/>${dates.map((d) => `<table:table-cell office:value-type="date" office:date-value="${d}"/>`).join("")}</table:table-row>`,
+        `<table:table-row><table:table-cell/>${dates.map(dateCell).join("")}</table:table-row>`,
       ];
     });
     writeFileSync(
       join(dir, "x.fods"),
-      `<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet><table:table table:name="x">${rows.join("\n")}</table:table></office:spreadsheet></office:body></office:document>`,
+      `<?xml version="1.0" encoding="UTF-8"?><office:document ${FODS_NAMESPACES}>` +
+        `<office:body><office:spreadsheet><table:table table:name="x">${rows.join("\n")}</table:table>` +
+        "</office:spreadsheet></office:body></office:document>",
     );
     execFileSync(
       "soffice",

@@ -33,7 +33,7 @@ export async function canReadWrite(db: Db): Promise<boolean> {
 }
 
 export const describeIndex = (spec: IndexSpec) =>
-  `${spec.collection} ${JSON.stringify(spec.key)}${spec.options?.unique ? " unique" : ""}${spec.options?.expireAfterSeconds !== undefined ? " TTL" : ""}`;
+  `${spec.collection} ${JSON.stringify(spec.key)}` + (spec.options?.unique ? " unique" : "") + (spec.options?.expireAfterSeconds !== undefined ? " TTL" : "");
 
 type ExistingIndex = { name: string; key: Record<string, unknown>; unique?: boolean; expireAfterSeconds?: number; partialFilterExpression?: unknown };
 

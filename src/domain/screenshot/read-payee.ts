@@ -62,12 +62,19 @@ export function readUpiId(rows: Row[]): string | null {
 }
 
 /** Labels a payee's name follows, on the same row ("Paid to Shriram Chits", "Beneficiary Name  |  X") or the row above. */
-const NAME_LABEL =
-  /\b(paid successfully to|money sent to|paid to|sent to|payment to|transferred to|you paid|beneficiary name|beneficiary|payee name|payee|banking name|receiver|(?:paid|sent|transferred)\s+(?:₹|rs\.?|inr)?\s?[\d,]+(?:\.\d{1,2})?\s+to)\b\s*[:.-]?\s*/i;
+const NAME_LABEL = new RegExp(
+  String.raw`\b(paid successfully to|money sent to|paid to|sent to|payment to|transferred to|you paid|` +
+    "beneficiary name|beneficiary|payee name|payee|banking name|receiver|" +
+    String.raw`(?:paid|sent|transferred)\s+(?:₹|rs\.?|inr)?\s?[\d,]+(?:\.\d{1,2})?\s+to)\b\s*[:.-]?\s*`,
+  "i",
+);
 /** "To" names the payee only at the start of a row ("To Shriram Chits", "To: SHRIRAM CHITS"), not inside a sentence. */
 const TO_LABEL = /^\s*to\b\s*[:.-]?\s*/i;
-const NOT_A_NAME =
-  /\b(transaction|details|successful|completed|upi|vpa|bank account|account|debited|from|amount|share|done|help|split|expense|history|receipt|balance|check|powered|id|ref|utr|mobile|status|remarks|date|time)\b/i;
+const NOT_A_NAME = new RegExp(
+  String.raw`\b(transaction|details|successful|completed|upi|vpa|bank account|account|debited|from|amount|share|done|` +
+    String.raw`help|split|expense|history|receipt|balance|check|powered|id|ref|utr|mobile|status|remarks|date|time)\b`,
+  "i",
+);
 
 /** A name cleaned of what OCR or the layout put beside it: amounts, UPI ids, phone numbers, avatars' initials, marks. */
 function cleanName(raw: string): string | null {

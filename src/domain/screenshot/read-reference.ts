@@ -3,11 +3,16 @@
 import { digitsOf, type Row } from "./ocr-text.ts";
 
 /** Labels of the bank's reference: Google Pay's "UPI transaction ID", PhonePe's "UTR", Paytm's "UPI Ref No", banks' RRN. */
-const BANK_REFERENCE =
-  /\b(utr|rrn|upi\s*ref|upi\s*reference|upi\s*(transaction|txn|trans)\.?\s*(id|no|number)|ref(erence)?\.?\s*(no|num|number|id)|bank\s*ref|imps|neft|reference)\b/;
+const BANK_REFERENCE = new RegExp(
+  String.raw`\b(utr|rrn|upi\s*ref|upi\s*reference|upi\s*(transaction|txn|trans)\.?\s*(id|no|number)|` +
+    String.raw`ref(erence)?\.?\s*(no|num|number|id)|bank\s*ref|imps|neft|reference)\b`,
+);
 /** Labels of numbers that are not the bank's reference: an app's own ids, orders, accounts, phones. */
-const OTHER_NUMBER =
-  /(\bgoogle\b|\bphonepe\b|\bpaytm\b|\bamazon\b|\bcred\b|\bwhatsapp\b|\bbhim\b|\border\b|\bwallet\b|\bmerchant\b|\binvoice\b|\bbill\b|\bcustomer\b|\bcust\b|\bmobile\b|\bphone\b|\bcontact\b|\ba\/?c\b|\baccount\b|\bcard\b|\bgst|\bifsc\b|\bcrn\b|\bapp\b|\bpayment id\b)/;
+const OTHER_NUMBER = new RegExp(
+  String.raw`(\bgoogle\b|\bphonepe\b|\bpaytm\b|\bamazon\b|\bcred\b|\bwhatsapp\b|\bbhim\b|\border\b|\bwallet\b|` +
+    String.raw`\bmerchant\b|\binvoice\b|\bbill\b|\bcustomer\b|\bcust\b|\bmobile\b|\bphone\b|\bcontact\b|\ba\/?c\b|` +
+    String.raw`\baccount\b|\bcard\b|\bgst|\bifsc\b|\bcrn\b|\bapp\b|\bpayment id\b)`,
+);
 /** A label that names some transaction id without saying whose (BHIM and some banks call the UPI reference that). */
 const SOME_TRANSACTION_ID = /\b(transaction|txn|trans)\.?\s*(id|no|number)\b/;
 

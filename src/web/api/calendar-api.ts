@@ -63,7 +63,7 @@ export const calendarFeedApi = new Hono<WebEnv>().get(
       return {
         uid: `${i.chitId}-${i.number}@chitfunds-ledger`,
         date: i.dueDate,
-        summary: `${t(i.status === "overdue" ? "reminders.feedSummaryOverdue" : "reminders.feedSummary", words)}${partPaid}`,
+        summary: t(i.status === "overdue" ? "reminders.feedSummaryOverdue" : "reminders.feedSummary", words) + partPaid,
         description: [
           t("reminders.feedDue", { ...words, day: formatDay(i.dueDate, locale, true) }),
           t(i.estimated ? "reminders.feedPayableEstimated" : "reminders.feedPayable", words),

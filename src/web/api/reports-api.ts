@@ -28,7 +28,8 @@ export const reportsApi = new Hono<WebEnv>()
       const statement = await buildStatement(c.get("services").ledger, member, c.req.param("id"));
       const { renderStatementPdf } = await import("../pdf/statement-pdf.ts");
       const pdf = await renderStatementPdf(statement);
-      const filename = `statement-${slug(statement.report.chit.name)}-${todayIn(member.timeZone, statement.generatedAt)}.pdf`;
+      const day = todayIn(member.timeZone, statement.generatedAt);
+      const filename = `statement-${slug(statement.report.chit.name)}-${day}.pdf`;
       return c.body(new Uint8Array(pdf), 200, downloadHeaders(filename, "application/pdf"));
     },
   )

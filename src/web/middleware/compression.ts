@@ -12,7 +12,10 @@ import type { WebEnv } from "../env.ts";
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 export const MIN_COMPRESS_BYTES = 1024;
-const COMPRESSIBLE = /^(text\/(html|plain|csv|calendar|css|javascript)|application\/(json|problem\+json|xml|javascript)|image\/svg\+xml)\b/i;
+const COMPRESSIBLE = new RegExp(
+  String.raw`^(text\/(html|plain|csv|calendar|css|javascript)|application\/(json|problem\+json|xml|javascript)|` + String.raw`image\/svg\+xml)\b`,
+  "i",
+);
 
 export type Encoding = "br" | "gzip";
 

@@ -96,7 +96,8 @@ export const paymentRoutes = new Hono<WebEnv>()
         await dropSharedFile(ledger(c), shared);
         forgetShared(c);
       }
-      return c.redirect(`/payments/${payment.id}?notice=${replayed ? "payment-already-saved" : "payment-saved"}${screenshotCheck(fields, payment)}`, 303);
+      const notice = replayed ? "payment-already-saved" : "payment-saved";
+      return c.redirect(`/payments/${payment.id}?notice=${notice}${screenshotCheck(fields, payment)}`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const again = { ...values, ...pickFields(fields, ["screenshotAmount", "screenshotReference"]), ...(submission ? { submission } : {}) };

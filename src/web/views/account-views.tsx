@@ -48,7 +48,7 @@ export function ProfileView(p: {
             value={v.locale}
             error={e.locale}
             options={Object.entries(SUPPORTED_LOCALES).map(([value, label]) => ({ value, label }))}
-            help={t("profile.languageHelp")}
+            help={t("profile.languageUse")}
           />
           <Select
             name="timeZone"

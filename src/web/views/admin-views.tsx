@@ -98,7 +98,11 @@ export function MembersView(p: {
 }) {
   const { t } = p;
   const link = (page: number) =>
-    `/admin/members?${new URLSearchParams({ ...(p.q ? { q: p.q } : {}), ...(p.status ? { status: p.status } : {}), page: String(page) })}`;
+    `/admin/members?${new URLSearchParams({
+      ...(p.q ? { q: p.q } : {}),
+      ...(p.status ? { status: p.status } : {}),
+      page: String(page),
+    })}`;
   return (
     <>
       <h1 class="h3">{t("admin.admin")}</h1>

@@ -117,7 +117,7 @@ export function CalendarView(p: { t: T; view: CalendarMonthView }) {
                   <td class="calendar-day calendar-outside" aria-hidden="true"></td>
                 ) : (
                   <td
-                    class={`calendar-day${cell.dues.length ? "" : " calendar-empty"}${cell.date === v.today ? " calendar-today" : ""}`}
+                    class={["calendar-day", cell.dues.length ? "" : " calendar-empty", cell.date === v.today ? " calendar-today" : ""].join("")}
                     aria-current={cell.date === v.today ? "date" : undefined}
                   >
                     <div class="calendar-date">

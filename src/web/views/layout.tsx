@@ -111,7 +111,7 @@ export function Layout(props: LayoutProps) {
                     {NAV.filter((n) => !n.admin || viewer.role === "admin").map((n) => (
                       <li class="nav-item">
                         <a
-                          class={`nav-link${props.active === n.key ? " active" : ""}${n.key === "notifications" ? " text-nowrap" : ""}`}
+                          class={["nav-link", props.active === n.key ? " active" : "", n.key === "notifications" ? " text-nowrap" : ""].join("")}
                           href={n.href}
                           aria-current={props.active === n.key ? "page" : undefined}
                         >
@@ -128,7 +128,7 @@ export function Layout(props: LayoutProps) {
                     ))}
                     <li class="nav-item dropdown">
                       <button
-                        class={`nav-link dropdown-toggle${SETTINGS.some((n) => n.key === props.active) ? " active" : ""}`}
+                        class={["nav-link dropdown-toggle", SETTINGS.some((n) => n.key === props.active) ? " active" : ""].join("")}
                         type="button"
                         data-bs-toggle="dropdown"
                         aria-expanded="false"

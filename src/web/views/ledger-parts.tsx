@@ -56,7 +56,7 @@ export function ReceiptThumbnails(p: { receipts: Receipt[]; label: string; t?: T
             <img
               class="receipt-thumb border"
               src={`/receipts/${r.id}/thumbnail`}
-              alt={`${t("ledger.receiptAlt", { label: p.label, number: i + 1 })}${r.contentType === "application/pdf" ? t("ledger.pdf") : ""}`}
+              alt={t("ledger.receiptAlt", { label: p.label, number: i + 1 }) + (r.contentType === "application/pdf" ? t("ledger.pdf") : "")}
               loading="lazy"
               width={72}
               height={72}

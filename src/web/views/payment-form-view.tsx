@@ -97,7 +97,7 @@ export function PaymentFormView(p: PaymentFormProps) {
           class="payment-form"
         >
           <ScreenshotReadFields shared={p.shared} values={v} />
-          {/* One id per form shown: submitting the same form twice records the payment once (see record-payment-once.ts). */}
+          {/* One id per form shown: the same form sent twice records the payment once (record-payment-once.ts). */}
           {!editing && p.values.submission && <input type="hidden" name="submission" value={p.values.submission} />}
           <div data-amount-defaults={editing ? undefined : "true"}>
             <Select

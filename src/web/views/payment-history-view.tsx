@@ -97,7 +97,9 @@ export function PaymentHistoryView(p: {
           <p class="text-muted" role="status">
             {r.total === 0
               ? t("payments.noneMatch")
-              : `${t(r.total === 1 ? "payments.countOne" : "payments.countMany", { count: r.total })}${r.pages > 1 ? t("payments.pageOf", { page: r.page, pages: r.pages }) : ""}${t("payments.end")}`}
+              : t(r.total === 1 ? "payments.countOne" : "payments.countMany", { count: r.total }) +
+                (r.pages > 1 ? t("payments.pageOf", { page: r.page, pages: r.pages }) : "") +
+                t("payments.end")}
           </p>
           {r.payments.length > 0 && (
             <div class="table-responsive">

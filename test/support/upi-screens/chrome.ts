@@ -16,7 +16,8 @@ export function page(s: Sample, theme: Theme, body: string, extraCss = "", bar?:
   return `<!doctype html><html><head><meta charset="utf-8"><style>
 *{box-sizing:border-box}
 html,body{margin:0;min-height:100%}
-body{font-family:"${s.font}",sans-serif;background:${theme.bg};color:${theme.fg};font-size:15px;-webkit-font-smoothing:antialiased}
+body{font-family:"${s.font}",sans-serif;background:${theme.bg};color:${theme.fg};font-size:15px;
+  -webkit-font-smoothing:antialiased}
 .status{display:flex;justify-content:space-between;padding:6px 16px;font-size:12px;color:${theme.muted}}
 .muted{color:${theme.muted}}
 .card{background:${theme.card};border:1px solid ${theme.line};border-radius:12px;margin:14px 16px;padding:14px 16px}

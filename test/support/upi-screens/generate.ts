@@ -36,7 +36,8 @@ async function renderSet(name: string, templates: Template[], count: number, see
       const page = await browser.newPage({ viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.scale });
       await page.setContent(html, { waitUntil: "load" });
       const jpeg = i % 3 === 1;
-      const file = `${String(i).padStart(2, "0")}-${template.name}-${sample.dark ? "dark" : "light"}.${jpeg ? "jpg" : "png"}`;
+      const look = sample.dark ? "dark" : "light";
+      const file = `${String(i).padStart(2, "0")}-${template.name}-${look}.${jpeg ? "jpg" : "png"}`;
       const bytes = await page.screenshot(jpeg ? { type: "jpeg", quality: 80 + (i % 15) } : { type: "png" });
       await page.close();
       writeFileSync(join(dir, file), bytes);

@@ -19,7 +19,8 @@ const amazon: Template = {
 </div>
 <div class="card" style="margin-top:30px">
  <div class="muted" style="font-size:13px">Bank Reference ID</div><div>${s.reference}</div>
- <div class="muted" style="font-size:13px;margin-top:12px">Amazon Pay Transaction ID</div><div>P${s.appTxnId.slice(0, 2)}-${s.appTxnId.slice(2, 9)}-${s.appTxnId.slice(9, 16)}</div>
+ <div class="muted" style="font-size:13px;margin-top:12px">Amazon Pay Transaction ID</div>
+  <div>P${s.appTxnId.slice(0, 2)}-${s.appTxnId.slice(2, 9)}-${s.appTxnId.slice(9, 16)}</div>
  <div class="muted" style="font-size:13px;margin-top:12px">Paid from</div><div>${esc(s.payerBank)} ••${s.accountLast4}</div>
 </div>`;
     return { html: page(s, t, body, "", s.dark ? "#131a22" : "#232f3e"), truth: truthOf(s) };

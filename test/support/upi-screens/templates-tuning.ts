@@ -57,8 +57,10 @@ const gpay: Template = {
  <div style="font-weight:600">${esc(bankLine)}</div>
  <div class="muted" style="margin-top:14px">UPI transaction ID</div><div>${s.reference}</div>
  <div class="muted" style="margin-top:14px">To: ${esc(s.payeeBankingName)}</div><div>Google Pay • ${esc(s.upiId)}</div>
- <div class="muted" style="margin-top:14px">From: ${esc(s.payer.toUpperCase())} (${esc(s.payerBank)})</div><div>${esc(s.payerUpi)}</div>
- <div class="muted" style="margin-top:14px">Google transaction ID</div><div>CICAgO${s.appTxnId.slice(0, 4)}pXkG${s.appTxnId.slice(4, 6)}w</div>
+ <div class="muted" style="margin-top:14px">From: ${esc(s.payer.toUpperCase())} (${esc(s.payerBank)})</div>
+  <div>${esc(s.payerUpi)}</div>
+ <div class="muted" style="margin-top:14px">Google transaction ID</div>
+  <div>CICAgO${s.appTxnId.slice(0, 4)}pXkG${s.appTxnId.slice(4, 6)}w</div>
 </div>
 <div class="center muted" style="font-size:12px">POWERED BY UPI</div>`;
     return { html: page(s, t, body), truth: truthOf(s) };
