@@ -1,5 +1,7 @@
 // Profile and password pages of a member.
+
 import { SUPPORTED_LOCALES } from "../../app/locale.ts";
+import { DEFAULT_TIME_ZONE } from "../../domain/dates.ts";
 import type { Member } from "../../ports/member-repository.ts";
 import type { T } from "../i18n/index.ts";
 import type { Errors, Values } from "./auth-views.tsx";
@@ -10,7 +12,7 @@ import { Field, Form, FormError, Select } from "./form.tsx";
  * the member's own zone and those two are always offered, so the form never silently picks another.
  */
 function timeZoneChoices(current: string): string[] {
-  return [...new Set([...Intl.supportedValuesOf("timeZone"), "Asia/Kolkata", "UTC", current])].sort();
+  return [...new Set([...Intl.supportedValuesOf("timeZone"), DEFAULT_TIME_ZONE, "UTC", current])].sort();
 }
 
 export function ProfileView(p: {
