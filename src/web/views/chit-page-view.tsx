@@ -5,7 +5,7 @@ import type { ProjectionAssumption } from "../../domain/rates.ts";
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatDate, formatMoney } from "../format.ts";
-import type { T } from "../i18n/index.ts";
+import { localeOf, type T } from "../i18n/index.ts";
 import { BidAdviceSection, type BidView } from "./bid-advice-view.tsx";
 import { ChitRateSection } from "./chit-rate-view.tsx";
 import { deleteChitQuestion } from "./chit-views.tsx";
@@ -46,8 +46,8 @@ function KeyTerms(p: { t: T; chit: Chit; figures: ChitFigures }) {
     [
       t("chits.instalments"),
       daysPerPeriod(terms.frequency) > 0
-        ? t("rules.instalmentsFromDays", { date: formatDate(terms.startDate), frequency: t(FREQUENCY_WORDS[terms.frequency]) })
-        : t("chits.instalmentsFrom", { date: formatDate(terms.startDate), frequency: t(FREQUENCY_WORDS[terms.frequency]), day: terms.dueDay }),
+        ? t("rules.instalmentsFromDays", { date: formatDate(terms.startDate, localeOf(t)), frequency: t(FREQUENCY_WORDS[terms.frequency]) })
+        : t("chits.instalmentsFrom", { date: formatDate(terms.startDate, localeOf(t)), frequency: t(FREQUENCY_WORDS[terms.frequency]), day: terms.dueDay }),
     ],
     [t("chits.maxDiscount"), `${terms.maxDiscountPercent}%`],
   ];
@@ -115,7 +115,7 @@ function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today: string
             {p.rows.map((row) => (
               <tr class={row.status === "overdue" ? "table-danger" : row.status === "due" ? "table-primary" : undefined}>
                 <th scope="row">{row.number}</th>
-                <td class="text-nowrap">{formatDate(row.dueDate)}</td>
+                <td class="text-nowrap">{formatDate(row.dueDate, localeOf(t))}</td>
                 <td class="text-end amount">
                   {row.number === 1 && chit.terms.firstInstalment === "foreman" ? (
                     <span class="text-muted small">{t("chits.foreman")}</span>
@@ -194,14 +194,18 @@ function PaymentList(p: { t: T; report: ChitReport }) {
           <li class="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
             <div>
               <a class="fw-semibold" href={`/payments/${pay.id}`}>
-                {formatDate(pay.paidOn)}: <span class="amount">{formatMoney(pay.amount)}</span>
+                {formatDate(pay.paidOn, localeOf(t))}: <span class="amount">{formatMoney(pay.amount)}</span>
               </a>
               <div class="small text-muted">
                 {t("chits.paymentLine", { number: pay.instalment, method: methodLabel(t, pay.method) })}
                 {pay.reference ? t("chits.ref", { ref: pay.reference }) : ""}
               </div>
             </div>
-            <ReceiptThumbnails t={t} receipts={pay.receipts} label={t("chits.paymentOf", { amount: formatMoney(pay.amount), date: formatDate(pay.paidOn) })} />
+            <ReceiptThumbnails
+              t={t}
+              receipts={pay.receipts}
+              label={t("chits.paymentOf", { amount: formatMoney(pay.amount), date: formatDate(pay.paidOn, localeOf(t)) })}
+            />
           </li>
         ))}
       </ul>
