@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { completeTerms, type InstalmentRecord } from "../src/domain/chit.ts";
 import { allRates, type Flow, netByDate, projectedFlows, spreadsheetRoot, xirr } from "../src/domain/rates.ts";
-import type { Payment } from "../src/domain/schedule.ts";
+import type { InstalmentPayment } from "../src/domain/schedule.ts";
 
 const series: { label: string; flows: Flow[] }[] = [];
 const lakh = 100_000 * 100;
@@ -24,7 +24,7 @@ for (const [name, overrides] of [
     { number: 2, discount: 30_000 * 100 },
     { number: 3, discount: 28_000 * 100 },
   ];
-  const payments: Payment[] = [1, 2, 3].map((k) => ({ instalment: k, amount: 4_000 * 100, paidOn: `2025-0${k}-10` }));
+  const payments: InstalmentPayment[] = [1, 2, 3].map((k) => ({ instalment: k, amount: 4_000 * 100, paidOn: `2025-0${k}-10` }));
   for (const assumption of ["no-more-dividends", "average-discount"] as const) {
     for (let n = 4; n <= terms.instalments; n += Math.max(1, Math.floor(terms.instalments / 8))) {
       for (const percent of [5, 10, 20, 30, 40]) {

@@ -9,6 +9,7 @@ import { betterAuthAccounts } from "./adapters/auth/accounts.ts";
 import { resolveAuthSecret } from "./adapters/auth/auth-secret.ts";
 import { type Auth, type AuthDeps, CODE_TTL_SECONDS, createAuth } from "./adapters/auth/better-auth.ts";
 import { authMemberRepository } from "./adapters/auth/member-store.ts";
+import { csvCodec } from "./adapters/csv/csv-codec.ts";
 import { boundedReceiptProcessor } from "./adapters/images/bounded-receipt-processor.ts";
 import { outboxMailer } from "./adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "./adapters/mail/smtp-mailer.ts";
@@ -119,6 +120,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       config.imageConcurrency,
     ),
     clock,
+    csv: csvCodec,
     receiptMaxBytes: config.receiptMaxBytes,
     summaries: boundedCache(SUMMARY_CACHE_LIMIT),
     idempotency: storage.idempotency,
@@ -191,7 +193,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       apiTokens: storage.apiTokens,
     },
     tokens: { apiTokens: storage.apiTokens, members, clock },
-    paymentImports: { chits: storage.chits, payments, imports: storage.imports, clock },
+    paymentImports: { chits: storage.chits, payments, imports: storage.imports, clock, csv: csvCodec },
     reminders: {
       members,
       chits: storage.chits,

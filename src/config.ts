@@ -1,7 +1,7 @@
 // Environment -> one typed, validated config object; a bad value stops start-up with a message naming the setting.
 import { CronPattern } from "croner";
 import { z } from "zod";
-import { isTimeZone } from "./domain/dates.ts";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "./domain/dates.ts";
 
 const isCronPattern = (pattern: string) => {
   try {
@@ -58,7 +58,7 @@ const schema = z.object({
     .string()
     .refine((v) => v === "off" || isCronPattern(v), "must be a cron pattern such as '5 * * * *' (minute 5 of every hour), or 'off'")
     .default("5 * * * *"),
-  REMINDER_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata").default("Asia/Kolkata"),
+  REMINDER_TIME_ZONE: z.string().refine(isTimeZone, `must be an IANA time zone such as ${DEFAULT_TIME_ZONE}`).default(DEFAULT_TIME_ZONE),
   REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(0),
   WEBHOOK_URL: z.url({ message: "must be a full URL such as https://hooks.example.com/chitfunds" }).optional(),
   WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
@@ -82,7 +82,7 @@ const schema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(7),
   BACKUP_CRON: z.string().refine(isCronPattern, "must be a cron pattern such as '30 2 * * *' (02:30 every day)").default("30 2 * * *"),
-  BACKUP_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata").default("Asia/Kolkata"),
+  BACKUP_TIME_ZONE: z.string().refine(isTimeZone, `must be an IANA time zone such as ${DEFAULT_TIME_ZONE}`).default(DEFAULT_TIME_ZONE),
   // Performance and observability (issue 12).
   IMAGE_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(16, "must be at most 16").default(1),
   SESSION_CACHE_SECONDS: z.coerce.number().int("must be a whole number").min(0, "must be 0 (off) or more").max(300, "must be at most 300").default(60),

@@ -1,10 +1,11 @@
 // CSV exports: payments (all, one chit, a date range) with one row per payment, RFC 4180 quoting and no spreadsheet
 // formulas; a chit's schedule with one row per instalment; only the member's own data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../src/domain/csv.ts";
+import { parseCsv } from "../src/adapters/csv/csv-codec.ts";
 import type { Clock } from "../src/ports/clock.ts";
 import { createChit, expectError, pay, recordInstalment } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
+import { disposition } from "./support/disposition.ts";
 import { multipart, pngScreenshot } from "./support/receipt-fixtures.ts";
 
 const clock: Clock = { now: () => new Date("2026-06-20T06:30:00Z") };
@@ -47,7 +48,8 @@ async function csvOf(client: Client, path: string) {
   const text = await res.text();
   expect(res.status, text.slice(0, 300)).toBe(200);
   expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-  expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="[a-z0-9-]+\.csv"$/);
+  expect(disposition(res).type).toBe("attachment");
+  expect(disposition(res).filename).toMatch(/^[a-z0-9-]+\.csv$/);
   return { text, records: parseCsv(text, ",") };
 }
 

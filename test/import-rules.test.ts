@@ -88,6 +88,18 @@ describe("the import rules", () => {
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
+  it("keep file formats out of the pure core: the CSV codec is an adapter behind ports/csv-codec.ts, and the domain decodes no bytes", () => {
+    const decoding = files
+      .filter((f) => /^src\/(domain|app)\//.test(relative(ROOT, f)))
+      .filter((f) => {
+        const text = readFileSync(f, "utf8");
+        return /\b(parseCsv|decodeCsvBytes|detectDelimiter)\b/.test(text) || (relative(SRC, f).startsWith("domain/") && /\bTextDecoder\b/.test(text));
+      })
+      .map((f) => relative(ROOT, f));
+    expect(decoding).toEqual([]);
+    expect(files.map((f) => relative(ROOT, f)).filter((f) => /^src\/domain\/.*csv/i.test(f))).toEqual([]);
+  });
+
   it("catch what they are meant to catch", () => {
     const at = (path: string) => join(ROOT, path);
     expect(problemsOf(at("src/web/routes/x.tsx"), "../../adapters/auth/member-store.ts")).toHaveLength(1);

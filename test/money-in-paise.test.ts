@@ -2,7 +2,7 @@
 // only the JSON presenter (rupees) and the formatters (₹ text) convert them.
 import { describe, expect, it } from "vitest";
 import { rateView } from "../src/app/chit-rate.ts";
-import { rateJson } from "../src/web/api/json/chit-json.ts";
+import { rateJson } from "../src/web/api/json/schedule-json.ts";
 import { formatMoney } from "../src/web/format.ts";
 
 // DOMAIN.md's XIRR check: ₹1,000 paid on 1 Jan, 1 Feb, 1 Mar and 1 Apr 2024, then ₹4,400 received on 1 May 2024.

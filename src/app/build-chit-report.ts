@@ -7,7 +7,7 @@ import { commissionOf, discountCeiling, discountFloor, subscriptionOf } from "..
 import { todayIn } from "../domain/dates.ts";
 import { PROJECTION_ASSUMPTIONS } from "../domain/member-flows.ts";
 import type { Paise } from "../domain/money.ts";
-import type { Payment as SchedulePayment } from "../domain/schedule.ts";
+import type { InstalmentPayment } from "../domain/schedule.ts";
 import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { chitRate } from "./chit-rate.ts";
@@ -47,7 +47,7 @@ export type ReportPayments = {
 
 export function reportFor(
   chit: Chit,
-  flows: readonly SchedulePayment[],
+  flows: readonly InstalmentPayment[],
   payments: ReportPayments,
   today: string,
   query: ChitReportQuery = DEFAULT_REPORT_QUERY,

@@ -1,5 +1,6 @@
 // Checks the configured store and puts what is wrong, and how to fix it, in plain words: for `chitfunds doctor`, for
 // start-up (which refuses to go on when the store is not usable), and for the Admin page's storage line.
+import { formatBytes } from "../i18n/format.ts";
 import type { T } from "../i18n/index.ts";
 import type { StorageUse, StoreHealth, StoreProblem, StoreReport } from "../ports/store-health.ts";
 
@@ -24,15 +25,6 @@ export function assess(report: StoreReport): StoreCheck {
   const limit = report.storage?.limitBytes;
   const percent = report.storage && limit ? Math.floor((report.storage.usedBytes / limit) * 100) : null;
   return { report, ok: report.problems.length === 0, percent, warning: percent !== null && percent >= STORAGE_WARNING_SHARE * 100 };
-}
-
-/** 512 MB, 1.5 GB, 830 kB, in the binary units Atlas means by them (its free tier's "512 MB" is 512 x 1024 x 1024 bytes). */
-export function formatBytes(bytes: number): string {
-  const k = 1024;
-  if (bytes >= k ** 3) return `${(bytes / k ** 3).toFixed(1)} GB`;
-  if (bytes >= k ** 2) return `${(bytes / k ** 2).toFixed(bytes >= 100 * k ** 2 ? 0 : 1)} MB`;
-  if (bytes >= k) return `${Math.round(bytes / k)} kB`;
-  return `${bytes} B`;
 }
 
 export function problemText(t: T, p: StoreProblem): string {

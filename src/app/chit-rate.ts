@@ -15,7 +15,7 @@ import {
   type RateResult,
   xirr,
 } from "../domain/rates.ts";
-import type { Payment, Schedule } from "../domain/schedule.ts";
+import type { InstalmentPayment, Schedule } from "../domain/schedule.ts";
 import { translatorFor } from "../i18n/index.ts";
 import { type NoRateCode, rateReasonText } from "../i18n/rate-words.ts";
 
@@ -86,7 +86,7 @@ export function chitRate(
   terms: ChitTerms,
   records: readonly InstalmentRecord[],
   schedule: Schedule,
-  payments: readonly Payment[],
+  payments: readonly InstalmentPayment[],
   benchmarkRate: number,
   assumption: ProjectionAssumption,
   today?: string,

@@ -3,8 +3,10 @@
 import { randomUUID } from "node:crypto";
 import type { Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { checkImportRows } from "./check-import-rows.ts";
 import { AppError } from "./errors.ts";
-import { findImportPreview, type PaymentImportDeps, recheckPreview } from "./preview-payment-import.ts";
+import { findImportPreview } from "./find-import-preview.ts";
+import type { PaymentImportDeps } from "./payment-import-deps.ts";
 
 const firstError = (errors: { row: number; message: string }[]) => (errors[0] ? ` First: row ${errors[0].row}: ${errors[0].message}` : "");
 
@@ -18,7 +20,7 @@ export async function commitPaymentImport(deps: PaymentImportDeps, member: Membe
       `${rows} row${rows === 1 ? " has" : "s have"} errors, so nothing was imported. Fix the file and upload it again.${firstError(preview.errors)}`,
     );
   }
-  const checked = await recheckPreview(deps, member, preview);
+  const checked = await checkImportRows(deps, member, preview);
   if (checked.errors.length) {
     await deps.imports.save({ ...preview, ...checked });
     throw new AppError(

@@ -1,6 +1,6 @@
 // One chit's schedule as CSV: each instalment's due date, discount, dividend, payable, paid, balance, status, prize and
 // what paying late cost (penalty, dividend forfeited).
-import { csvAmount, toCsv } from "../domain/csv.ts";
+import { plainRupees } from "../domain/money.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { buildChitReport } from "./build-chit-report.ts";
 import { slug } from "./export-payments-csv.ts";
@@ -23,9 +23,9 @@ export const SCHEDULE_CSV_COLUMNS = [
   "dividend_forfeited",
 ] as const;
 
-const maybe = (paise: number | null) => (paise === null ? "" : csvAmount(paise));
+const maybe = (paise: number | null) => (paise === null ? "" : plainRupees(paise));
 
-export async function exportScheduleCsv(deps: Pick<LedgerDeps, "chits" | "payments" | "clock">, member: Member, chitId: string) {
+export async function exportScheduleCsv(deps: Pick<LedgerDeps, "chits" | "payments" | "clock" | "csv">, member: Member, chitId: string) {
   const report = await buildChitReport(deps, member, chitId);
   const rows = report.schedule.instalments.map((r) => [
     r.number,
@@ -33,15 +33,15 @@ export async function exportScheduleCsv(deps: Pick<LedgerDeps, "chits" | "paymen
     maybe(r.discount),
     maybe(r.dividend),
     maybe(r.dividendApplied),
-    csvAmount(r.payable),
-    csvAmount(r.paid),
-    csvAmount(r.balance),
+    plainRupees(r.payable),
+    plainRupees(r.paid),
+    plainRupees(r.balance),
     r.status,
     r.estimated ? "yes" : "no",
     maybe(r.prize),
     r.wonByMe ? "yes" : "no",
-    csvAmount(r.penalty),
-    csvAmount(r.dividendForfeited),
+    plainRupees(r.penalty),
+    plainRupees(r.dividendForfeited),
   ]);
-  return { csv: toCsv([[...SCHEDULE_CSV_COLUMNS], ...rows]), filename: `schedule-${slug(report.chit.name)}.csv` };
+  return { csv: deps.csv.write([[...SCHEDULE_CSV_COLUMNS], ...rows]), filename: `schedule-${slug(report.chit.name)}.csv` };
 }

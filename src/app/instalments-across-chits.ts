@@ -1,7 +1,7 @@
 // Every instalment of a member's active chits with its due date, payable, balance and status on a given day.
 import type { CalendarDate } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
-import type { InstalmentStatus, Payment as SchedulePayment } from "../domain/schedule.ts";
+import type { InstalmentPayment, InstalmentStatus } from "../domain/schedule.ts";
 import { tryScheduleFor } from "../domain/schedule-outcome.ts";
 import type { Chit, ChitRepository, PaymentRepository } from "../ports/ledger.ts";
 import { paidSoFar } from "./paid-so-far.ts";
@@ -19,7 +19,7 @@ export type InstalmentDue = {
 };
 
 /** Closed chits are left out: they no longer count towards what is due. Sorted by due date, then chit name. */
-export function instalmentsAcrossChits(chits: readonly Chit[], paid: ReadonlyMap<string, readonly SchedulePayment[]>, today: CalendarDate): InstalmentDue[] {
+export function instalmentsAcrossChits(chits: readonly Chit[], paid: ReadonlyMap<string, readonly InstalmentPayment[]>, today: CalendarDate): InstalmentDue[] {
   const rows: InstalmentDue[] = [];
   for (const chit of chits) {
     if (chit.status !== "active") continue;

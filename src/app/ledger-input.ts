@@ -195,7 +195,6 @@ export type ChitInput = z.infer<typeof chitInput>;
 export const chitPatch = z
   .object({ ...withoutDefaults(chitFields), status: z.enum(["active", "closed"], { message: wordsMessage("input.status") }) })
   .partial();
-export type ChitPatch = z.infer<typeof chitPatch>;
 
 export const instalmentInput = z
   .object({
@@ -215,7 +214,6 @@ export const instalmentInput = z
   })
   .refine((v) => !(v.discount != null && v.prizeAmount != null), { message: wordsMessage("input.discountOrPrize"), path: ["prizeAmount"] })
   .refine((v) => !(v.discount != null && v.discounts != null), { message: wordsMessage("input.discountOrDiscounts"), path: ["discounts"] });
-export type InstalmentInput = z.infer<typeof instalmentInput>;
 
 export const paymentFields = {
   instalment: int("instalment", 1, 1000).meta(about("Default: the oldest instalment not fully paid.")),
@@ -227,4 +225,3 @@ export const paymentFields = {
 };
 
 export const paymentPatch = z.object(withoutDefaults(paymentFields)).partial();
-export type PaymentPatch = z.infer<typeof paymentPatch>;

@@ -4,7 +4,7 @@ import { type ChitTerms, discountCeiling, discountFloor, type InstalmentRecord, 
 import type { ProjectionNote } from "./member-flows.ts";
 import { type Paise, roundToUnit } from "./money.ts";
 import { allRates, type Flow, npv, type ProjectionAssumption, projectedFlows, type RateResult, spreadsheetRoot, xirr } from "./rates.ts";
-import type { Payment } from "./schedule.ts";
+import type { InstalmentPayment } from "./schedule.ts";
 
 /** Why there is no single rate, or no break-even discount: stable codes a page or client words itself. */
 export type BidReasonCode = "multiple-rates" | "always-less" | "always-more" | "no-sign-change" | "not-enough-flows";
@@ -50,7 +50,7 @@ function reasonOf(result: RateResult): BidReasonCode | null {
 export function bidScenario(
   terms: ChitTerms,
   records: readonly InstalmentRecord[],
-  payments: readonly Payment[],
+  payments: readonly InstalmentPayment[],
   assumption: ProjectionAssumption,
   today: string,
   instalment: number,
@@ -61,7 +61,13 @@ export function bidScenario(
 }
 
 /** The bid the assumption expects for instalment N when the member names none. */
-function assumedBid(terms: ChitTerms, records: readonly InstalmentRecord[], payments: readonly Payment[], assumption: ProjectionAssumption, today: string) {
+function assumedBid(
+  terms: ChitTerms,
+  records: readonly InstalmentRecord[],
+  payments: readonly InstalmentPayment[],
+  assumption: ProjectionAssumption,
+  today: string,
+) {
   const projection = projectedFlows(terms, records, payments, assumption, { today });
   return projection.assumedDiscount ?? discountFloor(terms);
 }
@@ -74,7 +80,7 @@ function assumedBid(terms: ChitTerms, records: readonly InstalmentRecord[], paym
 export function adviseBid(
   terms: ChitTerms,
   records: readonly InstalmentRecord[],
-  payments: readonly Payment[],
+  payments: readonly InstalmentPayment[],
   options: { instalment: number; discount?: Paise; benchmarkRate: number; assumption: ProjectionAssumption; today: string },
 ): BidAdvice {
   const { instalment, benchmarkRate, assumption, today } = options;
@@ -95,7 +101,8 @@ export function adviseBid(
   // relative, so that it still moves a rate of 10^8 % a year (an early winner of a daily chit)
   if (chosenRate !== null) meaning = npv(chosen.flows, Math.expm1(Math.log1p(chosenRate) + 1e-6)) > 0 ? "cost" : "return";
 
-  const gainAt = (bid: Paise) => npv(scenario(bid).flows, benchmarkRate);
+  // the break-even search needs only each bid's NPV, not its rate (root-finding is most of a scenario's cost)
+  const gainAt = (bid: Paise) => npv(projectedFlows(terms, records, payments, assumption, { today, win: { instalment, discount: bid } }).flows, benchmarkRate);
   let breakEvenDiscount: Paise | null = null;
   let breakEvenCode: BreakEvenCode | null = null;
   const low = roundToUnit(floor, unit, "up");

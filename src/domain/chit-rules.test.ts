@@ -14,7 +14,7 @@ import {
 } from "./chit.ts";
 import { dueDateFor } from "./dates.ts";
 import { divideToUnit, roundToUnit } from "./money.ts";
-import { groupCashflows, instalmentLines, type Payment, scheduleFor } from "./schedule.ts";
+import { groupCashflows, type InstalmentPayment, instalmentLines, scheduleFor } from "./schedule.ts";
 
 const rupees = (n: number) => Math.round(n * 100);
 const chit = (overrides: Partial<ChitTerms>): ChitTerms =>
@@ -178,7 +178,7 @@ describe("day-based frequencies never drift", () => {
 });
 
 describe("late payment", () => {
-  const paid = (instalment: number, amount: number, paidOn: string): Payment => ({ instalment, amount: rupees(amount), paidOn });
+  const paid = (instalment: number, amount: number, paidOn: string): InstalmentPayment => ({ instalment, amount: rupees(amount), paidOn });
   const records = [
     { number: 1, discount: 0 },
     { number: 2, discount: rupees(30_000) },

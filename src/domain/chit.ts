@@ -2,7 +2,7 @@
 import { type CalendarDate, compareDates, type Frequency } from "./dates.ts";
 import { divideToUnit, type Paise, percentOf, type RoundingMode, roundToUnit } from "./money.ts";
 
-export { type Problem, validateDiscount, validateTerms } from "./chit-validation.ts";
+export { validateDiscount, validateTerms } from "./chit-validation.ts";
 
 /** "from-discount": model A, the commission comes out of the winner's discount. "on-top": each ticket pays S + F/N. */
 export type CommissionMode = "from-discount" | "on-top";

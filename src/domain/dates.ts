@@ -171,6 +171,14 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The time zone of a member who has not chosen one, and of the jobs' schedules unless configured: India's. */
+export const DEFAULT_TIME_ZONE = "Asia/Kolkata";
+
+/** The zone when the runtime knows it, else DEFAULT_TIME_ZONE (a stored name may be one this runtime lacks). */
+export function zoneOrDefault(timeZone: unknown): string {
+  return typeof timeZone === "string" && isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+}
+
 /**
  * True when `timeZone` names an IANA zone the runtime knows ("Asia/Kolkata", "UTC"); a typed or stored name may not
  * be one. Offsets such as "+05:30", which newer runtimes also accept, are not zone names.

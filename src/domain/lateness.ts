@@ -2,7 +2,7 @@
 import { type ChitTerms, unitOf } from "./chit.ts";
 import { type CalendarDate, daysBetween } from "./dates.ts";
 import { divideToUnit, type Paise, percentOf } from "./money.ts";
-import type { InstalmentLine, Payment } from "./schedule.ts";
+import type { InstalmentLine, InstalmentPayment } from "./schedule.ts";
 
 export interface Lateness {
   penalty: Paise;
@@ -18,7 +18,7 @@ export interface Lateness {
  *   due date, until it is paid or until today; "fixed-fee": lateFee once.
  * The penalty is rounded to the chit's unit, half away from zero.
  */
-export function latenessOf(terms: ChitTerms, line: InstalmentLine, payments: readonly Payment[], today: CalendarDate): Lateness {
+export function latenessOf(terms: ChitTerms, line: InstalmentLine, payments: readonly InstalmentPayment[], today: CalendarDate): Lateness {
   const onTime = payments.filter((p) => p.paidOn <= line.dueDate).reduce((total, p) => total + p.amount, 0);
   const pastDue = line.dueDate < today || payments.some((p) => p.paidOn > line.dueDate);
   if (!pastDue || onTime >= line.payable) return { penalty: 0, dividendForfeited: 0 };

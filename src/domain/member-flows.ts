@@ -3,7 +3,7 @@ import { type ChitTerms, discountFloor, type InstalmentRecord, isForemanInstalme
 import type { CalendarDate } from "./dates.ts";
 import { divideRounded, type Paise, roundToUnit } from "./money.ts";
 import type { Flow } from "./rates.ts";
-import { instalmentLines, type Payment, type Schedule, scheduleFor } from "./schedule.ts";
+import { type InstalmentPayment, instalmentLines, type Schedule, scheduleFor } from "./schedule.ts";
 
 function byDate(flows: Flow[]): Flow[] {
   return flows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -15,7 +15,7 @@ function byDate(flows: Flow[]): Flow[] {
  * the schedule's won instalments record as received (on prizeReceivedOn, else the due date).
  * A won instalment with no recorded receipt adds nothing: these are actual flows only.
  */
-export function memberFlows(schedule: Schedule, payments: readonly Payment[], prizeReceived?: { amount: Paise; on: CalendarDate } | null): Flow[] {
+export function memberFlows(schedule: Schedule, payments: readonly InstalmentPayment[], prizeReceived?: { amount: Paise; on: CalendarDate } | null): Flow[] {
   const flows: Flow[] = payments.map((payment) => ({ date: payment.paidOn, amount: -payment.amount }));
   if (prizeReceived) flows.push({ date: prizeReceived.on, amount: prizeReceived.amount });
   else if (prizeReceived === undefined) {
@@ -72,7 +72,7 @@ export interface WinScenario {
 export function projectedFlows(
   terms: ChitTerms,
   records: readonly InstalmentRecord[],
-  payments: readonly Payment[],
+  payments: readonly InstalmentPayment[],
   assumption: ProjectionAssumption,
   options: { today?: CalendarDate; win?: WinScenario } = {},
 ): Projection {
@@ -151,6 +151,6 @@ export function projectedFlows(
   };
 }
 
-function paidOn(payments: readonly Payment[], instalment: number): Paise {
+function paidOn(payments: readonly InstalmentPayment[], instalment: number): Paise {
   return payments.reduce((total, p) => total + (p.instalment === instalment ? p.amount : 0), 0);
 }

@@ -1,7 +1,7 @@
 // Tests for integer-paise money: conversion, Indian formatting and parsing, rounding.
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.ts";
-import { assertPaise, divideRounded, formatINR, paiseToRupees, parseINR, percentOf, rupeesToPaise, sumPaise } from "./money.ts";
+import { assertPaise, divideRounded, formatINR, paiseToRupees, parseINR, percentOf, plainRupees, rupeesToPaise, sumPaise } from "./money.ts";
 
 describe("rupees from the API become integer paise", () => {
   it("converts whole and 2-decimal rupee amounts exactly", () => {
@@ -100,5 +100,13 @@ describe("division rounds half away from zero", () => {
 
   it("sums paise", () => {
     expect(sumPaise([100, 250, -50])).toBe(300);
+  });
+});
+
+describe("plain rupees for spreadsheets", () => {
+  it("writes amounts as plain rupees with two decimals", () => {
+    expect(plainRupees(10_000_000)).toBe("100000.00");
+    expect(plainRupees(50)).toBe("0.50");
+    expect(plainRupees(-150)).toBe("-1.50");
   });
 });

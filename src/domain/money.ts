@@ -149,3 +149,11 @@ export function sumPaise(amounts: readonly Paise[]): Paise {
   for (const amount of amounts) total += assertPaise(amount);
   return assertPaise(total, "total");
 }
+
+/** Paise as a plain rupee number for a spreadsheet: 500000 -> "5000.00" (no symbol, no grouping, always 2 decimals). */
+export function plainRupees(paise: Paise): string {
+  if (!Number.isSafeInteger(paise)) throw new TypeError(`not integer paise: ${paise}`);
+  const sign = paise < 0 ? "-" : "";
+  const abs = Math.abs(paise);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}

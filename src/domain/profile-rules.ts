@@ -1,6 +1,6 @@
 // The rules for a member's profile fields, the same on every way in: sign-up, better-auth's update-user, the profile
 // page, the admin endpoints. Each problem is a stable code the pages translate.
-import { isTimeZone } from "./dates.ts";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "./dates.ts";
 
 export const PROFILE_LIMITS = { name: 100, email: 254, phone: 20, image: 2048 } as const;
 
@@ -44,7 +44,7 @@ const ENGLISH: Record<ProfileProblemCode, (p: ProfileProblem) => string> = {
   "too-long": (p) => `${p.field === "timeZone" ? "Time zone" : p.field[0]!.toUpperCase() + p.field.slice(1)} must be at most ${p.max} characters.`,
   "invalid-phone": () => "Enter a phone number of digits, e.g. +91 98765 43210.",
   "unsupported-language": () => "Choose a language from the list.",
-  "invalid-time-zone": () => "Choose a time zone from the list (an IANA name such as Asia/Kolkata).",
+  "invalid-time-zone": () => `Choose a time zone from the list (an IANA name such as ${DEFAULT_TIME_ZONE}).`,
   "not-text": (p) => `${p.field} must be text.`,
 };
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type ChitTerms, defaultTerms } from "./chit.ts";
 import { addDays } from "./dates.ts";
 import { type Flow, irrPeriodic, memberFlows, mirr, npv, periodicToAnnual, projectedFlows, type RateResult, xirr } from "./rates.ts";
-import { type Payment, scheduleFor } from "./schedule.ts";
+import { type InstalmentPayment, scheduleFor } from "./schedule.ts";
 
 const rupees = (n: number) => n * 100;
 const percent = (rate: number) => (rate * 100).toFixed(2);
@@ -121,7 +121,7 @@ const tablePath = [0, 30_000, 28_000, 26_500, 25_000, ...Array.from({ length: 13
 function winnerFlows(path: number[], won: number): Flow[] {
   const records = path.map((discount, i) => ({ number: i + 1, discount, wonByMe: i + 1 === won }));
   const schedule = scheduleFor(terms, records, [], "2024-01-01");
-  const payments: Payment[] = schedule.instalments.map((row) => ({ instalment: row.number, amount: row.payable, paidOn: row.dueDate }));
+  const payments: InstalmentPayment[] = schedule.instalments.map((row) => ({ instalment: row.number, amount: row.payable, paidOn: row.dueDate }));
   const prize = schedule.instalments[won - 1];
   return memberFlows(schedule, payments, { amount: prize?.prize ?? 0, on: prize?.dueDate ?? "" });
 }
@@ -176,7 +176,7 @@ describe("what a chit really costs or earns, by when the member wins (XIRR on du
 
 describe("the member's actual cash flows", () => {
   const records = [{ number: 2, discount: rupees(30_000), wonByMe: true, prizeReceived: rupees(69_500), prizeReceivedOn: "2024-02-12" }];
-  const payments: Payment[] = [
+  const payments: InstalmentPayment[] = [
     { instalment: 2, amount: rupees(5_000), paidOn: "2024-02-10" },
     { instalment: 1, amount: rupees(5_000), paidOn: "2024-01-09" },
   ];
@@ -198,7 +198,7 @@ describe("the member's actual cash flows", () => {
 
 describe("an unfinished chit is projected under an assumption the member can see", () => {
   const records = tablePath.slice(0, 5).map((discount, i) => ({ number: i + 1, discount }));
-  const payments: Payment[] = [
+  const payments: InstalmentPayment[] = [
     { instalment: 1, amount: rupees(5_000), paidOn: "2024-01-10" },
     { instalment: 2, amount: rupees(5_000), paidOn: "2024-02-10" },
     { instalment: 3, amount: rupees(3_750), paidOn: "2024-03-10" },

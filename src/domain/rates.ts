@@ -3,7 +3,7 @@ import { type CalendarDate, daysBetween } from "./dates.ts";
 import { type RateResult, solveRates, spreadsheetChoice } from "./rate-roots.ts";
 
 // The member's dated cash flows live beside, in member-flows.ts; re-exported so rates are one import.
-export { memberFlows, type Projection, type ProjectionAssumption, projectedFlows } from "./member-flows.ts";
+export { memberFlows, type ProjectionAssumption, projectedFlows } from "./member-flows.ts";
 
 /** A dated cash flow from the member's side: money paid out negative, money received positive. */
 export interface Flow {
@@ -11,7 +11,7 @@ export interface Flow {
   amount: number;
 }
 
-export { MAX_RATE, MIN_RATE, type NoRateReason, PLAUSIBLE_MAX_RATE, type RateResult } from "./rate-roots.ts";
+export { MAX_RATE, MIN_RATE, PLAUSIBLE_MAX_RATE, type RateResult } from "./rate-roots.ts";
 
 /** Every root of a result, in increasing order. */
 export function allRates(result: RateResult): number[] {

@@ -2,7 +2,7 @@
 // the limits existed, or straight into the store) shows its problem on its own card and never breaks other pages.
 import { type ChitTerms, type InstalmentRecord, validateTerms } from "./chit.ts";
 import { DomainError } from "./errors.ts";
-import { type Payment, type Schedule, scheduleFor } from "./schedule.ts";
+import { type InstalmentPayment, type Schedule, scheduleFor } from "./schedule.ts";
 
 export type ScheduleProblem = { code: "chit-unschedulable"; field: string | null; message: string };
 
@@ -12,7 +12,7 @@ const UNSCHEDULABLE = "This chit cannot be scheduled: its dates or amounts are o
 
 export function tryScheduleFor(
   chit: { terms: ChitTerms; instalments: readonly InstalmentRecord[] },
-  payments: readonly Payment[],
+  payments: readonly InstalmentPayment[],
   today: string,
 ): ScheduleOutcome {
   const [bad] = validateTerms(chit.terms);

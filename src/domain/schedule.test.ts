@@ -1,7 +1,7 @@
 // Tests for the member's schedule: DOMAIN.md's worked example, estimates, statuses, and the whole-group identity.
 import { describe, expect, it } from "vitest";
 import { auctionFor, type ChitTerms, defaultTerms, discountCeiling, discountFloor, dividendSharers, type InstalmentRecord } from "./chit.ts";
-import { groupCashflows, instalmentLines, type Payment, scheduleFor } from "./schedule.ts";
+import { groupCashflows, type InstalmentPayment, instalmentLines, scheduleFor } from "./schedule.ts";
 
 const rupees = (n: number) => n * 100;
 
@@ -75,7 +75,7 @@ describe("payables that depend on auctions not yet recorded", () => {
 
 describe("instalment status and totals", () => {
   const records = workedRecords().slice(0, 5);
-  const pay = (instalment: number, amount: number, paidOn: string): Payment => ({ instalment, amount: rupees(amount), paidOn });
+  const pay = (instalment: number, amount: number, paidOn: string): InstalmentPayment => ({ instalment, amount: rupees(amount), paidOn });
 
   it("marks paid, overdue, part-paid, due and upcoming instalments", () => {
     const payments = [pay(1, 5_000, "2024-01-09"), pay(2, 5_000, "2024-02-10"), pay(3, 2_000, "2024-03-12"), pay(5, 1_000, "2024-04-14")];

@@ -14,10 +14,10 @@ import { DomainError } from "./errors.ts";
 import { latenessOf } from "./lateness.ts";
 import type { Paise } from "./money.ts";
 
-export { type GroupCashflows, groupCashflows } from "./group-cashflows.ts";
+export { groupCashflows } from "./group-cashflows.ts";
 
 /** A payment the member made against one instalment. */
-export interface Payment {
+export interface InstalmentPayment {
   instalment: number;
   amount: Paise;
   paidOn: CalendarDate;
@@ -170,10 +170,10 @@ export function instalmentLines(terms: ChitTerms, records: readonly InstalmentRe
 }
 
 /** Paid, lateness, balance and status for each instalment, given the member's payments and today's date. */
-export function scheduleFor(terms: ChitTerms, records: readonly InstalmentRecord[], payments: readonly Payment[], today: CalendarDate): Schedule {
+export function scheduleFor(terms: ChitTerms, records: readonly InstalmentRecord[], payments: readonly InstalmentPayment[], today: CalendarDate): Schedule {
   if (parseDate(today) === null) throw new DomainError("invalid-date", `today is not a calendar date: ${today}`);
   const lines = instalmentLines(terms, records);
-  const paymentsBy = new Map<number, Payment[]>();
+  const paymentsBy = new Map<number, InstalmentPayment[]>();
   let unallocated = 0;
   for (const payment of payments) {
     if (Number.isInteger(payment.instalment) && payment.instalment >= 1 && payment.instalment <= terms.instalments) {

@@ -3,7 +3,7 @@
 import type { ChitTerms, InstalmentRecord } from "./chit.ts";
 import { addDays, compareDates } from "./dates.ts";
 import type { Paise } from "./money.ts";
-import type { Payment as SchedulePayment, ScheduleRow } from "./schedule.ts";
+import type { InstalmentPayment, ScheduleRow } from "./schedule.ts";
 import { tryScheduleFor } from "./schedule-outcome.ts";
 
 /** What the summary needs of a chit. */
@@ -101,7 +101,7 @@ export const chartStart = (today: string) => `${monthsEndingAt(today, CHART_MONT
  */
 export function summarise(
   chits: readonly SummaryChit[],
-  paid: ReadonlyMap<string, readonly SchedulePayment[]>,
+  paid: ReadonlyMap<string, readonly InstalmentPayment[]>,
   paidMonths: readonly PaidInMonth[],
   today: string,
 ): Summary {

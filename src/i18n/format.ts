@@ -1,6 +1,6 @@
 // Dates and instants in the reader's language from Intl (month and weekday names), with Latin digits as Indian banks'
 // apps show them; money keeps Indian grouping in every language (formatINR).
-import { type CalendarDate, isTimeZone, parseDate, todayIn } from "../domain/dates.ts";
+import { type CalendarDate, DEFAULT_TIME_ZONE, isTimeZone, parseDate, todayIn, zoneOrDefault } from "../domain/dates.ts";
 import { intlTag, type Locale } from "./locales.ts";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -29,11 +29,6 @@ export function formatMonth(month: string, locale: Locale, width: "long" | "shor
   return formatter(locale, { month: width, year: "numeric", timeZone: "UTC" }).format(noon(`${month}-15`));
 }
 
-/** The month's name alone ("Nov", "నవం"); `month` is 1-12. */
-export function monthName(month: number, locale: Locale, width: "short" | "long" = "short"): string {
-  return formatter(locale, { month: width, timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 15, 12)));
-}
-
 /** The weekday names from Monday, short, for calendar headings. */
 export function weekdayNames(locale: Locale, width: "short" | "long" = "short"): string[] {
   // 2024-01-01 was a Monday.
@@ -42,7 +37,7 @@ export function weekdayNames(locale: Locale, width: "short" | "long" = "short"):
 
 /** An instant as "24 Nov 2026, 14:05" in the reader's language and time zone (24-hour clock: no AM/PM words). */
 export function formatInstant(at: Date, locale: Locale, timeZone: string): string {
-  const zone = isTimeZone(timeZone) ? timeZone : "Asia/Kolkata";
+  const zone = zoneOrDefault(timeZone);
   const time = formatter(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }).format(at);
   return `${formatDay(todayIn(zone, at), locale)}, ${time}`;
 }
@@ -67,7 +62,7 @@ export function timeZoneChoices(locale: Locale, current: string, now = new Date(
       return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
     };
     const byLabel = new Map<string, ZoneChoice & { minutes: number }>();
-    for (const zone of ["Asia/Kolkata", "UTC", ...Intl.supportedValuesOf("timeZone")]) {
+    for (const zone of [DEFAULT_TIME_ZONE, "UTC", ...Intl.supportedValuesOf("timeZone")]) {
       const generic = part(zone, "longGeneric");
       const offset = part(zone, "longOffset");
       const label = generic === offset ? offset : `${generic} (${offset})`;
@@ -90,4 +85,17 @@ export function timeZoneChoices(locale: Locale, current: string, now = new Date(
   const label = own === ownOffset ? ownOffset : `${own} (${ownOffset})`;
   const at = choices.findIndex((c) => c.label === label);
   return at < 0 ? [{ value: current, label: current }, ...choices] : choices.map((c, i) => (i === at ? { value: current, label } : c));
+}
+
+/**
+ * A size in the binary units Atlas and browsers mean by them (the free tier's "512 MB" is 512 x 1024 x 1024 bytes):
+ * "0 B", "830 kB", "1 MB", "1.5 MB", "512 MB", "1.5 GB".
+ */
+export function formatBytes(bytes: number): string {
+  const k = 1024;
+  const tenths = (n: number) => String(Math.round(n * 10) / 10);
+  if (bytes >= k ** 3) return `${tenths(bytes / k ** 3)} GB`;
+  if (bytes >= k ** 2) return `${bytes >= 100 * k ** 2 ? Math.round(bytes / k ** 2) : tenths(bytes / k ** 2)} MB`;
+  if (bytes >= k) return `${Math.round(bytes / k)} kB`;
+  return `${bytes} B`;
 }

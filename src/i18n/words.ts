@@ -5,7 +5,7 @@ import type { Words } from "../domain/words.ts";
 import { formatDay } from "./format.ts";
 import { localeOf, type T } from "./index.ts";
 
-export type { WordParam, Words } from "../domain/words.ts";
+export type { Words } from "../domain/words.ts";
 
 export function words(key: string, params?: Words["params"]): Words {
   return params ? { key, params } : { key };

@@ -3,6 +3,7 @@
 import type { ChitTerms, InstalmentRecord } from "../domain/chit.ts";
 import type { CalendarDate } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
+import type { PaidInMonth } from "../domain/summary.ts";
 import type { Words } from "../domain/words.ts";
 
 export type ChitStatus = "active" | "closed";
@@ -78,8 +79,7 @@ export type PaymentFilter = {
 export type InstalmentPaid = InstalmentKey & { amount: Paise; payments: number; lastPaidOn: CalendarDate };
 /** What was paid on one day against one instalment: a chit's dated cash flows, however many payments made them. */
 export type PaidOnDay = InstalmentKey & { paidOn: CalendarDate; amount: Paise };
-/** What was paid in one month (YYYY-MM) on one chit. */
-export type PaidInMonth = { chitId: string; month: string; amount: Paise };
+export type { PaidInMonth };
 
 export interface ChitRepository {
   /** A number that changes whenever any of the owner's chits, payments or receipts change (for caching summaries). */

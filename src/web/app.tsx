@@ -119,5 +119,3 @@ function forNonBrowserClients(request: Request, baseUrl: string): Request {
   headers.set("origin", new URL(baseUrl).origin);
   return new Request(request, { headers });
 }
-
-export type WebApp = ReturnType<typeof createWebApp>;

@@ -17,7 +17,6 @@ const ASSETS: Record<string, string> = {
   "bootstrap/bootstrap.min.css.map": pkg("bootstrap", "dist/css/bootstrap.min.css.map"),
   "bootstrap/bootstrap.bundle.min.js": pkg("bootstrap", "dist/js/bootstrap.bundle.min.js"),
   "bootstrap/bootstrap.bundle.min.js.map": pkg("bootstrap", "dist/js/bootstrap.bundle.min.js.map"),
-  "htmx/htmx.min.js": pkg("htmx.org", "dist/htmx.min.js"),
   "chart/chart.umd.min.js": pkg("chart.js", "dist/chart.umd.min.js"),
   "dashboard.js": join(root, "public", "dashboard.js"),
   "bid-chart.js": join(root, "public", "bid-chart.js"),
@@ -93,6 +92,11 @@ export function assetPath(name: string): string {
  * What the service worker keeps for offline use: every asset a page links (not source maps), by the same fingerprinted
  * URL the pages use, with its content hash; a change to any file changes the worker, which then refreshes its cache.
  */
+/** Every asset the app serves, by name (the shipped-assets test checks each is used by a page). */
+export function shippedAssets(): string[] {
+  return Object.keys(ASSETS);
+}
+
 export function offlineAssets(): { url: string; version: string }[] {
   return Object.keys(ASSETS)
     .filter((name) => !name.endsWith(".map"))

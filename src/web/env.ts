@@ -7,7 +7,7 @@ import type { ImportDeps } from "../app/import-archive.ts";
 import type { LedgerDeps } from "../app/ledger-deps.ts";
 import type { Locale } from "../app/locale.ts";
 import type { NotificationSink } from "../app/notify.ts";
-import type { PaymentImportDeps } from "../app/preview-payment-import.ts";
+import type { PaymentImportDeps } from "../app/payment-import-deps.ts";
 import type { ReminderDeps } from "../app/send-reminders.ts";
 import type { Config } from "../config.ts";
 import type { Accounts } from "../ports/accounts.ts";

@@ -5,6 +5,8 @@ import { formatINR, type Paise, paiseToRupees } from "../domain/money.ts";
 import { formatDay, formatInstant as formatInstantIn } from "../i18n/format.ts";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales.ts";
 
+export { formatBytes } from "../i18n/format.ts";
+
 /** "₹1,00,000", "₹2,500.50", "-₹1.50". */
 export function formatMoney(paise: Paise): string {
   return formatINR(paise);
@@ -37,10 +39,4 @@ export function formatInstant(at: Date, timeZone: string, locale: Locale = DEFAU
 export function formatPercent(fraction: number, digits = 2): string {
   const text = (fraction * 100).toFixed(digits);
   return `${Number(text) === 0 ? text.replace("-", "") : text}%`;
-}
-
-/** File sizes for receipts: "240 KB", "3.2 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }

@@ -1,7 +1,8 @@
 // Small helpers for JSON API tests: typed bodies of the API's own presenters, and a status check that shows the body.
-import type { ChitJson, chitProgressJson, ScheduleRowJson, scheduleJson } from "../../src/web/api/json/chit-json.ts";
+import type { ChitJson, chitProgressJson } from "../../src/web/api/json/chit-json.ts";
 import type { NotificationJson } from "../../src/web/api/json/notification-json.ts";
 import type { PaymentJson, paymentResultJson } from "../../src/web/api/json/payment-json.ts";
+import type { ScheduleRowJson, scheduleJson } from "../../src/web/api/json/schedule-json.ts";
 import type { Client } from "./app.ts";
 
 export type ChitBody = ChitJson;

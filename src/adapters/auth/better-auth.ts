@@ -2,6 +2,7 @@
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { admin, emailOTP } from "better-auth/plugins";
+import { DEFAULT_TIME_ZONE } from "../../domain/dates.ts";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, passwordProblemMessage } from "../../domain/password-policy.ts";
 import { type ProfileProblem, profileProblemMessage, profileProblems } from "../../domain/profile-rules.ts";
 import { isLocale } from "../../i18n/locales.ts";
@@ -91,7 +92,7 @@ export function createAuth(deps: AuthDeps) {
         statusReason: { type: "string", required: false, input: false },
         phone: { type: "string", required: false, input: true },
         locale: { type: "string", required: false, defaultValue: "en", input: true },
-        timeZone: { type: "string", required: false, defaultValue: "Asia/Kolkata", input: true },
+        timeZone: { type: "string", required: false, defaultValue: DEFAULT_TIME_ZONE, input: true },
         // Reminders and the calendar feed (issue 5); changed only through our settings pages, never at sign-up.
         reminderDays: { type: "string", required: false, defaultValue: "3,0", input: false },
         reminderOverdue: { type: "boolean", required: false, defaultValue: true, input: false },

@@ -1,13 +1,11 @@
 // Members read and changed through better-auth's own storage adapter, so the same code serves SQLite and MongoDB.
-import { isTimeZone } from "../../domain/dates.ts";
+import { zoneOrDefault } from "../../domain/dates.ts";
 import { PROFILE_LIMITS } from "../../domain/profile-rules.ts";
 import { DEFAULT_REMINDER_PREFERENCES, formatReminderDays, parseReminderDays } from "../../domain/reminders.ts";
 import { supportedLocale } from "../../i18n/locales.ts";
 import type { Member, MemberChanges, MemberRepository, ReminderSettings } from "../../ports/member-repository.ts";
 import { EXTRA_CHANNELS, type ExtraChannel } from "../../ports/notifier.ts";
 import type { Auth } from "./better-auth.ts";
-
-const DEFAULT_TIME_ZONE = "Asia/Kolkata";
 
 type UserRecord = Record<string, unknown> & { id: string; email: string; name: string; createdAt: Date | string };
 
@@ -28,7 +26,7 @@ export function toMember(u: UserRecord): Member {
     banReason: (u.banReason as string | null) ?? null,
     phone: text(u.phone, PROFILE_LIMITS.phone) || null,
     locale: supportedLocale(u.locale as string | null),
-    timeZone: typeof u.timeZone === "string" && isTimeZone(u.timeZone) ? u.timeZone : DEFAULT_TIME_ZONE,
+    timeZone: zoneOrDefault(u.timeZone),
     createdAt: new Date(u.createdAt),
     reminders: remindersOf(u),
     calendarFeedVersion: Number(u.calendarFeedVersion) || 0,

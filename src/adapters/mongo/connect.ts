@@ -6,8 +6,6 @@ import { StoreRefusedError, type StoreReport } from "../../ports/store-health.ts
 import { connectionProblem, hostsOf } from "./connection-problem.ts";
 import { isReplicaSet } from "./mongo-health.ts";
 
-export { hostsOf, redact } from "./connection-problem.ts";
-
 export type MongoSettings = {
   uri: string;
   dbName: string | undefined;

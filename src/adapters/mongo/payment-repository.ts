@@ -2,7 +2,7 @@
 import type { Db, Filter, MongoClient } from "mongodb";
 import type { InstalmentKey, InstalmentPaid, PaidInMonth, PaidOnDay, Payment, PaymentRepository, Receipt } from "../../ports/ledger.ts";
 import { changesBetween } from "./changes.ts";
-import { type Flow, paymentTotals } from "./payment-totals.ts";
+import { type PaymentFlow, paymentTotals } from "./payment-totals.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
 
 type PaymentDoc = Omit<Payment, "id" | "receipts"> & { _id: string };
@@ -26,7 +26,7 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
   const receipts = db.collection<ReceiptDoc>("receipts");
   // Sums and counts come from the totals kept beside the payments (payment-totals.ts), written in the same transactions.
   const kept = paymentTotals(db);
-  const flow = (p: Flow): Flow => ({ ownerId: p.ownerId, chitId: p.chitId, paidOn: p.paidOn, instalment: p.instalment, amount: p.amount });
+  const flow = (p: PaymentFlow): PaymentFlow => ({ ownerId: p.ownerId, chitId: p.chitId, paidOn: p.paidOn, instalment: p.instalment, amount: p.amount });
 
   async function withReceipts(docs: PaymentDoc[]): Promise<Payment[]> {
     if (docs.length === 0) return [];

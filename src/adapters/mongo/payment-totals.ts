@@ -9,9 +9,9 @@ export type TotalDoc = { _id: string; ownerId: string; chitId: string; paidOn: s
 export type ReceiptTotalDoc = { _id: string; ownerId: string; chitId: string; receipts: number };
 
 /** The part of a payment the totals are keyed and summed by. */
-export type Flow = { ownerId: string; chitId: string; paidOn: string; instalment: number; amount: number };
+export type PaymentFlow = { ownerId: string; chitId: string; paidOn: string; instalment: number; amount: number };
 
-const totalId = (f: Omit<Flow, "amount">) => `${f.ownerId}|${f.chitId}|${f.paidOn}|${f.instalment}`;
+const totalId = (f: Omit<PaymentFlow, "amount">) => `${f.ownerId}|${f.chitId}|${f.paidOn}|${f.instalment}`;
 const receiptTotalId = (ownerId: string, chitId: string) => `${ownerId}|${chitId}`;
 
 /** Marks the totals as filled for the stored payments (collection `ledger_migrations`). */
@@ -24,9 +24,9 @@ export function paymentTotals(db: Db) {
     totals,
     receiptTotals,
     /** Adds (sign 1) or takes away (sign -1) these payments' amounts and counts; rows left with no payment go. */
-    async add(flows: readonly Flow[], sign: 1 | -1, session: ClientSession) {
+    async add(flows: readonly PaymentFlow[], sign: 1 | -1, session: ClientSession) {
       if (flows.length === 0) return;
-      const byKey = new Map<string, { flow: Flow; amount: number; payments: number }>();
+      const byKey = new Map<string, { flow: PaymentFlow; amount: number; payments: number }>();
       for (const f of flows) {
         const key = totalId(f);
         const row = byKey.get(key) ?? { flow: f, amount: 0, payments: 0 };
@@ -62,8 +62,6 @@ export function paymentTotals(db: Db) {
   };
 }
 
-export type PaymentTotals = ReturnType<typeof paymentTotals>;
-
 /**
  * Fills the totals from the payments stored before they were kept, once per database: each owner's rows are worked
  * out and written in one transaction (a payment recorded meanwhile conflicts with it and it is done again), so several
@@ -74,11 +72,11 @@ export async function fillPaymentTotals(client: MongoClient, db: Db): Promise<vo
   const marks = db.collection<{ _id: string; at: Date }>("ledger_migrations");
   if (await marks.findOne({ _id: FILLED })) return;
   const { totals, receiptTotals } = paymentTotals(db);
-  const payments = db.collection<Flow & { _id: string }>("payments");
+  const payments = db.collection<PaymentFlow & { _id: string }>("payments");
   for (const ownerId of await payments.distinct("ownerId")) {
     await inTransaction(client, async (session) => {
       const rows = await payments
-        .aggregate<{ _id: Omit<Flow, "ownerId" | "amount">; amount: number; payments: number }>(
+        .aggregate<{ _id: Omit<PaymentFlow, "ownerId" | "amount">; amount: number; payments: number }>(
           [
             { $match: { ownerId } },
             { $group: { _id: { chitId: "$chitId", paidOn: "$paidOn", instalment: "$instalment" }, amount: { $sum: "$amount" }, payments: { $sum: 1 } } },

@@ -108,19 +108,6 @@ export function digitsOf(token: string, maxFixes = 2): string | null {
   return fixes <= maxFixes && fixes < out.length / 3 ? out : null;
 }
 
-/** The label text of a row: what comes before `at` on that row, and the rows just above when the row holds only a value. */
-export function labelsAround(rows: Row[], rowIndex: number, at: number, above = 2): string[] {
-  const row = rows[rowIndex];
-  if (!row) return [];
-  const before = row.text.slice(0, at);
-  const labels = [before.toLowerCase()];
-  for (let i = 1; i <= above; i++) {
-    const prev = rows[rowIndex - i];
-    if (prev) labels.push(prev.text.toLowerCase());
-  }
-  return labels;
-}
-
 /** Case-insensitive Levenshtein distance, capped early (only small distances matter here). */
 export function editDistance(a: string, b: string): number {
   const x = a.toLowerCase();

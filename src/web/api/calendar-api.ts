@@ -11,6 +11,7 @@ import { formatDay } from "../../i18n/format.ts";
 import { translatorFor } from "../../i18n/index.ts";
 import { supportedLocale } from "../../i18n/locales.ts";
 import type { WebEnv } from "../env.ts";
+import { dispositionHeader } from "../file-response.ts";
 import { icsCalendar } from "../ics.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { requireMember } from "../middleware/session.ts";
@@ -73,7 +74,7 @@ export const calendarFeedApi = new Hono<WebEnv>().get(
       };
     });
     c.header("content-type", "text/calendar; charset=utf-8");
-    c.header("content-disposition", 'inline; filename="chitfunds-dues.ics"');
+    c.header("content-disposition", dispositionHeader("inline", "chitfunds-dues", "ics"));
     c.header("cache-control", "private, max-age=900");
     c.header("x-robots-tag", "noindex");
     return c.body(icsCalendar({ name: t("reminders.feedName"), stamp: services.clock.now(), events }));

@@ -13,19 +13,10 @@ import { recordInstalment } from "../../app/record-instalment.ts";
 import { updateChit } from "../../app/update-chit.ts";
 import type { WebEnv } from "../env.ts";
 import { ledgerCached } from "../middleware/ledger-cache.ts";
-import {
-  bidAdviceJson,
-  bidAdviceSchema,
-  chitJson,
-  chitListJson,
-  chitListSchema,
-  chitSchema,
-  instalmentResultSchema,
-  scheduleJson,
-  scheduleRowJson,
-  scheduleSchema,
-} from "./json/chit-json.ts";
+import { bidAdviceJson, bidAdviceSchema } from "./json/bid-advice-json.ts";
+import { chitJson, chitListJson, chitListSchema, chitSchema } from "./json/chit-json.ts";
 import { errorSchema, idParam } from "./json/common.ts";
+import { instalmentResultSchema, scheduleJson, scheduleRowJson, scheduleSchema } from "./json/schedule-json.ts";
 import { describeRoute, guarded, requestSchema } from "./openapi/describe-route.ts";
 import { readFields } from "./request-body.ts";
 

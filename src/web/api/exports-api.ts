@@ -4,16 +4,9 @@ import { z } from "zod";
 import { exportPaymentsCsv, exportQuery } from "../../app/export-payments-csv.ts";
 import { exportScheduleCsv } from "../../app/export-schedule-csv.ts";
 import type { WebEnv } from "../env.ts";
+import { downloadHeaders } from "../file-response.ts";
 import { idParam } from "./json/common.ts";
 import { type Answer, describeRoute, guarded } from "./openapi/describe-route.ts";
-
-/** Headers for a file the browser should save; names are built from slugs, so they need no escaping. */
-export const download = (filename: string, contentType: string) => ({
-  "content-type": contentType,
-  "content-disposition": `attachment; filename="${filename}"`,
-  "cache-control": "private, no-store",
-  "x-content-type-options": "nosniff",
-});
 
 /** How a downloaded file is documented. */
 export const fileAnswer = (contentType: string, description: string, headers?: Record<string, string>): Answer => ({
@@ -43,7 +36,7 @@ export const exportsApi = new Hono<WebEnv>()
     }),
     async (c) => {
       const { csv, filename, count } = await exportPaymentsCsv(c.get("services").ledger, c.get("member"), c.req.query());
-      return c.body(csv, 200, { ...download(filename, "text/csv; charset=utf-8"), "x-row-count": String(count) });
+      return c.body(csv, 200, { ...downloadHeaders(filename, "text/csv; charset=utf-8"), "x-row-count": String(count) });
     },
   )
   .get(
@@ -58,6 +51,6 @@ export const exportsApi = new Hono<WebEnv>()
     }),
     async (c) => {
       const { csv, filename } = await exportScheduleCsv(c.get("services").ledger, c.get("member"), c.req.param("id"));
-      return c.body(csv, 200, download(filename, "text/csv; charset=utf-8"));
+      return c.body(csv, 200, downloadHeaders(filename, "text/csv; charset=utf-8"));
     },
   );

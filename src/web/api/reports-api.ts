@@ -5,7 +5,8 @@ import { buildStatement } from "../../app/build-statement.ts";
 import { slug } from "../../app/export-payments-csv.ts";
 import { todayIn } from "../../domain/dates.ts";
 import type { WebEnv } from "../env.ts";
-import { download, fileAnswer } from "./exports-api.ts";
+import { downloadHeaders } from "../file-response.ts";
+import { fileAnswer } from "./exports-api.ts";
 import { idParam } from "./json/common.ts";
 import { describeRoute, guarded } from "./openapi/describe-route.ts";
 
@@ -29,7 +30,7 @@ export const reportsApi = new Hono<WebEnv>()
       const pdf = await renderStatementPdf(statement);
       const day = todayIn(member.timeZone, statement.generatedAt);
       const filename = `statement-${slug(statement.report.chit.name)}-${day}.pdf`;
-      return c.body(new Uint8Array(pdf), 200, download(filename, "application/pdf"));
+      return c.body(new Uint8Array(pdf), 200, downloadHeaders(filename, "application/pdf"));
     },
   )
   .get(
@@ -45,6 +46,6 @@ export const reportsApi = new Hono<WebEnv>()
       const report = await buildAnnualReport(c.get("services").ledger, c.get("member"), c.req.query());
       const { renderAnnualReportPdf } = await import("../pdf/annual-report-pdf.ts");
       const pdf = await renderAnnualReportPdf(report);
-      return c.body(new Uint8Array(pdf), 200, download(`annual-summary-${report.year}.pdf`, "application/pdf"));
+      return c.body(new Uint8Array(pdf), 200, downloadHeaders(`annual-summary-${report.year}.pdf`, "application/pdf"));
     },
   );

@@ -4,7 +4,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { AppError } from "../../app/errors.ts";
-import { MAX_IMPORT_BYTES } from "../../app/preview-payment-import.ts";
+import { MAX_IMPORT_BYTES } from "../../app/read-import-file.ts";
 import { MAX_RECEIPTS_PER_PAYMENT } from "../../app/store-receipts.ts";
 import { words } from "../../i18n/words.ts";
 import type { WebEnv } from "../env.ts";

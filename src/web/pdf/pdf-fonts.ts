@@ -6,7 +6,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type PDFDocument from "pdfkit";
 
 type Pdf = PDFKit.PDFDocument;
 type Weight = "regular" | "bold";
@@ -153,5 +152,3 @@ function hasGlyph(family: Family, cp: number): boolean {
   glyphCache.set(key, has);
   return has;
 }
-
-export type { PDFDocument };

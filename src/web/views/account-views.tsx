@@ -6,10 +6,6 @@ import { localeOf, type T } from "../i18n/index.ts";
 import type { Errors, Values } from "./auth-views.tsx";
 import { Field, Form, FormError, Select } from "./form.tsx";
 
-/**
- * The runtime's zones lists some under their old names (Asia/Calcutta, not Asia/Kolkata, our default) and leaves out UTC:
- * the member's own zone and those two are always offered, so the form never silently picks another.
- */
 export function ProfileView(p: {
   t: T;
   csrfToken: string;

@@ -1,5 +1,68 @@
-// The one way to render a form field with its label, help and error, and a form with its CSRF token.
+// The one way to render a form field with its label, help and error (FieldShell), the controls built on it, and a form
+// with its CSRF token.
 import type { Child } from "hono/jsx";
+
+/** The attributes that tie a control to its help and error text, for screen readers. */
+type Described = { "aria-invalid"?: "true"; "aria-describedby"?: string };
+
+type ShellProps = {
+  /** The control's id: the label points at it, and `${id}-help` / `${id}-error` hold the help and error. */
+  id: string;
+  label: string;
+  help?: string | undefined;
+  error?: string | undefined;
+  /** A short note beside the label (e.g. "read from the screenshot" on a field filled in from a payment screenshot). */
+  note?: string | undefined;
+  /** A tick box: its label follows it (Bootstrap's form-check). */
+  check?: boolean;
+  /** The error line is always there and announced when it changes (public/app.js writes into it). */
+  liveError?: boolean;
+  class?: string | undefined;
+  /** The control itself, given the aria attributes that tie it to the help and error. */
+  control: (described: Described) => Child;
+};
+
+/** Label, control, help and error: the markup every field shares, so each control only says what is its own. */
+export function FieldShell(p: ShellProps) {
+  const helpId = `${p.id}-help`;
+  const errorId = `${p.id}-error`;
+  const describedBy = [p.help ? helpId : "", p.error || p.liveError ? errorId : ""].filter(Boolean).join(" ");
+  const label = (
+    <label class={p.check ? "form-check-label" : "form-label"} for={p.id}>
+      {p.label}
+      {p.note && (
+        <span class="badge text-bg-info ms-2 fw-normal" data-read-badge>
+          {p.note}
+        </span>
+      )}
+    </label>
+  );
+  return (
+    <div class={["mb-3", p.check ? "form-check" : "", p.class ?? ""].filter(Boolean).join(" ")}>
+      {!p.check && label}
+      {p.control({ ...(p.error ? { "aria-invalid": "true" } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
+      {p.check && label}
+      {p.help && (
+        <div class="form-text" id={helpId}>
+          {p.help}
+        </div>
+      )}
+      {p.liveError ? (
+        <div class="invalid-feedback" id={errorId} aria-live="polite">
+          {p.error ?? ""}
+        </div>
+      ) : (
+        p.error && (
+          <div class="invalid-feedback" id={errorId}>
+            {p.error}
+          </div>
+        )
+      )}
+    </div>
+  );
+}
+
+const invalid = (base: string, error: string | undefined) => `${base}${error ? " is-invalid" : ""}`;
 
 export type FieldProps = {
   name: string;
@@ -24,47 +87,34 @@ export type FieldProps = {
 
 export function Field(p: FieldProps) {
   const id = `f-${p.name}`;
-  const described = [p.help ? `${id}-help` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div class="mb-3">
-      <label class="form-label" for={id}>
-        {p.label}
-        {p.note && (
-          <span class="badge text-bg-info ms-2 fw-normal" data-read-badge>
-            {p.note}
-          </span>
-        )}
-      </label>
-      <input
-        class={`form-control${p.error ? " is-invalid" : ""}`}
-        id={id}
-        name={p.name}
-        type={p.type ?? "text"}
-        value={p.type === "password" ? undefined : (p.value ?? undefined)}
-        required={p.required}
-        autocomplete={p.autocomplete}
-        inputmode={p.inputmode}
-        maxlength={p.maxlength}
-        pattern={p.pattern}
-        autofocus={p.autofocus}
-        min={p.min}
-        max={p.max}
-        step={p.step}
-        placeholder={p.placeholder}
-        aria-invalid={p.error ? "true" : undefined}
-        aria-describedby={described}
-      />
-      {p.help && (
-        <div class="form-text" id={`${id}-help`}>
-          {p.help}
-        </div>
+    <FieldShell
+      id={id}
+      label={p.label}
+      help={p.help}
+      error={p.error}
+      note={p.note}
+      control={(described) => (
+        <input
+          class={invalid("form-control", p.error)}
+          id={id}
+          name={p.name}
+          type={p.type ?? "text"}
+          value={p.type === "password" ? undefined : (p.value ?? undefined)}
+          required={p.required}
+          autocomplete={p.autocomplete}
+          inputmode={p.inputmode}
+          maxlength={p.maxlength}
+          pattern={p.pattern}
+          autofocus={p.autofocus}
+          min={p.min}
+          max={p.max}
+          step={p.step}
+          placeholder={p.placeholder}
+          {...described}
+        />
       )}
-      {p.error && (
-        <div class="invalid-feedback" id={`${id}-error`}>
-          {p.error}
-        </div>
-      )}
-    </div>
+    />
   );
 }
 
@@ -80,36 +130,22 @@ export type SelectProps = {
 
 export function Select(p: SelectProps) {
   const id = `f-${p.name}`;
-  const described = [p.help ? `${id}-help` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div class="mb-3">
-      <label class="form-label" for={id}>
-        {p.label}
-      </label>
-      <select
-        class={`form-select${p.error ? " is-invalid" : ""}`}
-        id={id}
-        name={p.name}
-        aria-invalid={p.error ? "true" : undefined}
-        aria-describedby={described}
-      >
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value} {...Object.fromEntries(Object.entries(o.data ?? {}).map(([k, v]) => [`data-${k}`, v]))}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {p.help && (
-        <div class="form-text" id={`${id}-help`}>
-          {p.help}
-        </div>
+    <FieldShell
+      id={id}
+      label={p.label}
+      help={p.help}
+      error={p.error}
+      control={(described) => (
+        <select class={invalid("form-select", p.error)} id={id} name={p.name} {...described}>
+          {p.options.map((o) => (
+            <option value={o.value} selected={o.value === p.value} {...Object.fromEntries(Object.entries(o.data ?? {}).map(([k, v]) => [`data-${k}`, v]))}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-      {p.error && (
-        <div class="invalid-feedback" id={`${id}-error`}>
-          {p.error}
-        </div>
-      )}
-    </div>
+    />
   );
 }
 
@@ -123,68 +159,38 @@ export function Textarea(p: {
   rows?: number;
 }) {
   const id = `f-${p.name}`;
-  const described = [p.help ? `${id}-help` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div class="mb-3">
-      <label class="form-label" for={id}>
-        {p.label}
-      </label>
-      <textarea
-        class={`form-control${p.error ? " is-invalid" : ""}`}
-        id={id}
-        name={p.name}
-        rows={p.rows ?? 3}
-        maxlength={p.maxlength}
-        aria-invalid={p.error ? "true" : undefined}
-        aria-describedby={described}
-      >
-        {p.value ?? ""}
-      </textarea>
-      {p.help && (
-        <div class="form-text" id={`${id}-help`}>
-          {p.help}
-        </div>
+    <FieldShell
+      id={id}
+      label={p.label}
+      help={p.help}
+      error={p.error}
+      control={(described) => (
+        <textarea class={invalid("form-control", p.error)} id={id} name={p.name} rows={p.rows ?? 3} maxlength={p.maxlength} {...described}>
+          {p.value ?? ""}
+        </textarea>
       )}
-      {p.error && (
-        <div class="invalid-feedback" id={`${id}-error`}>
-          {p.error}
-        </div>
-      )}
-    </div>
+    />
   );
 }
 
 /** A yes/no setting. An unticked box sends nothing, so a hidden "false" goes first and a ticked box overrides it. */
 export function Checkbox(p: { name: string; label: string; checked?: boolean; error?: string | undefined; help?: string }) {
   const id = `f-${p.name}`;
-  const described = [p.help ? `${id}-help` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div class="mb-3 form-check">
-      <input type="hidden" name={p.name} value="false" />
-      <input
-        class={`form-check-input${p.error ? " is-invalid" : ""}`}
-        type="checkbox"
-        id={id}
-        name={p.name}
-        value="true"
-        checked={p.checked}
-        aria-invalid={p.error ? "true" : undefined}
-        aria-describedby={described}
-      />
-      <label class="form-check-label" for={id}>
-        {p.label}
-      </label>
-      {p.help && (
-        <div class="form-text" id={`${id}-help`}>
-          {p.help}
-        </div>
+    <FieldShell
+      id={id}
+      label={p.label}
+      help={p.help}
+      error={p.error}
+      check
+      control={(described) => (
+        <>
+          <input type="hidden" name={p.name} value="false" />
+          <input class={invalid("form-check-input", p.error)} type="checkbox" id={id} name={p.name} value="true" checked={p.checked} {...described} />
+        </>
       )}
-      {p.error && (
-        <div class="invalid-feedback" id={`${id}-error`}>
-          {p.error}
-        </div>
-      )}
-    </div>
+    />
   );
 }
 
@@ -201,35 +207,29 @@ export function FileInput(p: {
   help?: string;
   class?: string;
 }) {
-  const id = p.id;
-  const described = [p.help ? `${id}-help` : "", `${id}-error`].filter(Boolean).join(" ");
   return (
-    <div class={`mb-3${p.class ? ` ${p.class}` : ""}`}>
-      <label class="form-label" for={id}>
-        {p.label}
-      </label>
-      <input
-        class={`form-control${p.error ? " is-invalid" : ""}`}
-        type="file"
-        id={id}
-        name={p.name}
-        accept={p.accept}
-        multiple={p.multiple}
-        capture={p.capture}
-        data-max-bytes={p.maxBytes}
-        data-error-target={`${id}-error`}
-        aria-invalid={p.error ? "true" : undefined}
-        aria-describedby={described}
-      />
-      {p.help && (
-        <div class="form-text" id={`${id}-help`}>
-          {p.help}
-        </div>
+    <FieldShell
+      id={p.id}
+      label={p.label}
+      help={p.help}
+      error={p.error}
+      liveError
+      class={p.class}
+      control={(described) => (
+        <input
+          class={invalid("form-control", p.error)}
+          type="file"
+          id={p.id}
+          name={p.name}
+          accept={p.accept}
+          multiple={p.multiple}
+          capture={p.capture}
+          data-max-bytes={p.maxBytes}
+          data-error-target={`${p.id}-error`}
+          {...described}
+        />
       )}
-      <div class="invalid-feedback" id={`${id}-error`} aria-live="polite">
-        {p.error ?? ""}
-      </div>
-    </div>
+    />
   );
 }
 

@@ -70,8 +70,6 @@ export function Layout(props: LayoutProps) {
         <meta name="csrf-token" content={props.csrfToken} />
         {/* The few words the page scripts write (toasts, file checks, chart legends), in the page's language. */}
         <meta name="ui-words" content={JSON.stringify(clientWords(t))} />
-        {/* htmx would inject an inline <style> (blocked by our CSP); its indicator rules live in app.css instead. */}
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
         <link rel="manifest" href="/manifest.webmanifest" />
         <meta name="theme-color" content="#0d6efd" />
         <link rel="icon" href="/favicon.ico" sizes="32x32" />
@@ -81,7 +79,6 @@ export function Layout(props: LayoutProps) {
         <link rel="stylesheet" href={assetPath("bootstrap/bootstrap.min.css")} />
         <link rel="stylesheet" href={assetPath("app.css")} />
         <script src={assetPath("bootstrap/bootstrap.bundle.min.js")} defer></script>
-        <script src={assetPath("htmx/htmx.min.js")} defer></script>
         <script src={assetPath("app.js")} defer></script>
         <script src={assetPath("pwa.js")} defer></script>
         {signedIn && <script src={assetPath("notifications-live.js")} defer></script>}

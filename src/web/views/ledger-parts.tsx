@@ -110,10 +110,6 @@ export function DeleteButton(p: { csrfToken: string; action: string; question: s
   );
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /**
  * A translated sentence with elements in it (an amount in its own span): each {{name}} in the words is replaced by
  * nodes[name], wherever the language puts it.

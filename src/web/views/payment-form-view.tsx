@@ -7,7 +7,7 @@ import { amountForInput, formatBytes, formatDate, formatMoney } from "../format.
 import { localeOf, type T } from "../i18n/index.ts";
 import { Field, FileInput, Form, FormError, Select, Textarea } from "./form.tsx";
 import { Breadcrumb, DeleteButton, METHOD_LABELS, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
-import { ScreenshotFields, ScreenshotStatus, SharedFileNotice, type SharedPayment } from "./screenshot-form-parts.tsx";
+import { ScreenshotReadFields, ScreenshotStatus, SharedFileNotice, type SharedPayment } from "./screenshot-form-parts.tsx";
 
 export const RECEIPT_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,application/pdf,.heic,.heif";
 
@@ -97,7 +97,7 @@ export function PaymentFormView(p: PaymentFormProps) {
           label={title}
           class="payment-form"
         >
-          <ScreenshotFields shared={p.shared} values={v} />
+          <ScreenshotReadFields shared={p.shared} values={v} />
           {/* One id per form shown: the same form sent twice records the payment once (record-payment-once.ts). */}
           {!editing && p.values.submission && <input type="hidden" name="submission" value={p.values.submission} />}
           <div data-amount-defaults={editing ? undefined : "true"}>

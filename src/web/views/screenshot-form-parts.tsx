@@ -15,7 +15,7 @@ export type SharedPayment = {
 };
 
 /** Hidden fields: the shared file's id, and what the screenshot showed (filled in by payment-read.js when a file is chosen). */
-export function ScreenshotFields(p: { shared?: SharedPayment; values: Record<string, string> }) {
+export function ScreenshotReadFields(p: { shared?: SharedPayment; values: Record<string, string> }) {
   return (
     <>
       {p.shared && <input type="hidden" name="shared" value={p.shared.file.id} />}

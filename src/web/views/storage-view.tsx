@@ -1,6 +1,7 @@
 // The store's storage line on the Admin page: used against the limit (Atlas M0: 512 MB), receipts' share, and a
 // warning from 80 %.
-import { formatBytes, STORAGE_WARNING_SHARE, type StoreCheck } from "../../app/check-store.ts";
+import { STORAGE_WARNING_SHARE, type StoreCheck } from "../../app/check-store.ts";
+import { formatBytes } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 
 export function StorageUsed(p: { t: T; check: StoreCheck }) {

@@ -1,7 +1,11 @@
 // The small shapes every API answer uses: rupees, calendar days, instants, ids and the one error envelope.
 import { z } from "zod";
 import { type Paise, paiseToRupees } from "../../../domain/money.ts";
+import { translatorFor } from "../../../i18n/index.ts";
 import { responseSchema } from "../openapi/describe-route.ts";
+
+/** The API speaks English (reasons, notes); its codes stay stable for clients that translate. */
+export const english = translatorFor("en");
 
 /** Money leaves the API in rupees: a JSON number with at most 2 decimals. */
 export const rupeesOut = (description = "Rupees, at most 2 decimals.") => z.number().meta({ description });
@@ -30,4 +34,3 @@ export const errorSchema = responseSchema(
     }),
   }),
 );
-export type ErrorJson = z.infer<typeof errorSchema>;

@@ -1,17 +1,13 @@
-// CSV as spreadsheets write it: bytes -> text (UTF-8, UTF-16, Windows-1252), delimiter detection, RFC 4180 reading
-// and writing, and the guard that stops a cell from running as a spreadsheet formula.
+// CSV as spreadsheets write it (the CsvCodec port): bytes -> text (UTF-8, UTF-16, Windows-1252), delimiter detection,
+// RFC 4180 reading and writing, and the guard that stops a cell from running as a spreadsheet formula.
+import { type CsvCell, type CsvCodec, type CsvFile, CsvFileError } from "../../ports/csv-codec.ts";
+
 export type CsvDelimiter = "," | ";" | "\t";
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
-const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
-
-export function delimiterName(delimiter: CsvDelimiter): string {
-  return DELIMITER_NAMES[delimiter];
-}
+const DELIMITER_NAMES: Record<CsvDelimiter, CsvFile["delimiter"]> = { ",": "comma", ";": "semicolon", "\t": "tab" };
 
 // ---- writing ----
-
-export type CsvCell = string | number | null | undefined;
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab/carriage return before one) gets a leading
@@ -35,17 +31,6 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], delimiter: CsvDelim
 }
 
 // ---- reading bytes ----
-
-/** A file that cannot be read as CSV: unlike DomainError this is about a person's file, so the message is for them. */
-export class CsvError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "CsvError";
-  }
-}
 
 /** Counts well-formed multi-byte UTF-8 sequences; Windows-1252 text almost never contains one by accident. */
 function utf8MultibyteSequences(bytes: Uint8Array): number {
@@ -73,7 +58,7 @@ function decodeStrict(bytes: Uint8Array, encoding: "utf-8" | "utf-16le" | "utf-1
 }
 
 const broken = (detail: string) =>
-  new CsvError("csv-encoding", `The file's text is damaged (${detail}). Save it again from your spreadsheet as "CSV UTF-8" and upload that.`);
+  new CsvFileError("csv-encoding", `The file's text is damaged (${detail}). Save it again from your spreadsheet as "CSV UTF-8" and upload that.`);
 
 /** UTF-16 without a byte-order mark: most ASCII characters have a zero byte on one side. */
 function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
@@ -96,7 +81,7 @@ function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
  * "CSV" on Windows). Mixed or binary content is refused with a message rather than read as gibberish.
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  if (bytes.length === 0) throw new CsvError("csv-empty", "The file is empty.");
+  if (bytes.length === 0) throw new CsvFileError("csv-empty", "The file is empty.");
   const utf16 =
     bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : bytes.includes(0) ? guessUtf16(bytes) : null;
   if (utf16) {
@@ -104,7 +89,8 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
     if (text === null) throw broken("it says UTF-16 but has invalid characters or an odd number of bytes");
     return { text: checkText(text), encoding: utf16 };
   }
-  if (bytes.includes(0)) throw new CsvError("csv-binary", "This is not a CSV file: it contains binary data. Export your spreadsheet as CSV and upload that.");
+  if (bytes.includes(0))
+    throw new CsvFileError("csv-binary", "This is not a CSV file: it contains binary data. Export your spreadsheet as CSV and upload that.");
   const utf8 = decodeStrict(bytes, "utf-8");
   if (utf8 !== null) return { text: checkText(utf8), encoding: "utf-8" };
   if (utf8MultibyteSequences(bytes) > 0) throw broken("it mixes UTF-8 characters with bytes that are not UTF-8");
@@ -169,7 +155,7 @@ export function parseCsv(text: string, delimiter: CsvDelimiter): string[][] {
     } else field += ch;
     i++;
   }
-  if (quoted) throw new CsvError("csv-unclosed-quote", 'A quoted cell is never closed: the file ends inside quotes. Check for a stray " in the file.');
+  if (quoted) throw new CsvFileError("csv-unclosed-quote", 'A quoted cell is never closed: the file ends inside quotes. Check for a stray " in the file.');
   if (field !== "" || record.length) endRecord();
   return records;
 }
@@ -194,7 +180,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
     .split(/\r\n|\n|\r/)
     .filter((l) => l.trim() !== "")
     .slice(0, 20);
-  if (lines.length === 0) throw new CsvError("csv-empty", "The file has no rows.");
+  if (lines.length === 0) throw new CsvFileError("csv-empty", "The file has no rows.");
   let best: { delimiter: CsvDelimiter; score: number } | null = null;
   for (const delimiter of [",", ";", "\t"] as CsvDelimiter[]) {
     const header = countOutsideQuotes(lines[0]!, delimiter);
@@ -204,7 +190,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
     if (!best || score > best.score) best = { delimiter, score };
   }
   if (!best) {
-    throw new CsvError(
+    throw new CsvFileError(
       "csv-delimiter",
       "Could not find the columns: the first line has no comma, semicolon or tab between column names. Save the spreadsheet as CSV (comma-separated) and upload that.",
     );
@@ -212,10 +198,12 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return best.delimiter;
 }
 
-/** Paise as a plain rupee number for a spreadsheet: 500000 -> "5000.00" (no symbol, no grouping, always 2 decimals). */
-export function csvAmount(paise: number): string {
-  if (!Number.isSafeInteger(paise)) throw new TypeError(`not integer paise: ${paise}`);
-  const sign = paise < 0 ? "-" : "";
-  const abs = Math.abs(paise);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
+/** The codec the use cases get through the CsvCodec port. */
+export const csvCodec: CsvCodec = {
+  read(bytes) {
+    const { text, encoding } = decodeCsvBytes(bytes);
+    const delimiter = detectDelimiter(text);
+    return { encoding, delimiter: DELIMITER_NAMES[delimiter], records: parseCsv(text, delimiter) };
+  },
+  write: (rows) => toCsv(rows),
+};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CsvError, csvAmount, decodeCsvBytes, detectDelimiter, guardFormula, parseCsv, toCsv } from "./csv.ts";
+import { CsvFileError } from "../../ports/csv-codec.ts";
+import { csvCodec, decodeCsvBytes, detectDelimiter, guardFormula, parseCsv, toCsv } from "./csv-codec.ts";
 
 const utf16 = (text: string, endian: "le" | "be", bom = true) => {
   const le = Buffer.from(text, "utf16le");
@@ -15,12 +16,6 @@ describe("writing CSV", () => {
   it("keeps cells that start with = + - @ from running as formulas", () => {
     expect(guardFormula('=HYPERLINK("http://evil")')).toBe('\'=HYPERLINK("http://evil")');
     expect(toCsv([["+91 98765", "-5", "@SUM(A1)", "\tx", "UTR-1"]])).toBe("'+91 98765,'-5,'@SUM(A1),'\tx,UTR-1\r\n");
-  });
-
-  it("writes amounts as plain rupees with two decimals", () => {
-    expect(csvAmount(10_000_000)).toBe("100000.00");
-    expect(csvAmount(50)).toBe("0.50");
-    expect(csvAmount(-150)).toBe("-1.50");
   });
 });
 
@@ -45,7 +40,7 @@ describe("reading bytes", () => {
   it("refuses broken encodings with a message: mixed UTF-8, binary, unreadable bytes, odd UTF-16", () => {
     const mixed = new Uint8Array([...new TextEncoder().encode("₹5,"), 0xe9, 0x0a]);
     expect(() => decodeCsvBytes(mixed)).toThrow(/damaged.*mixes UTF-8/);
-    expect(() => decodeCsvBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10]))).toThrow(CsvError);
+    expect(() => decodeCsvBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10]))).toThrow(CsvFileError);
     expect(() => decodeCsvBytes(new Uint8Array([...Buffer.from("a,b\n"), 0x81, 0x0a]))).toThrow(/control characters/);
     expect(() => decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42]))).toThrow(/UTF-16/);
     expect(() => decodeCsvBytes(new Uint8Array())).toThrow(/empty/);
@@ -72,5 +67,21 @@ describe("parsing", () => {
 
   it("says clearly when no delimiter separates the columns", () => {
     expect(() => detectDelimiter("date|amount|chit\n1|2|3\n")).toThrow(/no comma, semicolon or tab/);
+  });
+});
+
+describe("the codec behind the CsvCodec port", () => {
+  it("reads a semicolon file saved by Excel on Windows, and writes what it reads back", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("Date;Amount;Notes\n05/01/2026;5000;caf"), 0xe9, 0x0a]);
+    const file = csvCodec.read(bytes);
+    expect(file).toEqual({
+      encoding: "windows-1252",
+      delimiter: "semicolon",
+      records: [
+        ["Date", "Amount", "Notes"],
+        ["05/01/2026", "5000", "café"],
+      ],
+    });
+    expect(csvCodec.write(file.records)).toBe("Date,Amount,Notes\r\n05/01/2026,5000,café\r\n");
   });
 });
