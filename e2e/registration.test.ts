@@ -61,7 +61,7 @@ describe("registration in a browser", () => {
     await admin.getByLabel("Password").fill("owner pass phrase");
     await admin.getByRole("button", { name: "Log in" }).click();
     await admin.waitForURL(`${server.baseUrl}/dashboard`);
-    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+    await admin.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Admin" }).click();
     await admin.waitForURL(`${server.baseUrl}/admin`);
     await admin.getByText("Asha Rao", { exact: true }).waitFor();
     await admin.getByRole("button", { name: `Approve ${email}` }).click();

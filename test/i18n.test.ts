@@ -109,7 +109,7 @@ describe("chit pages in the member's language", () => {
     expect(html).toContain("फ़ोरमैन दर्ज नहीं");
     expect(html).toContain("चिट की रकम");
     expect(html).toContain("₹1,00,000");
-    expect(html).toContain('अगली देय: किस्त 1, 10 Jan 2026 को <span class="amount">₹5,000</span>');
+    expect(html).toContain('अगली देय: किस्त 1, 10 जन॰ 2026 को <span class="amount">₹5,000</span>');
     for (const english of ["Add chit", "Chit value", "No foreman recorded", "Next due", ">Active<"]) expect(html).not.toContain(english);
   });
 
@@ -181,7 +181,7 @@ describe("chit pages in the member's language", () => {
     for (const english of ["Payment of", "is already on another payment", "Paid on", "No receipt attached"]) expect(html).not.toContain(english);
     const question = await (await client.fetch(`/payments/${payment.id}/delete`)).text();
     expect(heading(question)).toBe("भुगतान हटाएँ");
-    expect(question).toContain("Kapil B7 के लिए 10 Feb 2026 को किया गया ₹2,000 का भुगतान 0 रसीदों के साथ हटाएँ?");
+    expect(question).toContain("Kapil B7 के लिए 10 फ़र॰ 2026 को किया गया ₹2,000 का भुगतान 0 रसीदों के साथ हटाएँ?");
   });
 
   it("an English member's chit page keeps its English words", async () => {

@@ -1,6 +1,6 @@
 // Dates and instants in the reader's language from Intl (month and weekday names), with Latin digits as Indian banks'
 // apps show them; money keeps Indian grouping in every language (formatINR).
-import { type CalendarDate, parseDate, todayIn, zoneOrDefault } from "../domain/dates.ts";
+import { type CalendarDate, DEFAULT_TIME_ZONE, isTimeZone, parseDate, todayIn, zoneOrDefault } from "../domain/dates.ts";
 import { intlTag, type Locale } from "./locales.ts";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -40,6 +40,51 @@ export function formatInstant(at: Date, locale: Locale, timeZone: string): strin
   const zone = zoneOrDefault(timeZone);
   const time = formatter(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }).format(at);
   return `${formatDay(todayIn(zone, at), locale)}, ${time}`;
+}
+
+type ZoneChoice = { value: string; label: string };
+const zoneChoices = new Map<string, ZoneChoice[]>();
+
+/**
+ * The time zones a member may choose, each named in their language with its offset ("भारतीय मानक समय (GMT+05:30)"),
+ * in order of offset. Zones that read the same (Asia/Kolkata and Asia/Calcutta) are one choice; the member's own zone
+ * stands for its group, so the one they chose stays chosen. Names and offsets are as of `now` (summer time moves them).
+ */
+export function timeZoneChoices(locale: Locale, current: string, now = new Date()): ZoneChoice[] {
+  const cacheKey = `${locale} ${now.toISOString().slice(0, 10)}`;
+  let choices = zoneChoices.get(cacheKey);
+  if (!choices) {
+    const part = (zone: string, style: "longGeneric" | "longOffset") =>
+      new Intl.DateTimeFormat(intlTag(locale), { timeZone: zone, timeZoneName: style }).formatToParts(now).find((p) => p.type === "timeZoneName")?.value ??
+      zone;
+    const minutes = (offset: string) => {
+      const m = /([+-])(\d{2}):?(\d{2})?/.exec(offset);
+      return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+    };
+    const byLabel = new Map<string, ZoneChoice & { minutes: number }>();
+    for (const zone of [DEFAULT_TIME_ZONE, "UTC", ...Intl.supportedValuesOf("timeZone")]) {
+      const generic = part(zone, "longGeneric");
+      const offset = part(zone, "longOffset");
+      const label = generic === offset ? offset : `${generic} (${offset})`;
+      if (!byLabel.has(label)) byLabel.set(label, { value: zone, label, minutes: minutes(offset) });
+    }
+    choices = [...byLabel.values()]
+      .sort((a, b) => a.minutes - b.minutes || a.label.localeCompare(b.label, intlTag(locale)))
+      .map(({ value, label }) => ({ value, label }));
+    if (zoneChoices.size > 50) zoneChoices.clear();
+    zoneChoices.set(cacheKey, choices);
+  }
+  if (!isTimeZone(current) || choices.some((c) => c.value === current)) return choices;
+  // The member's zone is in a group another zone stands for: it stands for the group instead.
+  const own =
+    new Intl.DateTimeFormat(intlTag(locale), { timeZone: current, timeZoneName: "longGeneric" }).formatToParts(now).find((p) => p.type === "timeZoneName")
+      ?.value ?? current;
+  const ownOffset =
+    new Intl.DateTimeFormat(intlTag(locale), { timeZone: current, timeZoneName: "longOffset" }).formatToParts(now).find((p) => p.type === "timeZoneName")
+      ?.value ?? current;
+  const label = own === ownOffset ? ownOffset : `${own} (${ownOffset})`;
+  const at = choices.findIndex((c) => c.label === label);
+  return at < 0 ? [{ value: current, label: current }, ...choices] : choices.map((c, i) => (i === at ? { value: current, label } : c));
 }
 
 /**

@@ -10,6 +10,8 @@ export type AuthReply = {
   code: string | null;
   message: string | null;
   data: Record<string, unknown> | null;
+  /** What was sent, so a refusal can be put beside the field it concerns without reading better-auth's English. */
+  sent: Record<string, unknown>;
 };
 
 export async function callAuth(c: Context<WebEnv>, path: string, body: unknown, method: "POST" | "GET" = "POST"): Promise<AuthReply> {
@@ -50,5 +52,6 @@ export async function callAuth(c: Context<WebEnv>, path: string, body: unknown, 
           ? "Too many attempts. Wait a minute and try again."
           : "Something went wrong. Please try again.",
     data,
+    sent: typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {},
   };
 }

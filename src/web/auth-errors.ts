@@ -1,5 +1,7 @@
 // Puts better-auth's error codes into plain words, in the page's language, beside the right form field.
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type PasswordProblem, passwordProblemMessage } from "../domain/password-policy.ts";
+
+import { z } from "zod";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type PasswordProblem } from "../domain/password-policy.ts";
 import type { AuthReply } from "./auth-call.ts";
 import type { T } from "./i18n/index.ts";
 
@@ -28,18 +30,21 @@ const PASSWORD_PROBLEM_KEYS = {
   "too-common": (t) => t("authErrors.passwordTooCommon"),
 } satisfies Record<PasswordProblem, (t: T) => string>;
 
-/** Our own auth hooks (better-auth.ts) answer in English; these put their codes into the page's language. */
-function ownMessage(code: string, english: string, t: T, field: string | null): { field: string | null; message: string } {
-  const number = /(\d+)/.exec(english)?.[1] ?? "";
+/** Our own auth hooks (better-auth.ts) send a code and its parameters (field, problem, max, seconds) beside an English
+ * message for other clients; the page says the code in its own language and never reads that message. */
+function ownMessage(code: string, data: Record<string, unknown> | null, t: T, field: string | null): { field: string | null; message: string } {
+  const number = (name: string) => (typeof data?.[name] === "number" ? (data[name] as number) : undefined);
   switch (code) {
     case "WEAK_PASSWORD": {
-      const problem = (Object.keys(passwordProblemMessage) as PasswordProblem[]).find((p) => passwordProblemMessage[p] === english);
-      return { field: "password", message: problem ? PASSWORD_PROBLEM_KEYS[problem](t) : english };
+      const problem = data?.problem as PasswordProblem | undefined;
+      return {
+        field: "password",
+        message: problem && Object.hasOwn(PASSWORD_PROBLEM_KEYS, problem) ? PASSWORD_PROBLEM_KEYS[problem](t) : t("authErrors.unknown"),
+      };
     }
-    case "FIELD_TOO_LONG": {
-      const label = english.split(" must ")[0] ?? "";
-      return { field: field ?? (label.toLowerCase() || null), message: t("authErrors.fieldTooLong", { field: label, max: number }) };
-    }
+    case "FIELD_TOO_LONG":
+      // Shown beside the field, so the field needs no naming: "Use at most 100 characters."
+      return { field, message: t("authErrors.passwordTooLong", { max: number("max") ?? "" }) };
     case "INVALID_TIME_ZONE":
       return { field: field ?? "timeZone", message: t("authErrors.invalidTimeZone") };
     case "UNSUPPORTED_LANGUAGE":
@@ -53,7 +58,7 @@ function ownMessage(code: string, english: string, t: T, field: string | null): 
     case "ACCOUNT_LOCKED":
       return { field: null, message: t("authErrors.accountLocked", { minutes: number }) };
     case "RESEND_COOLDOWN":
-      return { field: null, message: t("authErrors.resendCooldown", { seconds: number }) };
+      return { field: null, message: t("authErrors.resendCooldown", { seconds: number("seconds") ?? "" }) };
     case "ACCOUNT_PENDING":
       return { field: null, message: t("authErrors.accountPending") };
     default:
@@ -78,13 +83,14 @@ const OWN_CODES = new Set([
 export function authErrorToForm(reply: AuthReply, t: T): { fields: Record<string, string>; message: string | null } {
   const code = reply.code ?? "UNKNOWN";
   if (OWN_CODES.has(code)) {
-    const { field, message } = ownMessage(code, reply.message ?? "", t, typeof reply.data?.field === "string" ? reply.data.field : null);
+    const { field, message } = ownMessage(code, reply.data, t, typeof reply.data?.field === "string" ? reply.data.field : null);
     return field ? { fields: { [field]: message }, message: null } : { fields: {}, message };
   }
   if (reply.status === 429) return { fields: {}, message: BY_CODE.TOO_MANY_REQUESTS!.message(t) };
   const known = BY_CODE[code];
   if (known) return known.field ? { fields: { [known.field]: known.message(t) }, message: null } : { fields: {}, message: known.message(t) };
-  if (code === "VALIDATION_ERROR" && /email/i.test(reply.message ?? "")) {
+  // better-auth's own body check answers only in English: the email sent is checked here instead of its message.
+  if (code === "VALIDATION_ERROR" && typeof reply.sent.email === "string" && !z.email().safeParse(reply.sent.email).success) {
     return { fields: { email: BY_CODE.INVALID_EMAIL!.message(t) }, message: null };
   }
   return { fields: {}, message: t("authErrors.unknown") };

@@ -53,7 +53,13 @@ const PROFILE_CODES: Record<ProfileProblem["code"], string> = {
 /** Refuses (400) the first bad profile field, whichever endpoint or database write it came through. */
 function assertProfile(fields: Record<string, unknown>, creating: boolean): void {
   const [problem] = profileProblems(fields, { creating, isLanguage: isLocale });
-  if (problem) throw new APIError("BAD_REQUEST", { code: PROFILE_CODES[problem.code], message: profileProblemMessage(problem), field: problem.field });
+  if (problem)
+    throw new APIError("BAD_REQUEST", {
+      code: PROFILE_CODES[problem.code],
+      message: profileProblemMessage(problem),
+      field: problem.field,
+      ...(problem.max === undefined ? {} : { max: problem.max }),
+    });
 }
 
 export function createAuth(deps: AuthDeps) {
@@ -185,6 +191,7 @@ export function createAuth(deps: AuthDeps) {
             throw new APIError("TOO_MANY_REQUESTS", {
               code: "RESEND_COOLDOWN",
               message: `A code was sent moments ago. You can ask for a new one in ${wait} seconds.`,
+              seconds: wait,
             });
           }
         }
@@ -203,7 +210,7 @@ export function createAuth(deps: AuthDeps) {
                 : undefined;
         if (typeof password === "string") {
           const problem = passwordProblem(password, typeof body.email === "string" ? body.email : undefined);
-          if (problem) throw new APIError("BAD_REQUEST", { code: "WEAK_PASSWORD", message: passwordProblemMessage[problem] });
+          if (problem) throw new APIError("BAD_REQUEST", { code: "WEAK_PASSWORD", message: passwordProblemMessage[problem], problem });
         }
       }),
     },

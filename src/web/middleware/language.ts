@@ -26,8 +26,8 @@ function pickedLanguage(c: Context<WebEnv>): string | undefined {
 }
 
 export const pageLanguage = createMiddleware<WebEnv>(async (c, next) => {
-  // The JSON API answers in English; its error codes are stable for clients to translate.
-  const api = c.req.path.startsWith("/api/");
+  // The JSON API answers in English; its error codes are stable for clients to translate. /api/docs is a page.
+  const api = c.req.path.startsWith("/api/") && c.req.path !== "/api/docs";
   const member = api ? null : await sessionMember(c);
   const locale = api ? "en" : requestLocale(member?.locale, pickedLanguage(c), c.req.header("accept-language"));
   c.set("locale", locale);

@@ -1,19 +1,10 @@
 // Profile and password pages of a member.
-
 import { SUPPORTED_LOCALES } from "../../app/locale.ts";
-import { DEFAULT_TIME_ZONE } from "../../domain/dates.ts";
+import { timeZoneChoices } from "../../i18n/format.ts";
 import type { Member } from "../../ports/member-repository.ts";
-import type { T } from "../i18n/index.ts";
+import { localeOf, type T } from "../i18n/index.ts";
 import type { Errors, Values } from "./auth-views.tsx";
 import { Field, Form, FormError, Select } from "./form.tsx";
-
-/**
- * The runtime's zones lists some under their old names (Asia/Calcutta, not Asia/Kolkata, our default) and leaves out UTC:
- * the member's own zone and those two are always offered, so the form never silently picks another.
- */
-function timeZoneChoices(current: string): string[] {
-  return [...new Set([...Intl.supportedValuesOf("timeZone"), DEFAULT_TIME_ZONE, "UTC", current])].sort();
-}
 
 export function ProfileView(p: {
   t: T;
@@ -55,7 +46,7 @@ export function ProfileView(p: {
             label={t("profile.timeZone")}
             value={v.timeZone}
             error={e.timeZone}
-            options={timeZoneChoices(p.member.timeZone).map((tz) => ({ value: tz, label: tz }))}
+            options={timeZoneChoices(localeOf(t), v.timeZone || p.member.timeZone)}
             help={t("profile.timeZoneHelp")}
           />
           <button class="btn btn-primary" type="submit">

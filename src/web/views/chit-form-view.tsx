@@ -70,6 +70,7 @@ export function ChitFormView(p: { t: T; csrfToken: string; chit?: Chit; values: 
     <div class="row justify-content-center">
       <div class="col-12 col-lg-9 col-xl-8">
         <Breadcrumb
+          label={t("chits.breadcrumb")}
           links={[{ href: "/chits", label: t("chitForm.chits") }, ...(p.chit ? [{ href: `/chits/${p.chit.id}`, label: p.chit.name }] : [])]}
           current={p.chit ? t("chitForm.edit") : t("chitForm.add")}
         />

@@ -4,7 +4,7 @@ import { daysPerPeriod } from "../../domain/dates.ts";
 import type { ProjectionAssumption } from "../../domain/rates.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatDate, formatMoney } from "../format.ts";
-import type { T } from "../i18n/index.ts";
+import { localeOf, type T } from "../i18n/index.ts";
 import { BidAdviceSection, type BidView } from "./bid-advice-view.tsx";
 import { ChitRateSection } from "./chit-rate-view.tsx";
 import { ScheduleTable } from "./chit-schedule-table.tsx";
@@ -46,8 +46,8 @@ function KeyTerms(p: { t: T; chit: Chit; figures: ChitFigures }) {
     [
       t("chits.instalments"),
       daysPerPeriod(terms.frequency) > 0
-        ? t("rules.instalmentsFromDays", { date: formatDate(terms.startDate), frequency: t(FREQUENCY_WORDS[terms.frequency]) })
-        : t("chits.instalmentsFrom", { date: formatDate(terms.startDate), frequency: t(FREQUENCY_WORDS[terms.frequency]), day: terms.dueDay }),
+        ? t("rules.instalmentsFromDays", { date: formatDate(terms.startDate, localeOf(t)), frequency: t(FREQUENCY_WORDS[terms.frequency]) })
+        : t("chits.instalmentsFrom", { date: formatDate(terms.startDate, localeOf(t)), frequency: t(FREQUENCY_WORDS[terms.frequency]), day: terms.dueDay }),
     ],
     [t("chits.maxDiscount"), `${terms.maxDiscountPercent}%`],
   ];
@@ -82,14 +82,18 @@ function PaymentList(p: { t: T; report: ChitReport }) {
           <li class="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
             <div>
               <a class="fw-semibold" href={`/payments/${pay.id}`}>
-                {formatDate(pay.paidOn)}: <span class="amount">{formatMoney(pay.amount)}</span>
+                {formatDate(pay.paidOn, localeOf(t))}: <span class="amount">{formatMoney(pay.amount)}</span>
               </a>
               <div class="small text-muted">
                 {t("chits.paymentLine", { number: pay.instalment, method: methodLabel(t, pay.method) })}
                 {pay.reference ? t("chits.ref", { ref: pay.reference }) : ""}
               </div>
             </div>
-            <ReceiptThumbnails t={t} receipts={pay.receipts} label={t("chits.paymentOf", { amount: formatMoney(pay.amount), date: formatDate(pay.paidOn) })} />
+            <ReceiptThumbnails
+              t={t}
+              receipts={pay.receipts}
+              label={t("chits.paymentOf", { amount: formatMoney(pay.amount), date: formatDate(pay.paidOn, localeOf(t)) })}
+            />
           </li>
         ))}
       </ul>

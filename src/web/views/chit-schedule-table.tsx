@@ -1,7 +1,7 @@
 import type { ScheduleRow } from "../../domain/schedule.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatDate, formatMoney } from "../format.ts";
-import type { T } from "../i18n/index.ts";
+import { localeOf, type T } from "../i18n/index.ts";
 import { InstalmentBadge } from "./ledger-parts.tsx";
 
 export function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today: string }) {
@@ -49,7 +49,7 @@ export function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today:
             {p.rows.map((row) => (
               <tr class={row.status === "overdue" ? "table-danger" : row.status === "due" ? "table-primary" : undefined}>
                 <th scope="row">{row.number}</th>
-                <td class="text-nowrap">{formatDate(row.dueDate)}</td>
+                <td class="text-nowrap">{formatDate(row.dueDate, localeOf(t))}</td>
                 <td class="text-end amount">
                   {row.number === 1 && chit.terms.firstInstalment === "foreman" ? (
                     <span class="text-muted small">{t("chits.foreman")}</span>

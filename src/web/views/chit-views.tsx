@@ -2,7 +2,7 @@
 import type { ChitList } from "../../app/list-chits.ts";
 import type { Chit } from "../../ports/ledger.ts";
 import { formatDate, formatMoney } from "../format.ts";
-import { type T, translatorFor } from "../i18n/index.ts";
+import { localeOf, type T, translatorFor } from "../i18n/index.ts";
 import { ChitStatusBadges, ConfirmDeleteView, withNodes } from "./ledger-parts.tsx";
 import { Pager } from "./pager.tsx";
 
@@ -69,7 +69,7 @@ export function ChitListView(p: { t: T; list: ChitList }) {
                         {withNodes(t, "chits.nextDue", {
                           number: String(progress.next.number),
                           amount: <span class="amount">{formatMoney(progress.next.balance)}</span>,
-                          date: formatDate(progress.next.dueDate),
+                          date: formatDate(progress.next.dueDate, localeOf(t)),
                         })}
                         {progress.overdue > 0 && (
                           <span class="badge text-bg-danger ms-1">{t("chits.overdueBadge", { amount: formatMoney(progress.overdue) })}</span>

@@ -3,7 +3,7 @@ import { formatINR } from "../../domain/money.ts";
 import type { ChitCard, DueItem, MonthSeries, Summary } from "../../domain/summary.ts";
 import { assetPath } from "../assets.ts";
 import { chartRupees, formatDate } from "../format.ts";
-import type { T } from "../i18n/index.ts";
+import { localeOf, type T } from "../i18n/index.ts";
 import { UnschedulableNotice } from "./chit-views.tsx";
 
 const inr = (p: number) => formatINR(p, { withSymbol: true });
@@ -64,7 +64,7 @@ function DueList(p: { t: T; items: DueItem[]; empty: string; timeZone: string; l
                 {d.chitName}
               </a>
               <div class="small text-muted">
-                {t("dashboard.instalmentDue", { number: d.number, date: formatDate(d.dueDate) })}
+                {t("dashboard.instalmentDue", { number: d.number, date: formatDate(d.dueDate, localeOf(t)) })}
                 {d.estimated ? t("dashboard.estimated") : ""}
               </div>
             </div>
@@ -100,7 +100,7 @@ export function DashboardView(p: { t: T; name: string; summary: Summary; timeZon
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
         <div>
           <h1 class="h3 mb-0">{t("dashboard.title")}</h1>
-          <p class="text-muted mb-0">{t("dashboard.welcome", { name: p.name, date: formatDate(s.today) })}</p>
+          <p class="text-muted mb-0">{t("dashboard.welcome", { name: p.name, date: formatDate(s.today, localeOf(t)) })}</p>
         </div>
         <div class="d-flex gap-2">
           <a class="btn btn-primary" href="/chits/new">
@@ -197,7 +197,7 @@ export function DashboardView(p: { t: T; name: string; summary: Summary; timeZon
                       </progress>
                       {c.next && (
                         <div class="small mt-2">
-                          {t("dashboard.next", { number: c.next.number, amount: inr(c.next.balance), date: formatDate(c.next.dueDate) })}
+                          {t("dashboard.next", { number: c.next.number, amount: inr(c.next.balance), date: formatDate(c.next.dueDate, localeOf(t)) })}
                         </div>
                       )}
                     </div>

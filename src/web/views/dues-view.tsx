@@ -3,7 +3,7 @@
 import type { DuePage, DueStatus } from "../../app/list-dues.ts";
 import { formatINR } from "../../domain/money.ts";
 import { formatDate } from "../format.ts";
-import type { T } from "../i18n/index.ts";
+import { localeOf, type T } from "../i18n/index.ts";
 import { Pager } from "./pager.tsx";
 
 const inr = (p: number) => formatINR(p, { withSymbol: true });
@@ -65,7 +65,7 @@ export function DuesView(p: { t: T; dues: DuePage }) {
                       {d.number}
                       {d.estimated ? <span class="small text-muted">{t("dashboard.estimated")}</span> : ""}
                     </td>
-                    <td>{formatDate(d.dueDate)}</td>
+                    <td>{formatDate(d.dueDate, localeOf(t))}</td>
                     <td class="text-end amount">{inr(d.payable)}</td>
                     <td class="text-end amount fw-semibold">{inr(d.balance)}</td>
                     <td class="text-end">

@@ -48,6 +48,7 @@ export function InstalmentFormView(p: {
     <div class="row justify-content-center">
       <div class="col-12 col-lg-8 col-xl-7">
         <Breadcrumb
+          label={t("chits.breadcrumb")}
           links={[
             { href: "/chits", label: t("instalmentForm.chits") },
             { href: `/chits/${chit.id}`, label: chit.name },

@@ -91,7 +91,7 @@ export function Layout(props: LayoutProps) {
         <a class="visually-hidden-focusable" href="#main">
           {t("layout.skipToContent")}
         </a>
-        <nav class="navbar navbar-expand-md navbar-dark bg-primary" aria-label="Main">
+        <nav class="navbar navbar-expand-md navbar-dark bg-primary" aria-label={t("layout.menu")}>
           <div class="container">
             <a class="navbar-brand fw-semibold" href={signedIn ? "/dashboard" : "/"}>
               ChitFunds Ledger

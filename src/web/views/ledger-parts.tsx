@@ -121,9 +121,9 @@ export function withNodes(t: T, key: Parameters<T>[0], nodes: Record<string, Chi
 }
 
 /** The trail above a ledger page: links to the pages above it, then the current page. */
-export function Breadcrumb(p: { links: { href: string; label: Child }[]; current: Child; label?: string }) {
+export function Breadcrumb(p: { links: { href: string; label: Child }[]; current: Child; label: string }) {
   return (
-    <nav aria-label={p.label ?? "Breadcrumb"}>
+    <nav aria-label={p.label}>
       <ol class="breadcrumb">
         {p.links.map((link) => (
           <li class="breadcrumb-item">

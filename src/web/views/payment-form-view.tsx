@@ -75,6 +75,7 @@ export function PaymentFormView(p: PaymentFormProps) {
     <div class="row justify-content-center">
       <div class="col-12 col-lg-8 col-xl-7">
         <Breadcrumb
+          label={t("chits.breadcrumb")}
           links={[
             { href: "/chits", label: t("paymentForm.chits") },
             { href: `/chits/${p.chit.id}`, label: p.chit.name },

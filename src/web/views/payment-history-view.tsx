@@ -2,7 +2,7 @@
 import type { ChitChoice, PaymentHistory } from "../../app/find-payments.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { formatDate, formatMoney } from "../format.ts";
-import type { T } from "../i18n/index.ts";
+import { localeOf, type T } from "../i18n/index.ts";
 import { Field, FormError, Select } from "./form.tsx";
 import { InstalmentBadge, METHOD_LABELS, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
 import { Pager } from "./pager.tsx";
@@ -123,9 +123,13 @@ export function PaymentHistoryView(p: {
                       <td class="text-nowrap">
                         <a
                           href={`/payments/${pay.id}`}
-                          aria-label={t("payments.rowLabel", { amount: formatMoney(pay.amount), date: formatDate(pay.paidOn), chit: pay.chitName })}
+                          aria-label={t("payments.rowLabel", {
+                            amount: formatMoney(pay.amount),
+                            date: formatDate(pay.paidOn, localeOf(t)),
+                            chit: pay.chitName,
+                          })}
                         >
-                          {formatDate(pay.paidOn)}
+                          {formatDate(pay.paidOn, localeOf(t))}
                         </a>
                       </td>
                       <td>{pay.chitName}</td>
@@ -139,7 +143,7 @@ export function PaymentHistoryView(p: {
                         {pay.notes && <div class="small text-muted text-truncate history-notes">{pay.notes}</div>}
                       </td>
                       <td>
-                        <ReceiptThumbnails t={t} receipts={pay.receipts} label={t("payments.receiptsLabel", { date: formatDate(pay.paidOn) })} />
+                        <ReceiptThumbnails t={t} receipts={pay.receipts} label={t("payments.receiptsLabel", { date: formatDate(pay.paidOn, localeOf(t)) })} />
                       </td>
                     </tr>
                   ))}

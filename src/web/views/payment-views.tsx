@@ -5,14 +5,14 @@ import type { ScheduleRow } from "../../domain/schedule.ts";
 import { say } from "../../i18n/words.ts";
 import type { Chit, Payment, Receipt } from "../../ports/ledger.ts";
 import { formatBytes, formatDate, formatInstant, formatMoney } from "../format.ts";
-import { type T, translatorFor } from "../i18n/index.ts";
+import { localeOf, type T, translatorFor } from "../i18n/index.ts";
 import { Breadcrumb, ConfirmDeleteView, DeleteButton, InstalmentBadge, methodLabel, withNodes } from "./ledger-parts.tsx";
 
 export function deletePaymentQuestion(payment: Payment, chit: Chit, t: T = translatorFor("en")): string {
   const n = payment.receipts.length;
   return t("payment.deleteQuestion", {
     amount: formatMoney(payment.amount),
-    date: formatDate(payment.paidOn),
+    date: formatDate(payment.paidOn, localeOf(t)),
     chit: chit.name,
     receipts: t(n === 1 ? "payment.receiptOne" : "payment.receiptMany", { count: n }),
   });
@@ -43,22 +43,26 @@ export function PaymentView(p: {
         {payment.instalment}
         {p.row && (
           <>
-            {t("payment.instalmentDue", { date: formatDate(p.row.dueDate), amount: formatMoney(p.row.payable) })}
+            {t("payment.instalmentDue", { date: formatDate(p.row.dueDate, localeOf(t)), amount: formatMoney(p.row.payable) })}
             <InstalmentBadge status={p.row.status} t={t} />
           </>
         )}
       </>,
     ],
     [t("payment.amount"), <span class="amount">{formatMoney(payment.amount)}</span>],
-    [t("payment.paidOn"), formatDate(payment.paidOn)],
+    [t("payment.paidOn"), formatDate(payment.paidOn, localeOf(t))],
     [t("payment.method"), methodLabel(t, payment.method)],
     [t("payment.reference"), payment.reference || "—"],
     [t("payment.notes"), payment.notes ? <span class="keep-lines">{payment.notes}</span> : "—"],
-    [t("payment.recorded"), formatInstant(payment.createdAt, p.timeZone)],
+    [t("payment.recorded"), formatInstant(payment.createdAt, p.timeZone, localeOf(t))],
   ];
   return (
     <>
-      <Breadcrumb label={t("payment.breadcrumb")} links={[{ href: "/payments", label: t("payment.payments") }]} current={formatDate(payment.paidOn)} />
+      <Breadcrumb
+        label={t("payment.breadcrumb")}
+        links={[{ href: "/payments", label: t("payment.payments") }]}
+        current={formatDate(payment.paidOn, localeOf(t))}
+      />
       <div class="d-flex flex-wrap justify-content-between align-items-start gap-2 mb-3">
         <h1 class="h3 mb-0">{withNodes(t, "payment.paymentOf", { amount: <span class="amount">{formatMoney(payment.amount)}</span> })}</h1>
         <div class="d-flex flex-wrap gap-2">
@@ -182,7 +186,7 @@ export function ReceiptView(p: { t: T; receipt: Receipt; timeZone: string }) {
       </div>
       <p class="small text-muted">
         {pdf ? t("payment.pdf") : t("payment.photoSize", { width: String(r.width), height: String(r.height) })} · {formatBytes(r.size)} ·{" "}
-        {t("payment.added", { when: formatInstant(r.createdAt, p.timeZone) })}
+        {t("payment.added", { when: formatInstant(r.createdAt, p.timeZone, localeOf(t)) })}
       </p>
       {pdf ? (
         <p>{t("payment.pdfNote")}</p>
