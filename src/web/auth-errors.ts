@@ -56,7 +56,7 @@ function ownMessage(code: string, data: Record<string, unknown> | null, t: T, fi
     case "INVALID_PHONE":
       return { field: "phone", message: t("authErrors.invalidPhone") };
     case "ACCOUNT_LOCKED":
-      return { field: null, message: t("authErrors.accountLocked", { minutes: number }) };
+      return { field: null, message: t("authErrors.accountLocked", { minutes: number("minutes") ?? "" }) };
     case "RESEND_COOLDOWN":
       return { field: null, message: t("authErrors.resendCooldown", { seconds: number("seconds") ?? "" }) };
     case "ACCOUNT_PENDING":
