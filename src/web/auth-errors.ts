@@ -70,7 +70,7 @@ function ownMessage(
     case "INVALID_PHONE":
       return { field: "phone", message: t("authErrors.invalidPhone") };
     case "ACCOUNT_LOCKED":
-      return { field: null, message: t("authErrors.accountLocked", { minutes: number }) };
+      return { field: null, message: t("authErrors.accountLocked", { minutes: number("minutes") ?? "" }) };
     case "RESEND_COOLDOWN":
       return { field: null, message: t("authErrors.resendCooldown", { seconds: number("seconds") ?? "" }) };
     case "ACCOUNT_PENDING":
