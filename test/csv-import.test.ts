@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Clock } from "../src/ports/clock.ts";
 import { createChit, expectError, expectStatus, type PaymentPageBody, pay } from "./support/api.ts";
 import { BASE, type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
+import { memberId } from "./support/ledger-pages.ts";
 import { multipart } from "./support/receipt-fixtures.ts";
 
 type Preview = {
@@ -23,7 +24,7 @@ type Preview = {
     reference: string;
     notes: string;
   }[];
-  errors: { row: number; field: string; message: string }[];
+  errors: { row: number; field: string; code: string; message: string }[];
 };
 
 let now = new Date("2026-06-20T06:30:00Z");
@@ -92,7 +93,12 @@ describe("a CSV with one bad row", () => {
     const bad = await preview(member, file("ten thousand"));
     expect(bad.ready).toBe(false);
     expect(bad.errors).toEqual([
-      { row: 4, field: "amount", message: expect.stringMatching(/"ten thousand" is not an amount/) },
+      {
+        row: 4,
+        field: "amount",
+        code: "amount-not-amount",
+        message: expect.stringMatching(/"ten thousand" is not an amount/),
+      },
     ]);
     const refused = await expectError(commit(member, bad.id), 409);
     expect(refused.code).toBe("import-has-errors");
@@ -198,7 +204,7 @@ describe("what spreadsheets produce", () => {
     const csv = "When,Rs,Group\n05/01/2026,5000,Shriram A12\n05/02/2026,3000,Shriram A12\n06/02/2026,575,Shriram A12\n";
     const missing = await expectError(upload(asha, csv), 400);
     expect(missing.code).toBe("missing-columns");
-    expect(missing.message).toMatch(/No date column.*"When", "Rs", "Group"/);
+    expect(missing.message).toMatch(/No "Date" column.*"When", "Rs", "Group"/);
     // "Rs" and "Group" are names people use for amount and chit
     expect(Object.keys(missing.fields ?? {})).toEqual(["date"]);
     const p = await preview(asha, csv, { mapping: JSON.stringify({ date: "When" }) });
@@ -328,7 +334,7 @@ describe("the import pages", () => {
     const previewPath = uploaded.headers.get("location")!;
     expect(previewPath).toMatch(/^\/imports\/[0-9a-f-]{36}$/);
     const first = await (await hema.fetch(previewPath)).text();
-    expect(first).toContain("No date column"); // "When" is not a known name: map it
+    expect(first).toContain("No &quot;Date&quot; column"); // "When" is not a known name: map it
     const remapped = await hema.form(`${previewPath}/mapping`, {
       map_date: "When",
       map_amount: "Paid",
@@ -357,6 +363,42 @@ describe("the import pages", () => {
     expect(done.headers.get("location")).toBe("/imports?imported=2");
     expect(await (await hema.fetch("/imports?imported=2")).text()).toContain("Imported 2 payments.");
     expect(await paymentCount(hema)).toBe(2);
+  });
+
+  it("says each problem in the member's language: Hindi and Tamil members see a bad date in theirs", async () => {
+    const csv = "Date,Amount,Chit\n31/02/2026,5000,Bhavani 1L\n05/03/2026,abc,Bhavani 1L\n";
+    const seen: Record<string, string> = {};
+    for (const [locale, email] of [
+      ["hi", "indu@example.com"],
+      ["ta", "tamil@example.com"],
+    ] as const) {
+      const member = await signedInMember(t, email);
+      await t.services.members.update(await memberId(t, email), { locale });
+      await createChit(member, { name: "Bhavani 1L", chitValue: 100000, members: 20, startDate: "2026-01-05" });
+      const sent = await member.fetch("/imports", {
+        method: "POST",
+        headers: { origin: BASE },
+        body: multipart({ _csrf: member.csrf, chit: "" }, [
+          { field: "file", name: "mine.csv", bytes: new TextEncoder().encode(csv), type: "text/csv" },
+        ]),
+      });
+      expect(sent.status).toBe(303);
+      const html = await (await member.fetch(sent.headers.get("location")!)).text();
+      expect(html).toContain(`<html lang="${locale}">`);
+      seen[locale] = html;
+      // The API keeps English beside a stable code for clients that translate.
+      const api = await preview(member, csv);
+      expect(api.errors.map((e) => [e.row, e.code])).toEqual([
+        [2, "date-not-real-day"],
+        [3, "amount-not-amount"],
+      ]);
+      expect(api.errors[0]!.message).toMatch(/not a real day/);
+    }
+    expect(seen.hi).toContain("तारीख &quot;31/02/2026&quot; कोई असली दिन नहीं है");
+    expect(seen.hi).toContain("&quot;abc&quot; रुपयों में रकम नहीं है");
+    expect(seen.ta).toContain("தேதி &quot;31/02/2026&quot; உண்மையான நாள் அல்ல");
+    expect(seen.ta).toContain("&quot;abc&quot; ரூபாயில் ஒரு தொகை அல்ல");
+    for (const html of Object.values(seen)) expect(html).not.toMatch(/not a real day|is not an amount/);
   });
 
   it("shows a file-level problem on the upload page", async () => {

@@ -6,6 +6,7 @@ import { formatINR } from "../domain/money.ts";
 import {
   type ImportField,
   type ImportProblem,
+  importWords,
   matchColumns,
   parseImportAmount,
   parseImportDate,
@@ -13,6 +14,7 @@ import {
   parseImportMethod,
 } from "../domain/payment-import.ts";
 import { tryScheduleFor } from "../domain/schedule-outcome.ts";
+import type { Words } from "../domain/words.ts";
 import type { ImportError, ImportPreview, ImportRow } from "../ports/import-repository.ts";
 import type { Chit, Payment } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
@@ -57,44 +59,39 @@ export async function checkImportRows(
     };
     const extra = cells.slice(source.headers.length).filter((c) => c.trim() !== "");
     if (extra.length) {
-      problem({
-        field: "row",
-        message:
-          `This row has ${cells.length} cells but the header has ${source.headers.length}: a ` +
-          `value containing a ${source.delimiter} (such as 1,00,000) must be in ` +
-          "quotes.",
-      });
+      const params = { cells: cells.length, headers: source.headers.length };
+      problem({ field: "row", words: importWords("extraCells", { ...params, delimiter: delimiterWords(source) }) });
     }
     const date = parseImportDate(cell("date"));
-    if ("error" in date) problem({ field: "date", message: date.error });
+    if ("error" in date) problem({ field: "date", words: date.error });
     else if (compareDates(date.date, today) > 0)
-      problem({ field: "date", message: `Date ${cell("date")} is in the future.` });
+      problem({ field: "date", words: importWords("dateInFuture", { value: cell("date") }) });
     else out.paidOn = date.date;
     const amount = parseImportAmount(cell("amount"));
-    if ("error" in amount) problem({ field: "amount", message: amount.error });
+    if ("error" in amount) problem({ field: "amount", words: amount.error });
     else out.amount = amount.amount;
     const chitText = cell("chit");
-    const found: { chit: Chit } | { error: string } = chitText
+    const found: { chit: Chit } | { error: Words } = chitText
       ? findChit(chitText)
       : defaultChit
         ? { chit: defaultChit }
-        : { error: "Chit is empty: give the chit's name or id." };
+        : { error: importWords("chitEmpty") };
     let chit: Chit | null = null;
-    if ("error" in found) problem({ field: "chit", message: found.error });
+    if ("error" in found) problem({ field: "chit", words: found.error });
     else if (found.chit.status === "closed")
-      problem({ field: "chit", message: `Chit "${found.chit.name}" is closed: reopen it to import payments into it.` });
+      problem({ field: "chit", words: importWords("chitClosed", { chit: found.chit.name }) });
     else chit = found.chit;
     out.chitId = chit?.id ?? null;
     out.chitName = chit?.name ?? chitText;
     const instalment = parseImportInstalment(cell("instalment"), chit?.terms.instalments ?? null);
-    if ("error" in instalment) problem({ field: "instalment", message: instalment.error });
+    if ("error" in instalment) problem({ field: "instalment", words: instalment.error });
     else out.instalment = instalment.instalment;
     const method = parseImportMethod(cell("method"));
-    if ("error" in method) problem({ field: "method", message: method.error });
+    if ("error" in method) problem({ field: "method", words: method.error });
     else out.method = method.method;
     if (out.reference.length > 100)
-      problem({ field: "reference", message: "Reference must be at most 100 characters." });
-    if (out.notes.length > 1000) problem({ field: "notes", message: "Notes must be at most 1000 characters." });
+      problem({ field: "reference", words: importWords("referenceTooLong", { max: 100 }) });
+    if (out.notes.length > 1000) problem({ field: "notes", words: importWords("notesTooLong", { max: 1000 }) });
     rows.push(out);
   });
 
@@ -104,11 +101,19 @@ export async function checkImportRows(
   return { rows, errors };
 }
 
+/** The file's delimiter as a character's name ("comma", "semicolon", "tab"), in the member's language. */
+const delimiterWords = (source: ImportPreview["source"]): Words => ({ key: `imports.delimiter.${source.delimiter}` });
+
 /** Same reference, or same chit + date + amount: against payments already recorded, and between rows of the file. */
 function flagDuplicateRows(rows: ImportRow[], errors: ImportError[], existing: Payment[], chits: Chit[]): void {
   const names = new Map(chits.map((c) => [c.id, c.name]));
-  const describe = (p: Payment) =>
-    `${formatINR(p.amount)} on ${p.paidOn} to "${names.get(p.chitId) ?? "a deleted chit"}"`;
+  const describe = (p: Payment): Words => {
+    const name = names.get(p.chitId);
+    const params = { amount: formatINR(p.amount), day: { day: p.paidOn } };
+    return name === undefined
+      ? importWords("paymentToDeletedChit", params)
+      : importWords("paymentTo", { ...params, chit: name });
+  };
   const byReference = new Map<string, Payment>();
   const byTriple = new Map<string, Payment>();
   for (const p of existing) {
@@ -120,15 +125,19 @@ function flagDuplicateRows(rows: ImportRow[], errors: ImportError[], existing: P
   for (const r of rows) {
     const reference = r.reference.trim().toLowerCase();
     const triple = r.chitId && r.paidOn && r.amount !== null ? `${r.chitId}|${r.paidOn}|${r.amount}` : null;
-    let message: string | null = null;
+    let words: Words | null = null;
     if (reference && byReference.has(reference))
-      message = `Reference ${r.reference} is already recorded: ${describe(byReference.get(reference)!)}.`;
+      words = importWords("duplicateReference", {
+        reference: r.reference,
+        payment: describe(byReference.get(reference)!),
+      });
     else if (reference && seenReference.has(reference))
-      message = `Same reference as row ${seenReference.get(reference)}.`;
+      words = importWords("duplicateReferenceRow", { row: seenReference.get(reference)! });
     else if (triple && byTriple.has(triple))
-      message = `Already recorded: a payment of ${describe(byTriple.get(triple)!)}.`;
-    else if (triple && seenTriple.has(triple)) message = `Same chit, date and amount as row ${seenTriple.get(triple)}.`;
-    if (message) errors.push({ row: r.row, field: "duplicate", message: `Duplicate. ${message}` });
+      words = importWords("duplicatePayment", { payment: describe(byTriple.get(triple)!) });
+    else if (triple && seenTriple.has(triple))
+      words = importWords("duplicatePaymentRow", { row: seenTriple.get(triple)! });
+    if (words) errors.push({ row: r.row, field: "duplicate", words });
     if (reference && !seenReference.has(reference)) seenReference.set(reference, r.row);
     if (triple && !seenTriple.has(triple)) seenTriple.set(triple, r.row);
   }
@@ -170,7 +179,7 @@ function assignInstalments(
       errors.push({
         row: r.row,
         field: "instalment",
-        message: "Every instalment of this chit is already paid: give the instalment number this payment is for.",
+        words: importWords("everyInstalmentPaid"),
       });
       continue;
     }

@@ -1,7 +1,8 @@
 // Bulk import of payments, the member's choices: which column of the file holds each field (the `mapping`), and the
 // chit for rows that name none; both checked before any row is.
 import { z } from "zod";
-import { type ColumnMapping, IMPORT_FIELDS, type ImportField } from "../domain/payment-import.ts";
+import { type ColumnMapping, IMPORT_FIELDS, type ImportField, importWords } from "../domain/payment-import.ts";
+import type { Words } from "../domain/words.ts";
 import type { Chit } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { AppError } from "./errors.ts";
@@ -42,23 +43,24 @@ export function parseMapping(raw: unknown): ColumnMapping {
   return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v && v.trim() !== "")) as ColumnMapping;
 }
 
-export type ChitFinder = (text: string) => { chit: Chit } | { error: string };
+export type ChitFinder = (text: string) => { chit: Chit } | { error: Words };
 
 export function chitFinder(chits: Chit[]): ChitFinder {
   const byId = new Map(chits.map((c) => [c.id, c]));
   const byName = new Map<string, Chit[]>();
   for (const c of chits)
     byName.set(c.name.trim().toLowerCase(), [...(byName.get(c.name.trim().toLowerCase()) ?? []), c]);
-  const names = chits.map((c) => `"${c.name}"`).join(", ") || "none yet";
+  const names = chits.map((c) => `"${c.name}"`).join(", ");
   return (text) => {
     const value = text.trim();
     const chit = byId.get(value);
     if (chit) return { chit };
     const named = byName.get(value.toLowerCase()) ?? [];
     if (named.length === 1) return { chit: named[0]! };
-    if (named.length > 1)
-      return { error: `${named.length} of your chits are named "${value}": use the chit's id instead.` };
-    return { error: `No chit of yours is named "${value}". Your chits: ${names}.` };
+    if (named.length > 1) return { error: importWords("chitAmbiguous", { count: named.length, value }) };
+    return {
+      error: names ? importWords("chitUnknown", { value, names }) : importWords("chitUnknownNoChits", { value }),
+    };
   };
 }
 

@@ -1,6 +1,7 @@
 // Bulk import of payments, step 1: read the member's CSV, match its columns, check every row and keep the result as a
 // preview in the database (24 hours), so that any instance can commit it.
 import { randomUUID } from "node:crypto";
+import { importWords } from "../domain/payment-import.ts";
 import type { ImportPreview } from "../ports/import-repository.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { checkImportRows } from "./check-import-rows.ts";
@@ -33,8 +34,8 @@ export async function previewPaymentImport(
     throw new AppError(
       400,
       "missing-columns",
-      `The file's columns do not match. ${errors.map((e) => e.message).join(" ")} Nothing was imported.`,
-      Object.fromEntries(errors.map((e) => [e.field, e.message])),
+      importWords("columnsDoNotMatch", { problem: errors[0]!.words }),
+      Object.fromEntries(errors.map((e) => [e.field, e.words])),
     );
   }
   const preview: ImportPreview = {

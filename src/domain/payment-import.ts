@@ -2,6 +2,7 @@
 // synonyms people use), and each row's date, amount, method and instalment as the ledger's values.
 import { type CalendarDate, parseDate } from "./dates.ts";
 import { type Paise, parseINR } from "./money.ts";
+import type { WordParam, Words } from "./words.ts";
 
 export const IMPORT_FIELDS = ["date", "amount", "chit", "instalment", "reference", "method", "notes"] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -11,17 +12,15 @@ export type ColumnMapping = Partial<Record<ImportField, string>>;
 /** Field -> the column's index in each row. */
 export type ColumnIndexes = Partial<Record<ImportField, number>>;
 
-export type ImportProblem = { field: string; message: string };
+/** A problem with the file or a row: which field, and what is wrong as Words (said in the member's language). */
+export type ImportProblem = { field: string; words: Words };
 
-export const FIELD_LABELS: Record<ImportField, string> = {
-  date: "Date",
-  amount: "Amount",
-  chit: "Chit",
-  instalment: "Instalment",
-  reference: "Reference",
-  method: "Method",
-  notes: "Notes",
-};
+/** Words for an import problem: `imports.problem.<name>` with its parameters. */
+export const importWords = (name: string, params?: Record<string, WordParam>): Words =>
+  params ? { key: `imports.problem.${name}`, params } : { key: `imports.problem.${name}` };
+
+/** A field's name in the member's language. */
+export const fieldWords = (field: ImportField): Words => ({ key: `imports.field.${field}` });
 
 /** Header names people give each column, compared without case, spaces or punctuation. */
 const SYNONYMS: Record<ImportField, string[]> = {
@@ -108,10 +107,7 @@ export function matchColumns(
     if (!chosen) continue;
     const index = byName.get(chosen.toLowerCase());
     if (index === undefined)
-      problems.push({
-        field,
-        message: `${FIELD_LABELS[field]}: the file has no column "${chosen}". Its columns are ${found}.`,
-      });
+      problems.push({ field, words: importWords("noSuchColumn", { field: fieldWords(field), column: chosen, found }) });
     else columns[field] = index;
   }
   headers.forEach((header, index) => {
@@ -121,46 +117,37 @@ export function matchColumns(
   });
   for (const field of required) {
     if (columns[field] === undefined && !problems.some((p) => p.field === field)) {
-      problems.push({
-        field,
-        message:
-          `No ${FIELD_LABELS[field].toLowerCase()} column: name a column ` +
-          `"${FIELD_LABELS[field]}" or map one of ${found} to it.`,
-      });
+      problems.push({ field, words: importWords("noColumn", { field: fieldWords(field), found }) });
     }
   }
   return { columns, problems };
 }
 
-const DATE_HELP = "write it as DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD";
-
 /**
  * DD/MM/YYYY (the Indian default), DD-MM-YYYY, DD.MM.YYYY or YYYY-MM-DD; a time after the date (Excel adds one) is
  * ignored.
  */
-export function parseImportDate(text: string): { date: CalendarDate } | { error: string } {
+export function parseImportDate(text: string): { date: CalendarDate } | { error: Words } {
   const value = text.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2})?$/, "");
-  if (!value) return { error: `Date is empty: ${DATE_HELP}.` };
+  if (!value) return { error: importWords("dateEmpty") };
   const pad = (n: string) => n.padStart(2, "0");
   let iso: string | null = null;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   if (m) iso = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
   if (m) iso = `${m[3]}-${pad(m[2]!)}-${pad(m[1]!)}`;
-  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(value))
-    return { error: `Date "${value}" has a two-digit year: ${DATE_HELP}.` };
-  if (!iso) return { error: `Date "${value}" is not a date: ${DATE_HELP}.` };
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(value)) return { error: importWords("dateTwoDigitYear", { value }) };
+  if (!iso) return { error: importWords("dateNotDate", { value }) };
   const date = parseDate(iso);
-  return date ? { date } : { error: `Date "${value}" is not a real day (${DATE_HELP}; day first).` };
+  return date ? { date } : { error: importWords("dateNotRealDay", { value }) };
 }
 
-export function parseImportAmount(text: string): { amount: Paise } | { error: string } {
+export function parseImportAmount(text: string): { amount: Paise } | { error: Words } {
   const value = text.trim();
-  if (!value) return { error: "Amount is empty." };
+  if (!value) return { error: importWords("amountEmpty") };
   const paise = parseINR(value);
-  if (paise === null)
-    return { error: `Amount "${value}" is not an amount in rupees, e.g. 5000, 1,00,000.00 or ₹5,000.` };
-  if (paise <= 0) return { error: "Amount must be more than zero." };
+  if (paise === null) return { error: importWords("amountNotAmount", { value }) };
+  if (paise <= 0) return { error: importWords("amountNotPositive") };
   return { amount: paise };
 }
 
@@ -191,25 +178,23 @@ const METHOD_WORDS: Record<string, ImportMethod> = {
 };
 
 /** "UPI", "GPay", "NEFT", "Cheque"... -> the ledger's method; empty means "other" (the spreadsheet did not say). */
-export function parseImportMethod(text: string): { method: ImportMethod } | { error: string } {
+export function parseImportMethod(text: string): { method: ImportMethod } | { error: Words } {
   const key = normalise(text);
   if (!key) return { method: "other" };
   const method = METHOD_WORDS[key];
-  return method
-    ? { method }
-    : { error: `Method "${text.trim()}" is not one of UPI, cash, bank transfer, cheque or other.` };
+  return method ? { method } : { error: importWords("methodUnknown", { value: text.trim() }) };
 }
 
 export function parseImportInstalment(
   text: string,
   members: number | null,
-): { instalment: number | null } | { error: string } {
+): { instalment: number | null } | { error: Words } {
   const value = text.trim().replace(/^#/, "");
   if (!value) return { instalment: null };
   if (!/^\d{1,4}$/.test(value) || Number(value) < 1)
-    return { error: `Instalment "${text.trim()}" is not an instalment number (1, 2, 3...).` };
+    return { error: importWords("instalmentNotNumber", { value: text.trim() }) };
   const n = Number(value);
   if (members !== null && n > members)
-    return { error: `Instalment ${n} is past the chit's last instalment (${members}).` };
+    return { error: importWords("instalmentPastLast", { number: n, last: members }) };
   return { instalment: n };
 }

@@ -568,7 +568,10 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.imports.get(o, preview.id, at)).toEqual(preview);
       expect(await s.imports.get(owner(), preview.id, at)).toBeNull();
       expect(await s.imports.get(o, preview.id, new Date("2026-01-11T10:00:01Z"))).toBeNull(); // expired
-      const changed = { ...preview, errors: [{ row: 2, field: "amount", message: "Bad" }] };
+      const changed = {
+        ...preview,
+        errors: [{ row: 2, field: "amount", words: { key: "imports.problem.amountEmpty" } }],
+      };
       await s.imports.save(changed);
       expect((await s.imports.get(o, preview.id, at))?.errors).toEqual(changed.errors);
 

@@ -3,6 +3,7 @@
 import { IMPORT_FIELDS, type ImportField } from "../../domain/payment-import.ts";
 import type { ImportPreview } from "../../ports/import-repository.ts";
 import type { Chit } from "../../ports/ledger.ts";
+import { problemIn } from "../error-words.ts";
 import { formatDate, formatMoney } from "../format.ts";
 import { localeOf, type T } from "../i18n/index.ts";
 import { FileInput, Form, FormError, Select } from "./form.tsx";
@@ -73,7 +74,7 @@ export function ImportPreviewView(p: {
 }) {
   const { preview, t } = p;
   const byRow = new Map<number, string[]>();
-  for (const e of preview.errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e.message]);
+  for (const e of preview.errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), problemIn(t, e)]);
   const headerProblems = byRow.get(1) ?? [];
   const badRows = new Set(preview.errors.map((e) => e.row).filter((r) => r > 1)).size;
   const ready = preview.errors.length === 0 && preview.rows.length > 0;

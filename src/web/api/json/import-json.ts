@@ -1,8 +1,10 @@
 // A CSV import preview as the API sends it: the rows as they would be imported (money in rupees), with their errors.
 import { z } from "zod";
 import { matchColumns } from "../../../domain/payment-import.ts";
-import type { ImportPreview } from "../../../ports/import-repository.ts";
+import { translatorFor } from "../../../i18n/index.ts";
+import type { ImportError, ImportPreview } from "../../../ports/import-repository.ts";
 import { PAYMENT_METHODS } from "../../../ports/ledger.ts";
+import { problemIn } from "../../error-words.ts";
 import { responseSchema } from "../openapi/describe-route.ts";
 import { count, day, instant, maybeRupees, rupeesOut } from "./common.ts";
 
@@ -10,7 +12,17 @@ const problem = z.object({
   field: z
     .string()
     .meta({ description: "date, amount, chit, instalment, method, reference, notes, duplicate or row." }),
-  message: z.string(),
+  code: z.string().meta({ description: "What is wrong, stable for clients that translate: date-not-date, ..." }),
+  message: z.string().meta({ description: "For people, in English." }),
+});
+
+const english = translatorFor("en");
+/** `imports.problem.dateNotDate` -> `date-not-date`. */
+const codeOf = (key: string) => (key.split(".").pop() ?? key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const problemJson = (e: ImportError) => ({
+  field: e.field,
+  code: e.words ? codeOf(e.words.key) : "invalid",
+  message: problemIn(english, e),
 });
 
 export const importPreviewSchema = responseSchema(
@@ -46,9 +58,8 @@ export const importPreviewSchema = responseSchema(
 
 export function importPreviewJson(p: ImportPreview): z.infer<typeof importPreviewSchema> {
   const { columns } = matchColumns(p.source.headers, p.mapping, []);
-  const errorsByRow = new Map<number, { field: string; message: string }[]>();
-  for (const e of p.errors)
-    errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), { field: e.field, message: e.message }]);
+  const errorsByRow = new Map<number, ReturnType<typeof problemJson>[]>();
+  for (const e of p.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), problemJson(e)]);
   return {
     id: p.id,
     fileName: p.fileName,
@@ -73,7 +84,7 @@ export function importPreviewJson(p: ImportPreview): z.infer<typeof importPrevie
       notes: r.notes,
       errors: errorsByRow.get(r.row) ?? [],
     })),
-    errors: p.errors.map((e) => ({ row: e.row, field: e.field, message: e.message })),
+    errors: p.errors.map((e) => ({ row: e.row, ...problemJson(e) })),
     commitUrl: `/api/v1/imports/${p.id}/commit`,
   };
 }
