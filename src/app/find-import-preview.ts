@@ -1,4 +1,5 @@
 // Bulk import of payments: the member's stored preview, by id.
+import { importWords } from "../domain/payment-import.ts";
 import type { ImportPreview } from "../ports/import-repository.ts";
 import type { Member } from "../ports/member-repository.ts";
 import { AppError } from "./errors.ts";
@@ -11,11 +12,6 @@ export async function findImportPreview(
   id: string,
 ): Promise<ImportPreview> {
   const preview = await deps.imports.get(member.id, id, deps.clock.now());
-  if (!preview)
-    throw new AppError(
-      404,
-      "not-found",
-      "This import was not found: it expired, was already imported, or is not yours. Upload the file again.",
-    );
+  if (!preview) throw new AppError(404, "not-found", importWords("importGone"));
   return preview;
 }
