@@ -1,7 +1,15 @@
 // Closed-loop load with autocannon: N connections sending back to back for a fixed time; p95 from every response.
 import autocannon from "autocannon";
 
-export type LoadResult = { name: string; requests: number; errors: number; rps: number; p50: number; p95: number; p99: number };
+export type LoadResult = {
+  name: string;
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+};
 
 export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -17,8 +25,9 @@ export async function load(
   const latencies: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers: options.headers, pipelining: 1 }, (error, done) =>
-      error ? reject(error) : resolve(done),
+    const instance = autocannon(
+      { url, connections: options.connections, duration: options.seconds, headers: options.headers, pipelining: 1 },
+      (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on("response", (_client, status, _bytes, ms) => {
       latencies.push(ms);

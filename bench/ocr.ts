@@ -41,7 +41,10 @@ export async function benchOcr(options: { base: string; headers: Record<string, 
   if (shots.length === 0) throw new Error("no 1080x2400 screenshots under test/fixtures/upi");
   const rssBefore = rssMb(options.pid);
   // the first reads start the OCR workers (the model is loaded then): reported apart
-  const cold = [await readOne(options.base, options.headers, shots[0]!), await readOne(options.base, options.headers, shots[1 % shots.length]!)];
+  const cold = [
+    await readOne(options.base, options.headers, shots[0]!),
+    await readOne(options.base, options.headers, shots[1 % shots.length]!),
+  ];
   const single: number[] = [];
   let errors = cold.filter((r) => !r.ok).length;
   for (let i = 0; i < READS; i++) {
@@ -57,7 +60,9 @@ export async function benchOcr(options: { base: string; headers: Record<string, 
   }, 25);
   const together: number[] = [];
   for (let round = 0; round < ROUNDS_AT_ONCE; round++) {
-    const batch = await Promise.all([0, 1, 2, 3].map((k) => readOne(options.base, options.headers, shots[(round * 4 + k) % shots.length]!)));
+    const batch = await Promise.all(
+      [0, 1, 2, 3].map((k) => readOne(options.base, options.headers, shots[(round * 4 + k) % shots.length]!)),
+    );
     for (const r of batch) {
       together.push(r.ms);
       if (!r.ok) errors++;
@@ -69,11 +74,14 @@ export async function benchOcr(options: { base: string; headers: Record<string, 
   const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
   const p95 = percentile(single, 95);
   console.log(
-    `\nOCR of a 1080x2400 UPI screenshot (POST /api/v1/receipts/read, ${shots.length} different screenshots): first reads ${cold.map((c) => ms(c.ms)).join(", ")} (workers starting)`,
+    `\nOCR of a 1080x2400 UPI screenshot (POST /api/v1/receipts/read, ${shots.length} ` +
+      `different screenshots): first reads ${cold.map((c) => ms(c.ms)).join(", ")} (workers ` +
+      "starting)",
   );
   console.log(`  one at a time, ${READS} reads: p50 ${ms(percentile(single, 50))}, p95 ${ms(p95)}, errors ${errors}`);
   console.log(
-    `  4 at once, ${ROUNDS_AT_ONCE} rounds: p50 ${ms(percentile(together, 50))}, p95 ${ms(percentile(together, 95))} (each waits for one of the workers)`,
+    `  4 at once, ${ROUNDS_AT_ONCE} rounds: p50 ${ms(percentile(together, 50))}, p95 ` +
+      `${ms(percentile(together, 95))} (each waits for one of the workers)`,
   );
   console.log(`  server RSS: ${rssBefore.toFixed(0)} MB before OCR, peak ${peak.toFixed(0)} MB with 4 reads at once`);
   return { p95, peakRss: peak };

@@ -49,7 +49,10 @@ function keepCookies(s: Session, res: Response) {
 export async function probe(s: Session, path: string, init: RequestInit = {}): Promise<Probe> {
   const before = await storeOperations(s);
   const started = performance.now();
-  const res = await fetch(`${s.base}${path}`, { ...init, headers: { ...s.headers, ...(init.headers as Record<string, string>) } });
+  const res = await fetch(`${s.base}${path}`, {
+    ...init,
+    headers: { ...s.headers, ...(init.headers as Record<string, string>) },
+  });
   const body = await res.arrayBuffer();
   const ms = performance.now() - started;
   keepCookies(s, res);
@@ -63,14 +66,19 @@ export const median = (xs: number[]) => {
 };
 
 /** Bytes on the wire for one GET as a browser asks (br, gzip): headers and the body as sent, before decoding. */
-function wireBytes(url: string, headers: Record<string, string>): Promise<{ bytes: number; body: Buffer; encoding: string; cacheControl: string }> {
+function wireBytes(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ bytes: number; body: Buffer; encoding: string; cacheControl: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { headers: { ...headers, "accept-encoding": "br, gzip, deflate" } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         const body = Buffer.concat(chunks);
-        const head = `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n${res.rawHeaders.map((v, i) => (i % 2 ? `${v}\r\n` : `${v}: `)).join("")}\r\n`;
+        const head =
+          `HTTP/1.1 ${res.statusCode} ` +
+          `${res.statusMessage}\r\n${res.rawHeaders.map((v, i) => (i % 2 ? `${v}\r\n` : `${v}: `)).join("")}\r\n`;
         resolve({
           bytes: body.length + Buffer.byteLength(head),
           body,
@@ -89,8 +97,16 @@ function wireBytes(url: string, headers: Record<string, string>): Promise<{ byte
 export async function firstLoad(s: Session, path: string) {
   const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
   const page = await wireBytes(`${s.base}${path}`, s.headers);
-  const html = (page.encoding === "br" ? brotliDecompressSync(page.body) : page.encoding === "gzip" ? gunzipSync(page.body) : page.body).toString("utf8");
-  const assets = [...html.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map((m) => m[1]!);
+  const html = (
+    page.encoding === "br"
+      ? brotliDecompressSync(page.body)
+      : page.encoding === "gzip"
+        ? gunzipSync(page.body)
+        : page.body
+  ).toString("utf8");
+  const assets = [...html.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   const parts = [{ path, bytes: page.bytes, encoding: page.encoding, cacheControl: page.cacheControl }];
   for (const asset of assets) {
     const got = await wireBytes(new URL(asset, `${s.base}${path}`).href, s.headers);

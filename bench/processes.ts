@@ -6,9 +6,13 @@ import { readFileSync } from "node:fs";
 /** How production starts the server (scripts/production.mjs): node options and environment. */
 export async function production(): Promise<{ args: string[]; env: Record<string, string> }> {
   // @ts-expect-error plain JavaScript module
-  const { NODE_ARGS, ENV } = (await import("../scripts/production.mjs")) as { NODE_ARGS: string[]; ENV: Record<string, string> };
+  const { NODE_ARGS, ENV } = (await import("../scripts/production.mjs")) as {
+    NODE_ARGS: string[];
+    ENV: Record<string, string>;
+  };
   // BENCH_NODE_ARGS tries other node options against the same run.
-  const args = process.env.BENCH_NODE_ARGS === undefined ? NODE_ARGS : process.env.BENCH_NODE_ARGS.split(" ").filter(Boolean);
+  const args =
+    process.env.BENCH_NODE_ARGS === undefined ? NODE_ARGS : process.env.BENCH_NODE_ARGS.split(" ").filter(Boolean);
   return { args, env: ENV };
 }
 
@@ -30,9 +34,17 @@ async function firstAnswer(url: string, child: ChildProcess, started: number, ti
   throw new Error(`no answer from ${url} within ${timeoutMs} ms`);
 }
 
-export async function startProcess(args: string[], port: number, env: Record<string, string>, probe = "/healthz"): Promise<Started> {
+export async function startProcess(
+  args: string[],
+  port: number,
+  env: Record<string, string>,
+  probe = "/healthz",
+): Promise<Started> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const url = `http://127.0.0.1:${port}`;
   const ms = await firstAnswer(`${url}${probe}`, child, started, 20_000);
   return { child, pid: child.pid!, msToFirstAnswer: ms, url };

@@ -66,7 +66,10 @@ async function main() {
   let app: Started | undefined;
   let hello: Started | undefined;
   try {
-    console.log(`Seeding: ${LOAD.chits} chits x 40 instalments with ${LOAD.payments} payments and receipts, and ${GROWTH.length} growth members ...`);
+    console.log(
+      `Seeding: ${LOAD.chits} chits x 40 instalments with ${LOAD.payments} payments and ` +
+        `receipts, and ${GROWTH.length} growth members ...`,
+    );
     const seeded = await seed(dataDir, LOAD, GROWTH);
     console.log(
       `Seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s. Server: ${Object.entries(productionEnv)
@@ -113,7 +116,11 @@ async function main() {
       main = await signIn(app!.url, seeded.loadMember.email, PASSWORD, metricsToken);
       for (let i = 0; i < 5; i++) await probe(main, r.path);
       const h = await load("hello", `${hello.url}/`, { connections: CONNECTIONS, seconds: SECONDS, headers: browser });
-      const result = await load(r.name, `${app!.url}${r.path}`, { connections: CONNECTIONS, seconds: SECONDS, headers: { ...main.headers, ...browser } });
+      const result = await load(r.name, `${app!.url}${r.path}`, {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        headers: { ...main.headers, ...browser },
+      });
       rows.push({ r, hello: h, result });
     }
     const loadPeakRss = sampler.peak();
@@ -121,13 +128,20 @@ async function main() {
     const afterLoadRss = rssMb(app!.pid);
 
     console.log(
-      `\nLoad: ${LOAD.chits} chits x 40 instalments, ${seeded.loadMember.payments} payments; ${CONNECTIONS} connections, ${SECONDS} s each; ${cpus().length} cores, Node ${process.versions.node}`,
+      `\nLoad: ${LOAD.chits} chits x 40 instalments, ${seeded.loadMember.payments} payments; ` +
+        `${CONNECTIONS} connections, ${SECONDS} s each; ${cpus().length} cores, Node ` +
+        `${process.versions.node}`,
     );
     const w = [18, 10, 10, 10, 10, 12, 8];
     console.log(row(["route", "req/s", "p50", "p95", "p99", "of hello", "errors"], w));
     for (const { r, hello: h, result } of rows) {
       const ratio = result.rps / h.rps;
-      console.log(row([r.name, result.rps.toFixed(0), ms(result.p50), ms(result.p95), ms(result.p99), pct(ratio), result.errors], w));
+      console.log(
+        row(
+          [r.name, result.rps.toFixed(0), ms(result.p50), ms(result.p95), ms(result.p99), pct(ratio), result.errors],
+          w,
+        ),
+      );
       if (r.min > 0) {
         target(
           `${r.name}: >= ${pct(r.min)} of hello, p95 < ${r.p95} ms`,
@@ -137,17 +151,27 @@ async function main() {
       }
     }
     const helloRps = median(rows.map((x) => x.hello.rps));
-    console.log(row(["hello (median)", helloRps.toFixed(0), "", ms(median(rows.map((x) => x.hello.p95))), "", "100 %", ""], w));
+    console.log(
+      row(["hello (median)", helloRps.toFixed(0), "", ms(median(rows.map((x) => x.hello.p95))), "", "100 %", ""], w),
+    );
 
     // Growth: single requests (median after warm-up) for members with more and more history.
-    console.log("\nGrowth (single requests, median; statements = store statements the request cost; summary 1st = first read after a write)");
+    console.log(
+      "\nGrowth (single requests, median; statements = store statements the request cost; " +
+        "summary 1st = first read after a write)",
+    );
     const gw = [22, 16, 14, 14, 16, 16, 10];
     console.log(row(["member's data", "summary 1st", "summary", "dashboard", "chit page", "history", "chit KB"], gw));
     const growth: { row: GrowthRow; figures: Record<string, Probe> }[] = [];
     for (const g of seeded.growthMembers) {
       const s = await signIn(app!.url, g.email, PASSWORD, metricsToken);
       const chit = g.chitIds[0]!;
-      const paths = { summary: "/api/v1/summary", dashboard: "/dashboard", chit: `/chits/${chit}`, history: "/payments" };
+      const paths = {
+        summary: "/api/v1/summary",
+        dashboard: "/dashboard",
+        chit: `/chits/${chit}`,
+        history: "/payments",
+      };
       for (let i = 0; i < 3; i++) for (const p of Object.values(paths)) await probe(s, p);
       const runs = g.payments >= 10000 ? 7 : 15;
       const samples: Record<string, Probe[]> = { first: [], summary: [], dashboard: [], chit: [], history: [] };
@@ -167,7 +191,12 @@ async function main() {
       const figures = Object.fromEntries(
         Object.entries(samples).map(([k, v]) => [
           k,
-          { ms: median(v.map((p) => p.ms)), statements: Math.max(...v.map((p) => p.statements)), bytes: median(v.map((p) => p.bytes)), status: v[0]!.status },
+          {
+            ms: median(v.map((p) => p.ms)),
+            statements: Math.max(...v.map((p) => p.statements)),
+            bytes: median(v.map((p) => p.bytes)),
+            status: v[0]!.status,
+          },
         ]),
       ) as Record<string, Probe>;
       growth.push({ row: g, figures });
@@ -197,7 +226,11 @@ async function main() {
           { what: `${k} statements`, ratio: big.figures[k]!.statements / Math.max(1, small.figures[k]!.statements) },
         ])
         .sort((a, b) => b.ratio - a.ratio)[0]!;
-      target(`${chits} chit(s): no figure grows > 2x from 1,000 to 50,000 payments`, worst.ratio <= 2, `largest: ${worst.what} x${worst.ratio.toFixed(2)}`);
+      target(
+        `${chits} chit(s): no figure grows > 2x from 1,000 to 50,000 payments`,
+        worst.ratio <= 2,
+        `largest: ${worst.what} x${worst.ratio.toFixed(2)}`,
+      );
       if (chits === 1) {
         for (const k of ["chit", "history", "first"]) {
           const label = { chit: "chit page", history: "payment history", first: "first summary after a write" }[k]!;
@@ -225,7 +258,11 @@ async function main() {
       form.set("method", "upi");
       form.append("receipts", new Blob([new Uint8Array(photo)], { type: "image/jpeg" }), `IMG_${i}.jpg`);
       const started = performance.now();
-      const res = await fetch(`${app!.url}/api/v1/chits/${chitId}/payments`, { method: "POST", headers: main.headers, body: form });
+      const res = await fetch(`${app!.url}/api/v1/chits/${chitId}/payments`, {
+        method: "POST",
+        headers: main.headers,
+        body: form,
+      });
       await res.arrayBuffer();
       if (res.status !== 201) throw new Error(`upload answered ${res.status}`);
       return performance.now() - started;
@@ -248,12 +285,20 @@ async function main() {
     const peak = Math.max(loadPeakRss, uploadPeakRss);
 
     console.log(
-      `\nUploads of a ${(photo.length / 1024 / 1024).toFixed(1)} MB 4000x3000 JPEG: sequential p50 ${ms(percentile(sequential, 50))}, p95 ${ms(percentile(sequential, 95))}; four at once ${ms(concurrentMs)}`,
+      `\nUploads of a ${(photo.length / 1024 / 1024).toFixed(1)} MB 4000x3000 JPEG: ` +
+        `sequential p50 ${ms(percentile(sequential, 50))}, p95 ` +
+        `${ms(percentile(sequential, 95))}; four at once ${ms(concurrentMs)}`,
     );
     console.log(
-      `Memory (RSS of the server process itself): idle ${idleRss.toFixed(0)} MB; peak under load ${loadPeakRss.toFixed(0)} MB, ${afterLoadRss.toFixed(0)} MB after; peak with four 12 MP uploads ${uploadPeakRss.toFixed(0)} MB, ${afterUploadRss.toFixed(0)} MB after (hello-world: ${helloRss.toFixed(0)} MB)`,
+      `Memory (RSS of the server process itself): idle ${idleRss.toFixed(0)} MB; peak under ` +
+        `load ${loadPeakRss.toFixed(0)} MB, ${afterLoadRss.toFixed(0)} MB after; peak with ` +
+        `four 12 MP uploads ${uploadPeakRss.toFixed(0)} MB, ${afterUploadRss.toFixed(0)} MB ` +
+        `after (hello-world: ${helloRss.toFixed(0)} MB)`,
     );
-    console.log(`Start-up to first answer: ${starts.map(ms).join(", ")} (median ${ms(startMs)}; hello-world ${ms(hello.msToFirstAnswer)})`);
+    console.log(
+      `Start-up to first answer: ${starts.map(ms).join(", ")} (median ${ms(startMs)}; ` +
+        `hello-world ${ms(hello.msToFirstAnswer)})`,
+    );
     target("server RSS at idle < 120 MB", idleRss < 120, `${idleRss.toFixed(0)} MB`);
     target(
       "server RSS after load and after four concurrent 12 MP uploads < 200 MB",
@@ -267,15 +312,26 @@ async function main() {
 
     const first = await firstLoad(main, "/dashboard");
     console.log(
-      `\nDashboard first load on the wire: ${(first.total / 1024).toFixed(1)} KiB (page ${(first.htmlBytes / 1024).toFixed(0)} KiB before compression)`,
+      `\nDashboard first load on the wire: ${(first.total / 1024).toFixed(1)} KiB (page ` +
+        `${(first.htmlBytes / 1024).toFixed(0)} KiB before compression)`,
     );
     for (const p of first.parts)
-      console.log(`  ${p.path.padEnd(58)} ${(p.bytes / 1024).toFixed(1).padStart(7)} KiB  ${p.encoding.padEnd(8)} ${p.cacheControl}`);
-    target("dashboard first load < 150 KiB on the wire", first.total < 150 * 1024, `${(first.total / 1024).toFixed(1)} KiB`);
+      console.log(
+        `  ${p.path.padEnd(58)} ${(p.bytes / 1024).toFixed(1).padStart(7)} KiB  ` +
+          `${p.encoding.padEnd(8)} ${p.cacheControl}`,
+      );
+    target(
+      "dashboard first load < 150 KiB on the wire",
+      first.total < 150 * 1024,
+      `${(first.total / 1024).toFixed(1)} KiB`,
+    );
 
     console.log("\nTargets");
     for (const t of targets) console.log(`  ${t.ok ? "PASS" : "FAIL"}  ${t.what}: ${t.detail}`);
-    console.log(`\n${targets.filter((t) => t.ok).length} of ${targets.length} targets met; bench took ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
+    console.log(
+      `\n${targets.filter((t) => t.ok).length} of ${targets.length} targets met; bench took ` +
+        `${((performance.now() - t0) / 1000).toFixed(0)} s.`,
+    );
   } finally {
     await stopProcess(app);
     await stopProcess(hello);

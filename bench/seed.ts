@@ -24,7 +24,13 @@ export type GrowthRow = { chits: number; payments: number };
 
 const ORGANIZERS = ["Shriram Chits", "Margadarsi", "Kapil Chits", "KSFE"];
 
-async function addChits(services: Services, member: Member, count: number, start: string, withAuctions: boolean): Promise<Chit[]> {
+async function addChits(
+  services: Services,
+  member: Member,
+  count: number,
+  start: string,
+  withAuctions: boolean,
+): Promise<Chit[]> {
   const chits: Chit[] = [];
   for (let c = 0; c < count; c++) {
     const value = 100000 * (1 + (c % 5));
@@ -61,7 +67,11 @@ async function approvedMember(services: Services, email: string, name: string): 
 }
 
 /** The load test's member: every past instalment paid, one in six in two parts; 1,000 payments, each with a receipt. */
-export async function seedLoadMember(services: Services, chitCount: number, paymentCount: number): Promise<SeededMember> {
+export async function seedLoadMember(
+  services: Services,
+  chitCount: number,
+  paymentCount: number,
+): Promise<SeededMember> {
   const email = "bench@example.com";
   await createAdmin(services, { email, password: PASSWORD, name: "Bench Member" });
   const member = (await services.members.findByEmail(email))!;
@@ -70,7 +80,8 @@ export async function seedLoadMember(services: Services, chitCount: number, paym
   const chits = await addChits(services, member, chitCount, start, true);
   const rnd = random(12);
   const plan: { chit: Chit; instalment: number; parts: number }[] = [];
-  for (let k = 1; k <= PAST && plan.length < paymentCount; k++) for (const chit of chits) plan.push({ chit, instalment: k, parts: 1 });
+  for (let k = 1; k <= PAST && plan.length < paymentCount; k++)
+    for (const chit of chits) plan.push({ chit, instalment: k, parts: 1 });
   // Split some instalments in two payments until the count is reached (members often pay in parts).
   for (let i = 0; plan.reduce((n, p) => n + p.parts, 0) < paymentCount; i += 7) plan[i % plan.length]!.parts = 2;
   let n = 0;
@@ -79,7 +90,8 @@ export async function seedLoadMember(services: Services, chitCount: number, paym
       n += 1;
       const payee = chit.organizer;
       // Mostly UPI screenshots; every tenth a photo of a paper receipt.
-      const bytes = n % 10 === 0 ? await receiptPhoto(720, 960, n) : await upiScreenshot(n, 2500 + (n % 40) * 125, payee);
+      const bytes =
+        n % 10 === 0 ? await receiptPhoto(720, 960, n) : await upiScreenshot(n, 2500 + (n % 40) * 125, payee);
       const name = n % 10 === 0 ? `IMG_${4000 + n}.jpg` : `Screenshot_${n}.png`;
       const raw: Record<string, unknown> = {
         instalment,
@@ -103,7 +115,9 @@ export async function seedGrowthMember(services: Services, row: GrowthRow): Prom
   const chits = await addChits(services, member, row.chits, start, true);
   const files: Omit<Receipt, "id" | "paymentId" | "createdAt">[] = [];
   for (let i = 0; i < 8; i++) {
-    const processed = await services.ledger.receiptProcessor.process(new Uint8Array(await upiScreenshot(1000 + i, 2500, "Shriram Chits")));
+    const processed = await services.ledger.receiptProcessor.process(
+      new Uint8Array(await upiScreenshot(1000 + i, 2500, "Shriram Chits")),
+    );
     const key = `${member.id}/bench-${i}`;
     await services.ledger.files.put(key, processed.bytes, processed.contentType);
     await services.ledger.files.put(`${key}-thumb`, processed.thumbnail, "image/jpeg");

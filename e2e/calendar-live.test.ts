@@ -31,18 +31,36 @@ async function logIn(page: Page, email: string, password: string) {
 
 describe("calendar and live notifications in a browser", () => {
   it("shows the month's dues on a 360 px phone without sideways scrolling, and moves between months", async () => {
-    const member = await createAdmin(server.services, { email: "phone@example.com", password: "tamarind kite seven", name: "Phone" });
+    const member = await createAdmin(server.services, {
+      email: "phone@example.com",
+      password: "tamarind kite seven",
+      name: "Phone",
+    });
     const today = new Date().toISOString().slice(0, 10);
-    await createChit(server.services.ledger, member.id, { name: "Shriram Chits Group Alpha", chitValue: 100000, members: 20, startDate: today, dueDay: 28 });
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await createChit(server.services.ledger, member.id, {
+      name: "Shriram Chits Group Alpha",
+      chitValue: 100000,
+      members: 20,
+      startDate: today,
+      dueDay: 28,
+    });
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const problems = watchProblems(page, { responses: false });
     await logIn(page, "phone@example.com", "tamarind kite seven");
 
     await page.goto("/calendar");
     await page.getByRole("heading", { name: "Calendar", level: 1 }).waitFor();
-    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/calendar-360.png`, fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.SCREENSHOTS}/calendar-360.png`, fullPage: true });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     const due = page.locator(".calendar-due").first();
     expect(await due.isVisible()).toBe(true);
@@ -60,7 +78,11 @@ describe("calendar and live notifications in a browser", () => {
   });
 
   it("shows a notification made on the server as a toast and raises the unread badge, without a reload", async () => {
-    const member = await createAdmin(server.services, { email: "live@example.com", password: "tamarind kite seven", name: "Live" });
+    const member = await createAdmin(server.services, {
+      email: "live@example.com",
+      password: "tamarind kite seven",
+      name: "Live",
+    });
     const context = await browser.newContext({ baseURL: server.baseUrl });
     const page = await context.newPage();
     const problems = watchProblems(page, { responses: false });
@@ -82,7 +104,11 @@ describe("calendar and live notifications in a browser", () => {
     const toast = page.locator(".toast", { hasText: "Kapil B7, instalment 4" });
     await toast.waitFor({ state: "visible", timeout: 5_000 });
     expect(await toast.getByRole("link", { name: "Open" }).getAttribute("href")).toBe("/calendar");
-    await page.waitForFunction((n) => document.querySelector("[data-unread-number]")?.textContent === String(n), before + 1, { timeout: 5_000 });
+    await page.waitForFunction(
+      (n) => document.querySelector("[data-unread-number]")?.textContent === String(n),
+      before + 1,
+      { timeout: 5_000 },
+    );
     expect(await badge.isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await context.close();

@@ -74,11 +74,15 @@ describe("the ledger in a browser", () => {
     const receipts = page.getByLabel("Photos, screenshots or PDFs of the payment");
     await receipts.setInputFiles({ name: "huge.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(2_500_000, 1) });
     await page.getByRole("button", { name: "Record payment" }).click();
-    await expect.poll(() => page.locator("#f-receipts-error").textContent()).toMatch(/huge\.jpg \(2\.4 MB\) is larger than the 2 MB limit/);
+    await expect
+      .poll(() => page.locator("#f-receipts-error").textContent())
+      .toMatch(/huge\.jpg \(2\.4 MB\) is larger than the 2 MB limit/);
     expect(page.url()).toMatch(/\/payments\/new$/);
 
     // pay with a photo of the receipt
-    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 30, g: 120, b: 200 } } })
+    const photo = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: { r: 30, g: 120, b: 200 } },
+    })
       .jpeg()
       .toBuffer();
     await receipts.setInputFiles({ name: "upi-screenshot.jpg", mimeType: "image/jpeg", buffer: photo });
@@ -96,14 +100,18 @@ describe("the ledger in a browser", () => {
       return transfer;
     }, png);
     await page.getByText("Or drag and drop receipt files here.").dispatchEvent("drop", { dataTransfer: dropped });
-    await expect.poll(() => page.locator("[data-dropzone-list]").textContent()).toBe("Chosen: upi-screenshot.jpg, bank-sms.png");
+    await expect
+      .poll(() => page.locator("[data-dropzone-list]").textContent())
+      .toBe("Chosen: upi-screenshot.jpg, bank-sms.png");
     await page.getByLabel("Method", { exact: true }).selectOption("upi");
     await page.getByLabel("Reference (UPI or UTR number)").fill("412233445566");
     await page.getByRole("button", { name: "Record payment" }).click();
     await page.waitForURL(/\/payments\/[^/]+\?notice=payment-saved$/);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Payment of ₹5,000");
     const thumbnail = page.getByRole("img", { name: /^Receipt \d: upi-screenshot\.jpg$/ });
-    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     expect(await page.getByRole("img", { name: /^Receipt \d: bank-sms\.png$/ }).count()).toBe(1);
     const paymentUrl = page.url().replace(/\?.*$/, "");
 

@@ -25,82 +25,112 @@ afterAll(async () => {
 async function memberWithChit(email: string, chitName: string) {
   const password = "tamarind kite seven";
   const member = await createAdmin(server.services, { email, password, name: email.split("@")[0] });
-  const chit = await createChit(server.services.ledger, member.id, { name: chitName, chitValue: 200000, members: 40, startDate: "2026-01-05", dueDay: 5 });
+  const chit = await createChit(server.services.ledger, member.id, {
+    name: chitName,
+    chitValue: 200000,
+    members: 40,
+    startDate: "2026-01-05",
+    dueDay: 5,
+  });
   return { email, password, chit };
 }
 
 describe("the app on a phone", () => {
-  it("is installable: the login page links a valid manifest whose icons load, and a service worker controls the dashboard", async () => {
-    const { email, password } = await memberWithChit("install@example.com", "Kapil 2L");
-    const context = await persistentPhone(server.baseUrl);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto("/login");
-    const href = await page.locator("link[rel=manifest]").getAttribute("href");
-    expect(href).toBe("/manifest.webmanifest");
-    const manifest = await (await page.request.get(href!)).json();
-    expect(manifest).toMatchObject({ name: "ChitFunds Ledger", short_name: "ChitFunds", start_url: "/dashboard", display: "standalone", lang: "en" });
-    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
-    expect(manifest.share_target).toMatchObject({ action: "/share", method: "POST", enctype: "multipart/form-data" });
-    expect(manifest.share_target.params.files[0].accept).toEqual(expect.arrayContaining(["image/png", "image/jpeg", "application/pdf"]));
-    for (const icon of manifest.icons.filter((i: { type: string }) => i.type === "image/png")) {
-      const res = await page.request.get(icon.src);
-      expect(res.status(), icon.src).toBe(200);
-      const meta = await sharp(await res.body()).metadata();
-      expect(`${meta.width}x${meta.height}`).toBe(icon.sizes);
-    }
-    expect(manifest.icons.some((i: { purpose: string; sizes: string }) => i.purpose === "maskable" && i.sizes === "512x512")).toBe(true);
-    expect((await page.request.get("/favicon.ico")).status()).toBe(200);
+  it(
+    "is installable: the login page links a valid manifest whose icons load, and a " +
+      "service worker controls the dashboard",
+    async () => {
+      const { email, password } = await memberWithChit("install@example.com", "Kapil 2L");
+      const context = await persistentPhone(server.baseUrl);
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      await page.goto("/login");
+      const href = await page.locator("link[rel=manifest]").getAttribute("href");
+      expect(href).toBe("/manifest.webmanifest");
+      const manifest = await (await page.request.get(href!)).json();
+      expect(manifest).toMatchObject({
+        name: "ChitFunds Ledger",
+        short_name: "ChitFunds",
+        start_url: "/dashboard",
+        display: "standalone",
+        lang: "en",
+      });
+      expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+      expect(manifest.share_target).toMatchObject({ action: "/share", method: "POST", enctype: "multipart/form-data" });
+      expect(manifest.share_target.params.files[0].accept).toEqual(
+        expect.arrayContaining(["image/png", "image/jpeg", "application/pdf"]),
+      );
+      for (const icon of manifest.icons.filter((i: { type: string }) => i.type === "image/png")) {
+        const res = await page.request.get(icon.src);
+        expect(res.status(), icon.src).toBe(200);
+        const meta = await sharp(await res.body()).metadata();
+        expect(`${meta.width}x${meta.height}`).toBe(icon.sizes);
+      }
+      expect(
+        manifest.icons.some(
+          (i: { purpose: string; sizes: string }) => i.purpose === "maskable" && i.sizes === "512x512",
+        ),
+      ).toBe(true);
+      expect((await page.request.get("/favicon.ico")).status()).toBe(200);
 
-    const cdp = await context.newCDPSession(page);
-    const appManifest = (await cdp.send("Page.getAppManifest")) as { errors: unknown[]; url: string };
-    expect(appManifest.errors).toEqual([]);
-    expect(appManifest.url).toBe(`${server.baseUrl}/manifest.webmanifest`);
+      const cdp = await context.newCDPSession(page);
+      const appManifest = (await cdp.send("Page.getAppManifest")) as { errors: unknown[]; url: string };
+      expect(appManifest.errors).toEqual([]);
+      expect(appManifest.url).toBe(`${server.baseUrl}/manifest.webmanifest`);
 
-    await logIn(page, email, password);
-    await page.waitForURL("**/dashboard");
-    expect(await controlledBySw(page)).toBe(true);
-    const installability = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] };
-    expect(installability.installabilityErrors).toEqual([]);
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+      await logIn(page, email, password);
+      await page.waitForURL("**/dashboard");
+      expect(await controlledBySw(page)).toBe(true);
+      const installability = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] };
+      expect(installability.installabilityErrors).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 
-  it("shows the dashboard, chit page and payment history offline after one visit, with the time they are from", async () => {
-    const { email, password, chit } = await memberWithChit("offline@example.com", "Shriram 1L offline");
-    const context = await phoneContext(browser, server.baseUrl);
-    const page = await context.newPage();
-    await logIn(page, email, password);
-    await page.waitForURL("**/dashboard");
-    expect(await controlledBySw(page)).toBe(true);
-    for (const path of ["/dashboard", "/chits", `/chits/${chit.id}`, "/payments"]) await page.goto(path);
-    expect(await privateCache(page)).toEqual(expect.arrayContaining(["/dashboard", "/chits", `/chits/${chit.id}`, "/payments"]));
-    // receipts and the API are never kept
-    const kept = await page.evaluate(async () => {
-      const urls: string[] = [];
-      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
-      return urls;
-    });
-    expect(kept.filter((u) => /receipts|^\/api\//.test(u))).toEqual([]);
+  it(
+    "shows the dashboard, chit page and payment history offline after one visit, with the " + "time they are from",
+    async () => {
+      const { email, password, chit } = await memberWithChit("offline@example.com", "Shriram 1L offline");
+      const context = await phoneContext(browser, server.baseUrl);
+      const page = await context.newPage();
+      await logIn(page, email, password);
+      await page.waitForURL("**/dashboard");
+      expect(await controlledBySw(page)).toBe(true);
+      for (const path of ["/dashboard", "/chits", `/chits/${chit.id}`, "/payments"]) await page.goto(path);
+      expect(await privateCache(page)).toEqual(
+        expect.arrayContaining(["/dashboard", "/chits", `/chits/${chit.id}`, "/payments"]),
+      );
+      // receipts and the API are never kept
+      const kept = await page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys())
+          for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+        return urls;
+      });
+      expect(kept.filter((u) => /receipts|^\/api\//.test(u))).toEqual([]);
 
-    await context.setOffline(true);
-    await page.goto("/dashboard");
-    expect(await page.locator("main").textContent()).toContain("Shriram 1L offline");
-    const banner = page.locator("[data-offline-banner]");
-    expect(await banner.isVisible()).toBe(true);
-    expect(await banner.textContent()).toMatch(/Offline: this page is as of \d{1,2} \w{3} \d{4}/);
-    await page.goto(`/chits/${chit.id}`);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Shriram 1L offline");
-    // forms say they need a connection and cannot be sent
-    expect(await page.locator("main form [data-needs-connection]").first().textContent()).toBe("This form needs a connection.");
-    await page.goto("/payments");
-    expect(await page.locator("[data-offline-banner]").isVisible()).toBe(true);
-    // a page never opened on this device says so
-    await page.goto("/calendar");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You are offline");
-    await context.setOffline(false);
-    await context.close();
-  });
+      await context.setOffline(true);
+      await page.goto("/dashboard");
+      expect(await page.locator("main").textContent()).toContain("Shriram 1L offline");
+      const banner = page.locator("[data-offline-banner]");
+      expect(await banner.isVisible()).toBe(true);
+      expect(await banner.textContent()).toMatch(/Offline: this page is as of \d{1,2} \w{3} \d{4}/);
+      await page.goto(`/chits/${chit.id}`);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Shriram 1L offline");
+      // forms say they need a connection and cannot be sent
+      expect(await page.locator("main form [data-needs-connection]").first().textContent()).toBe(
+        "This form needs a connection.",
+      );
+      await page.goto("/payments");
+      expect(await page.locator("[data-offline-banner]").isVisible()).toBe(true);
+      // a page never opened on this device says so
+      await page.goto("/calendar");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You are offline");
+      await context.setOffline(false);
+      await context.close();
+    },
+  );
 
   it("empties the private cache at log out, and never shows one member's pages to the next", async () => {
     const first = await memberWithChit("first@example.com", "First member's chit");

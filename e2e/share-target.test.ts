@@ -32,8 +32,16 @@ async function memberWithChits(email: string) {
   const password = "tamarind kite seven";
   const member = await createAdmin(server.services, { email, password, name: email.split("@")[0] });
   const base = { chitValue: 100000, members: 20, startDate: "2025-01-10", dueDay: 10 };
-  const kapil = await createChit(server.services.ledger, member.id, { ...base, name: "Kapil 1L", organizer: "Kapil Chits" });
-  const shriram = await createChit(server.services.ledger, member.id, { ...base, name: "Shriram 1L", organizer: "Shriram Chits" });
+  const kapil = await createChit(server.services.ledger, member.id, {
+    ...base,
+    name: "Kapil 1L",
+    organizer: "Kapil Chits",
+  });
+  const shriram = await createChit(server.services.ledger, member.id, {
+    ...base,
+    name: "Shriram 1L",
+    organizer: "Shriram Chits",
+  });
   return { email, password, kapil, shriram, memberId: member.id };
 }
 
@@ -63,65 +71,84 @@ async function share(page: Page, file: string) {
 const payments = (memberId: string) => server.services.ledger.payments.listForOwner(memberId);
 
 describe("sharing a UPI screenshot into the app", () => {
-  it("signed out: signs in first, then lands on a new payment with the screenshot attached and the fields read from it", async () => {
-    const m = await memberWithChits("sharer@example.com");
-    const context = await phoneContext(browser, server.baseUrl);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto("/login");
-    await share(page, SHOT);
-    await page.waitForURL(/\/login\?next=%2Fshare%2Fnew/);
-    expect(await payments(m.memberId)).toEqual([]);
-    await logIn(page, m.email, m.password, "/share/new");
-    await page.waitForURL("**/share/new");
+  it(
+    "signed out: signs in first, then lands on a new payment with the screenshot attached " +
+      "and the fields read from it",
+    async () => {
+      const m = await memberWithChits("sharer@example.com");
+      const context = await phoneContext(browser, server.baseUrl);
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      await page.goto("/login");
+      await share(page, SHOT);
+      await page.waitForURL(/\/login\?next=%2Fshare%2Fnew/);
+      expect(await payments(m.memberId)).toEqual([]);
+      await logIn(page, m.email, m.password, "/share/new");
+      await page.waitForURL("**/share/new");
 
-    expect(await page.getByRole("status").filter({ hasText: "Shared file, attached as the receipt" }).textContent()).toContain("Screenshot_gpay.png");
-    expect(await page.getByLabel("Chit", { exact: true }).inputValue()).toBe(m.shriram.id);
-    expect(await page.getByText("The chit was chosen from the payee on the screenshot").isVisible()).toBe(true);
-    expect(await page.getByLabel(/^Amount/).inputValue()).toBe("900");
-    expect(await page.getByLabel(/^Reference/).inputValue()).toBe(TRUTH.reference);
-    expect(await page.getByLabel(/^Paid on/).inputValue()).toBe(TRUTH.paidOn);
-    expect(await page.locator("[data-read-badge]").count()).toBe(3);
-    expect(await payments(m.memberId)).toEqual([]);
+      expect(
+        await page.getByRole("status").filter({ hasText: "Shared file, attached as the receipt" }).textContent(),
+      ).toContain("Screenshot_gpay.png");
+      expect(await page.getByLabel("Chit", { exact: true }).inputValue()).toBe(m.shriram.id);
+      expect(await page.getByText("The chit was chosen from the payee on the screenshot").isVisible()).toBe(true);
+      expect(await page.getByLabel(/^Amount/).inputValue()).toBe("900");
+      expect(await page.getByLabel(/^Reference/).inputValue()).toBe(TRUTH.reference);
+      expect(await page.getByLabel(/^Paid on/).inputValue()).toBe(TRUTH.paidOn);
+      expect(await page.locator("[data-read-badge]").count()).toBe(3);
+      expect(await payments(m.memberId)).toEqual([]);
 
-    await page.getByRole("button", { name: "Record payment" }).click();
-    await page.waitForURL(/\/payments\/[^/]+\?notice=payment-saved$/);
-    const [payment] = await payments(m.memberId);
-    expect(payment).toMatchObject({ chitId: m.shriram.id, amount: 90_000, reference: TRUTH.reference, paidOn: TRUTH.paidOn });
-    expect(payment!.receipts).toHaveLength(1);
-    expect(payment!.receipts[0]!.originalName).toBe("Screenshot_gpay.png");
-    // the pending file is gone: the same form cannot record it twice
-    await page.goto("/share/new");
-    expect(await page.getByRole("alert").textContent()).toContain("The shared file is no longer here");
-    expect(problems.filter((p) => !p.includes("/share/new"))).toEqual([]);
-    await context.close();
-  });
+      await page.getByRole("button", { name: "Record payment" }).click();
+      await page.waitForURL(/\/payments\/[^/]+\?notice=payment-saved$/);
+      const [payment] = await payments(m.memberId);
+      expect(payment).toMatchObject({
+        chitId: m.shriram.id,
+        amount: 90_000,
+        reference: TRUTH.reference,
+        paidOn: TRUTH.paidOn,
+      });
+      expect(payment!.receipts).toHaveLength(1);
+      expect(payment!.receipts[0]!.originalName).toBe("Screenshot_gpay.png");
+      // the pending file is gone: the same form cannot record it twice
+      await page.goto("/share/new");
+      expect(await page.getByRole("alert").textContent()).toContain("The shared file is no longer here");
+      expect(problems.filter((p) => !p.includes("/share/new"))).toEqual([]);
+      await context.close();
+    },
+  );
 
-  it("signed in: goes straight to the form, the member can move it to another chit, and nothing is saved until sent", async () => {
-    const m = await memberWithChits("signedin@example.com");
-    const context = await phoneContext(browser, server.baseUrl);
-    const page = await context.newPage();
-    await logIn(page, m.email, m.password);
-    await page.waitForURL("**/dashboard");
-    await share(page, SHOT);
-    await page.waitForURL("**/share/new");
-    expect(await page.getByLabel(/^Reference/).inputValue()).toBe(TRUTH.reference);
-    await page.getByLabel("Chit", { exact: true }).selectOption(m.kapil.id);
-    await page.waitForURL(`**/share/new?chit=${m.kapil.id}`);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Kapil 1L");
-    expect(await page.getByLabel(/^Amount/).inputValue()).toBe("900");
-    expect(await payments(m.memberId)).toEqual([]);
-    await page.getByRole("button", { name: "Record payment" }).click();
-    await page.waitForURL(/\/payments\/[^/]+\?notice=payment-saved$/);
-    expect((await payments(m.memberId)).map((p) => p.chitId)).toEqual([m.kapil.id]);
-    await context.close();
-  });
+  it(
+    "signed in: goes straight to the form, the member can move it to another chit, and " +
+      "nothing is saved until sent",
+    async () => {
+      const m = await memberWithChits("signedin@example.com");
+      const context = await phoneContext(browser, server.baseUrl);
+      const page = await context.newPage();
+      await logIn(page, m.email, m.password);
+      await page.waitForURL("**/dashboard");
+      await share(page, SHOT);
+      await page.waitForURL("**/share/new");
+      expect(await page.getByLabel(/^Reference/).inputValue()).toBe(TRUTH.reference);
+      await page.getByLabel("Chit", { exact: true }).selectOption(m.kapil.id);
+      await page.waitForURL(`**/share/new?chit=${m.kapil.id}`);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Kapil 1L");
+      expect(await page.getByLabel(/^Amount/).inputValue()).toBe("900");
+      expect(await payments(m.memberId)).toEqual([]);
+      await page.getByRole("button", { name: "Record payment" }).click();
+      await page.waitForURL(/\/payments\/[^/]+\?notice=payment-saved$/);
+      expect((await payments(m.memberId)).map((p) => p.chitId)).toEqual([m.kapil.id]);
+      await context.close();
+    },
+  );
 
   it("picks, of two chits with the same foreman, the one whose saved UPI id the screenshot was paid to", async () => {
     const m = await memberWithChits("twotickets@example.com");
     // the member's second Shriram ticket, paid to the branch's own UPI id; the first one falls due nearer the payment
     const base = { chitValue: 100000, members: 20, startDate: "2025-02-25", dueDay: 25, organizer: "Shriram Chits" };
-    const branch = await createChit(server.services.ledger, m.memberId, { ...base, name: "Shriram branch 1L", upiIds: ["ShriramChits@SBI"] });
+    const branch = await createChit(server.services.ledger, m.memberId, {
+      ...base,
+      name: "Shriram branch 1L",
+      upiIds: ["ShriramChits@SBI"],
+    });
     const context = await phoneContext(browser, server.baseUrl);
     const page = await context.newPage();
     await logIn(page, m.email, m.password);
@@ -156,30 +183,33 @@ describe("sharing a UPI screenshot into the app", () => {
 });
 
 describe("choosing a screenshot on the payment form", () => {
-  it("fills the empty fields from it, marks them, and warns when the payment is saved with another amount", async () => {
-    const m = await memberWithChits("chooser@example.com");
-    const context = await phoneContext(browser, server.baseUrl);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await logIn(page, m.email, m.password);
-    await page.waitForURL("**/dashboard");
-    await page.goto(`/chits/${m.shriram.id}/payments/new`);
-    await page.getByLabel("Photos, screenshots or PDFs of the payment").setInputFiles(SHOT);
-    await expect.poll(() => page.getByLabel(/^Reference/).inputValue(), { timeout: 20_000 }).toBe(TRUTH.reference);
-    expect(await page.getByLabel(/^Amount/).inputValue()).toBe("900");
-    expect(await page.getByLabel(/^Paid on/).inputValue()).toBe(TRUTH.paidOn);
-    expect(await page.locator("label [data-read-badge]").count()).toBe(3);
+  it(
+    "fills the empty fields from it, marks them, and warns when the payment is saved with " + "another amount",
+    async () => {
+      const m = await memberWithChits("chooser@example.com");
+      const context = await phoneContext(browser, server.baseUrl);
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      await logIn(page, m.email, m.password);
+      await page.waitForURL("**/dashboard");
+      await page.goto(`/chits/${m.shriram.id}/payments/new`);
+      await page.getByLabel("Photos, screenshots or PDFs of the payment").setInputFiles(SHOT);
+      await expect.poll(() => page.getByLabel(/^Reference/).inputValue(), { timeout: 20_000 }).toBe(TRUTH.reference);
+      expect(await page.getByLabel(/^Amount/).inputValue()).toBe("900");
+      expect(await page.getByLabel(/^Paid on/).inputValue()).toBe(TRUTH.paidOn);
+      expect(await page.locator("label [data-read-badge]").count()).toBe(3);
 
-    await page.getByLabel(/^Amount/).fill("950");
-    expect(await page.locator("[data-screenshot-differs]").first().textContent()).toBe("The screenshot shows ₹900.");
-    await page.getByRole("button", { name: "Record payment" }).click();
-    await page.waitForURL(/\/payments\/[^/]+\?notice=payment-saved&shown-amount=900$/);
-    expect(await page.locator("[data-screenshot-warning]").textContent()).toBe(
-      "The screenshot shows ₹900, but the payment was saved with ₹950. Check which is right.",
-    );
-    const [payment] = await payments(m.memberId);
-    expect(payment).toMatchObject({ amount: 95_000, reference: TRUTH.reference });
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+      await page.getByLabel(/^Amount/).fill("950");
+      expect(await page.locator("[data-screenshot-differs]").first().textContent()).toBe("The screenshot shows ₹900.");
+      await page.getByRole("button", { name: "Record payment" }).click();
+      await page.waitForURL(/\/payments\/[^/]+\?notice=payment-saved&shown-amount=900$/);
+      expect(await page.locator("[data-screenshot-warning]").textContent()).toBe(
+        "The screenshot shows ₹900, but the payment was saved with ₹950. Check which is right.",
+      );
+      const [payment] = await payments(m.memberId);
+      expect(payment).toMatchObject({ amount: 95_000, reference: TRUTH.reference });
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 });

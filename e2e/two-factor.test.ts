@@ -1,6 +1,6 @@
-// Two-factor sign-in in a real browser: set it up from Settings > Security by scanning (here: reading) the QR code's key
-// and typing the app's code, then sign in with password and code, and once with a recovery code. Codes are computed as
-// an authenticator app does (RFC 6238); the page runs under the strict CSP with no console errors.
+// Two-factor sign-in in a real browser: set it up from Settings > Security by scanning (here: reading) the QR code's
+// key and typing the app's code, then sign in with password and code, and once with a recovery code. Codes are computed
+// as an authenticator app does (RFC 6238); the page runs under the strict CSP with no console errors.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/app/create-admin.ts";
@@ -40,11 +40,15 @@ describe("two-factor sign-in in a browser", () => {
     await page.goto("/settings/security");
     await page.getByLabel("Your password").fill(password);
     await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
-    await expect.poll(() => page.getByRole("img", { name: "QR code for your authenticator app" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("img", { name: "QR code for your authenticator app" }).isVisible())
+      .toBe(true);
     const uri = await page.locator('input[name="totpUri"]').getAttribute("value");
     const key = (await page.locator(".totp-key").textContent())!.replace(/\s/g, "");
     expect(new URL(uri!).searchParams.get("secret")).toBe(key);
-    const recovery = (await page.getByRole("list", { name: "Your new recovery codes" }).locator("li").allTextContents()).map((s) => s.trim());
+    const recovery = (
+      await page.getByRole("list", { name: "Your new recovery codes" }).locator("li").allTextContents()
+    ).map((s) => s.trim());
     expect(recovery).toHaveLength(10);
     await page.getByLabel("3. Enter the 6-digit code your app shows now").fill(totpCode(uri!));
     await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
@@ -81,7 +85,11 @@ describe("two-factor sign-in in a browser", () => {
     // The account activity page tells the story.
     await page.goto("/settings/activity");
     const kinds = await page.locator("tbody tr td:nth-child(2)").allTextContents();
-    expect(kinds.slice(0, 3).map((k) => k.trim())).toEqual(["Signed in with a recovery code", "Signed in", "Two-factor sign-in turned on"]);
+    expect(kinds.slice(0, 3).map((k) => k.trim())).toEqual([
+      "Signed in with a recovery code",
+      "Signed in",
+      "Two-factor sign-in turned on",
+    ]);
     // The wrong code was answered 400 on purpose (the browser notes any 400 in its console); nothing else went wrong.
     expect(problems.filter((p) => !/login\/code: Failed to load resource: .* 400/.test(p))).toEqual([]);
     await context.close();

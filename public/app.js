@@ -10,7 +10,10 @@ function uiWord(key, fill = {}) {
   return String(words[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name) => String(fill[name] ?? ""));
 }
 
-const formatSize = (bytes) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const formatSize = (bytes) =>
+  bytes >= 1024 * 1024
+    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** Files over the input's data-max-bytes: marks the input invalid with a message beside it; true when all fit. */
 function checkFileSizes(input) {
@@ -80,7 +83,10 @@ document.addEventListener("input", (event) => {
 function describeDropped(input) {
   const zone = document.querySelector(`[data-dropzone-for="${input.id}"]`);
   const list = zone?.querySelector("[data-dropzone-list]");
-  if (list) list.textContent = input.files?.length ? uiWord("chosen", { files: [...input.files].map((f) => f.name).join(", ") }) : "";
+  if (list)
+    list.textContent = input.files?.length
+      ? uiWord("chosen", { files: [...input.files].map((f) => f.name).join(", ") })
+      : "";
 }
 
 for (const zone of document.querySelectorAll("[data-dropzone-for]")) {

@@ -23,7 +23,11 @@
       aspectRatio: 2.5,
       parsing: true,
       scales: {
-        x: { type: "linear", title: { display: true, text: data.discountLabel }, ticks: { callback: (v) => rupees.format(v) } },
+        x: {
+          type: "linear",
+          title: { display: true, text: data.discountLabel },
+          ticks: { callback: (v) => rupees.format(v) },
+        },
         y: { title: { display: true, text: data.rateLabel }, ticks: { callback: (v) => `${v}%` } },
       },
       plugins: {

@@ -25,7 +25,13 @@ function showToast(notification) {
   header.className = "toast-header";
   const title = document.createElement("strong");
   title.className = "me-auto";
-  title.textContent = uiWord(notification.kind === "overdue" ? "toastOverdue" : notification.kind === "reminder" ? "toastReminder" : "toastNotification");
+  title.textContent = uiWord(
+    notification.kind === "overdue"
+      ? "toastOverdue"
+      : notification.kind === "reminder"
+        ? "toastReminder"
+        : "toastNotification",
+  );
   const close = document.createElement("button");
   close.type = "button";
   close.className = "btn-close";
@@ -36,7 +42,11 @@ function showToast(notification) {
   body.className = "toast-body";
   body.textContent = notification.message;
   // Only links within this site are followed.
-  if (typeof notification.link === "string" && notification.link.startsWith("/") && !notification.link.startsWith("//")) {
+  if (
+    typeof notification.link === "string" &&
+    notification.link.startsWith("/") &&
+    !notification.link.startsWith("//")
+  ) {
     const link = document.createElement("a");
     link.href = notification.link;
     link.className = "d-block mt-1";

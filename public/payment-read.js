@@ -54,7 +54,8 @@
         if (!input) continue;
         let note = input.parentElement.querySelector("[data-screenshot-differs]");
         const own = name === "amount" ? input.value.replace(/[₹,\s]/g, "") : input.value.trim();
-        const differs = shown !== "" && own !== "" && (name === "amount" ? Number(own) !== Number(shown) : own !== shown);
+        const differs =
+          shown !== "" && own !== "" && (name === "amount" ? Number(own) !== Number(shown) : own !== shown);
         if (differs && !note) {
           note = document.createElement("div");
           note.className = "form-text text-warning-emphasis";
@@ -76,7 +77,12 @@
       body.append("file", file);
       const token = document.querySelector("meta[name=csrf-token]")?.content ?? "";
       try {
-        const response = await fetch(status.dataset.readUrl, { method: "POST", body, headers: { "x-csrf-token": token }, credentials: "same-origin" });
+        const response = await fetch(status.dataset.readUrl, {
+          method: "POST",
+          body,
+          headers: { "x-csrf-token": token },
+          credentials: "same-origin",
+        });
         if (!response.ok) throw new Error(String(response.status));
         const found = await response.json();
         if (shownInput("amount")) shownInput("amount").value = found.amount ?? "";
@@ -103,7 +109,8 @@
     });
   }
 
-  // The chit chooser of a shared payment sends itself when a chit is picked (its button stays for pages without scripts).
+  // The chit chooser of a shared payment sends itself when a chit is picked (its button stays for pages without
+  // scripts).
   for (const chooser of document.querySelectorAll("form[data-autosubmit] select")) {
     chooser.addEventListener("change", () => chooser.form?.requestSubmit());
   }

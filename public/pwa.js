@@ -6,9 +6,12 @@
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {});
     // A signed-out page (after log out, or before another member signs in): nothing private may stay on this device.
-    // (The page shown offline for a page never opened is drawn signed out too, but says nothing about who is signed in.)
+    // (The page shown offline for a page never opened is drawn signed out too, but says nothing about who is signed
+    // in.)
     if (document.body.dataset.signedOut === "true" && !document.querySelector("[data-offline-page]")) {
-      navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "clear-private" })).catch(() => {});
+      navigator.serviceWorker.ready
+        .then((registration) => registration.active?.postMessage({ type: "clear-private" }))
+        .catch(() => {});
     }
   }
 
@@ -25,7 +28,8 @@
         form.prepend(note);
       }
       if (note) note.hidden = !offline;
-      for (const button of form.querySelectorAll("button[type=submit], button:not([type]), input[type=submit]")) button.disabled = offline;
+      for (const button of form.querySelectorAll("button[type=submit], button:not([type]), input[type=submit]"))
+        button.disabled = offline;
     }
   }
 

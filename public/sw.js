@@ -26,7 +26,8 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith("static-") && name !== STATIC) await caches.delete(name);
+      for (const name of await caches.keys())
+        if (name.startsWith("static-") && name !== STATIC) await caches.delete(name);
       await self.clients.claim();
     })(),
   );
@@ -56,14 +57,17 @@ async function remember(request, response) {
     await (await caches.open(META)).put(MEMBER_KEY, new Response(member));
   }
   const url = new URL(request.url);
-  if (PRIVATE_PAGES.some((re) => re.test(url.pathname)) && response.ok) await (await caches.open(PRIVATE)).put(request.url, response);
+  if (PRIVATE_PAGES.some((re) => re.test(url.pathname)) && response.ok)
+    await (await caches.open(PRIVATE)).put(request.url, response);
 }
 
 /** A kept page, shown with its "offline: as of" banner and its forms marked as needing a connection. */
 async function offlineCopy(request) {
   const cached = await (await caches.open(PRIVATE)).match(request.url, { ignoreVary: true });
   if (!cached) return (await caches.match(CONFIG.offlineUrl)) ?? Response.error();
-  const html = (await cached.text()).replace("<html ", '<html data-offline="true" ').replace(/(<[^>]*\bdata-offline-banner\b[^>]*?)\shidden(="[^"]*")?/, "$1");
+  const html = (await cached.text())
+    .replace("<html ", '<html data-offline="true" ')
+    .replace(/(<[^>]*\bdata-offline-banner\b[^>]*?)\shidden(="[^"]*")?/, "$1");
   return new Response(html, { status: 200, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
@@ -94,5 +98,6 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigate(event));
     return;
   }
-  if (request.method === "GET" && CONFIG.assets.includes(url.pathname + url.search)) event.respondWith(staticFirst(request));
+  if (request.method === "GET" && CONFIG.assets.includes(url.pathname + url.search))
+    event.respondWith(staticFirst(request));
 });

@@ -56,7 +56,9 @@ export function build({ quiet = false } = {}) {
   try {
     esbuild = createRequire(import.meta.url)("esbuild");
   } catch {
-    console.error("Cannot build: esbuild is not installed. Run `npm ci` (with dev dependencies), then `npm run build`.");
+    console.error(
+      "Cannot build: esbuild is not installed. Run `npm ci` (with dev dependencies), then `npm run build`.",
+    );
     process.exit(1);
   }
   const started = performance.now();
@@ -81,7 +83,11 @@ export function build({ quiet = false } = {}) {
       legalComments: "none",
       logLevel: "warning",
       // CommonJS packages bundled into ES modules still call require() for Node's own modules.
-      banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+      banner: {
+        js:
+          'import { createRequire as __createRequire } from "node:module"; const require = ' +
+          "__createRequire(import.meta.url);",
+      },
     });
   } catch {
     rmSync(next, { recursive: true, force: true });
@@ -91,7 +97,8 @@ export function build({ quiet = false } = {}) {
   writeFileSync(join(next, ".built"), `${new Date().toISOString()}\n`);
   rmSync(dist, { recursive: true, force: true });
   renameSync(next, dist);
-  if (!quiet) console.log(`Built ${relative(process.cwd(), dist) || "dist"}/ in ${Math.round(performance.now() - started)} ms`);
+  if (!quiet)
+    console.log(`Built ${relative(process.cwd(), dist) || "dist"}/ in ${Math.round(performance.now() - started)} ms`);
 }
 
 /** Builds only when something changed since the last build (a no-op costs a few milliseconds). */

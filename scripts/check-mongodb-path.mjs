@@ -15,7 +15,9 @@ import { SMTPServer } from "smtp-server";
 
 const URI = process.argv[2];
 if (!URI) {
-  console.error("Usage: node scripts/check-mongodb-path.mjs MONGODB_URI (a replica set; a new database is used and dropped)");
+  console.error(
+    "Usage: node scripts/check-mongodb-path.mjs MONGODB_URI (a replica set; a new database is used and dropped)",
+  );
   process.exit(2);
 }
 const DB = `mustshow_${Date.now()}`;
@@ -109,7 +111,11 @@ const codeFor = async (email) => {
 };
 async function register(email) {
   const c = jar();
-  const r = await c.json("/api/auth/sign-up/email", { name: email.split("@")[0], email, password: "correct horse battery" });
+  const r = await c.json("/api/auth/sign-up/email", {
+    name: email.split("@")[0],
+    email,
+    password: "correct horse battery",
+  });
   const code = await codeFor(email);
   const v = await c.json("/api/auth/email-otp/verify-email", { email, otp: code });
   return { c, signUp: r.status, verify: v.status, code };
@@ -130,7 +136,8 @@ const approved = await cli("approve", "asha@example.com");
 console.log("chitfunds approve:", approved.status, approved.stdout.trim(), approved.stderr.trim());
 console.log(
   "asha signs in",
-  (await asha.c.json("/api/auth/sign-in/email", { email: "asha@example.com", password: "correct horse battery" })).status,
+  (await asha.c.json("/api/auth/sign-in/email", { email: "asha@example.com", password: "correct horse battery" }))
+    .status,
   "summary",
   (await asha.c.fetch("/api/v1/summary")).status,
 );
@@ -139,15 +146,35 @@ const ravi = await register("ravi@example.com");
 const client = new MongoClient(URI);
 const db = client.db(DB);
 const set = await db.collection("user").updateOne({ email: "ravi@example.com" }, { $set: { status: "approved" } });
-console.log("status set in `user` collection:", set.modifiedCount, "-> ravi summary (no restart)", (await ravi.c.fetch("/api/v1/summary")).status);
+console.log(
+  "status set in `user` collection:",
+  set.modifiedCount,
+  "-> ravi summary (no restart)",
+  (await ravi.c.fetch("/api/v1/summary")).status,
+);
 
-const chit = await (await asha.c.json("/api/v1/chits", { name: "Shriram A12", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 })).json();
+const chit = await (
+  await asha.c.json("/api/v1/chits", {
+    name: "Shriram A12",
+    chitValue: 100000,
+    members: 20,
+    startDate: "2026-01-05",
+    dueDay: 5,
+  })
+).json();
 console.log("chit", chit.id ? "created" : JSON.stringify(chit));
 const png = await sharp({ create: { width: 600, height: 800, channels: 3, background: "#eef" } })
   .png()
   .toBuffer();
 const form = new FormData();
-for (const [k, v] of Object.entries({ instalment: "1", amount: "5000", paidOn: "2026-01-05", method: "upi", reference: "UTR1" })) form.append(k, v);
+for (const [k, v] of Object.entries({
+  instalment: "1",
+  amount: "5000",
+  paidOn: "2026-01-05",
+  method: "upi",
+  reference: "UTR1",
+}))
+  form.append(k, v);
 form.append("receipts", new File([png], "upi.png", { type: "image/png" }));
 const paid = await (await asha.c.fetch(`/api/v1/chits/${chit.id}/payments`, { method: "POST", body: form })).json();
 const receipt = paid.payment?.receipts?.[0] ?? paid.receipts?.[0];
@@ -172,11 +199,16 @@ const up = new FormData();
 up.append("file", new File([csv], "payments.csv", { type: "text/csv" }));
 const preview = await (await asha.c.fetch("/api/v1/imports", { method: "POST", body: up })).json();
 const committed = await asha.c.fetch(`/api/v1/imports/${preview.id}/commit`, { method: "POST" });
-if (committed.status !== 200 && committed.status !== 201) console.log("preview", JSON.stringify(preview).slice(0, 600), await committed.text());
-const createdAts = new Set((await db.collection("payments").find({ reference: /^IMP-/ }).toArray()).map((p) => p.createdAt.toISOString()));
+if (committed.status !== 200 && committed.status !== 201)
+  console.log("preview", JSON.stringify(preview).slice(0, 600), await committed.text());
+const createdAts = new Set(
+  (await db.collection("payments").find({ reference: /^IMP-/ }).toArray()).map((p) => p.createdAt.toISOString()),
+);
 const seen = [];
 for (let page = 1; page <= 4; page++)
-  seen.push(...(await (await asha.c.fetch(`/api/v1/payments?perPage=10&page=${page}&q=IMP-`)).json()).payments.map((p) => p.id));
+  seen.push(
+    ...(await (await asha.c.fetch(`/api/v1/payments?perPage=10&page=${page}&q=IMP-`)).json()).payments.map((p) => p.id),
+  );
 console.log(
   "import commit",
   committed.status,
@@ -193,7 +225,13 @@ const archive = join(dir, "all.chitfunds");
 const ex = await cli("export", "--out", archive);
 console.log("export from MongoDB:", ex.status, ex.stdout.trim());
 const sqliteDir = mkdtempSync(join(tmpdir(), "mustshow-sqlite-"));
-const im = await run(["bin/chitfunds.mjs", "import", archive], { ...env, MONGODB_URI: "", MONGODB_DB: "", DATA_DIR: sqliteDir, LOG_LEVEL: "warn" });
+const im = await run(["bin/chitfunds.mjs", "import", archive], {
+  ...env,
+  MONGODB_URI: "",
+  MONGODB_DB: "",
+  DATA_DIR: sqliteDir,
+  LOG_LEVEL: "warn",
+});
 console.log("import into SQLite:", im.status, im.stdout.trim(), im.stderr.trim());
 
 const onKey = (

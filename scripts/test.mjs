@@ -1,6 +1,6 @@
-// Runs every test (unit, HTTP, browser) on one store and ends with one plain line naming it:
-// "SQLite: N passed, N failed, N skipped" (the embedded default), or "MongoDB: ..." when MONGODB_TEST_URI is set.
-// Browser tests drive Debian's chromium; when it (or poppler-utils) is missing and we are root on Debian, it is installed.
+// Runs every test (unit, HTTP, browser) on one store and ends with one plain line naming it: "SQLite: N passed, N
+// failed, N skipped" (the embedded default), or "MongoDB: ..." when MONGODB_TEST_URI is set. Browser tests drive
+// Debian's chromium; when it (or poppler-utils) is missing and we are root on Debian, it is installed.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,14 +26,23 @@ function ensureTools() {
   if (root && existsSync("/usr/bin/apt-get")) {
     console.log(`Installing Debian's ${missing.join(" and ")} for the browser and PDF tests ...`);
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "-qq", ...missing], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   }
   if (!existsSync(NOTO_TELUGU)) {
-    console.error("The PDF tests need Debian's fonts-noto-core (Noto Sans Telugu, Tamil, ...). Install it: apt-get install -y fonts-noto-core.");
+    console.error(
+      "The PDF tests need Debian's fonts-noto-core (Noto Sans Telugu, Tamil, ...). Install " +
+        "it: apt-get install -y fonts-noto-core.",
+    );
     process.exit(1);
   }
   if (!existsSync(CHROMIUM)) {
-    console.error(`Browser tests need Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    console.error(
+      `Browser tests need Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y ` +
+        "chromium) or set CHROMIUM_PATH.",
+    );
     process.exit(1);
   }
 }
@@ -47,7 +56,8 @@ const store = mongo ? "MongoDB" : "SQLite";
 console.log(
   mongo
     ? `Store: MongoDB at ${hostsOf(mongo)} (MONGODB_TEST_URI); every started app gets its own database, dropped after.`
-    : "Store: SQLite (the embedded default). Set MONGODB_TEST_URI to a MongoDB replica set to run every test on MongoDB.",
+    : "Store: SQLite (the embedded default). Set MONGODB_TEST_URI to a MongoDB replica set " +
+        "to run every test on MongoDB.",
 );
 // Tests never see MONGODB_URI or MONGODB_DB: a developer's shell may point them at a production database.
 const { MONGODB_URI: _uri, MONGODB_DB: _db, ...inherited } = process.env;
@@ -55,13 +65,22 @@ const testEnv = { ...inherited, CHROMIUM_PATH: CHROMIUM };
 const report = join(mkdtempSync(join(tmpdir(), "chitfunds-vitest-")), "report.json");
 const run = spawnSync(
   process.execPath,
-  ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    "node_modules/vitest/vitest.mjs",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: "inherit", env: testEnv },
 );
 let summary = `${store}: the runner produced no report`;
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, "utf8"));
-  summary = `${store}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
+  summary =
+    `${store}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ` +
+    `${r.numPendingTests + r.numTodoTests} skipped`;
   if (r.numTotalTests === 0) {
     console.log(summary);
     console.error("No tests ran.");

@@ -17,20 +17,36 @@ for (const [name, overrides] of [
   ["worked", {}],
   ["rupee, 30 members, GST charged", { members: 30, rounding: "rupee", taxMode: "charged-to-members" }],
   ["weekly 52", { members: 52, frequency: "weekly" }],
-  ["on top 6%", { commissionPercent: 6, commissionMode: "on-top", bidIncludesCommission: false, onTopOnForemanInstalment: true, maxDiscountPercent: 30 }],
+  [
+    "on top 6%",
+    {
+      commissionPercent: 6,
+      commissionMode: "on-top",
+      bidIncludesCommission: false,
+      onTopOnForemanInstalment: true,
+      maxDiscountPercent: 30,
+    },
+  ],
 ] as const) {
   const terms = completeTerms({ chitValue: lakh, members: 20, startDate: "2025-01-10", dueDay: 10, ...overrides });
   const records: InstalmentRecord[] = [
     { number: 2, discount: 30_000 * 100 },
     { number: 3, discount: 28_000 * 100 },
   ];
-  const payments: InstalmentPayment[] = [1, 2, 3].map((k) => ({ instalment: k, amount: 4_000 * 100, paidOn: `2025-0${k}-10` }));
+  const payments: InstalmentPayment[] = [1, 2, 3].map((k) => ({
+    instalment: k,
+    amount: 4_000 * 100,
+    paidOn: `2025-0${k}-10`,
+  }));
   for (const assumption of ["no-more-dividends", "average-discount"] as const) {
     for (let n = 4; n <= terms.instalments; n += Math.max(1, Math.floor(terms.instalments / 8))) {
       for (const percent of [5, 10, 20, 30, 40]) {
         const discount = Math.round((lakh * percent) / 100);
         if (discount > (lakh * terms.maxDiscountPercent) / 100) continue;
-        const { flows } = projectedFlows(terms, records, payments, assumption, { today: "2025-03-20", win: { instalment: n, discount } });
+        const { flows } = projectedFlows(terms, records, payments, assumption, {
+          today: "2025-03-20",
+          win: { instalment: n, discount },
+        });
         series.push({ label: `${name} ${assumption} win ${n} at ${percent}%`, flows });
       }
     }
@@ -63,9 +79,12 @@ const namespaces = [
 ].join(" ");
 const fods = `<?xml version="1.0" encoding="UTF-8"?>
 <office:document ${namespaces}>
-<office:body><office:spreadsheet><table:table table:name="x">${rows.join("\n")}</table:table></office:spreadsheet></office:body></office:document>`;
+<office:body><office:spreadsheet><table:table
+  table:name="x">${rows.join("\n")}</table:table></office:spreadsheet></office:body></office:document>`;
 writeFileSync(join(dir, "x.fods"), fods);
-execFileSync("soffice", ["--headless", "--convert-to", "csv", "--outdir", dir, join(dir, "x.fods")], { stdio: "ignore" });
+execFileSync("soffice", ["--headless", "--convert-to", "csv", "--outdir", dir, join(dir, "x.fods")], {
+  stdio: "ignore",
+});
 const lines = readFileSync(join(dir, "x.csv"), "utf8").split("\n");
 
 let solvedByCalc = 0;
@@ -83,7 +102,8 @@ series.forEach((s, i) => {
     return;
   }
   // the one number bid advice names: the rate, or of several the spreadsheet's
-  const named = ours.kind === "rate" ? ours.rate : ours.kind === "multiple-rates" ? spreadsheetRoot(s.flows, ours.rates) : null;
+  const named =
+    ours.kind === "rate" ? ours.rate : ours.kind === "multiple-rates" ? spreadsheetRoot(s.flows, ours.rates) : null;
   if (named !== null && Math.abs(named - calc) <= 1e-7 * Math.max(1, Math.abs(calc))) sameChosen++;
   else if (process.env.SHOW) console.log(s.label, calc, JSON.stringify(ours));
   solvedByCalc++;
@@ -94,5 +114,8 @@ series.forEach((s, i) => {
 });
 console.log(`${series.length} series; LibreOffice solved ${solvedByCalc}; the app found the same rate in ${agree}`);
 console.log(`app said "no rate" where LibreOffice found one: ${noRateButCalc.length}`);
-console.log(`bid advice's one rate is LibreOffice's in ${sameChosen}; the app found a rate where LibreOffice gave an error in ${onlyApp}`);
+console.log(
+  `bid advice's one rate is LibreOffice's in ${sameChosen}; the app found a rate where ` +
+    `LibreOffice gave an error in ${onlyApp}`,
+);
 for (const line of [...noRateButCalc, ...differ].slice(0, 20)) console.log(`  ${line}`);

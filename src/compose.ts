@@ -43,7 +43,11 @@ const mongoSettings = (config: Config) => ({ uri: config.mongodbUri!, dbName: co
 
 /** MongoDB when MONGODB_URI is set, else the embedded SQLite default under DATA_DIR; `observe` is told of every
  * statement or command sent to the store (metrics); `setAsideDamaged` is for `chitfunds restore` only. */
-export async function openStorage(config: Config, observe?: StoreObserver, options: { setAsideDamaged?: boolean } = {}): Promise<Storage> {
+export async function openStorage(
+  config: Config,
+  observe?: StoreObserver,
+  options: { setAsideDamaged?: boolean } = {},
+): Promise<Storage> {
   if (config.mongodbUri) {
     const { openMongoStorage } = await import("./adapters/mongo/storage.ts");
     return openMongoStorage(mongoSettings(config), observe);
@@ -86,18 +90,24 @@ export type Overrides = {
 };
 
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
-  const log = overrides.log ?? pino({ level: config.logLevel, base: undefined, redact: ["req.headers.cookie", "req.headers.authorization"] });
+  const log =
+    overrides.log ??
+    pino({ level: config.logLevel, base: undefined, redact: ["req.headers.cookie", "req.headers.authorization"] });
   const clock = overrides.clock ?? systemClock;
   const metricsOn = config.metrics.token !== undefined || config.metrics.port !== undefined;
   // prom-client loads only when something may scrape it.
-  const metrics = overrides.metrics ?? (metricsOn ? (await import("./adapters/metrics/prometheus-metrics.ts")).prometheusMetrics() : noMetrics);
+  const metrics =
+    overrides.metrics ??
+    (metricsOn ? (await import("./adapters/metrics/prometheus-metrics.ts")).prometheusMetrics() : noMetrics);
   const errors = config.sentryDsn
     ? await (await import("./adapters/errors/sentry-reporter.ts")).sentryErrorReporter(config.sentryDsn, config.env)
     : noErrorReporter;
   const kind = config.mongodbUri ? "mongodb" : "sqlite";
   const storage = await openStorage(
     config,
-    metrics === noMetrics ? undefined : (operation, seconds, failed) => metrics.storeOperation(kind, operation, seconds, failed),
+    metrics === noMetrics
+      ? undefined
+      : (operation, seconds, failed) => metrics.storeOperation(kind, operation, seconds, failed),
     { setAsideDamaged: overrides.setAsideDamagedDatabase },
   );
   const payments = metrics === noMetrics ? storage.payments : countingReceipts(storage.payments, metrics);
@@ -147,11 +157,13 @@ export async function composeServices(config: Config, overrides: Overrides = {})
     secret: authSecret,
     signInGuard: { secondsUntilSignIn: (email) => secondsUntilSignIn(signInGuard(), email) },
     accountEvents: {
-      event: (memberId, kind, origin, detail) => storage.activity.record({ memberId, kind, at: clock.now(), ...origin, detail: detail ?? null }),
+      event: (memberId, kind, origin, detail) =>
+        storage.activity.record({ memberId, kind, at: clock.now(), ...origin, detail: detail ?? null }),
       wrongPassword: (email, origin) => recordWrongPassword(signInGuard(), email, origin),
     },
     adminTwoFactorRequired: () => adminTwoFactorRequired(storage.settings),
-    onDeleteUser: (user) => eraseMember({ memberData: storage.memberData, files: storage.files, audit: storage.audit, clock }, user),
+    onDeleteUser: (user) =>
+      eraseMember({ memberData: storage.memberData, files: storage.files, audit: storage.audit, clock }, user),
     sendCode: (email, code, purpose) => {
       if (mailer.kind === "outbox") log.info({ email, purpose, code }, `one-time code for ${email}: ${code}`);
       return sendCode({ mailer, codeTtlMinutes: CODE_TTL_SECONDS / 60, members: members! }, email, code, purpose);
@@ -233,7 +245,9 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       notifications: storage.notifications,
       reminderLog: storage.reminderLog,
       leases: storage.leases,
-      notifiers: notifiersFrom(config.channels, mailer).map((n) => (metrics === noMetrics ? n : countingNotifier(n, metrics))),
+      notifiers: notifiersFrom(config.channels, mailer).map((n) =>
+        metrics === noMetrics ? n : countingNotifier(n, metrics),
+      ),
       clock,
       baseUrl: config.baseUrl,
       fromHour: config.reminders.fromHour,
@@ -241,7 +255,14 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       log,
     },
     reminderChannels: configuredChannels(config.channels),
-    calendar: { members, chits: storage.chits, payments, clock, baseUrl: config.baseUrl, feedKey: calendarFeedKey(authSecret) },
+    calendar: {
+      members,
+      chits: storage.chits,
+      payments,
+      clock,
+      baseUrl: config.baseUrl,
+      feedKey: calendarFeedKey(authSecret),
+    },
     live: { pollMs: config.eventsPollMs, signal: liveStreams.signal, stop: () => liveStreams.abort() },
     storageKind: storage.kind,
     storageDescription: storage.description,

@@ -12,18 +12,25 @@ const isCronPattern = (pattern: string) => {
   }
 };
 
-const bool = z.enum(["true", "false", "1", "0", "yes", "no", ""]).transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z
-    .union([z.literal("off"), z.coerce.number().int().min(0).max(65535)], { message: "must be a port number (0-65535), or off with SOCKET_PATH set" })
+    .union([z.literal("off"), z.coerce.number().int().min(0).max(65535)], {
+      message: "must be a port number (0-65535), or off with SOCKET_PATH set",
+    })
     .default(3000),
   SOCKET_PATH: z.string().min(1).max(100, "must be at most 100 characters (a Unix socket path limit)").optional(),
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
   BASE_URL: z.url({ message: "must be a full URL such as https://chits.example.com" }).optional(),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
+    .optional(),
   APPROVAL_MODE: z.enum(["admin", "email"], { message: "must be 'admin' or 'email'" }).default("admin"),
   ADMIN_EMAIL: z.email({ message: "must be an email address" }).optional(),
   SMTP_URL: z
@@ -35,7 +42,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT: bool.default(true),
   // Wrong passwords one account may get in 15 minutes, from whatever addresses, before its password sign-in pauses.
-  SIGN_IN_MAX_FAILURES: z.coerce.number().int("must be a whole number").min(0, "must be 0 (off) or more").max(1000).default(10),
+  SIGN_IN_MAX_FAILURES: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0 (off) or more")
+    .max(1000)
+    .default(10),
   RECEIPT_MAX_MB: z.coerce.number().positive().max(100).default(10),
   OCR_WORKERS: z.coerce.number().int("must be a whole number").min(0).max(16).default(2),
   OCR_QUEUE: z.coerce.number().int("must be a whole number").min(0).max(100).default(8),
@@ -58,9 +70,15 @@ const schema = z.object({
   CRON_TOKEN: z.string().min(24, "must be at least 24 characters (generate one with: openssl rand -hex 24)").optional(),
   REMINDER_SCHEDULE: z
     .string()
-    .refine((v) => v === "off" || isCronPattern(v), "must be a cron pattern such as '5 * * * *' (minute 5 of every hour), or 'off'")
+    .refine(
+      (v) => v === "off" || isCronPattern(v),
+      "must be a cron pattern such as '5 * * * *' (minute 5 of every hour), or 'off'",
+    )
     .default("5 * * * *"),
-  REMINDER_TIME_ZONE: z.string().refine(isTimeZone, `must be an IANA time zone such as ${DEFAULT_TIME_ZONE}`).default(DEFAULT_TIME_ZONE),
+  REMINDER_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, `must be an IANA time zone such as ${DEFAULT_TIME_ZONE}`)
+    .default(DEFAULT_TIME_ZONE),
   REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(0),
   WEBHOOK_URL: z.url({ message: "must be a full URL such as https://hooks.example.com/chitfunds" }).optional(),
   WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
@@ -77,21 +95,50 @@ const schema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(16, "must be the Twilio auth token").optional(),
   TWILIO_FROM: z
     .string()
-    .regex(/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, "must be a phone number like +15005550006 or a Messaging Service SID (MG...)")
+    .regex(
+      /^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/,
+      "must be a phone number like +15005550006 or a Messaging Service SID (MG...)",
+    )
     .optional(),
   EVENTS_POLL_SECONDS: z.coerce.number().min(0.2).max(60).default(5),
   // Scheduled backups (issue 6): off unless BACKUP_DIR is set.
   BACKUP_DIR: z.string().min(1).optional(),
-  BACKUP_KEEP: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(7),
-  BACKUP_CRON: z.string().refine(isCronPattern, "must be a cron pattern such as '30 2 * * *' (02:30 every day)").default("30 2 * * *"),
-  BACKUP_TIME_ZONE: z.string().refine(isTimeZone, `must be an IANA time zone such as ${DEFAULT_TIME_ZONE}`).default(DEFAULT_TIME_ZONE),
+  BACKUP_KEEP: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(1000, "must be at most 1000")
+    .default(7),
+  BACKUP_CRON: z
+    .string()
+    .refine(isCronPattern, "must be a cron pattern such as '30 2 * * *' (02:30 every day)")
+    .default("30 2 * * *"),
+  BACKUP_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, `must be an IANA time zone such as ${DEFAULT_TIME_ZONE}`)
+    .default(DEFAULT_TIME_ZONE),
   // Performance and observability (issue 12).
-  IMAGE_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(16, "must be at most 16").default(1),
-  SESSION_CACHE_SECONDS: z.coerce.number().int("must be a whole number").min(0, "must be 0 (off) or more").max(300, "must be at most 300").default(60),
-  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (generate one with: openssl rand -hex 24)").optional(),
+  IMAGE_CONCURRENCY: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(16, "must be at most 16")
+    .default(1),
+  SESSION_CACHE_SECONDS: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0 (off) or more")
+    .max(300, "must be at most 300")
+    .default(60),
+  METRICS_TOKEN: z
+    .string()
+    .min(24, "must be at least 24 characters (generate one with: openssl rand -hex 24)")
+    .optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_HOST: z.string().default("127.0.0.1"),
-  SENTRY_DSN: z.url({ message: "must be the DSN Sentry shows, e.g. https://abc123@o1.ingest.sentry.io/456" }).optional(),
+  SENTRY_DSN: z
+    .url({ message: "must be the DSN Sentry shows, e.g. https://abc123@o1.ingest.sentry.io/456" })
+    .optional(),
 });
 
 export type Config = {
@@ -114,7 +161,10 @@ export type Config = {
   /** Wrong passwords per account per 15 minutes before its password sign-in pauses (0: no such limit). */
   signInMaxFailures: number;
   receiptMaxBytes: number;
-  /** Reading payment screenshots (OCR): reads at once (0: off), reads that may wait, the time one may take, idle worker life. */
+  /**
+   * Reading payment screenshots (OCR): reads at once (0: off), reads that may wait, the time one may take, idle worker
+   * life.
+   */
   ocr: { workers: number; queue: number; timeoutMs: number; idleMs: number };
   /** Free space under DATA_DIR below which /readyz says not ready. */
   readyMinFreeBytes: number;
@@ -159,10 +209,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
-  if (c.PORT === "off" && !c.SOCKET_PATH) throw new ConfigError("Invalid configuration:\n  PORT: off needs SOCKET_PATH (the app must listen somewhere)");
+  if (c.PORT === "off" && !c.SOCKET_PATH)
+    throw new ConfigError("Invalid configuration:\n  PORT: off needs SOCKET_PATH (the app must listen somewhere)");
   const twilio = [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, c.TWILIO_FROM];
   if (twilio.some(Boolean) && !twilio.every(Boolean)) {
-    throw new ConfigError("Invalid configuration:\n  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM: set all three for SMS reminders, or none");
+    throw new ConfigError(
+      "Invalid configuration:\n  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM: set " +
+        "all three for SMS reminders, or none",
+    );
   }
   return {
     env: c.NODE_ENV,
@@ -181,7 +235,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: c.RATE_LIMIT,
     signInMaxFailures: c.SIGN_IN_MAX_FAILURES,
     receiptMaxBytes: Math.round(c.RECEIPT_MAX_MB * 1024 * 1024),
-    ocr: { workers: c.OCR_WORKERS, queue: c.OCR_QUEUE, timeoutMs: Math.round(c.OCR_TIMEOUT_SECONDS * 1000), idleMs: Math.round(c.OCR_IDLE_MINUTES * 60_000) },
+    ocr: {
+      workers: c.OCR_WORKERS,
+      queue: c.OCR_QUEUE,
+      timeoutMs: Math.round(c.OCR_TIMEOUT_SECONDS * 1000),
+      idleMs: Math.round(c.OCR_IDLE_MINUTES * 60_000),
+    },
     readyMinFreeBytes: Math.round(c.READY_MIN_FREE_MB * 1024 * 1024),
     mongodbUri: c.MONGODB_URI,
     mongodbDb: c.MONGODB_DB,
@@ -191,7 +250,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       storageLimitBytes: c.MONGODB_STORAGE_LIMIT_MB > 0 ? Math.round(c.MONGODB_STORAGE_LIMIT_MB * 1024 * 1024) : null,
     },
     cronToken: c.CRON_TOKEN,
-    reminders: { schedule: c.REMINDER_SCHEDULE === "off" ? null : c.REMINDER_SCHEDULE, timeZone: c.REMINDER_TIME_ZONE, fromHour: c.REMINDER_HOUR },
+    reminders: {
+      schedule: c.REMINDER_SCHEDULE === "off" ? null : c.REMINDER_SCHEDULE,
+      timeZone: c.REMINDER_TIME_ZONE,
+      fromHour: c.REMINDER_HOUR,
+    },
     channels: {
       webhook: c.WEBHOOK_URL ? { url: c.WEBHOOK_URL, secret: c.WEBHOOK_SECRET } : null,
       ntfy: c.NTFY_URL ? { url: c.NTFY_URL.replace(/\/$/, ""), token: c.NTFY_TOKEN } : null,

@@ -7,9 +7,16 @@ import type { Config } from "./config.ts";
 
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 
-export type Listening = { servers: Server[]; addresses: string[]; close(done: () => void): void; closeIdleConnections(): void };
+export type Listening = {
+  servers: Server[];
+  addresses: string[];
+  close(done: () => void): void;
+  closeIdleConnections(): void;
+};
 
-/** A socket file left by a process that died is removed; anything else at that path is left alone (listen then fails). */
+/**
+ * A socket file left by a process that died is removed; anything else at that path is left alone (listen then fails).
+ */
 function removeStaleSocket(path: string) {
   try {
     if (lstatSync(path).isSocket()) unlinkSync(path);

@@ -25,7 +25,13 @@ async function main() {
   const reminders = scheduleReminders(services.reminders, config.reminders);
   const server = await listenOn(app.fetch, config);
   services.log.info(
-    { listen: server.addresses, dataDir: config.dataDir, storage: services.storageKind, mail: services.mailer.kind, approvalMode: config.approvalMode },
+    {
+      listen: server.addresses,
+      dataDir: config.dataDir,
+      storage: services.storageKind,
+      mail: services.mailer.kind,
+      approvalMode: config.approvalMode,
+    },
     `ChitFunds Ledger is running at ${config.baseUrl}`,
   );
   // The same checks as `chitfunds doctor`, once started: storage used, and a warning from 80 % of the limit. A few
@@ -37,9 +43,11 @@ async function main() {
       .report()
       .then((report) => {
         const check = assess(report);
-        if (report.storage) services.log.info({ storage: report.storage }, storageText(operatorT, report.storage, check.percent));
+        if (report.storage)
+          services.log.info({ storage: report.storage }, storageText(operatorT, report.storage, check.percent));
         if (check.warning) services.log.warn(operatorT("store.storageWarning", { percent: check.percent }));
-        for (const problem of report.problems) services.log.error({ problem: problem.code }, problemText(operatorT, problem));
+        for (const problem of report.problems)
+          services.log.error({ problem: problem.code }, problemText(operatorT, problem));
       })
       .catch((error) => services.log.warn({ err: error }, "could not measure the storage used"));
   // Compress the front-end files now, off the event loop, rather than when the first visitor asks for them.
@@ -49,8 +57,9 @@ async function main() {
   const metricsServer =
     config.metrics.port === undefined
       ? null
-      : serve({ fetch: createMetricsApp(services).fetch, port: config.metrics.port, hostname: config.metrics.host }, (info) =>
-          services.log.info({ port: info.port, host: config.metrics.host }, "metrics at /metrics"),
+      : serve(
+          { fetch: createMetricsApp(services).fetch, port: config.metrics.port, hostname: config.metrics.host },
+          (info) => services.log.info({ port: info.port, host: config.metrics.host }, "metrics at /metrics"),
         );
   const backups = startBackupJob(services.archive, config.backup, services.log);
   const fileSweep = startFileSweepJob(services.ledger, services.log);

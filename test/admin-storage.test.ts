@@ -25,15 +25,29 @@ describe("storage on the Admin page", () => {
     const page = await adminPage();
     expect(await page()).toMatch(/Storage.*of which receipts 0 B/);
     const member = await signedInMember(t, "asha@example.com");
-    const chit = (await (await member.json("/api/v1/chits", { name: "A", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 })).json()) as {
+    const chit = (await (
+      await member.json("/api/v1/chits", {
+        name: "A",
+        chitValue: 100000,
+        members: 20,
+        startDate: "2026-01-05",
+        dueDay: 5,
+      })
+    ).json()) as {
       id: string;
     };
     const form = multipart({ instalment: "1", amount: "5000", paidOn: "2026-01-05", method: "upi" }, [
       { name: "upi.png", type: "image/png", bytes: await pngScreenshot() },
     ]);
-    expect((await member.fetch(`/api/v1/chits/${chit.id}/payments`, { method: "POST", body: form, headers: { origin: "http://localhost:3000" } })).status).toBe(
-      201,
-    );
+    expect(
+      (
+        await member.fetch(`/api/v1/chits/${chit.id}/payments`, {
+          method: "POST",
+          body: form,
+          headers: { origin: "http://localhost:3000" },
+        })
+      ).status,
+    ).toBe(201);
     const after = await page();
     expect(after).toMatch(/of which receipts \d+(\.\d)? kB/);
     expect(after).toContain(onStore("mongodb") ? "Store: MongoDB at" : "Store: SQLite at");

@@ -28,7 +28,8 @@ async function signedInAdmin(email = "owner@example.com") {
 }
 
 /** Registers and confirms the email, leaving the member waiting for approval. */
-const waitingMember = (email: string, name?: string) => signedInMember(t, email, { approve: false, password, ...(name ? { name } : {}) });
+const waitingMember = (email: string, name?: string) =>
+  signedInMember(t, email, { approve: false, password, ...(name ? { name } : {}) });
 
 const idOf = async (email: string) => (await t.services.members.findByEmail(email))!.id;
 
@@ -39,34 +40,46 @@ function listedEmails(html: string): string[] {
 }
 
 describe("approving members on the Admin page", () => {
-  it("lists members waiting for approval, says whose email is not confirmed yet, and leaves out approved ones", async () => {
-    const admin = await signedInAdmin();
-    await waitingMember("asha@example.com", "Asha Rao");
-    await t.newClient().json("/api/auth/sign-up/email", { name: "Unconfirmed", email: "later@example.com", password });
-    await signedInMember(t, "done@example.com");
+  it(
+    "lists members waiting for approval, says whose email is not confirmed yet, and " + "leaves out approved ones",
+    async () => {
+      const admin = await signedInAdmin();
+      await waitingMember("asha@example.com", "Asha Rao");
+      await t
+        .newClient()
+        .json("/api/auth/sign-up/email", { name: "Unconfirmed", email: "later@example.com", password });
+      await signedInMember(t, "done@example.com");
 
-    const html = await (await admin.fetch("/admin")).text();
-    expect(heading(html)).toBe("Admin");
-    expect(html).toContain("Waiting for approval (2)");
-    expect(html).toContain("Asha Rao");
-    expect(html).toContain("asha@example.com");
-    expect(html).toMatch(/later@example\.com[^<]*email not confirmed yet/);
-    expect(html).not.toContain("done@example.com");
-    // an unconfirmed member cannot be approved yet
-    expect(html).toMatch(new RegExp(`action="/admin/members/${await idOf("later@example.com")}/approve"[\\s\\S]*?<button[^>]*disabled`));
-  });
+      const html = await (await admin.fetch("/admin")).text();
+      expect(heading(html)).toBe("Admin");
+      expect(html).toContain("Waiting for approval (2)");
+      expect(html).toContain("Asha Rao");
+      expect(html).toContain("asha@example.com");
+      expect(html).toMatch(/later@example\.com[^<]*email not confirmed yet/);
+      expect(html).not.toContain("done@example.com");
+      // an unconfirmed member cannot be approved yet
+      expect(html).toMatch(
+        new RegExp(`action="/admin/members/${await idOf("later@example.com")}/approve"[\\s\\S]*?<button[^>]*disabled`),
+      );
+    },
+  );
 
   it("rejecting with a reason mails the member the reason, signs them out and takes them off the list", async () => {
     const admin = await signedInAdmin();
     const member = await waitingMember("ravi@example.com");
-    const rejected = await admin.form(`/admin/members/${await idOf("ravi@example.com")}/reject`, { reason: "Not part of our chit group" });
+    const rejected = await admin.form(`/admin/members/${await idOf("ravi@example.com")}/reject`, {
+      reason: "Not part of our chit group",
+    });
     expect(rejected.status).toBe(303);
     expect(rejected.headers.get("location")).toBe("/admin?notice=rejected");
 
     const mail = await t.smtp!.waitFor("ravi@example.com", /registration/);
     expect(mail.text).toContain("not approved");
     expect(mail.text).toContain("Reason: Not part of our chit group");
-    expect(await t.services.members.findByEmail("ravi@example.com")).toMatchObject({ status: "rejected", statusReason: "Not part of our chit group" });
+    expect(await t.services.members.findByEmail("ravi@example.com")).toMatchObject({
+      status: "rejected",
+      statusReason: "Not part of our chit group",
+    });
     expect((await member.fetch("/api/v1/summary")).status).toBe(401);
     const page = await (await admin.fetch("/admin?notice=rejected")).text();
     expect(alerts(page)).toContain("Member rejected; they have been told by email.");
@@ -77,7 +90,9 @@ describe("approving members on the Admin page", () => {
   it("rejecting without a reason still tells the member, without a reason line", async () => {
     const admin = await signedInAdmin();
     await waitingMember("quiet@example.com");
-    expect((await admin.form(`/admin/members/${await idOf("quiet@example.com")}/reject`, { reason: "" })).status).toBe(303);
+    expect((await admin.form(`/admin/members/${await idOf("quiet@example.com")}/reject`, { reason: "" })).status).toBe(
+      303,
+    );
     const mail = await t.smtp!.waitFor("quiet@example.com", /registration/);
     expect(mail.text).toContain("not approved");
     expect(mail.text).not.toContain("Reason:");
@@ -93,7 +108,11 @@ describe("the members list", () => {
     await waitingMember("asha.waiting@example.com");
 
     const search = await (await admin.fetch("/admin/members?q=asha")).text();
-    expect(listedEmails(search).sort()).toEqual(["asha.k@example.org", "asha.rao@example.com", "asha.waiting@example.com"]);
+    expect(listedEmails(search).sort()).toEqual([
+      "asha.k@example.org",
+      "asha.rao@example.com",
+      "asha.waiting@example.com",
+    ]);
     expect(search).toContain('value="asha"');
 
     const pending = await (await admin.fetch("/admin/members?status=pending")).text();
@@ -120,7 +139,9 @@ describe("the members list", () => {
     expect(banned.status).toBe(303);
     expect(banned.headers.get("location")).toBe("/admin/members?notice=banned");
     expect((await member.fetch("/api/v1/summary")).status).toBe(401);
-    expect((await t.newClient().json("/api/auth/sign-in/email", { email: "kiran@example.com", password })).status).toBe(403);
+    expect((await t.newClient().json("/api/auth/sign-in/email", { email: "kiran@example.com", password })).status).toBe(
+      403,
+    );
     const list = await (await admin.fetch("/admin/members?q=kiran")).text();
     expect(list).toContain('<span class="badge text-bg-dark">banned</span>');
     expect(list).toContain(`action="/admin/members/${id}/unban"`);
@@ -153,7 +174,9 @@ describe("the outbox, when no SMTP server is set", () => {
 
   it("keeps every mail for the admin to read, and the one-time code in it confirms the member", async () => {
     const member = t.newClient();
-    expect((await member.json("/api/auth/sign-up/email", { name: "Meena", email: "meena@example.com", password })).status).toBe(200);
+    expect(
+      (await member.json("/api/auth/sign-up/email", { name: "Meena", email: "meena@example.com", password })).status,
+    ).toBe(200);
     const admin = await signedInAdmin();
 
     const html = await (await admin.fetch("/admin/outbox")).text();
@@ -176,7 +199,9 @@ describe("the outbox, when no SMTP server is set", () => {
     await member.json("/api/auth/sign-up/email", { name: "Nosy", email: "nosy@example.com", password });
     const { entries } = await t.services.outbox.list({ limit: 10, offset: 0 });
     const code = entries.find((e) => e.to === "nosy@example.com")?.subject.match(/\d{6}/)?.[0] ?? "";
-    expect((await member.json("/api/auth/email-otp/verify-email", { email: "nosy@example.com", otp: code })).status).toBe(200);
+    expect(
+      (await member.json("/api/auth/email-otp/verify-email", { email: "nosy@example.com", otp: code })).status,
+    ).toBe(200);
     await approveMember(t.services.approval, "nosy@example.com", null);
     expect((await member.fetch("/api/v1/summary")).status).toBe(200);
     const res = await member.fetch("/admin/outbox");
@@ -187,7 +212,10 @@ describe("the outbox, when no SMTP server is set", () => {
 
 type CliResult = { code: number | null; stdout: string; stderr: string };
 
-/** Runs `node bin/chitfunds.mjs ...` as its own process against the test app's store (the SQLite file, or its MongoDB database). */
+/**
+ * Runs `node bin/chitfunds.mjs ...` as its own process against the test app's store (the SQLite file, or its MongoDB
+ * database).
+ */
 function chitfunds(...args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["bin/chitfunds.mjs", ...args], {
@@ -226,7 +254,10 @@ describe("the chitfunds command line", () => {
 
     const rejected = await chitfunds("reject", "ravi@example.com", "--reason", "Unknown to the group");
     expect(rejected).toMatchObject({ code: 0, stdout: "ravi@example.com is rejected.\n" });
-    expect(await t.services.members.findByEmail("ravi@example.com")).toMatchObject({ status: "rejected", statusReason: "Unknown to the group" });
+    expect(await t.services.members.findByEmail("ravi@example.com")).toMatchObject({
+      status: "rejected",
+      statusReason: "Unknown to the group",
+    });
     expect((await t.smtp!.waitFor("ravi@example.com", /registration/)).text).toContain("Reason: Unknown to the group");
 
     const none = await chitfunds("users", "--pending");

@@ -23,24 +23,40 @@ beforeAll(async () => {
   owner = await signedInMember(t, "anita@example.com");
   stranger = await signedInMember(t, "bharat@example.com");
   const png = await pngScreenshot();
-  const chit = await createChit(owner, { name: "Anita's Kapil 5L", chitValue: 500000, members: 50, startDate: "2024-06-10", dueDay: 10 });
+  const chit = await createChit(owner, {
+    name: "Anita's Kapil 5L",
+    chitValue: 500000,
+    members: 50,
+    startDate: "2024-06-10",
+    dueDay: 10,
+  });
   await recordInstalment(owner, chit.id, 2, { discount: 175000 });
   const post = (instalment: string) =>
     expectStatus<PaymentResultBody>(
       owner.fetch(`/api/v1/chits/${chit.id}/payments`, {
         method: "POST",
-        body: multipart({ instalment, paidOn: "2024-06-10", reference: `UPI-${instalment}` }, [{ name: "paid.png", bytes: png }]),
+        body: multipart({ instalment, paidOn: "2024-06-10", reference: `UPI-${instalment}` }, [
+          { name: "paid.png", bytes: png },
+        ]),
       }),
       201,
     );
   const first = await post("1");
   await post("2"); // the same screenshot again: a duplicate-receipt notification for the owner
   const notes = await expectStatus<NotificationsBody>(owner.fetch("/api/v1/notifications"), 200);
-  Object.assign(ids, { chit: chit.id, payment: first.payment.id, receipt: first.payment.receipts[0]!.id, notification: notes.notifications[0]!.id });
+  Object.assign(ids, {
+    chit: chit.id,
+    payment: first.payment.id,
+    receipt: first.payment.receipts[0]!.id,
+    notification: notes.notifications[0]!.id,
+  });
   const csv = new TextEncoder().encode("date,amount,chit\n10/07/2024,100,Anita's Kapil 5L\n");
   ids.import = (
     await expectStatus<{ id: string }>(
-      owner.fetch("/api/v1/imports", { method: "POST", body: multipart({}, [{ field: "file", name: "p.csv", bytes: csv }]) }),
+      owner.fetch("/api/v1/imports", {
+        method: "POST",
+        body: multipart({}, [{ field: "file", name: "p.csv", bytes: csv }]),
+      }),
       201,
     )
   ).id;
@@ -58,21 +74,34 @@ const PUBLIC_ROUTES = new Set(["POST /api/v1/cron/run"]);
 
 /** Every route of the Hono app under /api/v1 (middleware excluded) that needs a session, as "METHOD /path". */
 const apiRoutes = () =>
-  [...new Set(t.app.routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/")).map((r) => `${r.method} ${r.path}`))].filter(
-    (route) => !PUBLIC_ROUTES.has(route),
-  );
+  [
+    ...new Set(
+      t.app.routes
+        .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/"))
+        .map((r) => `${r.method} ${r.path}`),
+    ),
+  ].filter((route) => !PUBLIC_ROUTES.has(route));
 
 function withIds(path: string): string {
   const kind = /^\/api\/v1\/(chits|payments|receipts|notifications|imports|tokens)\/:id/.exec(path)?.[1];
   const id =
-    { chits: ids.chit, payments: ids.payment, receipts: ids.receipt, notifications: ids.notification, imports: ids.import, tokens: ids.token }[kind ?? ""] ??
-    "";
+    {
+      chits: ids.chit,
+      payments: ids.payment,
+      receipts: ids.receipt,
+      notifications: ids.notification,
+      imports: ids.import,
+      tokens: ids.token,
+    }[kind ?? ""] ?? "";
   return path.replace(":id", id).replace(":n", "2");
 }
 
 async function requestAs(client: Client, method: string, path: string): Promise<Response> {
   if (method === "POST" && path.endsWith("/payments")) {
-    return client.fetch(path, { method, body: multipart({ amount: "10000" }, [{ name: "mine.png", bytes: await pngScreenshot("stranger") }]) });
+    return client.fetch(path, {
+      method,
+      body: multipart({ amount: "10000" }, [{ name: "mine.png", bytes: await pngScreenshot("stranger") }]),
+    });
   }
   const bodies: Record<string, unknown> = {
     PATCH: { name: "Taken over", amount: 1, notes: "changed by someone else" },
@@ -96,56 +125,66 @@ async function ownersLedger() {
 }
 
 describe("another member's ids", () => {
-  it("answer 404 on every chit, instalment, schedule, payment, receipt and notification route, and change nothing", async () => {
-    const withId = apiRoutes().filter((r) => r.includes(":id"));
-    expect(withId.sort()).toEqual(
-      [
-        "GET /api/v1/chits/:id",
-        "GET /api/v1/chits/:id/bid-advice",
-        "PATCH /api/v1/chits/:id",
-        "DELETE /api/v1/chits/:id",
-        "PUT /api/v1/chits/:id/instalments/:n",
-        "GET /api/v1/chits/:id/schedule",
-        "GET /api/v1/chits/:id/payments",
-        "POST /api/v1/chits/:id/payments",
-        "GET /api/v1/payments/:id",
-        "PATCH /api/v1/payments/:id",
-        "DELETE /api/v1/payments/:id",
-        "GET /api/v1/receipts/:id",
-        "GET /api/v1/receipts/:id/thumbnail",
-        "DELETE /api/v1/receipts/:id",
-        "POST /api/v1/notifications/:id/read",
-        "GET /api/v1/chits/:id/schedule.csv",
-        "GET /api/v1/chits/:id/statement.pdf",
-        "GET /api/v1/imports/:id",
-        "POST /api/v1/imports/:id/commit",
-        "DELETE /api/v1/tokens/:id",
-      ].sort(),
-    );
-    const before = await ownersLedger();
-    expect(before.files).toHaveLength(4);
-    for (const route of withId) {
-      const [method, path] = route.split(" ") as [string, string];
-      const error = await expectError(requestAs(stranger, method, withIds(path)), 404).catch((e: Error) => {
-        throw new Error(`${route}: ${e.message}`);
-      });
-      expect(error.code, route).toBe("not-found");
-    }
-    expect(await ownersLedger()).toEqual(before);
-  });
+  it(
+    "answer 404 on every chit, instalment, schedule, payment, receipt and notification " + "route, and change nothing",
+    async () => {
+      const withId = apiRoutes().filter((r) => r.includes(":id"));
+      expect(withId.sort()).toEqual(
+        [
+          "GET /api/v1/chits/:id",
+          "GET /api/v1/chits/:id/bid-advice",
+          "PATCH /api/v1/chits/:id",
+          "DELETE /api/v1/chits/:id",
+          "PUT /api/v1/chits/:id/instalments/:n",
+          "GET /api/v1/chits/:id/schedule",
+          "GET /api/v1/chits/:id/payments",
+          "POST /api/v1/chits/:id/payments",
+          "GET /api/v1/payments/:id",
+          "PATCH /api/v1/payments/:id",
+          "DELETE /api/v1/payments/:id",
+          "GET /api/v1/receipts/:id",
+          "GET /api/v1/receipts/:id/thumbnail",
+          "DELETE /api/v1/receipts/:id",
+          "POST /api/v1/notifications/:id/read",
+          "GET /api/v1/chits/:id/schedule.csv",
+          "GET /api/v1/chits/:id/statement.pdf",
+          "GET /api/v1/imports/:id",
+          "POST /api/v1/imports/:id/commit",
+          "DELETE /api/v1/tokens/:id",
+        ].sort(),
+      );
+      const before = await ownersLedger();
+      expect(before.files).toHaveLength(4);
+      for (const route of withId) {
+        const [method, path] = route.split(" ") as [string, string];
+        const error = await expectError(requestAs(stranger, method, withIds(path)), 404).catch((e: Error) => {
+          throw new Error(`${route}: ${e.message}`);
+        });
+        expect(error.code, route).toBe("not-found");
+      }
+      expect(await ownersLedger()).toEqual(before);
+    },
+  );
 
   it("are missing from the stranger's own lists and filters", async () => {
     expect((await expectStatus<{ chits: unknown[] }>(stranger.fetch("/api/v1/chits"), 200)).chits).toEqual([]);
     expect((await expectStatus<PaymentPageBody>(stranger.fetch("/api/v1/payments"), 200)).total).toBe(0);
-    expect((await expectStatus<PaymentPageBody>(stranger.fetch(`/api/v1/payments?chit=${ids.chit}`), 200)).total).toBe(0);
+    expect((await expectStatus<PaymentPageBody>(stranger.fetch(`/api/v1/payments?chit=${ids.chit}`), 200)).total).toBe(
+      0,
+    );
     expect((await expectStatus<{ chits: unknown[] }>(stranger.fetch("/api/v1/summary"), 200)).chits).toEqual([]);
-    const ownersNotes = (await expectStatus<NotificationsBody>(owner.fetch("/api/v1/notifications"), 200)).notifications.map((n) => n.id);
-    const strangersNotes = (await expectStatus<NotificationsBody>(stranger.fetch("/api/v1/notifications"), 200)).notifications;
+    const ownersNotes = (
+      await expectStatus<NotificationsBody>(owner.fetch("/api/v1/notifications"), 200)
+    ).notifications.map((n) => n.id);
+    const strangersNotes = (await expectStatus<NotificationsBody>(stranger.fetch("/api/v1/notifications"), 200))
+      .notifications;
     expect(strangersNotes.map((n) => n.kind)).toEqual(["approval"]); // only their own welcome
     expect(strangersNotes.filter((n) => ownersNotes.includes(n.id))).toEqual([]);
     // marking all read touches only the stranger's own
     await expectStatus(stranger.fetch("/api/v1/notifications/read-all", { method: "POST" }), 200);
-    expect((await expectStatus<NotificationsBody>(owner.fetch("/api/v1/notifications"), 200)).unread).toBeGreaterThan(0);
+    expect((await expectStatus<NotificationsBody>(owner.fetch("/api/v1/notifications"), 200)).unread).toBeGreaterThan(
+      0,
+    );
   });
 
   it("stay the owner's: the owner still opens the receipt", async () => {
@@ -177,7 +216,10 @@ describe("who may use the API at all", () => {
   });
 
   it("answers 401 to a forged session cookie", async () => {
-    const forged = await expectError(t.client.fetch("/api/v1/chits", { headers: { cookie: "chitfunds.session_token=forged.value" } }), 401);
+    const forged = await expectError(
+      t.client.fetch("/api/v1/chits", { headers: { cookie: "chitfunds.session_token=forged.value" } }),
+      401,
+    );
     expect(forged.code).toBe("unauthenticated");
   });
 });

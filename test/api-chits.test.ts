@@ -1,7 +1,16 @@
 // Chits through the JSON API: add with sensible defaults, list with progress, edit, close, delete with everything in
 // it; instalment records and bad input answered with the field named.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseChit, type ChitBody, type ChitListBody, createChit, expectError, expectStatus, pay, recordInstalment } from "./support/api.ts";
+import {
+  baseChit,
+  type ChitBody,
+  type ChitListBody,
+  createChit,
+  expectError,
+  expectStatus,
+  pay,
+  recordInstalment,
+} from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
 import { multipart, pngScreenshot } from "./support/receipt-fixtures.ts";
 
@@ -18,7 +27,13 @@ afterAll(async () => {
 
 describe("adding a chit", () => {
   it("answers 201 with every DESIGN.md field, money in rupees, and the common defaults", async () => {
-    const res = await member.json("/api/v1/chits", { name: "Shriram 1L", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 });
+    const res = await member.json("/api/v1/chits", {
+      name: "Shriram 1L",
+      chitValue: 100000,
+      members: 20,
+      startDate: "2025-01-05",
+      dueDay: 5,
+    });
     const chit = await expectStatus<ChitBody>(res, 201);
     expect(res.headers.get("location")).toBe(`/api/v1/chits/${chit.id}`);
     expect(chit).toMatchObject({
@@ -73,16 +88,34 @@ describe("adding a chit", () => {
       400,
     );
     expect(error.code).toBe("invalid-input");
-    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["chitValue", "commissionPercent", "dividendSplit", "dueDay", "members", "name", "startDate"]);
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual([
+      "chitValue",
+      "commissionPercent",
+      "dividendSplit",
+      "dueDay",
+      "members",
+      "name",
+      "startDate",
+    ]);
     expect(error.fields!.chitValue).toMatch(/rupees/);
     // rules that only make sense together: a ceiling below the commission floor
-    expect((await expectError(member.json("/api/v1/chits", { ...baseChit, commissionPercent: 5, maxDiscountPercent: 4 }), 400)).fields).toHaveProperty(
-      "maxDiscountPercent",
-    );
+    expect(
+      (
+        await expectError(
+          member.json("/api/v1/chits", { ...baseChit, commissionPercent: 5, maxDiscountPercent: 4 }),
+          400,
+        )
+      ).fields,
+    ).toHaveProperty("maxDiscountPercent");
     expect((await expectError(member.json("/api/v1/chits", [1, 2]), 400)).code).toBe("invalid-body");
-    expect((await expectError(member.fetch("/api/v1/chits", { method: "POST", headers: { "content-type": "application/json" }, body: "{" }), 400)).code).toBe(
-      "invalid-json",
-    );
+    expect(
+      (
+        await expectError(
+          member.fetch("/api/v1/chits", { method: "POST", headers: { "content-type": "application/json" }, body: "{" }),
+          400,
+        )
+      ).code,
+    ).toBe("invalid-json");
     const list = await expectStatus<ChitListBody>(member.fetch("/api/v1/chits"), 200);
     expect(list.chits.every((c) => c.name !== "")).toBe(true);
   });
@@ -98,7 +131,13 @@ describe("the chit list", () => {
     expect(list.today).toBe("2025-03-20");
     const mine = list.chits.find((c) => c.id === chit.id)!;
     // 20 x 5,000 less auction 2's dividend of 1,250 on instalment 3
-    expect(mine.summary).toMatchObject({ paid: 7000, totalPayable: 98750, balance: 91750, overdue: 6750, paidInstalments: 1 });
+    expect(mine.summary).toMatchObject({
+      paid: 7000,
+      totalPayable: 98750,
+      balance: 91750,
+      overdue: 6750,
+      paidInstalments: 1,
+    });
     expect(mine.summary.next).toMatchObject({ number: 2, dueDate: "2025-02-05", balance: 3000, status: "overdue" });
   });
 });
@@ -113,13 +152,24 @@ describe("editing, closing and deleting a chit", () => {
     );
     expect(edited).toMatchObject({ name: "Edited", ticketNo: "A-12", dividendApplies: "same", chitValue: 100000 });
     // a ceiling below a bid already recorded is refused, pointing at that instalment's discount
-    expect((await expectError(member.json(`/api/v1/chits/${chit.id}`, { maxDiscountPercent: 25 }, "PATCH"), 400)).fields!.discount).toMatch(/Instalment 2/);
+    expect(
+      (await expectError(member.json(`/api/v1/chits/${chit.id}`, { maxDiscountPercent: 25 }, "PATCH"), 400)).fields!
+        .discount,
+    ).toMatch(/Instalment 2/);
     expect((await expectStatus<ChitBody>(member.fetch(`/api/v1/chits/${chit.id}`), 200)).maxDiscountPercent).toBe(40);
-    expect((await expectError(member.json(`/api/v1/chits/${chit.id}`, { status: "paused" }, "PATCH"), 400)).fields).toHaveProperty("status");
+    expect(
+      (await expectError(member.json(`/api/v1/chits/${chit.id}`, { status: "paused" }, "PATCH"), 400)).fields,
+    ).toHaveProperty("status");
 
-    expect((await expectStatus<ChitBody>(member.json(`/api/v1/chits/${chit.id}`, { status: "closed" }, "PATCH"), 200)).status).toBe("closed");
+    expect(
+      (await expectStatus<ChitBody>(member.json(`/api/v1/chits/${chit.id}`, { status: "closed" }, "PATCH"), 200))
+        .status,
+    ).toBe("closed");
     expect((await expectError(member.json(`/api/v1/chits/${chit.id}/payments`, {}), 409)).code).toBe("chit-closed");
-    expect((await expectStatus<ChitBody>(member.json(`/api/v1/chits/${chit.id}`, { status: "active" }, "PATCH"), 200)).status).toBe("active");
+    expect(
+      (await expectStatus<ChitBody>(member.json(`/api/v1/chits/${chit.id}`, { status: "active" }, "PATCH"), 200))
+        .status,
+    ).toBe("active");
   });
 
   it("deletes a chit with its payments and receipt files (204), after which it is not found", async () => {
@@ -144,8 +194,20 @@ describe("editing, closing and deleting a chit", () => {
 describe("instalment records", () => {
   it("record winning and the prize received, and refuse what cannot be", async () => {
     const chit = await createChit(member, { name: "Won it" });
-    const won = await recordInstalment(member, chit.id, 3, { discount: 28000, wonByMe: true, prizeReceived: "72,000", prizeReceivedOn: "2025-03-06" });
-    expect(won).toMatchObject({ chitId: chit.id, number: 3, wonByMe: true, prizeReceived: 72000, prizeReceivedOn: "2025-03-06", prize: 72000 });
+    const won = await recordInstalment(member, chit.id, 3, {
+      discount: 28000,
+      wonByMe: true,
+      prizeReceived: "72,000",
+      prizeReceivedOn: "2025-03-06",
+    });
+    expect(won).toMatchObject({
+      chitId: chit.id,
+      number: 3,
+      wonByMe: true,
+      prizeReceived: 72000,
+      prizeReceivedOn: "2025-03-06",
+      prize: 72000,
+    });
     expect((await expectStatus<ChitBody>(member.fetch(`/api/v1/chits/${chit.id}`), 200)).prized).toBe(true);
 
     const refuse = async (n: number | string, body: Record<string, unknown>, status = 400) =>
@@ -162,7 +224,14 @@ describe("instalment records", () => {
     expect((await refuse(5, { wonByMe: true }, 409)).code).toBe("already-won");
 
     // null clears: un-winning removes the prize received too
-    expect(await recordInstalment(member, chit.id, 3, { wonByMe: false })).toMatchObject({ wonByMe: false, prizeReceived: null, discount: 28000 });
-    expect(await recordInstalment(member, chit.id, 3, { discount: null })).toMatchObject({ discount: null, prize: null });
+    expect(await recordInstalment(member, chit.id, 3, { wonByMe: false })).toMatchObject({
+      wonByMe: false,
+      prizeReceived: null,
+      discount: 28000,
+    });
+    expect(await recordInstalment(member, chit.id, 3, { discount: null })).toMatchObject({
+      discount: null,
+      prize: null,
+    });
   });
 });

@@ -16,11 +16,16 @@ const seen = new Set<string>();
 const ids: Record<string, string> = {};
 
 /** Calls the API and fails unless the answer is the documented one; returns the JSON body. */
-async function call<T = Record<string, unknown>>(operationId: string, response: Promise<Response>, status: number): Promise<T> {
+async function call<T = Record<string, unknown>>(
+  operationId: string,
+  response: Promise<Response>,
+  status: number,
+): Promise<T> {
   const res = await response;
   seen.add(operationId);
   const body = await checker.check(operationId, res.clone());
-  if (res.status !== status) throw new Error(`${operationId}: expected HTTP ${status}, got ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  if (res.status !== status)
+    throw new Error(`${operationId}: expected HTTP ${status}, got ${res.status}: ${(await res.text()).slice(0, 300)}`);
   return body as T;
 }
 
@@ -35,14 +40,25 @@ beforeAll(async () => {
   // A chit two years in: auctions recorded, one won by the member, payments with a receipt, overdue instalments.
   const chit = await call<{ id: string }>(
     "createChit",
-    send("/api/v1/chits", { name: "Kaveri 1L", organizer: "Kaveri Chits", chitValue: "1,00,000", members: 20, startDate: "2025-01-05", dueDay: 5 }),
+    send("/api/v1/chits", {
+      name: "Kaveri 1L",
+      organizer: "Kaveri Chits",
+      chitValue: "1,00,000",
+      members: 20,
+      startDate: "2025-01-05",
+      dueDay: 5,
+    }),
     201,
   );
   ids.chit = chit.id;
   await call("recordInstalment", send(`/api/v1/chits/${chit.id}/instalments/2`, { discount: 20000 }, "PUT"), 200);
   await call(
     "recordInstalment",
-    send(`/api/v1/chits/${chit.id}/instalments/3`, { prizeAmount: 75000, wonByMe: true, prizeReceived: 74000, prizeReceivedOn: "2025-03-07" }, "PUT"),
+    send(
+      `/api/v1/chits/${chit.id}/instalments/3`,
+      { prizeAmount: 75000, wonByMe: true, prizeReceived: 74000, prizeReceivedOn: "2025-03-07" },
+      "PUT",
+    ),
     200,
   );
   const paid = await call<{ payment: { id: string } }>(
@@ -55,7 +71,9 @@ beforeAll(async () => {
     "recordPayment",
     member.fetch(`/api/v1/chits/${chit.id}/payments`, {
       method: "POST",
-      body: multipart({ instalment: "2", amount: "4,000", reference: "UTR-1" }, [{ name: "upi.png", bytes: await pngScreenshot() }]),
+      body: multipart({ instalment: "2", amount: "4,000", reference: "UTR-1" }, [
+        { name: "upi.png", bytes: await pngScreenshot() },
+      ]),
     }),
     201,
   );
@@ -63,11 +81,18 @@ beforeAll(async () => {
   ids.receipt = withReceipt.payment.receipts[0]!.id;
   const preview = await call<{ id: string }>(
     "previewImport",
-    member.fetch("/api/v1/imports", { method: "POST", body: multipart({}, [{ field: "file", name: "p.csv", bytes: new TextEncoder().encode(csv) }]) }),
+    member.fetch("/api/v1/imports", {
+      method: "POST",
+      body: multipart({}, [{ field: "file", name: "p.csv", bytes: new TextEncoder().encode(csv) }]),
+    }),
     201,
   );
   ids.import = preview.id;
-  const token = await call<{ id: string; token: string }>("createToken", send("/api/v1/tokens", { name: "Spreadsheet", expiresInDays: 30 }), 201);
+  const token = await call<{ id: string; token: string }>(
+    "createToken",
+    send("/api/v1/tokens", { name: "Spreadsheet", expiresInDays: 30 }),
+    201,
+  );
   ids.token = token.id;
   ids.bearer = token.token;
   const feed = await call<{ url: string }>("getCalendarFeedUrl", get("/api/v1/calendar/feed"), 200);
@@ -84,7 +109,11 @@ describe("every documented GET operation, called with real data", () => {
       listChits: () => call("listChits", get("/api/v1/chits"), 200),
       getChit: () => call("getChit", get(`/api/v1/chits/${chit}`), 200),
       getSchedule: async () => {
-        const schedule = await call<{ rate: { reasonCode: unknown } }>("getSchedule", get(`/api/v1/chits/${chit}/schedule`), 200);
+        const schedule = await call<{ rate: { reasonCode: unknown } }>(
+          "getSchedule",
+          get(`/api/v1/chits/${chit}/schedule`),
+          200,
+        );
         expect(schedule.rate).toHaveProperty("reasonCode");
         await call("getSchedule", get(`/api/v1/chits/${chit}/schedule?benchmark=12&assumption=average-discount`), 200);
       },
@@ -93,10 +122,20 @@ describe("every documented GET operation, called with real data", () => {
         await call("getBidAdvice", get(`/api/v1/chits/${chit}/bid-advice?instalment=5`), 409);
         const fresh = await call<{ id: string }>(
           "createChit",
-          send("/api/v1/chits", { name: "Not won", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 }),
+          send("/api/v1/chits", {
+            name: "Not won",
+            chitValue: 100000,
+            members: 20,
+            startDate: "2025-01-05",
+            dueDay: 5,
+          }),
           201,
         );
-        await call("getBidAdvice", get(`/api/v1/chits/${fresh.id}/bid-advice?instalment=5&discount=20000&assumption=average-discount`), 200);
+        await call(
+          "getBidAdvice",
+          get(`/api/v1/chits/${fresh.id}/bid-advice?instalment=5&discount=20000&assumption=average-discount`),
+          200,
+        );
         await call("deleteChit", member.fetch(`/api/v1/chits/${fresh.id}`, { method: "DELETE" }), 204);
       },
       listChitPayments: async () => {
@@ -128,20 +167,32 @@ describe("every documented GET operation, called with real data", () => {
         await call("listNotifications", get("/api/v1/notifications?unread=true"), 200);
       },
       accountActivity: async () => {
-        const activity = await call<{ events: { kind: string }[] }>("accountActivity", get("/api/v1/account/activity"), 200);
+        const activity = await call<{ events: { kind: string }[] }>(
+          "accountActivity",
+          get("/api/v1/account/activity"),
+          200,
+        );
         expect(activity.events.map((e) => e.kind)).toContain("signed-in");
       },
       exportAccount: () => call("exportAccount", get("/api/v1/account/export"), 200),
-      exportPaymentsCsv: () => call("exportPaymentsCsv", get(`/api/v1/payments/export.csv?chit=${chit}&from=2025-01-01`), 200),
+      exportPaymentsCsv: () =>
+        call("exportPaymentsCsv", get(`/api/v1/payments/export.csv?chit=${chit}&from=2025-01-01`), 200),
       exportScheduleCsv: () => call("exportScheduleCsv", get(`/api/v1/chits/${chit}/schedule.csv`), 200),
       chitStatementPdf: () => call("chitStatementPdf", get(`/api/v1/chits/${chit}/statement.pdf`), 200),
       annualSummaryPdf: () => call("annualSummaryPdf", get("/api/v1/reports/annual.pdf?year=2025"), 200),
       getImport: () => call("getImport", get(`/api/v1/imports/${importId}`), 200),
-      listTokens: () => call("listTokens", member.fetch("/api/v1/tokens", { headers: { authorization: `Bearer ${ids.bearer}`, cookie: "" } }), 200),
+      listTokens: () =>
+        call(
+          "listTokens",
+          member.fetch("/api/v1/tokens", { headers: { authorization: `Bearer ${ids.bearer}`, cookie: "" } }),
+          200,
+        ),
       getCalendarFeedUrl: () => call("getCalendarFeedUrl", get("/api/v1/calendar/feed"), 200),
       calendarFeed: () => call("calendarFeed", t.newClient().fetch(`/api/v1/calendar/${feed}`), 200),
     };
-    const documentedGets = checker.operations.filter((o) => o.method === "get" && o.path.startsWith("/api/v1/")).map((o) => o.operationId);
+    const documentedGets = checker.operations
+      .filter((o) => o.method === "get" && o.path.startsWith("/api/v1/"))
+      .map((o) => o.operationId);
     expect(
       documentedGets.filter((id) => !(id in calls)),
       "documented GET operations this test does not call",
@@ -165,8 +216,16 @@ describe("every other documented operation", () => {
   it("answers as documented, and together with the GETs every operation is exercised", async () => {
     const { chit, payment, paymentWithReceipt, receipt, import: importId, token } = ids;
     await call("createChit", send("/api/v1/chits", { name: "" }), 400);
-    await call("updateChit", send(`/api/v1/chits/${chit}`, { notes: "Auction on the 5th", commissionPercent: 5 }, "PATCH"), 200);
-    await call("recordInstalment", send(`/api/v1/chits/${chit}/instalments/4`, { discount: 18000, prizeAmount: 80000 }, "PUT"), 400);
+    await call(
+      "updateChit",
+      send(`/api/v1/chits/${chit}`, { notes: "Auction on the 5th", commissionPercent: 5 }, "PATCH"),
+      200,
+    );
+    await call(
+      "recordInstalment",
+      send(`/api/v1/chits/${chit}/instalments/4`, { discount: 18000, prizeAmount: 80000 }, "PUT"),
+      400,
+    );
     await call("recordInstalment", send(`/api/v1/chits/${chit}/instalments/5`, { wonByMe: true }, "PUT"), 409);
     await call(
       "updatePayment",
@@ -176,13 +235,25 @@ describe("every other documented operation", () => {
       }),
       200,
     );
-    const { notifications } = await call<{ notifications: { id: string }[] }>("listNotifications", get("/api/v1/notifications"), 200);
+    const { notifications } = await call<{ notifications: { id: string }[] }>(
+      "listNotifications",
+      get("/api/v1/notifications"),
+      200,
+    );
     await call("markNotificationRead", send(`/api/v1/notifications/${notifications[0]!.id}/read`, {}), 204);
     await call("markAllNotificationsRead", send("/api/v1/notifications/read-all", {}), 200);
     await call("commitImport", send(`/api/v1/imports/${importId}/commit`, {}), 200);
     await call("rotateCalendarFeedUrl", send("/api/v1/calendar/feed/rotate", {}), 200);
-    await call("runReminderJob", t.newClient().fetch("/api/v1/cron/run", { method: "POST", headers: { authorization: `Bearer ${CRON_TOKEN}` } }), 200);
-    await call("runReminderJob", t.newClient().fetch("/api/v1/cron/run", { method: "POST", headers: { authorization: "Bearer wrong" } }), 401);
+    await call(
+      "runReminderJob",
+      t.newClient().fetch("/api/v1/cron/run", { method: "POST", headers: { authorization: `Bearer ${CRON_TOKEN}` } }),
+      200,
+    );
+    await call(
+      "runReminderJob",
+      t.newClient().fetch("/api/v1/cron/run", { method: "POST", headers: { authorization: "Bearer wrong" } }),
+      401,
+    );
     await call(
       "readScreenshot",
       member.fetch("/api/v1/receipts/read", {
@@ -193,17 +264,35 @@ describe("every other documented operation", () => {
     );
     await call(
       "readScreenshot",
-      member.fetch("/api/v1/receipts/read", { method: "POST", body: multipart({}, [{ field: "file", name: "a.pdf", bytes: minimalPdf() }]) }),
+      member.fetch("/api/v1/receipts/read", {
+        method: "POST",
+        body: multipart({}, [{ field: "file", name: "a.pdf", bytes: minimalPdf() }]),
+      }),
       415,
     );
-    await call("deleteReceipt", member.fetch(`/api/v1/receipts/${receipt}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } }), 204);
     await call(
-      "deletePayment",
-      member.fetch(`/api/v1/payments/${paymentWithReceipt}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } }),
+      "deleteReceipt",
+      member.fetch(`/api/v1/receipts/${receipt}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } }),
       204,
     );
-    await call("revokeToken", member.fetch(`/api/v1/tokens/${token}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } }), 204);
-    await call("deleteChit", member.fetch(`/api/v1/chits/${chit}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } }), 204);
+    await call(
+      "deletePayment",
+      member.fetch(`/api/v1/payments/${paymentWithReceipt}`, {
+        method: "DELETE",
+        headers: { origin: "http://localhost:3000" },
+      }),
+      204,
+    );
+    await call(
+      "revokeToken",
+      member.fetch(`/api/v1/tokens/${token}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } }),
+      204,
+    );
+    await call(
+      "deleteChit",
+      member.fetch(`/api/v1/chits/${chit}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } }),
+      204,
+    );
     await call("getChit", get(`/api/v1/chits/${chit}`), 404);
 
     const documented = checker.operations.filter((o) => o.path.startsWith("/api/v1/")).map((o) => o.operationId);

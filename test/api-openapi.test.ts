@@ -12,7 +12,12 @@ afterAll(async () => {
   await t.close();
 });
 
-type Document = { openapi: string; paths: Record<string, Record<string, unknown>>; components: Record<string, Record<string, unknown>>; security: unknown[] };
+type Document = {
+  openapi: string;
+  paths: Record<string, Record<string, unknown>>;
+  components: Record<string, Record<string, unknown>>;
+  security: unknown[];
+};
 
 const toOpenApiPath = (honoPath: string) => honoPath.replace(/:(\w+)/g, "{$1}");
 
@@ -37,7 +42,9 @@ describe("GET /api/openapi.json", () => {
   it("describes every route registered under /api/v1, and no route the app does not serve", async () => {
     const doc = JSON.parse(JSON.stringify(openApiDocument)) as Document;
     const served = new Set(
-      t.app.routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/")).map((r) => `${r.method.toLowerCase()} ${toOpenApiPath(r.path)}`),
+      t.app.routes
+        .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/"))
+        .map((r) => `${r.method.toLowerCase()} ${toOpenApiPath(r.path)}`),
     );
     expect(served.size).toBeGreaterThanOrEqual(20);
     const documented = new Set(
@@ -52,7 +59,10 @@ describe("GET /api/openapi.json", () => {
   it("names the session cookie and bearer token, better-auth's /api/auth, and the one error envelope", () => {
     const doc = JSON.parse(JSON.stringify(openApiDocument)) as Document;
     expect(Object.keys(doc.components.securitySchemes!)).toEqual(["cookieAuth", "bearerAuth"]);
-    expect(doc.components.securitySchemes).toMatchObject({ cookieAuth: { type: "apiKey", in: "cookie" }, bearerAuth: { type: "http", scheme: "bearer" } });
+    expect(doc.components.securitySchemes).toMatchObject({
+      cookieAuth: { type: "apiKey", in: "cookie" },
+      bearerAuth: { type: "http", scheme: "bearer" },
+    });
     expect(doc.security).toEqual([{ cookieAuth: [] }, { bearerAuth: [] }]);
     expect(Object.keys(doc.paths).filter((p) => p.startsWith("/api/auth/")).length).toBeGreaterThan(0);
     expect(JSON.stringify(doc.paths["/api/auth/sign-in/email"])).toMatch(/better-auth/);
@@ -61,7 +71,9 @@ describe("GET /api/openapi.json", () => {
     for (const [path, operations] of Object.entries(doc.paths)) {
       const wanted = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       for (const [method, operation] of Object.entries(operations)) {
-        const declared = ((operation as { parameters?: { name: string; in: string }[] }).parameters ?? []).filter((p) => p.in === "path").map((p) => p.name);
+        const declared = ((operation as { parameters?: { name: string; in: string }[] }).parameters ?? [])
+          .filter((p) => p.in === "path")
+          .map((p) => p.name);
         expect(declared, `${method} ${path}`).toEqual(wanted);
       }
     }

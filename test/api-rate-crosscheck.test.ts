@@ -2,12 +2,19 @@
 // fortnightly, daily and quarterly) go through the API, and the rates it reports are compared with a solver written
 // apart from the app (test/support/independent-xirr.ts) and, where LibreOffice is installed, with Calc's XIRR. Bid
 // advice is checked against an independent projection of a model A chit: its rate is a root of those flows (and none is
-// missed), it rises with the discount for an early winner and falls for a late one, and its break-even discount is where
-// the NPV at the benchmark changes sign, between the commission and the ceiling.
+// missed), it rises with the discount for an early winner and falls for a late one, and its break-even discount is
+// where the NPV at the benchmark changes sign, between the commission and the ceiling.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChit, expectStatus, pay, recordInstalment, type ScheduleBody, scheduleOf } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
-import { hasLibreOffice, libreOfficeXirr, type RupeeFlow, sameRate, xirrRoots, xnpv } from "./support/independent-xirr.ts";
+import {
+  hasLibreOffice,
+  libreOfficeXirr,
+  type RupeeFlow,
+  sameRate,
+  xirrRoots,
+  xnpv,
+} from "./support/independent-xirr.ts";
 
 const clock = { now: () => new Date("2026-03-15T04:30:00Z") }; // 15 Mar 2026, 10:00 in India
 const TODAY = "2026-03-15";
@@ -43,17 +50,29 @@ function addMonths(date: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 const dueDate = (start: string, frequency: Frequency, k: number) =>
-  DAYS[frequency] ? addDays(start, (DAYS[frequency] ?? 0) * (k - 1)) : addMonths(start, (MONTHS[frequency] ?? 1) * (k - 1));
+  DAYS[frequency]
+    ? addDays(start, (DAYS[frequency] ?? 0) * (k - 1))
+    : addMonths(start, (MONTHS[frequency] ?? 1) * (k - 1));
 
 /** A model A chit (5% or 7% commission out of the bid, dividend on the next instalment, foreman takes 1), in paise. */
-type Plan = { name: string; frequency: Frequency; members: number; chitValue: number; commissionPercent: number; ceilingPercent: number; start: string };
+type Plan = {
+  name: string;
+  frequency: Frequency;
+  members: number;
+  chitValue: number;
+  commissionPercent: number;
+  ceilingPercent: number;
+  start: string;
+};
 const commissionOf = (p: Plan) => Math.round((p.chitValue * p.commissionPercent) / 100);
 const ceilingOf = (p: Plan) => Math.round((p.chitValue * p.ceilingPercent) / 100);
 /** Payable of each instalment 1..N for these bids (bids[k] for k = 2..N, in paise): S less the previous dividend. */
 function payables(p: Plan, bids: Map<number, number>): number[] {
   const S = Math.round(p.chitValue / p.members);
   const F = commissionOf(p);
-  return Array.from({ length: p.members }, (_, i) => (i === 0 ? S : S - Math.round(((bids.get(i) ?? F) - F) / p.members)));
+  return Array.from({ length: p.members }, (_, i) =>
+    i === 0 ? S : S - Math.round(((bids.get(i) ?? F) - F) / p.members),
+  );
 }
 /** Bids falling from near the ceiling to the floor, with noise, in whole rupees (paise here); the last at the floor. */
 function bidPath(p: Plan): Map<number, number> {
@@ -117,9 +136,13 @@ describe("a chit's real rate, actual flows of finished chits, against an indepen
       }
       const schedule = await scheduleOf(member, chit.id);
       expect(schedule.instalments.every((row) => row.balance === 0)).toBe(true); // our payables are the app's
-      const rate = (schedule as ScheduleBody & { rate: { xirr: number | null; rates: number[]; reasonCode: string | null } }).rate;
+      const rate = (
+        schedule as ScheduleBody & { rate: { xirr: number | null; rates: number[]; reasonCode: string | null } }
+      ).rate;
       const roots = xirrRoots(flows);
-      const label = `${frequency} chit of ${members}, won at ${win}: app ${JSON.stringify(rate.rates)} / ${rate.reasonCode}; independent ${JSON.stringify(roots)}`;
+      const label =
+        `${frequency} chit of ${members}, won at ${win}: app ${JSON.stringify(rate.rates)} / ` +
+        `${rate.reasonCode}; independent ${JSON.stringify(roots)}`;
       expect(rate.rates.length, label).toBe(roots.length);
       for (const [i, r] of rate.rates.entries()) expect(sameRate(r, roots[i] ?? Number.NaN), label).toBe(true);
       if (roots.length === 0) expect(["always-less", "always-more"], label).toContain(rate.reasonCode);
@@ -150,15 +173,20 @@ type Advice = {
 };
 
 describe("bid advice on unfinished chits, against an independent projection", () => {
-  it("gives a rate that is a root of the projected flows (never none where one exists), rising with the bid for an early winner and falling for a late one, and a break-even where NPV at 7% changes sign", async () => {
+  it("gives a rate that is a root of the projected flows (never none where one exists), " +
+    "rising with the bid for an early winner and falling for a late one, and a break-even " +
+    "where NPV at 7% changes sign", async () => {
     const frequencies: Frequency[] = ["monthly", "weekly", "fortnightly", "daily", "monthly"];
     let breakEvens = 0;
     for (let c = 0; c < 10; c++) {
       const frequency = frequencies[c % frequencies.length] as Frequency;
       const members = 10 + Math.floor(random() * 16);
-      const held = 3 + Math.floor(random() * (members / 2 - 2)); // auctions 2..held recorded and instalments 1..held paid
+      // auctions 2..held recorded and instalments 1..held paid
+      const held = 3 + Math.floor(random() * (members / 2 - 2));
       const lastHeld = frequency === "daily" ? TODAY : frequency === "monthly" ? "2026-03-10" : "2026-03-14";
-      const start = DAYS[frequency] ? addDays(lastHeld, -(DAYS[frequency] ?? 0) * (held - 1)) : addMonths(lastHeld, -(held - 1));
+      const start = DAYS[frequency]
+        ? addDays(lastHeld, -(DAYS[frequency] ?? 0) * (held - 1))
+        : addMonths(lastHeld, -(held - 1));
       const plan: Plan = {
         name: `Bidding ${c}`,
         frequency,
@@ -173,11 +201,18 @@ describe("bid advice on unfinished chits, against an independent projection", ()
       for (const [k, bid] of recorded) await recordInstalment(member, chit.id, k, { discount: rupees(bid) });
       const paid = payables(plan, recorded).slice(0, held);
       for (const [i, amount] of paid.entries()) {
-        await pay(member, chit.id, { instalment: i + 1, amount: rupees(amount), paidOn: dueDate(start, frequency, i + 1), method: "upi" });
+        await pay(member, chit.id, {
+          instalment: i + 1,
+          amount: rupees(amount),
+          paidOn: dueDate(start, frequency, i + 1),
+          method: "upi",
+        });
       }
       const F = commissionOf(plan);
       const average = Math.round([...recorded.values()].reduce((a, b) => a + b, 0) / recorded.size);
-      /** The member's flows if they win `win` at `bid`: others' auctions at the average so far, the last at the floor. */
+      /**
+       * The member's flows if they win `win` at `bid`: others' auctions at the average so far, the last at the floor.
+       */
       const projected = (win: number, bid: number): RupeeFlow[] => {
         const bids = new Map(recorded);
         for (let k = held + 1; k <= members; k++) bids.set(k, k === win ? bid : k === members ? F : average);
@@ -194,9 +229,15 @@ describe("bid advice on unfinished chits, against an independent projection", ()
         const bids = [0, 0.25, 0.5, 0.75, 1].map((q) => Math.round((F + (ceilingOf(plan) - F) * q) / 100) * 100);
         const answers: { bid: number; advice: Advice; roots: number[] }[] = [];
         for (const bid of bids) {
-          const advice = await expectStatus<Advice>(member.fetch(`/api/v1/chits/${chit.id}/bid-advice?instalment=${win}&discount=${rupees(bid)}`), 200);
+          const advice = await expectStatus<Advice>(
+            member.fetch(`/api/v1/chits/${chit.id}/bid-advice?instalment=${win}&discount=${rupees(bid)}`),
+            200,
+          );
           const roots = xirrRoots(projected(win, bid));
-          const label = `${frequency} chit of ${members}, ${held} held, winning ${win} at ${rupees(bid)}: app ${advice.rate} ${JSON.stringify(advice.rates)}; independent ${JSON.stringify(roots)}`;
+          const label =
+            `${frequency} chit of ${members}, ${held} held, winning ${win} at ${rupees(bid)}: app ` +
+            `${advice.rate} ${JSON.stringify(advice.rates)}; independent ` +
+            `${JSON.stringify(roots)}`;
           if (roots.length === 0) expect(advice.rate, label).toBeNull();
           else {
             expect(advice.rate, label).not.toBeNull();
@@ -211,16 +252,26 @@ describe("bid advice on unfinished chits, against an independent projection", ()
             const flows = projected(win, bid);
             calcSeries.push(flows);
             calcChecks.push((calc) => {
-              if (calc !== null) expect(advice.rate === null ? false : advice.rates.some((r) => sameRate(r, calc)), `${label}; Calc ${calc}`).toBe(true);
+              if (calc !== null)
+                expect(
+                  advice.rate === null ? false : advice.rates.some((r) => sameRate(r, calc)),
+                  `${label}; Calc ${calc}`,
+                ).toBe(true);
             });
           }
         }
         // with one rate at each of two bids, the rate moves with the bid: up for a borrower, down for a saver
         for (let i = 1; i < answers.length; i++) {
           const [a, b] = [answers[i - 1], answers[i]];
-          if (a?.roots.length === 1 && b?.roots.length === 1) expect(Math.sign((b.advice.rate ?? 0) - (a.advice.rate ?? 0))).toBe(direction);
+          if (a?.roots.length === 1 && b?.roots.length === 1)
+            expect(Math.sign((b.advice.rate ?? 0) - (a.advice.rate ?? 0))).toBe(direction);
         }
-        const { breakEvenDiscount: be, breakEvenCode, floor, ceiling } = (answers[0] as (typeof answers)[number]).advice;
+        const {
+          breakEvenDiscount: be,
+          breakEvenCode,
+          floor,
+          ceiling,
+        } = (answers[0] as (typeof answers)[number]).advice;
         const npvAt = (bid: number) => xnpv(projected(win, Math.round(bid * 100)), 0.07);
         if (be !== null) {
           breakEvens++;
@@ -236,13 +287,16 @@ describe("bid advice on unfinished chits, against an independent projection", ()
   }, 120_000);
 });
 
-describe.skipIf(!hasLibreOffice)("the same flows in LibreOffice Calc (needs soffice: Debian's libreoffice-calc-nogui)", () => {
-  it("never says no rate where Calc's XIRR finds one, and names Calc's rate wherever it names one", () => {
-    expect(calcSeries.length).toBeGreaterThan(20);
-    const calc = libreOfficeXirr(calcSeries);
-    calcChecks.forEach((check, i) => {
-      check(calc[i] ?? null);
-    });
-    expect(calc.filter((c) => c !== null).length).toBeGreaterThan(10);
-  }, 120_000);
-});
+describe.skipIf(!hasLibreOffice)(
+  "the same flows in LibreOffice Calc (needs soffice: Debian's libreoffice-calc-nogui)",
+  () => {
+    it("never says no rate where Calc's XIRR finds one, and names Calc's rate wherever it names one", () => {
+      expect(calcSeries.length).toBeGreaterThan(20);
+      const calc = libreOfficeXirr(calcSeries);
+      calcChecks.forEach((check, i) => {
+        check(calc[i] ?? null);
+      });
+      expect(calc.filter((c) => c !== null).length).toBeGreaterThan(10);
+    }, 120_000);
+  },
+);

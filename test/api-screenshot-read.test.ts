@@ -26,10 +26,20 @@ function upload(bytes: Uint8Array | string, name = "shot.png") {
 describe("POST /api/v1/receipts/read", () => {
   it("answers what a Google Pay screenshot shows, the amount in rupees", async () => {
     const member = await signedInMember(t, "reader@example.com");
-    const res = await member.fetch("/api/v1/receipts/read", { method: "POST", headers: { origin: "http://localhost:3000" }, body: upload(readFileSync(GPAY)) });
+    const res = await member.fetch("/api/v1/receipts/read", {
+      method: "POST",
+      headers: { origin: "http://localhost:3000" },
+      body: upload(readFileSync(GPAY)),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(await res.json()).toEqual({ amount: TRUTH.amount, reference: TRUTH.reference, paidOn: TRUTH.paidOn, payee: TRUTH.payee, upiId: TRUTH.upiId });
+    expect(await res.json()).toEqual({
+      amount: TRUTH.amount,
+      reference: TRUTH.reference,
+      paidOn: TRUTH.paidOn,
+      payee: TRUTH.payee,
+      upiId: TRUTH.upiId,
+    });
   });
 
   it("reads an iPhone's HEIC image too (a photo with no payment on it: every field null)", async () => {
@@ -43,7 +53,11 @@ describe("POST /api/v1/receipts/read", () => {
   it("refuses what is not an image, too large a file, a non-multipart body and a stranger", async () => {
     const member = await signedInMember(t, "refused@example.com");
     const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-      member.fetch("/api/v1/receipts/read", { method: "POST", headers: { origin: "http://localhost:3000", ...headers }, body });
+      member.fetch("/api/v1/receipts/read", {
+        method: "POST",
+        headers: { origin: "http://localhost:3000", ...headers },
+        body,
+      });
     const pdf = await post(upload("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF", "r.pdf"));
     expect(pdf.status).toBe(415);
     expect((await pdf.json()).error.code).toBe("not-an-image");
@@ -56,7 +70,9 @@ describe("POST /api/v1/receipts/read", () => {
     const none = await post(new FormData());
     expect(none.status).toBe(400);
     expect((await none.json()).error.fields.file).toBeTruthy();
-    const stranger = await t.newClient().fetch("/api/v1/receipts/read", { method: "POST", body: upload(readFileSync(GPAY)) });
+    const stranger = await t
+      .newClient()
+      .fetch("/api/v1/receipts/read", { method: "POST", body: upload(readFileSync(GPAY)) });
     expect(stranger.status).toBe(401);
   });
 
@@ -86,7 +102,11 @@ describe("the OCR reader", () => {
   it("refuses reads beyond its queue instead of piling them up", async () => {
     const reader = tesseractScreenshotReader({ workers: 1, queue: 1, timeoutMs: 60_000, idleMs: 60_000 });
     const image = readFileSync(GPAY);
-    const results = await Promise.allSettled([reader.readLines(image), reader.readLines(image), reader.readLines(image)]);
+    const results = await Promise.allSettled([
+      reader.readLines(image),
+      reader.readLines(image),
+      reader.readLines(image),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "reader-busy" } });
     expect(reader.stats()).toEqual({ workers: 1, busy: 0, waiting: 0 });
@@ -94,13 +114,20 @@ describe("the OCR reader", () => {
   });
 
   it("reads with every network access blocked, in the main thread and the OCR worker thread", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "--import", "./test/support/no-network.mjs", "test/support/read-offline.ts", GPAY], {
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "--import", "./test/support/no-network.mjs", "test/support/read-offline.ts", GPAY],
+      {
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
     expect(run.stderr).toContain("NO-NETWORK main");
     expect(run.stderr).toContain("NO-NETWORK worker");
     expect(run.stderr).not.toContain("NETWORK-ATTEMPT");
-    expect(JSON.parse(run.stdout.trim().split("\n").at(-1)!)).toMatchObject({ reference: TRUTH.reference, amount: TRUTH.amount * 100 });
+    expect(JSON.parse(run.stdout.trim().split("\n").at(-1)!)).toMatchObject({
+      reference: TRUTH.reference,
+      amount: TRUTH.amount * 100,
+    });
   });
 });

@@ -1,4 +1,5 @@
-// Moving an installation: export from one store, import into a fresh one, and nothing is lost; bad archives change nothing.
+// Moving an installation: export from one store, import into a fresh one, and nothing is lost; bad archives change
+// nothing.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,8 +27,18 @@ afterEach(async () => {
 
 async function seed(t: TestApp) {
   const admin = await createAdmin(t.services, { email: "owner@example.com", password: "owner pass phrase" });
-  const member = await createAdmin(t.services, { email: "asha@example.com", password: "asha pass phrase long", name: "Asha" });
-  const chit = await createChit(t.services.ledger, member.id, { name: "Shriram A12", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 });
+  const member = await createAdmin(t.services, {
+    email: "asha@example.com",
+    password: "asha pass phrase long",
+    name: "Asha",
+  });
+  const chit = await createChit(t.services.ledger, member.id, {
+    name: "Shriram A12",
+    chitValue: 100000,
+    members: 20,
+    startDate: "2026-01-05",
+    dueDay: 5,
+  });
   // every chit setting of issue 15 travels too
   await createChit(t.services.ledger, member.id, {
     name: "KSFE weekly, two prizes",
@@ -88,46 +99,62 @@ async function fingerprint(t: TestApp) {
 }
 
 describe("export and import", () => {
-  it("moves members, chits, payments, totals and receipts to a fresh store unchanged, and members can still sign in", async () => {
-    await seed(source);
-    const file = join(source.dataDir, "move.chitfunds");
-    const counts = await exportArchive(source.services.archive, file);
-    expect(counts).toMatchObject({ users: 2, chits: 2, payments: 2, receipts: 1, files: 2 });
-    await importArchive(target.services.archive, file, { replace: false });
-    expect(await fingerprint(target)).toEqual(await fingerprint(source));
-    const res = await target.client.json("/api/auth/sign-in/email", { email: "asha@example.com", password: "asha pass phrase long" });
-    expect(res.status).toBe(200);
-  });
+  it(
+    "moves members, chits, payments, totals and receipts to a fresh store unchanged, and " +
+      "members can still sign in",
+    async () => {
+      await seed(source);
+      const file = join(source.dataDir, "move.chitfunds");
+      const counts = await exportArchive(source.services.archive, file);
+      expect(counts).toMatchObject({ users: 2, chits: 2, payments: 2, receipts: 1, files: 2 });
+      await importArchive(target.services.archive, file, { replace: false });
+      expect(await fingerprint(target)).toEqual(await fingerprint(source));
+      const res = await target.client.json("/api/auth/sign-in/email", {
+        email: "asha@example.com",
+        password: "asha pass phrase long",
+      });
+      expect(res.status).toBe(200);
+    },
+  );
 
   it("refuses to import into a store that has members unless told to replace", async () => {
     await seed(source);
     await createAdmin(target.services, { email: "someone@example.com", password: "someone pass phrase" });
     const file = join(source.dataDir, "move.chitfunds");
     await exportArchive(source.services.archive, file);
-    await expect(importArchive(target.services.archive, file, { replace: false })).rejects.toThrow(/already has 1 member/);
+    await expect(importArchive(target.services.archive, file, { replace: false })).rejects.toThrow(
+      /already has 1 member/,
+    );
     expect((await target.services.members.list({ limit: 10, offset: 0 })).total).toBe(1);
     await importArchive(target.services.archive, file, { replace: true });
     expect(await fingerprint(target)).toEqual(await fingerprint(source));
   });
 
-  it("refuses a file that is not an archive, a truncated one, or one from a newer version, and changes nothing", async () => {
-    await seed(source);
-    await seed(target);
-    const before = await fingerprint(target);
-    const good = join(source.dataDir, "good.chitfunds");
-    await exportArchive(source.services.archive, good);
-    const bytes = readFileSync(good);
-    const cases: [string, Buffer, RegExp][] = [
-      ["text.chitfunds", Buffer.from("hello, not an archive"), /not a ChitFunds Ledger archive/],
-      ["cut.chitfunds", bytes.subarray(0, Math.floor(bytes.length / 2)), /incomplete or damaged/],
-      ["newer.chitfunds", gzipSync(`${JSON.stringify({ format: "chitfunds-archive", version: 99, counts: {} })}\n`), /newer version/],
-      ["foreign.gz", gzipSync('{"hello":"world"}\n'), /not a ChitFunds Ledger archive/],
-    ];
-    for (const [name, content, message] of cases) {
-      const path = join(source.dataDir, name);
-      writeFileSync(path, content);
-      await expect(importArchive(target.services.archive, path, { replace: true })).rejects.toThrow(message);
-    }
-    expect(await fingerprint(target)).toEqual(before);
-  });
+  it(
+    "refuses a file that is not an archive, a truncated one, or one from a newer version, " + "and changes nothing",
+    async () => {
+      await seed(source);
+      await seed(target);
+      const before = await fingerprint(target);
+      const good = join(source.dataDir, "good.chitfunds");
+      await exportArchive(source.services.archive, good);
+      const bytes = readFileSync(good);
+      const cases: [string, Buffer, RegExp][] = [
+        ["text.chitfunds", Buffer.from("hello, not an archive"), /not a ChitFunds Ledger archive/],
+        ["cut.chitfunds", bytes.subarray(0, Math.floor(bytes.length / 2)), /incomplete or damaged/],
+        [
+          "newer.chitfunds",
+          gzipSync(`${JSON.stringify({ format: "chitfunds-archive", version: 99, counts: {} })}\n`),
+          /newer version/,
+        ],
+        ["foreign.gz", gzipSync('{"hello":"world"}\n'), /not a ChitFunds Ledger archive/],
+      ];
+      for (const [name, content, message] of cases) {
+        const path = join(source.dataDir, name);
+        writeFileSync(path, content);
+        await expect(importArchive(target.services.archive, path, { replace: true })).rejects.toThrow(message);
+      }
+      expect(await fingerprint(target)).toEqual(before);
+    },
+  );
 });

@@ -1,5 +1,5 @@
-// A member's account once in: log out, forgotten password by emailed code, change password, profile, and who is kept out
-// (waiting, rejected and banned members; non-admins on admin pages).
+// A member's account once in: log out, forgotten password by emailed code, change password, profile, and who is kept
+// out (waiting, rejected and banned members; non-admins on admin pages).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rejectMember } from "../src/app/reject-member.ts";
 import { setMemberBan } from "../src/app/set-member-ban.ts";
@@ -145,12 +145,22 @@ describe("changing the password", () => {
 describe("profile", () => {
   it("a member changes name, phone, language and time zone, and sees them on the profile page", async () => {
     const member = await signedInMember(t, "asha@example.com");
-    const saved = await member.form("/settings/profile", { name: "Asha Rao", phone: "+91 98765 43210", locale: "hi", timeZone: "America/New_York" });
+    const saved = await member.form("/settings/profile", {
+      name: "Asha Rao",
+      phone: "+91 98765 43210",
+      locale: "hi",
+      timeZone: "America/New_York",
+    });
     expect(saved.status).toBe(303);
     expect(saved.headers.get("location")).toBe("/settings/profile?notice=profile-saved");
 
     const stored = await t.services.members.findByEmail("asha@example.com");
-    expect(stored).toMatchObject({ name: "Asha Rao", phone: "+91 98765 43210", locale: "hi", timeZone: "America/New_York" });
+    expect(stored).toMatchObject({
+      name: "Asha Rao",
+      phone: "+91 98765 43210",
+      locale: "hi",
+      timeZone: "America/New_York",
+    });
     const html = await (await member.fetch("/settings/profile?notice=profile-saved")).text();
     // Hindi was chosen, so the page now speaks it.
     expect(alerts(html)).toContain("आपकी प्रोफ़ाइल सेव हो गई।");
@@ -160,17 +170,30 @@ describe("profile", () => {
     expect(selectedOption(html, "timeZone")).toBe("America/New_York");
   });
 
-  it("an unknown time zone is refused with 400 beside the field, what was typed is kept, and nothing is saved", async () => {
-    const member = await signedInMember(t, "ravi@example.com", { name: "Ravi" });
-    const page = await member.form("/settings/profile", { name: "Ravi Kumar", phone: "98765 43210", locale: "hi", timeZone: "Mars/Olympus_Mons" });
-    expect(page.status).toBe(400);
-    const html = await page.text();
-    expect(fieldError(html, "timeZone")).toBe("Choose a time zone from the list.");
-    expect(fieldValue(html, "name")).toBe("Ravi Kumar");
-    expect(fieldValue(html, "phone")).toBe("98765 43210");
-    expect(selectedOption(html, "locale")).toBe("hi");
-    expect(await t.services.members.findByEmail("ravi@example.com")).toMatchObject({ name: "Ravi", phone: null, locale: "en", timeZone: "Asia/Kolkata" });
-  });
+  it(
+    "an unknown time zone is refused with 400 beside the field, what was typed is kept, " + "and nothing is saved",
+    async () => {
+      const member = await signedInMember(t, "ravi@example.com", { name: "Ravi" });
+      const page = await member.form("/settings/profile", {
+        name: "Ravi Kumar",
+        phone: "98765 43210",
+        locale: "hi",
+        timeZone: "Mars/Olympus_Mons",
+      });
+      expect(page.status).toBe(400);
+      const html = await page.text();
+      expect(fieldError(html, "timeZone")).toBe("Choose a time zone from the list.");
+      expect(fieldValue(html, "name")).toBe("Ravi Kumar");
+      expect(fieldValue(html, "phone")).toBe("98765 43210");
+      expect(selectedOption(html, "locale")).toBe("hi");
+      expect(await t.services.members.findByEmail("ravi@example.com")).toMatchObject({
+        name: "Ravi",
+        phone: null,
+        locale: "en",
+        timeZone: "Asia/Kolkata",
+      });
+    },
+  );
 
   it("an empty name or an over-long one is refused beside the name field", async () => {
     const member = await signedInMember(t, "meena@example.com", { name: "Meena" });
@@ -204,7 +227,12 @@ describe("members who may not use the app", () => {
     expect(page.headers.get("location")).toBe("/pending");
     const waiting = await member.fetch("/pending");
     expect(heading(await waiting.text())).toBe("Waiting for approval");
-    const save = await member.form("/settings/profile", { name: "Sneaky", phone: "", locale: "en", timeZone: "Asia/Kolkata" });
+    const save = await member.form("/settings/profile", {
+      name: "Sneaky",
+      phone: "",
+      locale: "en",
+      timeZone: "Asia/Kolkata",
+    });
     expect(save.status).toBe(303);
     expect((await t.services.members.findByEmail("waiting@example.com"))?.name).toBe("waiting");
   });

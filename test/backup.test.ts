@@ -38,14 +38,22 @@ afterEach(async () => {
 async function seed(t: TestApp): Promise<{ asha: Client; token: string }> {
   const asha = await signedInMember(t, "asha@example.com", { name: "Asha" });
   const bharat = await signedInMember(t, "bharat@example.com");
-  const chit = await createChit(asha, { name: "Shriram A12", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 });
+  const chit = await createChit(asha, {
+    name: "Shriram A12",
+    chitValue: 100000,
+    members: 20,
+    startDate: "2026-01-05",
+    dueDay: 5,
+  });
   await recordInstalment(asha, chit.id, 2, { discount: 30000 });
   const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#aa3300" } })
     .jpeg()
     .toBuffer();
   const res = await asha.fetch(`/api/v1/chits/${chit.id}/payments`, {
     method: "POST",
-    body: multipart({ instalment: "1", amount: "5000", paidOn: "2026-01-05", reference: "UTR1" }, [{ name: "upi.jpg", bytes: photo }]),
+    body: multipart({ instalment: "1", amount: "5000", paidOn: "2026-01-05", reference: "UTR1" }, [
+      { name: "upi.jpg", bytes: photo },
+    ]),
   });
   expect(res.status).toBe(201);
   await pay(asha, chit.id, { instalment: 2, amount: 3750, paidOn: "2026-02-05", method: "cash" });
@@ -56,7 +64,9 @@ async function seed(t: TestApp): Promise<{ asha: Client; token: string }> {
 
 /** Everything a member would miss after a bad restore, in a form that compares across stores. */
 async function fingerprint(t: TestApp) {
-  const members = (await t.services.members.list({ limit: 100, offset: 0 })).members.sort((a, b) => a.email.localeCompare(b.email));
+  const members = (await t.services.members.list({ limit: 100, offset: 0 })).members.sort((a, b) =>
+    a.email.localeCompare(b.email),
+  );
   const out: Record<string, unknown> = {};
   for (const m of members) {
     const chits = await t.services.ledger.chits.list(m.id);
@@ -92,26 +102,33 @@ async function fingerprint(t: TestApp) {
 }
 
 describe("a backup", () => {
-  it("restores everything into an empty installation: members, chits, payments, receipts, notifications, API tokens", async () => {
-    const { token } = await seed(source);
-    const { path, counts } = await runBackup(source.services.archive, { dir: backupDir, keep: 7 });
-    expect(path).toBe(join(backupDir, "chitfunds-backup-20260620-210000Z.chitfunds"));
-    expect(counts).toMatchObject({ users: 2, chits: 2, payments: 3, receipts: 1, files: 2, apiTokens: 1 });
+  it(
+    "restores everything into an empty installation: members, chits, payments, receipts, " +
+      "notifications, API tokens",
+    async () => {
+      const { token } = await seed(source);
+      const { path, counts } = await runBackup(source.services.archive, { dir: backupDir, keep: 7 });
+      expect(path).toBe(join(backupDir, "chitfunds-backup-20260620-210000Z.chitfunds"));
+      expect(counts).toMatchObject({ users: 2, chits: 2, payments: 3, receipts: 1, files: 2, apiTokens: 1 });
 
-    await importArchive(target.services.archive, path, { replace: true });
-    const restored = await fingerprint(target);
-    expect(restored).toEqual(await fingerprint(source));
-    expect(Object.keys(restored)).toEqual(["asha@example.com", "bharat@example.com"]);
+      await importArchive(target.services.archive, path, { replace: true });
+      const restored = await fingerprint(target);
+      expect(restored).toEqual(await fingerprint(source));
+      expect(Object.keys(restored)).toEqual(["asha@example.com", "bharat@example.com"]);
 
-    // the member signs in with the same password, and the script's token still works
-    const signIn = await target.client.json("/api/auth/sign-in/email", { email: "asha@example.com", password: "correct horse battery" });
-    expect(signIn.status).toBe(200);
-    const chits = await expectStatus<{ chits: { name: string }[] }>(
-      target.newClient().fetch("/api/v1/chits", { headers: { authorization: `Bearer ${token}` } }),
-      200,
-    );
-    expect(chits.chits.map((c) => c.name)).toEqual(["Shriram A12"]);
-  });
+      // the member signs in with the same password, and the script's token still works
+      const signIn = await target.client.json("/api/auth/sign-in/email", {
+        email: "asha@example.com",
+        password: "correct horse battery",
+      });
+      expect(signIn.status).toBe(200);
+      const chits = await expectStatus<{ chits: { name: string }[] }>(
+        target.newClient().fetch("/api/v1/chits", { headers: { authorization: `Bearer ${token}` } }),
+        200,
+      );
+      expect(chits.chits.map((c) => c.name)).toEqual(["Shriram A12"]);
+    },
+  );
 
   it("keeps the newest BACKUP_KEEP and removes older ones", async () => {
     await seed(source);
@@ -131,12 +148,19 @@ describe("a backup", () => {
   it("runs on its schedule when BACKUP_DIR is set, and not at all when it is not", async () => {
     await seed(source);
     const log = pino({ level: "silent" });
-    expect(startBackupJob(source.services.archive, { ...source.services.config.backup, dir: undefined }, log)).toBeNull();
+    expect(
+      startBackupJob(source.services.archive, { ...source.services.config.backup, dir: undefined }, log),
+    ).toBeNull();
     // every second (croner takes a seconds field), so the test need not wait for 02:30
-    const job = startBackupJob(source.services.archive, { dir: backupDir, keep: 2, cron: "* * * * * *", timeZone: "Asia/Kolkata" }, log)!;
+    const job = startBackupJob(
+      source.services.archive,
+      { dir: backupDir, keep: 2, cron: "* * * * * *", timeZone: "Asia/Kolkata" },
+      log,
+    )!;
     try {
       const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline && readdirSync(backupDir).filter((f) => BACKUP_PATTERN.test(f)).length === 0) await new Promise((r) => setTimeout(r, 100));
+      while (Date.now() < deadline && readdirSync(backupDir).filter((f) => BACKUP_PATTERN.test(f)).length === 0)
+        await new Promise((r) => setTimeout(r, 100));
     } finally {
       await job.stop();
     }
@@ -146,7 +170,12 @@ describe("a backup", () => {
 
 describe("settings", () => {
   it("default to 02:30 every day in Asia/Kolkata, keeping 7, and refuse a bad schedule by name", () => {
-    expect(loadConfig({ BACKUP_DIR: "/backups" }).backup).toEqual({ dir: "/backups", keep: 7, cron: "30 2 * * *", timeZone: "Asia/Kolkata" });
+    expect(loadConfig({ BACKUP_DIR: "/backups" }).backup).toEqual({
+      dir: "/backups",
+      keep: 7,
+      cron: "30 2 * * *",
+      timeZone: "Asia/Kolkata",
+    });
     expect(loadConfig({}).backup.dir).toBeUndefined();
     expect(() => loadConfig({ BACKUP_CRON: "every night" })).toThrow(ConfigError);
     expect(() => loadConfig({ BACKUP_CRON: "every night" })).toThrow(/BACKUP_CRON/);

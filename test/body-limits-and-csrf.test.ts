@@ -16,7 +16,10 @@ afterAll(async () => {
   await t.close();
 });
 
-/** A body that would be `total` bytes, streamed in 64 KB chunks without a declared length; `sent()` says how much was pulled. */
+/**
+ * A body that would be `total` bytes, streamed in 64 KB chunks without a declared length; `sent()` says how much was
+ * pulled.
+ */
 function streamed(total: number) {
   const chunk = new Uint8Array(64 * 1024).fill(65);
   let sent = 0;
@@ -54,17 +57,21 @@ describe("body caps", () => {
       } else expect(await res.text()).toContain("The request is too large: at most 1 MB is accepted here.");
     });
 
-    it(`${label}: a streamed body is cut off at the 1 MB cap with 413 (a stranger's page post or API call is refused unread)`, async () => {
-      const { body, sent } = streamed(8 * 1024 * 1024);
-      const res = await t.newClient().fetch(path, {
-        method: "POST",
-        headers: { "content-type": type, origin: BASE },
-        body,
-        duplex: "half",
-      } as RequestInit);
-      expect(res.status).toBe(path === "/login" ? 403 : path === "/api/v1/chits" ? 401 : 413);
-      expect(sent()).toBeLessThan(2 * 1024 * 1024);
-    });
+    it(
+      `${label}: a streamed body is cut off at the 1 MB cap with 413 (a stranger's page post ` +
+        "or API call is refused unread)",
+      async () => {
+        const { body, sent } = streamed(8 * 1024 * 1024);
+        const res = await t.newClient().fetch(path, {
+          method: "POST",
+          headers: { "content-type": type, origin: BASE },
+          body,
+          duplex: "half",
+        } as RequestInit);
+        expect(res.status).toBe(path === "/login" ? 403 : path === "/api/v1/chits" ? 401 : 413);
+        expect(sent()).toBeLessThan(2 * 1024 * 1024);
+      },
+    );
   }
 
   it("a member's streamed page post and API call are cut off at the cap with 413", async () => {
@@ -72,7 +79,10 @@ describe("body caps", () => {
       const { body, sent } = streamed(8 * 1024 * 1024);
       const res = await member.fetch(path, {
         method: "POST",
-        headers: { "content-type": path.startsWith("/api/") ? "application/json" : "application/x-www-form-urlencoded", origin: BASE },
+        headers: {
+          "content-type": path.startsWith("/api/") ? "application/json" : "application/x-www-form-urlencoded",
+          origin: BASE,
+        },
         body,
         duplex: "half",
       } as RequestInit);
@@ -84,51 +94,78 @@ describe("body caps", () => {
   it("a member's JSON over 1 MB is refused, one under it is read", async () => {
     const big = await member.json("/api/v1/chits", { name: "x", notes: "n".repeat(1024 * 1024) });
     expect(big.status).toBe(413);
-    const fine = await member.json("/api/v1/chits", { name: "x", organizer: "o", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 });
+    const fine = await member.json("/api/v1/chits", {
+      name: "x",
+      organizer: "o",
+      chitValue: 100000,
+      members: 20,
+      startDate: "2025-01-05",
+      dueDay: 5,
+    });
     expect(fine.status).toBe(201);
   });
 });
 
 describe("one CSRF check for every page action", () => {
-  it("a text/plain POST without a token is refused with 403 on every kind of page action, and nothing changes", async () => {
-    await createAdmin(t.services, { email: "owner@example.com", password: "owner pass phrase" });
-    const admin = t.newClient();
-    expect((await admin.form("/login", { email: "owner@example.com", password: "owner pass phrase" })).status).toBe(303);
-    const pending = await signedInMember(t, "pending@example.com", { approve: false });
-    const pendingId = (await t.db.users("pending@example.com"))[0]!.id;
-    const chit = await member.json("/api/v1/chits", { name: "Plain", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 });
-    const chitId = ((await chit.json()) as { id: string }).id;
-    const actions: [Client, string][] = [
-      [admin, `/admin/members/${pendingId}/approve`],
-      [admin, `/admin/members/${pendingId}/ban`],
-      [member, `/chits/${chitId}/delete`],
-      [member, `/chits/${chitId}/payments`],
-      [member, "/settings/tokens"],
-      [member, "/settings/profile"],
-      [member, "/logout"],
-    ];
-    for (const [client, path] of actions) {
-      for (const type of ["text/plain", "application/json", ""]) {
-        const res = await client.fetch(path, {
-          method: "POST",
-          headers: { ...(type ? { "content-type": type } : {}), origin: BASE },
-          body: type === "application/json" ? JSON.stringify({ confirm: "yes", name: "x" }) : `_csrf=${client.csrf}&confirm=yes`,
-        });
-        expect(res.status, `${type || "no type"} ${path}`).toBe(403);
+  it(
+    "a text/plain POST without a token is refused with 403 on every kind of page action, " + "and nothing changes",
+    async () => {
+      await createAdmin(t.services, { email: "owner@example.com", password: "owner pass phrase" });
+      const admin = t.newClient();
+      expect((await admin.form("/login", { email: "owner@example.com", password: "owner pass phrase" })).status).toBe(
+        303,
+      );
+      const pending = await signedInMember(t, "pending@example.com", { approve: false });
+      const pendingId = (await t.db.users("pending@example.com"))[0]!.id;
+      const chit = await member.json("/api/v1/chits", {
+        name: "Plain",
+        chitValue: 100000,
+        members: 20,
+        startDate: "2025-01-05",
+        dueDay: 5,
+      });
+      const chitId = ((await chit.json()) as { id: string }).id;
+      const actions: [Client, string][] = [
+        [admin, `/admin/members/${pendingId}/approve`],
+        [admin, `/admin/members/${pendingId}/ban`],
+        [member, `/chits/${chitId}/delete`],
+        [member, `/chits/${chitId}/payments`],
+        [member, "/settings/tokens"],
+        [member, "/settings/profile"],
+        [member, "/logout"],
+      ];
+      for (const [client, path] of actions) {
+        for (const type of ["text/plain", "application/json", ""]) {
+          const res = await client.fetch(path, {
+            method: "POST",
+            headers: { ...(type ? { "content-type": type } : {}), origin: BASE },
+            body:
+              type === "application/json"
+                ? JSON.stringify({ confirm: "yes", name: "x" })
+                : `_csrf=${client.csrf}&confirm=yes`,
+          });
+          expect(res.status, `${type || "no type"} ${path}`).toBe(403);
+        }
       }
-    }
-    expect((await t.db.users("pending@example.com"))[0]).toMatchObject({ status: "pending", banned: false });
-    expect(await t.db.chitCount(chitId)).toBe(1);
-    expect((await member.fetch("/dashboard")).status).toBe(200);
-    void pending;
-  });
+      expect((await t.db.users("pending@example.com"))[0]).toMatchObject({ status: "pending", banned: false });
+      expect(await t.db.chitCount(chitId)).toBe(1);
+      expect((await member.fetch("/dashboard")).status).toBe(200);
+      void pending;
+    },
+  );
 
   it("a script on our page may send the token in the X-CSRF-Token header instead", async () => {
     const client = await signedInMember(t, "header@example.com");
     await client.fetch("/dashboard");
-    const refused = await client.fetch("/logout", { method: "POST", headers: { origin: BASE, "x-csrf-token": "x".repeat(32) } });
+    const refused = await client.fetch("/logout", {
+      method: "POST",
+      headers: { origin: BASE, "x-csrf-token": "x".repeat(32) },
+    });
     expect(refused.status).toBe(403);
-    const res = await client.fetch("/logout", { method: "POST", headers: { origin: BASE, "x-csrf-token": client.csrf } });
+    const res = await client.fetch("/logout", {
+      method: "POST",
+      headers: { origin: BASE, "x-csrf-token": client.csrf },
+    });
     expect(res.status).toBe(303);
     expect((await client.fetch("/dashboard")).status).toBe(303);
   });

@@ -33,44 +33,66 @@ async function memberWithLedger(email = "asha@example.com") {
     [2, "10000", "2026-02-28"],
     [3, "4000", "2026-03-10"],
   ] as const) {
-    await recordPayment(t.services.ledger, member, chit.id, { instalment: String(n), amount, paidOn: on, method: "upi" });
+    await recordPayment(t.services.ledger, member, chit.id, {
+      instalment: String(n),
+      amount,
+      paidOn: on,
+      method: "upi",
+    });
   }
-  const closed = await createChit(t.services.ledger, member.id, { name: "Closed one", chitValue: 50000, members: 5, startDate: "2026-01-05", dueDay: 5 });
+  const closed = await createChit(t.services.ledger, member.id, {
+    name: "Closed one",
+    chitValue: 50000,
+    members: 5,
+    startDate: "2026-01-05",
+    dueDay: 5,
+  });
   await updateChit(t.services.ledger, member.id, closed.id, { status: "closed" });
   return { client, member, chit };
 }
 
 describe("the ICS feed", () => {
-  it("answers text/calendar with a VCALENDAR holding one all-day VEVENT per open instalment, CRLF and folded", async () => {
-    t = await startTestApp({ clock });
-    const { client, chit } = await memberWithLedger();
-    const { url } = (await (await client.fetch("/api/v1/calendar/feed")).json()) as { url: string };
-    expect(url).toMatch(new RegExp(`^${BASE}/api/v1/calendar/[A-Za-z0-9]+\\.[A-Za-z0-9_-]{43}\\.ics$`));
+  it(
+    "answers text/calendar with a VCALENDAR holding one all-day VEVENT per open " + "instalment, CRLF and folded",
+    async () => {
+      t = await startTestApp({ clock });
+      const { client, chit } = await memberWithLedger();
+      const { url } = (await (await client.fetch("/api/v1/calendar/feed")).json()) as { url: string };
+      expect(url).toMatch(new RegExp(`^${BASE}/api/v1/calendar/[A-Za-z0-9]+\\.[A-Za-z0-9_-]{43}\\.ics$`));
 
-    const res = await t.app.request(url); // no cookie: a calendar app fetching it
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
-    const ics = await res.text();
-    expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
-    expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
-    expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // every line ends in CRLF
-    for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+      const res = await t.app.request(url); // no cookie: a calendar app fetching it
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+      const ics = await res.text();
+      expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
+      expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
+      expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // every line ends in CRLF
+      for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
 
-    const vevents = events(ics);
-    expect(vevents).toHaveLength(8); // instalments 3 (part-paid) to 10; none of the closed chit
-    const lines = unfold(ics);
-    expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(8);
-    expect(lines).toContain(`UID:${chit.id}-4@chitfunds-ledger`);
-    expect(lines).toContain("DTSTART;VALUE=DATE:20260430"); // due day 31 -> 30 April
-    expect(lines).toContain("DTEND;VALUE=DATE:20260501");
-    expect(lines).toContain("SUMMARY:Kapil\\, B7\\; the \\\\ group with a long name so its summary line folds · instalment 4 · ₹10\\,000"); // the amount's comma escaped too
-    expect(lines).toContain("SUMMARY:Kapil\\, B7\\; the \\\\ group with a long name so its summary line folds · instalment 3 · ₹10\\,000 (₹6\\,000 left)");
-    expect(lines.some((l) => l.startsWith("DESCRIPTION:") && l.includes(`/chits/${chit.id}/payments/new?instalment=4`))).toBe(true);
-    expect(lines).not.toContain("DTSTART;VALUE=DATE:20260228"); // paid
+      const vevents = events(ics);
+      expect(vevents).toHaveLength(8); // instalments 3 (part-paid) to 10; none of the closed chit
+      const lines = unfold(ics);
+      expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(8);
+      expect(lines).toContain(`UID:${chit.id}-4@chitfunds-ledger`);
+      expect(lines).toContain("DTSTART;VALUE=DATE:20260430"); // due day 31 -> 30 April
+      expect(lines).toContain("DTEND;VALUE=DATE:20260501");
+      expect(lines).toContain(
+        "SUMMARY:Kapil\\, B7\\; the \\\\ group with a long name so its summary line folds · instalment 4 · ₹10\\,000",
+      ); // the amount's comma escaped too
+      expect(lines).toContain(
+        "SUMMARY:Kapil\\, B7\\; the \\\\ group with a long name so its summary line folds · " +
+          "instalment 3 · ₹10\\,000 (₹6\\,000 left)",
+      );
+      expect(
+        lines.some((l) => l.startsWith("DESCRIPTION:") && l.includes(`/chits/${chit.id}/payments/new?instalment=4`)),
+      ).toBe(true);
+      expect(lines).not.toContain("DTSTART;VALUE=DATE:20260228"); // paid
 
-    const again = await (await t.app.request(url)).text();
-    expect(unfold(again).filter((l) => l.startsWith("UID:"))).toEqual(lines.filter((l) => l.startsWith("UID:"))); // stable UIDs
-  });
+      const again = await (await t.app.request(url)).text();
+      // stable UIDs
+      expect(unfold(again).filter((l) => l.startsWith("UID:"))).toEqual(lines.filter((l) => l.startsWith("UID:")));
+    },
+  );
 
   it("keeps the same URL until the member rotates it; then the old one is 404 and the new one works", async () => {
     t = await startTestApp({ clock });
@@ -106,7 +128,9 @@ describe("the ICS feed", () => {
   it("is shown and rotated on the settings page", async () => {
     t = await startTestApp({ clock });
     const { client } = await memberWithLedger();
-    expect((await client.form("/settings/calendar-feed", {})).headers.get("location")).toBe("/settings/reminders?notice=feed-created");
+    expect((await client.form("/settings/calendar-feed", {})).headers.get("location")).toBe(
+      "/settings/reminders?notice=feed-created",
+    );
     const page = await (await client.fetch("/settings/reminders")).text();
     const shown = page.match(/value="(http:\/\/localhost:3000\/api\/v1\/calendar\/[^"]+\.ics)"/)?.[1];
     expect(shown).toBeDefined();

@@ -16,11 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const raw = (path: string, headers: Record<string, string> = {}) => t.app.request(`${BASE}${path}`, { headers: { cookie: member.cookieHeader(), ...headers } });
+const raw = (path: string, headers: Record<string, string> = {}) =>
+  t.app.request(`${BASE}${path}`, { headers: { cookie: member.cookieHeader(), ...headers } });
 
 function decoded(res: Response, body: Buffer): string {
   const encoding = res.headers.get("content-encoding");
-  return (encoding === "br" ? brotliDecompressSync(body) : encoding === "gzip" ? gunzipSync(body) : body).toString("utf8");
+  return (encoding === "br" ? brotliDecompressSync(body) : encoding === "gzip" ? gunzipSync(body) : body).toString(
+    "utf8",
+  );
 }
 
 describe("compressed answers", () => {
@@ -47,7 +50,11 @@ describe("compressed answers", () => {
 
   it("leave small answers and pages asked for from another site alone", async () => {
     expect((await raw("/healthz", { "accept-encoding": "br" })).headers.get("content-encoding")).toBeNull();
-    const crossSite = await raw("/dashboard", { "accept-encoding": "br", "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" });
+    const crossSite = await raw("/dashboard", {
+      "accept-encoding": "br",
+      "sec-fetch-site": "cross-site",
+      "sec-fetch-mode": "navigate",
+    });
     expect(crossSite.status).toBe(200);
     expect(crossSite.headers.get("content-encoding")).toBeNull();
   });

@@ -35,8 +35,12 @@ const chits = { shriram: "", kapil: "" };
 beforeAll(async () => {
   t = await startTestApp({ clock });
   asha = await signedInMember(t, "asha@example.com");
-  chits.shriram = (await createChit(asha, { name: "Shriram A12", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 })).id;
-  chits.kapil = (await createChit(asha, { name: "Kapil 5L", chitValue: 500000, members: 25, startDate: "2026-02-10", dueDay: 10 })).id;
+  chits.shriram = (
+    await createChit(asha, { name: "Shriram A12", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 })
+  ).id;
+  chits.kapil = (
+    await createChit(asha, { name: "Kapil 5L", chitValue: 500000, members: 25, startDate: "2026-02-10", dueDay: 10 })
+  ).id;
 });
 afterAll(async () => {
   await t.close();
@@ -45,19 +49,39 @@ beforeEach(() => {
   now = new Date("2026-06-20T06:30:00Z");
 });
 
-const upload = (client: Client, bytes: Uint8Array | string, fields: Record<string, string> = {}, name = "payments.csv") =>
+const upload = (
+  client: Client,
+  bytes: Uint8Array | string,
+  fields: Record<string, string> = {},
+  name = "payments.csv",
+) =>
   client.fetch("/api/v1/imports", {
     method: "POST",
-    body: multipart(fields, [{ field: "file", name, bytes: typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes, type: "text/csv" }]),
+    body: multipart(fields, [
+      {
+        field: "file",
+        name,
+        bytes: typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes,
+        type: "text/csv",
+      },
+    ]),
   });
-const preview = (client: Client, bytes: Uint8Array | string, fields: Record<string, string> = {}) => expectStatus<Preview>(upload(client, bytes, fields), 201);
+const preview = (client: Client, bytes: Uint8Array | string, fields: Record<string, string> = {}) =>
+  expectStatus<Preview>(upload(client, bytes, fields), 201);
 const commit = (client: Client, id: string) => client.fetch(`/api/v1/imports/${id}/commit`, { method: "POST" });
-const paymentCount = async (client: Client) => (await expectStatus<PaymentPageBody>(client.fetch("/api/v1/payments?perPage=1"), 200)).total;
+const paymentCount = async (client: Client) =>
+  (await expectStatus<PaymentPageBody>(client.fetch("/api/v1/payments?perPage=1"), 200)).total;
 
 describe("a CSV with one bad row", () => {
   it("is refused with that row's number, imports nothing, and imports everything once fixed", async () => {
     const member = await signedInMember(t, "farah@example.com");
-    const chit = await createChit(member, { name: "Margadarsi 2L", chitValue: 200000, members: 20, startDate: "2026-01-10", dueDay: 10 });
+    const chit = await createChit(member, {
+      name: "Margadarsi 2L",
+      chitValue: 200000,
+      members: 20,
+      startDate: "2026-01-10",
+      dueDay: 10,
+    });
     const file = (thirdAmount: string) =>
       [
         "Date,Amount,Chit,Instalment,Reference,Method,Notes",
@@ -67,7 +91,9 @@ describe("a CSV with one bad row", () => {
       ].join("\r\n");
     const bad = await preview(member, file("ten thousand"));
     expect(bad.ready).toBe(false);
-    expect(bad.errors).toEqual([{ row: 4, field: "amount", message: expect.stringMatching(/"ten thousand" is not an amount/) }]);
+    expect(bad.errors).toEqual([
+      { row: 4, field: "amount", message: expect.stringMatching(/"ten thousand" is not an amount/) },
+    ]);
     const refused = await expectError(commit(member, bad.id), 409);
     expect(refused.code).toBe("import-has-errors");
     expect(refused.message).toMatch(/row 4/);
@@ -79,7 +105,14 @@ describe("a CSV with one bad row", () => {
     const done = await expectStatus<{ imported: number; paymentIds: string[] }>(commit(member, good.id), 200);
     expect(done.imported).toBe(3);
     const { payments } = await expectStatus<{
-      payments: { instalment: number; amount: number; paidOn: string; method: string; reference: string; notes: string }[];
+      payments: {
+        instalment: number;
+        amount: number;
+        paidOn: string;
+        method: string;
+        reference: string;
+        notes: string;
+      }[];
     }>(member.fetch(`/api/v1/chits/${chit.id}/payments`), 200);
     expect(payments.map((p) => [p.instalment, p.amount, p.paidOn, p.method, p.reference, p.notes])).toEqual([
       [1, 10000, "2026-01-10", "upi", "UTR-A1", "first"],
@@ -123,7 +156,9 @@ describe("duplicates", () => {
 
 describe("what spreadsheets produce", () => {
   it("reads UTF-16 with semicolons, DD-MM-YYYY dates and rupee amounts with Indian grouping", async () => {
-    const text = "Paid On;Amount (Rs);Chit Name;UTR No\r\n05-01-2026;₹1,00,000.00;Shriram A12;U16-1\r\n05-02-2026;₹5,000;Shriram A12;U16-2\r\n";
+    const text =
+      "Paid On;Amount (Rs);Chit Name;UTR No\r\n05-01-2026;₹1,00,000.00;Shriram " +
+      "A12;U16-1\r\n05-02-2026;₹5,000;Shriram A12;U16-2\r\n";
     const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, "utf16le")]);
     const p = await preview(asha, bytes);
     expect(p).toMatchObject({ encoding: "utf-16le", delimiter: "semicolon", errors: [] });
@@ -138,9 +173,22 @@ describe("what spreadsheets produce", () => {
     const be = Buffer.from("date,amount,chit\n2026-01-05,500,Shriram A12\n", "utf16le");
     const beBytes = new Uint8Array([0xfe, 0xff, ...be.map((_, i) => be[i ^ 1]!)]);
     expect((await preview(asha, beBytes)).encoding).toBe("utf-16be");
-    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("Date\tAmount\tChit\n05/01/2026\t500\tShriram A12\n")]);
+    const bom = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode("Date\tAmount\tChit\n05/01/2026\t500\tShriram A12\n"),
+    ]);
     expect(await preview(asha, bom)).toMatchObject({ encoding: "utf-8", delimiter: "tab", errors: [] });
-    const cp1252 = new Uint8Array([...Buffer.from("Date,Amount,Chit,Notes\n05/01/2026,501,Shriram A12,Caf"), 0xe9, 0x20, 0x96, 0x20, 0x80, 0x0a]);
+    const cp1252 = new Uint8Array([
+      ...Buffer.from("Date,Amount,Chit,Notes\n05/01/2026,501,Shriram A12,Caf"),
+      0xe9,
+      0x20,
+      0x96,
+      0x20,
+      0x80,
+      0x0a,
+    ]);
     const p = await preview(asha, cp1252);
     expect(p.encoding).toBe("windows-1252");
     expect(p.rows[0]!.notes).toBe("Café – €");
@@ -151,7 +199,8 @@ describe("what spreadsheets produce", () => {
     const missing = await expectError(upload(asha, csv), 400);
     expect(missing.code).toBe("missing-columns");
     expect(missing.message).toMatch(/No date column.*"When", "Rs", "Group"/);
-    expect(Object.keys(missing.fields ?? {})).toEqual(["date"]); // "Rs" and "Group" are names people use for amount and chit
+    // "Rs" and "Group" are names people use for amount and chit
+    expect(Object.keys(missing.fields ?? {})).toEqual(["date"]);
     const p = await preview(asha, csv, { mapping: JSON.stringify({ date: "When" }) });
     expect(p.errors).toEqual([]);
     expect(p.rows.map((r) => r.instalment)).toEqual([1, 2, 2]);
@@ -191,14 +240,28 @@ describe("what spreadsheets produce", () => {
 
 describe("files refused as a whole, with nothing imported", () => {
   it("a wrong delimiter, broken encoding, an empty file or no file", async () => {
-    expect((await expectError(upload(asha, "date|amount|chit\n05/01/2026|5|Shriram A12\n"), 400)).message).toMatch(/no comma, semicolon or tab/);
-    const broken = new Uint8Array([...new TextEncoder().encode("date,amount,chit\n05/01/2026,₹5,Shriram A12,"), 0xe9, 0x0a]);
-    expect((await expectError(upload(asha, broken), 400)).message).toMatch(/damaged/);
-    expect((await expectError(upload(asha, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 400)).message).toMatch(
-      /binary|damaged/,
+    expect((await expectError(upload(asha, "date|amount|chit\n05/01/2026|5|Shriram A12\n"), 400)).message).toMatch(
+      /no comma, semicolon or tab/,
     );
+    const broken = new Uint8Array([
+      ...new TextEncoder().encode("date,amount,chit\n05/01/2026,₹5,Shriram A12,"),
+      0xe9,
+      0x0a,
+    ]);
+    expect((await expectError(upload(asha, broken), 400)).message).toMatch(/damaged/);
+    expect(
+      (
+        await expectError(
+          upload(asha, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+          400,
+        )
+      ).message,
+    ).toMatch(/binary|damaged/);
     expect((await expectError(upload(asha, "date,amount,chit\n"), 400)).message).toMatch(/no payments/);
-    const noFile = await expectError(asha.fetch("/api/v1/imports", { method: "POST", body: multipart({ chit: "x" }) }), 400);
+    const noFile = await expectError(
+      asha.fetch("/api/v1/imports", { method: "POST", body: multipart({ chit: "x" }) }),
+      400,
+    );
     expect(noFile.fields).toHaveProperty("file");
     expect((await expectError(asha.json("/api/v1/imports", { file: "x" }), 415)).code).toBe("multipart-required");
   });
@@ -239,16 +302,28 @@ describe("previews", () => {
 describe("the import pages", () => {
   it("upload, see the bad row marked, fix the mapping, and import", async () => {
     const hema = await signedInMember(t, "hema@example.com");
-    await createChit(hema, { name: "Sriram Group", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 });
+    await createChit(hema, {
+      name: "Sriram Group",
+      chitValue: 100000,
+      members: 20,
+      startDate: "2026-01-05",
+      dueDay: 5,
+    });
     const page = await hema.fetch("/imports");
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Import payments from a spreadsheet");
 
-    const send = (path: string, form: FormData) => hema.fetch(path, { method: "POST", body: form, headers: { origin: BASE } });
+    const send = (path: string, form: FormData) =>
+      hema.fetch(path, { method: "POST", body: form, headers: { origin: BASE } });
     const file = (csv: string) =>
-      multipart({ _csrf: hema.csrf, chit: "" }, [{ field: "file", name: "mine.csv", bytes: new TextEncoder().encode(csv), type: "text/csv" }]);
+      multipart({ _csrf: hema.csrf, chit: "" }, [
+        { field: "file", name: "mine.csv", bytes: new TextEncoder().encode(csv), type: "text/csv" },
+      ]);
 
-    const uploaded = await send("/imports", file("When,Paid,Group\n05/01/2026,5000,Sriram Group\n05/02/2026,abc,Sriram Group\n"));
+    const uploaded = await send(
+      "/imports",
+      file("When,Paid,Group\n05/01/2026,5000,Sriram Group\n05/02/2026,abc,Sriram Group\n"),
+    );
     expect(uploaded.status).toBe(303);
     const previewPath = uploaded.headers.get("location")!;
     expect(previewPath).toMatch(/^\/imports\/[0-9a-f-]{36}$/);
@@ -271,7 +346,10 @@ describe("the import pages", () => {
     const refused = await hema.form(`${previewPath}/commit`, {});
     expect(refused.status).toBe(409);
 
-    const fixed = await send("/imports", file("Date,Amount,Chit\n05/01/2026,5000,Sriram Group\n05/02/2026,3575,Sriram Group\n"));
+    const fixed = await send(
+      "/imports",
+      file("Date,Amount,Chit\n05/01/2026,5000,Sriram Group\n05/02/2026,3575,Sriram Group\n"),
+    );
     const ready = await (await hema.fetch(fixed.headers.get("location")!)).text();
     expect(ready).toContain("All 2 rows are ready to import.");
     const done = await hema.form(`${fixed.headers.get("location")}/commit`, {});
@@ -285,7 +363,9 @@ describe("the import pages", () => {
     const send = await asha.fetch("/imports", {
       method: "POST",
       headers: { origin: BASE },
-      body: multipart({ _csrf: asha.csrf || "x" }, [{ field: "file", name: "x.csv", bytes: new TextEncoder().encode("a|b\n1|2\n"), type: "text/csv" }]),
+      body: multipart({ _csrf: asha.csrf || "x" }, [
+        { field: "file", name: "x.csv", bytes: new TextEncoder().encode("a|b\n1|2\n"), type: "text/csv" },
+      ]),
     });
     expect(send.status).toBe(400);
     expect(await send.text()).toContain("no comma, semicolon or tab");

@@ -8,11 +8,15 @@ const ROOT = resolve(import.meta.dirname, "..");
 
 describe("dead code", () => {
   it("knip finds no unused file, export, type or dependency", () => {
-    const run = spawnSync(process.execPath, [join(ROOT, "node_modules/knip/bin/knip.js"), "--no-progress", "--no-config-hints"], {
-      cwd: ROOT,
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules/knip/bin/knip.js"), "--no-progress", "--no-config-hints"],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
     expect(`${run.stdout}${run.stderr}`.trim()).toBe("");
     expect(run.status).toBe(0);
   }, 150_000);

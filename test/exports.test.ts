@@ -16,13 +16,27 @@ const chits = { a: "", b: "" };
 beforeAll(async () => {
   t = await startTestApp({ clock });
   asha = await signedInMember(t, "asha@example.com");
-  const a = await createChit(asha, { name: "Shriram, Group A", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 });
-  const b = await createChit(asha, { name: "Kapil 5L", chitValue: 500000, members: 25, startDate: "2026-02-10", dueDay: 10 });
+  const a = await createChit(asha, {
+    name: "Shriram, Group A",
+    chitValue: 100000,
+    members: 20,
+    startDate: "2026-01-05",
+    dueDay: 5,
+  });
+  const b = await createChit(asha, {
+    name: "Kapil 5L",
+    chitValue: 500000,
+    members: 25,
+    startDate: "2026-02-10",
+    dueDay: 10,
+  });
   Object.assign(chits, { a: a.id, b: b.id });
   await recordInstalment(asha, a.id, 2, { discount: 30000 });
   const withReceipt = await asha.fetch(`/api/v1/chits/${a.id}/payments`, {
     method: "POST",
-    body: multipart({ instalment: "1", amount: "5000", paidOn: "2026-01-05", reference: "UTR1" }, [{ name: "a.png", bytes: await pngScreenshot() }]),
+    body: multipart({ instalment: "1", amount: "5000", paidOn: "2026-01-05", reference: "UTR1" }, [
+      { name: "a.png", bytes: await pngScreenshot() },
+    ]),
   });
   expect(withReceipt.status).toBe(201);
   await pay(asha, a.id, {
@@ -33,7 +47,14 @@ beforeAll(async () => {
     reference: '=HYPERLINK("http://evil.example")',
     notes: 'paid "in person", at the office\nsecond line',
   });
-  await pay(asha, b.id, { instalment: 1, amount: 20000, paidOn: "2026-02-10", method: "bank", reference: "+91-NEFT", notes: "@office" });
+  await pay(asha, b.id, {
+    instalment: 1,
+    amount: 20000,
+    paidOn: "2026-02-10",
+    method: "bank",
+    reference: "+91-NEFT",
+    notes: "@office",
+  });
   await pay(asha, b.id, { instalment: 2, amount: 20000, paidOn: "2026-03-10", method: "upi", reference: "-5" });
   const other = await signedInMember(t, "bharat@example.com");
   const theirs = await createChit(other, { name: "Not Asha's" });
@@ -64,7 +85,8 @@ describe("GET /api/v1/payments/export.csv", () => {
     expect(rows[1]!.slice(2, 5)).toEqual(["2", "3575.50", "cash"]);
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text).toContain('"Shriram, Group A"'); // a comma inside is quoted
-    expect(rows[1]![6]).toBe('paid "in person", at the office\nsecond line'); // quotes doubled, line break kept inside quotes
+    // quotes doubled, line break kept inside quotes
+    expect(rows[1]![6]).toBe('paid "in person", at the office\nsecond line');
   });
 
   it("keeps text that starts with = + - @ from running as a formula", async () => {
@@ -87,10 +109,16 @@ describe("GET /api/v1/payments/export.csv", () => {
   });
 
   it("refuses bad filters and another member's chit", async () => {
-    expect((await expectError(asha.fetch("/api/v1/payments/export.csv?from=05-01-2026"), 400)).fields).toHaveProperty("from");
-    expect((await expectError(asha.fetch("/api/v1/payments/export.csv?from=2026-03-01&to=2026-02-01"), 400)).fields).toHaveProperty("to");
+    expect((await expectError(asha.fetch("/api/v1/payments/export.csv?from=05-01-2026"), 400)).fields).toHaveProperty(
+      "from",
+    );
+    expect(
+      (await expectError(asha.fetch("/api/v1/payments/export.csv?from=2026-03-01&to=2026-02-01"), 400)).fields,
+    ).toHaveProperty("to");
     const bharat = await signedInMember(t, "chitra@example.com");
-    expect((await expectError(bharat.fetch(`/api/v1/payments/export.csv?chit=${chits.a}`), 404)).code).toBe("not-found");
+    expect((await expectError(bharat.fetch(`/api/v1/payments/export.csv?chit=${chits.a}`), 404)).code).toBe(
+      "not-found",
+    );
     expect((await csvOf(bharat, "/api/v1/payments/export.csv")).records).toHaveLength(1);
   });
 });
@@ -116,7 +144,17 @@ describe("GET /api/v1/chits/{id}/schedule.csv", () => {
       "dividend_forfeited",
     ]);
     expect(rows).toHaveLength(20);
-    expect(rows[0]!.slice(0, 9)).toEqual(["1", "2026-01-05", "0.00", "0.00", "0.00", "5000.00", "5000.00", "0.00", "paid"]);
+    expect(rows[0]!.slice(0, 9)).toEqual([
+      "1",
+      "2026-01-05",
+      "0.00",
+      "0.00",
+      "0.00",
+      "5000.00",
+      "5000.00",
+      "0.00",
+      "paid",
+    ]);
     expect(rows[1]!.slice(0, 4)).toEqual(["2", "2026-02-05", "30000.00", "1250.00"]);
     expect(rows[19]![1]).toBe("2027-08-05");
   });

@@ -3,9 +3,24 @@ import { describe, expect, it } from "vitest";
 import { guessChit } from "../src/app/guess-chit.ts";
 import type { ChitCard } from "../src/domain/summary.ts";
 
-function card(id: string, name: string, organizer: string, nextDue: string | null, status: ChitCard["status"] = "active"): ChitCard {
+function card(
+  id: string,
+  name: string,
+  organizer: string,
+  nextDue: string | null,
+  status: ChitCard["status"] = "active",
+): ChitCard {
   const next = nextDue
-    ? { chitId: id, chitName: name, number: 3, dueDate: nextDue, payable: 500_000, balance: 500_000, status: "due" as const, estimated: false }
+    ? {
+        chitId: id,
+        chitName: name,
+        number: 3,
+        dueDate: nextDue,
+        payable: 500_000,
+        balance: 500_000,
+        status: "due" as const,
+        estimated: false,
+      }
     : null;
   return {
     id,
@@ -34,17 +49,32 @@ const none = { payee: null, upiId: null, paidOn: null };
 
 describe("guessing the chit of a shared screenshot", () => {
   it("takes the chit whose foreman is the payee, whatever the company suffixes", () => {
-    expect(guessChit(cards, { ...none, payee: "SHRIRAM CHITS PVT LTD" }, "2026-12-01")).toEqual({ chitId: "shriram", reason: "payee" });
-    expect(guessChit(cards, { ...none, payee: "Ramesh Kumar" }, "2026-12-01")).toEqual({ chitId: "ramesh", reason: "payee" });
+    expect(guessChit(cards, { ...none, payee: "SHRIRAM CHITS PVT LTD" }, "2026-12-01")).toEqual({
+      chitId: "shriram",
+      reason: "payee",
+    });
+    expect(guessChit(cards, { ...none, payee: "Ramesh Kumar" }, "2026-12-01")).toEqual({
+      chitId: "ramesh",
+      reason: "payee",
+    });
   });
 
   it("takes the chit whose foreman's name is in the UPI id", () => {
-    expect(guessChit(cards, { ...none, upiId: "kapilchits@axisbank" }, "2026-12-01")).toEqual({ chitId: "kapil", reason: "payee" });
+    expect(guessChit(cards, { ...none, upiId: "kapilchits@axisbank" }, "2026-12-01")).toEqual({
+      chitId: "kapil",
+      reason: "payee",
+    });
   });
 
   it("else takes the chit with the due instalment nearest the payment's date, never a closed chit", () => {
-    expect(guessChit(cards, { ...none, payee: "Someone Else" }, "2026-12-01")).toEqual({ chitId: "ramesh", reason: "due" });
-    expect(guessChit(cards, { ...none, paidOn: "2026-12-19" }, "2026-12-01")).toEqual({ chitId: "shriram", reason: "due" });
+    expect(guessChit(cards, { ...none, payee: "Someone Else" }, "2026-12-01")).toEqual({
+      chitId: "ramesh",
+      reason: "due",
+    });
+    expect(guessChit(cards, { ...none, paidOn: "2026-12-19" }, "2026-12-01")).toEqual({
+      chitId: "shriram",
+      reason: "due",
+    });
     expect(guessChit([cards[3]!], none, "2026-12-01")).toBeNull();
   });
 });

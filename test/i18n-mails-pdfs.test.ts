@@ -43,9 +43,13 @@ const translated = OFFERED_LOCALES.filter((l) => l !== "en");
 const MAX_ENGLISH_WORDS = 3;
 
 describe("the languages named in the issue", () => {
-  it("Telugu, Tamil, Malayalam, Kannada, Hindi and Marathi are offered (each once its locales/<lng>/ folder exists)", () => {
-    expect([...OFFERED_LOCALES].sort()).toEqual(["en", "hi", "kn", "ml", "mr", "ta", "te"]);
-  });
+  it(
+    "Telugu, Tamil, Malayalam, Kannada, Hindi and Marathi are offered (each once its " +
+      "locales/<lng>/ folder exists)",
+    () => {
+      expect([...OFFERED_LOCALES].sort()).toEqual(["en", "hi", "kn", "ml", "mr", "ta", "te"]);
+    },
+  );
 });
 
 describe("reminder mails in the member's language", () => {
@@ -61,9 +65,19 @@ describe("reminder mails in the member's language", () => {
 
   async function reminderTo(locale: Locale) {
     const email = `${locale}@example.com`;
-    const member = await t.services.members.upsertWithPassword({ email, name: "Lakshmi", password: "a long pass phrase" });
+    const member = await t.services.members.upsertWithPassword({
+      email,
+      name: "Lakshmi",
+      password: "a long pass phrase",
+    });
     await t.services.members.update(member.id, { locale });
-    await createChitUseCase(t.services.ledger, member.id, { name: CHIT_NAME[locale], chitValue: 100000, members: 20, startDate: "2026-01-30", dueDay: 30 });
+    await createChitUseCase(t.services.ledger, member.id, {
+      name: CHIT_NAME[locale],
+      chitValue: 100000,
+      members: 20,
+      startDate: "2026-01-30",
+      dueDay: 30,
+    });
     await sendReminders(t.services.reminders);
     return t.smtp!.waitFor(email, /./);
   }
@@ -122,7 +136,13 @@ describe("statement PDFs in the member's language", () => {
       startDate: "2026-01-05",
       dueDay: 5,
     });
-    await pay(client, chit.id, { instalment: 1, amount: 5000, paidOn: "2026-01-05", method: "upi", reference: "UTR100001" });
+    await pay(client, chit.id, {
+      instalment: 1,
+      amount: 5000,
+      paidOn: "2026-01-05",
+      method: "upi",
+      reference: "UTR100001",
+    });
     const res = await client.fetch(`/api/v1/chits/${chit.id}/statement.pdf`);
     expect(res.status).toBe(200);
     return Buffer.from(await res.arrayBuffer());
@@ -178,7 +198,8 @@ describe("statement PDFs in the member's language", () => {
     const text = pdfText(pdf)!.replace(/[ \t]+/g, " ");
     expect(text).toContain(tr("pdf.statementHeading", { name: CHIT_NAME[locale] }));
     expect(text).toContain("மார்கதர்சி சிட் ஃபண்ட்");
-    for (const key of ["pdf.memberAndForeman", "pdf.termsAndSettings", "pdf.chitValue", "pdf.foreman"] as const) expect(text).toContain(tr(key));
+    for (const key of ["pdf.memberAndForeman", "pdf.termsAndSettings", "pdf.chitValue", "pdf.foreman"] as const)
+      expect(text).toContain(tr(key));
     expect(text).toMatch(SCRIPT[locale]);
     const used = fonts(pdf);
     expect(used.length).toBeGreaterThan(0);
@@ -190,9 +211,12 @@ describe("statement PDFs in the member's language", () => {
     return text;
   }
 
-  it.each(translated.map((l) => [l, LANGUAGES[l]] as const))("a statement in %s (%s): its words, all fonts embedded, no missing glyph", async (locale) => {
-    await checkStatement(locale);
-  });
+  it.each(translated.map((l) => [l, LANGUAGES[l]] as const))(
+    "a statement in %s (%s): its words, all fonts embedded, no missing glyph",
+    async (locale) => {
+      await checkStatement(locale);
+    },
+  );
 
   it("a statement in Telugu reads in Telugu, and one in Tamil in Tamil", async () => {
     expect(await checkStatement("te")).toContain("శ్రీ లక్ష్మి చిట్స్");

@@ -1,5 +1,6 @@
 // The message files: every English key exists in every language, with only the placeholders English fills, and no
-// translation is left as the English text unless it is made only of words every language keeps (UPI, PDF, the app's name).
+// translation is left as the English text unless it is made only of words every language keeps (UPI, PDF, the app's
+// name).
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LOCALES_DIR, readMessages } from "../src/i18n/index.ts";
@@ -13,13 +14,15 @@ function flatten(messages: Record<string, unknown>, prefix = ""): Map<string, st
   for (const [key, value] of Object.entries(messages)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === "string") out.set(path, value);
-    else if (value && typeof value === "object") for (const [k, v] of flatten(value as Record<string, unknown>, path)) out.set(k, v);
+    else if (value && typeof value === "object")
+      for (const [k, v] of flatten(value as Record<string, unknown>, path)) out.set(k, v);
     else out.set(path, String(value));
   }
   return out;
 }
 
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]))].sort();
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]))].sort();
 /** Keys awaiting translation (added by another change, in English only for now): they fall back to English. */
 const pending = new Set<string>(JSON.parse(readFileSync(new URL("pending.json", LOCALES_DIR), "utf8")) as string[]);
 const english = flatten(readMessages("en"));
@@ -58,7 +61,9 @@ describe("the message files", () => {
       });
 
       it("leaves no English text untranslated, apart from words every language keeps", () => {
-        const left = [...translated].filter(([key, text]) => text === english.get(key) && englishWords(text).length > 0).map(([key]) => key);
+        const left = [...translated]
+          .filter(([key, text]) => text === english.get(key) && englishWords(text).length > 0)
+          .map(([key]) => key);
         expect(left).toEqual([]);
       });
     });

@@ -19,7 +19,8 @@ const MAX_ENGLISH_WORDS = 3;
  * test until it is taken off the list (it cannot hide a new gap, nor outlive its fix).
  */
 const KNOWN_GAPS: Record<string, string> = {
-  "import preview": "a CSV file's column and row problems are English sentences made in domain/payment-import.ts (they need codes)",
+  "import preview":
+    "a CSV file's column and row problems are English sentences made in domain/payment-import.ts (they need codes)",
 };
 const translated = OFFERED_LOCALES.filter((l) => l !== "en");
 
@@ -63,10 +64,22 @@ beforeAll(async () => {
   adminId = await memberId(t, "owner@example.com");
 
   const chit = await addChit(asha);
-  const paid = await asha.form(`/chits/${chit}/payments`, { instalment: "1", amount: "5,000", paidOn: "2026-01-10", method: "upi", reference: "UTR4471" });
+  const paid = await asha.form(`/chits/${chit}/payments`, {
+    instalment: "1",
+    amount: "5,000",
+    paidOn: "2026-01-10",
+    method: "upi",
+    reference: "UTR4471",
+  });
   const payment = idFrom(paid, "/payments/");
   // The same reference twice: a duplicate warning on the payment page and a notification.
-  const again = await asha.form(`/chits/${chit}/payments`, { instalment: "2", amount: "5,000", paidOn: "2026-02-10", method: "bank", reference: "UTR4471" });
+  const again = await asha.form(`/chits/${chit}/payments`, {
+    instalment: "2",
+    amount: "5,000",
+    paidOn: "2026-02-10",
+    method: "bank",
+    reference: "UTR4471",
+  });
   const duplicate = idFrom(again, "/payments/");
   await sendReminders(t.services.reminders); // overdue notices
   expect((await asha.form("/settings/tokens", { name: "Tally export", expiresInDays: "30" })).status).toBeLessThan(400);
@@ -74,7 +87,9 @@ beforeAll(async () => {
   const upload = await asha.fetch("/imports", {
     method: "POST",
     headers: { origin: BASE },
-    body: multipart({ _csrf: asha.csrf, chit: "" }, [{ field: "file", name: "mine.csv", bytes: new TextEncoder().encode(csv), type: "text/csv" }]),
+    body: multipart({ _csrf: asha.csrf, chit: "" }, [
+      { field: "file", name: "mine.csv", bytes: new TextEncoder().encode(csv), type: "text/csv" },
+    ]),
   });
   expect(upload.status).toBe(303);
 
@@ -132,22 +147,26 @@ describe("the English-word check", () => {
 });
 
 describe.each(translated.map((locale) => [locale, LANGUAGES[locale]] as const))("every page in %s (%s)", (locale) => {
-  it(`shows at most ${MAX_ENGLISH_WORDS} English words outside the allow-list and the member's own entries`, async () => {
-    await speak(locale);
-    const tooMuch: string[] = [];
-    const fixed: string[] = [];
-    for (const page of pages) {
-      const words = await englishOn(page.who === "admin" ? admin : asha, page.path, locale);
-      const over = words.length > MAX_ENGLISH_WORDS;
-      if (over && !KNOWN_GAPS[page.name]) tooMuch.push(`${page.name} (${page.path}): ${words.join(" ")}`);
-      if (!over && KNOWN_GAPS[page.name]) fixed.push(`${page.name} is fixed: take it off KNOWN_GAPS`);
-    }
-    expect(tooMuch).toEqual([]);
-    expect(fixed).toEqual([]);
-  });
+  it(
+    `shows at most ${MAX_ENGLISH_WORDS} English words outside the allow-list and the ` + "member's own entries",
+    async () => {
+      await speak(locale);
+      const tooMuch: string[] = [];
+      const fixed: string[] = [];
+      for (const page of pages) {
+        const words = await englishOn(page.who === "admin" ? admin : asha, page.path, locale);
+        const over = words.length > MAX_ENGLISH_WORDS;
+        if (over && !KNOWN_GAPS[page.name]) tooMuch.push(`${page.name} (${page.path}): ${words.join(" ")}`);
+        if (!over && KNOWN_GAPS[page.name]) fixed.push(`${page.name} is fixed: take it off KNOWN_GAPS`);
+      }
+      expect(tooMuch).toEqual([]);
+      expect(fixed).toEqual([]);
+    },
+  );
 
   it("marks the API reference page with the member's language and names it in that language", async () => {
-    // The reference itself (each operation's description) is the OpenAPI document's English text; only its frame is translated.
+    // The reference itself (each operation's description) is the OpenAPI document's English text; only its frame is
+    // translated.
     await speak(locale);
     const html = await (await asha.fetch("/api/docs")).text();
     expect(html).toContain(`<html lang="${locale}">`);
@@ -160,8 +179,12 @@ describe.each(translated.map((locale) => [locale, LANGUAGES[locale]] as const))(
       const html = await (await browser.fetch(`${path}?lang=${locale}`)).text();
       expect(html).toContain(`<html lang="${locale}">`);
       for (const other of OFFERED_LOCALES) {
-        if (other === locale) expect(html).toContain(`<strong lang="${other}" aria-current="true">${LANGUAGES[other]}</strong>`);
-        else expect(html).toContain(`<a href="${path}?lang=${other}" lang="${other}" hreflang="${other}">${LANGUAGES[other]}</a>`);
+        if (other === locale)
+          expect(html).toContain(`<strong lang="${other}" aria-current="true">${LANGUAGES[other]}</strong>`);
+        else
+          expect(html).toContain(
+            `<a href="${path}?lang=${other}" lang="${other}" hreflang="${other}">${LANGUAGES[other]}</a>`,
+          );
       }
       const words = englishWords(withoutOwnData(visibleText(html), Object.values(LANGUAGES)));
       expect(words.length, `${path} in ${locale}: ${words.join(" ")}`).toBeLessThanOrEqual(MAX_ENGLISH_WORDS);

@@ -95,7 +95,13 @@ describe("chit pages in the member's language", () => {
     const client = await signedInMember(t, "asha@example.com", { name: "Asha" });
     const member = await t.services.members.findByEmail("asha@example.com");
     await t.services.members.update(member!.id, { locale: "hi" });
-    const chit = await createChit(t.services.ledger, member!.id, { name: "Kapil B7", chitValue: 100000, members: 20, startDate: "2026-01-10", dueDay: 10 });
+    const chit = await createChit(t.services.ledger, member!.id, {
+      name: "Kapil B7",
+      chitValue: 100000,
+      members: 20,
+      startDate: "2026-01-10",
+      dueDay: 10,
+    });
     return { client, chit };
   };
 
@@ -110,32 +116,46 @@ describe("chit pages in the member's language", () => {
     expect(html).toContain("चिट की रकम");
     expect(html).toContain("₹1,00,000");
     expect(html).toContain('अगली देय: किस्त 1, 10 जन॰ 2026 को <span class="amount">₹5,000</span>');
-    for (const english of ["Add chit", "Chit value", "No foreman recorded", "Next due", ">Active<"]) expect(html).not.toContain(english);
-  });
-
-  it("a member who chose Hindi sees the chit page in Hindi: terms, schedule, badges, the rate and its reasons", async () => {
-    const { client, chit } = await hindiMemberWithChit();
-    const html = await (await client.fetch(`/chits/${chit.id}`)).text();
-    expect(html).toContain('Kapil B7 <span class="d-inline-flex gap-1 align-middle"><span class="badge text-bg-success">चालू</span>');
-    for (const hindi of [
-      "भुगतान दर्ज करें",
-      "सदस्य और किस्तें",
-      "हर महीने 10 तारीख को",
-      "शेड्यूल",
-      "देय तारीख",
-      "नीलामी दर्ज करें",
-      "अभी कोई भुगतान दर्ज नहीं है।",
-      "यह चिट असल में कितने की पड़ती है या कितना कमाती है",
-      "अभी कुछ नहीं चुकाया: दर, NPV और MIRR के लिए कम से कम एक भुगतान और इनाम राशि चाहिए।",
-      "बाकी किस्तें अपनी देय तारीख पर पूरी चुकाई हुई मानी गई हैं।",
-      "आप अभी जीते नहीं हैं: माना गया है कि आप आख़िरी किस्त (20)",
-      "फिर से हिसाब लगाएँ",
-    ])
-      expect(html).toContain(hindi);
-    expect(html).toMatch(/class="badge text-bg-(primary|light border|danger)">(देय|आने वाली|बकाया)</);
-    for (const english of ["Record payment", "Schedule", "Due date", "Nothing paid yet", "Unpaid instalments", "Recalculate", ">Upcoming<"])
+    for (const english of ["Add chit", "Chit value", "No foreman recorded", "Next due", ">Active<"])
       expect(html).not.toContain(english);
   });
+
+  it(
+    "a member who chose Hindi sees the chit page in Hindi: terms, schedule, badges, the " + "rate and its reasons",
+    async () => {
+      const { client, chit } = await hindiMemberWithChit();
+      const html = await (await client.fetch(`/chits/${chit.id}`)).text();
+      expect(html).toContain(
+        'Kapil B7 <span class="d-inline-flex gap-1 align-middle"><span class="badge text-bg-success">चालू</span>',
+      );
+      for (const hindi of [
+        "भुगतान दर्ज करें",
+        "सदस्य और किस्तें",
+        "हर महीने 10 तारीख को",
+        "शेड्यूल",
+        "देय तारीख",
+        "नीलामी दर्ज करें",
+        "अभी कोई भुगतान दर्ज नहीं है।",
+        "यह चिट असल में कितने की पड़ती है या कितना कमाती है",
+        "अभी कुछ नहीं चुकाया: दर, NPV और MIRR के लिए कम से कम एक भुगतान और इनाम राशि चाहिए।",
+        "बाकी किस्तें अपनी देय तारीख पर पूरी चुकाई हुई मानी गई हैं।",
+        "आप अभी जीते नहीं हैं: माना गया है कि आप आख़िरी किस्त (20)",
+        "फिर से हिसाब लगाएँ",
+      ])
+        expect(html).toContain(hindi);
+      expect(html).toMatch(/class="badge text-bg-(primary|light border|danger)">(देय|आने वाली|बकाया)</);
+      for (const english of [
+        "Record payment",
+        "Schedule",
+        "Due date",
+        "Nothing paid yet",
+        "Unpaid instalments",
+        "Recalculate",
+        ">Upcoming<",
+      ])
+        expect(html).not.toContain(english);
+    },
+  );
 
   it("a member who chose Hindi is asked in Hindi before a chit is deleted", async () => {
     const { client, chit } = await hindiMemberWithChit();
@@ -149,13 +169,28 @@ describe("chit pages in the member's language", () => {
   it("a member who chose Hindi sees the payment history in Hindi, and its filter problems too", async () => {
     const { client, chit } = await hindiMemberWithChit();
     const member = await t.services.members.findByEmail("asha@example.com");
-    await recordPayment(t.services.ledger, member!, chit.id, { amount: 5000, paidOn: "2026-01-10", method: "cash", reference: "UTR77" });
+    await recordPayment(t.services.ledger, member!, chit.id, {
+      amount: 5000,
+      paidOn: "2026-01-10",
+      method: "cash",
+      reference: "UTR77",
+    });
     const html = await (await client.fetch("/payments")).text();
     expect(heading(html)).toBe("भुगतान");
-    for (const hindi of ["संदर्भ और नोट में खोजें", "सभी चिट", "भुगतान दिखाएँ", "1 भुगतान।", "भुगतान की तारीख", ">नकद<", "UTR77", "₹5,000"])
+    for (const hindi of [
+      "संदर्भ और नोट में खोजें",
+      "सभी चिट",
+      "भुगतान दिखाएँ",
+      "1 भुगतान।",
+      "भुगतान की तारीख",
+      ">नकद<",
+      "UTR77",
+      "₹5,000",
+    ])
       expect(html).toContain(hindi);
     expect(html).toMatch(/class="badge text-bg-success">चुकाई गई</);
-    for (const english of ["Search reference", "All chits", "Show payments", "Paid on", ">Cash<", ">Paid<"]) expect(html).not.toContain(english);
+    for (const english of ["Search reference", "All chits", "Show payments", "Paid on", ">Cash<", ">Paid<"])
+      expect(html).not.toContain(english);
     const wrong = await client.fetch("/payments?from=2026-13-45");
     expect(wrong.status).toBe(400);
     const problem = await wrong.text();
@@ -166,8 +201,17 @@ describe("chit pages in the member's language", () => {
   it("a member who chose Hindi sees a payment, its duplicate warning and the delete question in Hindi", async () => {
     const { client, chit } = await hindiMemberWithChit();
     const member = await t.services.members.findByEmail("asha@example.com");
-    await recordPayment(t.services.ledger, member!, chit.id, { amount: 5000, paidOn: "2026-01-10", reference: "UTR77" });
-    const { payment } = await recordPayment(t.services.ledger, member!, chit.id, { amount: 2000, paidOn: "2026-02-10", method: "cheque", reference: "UTR77" });
+    await recordPayment(t.services.ledger, member!, chit.id, {
+      amount: 5000,
+      paidOn: "2026-01-10",
+      reference: "UTR77",
+    });
+    const { payment } = await recordPayment(t.services.ledger, member!, chit.id, {
+      amount: 2000,
+      paidOn: "2026-02-10",
+      method: "cheque",
+      reference: "UTR77",
+    });
     const html = await (await client.fetch(`/payments/${payment.id}`)).text();
     expect(html).toContain('<span class="amount">₹2,000</span> का भुगतान');
     for (const hindi of [
@@ -178,7 +222,8 @@ describe("chit pages in the member's language", () => {
       "कोई रसीद नहीं लगी है। इस भुगतान का सबूत रखने के लिए",
     ])
       expect(html).toContain(hindi);
-    for (const english of ["Payment of", "is already on another payment", "Paid on", "No receipt attached"]) expect(html).not.toContain(english);
+    for (const english of ["Payment of", "is already on another payment", "Paid on", "No receipt attached"])
+      expect(html).not.toContain(english);
     const question = await (await client.fetch(`/payments/${payment.id}/delete`)).text();
     expect(heading(question)).toBe("भुगतान हटाएँ");
     expect(question).toContain("Kapil B7 के लिए 10 फ़र॰ 2026 को किया गया ₹2,000 का भुगतान 0 रसीदों के साथ हटाएँ?");
@@ -187,7 +232,13 @@ describe("chit pages in the member's language", () => {
   it("an English member's chit page keeps its English words", async () => {
     const client = await signedInMember(t, "ravi@example.com", { name: "Ravi" });
     const member = await t.services.members.findByEmail("ravi@example.com");
-    const chit = await createChit(t.services.ledger, member!.id, { name: "Kapil B7", chitValue: 100000, members: 20, startDate: "2026-01-10", dueDay: 10 });
+    const chit = await createChit(t.services.ledger, member!.id, {
+      name: "Kapil B7",
+      chitValue: 100000,
+      members: 20,
+      startDate: "2026-01-10",
+      dueDay: 10,
+    });
     const html = await (await client.fetch(`/chits/${chit.id}`)).text();
     expect(html).toContain("from 10 Jan 2026, every month on day 10");
     expect(html).toContain("Nothing paid yet: a rate, NPV and MIRR need at least one payment and the prize.");
@@ -205,26 +256,31 @@ describe("the way in by the browser's language", () => {
   });
 
   it("a visitor whose browser asks for Hindi sees the login page in Hindi", async () => {
-    const html = await (await t.newClient().fetch("/login", { headers: { "accept-language": "hi-IN,hi;q=0.9,en;q=0.8" } })).text();
+    const html = await (
+      await t.newClient().fetch("/login", { headers: { "accept-language": "hi-IN,hi;q=0.9,en;q=0.8" } })
+    ).text();
     expect(html).toContain('<html lang="hi">');
     expect(heading(html)).toBe("लॉग इन");
     expect(html).toContain("पासवर्ड भूल गए?");
     expect(html).toContain("सीधे मुख्य भाग पर जाएँ");
   });
 
-  it("the login and register pages offer every language before sign-in, and the choice is kept in a cookie", async () => {
-    const browser = t.newClient();
-    const login = await (await browser.fetch("/login")).text();
-    expect(login).toContain('<html lang="en">');
-    expect(login).toMatch(/<a href="\/login\?lang=hi" lang="hi" hreflang="hi">हिन्दी<\/a>/);
-    const hindi = await browser.fetch("/login?lang=hi");
-    expect(hindi.headers.get("set-cookie")).toMatch(/chitfunds\.lang=hi;.*SameSite=Lax/i);
-    expect(heading(await hindi.text())).toBe("लॉग इन");
-    // The cookie keeps Hindi on the next page, even for a browser that asks for English.
-    const register = await (await browser.fetch("/register", { headers: { "accept-language": "en" } })).text();
-    expect(register).toContain('<html lang="hi">');
-    expect(register).toContain('<strong lang="hi" aria-current="true">हिन्दी</strong>');
-  });
+  it(
+    "the login and register pages offer every language before sign-in, and the choice is " + "kept in a cookie",
+    async () => {
+      const browser = t.newClient();
+      const login = await (await browser.fetch("/login")).text();
+      expect(login).toContain('<html lang="en">');
+      expect(login).toMatch(/<a href="\/login\?lang=hi" lang="hi" hreflang="hi">हिन्दी<\/a>/);
+      const hindi = await browser.fetch("/login?lang=hi");
+      expect(hindi.headers.get("set-cookie")).toMatch(/chitfunds\.lang=hi;.*SameSite=Lax/i);
+      expect(heading(await hindi.text())).toBe("लॉग इन");
+      // The cookie keeps Hindi on the next page, even for a browser that asks for English.
+      const register = await (await browser.fetch("/register", { headers: { "accept-language": "en" } })).text();
+      expect(register).toContain('<html lang="hi">');
+      expect(register).toContain('<strong lang="hi" aria-current="true">हिन्दी</strong>');
+    },
+  );
 
   it("a language picked before registering becomes the new member's language", async () => {
     const browser = t.newClient();
@@ -232,14 +288,23 @@ describe("the way in by the browser's language", () => {
     const ok = await browser.fetch("/register", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000" },
-      body: new URLSearchParams({ name: "Asha", email: "asha@example.com", phone: "", password: "correct horse battery", _csrf: browser.csrf }),
+      body: new URLSearchParams({
+        name: "Asha",
+        email: "asha@example.com",
+        phone: "",
+        password: "correct horse battery",
+        _csrf: browser.csrf,
+      }),
     });
     expect(ok.status).toBe(303);
     expect((await t.services.members.findByEmail("asha@example.com"))?.locale).toBe("hi");
   });
 
   it("a visitor whose browser asks for no language we have sees the login page in English", async () => {
-    for (const headers of [{}, { "accept-language": "en-GB,en;q=0.9" }, { "accept-language": "fr-FR" }] as Record<string, string>[]) {
+    for (const headers of [{}, { "accept-language": "en-GB,en;q=0.9" }, { "accept-language": "fr-FR" }] as Record<
+      string,
+      string
+    >[]) {
       const html = await (await t.newClient().fetch("/login", { headers })).text();
       expect(html).toContain('<html lang="en">');
       expect(heading(html)).toBe("Log in");
@@ -263,24 +328,27 @@ describe("the way in by the browser's language", () => {
     expect(alerts(await out.text())).toContain("आप लॉग आउट हो गए हैं।");
   });
 
-  it("a Hindi browser registering gets Hindi field messages, and Hindi is kept as the new member's language", async () => {
-    const browser = t.newClient();
-    const headers = { "accept-language": "hi" };
-    await browser.fetch("/register", { headers });
-    const post = (fields: Record<string, string>) =>
-      browser.fetch("/register", {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000" },
-        body: new URLSearchParams({ ...fields, _csrf: browser.csrf }),
-      });
-    const weak = await post({ name: "Asha", email: "asha@example.com", phone: "", password: "short" });
-    expect(fieldError(await weak.text(), "password")).toBe("कम से कम 10 अक्षर रखें।");
-    const ok = await post({ name: "Asha", email: "asha@example.com", phone: "", password: "correct horse battery" });
-    expect(ok.status).toBe(303);
-    expect((await t.services.members.findByEmail("asha@example.com"))?.locale).toBe("hi");
-    const mail = await t.smtp!.waitFor("asha@example.com", /कोड/);
-    expect(mail.text).toMatch(/ChitFunds Ledger के लिए अपना ईमेल पता पक्का करने के लिए आपका कोड \d{6} है।/);
-  });
+  it(
+    "a Hindi browser registering gets Hindi field messages, and Hindi is kept as the new " + "member's language",
+    async () => {
+      const browser = t.newClient();
+      const headers = { "accept-language": "hi" };
+      await browser.fetch("/register", { headers });
+      const post = (fields: Record<string, string>) =>
+        browser.fetch("/register", {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000" },
+          body: new URLSearchParams({ ...fields, _csrf: browser.csrf }),
+        });
+      const weak = await post({ name: "Asha", email: "asha@example.com", phone: "", password: "short" });
+      expect(fieldError(await weak.text(), "password")).toBe("कम से कम 10 अक्षर रखें।");
+      const ok = await post({ name: "Asha", email: "asha@example.com", phone: "", password: "correct horse battery" });
+      expect(ok.status).toBe(303);
+      expect((await t.services.members.findByEmail("asha@example.com"))?.locale).toBe("hi");
+      const mail = await t.smtp!.waitFor("asha@example.com", /कोड/);
+      expect(mail.text).toMatch(/ChitFunds Ledger के लिए अपना ईमेल पता पक्का करने के लिए आपका कोड \d{6} है।/);
+    },
+  );
 });
 
 describe("mails in the member's language", () => {
@@ -312,7 +380,15 @@ describe("mails in the member's language", () => {
 
   it("a sign-up whose language is not known yet gets its code in English and Hindi in one mail", async () => {
     const client = t.newClient();
-    expect((await client.json("/api/auth/sign-up/email", { name: "Meena", email: "meena@example.com", password: "correct horse battery" })).status).toBe(200);
+    expect(
+      (
+        await client.json("/api/auth/sign-up/email", {
+          name: "Meena",
+          email: "meena@example.com",
+          password: "correct horse battery",
+        })
+      ).status,
+    ).toBe(200);
     const mail = await t.smtp!.waitFor("meena@example.com", /code/);
     const code = mail.text.match(/\b(\d{6})\b/)?.[1];
     expect(mail.text).toContain(`Your code to confirm your email address for ChitFunds Ledger is ${code}.`);

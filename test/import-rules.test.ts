@@ -10,7 +10,19 @@ import { describe, expect, it } from "vitest";
 const ROOT = resolve(import.meta.dirname, "..");
 const SRC = join(ROOT, "src");
 
-type Layer = "domain" | "ports" | "app" | "adapters" | "web" | "i18n" | "jobs" | "config" | "cli" | "compose" | "types" | "locales";
+type Layer =
+  | "domain"
+  | "ports"
+  | "app"
+  | "adapters"
+  | "web"
+  | "i18n"
+  | "jobs"
+  | "config"
+  | "cli"
+  | "compose"
+  | "types"
+  | "locales";
 
 /** What each layer may import (besides itself); "*" for the composition root and the CLI, which wire everything. */
 const MAY_IMPORT: Record<Layer, readonly Layer[] | "*"> = {
@@ -42,7 +54,8 @@ function layerOf(file: string): Layer {
   const [top, ...rest] = inSrc.split("/");
   // Files at the top of src/ besides config.ts start and wire the app (main.ts, compose.ts, listen.ts ...).
   if (rest.length === 0) return top === "config.ts" ? "config" : "compose";
-  if (!(top! in MAY_IMPORT)) throw new Error(`src/${top}/ is not a layer of DESIGN.md; add it to MAY_IMPORT with its rules`);
+  if (!(top! in MAY_IMPORT))
+    throw new Error(`src/${top}/ is not a layer of DESIGN.md; add it to MAY_IMPORT with its rules`);
   return top as Layer;
 }
 
@@ -63,7 +76,9 @@ function problemsOf(file: string, specifier: string): string[] {
   const where = relative(ROOT, file);
   if (!specifier.startsWith(".")) {
     const pure = from === "domain" || from === "ports" || from === "app";
-    return pure && IO_PACKAGES.test(specifier) ? [`${where} (${from}) does I/O through ${specifier}; put it behind a port`] : [];
+    return pure && IO_PACKAGES.test(specifier)
+      ? [`${where} (${from}) does I/O through ${specifier}; put it behind a port`]
+      : [];
   }
   const target = resolve(dirname(file), specifier);
   const to = layerOf(target);
@@ -84,21 +99,30 @@ describe("the import rules", () => {
   it("leave no adapter import under src/web or src/app", () => {
     const offenders = files
       .filter((f) => /^src\/(web|app)\//.test(relative(ROOT, f)))
-      .filter((f) => importsOf(f).some((s) => s.startsWith(".") && relative(SRC, resolve(dirname(f), s)).startsWith("adapters/")));
+      .filter((f) =>
+        importsOf(f).some((s) => s.startsWith(".") && relative(SRC, resolve(dirname(f), s)).startsWith("adapters/")),
+      );
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
-  it("keep file formats out of the pure core: the CSV codec is an adapter behind ports/csv-codec.ts, and the domain decodes no bytes", () => {
-    const decoding = files
-      .filter((f) => /^src\/(domain|app)\//.test(relative(ROOT, f)))
-      .filter((f) => {
-        const text = readFileSync(f, "utf8");
-        return /\b(parseCsv|decodeCsvBytes|detectDelimiter)\b/.test(text) || (relative(SRC, f).startsWith("domain/") && /\bTextDecoder\b/.test(text));
-      })
-      .map((f) => relative(ROOT, f));
-    expect(decoding).toEqual([]);
-    expect(files.map((f) => relative(ROOT, f)).filter((f) => /^src\/domain\/.*csv/i.test(f))).toEqual([]);
-  });
+  it(
+    "keep file formats out of the pure core: the CSV codec is an adapter behind " +
+      "ports/csv-codec.ts, and the domain decodes no bytes",
+    () => {
+      const decoding = files
+        .filter((f) => /^src\/(domain|app)\//.test(relative(ROOT, f)))
+        .filter((f) => {
+          const text = readFileSync(f, "utf8");
+          return (
+            /\b(parseCsv|decodeCsvBytes|detectDelimiter)\b/.test(text) ||
+            (relative(SRC, f).startsWith("domain/") && /\bTextDecoder\b/.test(text))
+          );
+        })
+        .map((f) => relative(ROOT, f));
+      expect(decoding).toEqual([]);
+      expect(files.map((f) => relative(ROOT, f)).filter((f) => /^src\/domain\/.*csv/i.test(f))).toEqual([]);
+    },
+  );
 
   it("catch what they are meant to catch", () => {
     const at = (path: string) => join(ROOT, path);

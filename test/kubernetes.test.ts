@@ -31,13 +31,24 @@ const MODELS = {
     type: ["kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler", "IHorizontalPodAutoscaler"],
   },
   "batch/v1/CronJob": { model: CronJob, type: ["kubernetes-models/batch/v1/CronJob", "ICronJob"] },
-  "networking.k8s.io/v1/Ingress": { model: Ingress, type: ["kubernetes-models/networking.k8s.io/v1/Ingress", "IIngress"] },
-  "policy/v1/PodDisruptionBudget": { model: PodDisruptionBudget, type: ["kubernetes-models/policy/v1/PodDisruptionBudget", "IPodDisruptionBudget"] },
+  "networking.k8s.io/v1/Ingress": {
+    model: Ingress,
+    type: ["kubernetes-models/networking.k8s.io/v1/Ingress", "IIngress"],
+  },
+  "policy/v1/PodDisruptionBudget": {
+    model: PodDisruptionBudget,
+    type: ["kubernetes-models/policy/v1/PodDisruptionBudget", "IPodDisruptionBudget"],
+  },
 } as const;
 
-type Manifest = { file: string; doc: Record<string, unknown> & { apiVersion: string; kind: string; metadata: { name: string } } };
+type Manifest = {
+  file: string;
+  doc: Record<string, unknown> & { apiVersion: string; kind: string; metadata: { name: string } };
+};
 
-const kustomization = parseAllDocuments(readFileSync(join(DIR, "kustomization.yaml"), "utf8"))[0]!.toJS() as { resources: string[] };
+const kustomization = parseAllDocuments(readFileSync(join(DIR, "kustomization.yaml"), "utf8"))[0]!.toJS() as {
+  resources: string[];
+};
 const manifests: Manifest[] = readdirSync(DIR)
   .filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml")
   .flatMap((file) =>
@@ -60,7 +71,8 @@ function typeErrors(): string[] {
     const [module, type] = MODELS[`${m.doc.apiVersion}/${m.doc.kind}` as keyof typeof MODELS].type;
     sources.set(
       join(process.cwd(), `__manifest_${i}.ts`),
-      `// ${m.file}\nimport type { ${type} } from "${module}";\nexport const manifest: ${type} = ${JSON.stringify(m.doc, null, 2)};\n`,
+      `// ${m.file}\nimport type { ${type} } from "${module}";\nexport const manifest: ` +
+        `${type} = ${JSON.stringify(m.doc, null, 2)};\n`,
     );
   });
   const options: ts.CompilerOptions = {
@@ -77,7 +89,8 @@ function typeErrors(): string[] {
   const getSourceFile = host.getSourceFile.bind(host);
   host.fileExists = (f) => sources.has(f) || ts.sys.fileExists(f);
   host.readFile = (f) => sources.get(f) ?? readFile(f);
-  host.getSourceFile = (f, lang, onError) => (sources.has(f) ? ts.createSourceFile(f, sources.get(f)!, lang) : getSourceFile(f, lang, onError));
+  host.getSourceFile = (f, lang, onError) =>
+    sources.has(f) ? ts.createSourceFile(f, sources.get(f)!, lang) : getSourceFile(f, lang, onError);
   const program = ts.createProgram([...sources.keys()], options, host);
   return ts
     .getPreEmitDiagnostics(program)
@@ -92,13 +105,19 @@ function typeErrors(): string[] {
 describe("the Kubernetes manifests", () => {
   it("are all listed in the kustomization, and only known kinds", () => {
     expect([...kustomization.resources].sort()).toEqual([...new Set(manifests.map((m) => m.file))].sort());
-    for (const m of manifests) expect(Object.keys(MODELS), `${m.file}: ${m.doc.apiVersion} ${m.doc.kind}`).toContain(`${m.doc.apiVersion}/${m.doc.kind}`);
+    for (const m of manifests)
+      expect(Object.keys(MODELS), `${m.file}: ${m.doc.apiVersion} ${m.doc.kind}`).toContain(
+        `${m.doc.apiVersion}/${m.doc.kind}`,
+      );
   });
 
   it("pass the Kubernetes API schemas", () => {
     for (const m of manifests) {
       const { model } = MODELS[`${m.doc.apiVersion}/${m.doc.kind}` as keyof typeof MODELS];
-      expect(() => new (model as unknown as new (d: unknown) => { validate(): void })(m.doc).validate(), m.file).not.toThrow();
+      expect(
+        () => new (model as unknown as new (d: unknown) => { validate(): void })(m.doc).validate(),
+        m.file,
+      ).not.toThrow();
     }
   });
 

@@ -25,7 +25,10 @@ describe("anonymous 200 MB bodies to a real server", () => {
     for (const chunked of [false, true]) {
       for (const [path, contentType] of TARGETS) {
         const { status, ms, sentBytes } = await rawPost(server.port, path, { size: 200 * MB, contentType, chunked });
-        figures.push(`${chunked ? "chunked " : "declared"} ${path}: ${status} in ${ms} ms after ${Math.round(sentBytes / MB)} MB sent`);
+        figures.push(
+          `${chunked ? "chunked " : "declared"} ${path}: ${status} in ${ms} ms after ` +
+            `${Math.round(sentBytes / MB)} MB sent`,
+        );
         expect([401, 403, 413], `${path} ${chunked ? "chunked" : "declared"}`).toContain(status);
         expect(ms, `${path} ${chunked ? "chunked" : "declared"}`).toBeLessThan(2000);
       }

@@ -60,7 +60,9 @@ describe("recording a payment", () => {
         },
       },
     };
-    await expect(recordPayment(failing, member, chit.id, {}, [{ name: "upi.jpg", bytes: new Uint8Array(await photo()) }])).rejects.toThrow("locked");
+    await expect(
+      recordPayment(failing, member, chit.id, {}, [{ name: "upi.jpg", bytes: new Uint8Array(await photo()) }]),
+    ).rejects.toThrow("locked");
     expect(await t.db.storedFiles()).toEqual([]);
   });
 
@@ -71,14 +73,17 @@ describe("recording a payment", () => {
     const { payment } = await recordPayment(t.services.ledger, member, chit.id, {});
     expect(payment).toMatchObject({ instalment: 2, amount: 500_000, paidOn: "2026-03-15", method: "upi" });
     const third = await recordPayment(t.services.ledger, member, chit.id, {});
-    expect(third.payment).toMatchObject({ instalment: 3, amount: 375_000 }); // 5,000 less the 1,250 dividend of auction 2
+    // 5,000 less the 1,250 dividend of auction 2
+    expect(third.payment).toMatchObject({ instalment: 3, amount: 375_000 });
   });
 });
 
 describe("deleting a chit", () => {
   it("removes its payments and their receipt files", async () => {
     const chit = await createChit(t.services.ledger, member.id, workedExample);
-    await recordPayment(t.services.ledger, member, chit.id, {}, [{ name: "a.jpg", bytes: new Uint8Array(await photo()) }]);
+    await recordPayment(t.services.ledger, member, chit.id, {}, [
+      { name: "a.jpg", bytes: new Uint8Array(await photo()) },
+    ]);
     expect(await t.db.storedFiles()).toHaveLength(2);
     await deleteChit(t.services.ledger, member.id, chit.id);
     expect(await t.services.ledger.payments.listForOwner(member.id)).toEqual([]);
@@ -87,18 +92,21 @@ describe("deleting a chit", () => {
 });
 
 describe("the summary", () => {
-  it("adds up paid, overdue, due this month and dividends across chits, using the schedule not the chit value", async () => {
-    const a = await createChit(t.services.ledger, member.id, workedExample);
-    await recordInstalment(t.services.ledger, member.id, a.id, 2, { discount: 30000 });
-    await recordPayment(t.services.ledger, member, a.id, { amount: 5000, paidOn: "2026-01-05" });
-    const { summary: s } = await summaryOn(t.services.ledger, member.id, "2026-03-15");
-    // instalment 2 (5,000, due 5 Feb) is overdue; instalment 3 (3,750 after the dividend, due 5 Mar) is overdue too
-    expect(s.totals.paid).toBe(500_000);
-    expect(s.totals.overdue).toBe(500_000 + 375_000);
-    expect(s.overdue.map((o) => o.number)).toEqual([2, 3]);
-    expect(s.upcoming.map((o) => o.number)).toEqual([4]); // due 5 Apr, within 30 days of 15 Mar
-    expect(s.totals.dueThisMonth).toBe(0);
-    expect(s.chits[0]!.totalPayable).toBeLessThan(100_000 * 100); // dividends lower what is payable
-    expect(s.totals.dividends).toBe(125_000);
-  });
+  it(
+    "adds up paid, overdue, due this month and dividends across chits, using the schedule " + "not the chit value",
+    async () => {
+      const a = await createChit(t.services.ledger, member.id, workedExample);
+      await recordInstalment(t.services.ledger, member.id, a.id, 2, { discount: 30000 });
+      await recordPayment(t.services.ledger, member, a.id, { amount: 5000, paidOn: "2026-01-05" });
+      const { summary: s } = await summaryOn(t.services.ledger, member.id, "2026-03-15");
+      // instalment 2 (5,000, due 5 Feb) is overdue; instalment 3 (3,750 after the dividend, due 5 Mar) is overdue too
+      expect(s.totals.paid).toBe(500_000);
+      expect(s.totals.overdue).toBe(500_000 + 375_000);
+      expect(s.overdue.map((o) => o.number)).toEqual([2, 3]);
+      expect(s.upcoming.map((o) => o.number)).toEqual([4]); // due 5 Apr, within 30 days of 15 Mar
+      expect(s.totals.dueThisMonth).toBe(0);
+      expect(s.chits[0]!.totalPayable).toBeLessThan(100_000 * 100); // dividends lower what is payable
+      expect(s.totals.dividends).toBe(125_000);
+    },
+  );
 });

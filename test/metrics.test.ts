@@ -13,13 +13,18 @@ import { addChit, idFrom, jpeg, postMultipart } from "./support/ledger-pages.ts"
 import { TEST_STORE } from "./support/store.ts";
 
 const TOKEN = "a-metrics-token-of-thirty-two-chars";
-const scrape = (t: TestApp, token?: string) => t.newClient().fetch("/metrics", token ? { headers: { authorization: `Bearer ${token}` } } : {});
+const scrape = (t: TestApp, token?: string) =>
+  t.newClient().fetch("/metrics", token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
 /** The value of one sample line, e.g. metric{a="b"} 3. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
   const line = text
     .split("\n")
-    .find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `) ? Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)) : false));
+    .find((l) =>
+      l.startsWith(`${name}{`) || l.startsWith(`${name} `)
+        ? Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`))
+        : false,
+    );
   return line === undefined ? undefined : Number(line.split(" ").pop());
 }
 
@@ -58,21 +63,42 @@ describe("GET /metrics", () => {
     expect((await member.fetch(`/chits/${chitId}`)).status).toBe(200);
     expect((await member.fetch(`/chits/${chitId}`)).status).toBe(200);
     expect((await member.fetch("/chits/no-such-chit")).status).toBe(404);
-    const recorded = await postMultipart(member, `/chits/${chitId}/payments`, { instalment: "1", amount: "100", method: "upi" }, [
-      { name: "upi.jpg", type: "image/jpeg", bytes: new Uint8Array(await jpeg()) },
-    ]);
+    const recorded = await postMultipart(
+      member,
+      `/chits/${chitId}/payments`,
+      { instalment: "1", amount: "100", method: "upi" },
+      [{ name: "upi.jpg", type: "image/jpeg", bytes: new Uint8Array(await jpeg()) }],
+    );
     expect(recorded.status).toBe(303);
     idFrom(recorded, "/payments/");
 
     const text = await (await scrape(t, TOKEN)).text();
-    expect(sample(text, "chitfunds_http_request_duration_seconds_count", { method: "GET", route: "/chits/:id", status: "200" })).toBe(2);
-    expect(sample(text, "chitfunds_http_request_duration_seconds_count", { method: "GET", route: "/chits/:id", status: "404" })).toBe(1);
+    expect(
+      sample(text, "chitfunds_http_request_duration_seconds_count", {
+        method: "GET",
+        route: "/chits/:id",
+        status: "200",
+      }),
+    ).toBe(2);
+    expect(
+      sample(text, "chitfunds_http_request_duration_seconds_count", {
+        method: "GET",
+        route: "/chits/:id",
+        status: "404",
+      }),
+    ).toBe(1);
     expect(text).not.toContain(chitId);
-    expect(text).toMatch(/chitfunds_http_request_duration_seconds_bucket\{le="0\.1",method="GET",route="\/chits\/:id",status="200"\}/);
+    expect(text).toMatch(
+      /chitfunds_http_request_duration_seconds_bucket\{le="0\.1",method="GET",route="\/chits\/:id",status="200"\}/,
+    );
     // SQLite counts statements by kind; MongoDB counts the driver's commands by name.
     const [read, write] = TEST_STORE === "sqlite" ? ["select", "insert"] : ["find", "insert"];
-    expect(sample(text, "chitfunds_store_operation_duration_seconds_count", { store: TEST_STORE, operation: read })).toBeGreaterThan(0);
-    expect(sample(text, "chitfunds_store_operation_duration_seconds_count", { store: TEST_STORE, operation: write })).toBeGreaterThan(0);
+    expect(
+      sample(text, "chitfunds_store_operation_duration_seconds_count", { store: TEST_STORE, operation: read }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(text, "chitfunds_store_operation_duration_seconds_count", { store: TEST_STORE, operation: write }),
+    ).toBeGreaterThan(0);
     expect(sample(text, "chitfunds_receipts_stored_total")).toBe(1);
   });
 

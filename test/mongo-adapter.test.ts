@@ -1,6 +1,7 @@
 // MongoDB after start: better-auth keeps its own indexes (one unique index on rateLimit.key), ours do not get in its
-// way, the queries every open tab polls have one, and the client's pool and time limits hold. Store-specific: indexes here are MongoDB's (SQLite's tables and
-// indexes come from migrations, checked by the contract suite's behaviour instead).
+// way, the queries every open tab polls have one, and the client's pool and time limits hold. Store-specific: indexes
+// here are MongoDB's (SQLite's tables and indexes come from migrations, checked by the contract suite's behaviour
+// instead).
 
 import { BSON, type Collection, type Db, MongoClient } from "mongodb";
 import pino from "pino";
@@ -18,7 +19,12 @@ let store: TestStore | undefined;
 
 async function start(): Promise<Services> {
   store ??= freshStore();
-  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: "/nonexistent-not-used-on-mongodb", LOG_LEVEL: "silent", ...store.env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATA_DIR: "/nonexistent-not-used-on-mongodb",
+    LOG_LEVEL: "silent",
+    ...store.env,
+  });
   services = await composeServices(config, { log: pino({ level: "silent" }) });
   return services;
 }
@@ -30,7 +36,10 @@ afterEach(async () => {
   store = undefined;
 });
 
-/** better-auth builds its indexes in the background at start: wait (a few seconds at most) until `rateLimit` has one on `key`. */
+/**
+ * better-auth builds its indexes in the background at start: wait (a few seconds at most) until `rateLimit` has one on
+ * `key`.
+ */
 async function indexesOnceBuilt(s: Services, collection: string, key: string) {
   for (let i = 0; i < 100; i++) {
     const found = (await mongoIndexes(s.config, collection)).filter((index) => Object.keys(index.key).join() === key);
@@ -60,23 +69,31 @@ describe.skipIf(!onStore("mongodb"))("MongoDB indexes after start", () => {
     expect(onKey[0]).toMatchObject({ unique: true });
   });
 
-  it("holds at most MONGODB_MAX_POOL_SIZE connections and gives up on a server or an answer after MONGODB_TIMEOUT_SECONDS", async () => {
-    store = freshStore();
-    const config = loadConfig({ ...store.env, MONGODB_MAX_POOL_SIZE: "7", MONGODB_TIMEOUT_SECONDS: "4" });
-    const storage = await openMongoStorage({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
-    try {
-      expect(storage.mongo!.client.options).toMatchObject({
-        maxPoolSize: 7,
-        serverSelectionTimeoutMS: 4000,
-        waitQueueTimeoutMS: 4000,
-        socketTimeoutMS: 8000,
-        ignoreUndefined: true,
-      });
-      expect(loadConfig({ ...store.env }).mongodb).toMatchObject({ maxPoolSize: 10, timeoutMs: 10_000, storageLimitBytes: 512 * 1024 * 1024 });
-    } finally {
-      await storage.close();
-    }
-  });
+  it(
+    "holds at most MONGODB_MAX_POOL_SIZE connections and gives up on a server or an " +
+      "answer after MONGODB_TIMEOUT_SECONDS",
+    async () => {
+      store = freshStore();
+      const config = loadConfig({ ...store.env, MONGODB_MAX_POOL_SIZE: "7", MONGODB_TIMEOUT_SECONDS: "4" });
+      const storage = await openMongoStorage({ uri: config.mongodbUri!, dbName: config.mongodbDb, ...config.mongodb });
+      try {
+        expect(storage.mongo!.client.options).toMatchObject({
+          maxPoolSize: 7,
+          serverSelectionTimeoutMS: 4000,
+          waitQueueTimeoutMS: 4000,
+          socketTimeoutMS: 8000,
+          ignoreUndefined: true,
+        });
+        expect(loadConfig({ ...store.env }).mongodb).toMatchObject({
+          maxPoolSize: 10,
+          timeoutMs: 10_000,
+          storageLimitBytes: 512 * 1024 * 1024,
+        });
+      } finally {
+        await storage.close();
+      }
+    },
+  );
 
   it("a database from before the kept totals gets them filled from its payments at start, once", async () => {
     store = freshStore();
@@ -152,7 +169,8 @@ function failing(db: Db, collection: string, method: "insertOne" | "deleteMany",
   return new Proxy(db, {
     get(target, prop) {
       if (prop === "collection")
-        return (name: string, ...rest: []) => (name === collection ? wrap(target.collection(name, ...rest)) : target.collection(name, ...rest));
+        return (name: string, ...rest: []) =>
+          name === collection ? wrap(target.collection(name, ...rest)) : target.collection(name, ...rest);
       const value = Reflect.get(target, prop);
       return typeof value === "function" ? value.bind(target) : value;
     },
@@ -172,8 +190,12 @@ describe.skipIf(!onStore("mongodb"))("MongoDB writes that fail part-way", () => 
   });
 
   it("a receipt upload that fails after its first chunk leaves no chunk and no file behind", async () => {
-    const files = gridFsFileStore(failing(db, "receipts.chunks", "insertOne", 2, "you are over your space quota"), { chunkSizeBytes: 1024 });
-    await expect(files.put("receipts/owner/x.jpg", new Uint8Array(5000).fill(7), "image/jpeg")).rejects.toThrow("space quota");
+    const files = gridFsFileStore(failing(db, "receipts.chunks", "insertOne", 2, "you are over your space quota"), {
+      chunkSizeBytes: 1024,
+    });
+    await expect(files.put("receipts/owner/x.jpg", new Uint8Array(5000).fill(7), "image/jpeg")).rejects.toThrow(
+      "space quota",
+    );
     await new Promise((resolve) => setTimeout(resolve, 200)); // nothing still in flight lands afterwards
     expect(await db.collection("receipts.chunks").countDocuments()).toBe(0);
     expect(await db.collection("receipts.files").countDocuments()).toBe(0);
@@ -184,18 +206,26 @@ describe.skipIf(!onStore("mongodb"))("MongoDB writes that fail part-way", () => 
     expect(await working.get("receipts/owner/y.jpg")).toEqual(bytes);
   });
 
-  it("emptying the ledger (import --replace) is one transaction: a failure part-way leaves every collection as it was", async () => {
-    for (const name of LEDGER_COLLECTIONS) await db.collection(name).insertOne({ _id: `${name}-1` as never, seeded: true });
-    await db.collection("ledger_revisions").insertOne({ _id: "owner" as never, rev: 3 });
-    await expect(clearMongoLedger(client, failing(db, "audit_log", "deleteMany", 1, "connection reset"))).rejects.toThrow("connection reset");
-    for (const name of LEDGER_COLLECTIONS) expect(await db.collection(name).countDocuments(), name).toBe(1);
-    expect((await db.collection("ledger_revisions").findOne({}))?.rev).toBe(3);
-    await clearMongoLedger(client, db);
-    for (const name of LEDGER_COLLECTIONS) expect(await db.collection(name).countDocuments(), name).toBe(0);
-    expect((await db.collection("ledger_revisions").findOne({}))?.rev).toBe(4);
-  });
+  it(
+    "emptying the ledger (import --replace) is one transaction: a failure part-way leaves " +
+      "every collection as it was",
+    async () => {
+      for (const name of LEDGER_COLLECTIONS)
+        await db.collection(name).insertOne({ _id: `${name}-1` as never, seeded: true });
+      await db.collection("ledger_revisions").insertOne({ _id: "owner" as never, rev: 3 });
+      await expect(
+        clearMongoLedger(client, failing(db, "audit_log", "deleteMany", 1, "connection reset")),
+      ).rejects.toThrow("connection reset");
+      for (const name of LEDGER_COLLECTIONS) expect(await db.collection(name).countDocuments(), name).toBe(1);
+      expect((await db.collection("ledger_revisions").findOne({}))?.rev).toBe(3);
+      await clearMongoLedger(client, db);
+      for (const name of LEDGER_COLLECTIONS) expect(await db.collection(name).countDocuments(), name).toBe(0);
+      expect((await db.collection("ledger_revisions").findOne({}))?.rev).toBe(4);
+    },
+  );
 
-  it("an import preview of an upload over 16 MiB is stored in documents that each stay under MongoDB's limit", async () => {
+  it("an import preview of an upload over 16 MiB is stored in documents that each stay " +
+    "under MongoDB's limit", async () => {
     const imports = mongoImportRepository(client, db);
     const at = new Date("2026-01-10T10:00:00Z");
     const preview = {
@@ -206,7 +236,12 @@ describe.skipIf(!onStore("mongodb"))("MongoDB writes that fail part-way", () => 
       expiresAt: new Date("2026-01-11T10:00:00Z"),
       // One huge cell and many rows, over 16 MiB together. (Not the full 20 MB: the stand-in cannot send a reply over
       // 17 MiB, where MongoDB splits batches at 16 MiB; see the issue note.)
-      source: { encoding: "utf-8", delimiter: "comma", headers: ["date", "notes"], cells: [["05/01/2026", `${"₹".repeat(1000)}${"x".repeat(16_600_000)}`]] },
+      source: {
+        encoding: "utf-8",
+        delimiter: "comma",
+        headers: ["date", "notes"],
+        cells: [["05/01/2026", `${"₹".repeat(1000)}${"x".repeat(16_600_000)}`]],
+      },
       mapping: {},
       defaultChitId: null,
       rows: Array.from({ length: 2000 }, (_, i) => ({

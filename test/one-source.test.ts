@@ -12,10 +12,14 @@ const sources = readdirSync(join(ROOT, "src"), { recursive: true, withFileTypes:
   .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
   .map((e) => {
     const path = join(e.parentPath, e.name);
-    return { path: relative(ROOT, path), file: ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true) };
+    return {
+      path: relative(ROOT, path),
+      file: ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true),
+    };
   });
 
-const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const isExported = (node: ts.Node) =>
+  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 /** Where each top-level name is declared: types, interfaces, classes, enums, functions and variables. */
 function declarations(kinds: "types" | "all"): Map<string, string[]> {
@@ -23,11 +27,16 @@ function declarations(kinds: "types" | "all"): Map<string, string[]> {
   const add = (name: string, path: string) => where.set(name, [...(where.get(name) ?? []), path]);
   for (const { path, file } of sources) {
     for (const s of file.statements) {
-      const typeLike = ts.isTypeAliasDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isClassDeclaration(s) || ts.isEnumDeclaration(s);
+      const typeLike =
+        ts.isTypeAliasDeclaration(s) ||
+        ts.isInterfaceDeclaration(s) ||
+        ts.isClassDeclaration(s) ||
+        ts.isEnumDeclaration(s);
       if (typeLike && s.name && isExported(s)) add(s.name.text, path);
       if (kinds === "types") continue;
       if (ts.isFunctionDeclaration(s) && s.name) add(s.name.text, path);
-      if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) add(d.name.text, path);
+      if (ts.isVariableStatement(s))
+        for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) add(d.name.text, path);
     }
   }
   return where;
@@ -46,7 +55,9 @@ function literals(file: ts.SourceFile): string[] {
 
 describe("one source of truth", () => {
   it("gives every exported type one name in one file", () => {
-    const twice = [...declarations("types")].filter(([, paths]) => paths.length > 1).map(([name, paths]) => `${name}: ${paths.join(", ")}`);
+    const twice = [...declarations("types")]
+      .filter(([, paths]) => paths.length > 1)
+      .map(([name, paths]) => `${name}: ${paths.join(", ")}`);
     expect(sources.length).toBeGreaterThan(150);
     expect(twice).toEqual([]);
   });
@@ -58,7 +69,9 @@ describe("one source of truth", () => {
   });
 
   it("names the default time zone once", () => {
-    const spelled = sources.filter(({ file }) => literals(file).some((text) => text.includes("Asia/Kolkata"))).map((s) => s.path);
+    const spelled = sources
+      .filter(({ file }) => literals(file).some((text) => text.includes("Asia/Kolkata")))
+      .map((s) => s.path);
     expect(spelled).toEqual(["src/domain/dates.ts"]);
   });
 

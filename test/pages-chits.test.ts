@@ -3,7 +3,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
 import { alerts, fieldError, fieldValue, selectedOption } from "./support/html.ts";
-import { addChit, fixedClock, idFrom, jpeg, memberId, postMultipart, scheduleRow, text, WORKED_EXAMPLE } from "./support/ledger-pages.ts";
+import {
+  addChit,
+  fixedClock,
+  idFrom,
+  jpeg,
+  memberId,
+  postMultipart,
+  scheduleRow,
+  text,
+  WORKED_EXAMPLE,
+} from "./support/ledger-pages.ts";
 
 let t: TestApp;
 let asha: Client;
@@ -33,7 +43,16 @@ describe("adding a chit", () => {
     expect(fieldValue(html, "startDate")).toBe("2026-03-15");
     expect(html).toMatch(/<details[^>]*>\s*<summary[^>]*>Advanced/);
     expect(html).not.toMatch(/<details[^>]*open/);
-    for (const name of ["name", "chitValue", "members", "startDate", "dueDay", "commissionPercent", "dividendSplit", "maxDiscountPercent"]) {
+    for (const name of [
+      "name",
+      "chitValue",
+      "members",
+      "startDate",
+      "dueDay",
+      "commissionPercent",
+      "dividendSplit",
+      "maxDiscountPercent",
+    ]) {
       expect(html, name).toMatch(new RegExp(`<label class="form-label" for="f-${name}">`));
       expect(html, name).toContain(`id="f-${name}-help"`);
     }
@@ -54,39 +73,61 @@ describe("adding a chit", () => {
     expect(list.html).toMatch(/<progress class="ledger-progress w-100" id="progress-[^"]+" max="10000000" value="0">/);
   });
 
-  it("a bad form shows each message beside its field, keeps what was typed, answers 400 and saves nothing", async () => {
-    const res = await asha.form("/chits", { ...WORKED_EXAMPLE, name: "My chit", chitValue: "1,00", members: "1", dueDay: "32", maxDiscountPercent: "150" });
-    expect(res.status).toBe(400);
-    const html = await res.text();
-    expect(fieldError(html, "chitValue")).toMatch(/Chit value: Enter an amount in rupees/);
-    expect(fieldError(html, "members")).toBe("Number of members must be at least 2.");
-    expect(fieldError(html, "dueDay")).toBe("Due day must be at most 31.");
-    expect(fieldError(html, "maxDiscountPercent")).toMatch(/at most 100%/);
-    expect(fieldValue(html, "name")).toBe("My chit");
-    expect(fieldValue(html, "chitValue")).toBe("1,00");
-    expect(fieldValue(html, "members")).toBe("1");
-    expect(html).toMatch(/<details[^>]*open/); // the wrong advanced setting is visible
-    expect(alerts(html)).toContain("Please correct the highlighted fields.");
-    expect(await t.services.ledger.chits.list(await memberId(t, "asha@example.com"))).toEqual([]);
-  });
+  it(
+    "a bad form shows each message beside its field, keeps what was typed, answers 400 " + "and saves nothing",
+    async () => {
+      const res = await asha.form("/chits", {
+        ...WORKED_EXAMPLE,
+        name: "My chit",
+        chitValue: "1,00",
+        members: "1",
+        dueDay: "32",
+        maxDiscountPercent: "150",
+      });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(fieldError(html, "chitValue")).toMatch(/Chit value: Enter an amount in rupees/);
+      expect(fieldError(html, "members")).toBe("Number of members must be at least 2.");
+      expect(fieldError(html, "dueDay")).toBe("Due day must be at most 31.");
+      expect(fieldError(html, "maxDiscountPercent")).toMatch(/at most 100%/);
+      expect(fieldValue(html, "name")).toBe("My chit");
+      expect(fieldValue(html, "chitValue")).toBe("1,00");
+      expect(fieldValue(html, "members")).toBe("1");
+      expect(html).toMatch(/<details[^>]*open/); // the wrong advanced setting is visible
+      expect(alerts(html)).toContain("Please correct the highlighted fields.");
+      expect(await t.services.ledger.chits.list(await memberId(t, "asha@example.com"))).toEqual([]);
+    },
+  );
 
-  it("rules that do not fit together are refused beside the field (maximum discount below the commission)", async () => {
-    const res = await asha.form("/chits", { ...WORKED_EXAMPLE, commissionPercent: "5", maxDiscountPercent: "4" });
-    expect(res.status).toBe(400);
-    expect(fieldError(await res.text(), "maxDiscountPercent")).toMatch(/cannot be below the commission/);
-  });
+  it(
+    "rules that do not fit together are refused beside the field (maximum discount below " + "the commission)",
+    async () => {
+      const res = await asha.form("/chits", { ...WORKED_EXAMPLE, commissionPercent: "5", maxDiscountPercent: "4" });
+      expect(res.status).toBe(400);
+      expect(fieldError(await res.text(), "maxDiscountPercent")).toMatch(/cannot be below the commission/);
+    },
+  );
 });
 
 describe("editing, closing and reopening a chit", () => {
   it("edits through the same form and keeps the settings it does not show as changed", async () => {
-    const id = await addChit(asha, { dividendSplit: "others", taxOnCommissionPercent: "18", taxDeductedFromPrize: "true", notes: "Agent: Ravi" });
+    const id = await addChit(asha, {
+      dividendSplit: "others",
+      taxOnCommissionPercent: "18",
+      taxDeductedFromPrize: "true",
+      notes: "Agent: Ravi",
+    });
     const edit = await page(asha, `/chits/${id}/edit`);
     expect(fieldValue(edit.html, "chitValue")).toBe("1,00,000");
     expect(selectedOption(edit.html, "dividendSplit")).toBe("others");
     expect(edit.html).toMatch(/<details[^>]*open/);
     expect(selectedOption(edit.html, "taxMode")).toBe("deducted-from-prize");
 
-    const bad = await asha.form(`/chits/${id}/edit`, { ...WORKED_EXAMPLE, organizer: "Kapil Chit Funds Pvt Ltd", chitValue: "lots" });
+    const bad = await asha.form(`/chits/${id}/edit`, {
+      ...WORKED_EXAMPLE,
+      organizer: "Kapil Chit Funds Pvt Ltd",
+      chitValue: "lots",
+    });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
     expect(fieldValue(badHtml, "organizer")).toBe("Kapil Chit Funds Pvt Ltd");
@@ -106,7 +147,9 @@ describe("editing, closing and reopening a chit", () => {
     expect(chit.terms.taxOnCommissionPercent).toBe(18);
 
     // Closing changes only the status: the notes and rules stay.
-    expect((await asha.form(`/chits/${id}/status`, { status: "closed" })).headers.get("location")).toBe(`/chits/${id}?notice=chit-closed`);
+    expect((await asha.form(`/chits/${id}/status`, { status: "closed" })).headers.get("location")).toBe(
+      `/chits/${id}?notice=chit-closed`,
+    );
     const closed = await page(asha, `/chits/${id}`);
     expect(closed.html).toContain('<span class="badge text-bg-secondary">Closed</span>');
     expect(closed.html).toMatch(/<button class="btn btn-outline-secondary" type="submit">Reopen<\/button>/);
@@ -117,7 +160,9 @@ describe("editing, closing and reopening a chit", () => {
     const payForm = await page(asha, `/chits/${id}/payments/new`);
     expect(alerts(payForm.html)).toContain("This chit is closed. Reopen it to record payments.");
 
-    expect((await asha.form(`/chits/${id}/status`, { status: "active" })).headers.get("location")).toBe(`/chits/${id}?notice=chit-reopened`);
+    expect((await asha.form(`/chits/${id}/status`, { status: "active" })).headers.get("location")).toBe(
+      `/chits/${id}?notice=chit-reopened`,
+    );
     expect((await page(asha, `/chits/${id}`)).html).toContain('<span class="badge text-bg-success">Active</span>');
   });
 });
@@ -125,12 +170,19 @@ describe("editing, closing and reopening a chit", () => {
 describe("the chit page", () => {
   it("shows the worked example's schedule to the rupee once the auctions are recorded", async () => {
     const id = await addChit(asha);
-    expect((await asha.form(`/chits/${id}/instalments/2`, { discount: "30,000", payableOverride: "" })).headers.get("location")).toBe(
-      `/chits/${id}?notice=instalment-saved`,
+    expect(
+      (await asha.form(`/chits/${id}/instalments/2`, { discount: "30,000", payableOverride: "" })).headers.get(
+        "location",
+      ),
+    ).toBe(`/chits/${id}?notice=instalment-saved`);
+    expect((await asha.form(`/chits/${id}/instalments/3`, { discount: "28000", payableOverride: "" })).status).toBe(
+      303,
     );
-    expect((await asha.form(`/chits/${id}/instalments/3`, { discount: "28000", payableOverride: "" })).status).toBe(303);
     // The prize on the notice instead of the discount: 73,500 means a discount of 26,500.
-    expect((await asha.form(`/chits/${id}/instalments/4`, { discount: "", prizeAmount: "73,500", payableOverride: "" })).status).toBe(303);
+    expect(
+      (await asha.form(`/chits/${id}/instalments/4`, { discount: "", prizeAmount: "73,500", payableOverride: "" }))
+        .status,
+    ).toBe(303);
 
     const { html } = await page(asha, `/chits/${id}`);
     // number, due date, discount, dividend, payable, prize, paid, balance, status
@@ -146,113 +198,174 @@ describe("the chit page", () => {
     }
   });
 
-  it("the payable from the foreman's notice wins, and a discount outside the rules is explained beside the field", async () => {
-    const id = await addChit(asha);
-    const bad = await asha.form(`/chits/${id}/instalments/2`, { discount: "45,000", payableOverride: "" });
-    expect(bad.status).toBe(400);
-    const badHtml = await bad.text();
-    expect(fieldError(badHtml, "discount")).toBe("Discount cannot exceed 40% of the chit value (₹40,000).");
-    expect(fieldValue(badHtml, "discount")).toBe("45,000");
+  it(
+    "the payable from the foreman's notice wins, and a discount outside the rules is " + "explained beside the field",
+    async () => {
+      const id = await addChit(asha);
+      const bad = await asha.form(`/chits/${id}/instalments/2`, { discount: "45,000", payableOverride: "" });
+      expect(bad.status).toBe(400);
+      const badHtml = await bad.text();
+      expect(fieldError(badHtml, "discount")).toBe("Discount cannot exceed 40% of the chit value (₹40,000).");
+      expect(fieldValue(badHtml, "discount")).toBe("45,000");
 
-    const low = await asha.form(`/chits/${id}/instalments/2`, { discount: "4,000", payableOverride: "" });
-    expect(fieldError(await low.text(), "discount")).toBe("Discount cannot be below the foreman's commission (₹5,000).");
+      const low = await asha.form(`/chits/${id}/instalments/2`, { discount: "4,000", payableOverride: "" });
+      expect(fieldError(await low.text(), "discount")).toBe(
+        "Discount cannot be below the foreman's commission (₹5,000).",
+      );
 
-    expect((await asha.form(`/chits/${id}/instalments/3`, { discount: "", payableOverride: "3,740" })).status).toBe(303);
-    const { html } = await page(asha, `/chits/${id}`);
-    expect(scheduleRow(html, 3)).toContain("₹3,740 notice");
-    const form = await page(asha, `/chits/${id}/instalments/3`);
-    expect(fieldValue(form.html, "payableOverride")).toBe("3,740");
-    expect((await asha.fetch(`/chits/${id}/instalments/21`)).status).toBe(404);
-  });
+      expect((await asha.form(`/chits/${id}/instalments/3`, { discount: "", payableOverride: "3,740" })).status).toBe(
+        303,
+      );
+      const { html } = await page(asha, `/chits/${id}`);
+      expect(scheduleRow(html, 3)).toContain("₹3,740 notice");
+      const form = await page(asha, `/chits/${id}/instalments/3`);
+      expect(fieldValue(form.html, "payableOverride")).toBe("3,740");
+      expect((await asha.fetch(`/chits/${id}/instalments/21`)).status).toBe(404);
+    },
+  );
 
-  it("records winning an auction with the prize received: the chit shows as prized and later instalments stay due", async () => {
-    const id = await addChit(asha);
-    const res = await asha.form(`/chits/${id}/instalments/2`, {
-      discount: "30,000",
-      wonByMe: "true",
-      prizeReceived: "70,000",
-      prizeReceivedOn: "2026-02-12",
-      payableOverride: "",
-    });
-    expect(res.status).toBe(303);
-    const { html } = await page(asha, `/chits/${id}`);
-    expect(html).toContain('<span class="badge text-bg-info">Prized</span>');
-    expect(scheduleRow(html, 2)).toContain("Won by you");
-    expect(scheduleRow(html, 4)).toMatch(/Due/);
-    const again = await asha.form(`/chits/${id}/instalments/5`, { discount: "25,000", wonByMe: "true", payableOverride: "" });
-    expect(again.status).toBe(409);
-    expect(fieldError(await again.text(), "wonByMe")).toBe("Already won at instalment 2.");
-    expect((await page(asha, "/chits")).html).toContain("Prized");
-  });
+  it(
+    "records winning an auction with the prize received: the chit shows as prized and " + "later instalments stay due",
+    async () => {
+      const id = await addChit(asha);
+      const res = await asha.form(`/chits/${id}/instalments/2`, {
+        discount: "30,000",
+        wonByMe: "true",
+        prizeReceived: "70,000",
+        prizeReceivedOn: "2026-02-12",
+        payableOverride: "",
+      });
+      expect(res.status).toBe(303);
+      const { html } = await page(asha, `/chits/${id}`);
+      expect(html).toContain('<span class="badge text-bg-info">Prized</span>');
+      expect(scheduleRow(html, 2)).toContain("Won by you");
+      expect(scheduleRow(html, 4)).toMatch(/Due/);
+      const again = await asha.form(`/chits/${id}/instalments/5`, {
+        discount: "25,000",
+        wonByMe: "true",
+        payableOverride: "",
+      });
+      expect(again.status).toBe(409);
+      expect(fieldError(await again.text(), "wonByMe")).toBe("Already won at instalment 2.");
+      expect((await page(asha, "/chits")).html).toContain("Prized");
+    },
+  );
 
-  it("shows the real rate: XIRR on the actual payments and prize, NPV at a benchmark the member changes, MIRR", async () => {
-    // DOMAIN.md's XIRR check: -1,000 on 1 Jan, 1 Feb, 1 Mar and 1 Apr 2024, then +4,400 on 1 May 2024
-    // -> 57.85% a year.
-    const id = await addChit(asha, { name: "Small chit", chitValue: "5,000", members: "5", startDate: "2024-01-01", dueDay: "1", firstInstalment: "auction" });
-    for (const [n, day] of [
-      [1, "2024-01-01"],
-      [2, "2024-02-01"],
-      [3, "2024-03-01"],
-      [4, "2024-04-01"],
-    ] as const) {
-      expect((await asha.form(`/chits/${id}/payments`, { instalment: String(n), amount: "1000", paidOn: day, method: "upi" })).status).toBe(303);
-    }
-    expect(
-      (
-        await asha.form(`/chits/${id}/instalments/5`, {
-          discount: "",
-          wonByMe: "true",
-          prizeReceived: "4,400",
-          prizeReceivedOn: "2024-05-01",
-          payableOverride: "",
-        })
-      ).status,
-    ).toBe(303);
-    const { html } = await page(asha, `/chits/${id}`);
-    expect(html).toMatch(/data-rate="rate-actual">57\.85%/);
-    expect(text(html)).toContain("57.85% What your money earns, as a yearly interest rate.");
-    expect(text(html)).toContain("NPV at 7.0% a year");
-    expect(text(html)).toContain("Net gain (received minus paid) ₹400");
+  it(
+    "shows the real rate: XIRR on the actual payments and prize, NPV at a benchmark the " + "member changes, MIRR",
+    async () => {
+      // DOMAIN.md's XIRR check: -1,000 on 1 Jan, 1 Feb, 1 Mar and 1 Apr 2024, then +4,400 on 1 May 2024
+      // -> 57.85% a year.
+      const id = await addChit(asha, {
+        name: "Small chit",
+        chitValue: "5,000",
+        members: "5",
+        startDate: "2024-01-01",
+        dueDay: "1",
+        firstInstalment: "auction",
+      });
+      for (const [n, day] of [
+        [1, "2024-01-01"],
+        [2, "2024-02-01"],
+        [3, "2024-03-01"],
+        [4, "2024-04-01"],
+      ] as const) {
+        expect(
+          (
+            await asha.form(`/chits/${id}/payments`, {
+              instalment: String(n),
+              amount: "1000",
+              paidOn: day,
+              method: "upi",
+            })
+          ).status,
+        ).toBe(303);
+      }
+      expect(
+        (
+          await asha.form(`/chits/${id}/instalments/5`, {
+            discount: "",
+            wonByMe: "true",
+            prizeReceived: "4,400",
+            prizeReceivedOn: "2024-05-01",
+            payableOverride: "",
+          })
+        ).status,
+      ).toBe(303);
+      const { html } = await page(asha, `/chits/${id}`);
+      expect(html).toMatch(/data-rate="rate-actual">57\.85%/);
+      expect(text(html)).toContain("57.85% What your money earns, as a yearly interest rate.");
+      expect(text(html)).toContain("NPV at 7.0% a year");
+      expect(text(html)).toContain("Net gain (received minus paid) ₹400");
 
-    const tenPercent = await page(asha, `/chits/${id}?benchmark=10&assumption=average-discount`);
-    expect(text(tenPercent.html)).toContain("NPV at 10.0% a year");
-    expect(fieldValue(tenPercent.html, "benchmark")).toBe("10");
-    expect(selectedOption(tenPercent.html, "assumption")).toBe("average-discount");
+      const tenPercent = await page(asha, `/chits/${id}?benchmark=10&assumption=average-discount`);
+      expect(text(tenPercent.html)).toContain("NPV at 10.0% a year");
+      expect(fieldValue(tenPercent.html, "benchmark")).toBe("10");
+      expect(selectedOption(tenPercent.html, "assumption")).toBe("average-discount");
 
-    const badBenchmark = await page(asha, `/chits/${id}?benchmark=abc`);
-    expect(fieldError(badBenchmark.html, "benchmark")).toMatch(/Enter a rate from 0 to 100/);
-  });
+      const badBenchmark = await page(asha, `/chits/${id}?benchmark=abc`);
+      expect(fieldError(badBenchmark.html, "benchmark")).toMatch(/Enter a rate from 0 to 100/);
+    },
+  );
 
-  it("says in words why there is no rate instead of printing a number, and shows the projection's assumption", async () => {
-    const id = await addChit(asha);
-    await asha.form(`/chits/${id}/instalments/2`, { discount: "30,000", payableOverride: "" });
-    await asha.form(`/chits/${id}/instalments/3`, { discount: "28,000", payableOverride: "" });
-    expect((await asha.form(`/chits/${id}/payments`, { instalment: "1", amount: "5000", paidOn: "2026-01-10", method: "cash" })).status).toBe(303);
-    const one = await page(asha, `/chits/${id}`);
-    expect(text(one.html)).toContain("Not enough dated payments yet to work out a rate.");
-    expect((await asha.form(`/chits/${id}/payments`, { instalment: "2", amount: "5000", paidOn: "2026-02-10", method: "cash" })).status).toBe(303);
-    const { html } = await page(asha, `/chits/${id}`);
-    expect(text(html)).toContain("No rate yet: so far you have only paid in; a rate needs the prize too.");
-    expect(html).not.toMatch(/data-rate="rate-actual">-?\d/);
-    expect(text(html)).toContain("Auctions not yet held are assumed at the lowest bid (₹5,000): no more dividends.");
-    const average = await page(asha, `/chits/${id}?assumption=average-discount`);
-    expect(text(average.html)).toContain("Auctions not yet held are assumed at ₹29,000, the average of the 2 recorded so far.");
-  });
+  it(
+    "says in words why there is no rate instead of printing a number, and shows the " + "projection's assumption",
+    async () => {
+      const id = await addChit(asha);
+      await asha.form(`/chits/${id}/instalments/2`, { discount: "30,000", payableOverride: "" });
+      await asha.form(`/chits/${id}/instalments/3`, { discount: "28,000", payableOverride: "" });
+      expect(
+        (
+          await asha.form(`/chits/${id}/payments`, {
+            instalment: "1",
+            amount: "5000",
+            paidOn: "2026-01-10",
+            method: "cash",
+          })
+        ).status,
+      ).toBe(303);
+      const one = await page(asha, `/chits/${id}`);
+      expect(text(one.html)).toContain("Not enough dated payments yet to work out a rate.");
+      expect(
+        (
+          await asha.form(`/chits/${id}/payments`, {
+            instalment: "2",
+            amount: "5000",
+            paidOn: "2026-02-10",
+            method: "cash",
+          })
+        ).status,
+      ).toBe(303);
+      const { html } = await page(asha, `/chits/${id}`);
+      expect(text(html)).toContain("No rate yet: so far you have only paid in; a rate needs the prize too.");
+      expect(html).not.toMatch(/data-rate="rate-actual">-?\d/);
+      expect(text(html)).toContain("Auctions not yet held are assumed at the lowest bid (₹5,000): no more dividends.");
+      const average = await page(asha, `/chits/${id}?assumption=average-discount`);
+      expect(text(average.html)).toContain(
+        "Auctions not yet held are assumed at ₹29,000, the average of the 2 recorded so far.",
+      );
+    },
+  );
 });
 
 describe("deleting a chit", () => {
   it("asks first (a page without JavaScript), then removes the chit with its payments and receipt files", async () => {
     const id = await addChit(asha);
-    const paid = await postMultipart(asha, `/chits/${id}/payments`, { instalment: "1", amount: "5,000", paidOn: "2026-01-10", method: "upi" }, [
-      { name: "paid.jpg", type: "image/jpeg", bytes: await jpeg() },
-    ]);
+    const paid = await postMultipart(
+      asha,
+      `/chits/${id}/payments`,
+      { instalment: "1", amount: "5,000", paidOn: "2026-01-10", method: "upi" },
+      [{ name: "paid.jpg", type: "image/jpeg", bytes: await jpeg() }],
+    );
     const paymentId = idFrom(paid, "/payments/");
     const owner = await memberId(t, "asha@example.com");
     const receipt = (await t.services.ledger.payments.get(owner, paymentId))!.receipts[0]!;
     expect(await t.db.storedFiles()).toContain(receipt.key);
 
     const chitPage = await page(asha, `/chits/${id}`);
-    expect(chitPage.html).toContain('data-confirm="Delete Kapil 1L group B7 with 1 payment and 1 receipt? This cannot be undone."');
+    expect(chitPage.html).toContain(
+      'data-confirm="Delete Kapil 1L group B7 with 1 payment and 1 receipt? This cannot be undone."',
+    );
 
     const unasked = await asha.form(`/chits/${id}/delete`, {});
     expect(unasked.status).toBe(303);
@@ -268,7 +381,9 @@ describe("deleting a chit", () => {
     expect((await asha.fetch(`/receipts/${receipt.id}`)).status).toBe(404);
     expect((await asha.fetch(`/payments/${paymentId}`)).status).toBe(404);
     expect(await t.db.storedFiles()).not.toContain(receipt.key);
-    expect(alerts((await page(asha, "/chits?notice=chit-deleted")).html)).toContain("Chit deleted, with its payments and receipts.");
+    expect(alerts((await page(asha, "/chits?notice=chit-deleted")).html)).toContain(
+      "Chit deleted, with its payments and receipts.",
+    );
   });
 });
 

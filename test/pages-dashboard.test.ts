@@ -15,7 +15,8 @@ beforeAll(async () => {
   const ownerId = await memberId(t, "many-chits@example.com");
   const who = (await t.services.members.findByEmail("many-chits@example.com"))!;
   for (let i = 0; i < CHITS; i++) {
-    // Started on 5 March 2025: thirteen instalments are past their due date (the first paid in part), the next is 5 April.
+    // Started on 5 March 2025: thirteen instalments are past their due date (the first paid in part), the next is 5
+    // April.
     const chit = await createChit(t.services.ledger, ownerId, {
       name: `Chit ${String(i + 1).padStart(2, "0")}`,
       chitValue: 100000,
@@ -24,7 +25,13 @@ beforeAll(async () => {
       dueDay: 5,
     });
     // The first instalment paid, in the chart's months: one bar per chit for some, the rest summed.
-    await recordPayment(t.services.ledger, who, chit.id, { instalment: 1, amount: 100 * (i + 1), paidOn: "2025-12-05", method: "upi" }, []);
+    await recordPayment(
+      t.services.ledger,
+      who,
+      chit.id,
+      { instalment: 1, amount: 100 * (i + 1), paidOn: "2025-12-05", method: "upi" },
+      [],
+    );
   }
 }, 60_000);
 afterAll(() => t.close());
@@ -35,21 +42,26 @@ const list = (html: string, label: string) => {
 };
 
 describe("the dashboard's lists", () => {
-  it("show the first overdue instalments, the most urgent chits and a bounded chart, with links to all of them", async () => {
-    const res = await member.fetch("/dashboard");
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(list(html, "Overdue instalments")).toBe(8);
-    const all = /<a href="\/dues\?status=overdue">All (\d+) overdue instalments<\/a>/.exec(html);
-    expect(all, "a link to every overdue instalment").not.toBeNull();
-    expect(Number(all![1])).toBe(13 * CHITS);
-    expect(html.match(/class="card card-chit h-100"/g)).toHaveLength(12);
-    expect(html).toContain(`<a href="/chits">All ${CHITS} chits</a>`);
-    const chart = JSON.parse(/data-chart="([^"]*)"/.exec(html)![1]!.replaceAll("&quot;", '"')) as { byChit: { name: string }[] };
-    expect(chart.byChit).toHaveLength(9);
-    expect(chart.byChit.at(-1)!.name).toBe("6 other chits");
-    expect(chart.byChit[0]!.name).toBe("Chit 14"); // paid the most
-  });
+  it(
+    "show the first overdue instalments, the most urgent chits and a bounded chart, with " + "links to all of them",
+    async () => {
+      const res = await member.fetch("/dashboard");
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(list(html, "Overdue instalments")).toBe(8);
+      const all = /<a href="\/dues\?status=overdue">All (\d+) overdue instalments<\/a>/.exec(html);
+      expect(all, "a link to every overdue instalment").not.toBeNull();
+      expect(Number(all![1])).toBe(13 * CHITS);
+      expect(html.match(/class="card card-chit h-100"/g)).toHaveLength(12);
+      expect(html).toContain(`<a href="/chits">All ${CHITS} chits</a>`);
+      const chart = JSON.parse(/data-chart="([^"]*)"/.exec(html)![1]!.replaceAll("&quot;", '"')) as {
+        byChit: { name: string }[];
+      };
+      expect(chart.byChit).toHaveLength(9);
+      expect(chart.byChit.at(-1)!.name).toBe("6 other chits");
+      expect(chart.byChit[0]!.name).toBe("Chit 14"); // paid the most
+    },
+  );
 
   it("page every overdue instalment on the dues pages and through the API alike", async () => {
     const api = (await (await member.fetch("/api/v1/dues?perPage=50")).json()) as {
@@ -80,7 +92,13 @@ describe("the dashboard's lists", () => {
 
 describe("the chit list", () => {
   it("pages the chits in the store, oldest first, on the page and through the API alike", async () => {
-    type ChitListBody = { chits: { name: string; summary: { paidInstalments: number } }[]; total: number; page: number; perPage: number; pages: number };
+    type ChitListBody = {
+      chits: { name: string; summary: { paidInstalments: number } }[];
+      total: number;
+      page: number;
+      perPage: number;
+      pages: number;
+    };
     const all = (await (await member.fetch("/api/v1/chits")).json()) as ChitListBody;
     expect(all).toMatchObject({ total: CHITS, page: 1, perPage: 60, pages: 1 });
     const third = (await (await member.fetch("/api/v1/chits?perPage=5&page=3")).json()) as ChitListBody;

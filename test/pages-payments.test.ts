@@ -1,5 +1,5 @@
-// The payment pages over HTTP: the form's defaults, a multipart payment with a real JPEG, refused files (415, 413) with the
-// typed values kept, duplicates flagged, edit and delete, the history's filters, receipts for their owner only,
+// The payment pages over HTTP: the form's defaults, a multipart payment with a real JPEG, refused files (415, 413) with
+// the typed values kept, duplicates flagged, edit and delete, the history's filters, receipts for their owner only,
 // notifications, and a second member who gets 404 on every page of the first member's records.
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -27,83 +27,113 @@ const page = async (client: Client, path: string) => {
 const owner = () => memberId(t, "asha@example.com");
 
 describe("recording a payment", () => {
-  it("defaults to the oldest instalment not fully paid, its balance and today, and offers camera and files", async () => {
-    const id = await addChit(asha);
-    await asha.form(`/chits/${id}/instalments/2`, { discount: "30,000", payableOverride: "" });
-    await asha.form(`/chits/${id}/payments`, { instalment: "1", amount: "5,000", paidOn: "2026-01-10", method: "upi" });
-    await asha.form(`/chits/${id}/payments`, { instalment: "2", amount: "2,000", paidOn: "2026-02-10", method: "upi" });
-    const { status, html } = await page(asha, `/chits/${id}/payments/new`);
-    expect(status).toBe(200);
-    expect(selectedOption(html, "instalment")).toBe("2");
-    expect(fieldValue(html, "amount")).toBe("3,000");
-    expect(fieldValue(html, "paidOn")).toBe(TODAY);
-    expect(selectedOption(html, "method")).toBe("upi");
-    expect(html).toContain("2 · due 10 Feb 2026 · payable ₹5,000 · balance ₹3,000");
-    expect(html).toContain('data-amount="3,750"'); // instalment 3: 5,000 less the 1,250 dividend
-    expect(html).toContain('enctype="multipart/form-data"');
-    expect(html).toMatch(/<input[^>]*type="file"[^>]*id="f-receipts"[^>]*name="receipts"[^>]*multiple=""[^>]*data-max-bytes="10485760"/);
-    expect(html).toMatch(/<input[^>]*id="f-receipts-camera"[^>]*name="receipts"[^>]*accept="image\/\*"[^>]*capture="environment"/);
-    expect(html).toContain('<label class="form-label" for="f-receipts-camera">');
-    const asked = await page(asha, `/chits/${id}/payments/new?instalment=3`);
-    expect(selectedOption(asked.html, "instalment")).toBe("3");
-    expect(fieldValue(asked.html, "amount")).toBe("3,750");
-  });
+  it(
+    "defaults to the oldest instalment not fully paid, its balance and today, and offers " + "camera and files",
+    async () => {
+      const id = await addChit(asha);
+      await asha.form(`/chits/${id}/instalments/2`, { discount: "30,000", payableOverride: "" });
+      await asha.form(`/chits/${id}/payments`, {
+        instalment: "1",
+        amount: "5,000",
+        paidOn: "2026-01-10",
+        method: "upi",
+      });
+      await asha.form(`/chits/${id}/payments`, {
+        instalment: "2",
+        amount: "2,000",
+        paidOn: "2026-02-10",
+        method: "upi",
+      });
+      const { status, html } = await page(asha, `/chits/${id}/payments/new`);
+      expect(status).toBe(200);
+      expect(selectedOption(html, "instalment")).toBe("2");
+      expect(fieldValue(html, "amount")).toBe("3,000");
+      expect(fieldValue(html, "paidOn")).toBe(TODAY);
+      expect(selectedOption(html, "method")).toBe("upi");
+      expect(html).toContain("2 · due 10 Feb 2026 · payable ₹5,000 · balance ₹3,000");
+      expect(html).toContain('data-amount="3,750"'); // instalment 3: 5,000 less the 1,250 dividend
+      expect(html).toContain('enctype="multipart/form-data"');
+      expect(html).toMatch(
+        /<input[^>]*type="file"[^>]*id="f-receipts"[^>]*name="receipts"[^>]*multiple=""[^>]*data-max-bytes="10485760"/,
+      );
+      expect(html).toMatch(
+        /<input[^>]*id="f-receipts-camera"[^>]*name="receipts"[^>]*accept="image\/\*"[^>]*capture="environment"/,
+      );
+      expect(html).toContain('<label class="form-label" for="f-receipts-camera">');
+      const asked = await page(asha, `/chits/${id}/payments/new?instalment=3`);
+      expect(selectedOption(asked.html, "instalment")).toBe("3");
+      expect(fieldValue(asked.html, "amount")).toBe("3,750");
+    },
+  );
 
-  it("stores a payment with a JPEG receipt sent as multipart; the receipt and its thumbnail come back to the owner", async () => {
-    const id = await addChit(asha);
-    const photo = await jpeg(1200, 900);
-    const res = await postMultipart(
-      asha,
-      `/chits/${id}/payments`,
-      { instalment: "1", amount: "5,000", paidOn: "2026-01-11", method: "bank", reference: "UTR 4455", notes: "Paid at the branch" },
-      [{ name: "bank slip.jpg", type: "image/jpeg", bytes: photo }],
-    );
-    expect(res.status).toBe(303);
-    const paymentId = idFrom(res, "/payments/");
-    expect(res.headers.get("location")).toBe(`/payments/${paymentId}?notice=payment-saved`);
+  it(
+    "stores a payment with a JPEG receipt sent as multipart; the receipt and its " + "thumbnail come back to the owner",
+    async () => {
+      const id = await addChit(asha);
+      const photo = await jpeg(1200, 900);
+      const res = await postMultipart(
+        asha,
+        `/chits/${id}/payments`,
+        {
+          instalment: "1",
+          amount: "5,000",
+          paidOn: "2026-01-11",
+          method: "bank",
+          reference: "UTR 4455",
+          notes: "Paid at the branch",
+        },
+        [{ name: "bank slip.jpg", type: "image/jpeg", bytes: photo }],
+      );
+      expect(res.status).toBe(303);
+      const paymentId = idFrom(res, "/payments/");
+      expect(res.headers.get("location")).toBe(`/payments/${paymentId}?notice=payment-saved`);
 
-    const { html } = await page(asha, `/payments/${paymentId}?notice=payment-saved`);
-    expect(alerts(html)).toContain("Payment recorded.");
-    const shown = text(html);
-    expect(shown).toContain("Payment of ₹5,000");
-    expect(shown).toContain("Kapil 1L group B7");
-    expect(shown).toContain("11 Jan 2026");
-    expect(shown).toContain("Bank transfer");
-    expect(shown).toContain("UTR 4455");
-    expect(shown).toContain("Paid at the branch");
-    const receiptId = html.match(/src="\/receipts\/([^/"]+)\/thumbnail"/)![1]!;
+      const { html } = await page(asha, `/payments/${paymentId}?notice=payment-saved`);
+      expect(alerts(html)).toContain("Payment recorded.");
+      const shown = text(html);
+      expect(shown).toContain("Payment of ₹5,000");
+      expect(shown).toContain("Kapil 1L group B7");
+      expect(shown).toContain("11 Jan 2026");
+      expect(shown).toContain("Bank transfer");
+      expect(shown).toContain("UTR 4455");
+      expect(shown).toContain("Paid at the branch");
+      const receiptId = html.match(/src="\/receipts\/([^/"]+)\/thumbnail"/)![1]!;
 
-    const full = await asha.fetch(`/receipts/${receiptId}`);
-    expect(full.status).toBe(200);
-    expect(full.headers.get("content-type")).toBe("image/jpeg");
-    expect(full.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(disposition(full)).toMatchObject({ type: "inline", filename: "bank-slip.jpg" });
-    const meta = await sharp(Buffer.from(await full.arrayBuffer())).metadata();
-    expect(meta.format).toBe("jpeg");
-    expect(meta.width).toBe(1200);
-    const download = await asha.fetch(`/receipts/${receiptId}?download=1`);
-    expect(disposition(download)).toMatchObject({ type: "attachment", filename: "bank-slip.jpg" });
-    const thumb = await asha.fetch(`/receipts/${receiptId}/thumbnail`);
-    expect(thumb.headers.get("content-type")).toBe("image/jpeg");
-    expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).width).toBe(320);
+      const full = await asha.fetch(`/receipts/${receiptId}`);
+      expect(full.status).toBe(200);
+      expect(full.headers.get("content-type")).toBe("image/jpeg");
+      expect(full.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(disposition(full)).toMatchObject({ type: "inline", filename: "bank-slip.jpg" });
+      const meta = await sharp(Buffer.from(await full.arrayBuffer())).metadata();
+      expect(meta.format).toBe("jpeg");
+      expect(meta.width).toBe(1200);
+      const download = await asha.fetch(`/receipts/${receiptId}?download=1`);
+      expect(disposition(download)).toMatchObject({ type: "attachment", filename: "bank-slip.jpg" });
+      const thumb = await asha.fetch(`/receipts/${receiptId}/thumbnail`);
+      expect(thumb.headers.get("content-type")).toBe("image/jpeg");
+      expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).width).toBe(320);
 
-    const view = await page(asha, `/receipts/${receiptId}/view`);
-    expect(view.status).toBe(200);
-    expect(view.html).toContain(`src="/receipts/${receiptId}" alt="Receipt: bank slip.jpg"`);
-    expect(view.html).toContain(`href="/payments/${paymentId}"`);
+      const view = await page(asha, `/receipts/${receiptId}/view`);
+      expect(view.status).toBe(200);
+      expect(view.html).toContain(`src="/receipts/${receiptId}" alt="Receipt: bank slip.jpg"`);
+      expect(view.html).toContain(`href="/payments/${paymentId}"`);
 
-    // The chit page lists it with its thumbnail and counts it as paid.
-    const chitPage = await page(asha, `/chits/${id}`);
-    expect(chitPage.html).toContain(`src="/receipts/${receiptId}/thumbnail"`);
-    expect(text(chitPage.html)).toMatch(/1 10 Jan 2026 foreman ₹0 ₹5,000 ₹1,00,000 ₹5,000 ₹0 Paid/);
-  });
+      // The chit page lists it with its thumbnail and counts it as paid.
+      const chitPage = await page(asha, `/chits/${id}`);
+      expect(chitPage.html).toContain(`src="/receipts/${receiptId}/thumbnail"`);
+      expect(text(chitPage.html)).toMatch(/1 10 Jan 2026 foreman ₹0 ₹5,000 ₹1,00,000 ₹5,000 ₹0 Paid/);
+    },
+  );
 
   it("keeps a PDF receipt: always downloaded as an attachment, with an icon thumbnail", async () => {
     const id = await addChit(asha);
     const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-    const res = await postMultipart(asha, `/chits/${id}/payments`, { instalment: "1", amount: "5000", paidOn: "2026-01-10", method: "bank" }, [
-      { name: "Bank statement (Jan).pdf", type: "application/pdf", bytes: pdf },
-    ]);
+    const res = await postMultipart(
+      asha,
+      `/chits/${id}/payments`,
+      { instalment: "1", amount: "5000", paidOn: "2026-01-10", method: "bank" },
+      [{ name: "Bank statement (Jan).pdf", type: "application/pdf", bytes: pdf }],
+    );
     const paymentId = idFrom(res, "/payments/");
     const receipt = (await t.services.ledger.payments.get(await owner(), paymentId))!.receipts[0]!;
     const file = await asha.fetch(`/receipts/${receipt.id}`);
@@ -111,77 +141,116 @@ describe("recording a payment", () => {
     expect(disposition(file)).toMatchObject({ type: "attachment", filename: "Bank-statement-Jan.pdf" });
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdf);
     expect((await asha.fetch(`/receipts/${receipt.id}/thumbnail`)).headers.get("content-type")).toBe("image/jpeg");
-    expect(text((await page(asha, `/receipts/${receipt.id}/view`)).html)).toContain("This receipt is a PDF: download it to open it.");
-  });
-
-  it("refuses a text file named .jpg with 415 beside the receipts, keeps the typed values and saves nothing", async () => {
-    const id = await addChit(asha);
-    const res = await postMultipart(
-      asha,
-      `/chits/${id}/payments`,
-      { instalment: "1", amount: "4,999.50", paidOn: "2026-01-12", method: "cash", reference: "R-77", notes: "Given to the agent" },
-      [{ name: "receipt.jpg", type: "image/jpeg", bytes: new TextEncoder().encode("this is not a photo, just text\n") }],
+    expect(text((await page(asha, `/receipts/${receipt.id}/view`)).html)).toContain(
+      "This receipt is a PDF: download it to open it.",
     );
-    expect(res.status).toBe(415);
-    const html = await res.text();
-    expect(fieldError(html, "receipts")).toMatch(/not a JPEG, PNG, WebP, HEIC image or a PDF/);
-    expect(alerts(html).join(" ")).toMatch(/receipt\.jpg: This file is not a JPEG/);
-    expect(alerts(html).join(" ")).toMatch(/choose the receipt files again/);
-    expect(fieldValue(html, "amount")).toBe("4,999.50");
-    expect(fieldValue(html, "paidOn")).toBe("2026-01-12");
-    expect(fieldValue(html, "reference")).toBe("R-77");
-    expect(selectedOption(html, "method")).toBe("cash");
-    expect(html).toContain("Given to the agent</textarea>");
-    expect(await t.services.ledger.payments.listForOwner(await owner())).toEqual([]);
   });
 
-  it("refuses a receipt over the size limit with 413 stating the limit; the form says so before upload too", async () => {
-    await t.close();
-    t = await startTestApp({ clock: fixedClock, env: { RECEIPT_MAX_MB: "1" } });
-    asha = await signedInMember(t, "asha@example.com");
-    const id = await addChit(asha);
-    const form = await page(asha, `/chits/${id}/payments/new`);
-    expect(form.html).toContain('data-max-bytes="1048576"');
-    const big = new Uint8Array(1_200_000).fill(7);
-    const res = await postMultipart(
-      asha,
-      `/chits/${id}/payments`,
-      { instalment: "1", amount: "5000", paidOn: "2026-01-12", method: "upi", reference: "BIG-1" },
-      [{ name: "huge.png", type: "image/png", bytes: big }],
-    );
-    expect(res.status).toBe(413);
-    const html = await res.text();
-    expect(fieldError(html, "receipts")).toBe("Each file can be at most 1 MB.");
-    expect(fieldValue(html, "reference")).toBe("BIG-1");
+  it(
+    "refuses a text file named .jpg with 415 beside the receipts, keeps the typed values " + "and saves nothing",
+    async () => {
+      const id = await addChit(asha);
+      const res = await postMultipart(
+        asha,
+        `/chits/${id}/payments`,
+        {
+          instalment: "1",
+          amount: "4,999.50",
+          paidOn: "2026-01-12",
+          method: "cash",
+          reference: "R-77",
+          notes: "Given to the agent",
+        },
+        [
+          {
+            name: "receipt.jpg",
+            type: "image/jpeg",
+            bytes: new TextEncoder().encode("this is not a photo, just text\n"),
+          },
+        ],
+      );
+      expect(res.status).toBe(415);
+      const html = await res.text();
+      expect(fieldError(html, "receipts")).toMatch(/not a JPEG, PNG, WebP, HEIC image or a PDF/);
+      expect(alerts(html).join(" ")).toMatch(/receipt\.jpg: This file is not a JPEG/);
+      expect(alerts(html).join(" ")).toMatch(/choose the receipt files again/);
+      expect(fieldValue(html, "amount")).toBe("4,999.50");
+      expect(fieldValue(html, "paidOn")).toBe("2026-01-12");
+      expect(fieldValue(html, "reference")).toBe("R-77");
+      expect(selectedOption(html, "method")).toBe("cash");
+      expect(html).toContain("Given to the agent</textarea>");
+      expect(await t.services.ledger.payments.listForOwner(await owner())).toEqual([]);
+    },
+  );
 
-    // A whole upload declared larger than every allowed receipt together is refused before any of it is read:
-    // the page names the limit (what was typed cannot come back, since none of it was read).
-    const fields = new FormData();
-    fields.set("_csrf", asha.csrf);
-    fields.set("reference", "BIG-2");
-    const encoded = new Response(fields);
-    const declared = await asha.fetch(`/chits/${id}/payments`, {
-      method: "POST",
-      headers: { origin: BASE, "content-type": encoded.headers.get("content-type")!, "content-length": "50000000" },
-      body: await encoded.arrayBuffer(),
-    });
-    expect(declared.status).toBe(413);
-    expect(await declared.text()).toContain("The upload is too large: each receipt can be at most 1 MB, and at most 10 per payment.");
-    expect(await t.services.ledger.payments.listForOwner(await owner())).toEqual([]);
-  });
+  it(
+    "refuses a receipt over the size limit with 413 stating the limit; the form says so " + "before upload too",
+    async () => {
+      await t.close();
+      t = await startTestApp({ clock: fixedClock, env: { RECEIPT_MAX_MB: "1" } });
+      asha = await signedInMember(t, "asha@example.com");
+      const id = await addChit(asha);
+      const form = await page(asha, `/chits/${id}/payments/new`);
+      expect(form.html).toContain('data-max-bytes="1048576"');
+      const big = new Uint8Array(1_200_000).fill(7);
+      const res = await postMultipart(
+        asha,
+        `/chits/${id}/payments`,
+        { instalment: "1", amount: "5000", paidOn: "2026-01-12", method: "upi", reference: "BIG-1" },
+        [{ name: "huge.png", type: "image/png", bytes: big }],
+      );
+      expect(res.status).toBe(413);
+      const html = await res.text();
+      expect(fieldError(html, "receipts")).toBe("Each file can be at most 1 MB.");
+      expect(fieldValue(html, "reference")).toBe("BIG-1");
+
+      // A whole upload declared larger than every allowed receipt together is refused before any of it is read:
+      // the page names the limit (what was typed cannot come back, since none of it was read).
+      const fields = new FormData();
+      fields.set("_csrf", asha.csrf);
+      fields.set("reference", "BIG-2");
+      const encoded = new Response(fields);
+      const declared = await asha.fetch(`/chits/${id}/payments`, {
+        method: "POST",
+        headers: { origin: BASE, "content-type": encoded.headers.get("content-type")!, "content-length": "50000000" },
+        body: await encoded.arrayBuffer(),
+      });
+      expect(declared.status).toBe(413);
+      expect(await declared.text()).toContain(
+        "The upload is too large: each receipt can be at most 1 MB, and at most 10 per payment.",
+      );
+      expect(await t.services.ledger.payments.listForOwner(await owner())).toEqual([]);
+    },
+  );
 
   it("names a bad field with 400, keeps the rest, and refuses a date in the future", async () => {
     const id = await addChit(asha);
-    const res = await asha.form(`/chits/${id}/payments`, { instalment: "1", amount: "five thousand", paidOn: "2026-01-12", method: "upi", reference: "X1" });
+    const res = await asha.form(`/chits/${id}/payments`, {
+      instalment: "1",
+      amount: "five thousand",
+      paidOn: "2026-01-12",
+      method: "upi",
+      reference: "X1",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(fieldError(html, "amount")).toMatch(/^Amount: Enter an amount in rupees/);
     expect(fieldValue(html, "amount")).toBe("five thousand");
     expect(fieldValue(html, "reference")).toBe("X1");
-    const future = await asha.form(`/chits/${id}/payments`, { instalment: "1", amount: "5000", paidOn: "2026-03-16", method: "upi" });
+    const future = await asha.form(`/chits/${id}/payments`, {
+      instalment: "1",
+      amount: "5000",
+      paidOn: "2026-03-16",
+      method: "upi",
+    });
     expect(future.status).toBe(400);
     expect(fieldError(await future.text(), "paidOn")).toBe("The payment date cannot be in the future.");
-    const outside = await asha.form(`/chits/${id}/payments`, { instalment: "21", amount: "5000", paidOn: "2026-03-01", method: "upi" });
+    const outside = await asha.form(`/chits/${id}/payments`, {
+      instalment: "21",
+      amount: "5000",
+      paidOn: "2026-03-01",
+      method: "upi",
+    });
     expect(fieldError(await outside.text(), "instalment")).toBe("This chit has instalments 1 to 20.");
   });
 
@@ -214,9 +283,13 @@ describe("recording a payment", () => {
     const count = await asha.fetch("/notifications/unread-count");
     expect(await count.json()).toEqual({ unread: 3 });
     const nid = notes.html.match(/action="\/notifications\/([^/"]+)\/read"/)![1]!;
-    expect((await asha.form(`/notifications/${nid}/read`, {})).headers.get("location")).toBe("/notifications?notice=notification-read");
+    expect((await asha.form(`/notifications/${nid}/read`, {})).headers.get("location")).toBe(
+      "/notifications?notice=notification-read",
+    );
     expect(await (await asha.fetch("/notifications/unread-count")).json()).toEqual({ unread: 2 });
-    expect((await asha.form("/notifications/read-all", {})).headers.get("location")).toBe("/notifications?notice=notifications-read");
+    expect((await asha.form("/notifications/read-all", {})).headers.get("location")).toBe(
+      "/notifications?notice=notifications-read",
+    );
     const read = await page(asha, "/notifications");
     expect(read.html).not.toContain("list-group-item-primary");
     expect(read.html).not.toContain("Mark all read");
@@ -226,9 +299,12 @@ describe("recording a payment", () => {
 describe("editing and deleting a payment", () => {
   it("edits the fields, adds a receipt, removes one, and deletes the payment after asking", async () => {
     const id = await addChit(asha);
-    const res = await postMultipart(asha, `/chits/${id}/payments`, { instalment: "1", amount: "5000", paidOn: "2026-01-10", method: "upi", reference: "OLD" }, [
-      { name: "one.jpg", type: "image/jpeg", bytes: await jpeg() },
-    ]);
+    const res = await postMultipart(
+      asha,
+      `/chits/${id}/payments`,
+      { instalment: "1", amount: "5000", paidOn: "2026-01-10", method: "upi", reference: "OLD" },
+      [{ name: "one.jpg", type: "image/jpeg", bytes: await jpeg() }],
+    );
     const paymentId = idFrom(res, "/payments/");
     const edit = await page(asha, `/payments/${paymentId}/edit`);
     expect(fieldValue(edit.html, "reference")).toBe("OLD");
@@ -261,15 +337,25 @@ describe("editing and deleting a payment", () => {
     payment = (await t.services.ledger.payments.get(await owner(), paymentId))!;
     expect(payment.receipts.map((r) => r.originalName)).toEqual(["two.png"]);
 
-    const bad = await asha.form(`/payments/${paymentId}/edit`, { instalment: "1", amount: "-5", paidOn: "2026-01-09", method: "cheque", reference: "KEEP" });
+    const bad = await asha.form(`/payments/${paymentId}/edit`, {
+      instalment: "1",
+      amount: "-5",
+      paidOn: "2026-01-09",
+      method: "cheque",
+      reference: "KEEP",
+    });
     expect(bad.status).toBe(400);
     expect(fieldValue(await bad.text(), "reference")).toBe("KEEP");
 
     const shown = await page(asha, `/payments/${paymentId}`);
-    expect(shown.html).toContain('data-confirm="Delete the payment of ₹4,500 on 9 Jan 2026 for Kapil 1L group B7, with 1 receipt?"');
+    expect(shown.html).toContain(
+      'data-confirm="Delete the payment of ₹4,500 on 9 Jan 2026 for Kapil 1L group B7, with 1 receipt?"',
+    );
     const unasked = await asha.form(`/payments/${paymentId}/delete`, {});
     expect(unasked.headers.get("location")).toBe(`/payments/${paymentId}/delete`);
-    expect(text((await page(asha, `/payments/${paymentId}/delete`)).html)).toContain("Delete the payment of ₹4,500 on 9 Jan 2026");
+    expect(text((await page(asha, `/payments/${paymentId}/delete`)).html)).toContain(
+      "Delete the payment of ₹4,500 on 9 Jan 2026",
+    );
     const done = await asha.form(`/payments/${paymentId}/delete`, { confirm: "yes" });
     expect(done.headers.get("location")).toBe(`/chits/${id}?notice=payment-deleted`);
     expect(await t.services.ledger.payments.get(await owner(), paymentId)).toBeNull();
@@ -280,10 +366,22 @@ describe("editing and deleting a payment", () => {
 describe("payment history", () => {
   it("filters by chit, method, dates and status, searches reference and notes, and pages", async () => {
     const kapil = await addChit(asha);
-    const shriram = await addChit(asha, { name: "Shriram 5L", organizer: "Shriram Chits", chitValue: "5,00,000", members: "25" });
-    const pay = (chit: string, fields: Record<string, string>) => asha.form(`/chits/${chit}/payments`, { method: "upi", ...fields });
+    const shriram = await addChit(asha, {
+      name: "Shriram 5L",
+      organizer: "Shriram Chits",
+      chitValue: "5,00,000",
+      members: "25",
+    });
+    const pay = (chit: string, fields: Record<string, string>) =>
+      asha.form(`/chits/${chit}/payments`, { method: "upi", ...fields });
     await pay(kapil, { instalment: "1", amount: "5000", paidOn: "2026-01-10", reference: "UTR111" });
-    await pay(kapil, { instalment: "2", amount: "2000", paidOn: "2026-02-10", method: "cash", notes: "part, rest next week" });
+    await pay(kapil, {
+      instalment: "2",
+      amount: "2000",
+      paidOn: "2026-02-10",
+      method: "cash",
+      notes: "part, rest next week",
+    });
     await pay(shriram, { instalment: "1", amount: "20000", paidOn: "2026-01-15", method: "bank", reference: "NEFT-9" });
 
     const all = text((await page(asha, "/payments")).html);
@@ -309,7 +407,12 @@ describe("payment history", () => {
 
     const member = (await t.services.members.findById(await owner()))!;
     for (let i = 0; i < 25; i++)
-      await recordPayment(t.services.ledger, member, shriram, { instalment: "2", amount: "100", paidOn: "2026-02-15", reference: `BULK-${i}` });
+      await recordPayment(t.services.ledger, member, shriram, {
+        instalment: "2",
+        amount: "100",
+        paidOn: "2026-02-15",
+        reference: `BULK-${i}`,
+      });
     const first = await page(asha, "/payments");
     expect(text(first.html)).toContain("28 payments, page 1 of 2.");
     expect(first.html).toContain('href="/payments?page=2"');

@@ -20,12 +20,29 @@ afterAll(async () => {
   await t.close();
 });
 
-async function memberWithChit(email: string, locale: string, chit: { name: string; organizer: string }): Promise<{ client: Client; chitId: string }> {
+async function memberWithChit(
+  email: string,
+  locale: string,
+  chit: { name: string; organizer: string },
+): Promise<{ client: Client; chitId: string }> {
   const client = await signedInMember(t, email, { name: "Lakshmi" });
   const member = await t.services.members.findByEmail(email);
   await t.services.members.update(member!.id, { locale });
-  const created = await createChit(client, { ...chit, ticketNo: "7", chitValue: 100000, members: 20, startDate: "2026-01-05", dueDay: 5 });
-  await pay(client, created.id, { instalment: 1, amount: 5000, paidOn: "2026-01-05", method: "upi", reference: "UTR100001" });
+  const created = await createChit(client, {
+    ...chit,
+    ticketNo: "7",
+    chitValue: 100000,
+    members: 20,
+    startDate: "2026-01-05",
+    dueDay: 5,
+  });
+  await pay(client, created.id, {
+    instalment: 1,
+    amount: 5000,
+    paidOn: "2026-01-05",
+    method: "upi",
+    reference: "UTR100001",
+  });
   return { client, chitId: created.id };
 }
 
@@ -40,7 +57,10 @@ function renderPages(pdf: Buffer): { pages: Buffer[]; warnings: string } {
   const dir = mkdtempSync(join(tmpdir(), "chitfunds-pdf-"));
   try {
     writeFileSync(join(dir, "in.pdf"), pdf);
-    const out = execFileSync("sh", ["-c", `pdftoppm -png -r 100 "${dir}/in.pdf" "${dir}/page" 2>&1; ls "${dir}"`]).toString();
+    const out = execFileSync("sh", [
+      "-c",
+      `pdftoppm -png -r 100 "${dir}/in.pdf" "${dir}/page" 2>&1; ls "${dir}"`,
+    ]).toString();
     const pages = out
       .split("\n")
       .filter((f) => /^page-\d+\.png$/.test(f))
@@ -69,7 +89,10 @@ function drawsNotdef(pdf: Buffer): boolean {
 
 describe("statements in Indian scripts", () => {
   it("a Telugu chit name prints as itself inside an English statement", async () => {
-    const { client, chitId } = await memberWithChit("ravi@example.com", "en", { name: "శ్రీ లక్ష్మి చిట్స్", organizer: "மார்கதர்சி சிட் ஃபண்ட்" });
+    const { client, chitId } = await memberWithChit("ravi@example.com", "en", {
+      name: "శ్రీ లక్ష్మి చిట్స్",
+      organizer: "மார்கதர்சி சிட் ஃபண்ட்",
+    });
     const pdf = await statement(client, chitId);
     const text = pdfText(pdf)!;
     expect(text).toContain("Chit statement: శ్రీ లక్ష్మి చిట్స్");

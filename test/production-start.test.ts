@@ -36,7 +36,9 @@ const childrenOf = (pid: number) =>
     });
 
 describe("the production start", () => {
-  it("builds dist/ and runs it as one plain node process that answers, serves assets and stops on SIGTERM", { timeout: 120_000 }, async () => {
+  it("builds dist/ and runs it as one plain node process that answers, serves assets and stops on SIGTERM", {
+    timeout: 120_000,
+  }, async () => {
     const build = spawnSync(process.execPath, ["scripts/build.mjs"], { encoding: "utf8" });
     expect(build.status, build.stderr).toBe(0);
     const dataDir = mkdtempSync(join(tmpdir(), "chitfunds-prod-"));
@@ -71,7 +73,10 @@ describe("the production start", () => {
       }
       expect(up, `${stderr}`).toBe(true);
       expect(childrenOf(child.pid!), "no helper process under the server").toEqual([]);
-      expect(readFileSync(`/proc/${child.pid}/cmdline`, "utf8").split("\0").filter(Boolean).slice(1)).toEqual([...(NODE_ARGS as string[]), ENTRY]);
+      expect(readFileSync(`/proc/${child.pid}/cmdline`, "utf8").split("\0").filter(Boolean).slice(1)).toEqual([
+        ...(NODE_ARGS as string[]),
+        ENTRY,
+      ]);
       const login = await (await fetch(`${base}/login`, { headers: { "accept-encoding": "br" } })).text();
       const css = /href="(\/assets\/app\.[0-9a-f]{10}\.css)"/.exec(login)?.[1];
       expect(css).toBeDefined();
@@ -86,19 +91,42 @@ describe("the production start", () => {
     }
   });
 
-  it("runs every part that loads on demand from its bundled chunks: the CLI, photos, PDFs, metrics", { timeout: 120_000 }, async () => {
+  it("runs every part that loads on demand from its bundled chunks: the CLI, photos, PDFs, metrics", {
+    timeout: 120_000,
+  }, async () => {
     // Built by the test above (same file, in order); the CLI below is the built one, as `npx chitfunds` runs it.
     const dataDir = mkdtempSync(join(tmpdir(), "chitfunds-prod-"));
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const serverEnv = { ...process.env, ...env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" };
-    const settings = { ...serverEnv, MONGODB_URI: "", BASE_URL: base, METRICS_TOKEN: "metrics-token-for-the-built-server", RATE_LIMIT: "false" };
-    const admin = spawnSync(process.execPath, ["dist/cli/main.js", "create-admin", "--email", "owner@example.com", "--password", "a long pass phrase here"], {
-      env: settings,
-      encoding: "utf8",
-    });
+    const serverEnv = {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+    };
+    const settings = {
+      ...serverEnv,
+      MONGODB_URI: "",
+      BASE_URL: base,
+      METRICS_TOKEN: "metrics-token-for-the-built-server",
+      RATE_LIMIT: "false",
+    };
+    const admin = spawnSync(
+      process.execPath,
+      ["dist/cli/main.js", "create-admin", "--email", "owner@example.com", "--password", "a long pass phrase here"],
+      {
+        env: settings,
+        encoding: "utf8",
+      },
+    );
     expect(admin.status, admin.stderr).toBe(0);
-    const child = spawn(process.execPath, [...(NODE_ARGS as string[]), ENTRY], { env: settings, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [...(NODE_ARGS as string[]), ENTRY], {
+      env: settings,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => {
       stderr += d.toString();
@@ -124,17 +152,35 @@ describe("the production start", () => {
         .map((c) => c.split(";")[0])
         .join("; ");
       const json = (path: string, body: unknown) =>
-        fetch(`${base}${path}`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
-      const chit = (await (await json("/api/v1/chits", { name: "Built", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 })).json()) as {
+        fetch(`${base}${path}`, {
+          method: "POST",
+          headers: { cookie, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      const chit = (await (
+        await json("/api/v1/chits", {
+          name: "Built",
+          chitValue: 100000,
+          members: 20,
+          startDate: "2025-01-05",
+          dueDay: 5,
+        })
+      ).json()) as {
         id: string;
       };
-      const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 240, g: 240, b: 230 } } })
+      const photo = await sharp({
+        create: { width: 1200, height: 900, channels: 3, background: { r: 240, g: 240, b: 230 } },
+      })
         .jpeg()
         .toBuffer();
       const form = new FormData();
       form.set("instalment", "1");
       form.append("receipts", new Blob([new Uint8Array(photo)], { type: "image/jpeg" }), "receipt.jpg");
-      const paid = await fetch(`${base}/api/v1/chits/${chit.id}/payments`, { method: "POST", headers: { cookie }, body: form });
+      const paid = await fetch(`${base}/api/v1/chits/${chit.id}/payments`, {
+        method: "POST",
+        headers: { cookie },
+        body: form,
+      });
       expect(paid.status, `${await paid.clone().text()}\n${stderr}`).toBe(201);
       const pdf = await fetch(`${base}/api/v1/chits/${chit.id}/statement.pdf`, { headers: { cookie } });
       expect(pdf.status, stderr).toBe(200);
@@ -146,7 +192,9 @@ describe("the production start", () => {
       const dashboard = await fetch(`${base}/dashboard`, { headers: { cookie, "accept-encoding": "br" } });
       expect(dashboard.status).toBe(200);
       expect(await dashboard.text()).toContain("Built");
-      const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: "Bearer metrics-token-for-the-built-server" } })).text();
+      const metrics = await (
+        await fetch(`${base}/metrics`, { headers: { authorization: "Bearer metrics-token-for-the-built-server" } })
+      ).text();
       expect(metrics).toMatch(/chitfunds_receipts_stored_total 1\b/);
     } finally {
       child.kill("SIGTERM");
@@ -157,7 +205,11 @@ describe("the production start", () => {
 
   it("is the same in every deployment file and in npm start", () => {
     const dockerfile = readFileSync("Dockerfile", "utf8");
-    expect(JSON.parse(/^CMD\s+(\[.*\])\s*$/m.exec(dockerfile)![1]!)).toEqual(["node", ...(NODE_ARGS as string[]), ENTRY]);
+    expect(JSON.parse(/^CMD\s+(\[.*\])\s*$/m.exec(dockerfile)![1]!)).toEqual([
+      "node",
+      ...(NODE_ARGS as string[]),
+      ENTRY,
+    ]);
     for (const [key, value] of Object.entries(env)) expect(dockerfile).toMatch(new RegExp(`\\b${key}=${value}\\b`));
 
     const render = parseAllDocuments(readFileSync("render.yaml", "utf8"))[0]!.toJS() as {
@@ -174,7 +226,9 @@ describe("the production start", () => {
       for (const [key, value] of Object.entries(env)) expect(text, unit).toContain(`Environment=${key}=${value}`);
     }
 
-    const configMap = parseAllDocuments(readFileSync("deploy/k8s/configmap.yaml", "utf8"))[0]!.toJS() as { data: Record<string, string> };
+    const configMap = parseAllDocuments(readFileSync("deploy/k8s/configmap.yaml", "utf8"))[0]!.toJS() as {
+      data: Record<string, string>;
+    };
     for (const [key, value] of Object.entries(env)) expect(configMap.data[key]).toBe(value);
 
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };

@@ -1,4 +1,5 @@
-// Every way to set a profile field applies the same rules as sign-up, and a bad value already stored never breaks pages.
+// Every way to set a profile field applies the same rules as sign-up, and a bad value already stored never breaks
+// pages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectStatus } from "./support/api.ts";
 import { BASE, type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
@@ -27,33 +28,50 @@ async function pages(client: Client) {
 }
 
 describe("better-auth's update-user", () => {
-  it("refuses a bad time zone, language, phone or name with 400 naming the field, and the member's pages still answer", async () => {
-    const member = await signedInMember(t, "asha@example.com", { password });
-    const before = await stored("asha@example.com");
-    const refused: [Record<string, unknown>, string, string][] = [
-      [{ timeZone: "Not/AZone" }, "timeZone", "INVALID_TIME_ZONE"],
-      [{ timeZone: "Mars/Olympus" }, "timeZone", "INVALID_TIME_ZONE"],
-      [{ timeZone: "+05:30" }, "timeZone", "INVALID_TIME_ZONE"],
-      [{ locale: "xx" }, "locale", "UNSUPPORTED_LANGUAGE"],
-      [{ phone: "<b>call me</b>" }, "phone", "INVALID_PHONE"],
-      [{ phone: "9".repeat(21) }, "phone", "FIELD_TOO_LONG"],
-      [{ name: "n".repeat(101) }, "name", "FIELD_TOO_LONG"],
-      [{ name: "n".repeat(500_000) }, "name", "FIELD_TOO_LONG"],
-      [{ name: "   " }, "name", "NAME_REQUIRED"],
-      [{ image: "i".repeat(5000) }, "image", "FIELD_TOO_LONG"],
-    ];
-    for (const [body, field, code] of refused) {
-      const res = await member.json("/api/auth/update-user", body);
-      const text = await res.text();
-      expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(400);
-      expect(JSON.parse(text)).toMatchObject({ code, field });
-    }
-    expect(await stored("asha@example.com")).toEqual(before);
-    await pages(member);
-    // Good values still go through.
-    await expectStatus(member.json("/api/auth/update-user", { timeZone: "Asia/Dubai", locale: "hi", phone: "+91 98765 43210", name: "Asha R" }), 200);
-    expect(await stored("asha@example.com")).toEqual({ name: "Asha R", phone: "+91 98765 43210", locale: "hi", timeZone: "Asia/Dubai" });
-  });
+  it(
+    "refuses a bad time zone, language, phone or name with 400 naming the field, and the " +
+      "member's pages still answer",
+    async () => {
+      const member = await signedInMember(t, "asha@example.com", { password });
+      const before = await stored("asha@example.com");
+      const refused: [Record<string, unknown>, string, string][] = [
+        [{ timeZone: "Not/AZone" }, "timeZone", "INVALID_TIME_ZONE"],
+        [{ timeZone: "Mars/Olympus" }, "timeZone", "INVALID_TIME_ZONE"],
+        [{ timeZone: "+05:30" }, "timeZone", "INVALID_TIME_ZONE"],
+        [{ locale: "xx" }, "locale", "UNSUPPORTED_LANGUAGE"],
+        [{ phone: "<b>call me</b>" }, "phone", "INVALID_PHONE"],
+        [{ phone: "9".repeat(21) }, "phone", "FIELD_TOO_LONG"],
+        [{ name: "n".repeat(101) }, "name", "FIELD_TOO_LONG"],
+        [{ name: "n".repeat(500_000) }, "name", "FIELD_TOO_LONG"],
+        [{ name: "   " }, "name", "NAME_REQUIRED"],
+        [{ image: "i".repeat(5000) }, "image", "FIELD_TOO_LONG"],
+      ];
+      for (const [body, field, code] of refused) {
+        const res = await member.json("/api/auth/update-user", body);
+        const text = await res.text();
+        expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(400);
+        expect(JSON.parse(text)).toMatchObject({ code, field });
+      }
+      expect(await stored("asha@example.com")).toEqual(before);
+      await pages(member);
+      // Good values still go through.
+      await expectStatus(
+        member.json("/api/auth/update-user", {
+          timeZone: "Asia/Dubai",
+          locale: "hi",
+          phone: "+91 98765 43210",
+          name: "Asha R",
+        }),
+        200,
+      );
+      expect(await stored("asha@example.com")).toEqual({
+        name: "Asha R",
+        phone: "+91 98765 43210",
+        locale: "hi",
+        timeZone: "Asia/Dubai",
+      });
+    },
+  );
 
   it("a 20 MB name is refused before it is read (413, the body cap); nothing changes", async () => {
     const member = await signedInMember(t, "big@example.com", { password });
@@ -90,8 +108,19 @@ describe("sign-up", () => {
 describe("a bad value already in the store", () => {
   it("never turns the member's pages or API into errors: it is read as the default", async () => {
     const member = await signedInMember(t, "stored@example.com", { password });
-    await member.json("/api/v1/chits", { name: "Chit", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 });
-    await t.db.setUser("stored@example.com", { timeZone: "Not/AZone", locale: "xx", name: "N".repeat(100_000), phone: "<b>x</b>".repeat(50) });
+    await member.json("/api/v1/chits", {
+      name: "Chit",
+      chitValue: 100000,
+      members: 20,
+      startDate: "2025-01-05",
+      dueDay: 5,
+    });
+    await t.db.setUser("stored@example.com", {
+      timeZone: "Not/AZone",
+      locale: "xx",
+      name: "N".repeat(100_000),
+      phone: "<b>x</b>".repeat(50),
+    });
     await pages(member);
     const profile = await (await member.fetch("/settings/profile")).text();
     expect(selectedOption(profile, "timeZone")).toBe("Asia/Kolkata");
@@ -103,10 +132,20 @@ describe("the profile page", () => {
   it("names the bad field beside it and keeps what was typed", async () => {
     const member = await signedInMember(t, "page@example.com", { password });
     await member.fetch("/settings/profile");
-    const res = await member.form("/settings/profile", { name: "Page", phone: "", locale: "en", timeZone: "Not/AZone" });
+    const res = await member.form("/settings/profile", {
+      name: "Page",
+      phone: "",
+      locale: "en",
+      timeZone: "Not/AZone",
+    });
     expect(res.status).toBe(400);
     expect(fieldError(await res.text(), "timeZone")).toBe("Choose a time zone from the list.");
-    const language = await member.form("/settings/profile", { name: "Page", phone: "", locale: "xx", timeZone: "Asia/Kolkata" });
+    const language = await member.form("/settings/profile", {
+      name: "Page",
+      phone: "",
+      locale: "xx",
+      timeZone: "Asia/Kolkata",
+    });
     expect(fieldError(await language.text(), "locale")).toBe("Choose a language from the list.");
     expect((await stored("page@example.com")).timeZone).toBe("Asia/Kolkata");
     void BASE;

@@ -19,7 +19,11 @@ async function statements(client: Client, operation?: string): Promise<number> {
   const text = await (await client.fetch("/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   return text
     .split("\n")
-    .filter((line) => line.startsWith("chitfunds_store_operation_duration_seconds_count") && (!operation || line.includes(`operation="${operation}"`)))
+    .filter(
+      (line) =>
+        line.startsWith("chitfunds_store_operation_duration_seconds_count") &&
+        (!operation || line.includes(`operation="${operation}"`)),
+    )
     .reduce((sum, line) => sum + Number(line.split(" ").pop()), 0);
 }
 
@@ -105,7 +109,10 @@ describe.skipIf(!onStore("sqlite"))("store statements per request", () => {
       const a = await cost("small", small[i]!);
       const b = await cost("large", large[i]!);
       report.push(`${small[i]}: ${a} vs ${b}`);
-      expect(b, `${small[i]!.replace(members.small.chitIds[0]!, ":id")} sends ${b} statements for 50 chits, ${a} for 2`).toBe(a);
+      expect(
+        b,
+        `${small[i]!.replace(members.small.chitIds[0]!, ":id")} sends ${b} statements for 50 chits, ${a} for 2`,
+      ).toBe(a);
       expect(a, small[i]).toBeLessThanOrEqual(12);
     }
   });
@@ -114,7 +121,11 @@ describe.skipIf(!onStore("sqlite"))("store statements per request", () => {
   it("read the same for the first summary after a payment is recorded", async () => {
     const first = async (who: "small" | "large") => {
       const { client, chitIds } = members[who];
-      const recorded = await client.json(`/api/v1/chits/${chitIds[0]}/payments`, { instalment: 3, amount: 10, method: "cash" });
+      const recorded = await client.json(`/api/v1/chits/${chitIds[0]}/payments`, {
+        instalment: 3,
+        amount: 10,
+        method: "cash",
+      });
       expect(recorded.status).toBe(201);
       const before = await statements(client, "select");
       expect((await client.fetch("/api/v1/summary")).status).toBe(200);

@@ -28,7 +28,10 @@ afterEach(async () => {
 it("two instances behind one load balancer share the cron endpoint's limit of 10 a minute", async () => {
   const appB = createWebApp(second);
   const call = (app: { request: typeof appB.request }) =>
-    app.request(`${BASE}/api/v1/cron/run`, { method: "POST", headers: { authorization: "Bearer wrong-token-of-some-length" } });
+    app.request(`${BASE}/api/v1/cron/run`, {
+      method: "POST",
+      headers: { authorization: "Bearer wrong-token-of-some-length" },
+    });
   const statuses: number[] = [];
   for (let i = 0; i < 10; i++) statuses.push((await call(i % 2 ? appB : t.app)).status);
   expect(statuses.every((s) => s === 401)).toBe(true);

@@ -15,7 +15,8 @@ let ravi: Client;
 let ashaId: string;
 let raviId: string;
 
-const notices = async (ownerId: string): Promise<Notification[]> => t.services.ledger.notifications.list(ownerId, { limit: 1000 });
+const notices = async (ownerId: string): Promise<Notification[]> =>
+  t.services.ledger.notifications.list(ownerId, { limit: 1000 });
 const overdueNotices = async (ownerId: string) => (await notices(ownerId)).filter((n) => n.kind === "overdue");
 
 beforeAll(async () => {
@@ -25,8 +26,20 @@ beforeAll(async () => {
   ravi = await signedInMember(t, "ravi@example.com");
   ashaId = await memberId(t, "asha@example.com");
   raviId = await memberId(t, "ravi@example.com");
-  await addChit(asha, { name: "Kaveri 1L", chitValue: "1,00,000", members: "20", startDate: "2025-11-05", dueDay: "5" });
-  await addChit(ravi, { name: "Godavari 50K", chitValue: "50,000", members: "10", startDate: "2025-12-10", dueDay: "10" });
+  await addChit(asha, {
+    name: "Kaveri 1L",
+    chitValue: "1,00,000",
+    members: "20",
+    startDate: "2025-11-05",
+    dueDay: "5",
+  });
+  await addChit(ravi, {
+    name: "Godavari 50K",
+    chitValue: "50,000",
+    members: "10",
+    startDate: "2025-12-10",
+    dueDay: "10",
+  });
   // Ravi reads in Hindi and has asked for no reminders at all.
   await t.services.members.update(raviId, {
     locale: "hi",
@@ -54,10 +67,15 @@ describe("GET /api/v1/summary", () => {
 
 describe("the reminder job", () => {
   it("gives each overdue instalment one in-app notice, in the member's language, even with reminders off", async () => {
-    const summary = await expectStatus<{ overdue: { chitId: string; number: number }[] }>(asha.fetch("/api/v1/summary"), 200);
+    const summary = await expectStatus<{ overdue: { chitId: string; number: number }[] }>(
+      asha.fetch("/api/v1/summary"),
+      200,
+    );
     await sendReminders(t.services.reminders);
     const ashas = await overdueNotices(ashaId);
-    expect(ashas.map((n) => n.dedupeKey).sort()).toEqual(summary.overdue.map((o) => `overdue:${o.chitId}:${o.number}`).sort());
+    expect(ashas.map((n) => n.dedupeKey).sort()).toEqual(
+      summary.overdue.map((o) => `overdue:${o.chitId}:${o.number}`).sort(),
+    );
     expect(ashas[0]!.message).toMatch(/^Kaveri 1L, instalment \d+: ₹[\d,]+ was due/);
 
     const hindi = translatorFor("hi");

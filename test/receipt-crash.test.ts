@@ -2,7 +2,16 @@
 // receipts are being written leaves no half-written file under a receipt's name, and the restart (files an hour old)
 // keeps exactly the files a payment names; a disk that fills up during uploads answers 503 and leaves nothing behind.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { statfs } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -42,24 +51,32 @@ function filesUnder(dir: string): string[] {
 /** True when the bytes are a whole stored receipt: a JPEG from its start to its end marker, or a PDF to its %%EOF. */
 function whole(bytes: Buffer): boolean {
   if (bytes.length < 4) return false;
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
-  if (bytes.subarray(0, 5).toString("latin1") === "%PDF-") return bytes.subarray(-8).toString("latin1").includes("%%EOF");
+  if (bytes[0] === 0xff && bytes[1] === 0xd8)
+    return bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
+  if (bytes.subarray(0, 5).toString("latin1") === "%PDF-")
+    return bytes.subarray(-8).toString("latin1").includes("%%EOF");
   return false;
 }
 
 function chitfunds(args: string[], dataDir: string): Promise<number> {
   return new Promise((resolve) => {
     const { MONGODB_URI: _u, MONGODB_DB: _d, BASE_URL: _b, ...rest } = process.env;
-    const child = spawn(process.execPath, ["bin/chitfunds.mjs", ...args], { env: { ...rest, DATA_DIR: dataDir, LOG_LEVEL: "silent" }, stdio: "ignore" });
+    const child = spawn(process.execPath, ["bin/chitfunds.mjs", ...args], {
+      env: { ...rest, DATA_DIR: dataDir, LOG_LEVEL: "silent" },
+      stdio: "ignore",
+    });
     child.on("exit", (code) => resolve(code ?? 1));
   });
 }
 
 describe.skipIf(!onStore("sqlite"))("receipts through a kill -9", () => {
-  it("leave no half-written file under a receipt's name, and the restart keeps exactly the files payments name", async () => {
+  it("leave no half-written file under a receipt's name, and the restart keeps exactly the " +
+    "files payments name", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "chitfunds-crash-"));
     dirs.push(dataDir);
-    expect(await chitfunds(["create-admin", "--email", "kavya@example.com", "--password", "monsoon ledger river"], dataDir)).toBe(0);
+    expect(
+      await chitfunds(["create-admin", "--email", "kavya@example.com", "--password", "monsoon ledger river"], dataDir),
+    ).toBe(0);
     const server = await startRealServer({}, { dataDir });
     let killed = false;
     try {
@@ -77,11 +94,19 @@ describe.skipIf(!onStore("sqlite"))("receipts through a kill -9", () => {
       const chitRes = await fetch(`${server.base}/api/v1/chits`, {
         method: "POST",
         headers: { ...headers, "content-type": "application/json" },
-        body: JSON.stringify({ name: "Crash chit", organizer: "", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 }),
+        body: JSON.stringify({
+          name: "Crash chit",
+          organizer: "",
+          chitValue: 100000,
+          members: 20,
+          startDate: "2025-01-05",
+          dueDay: 5,
+        }),
       });
       expect(chitRes.status).toBe(201);
       const chit = (await chitRes.json()) as { id: string };
-      // Many uploads at once, each with two large photos (a few MB to re-encode and write); kill -9 once the first is in.
+      // Many uploads at once, each with two large photos (a few MB to re-encode and write); kill -9 once the first is
+      // in.
       const photo = await noisyPhoto(2400, 1800);
       const uploads = Array.from({ length: 24 }, (_, i) =>
         fetch(`${server.base}/api/v1/chits/${chit.id}/payments`, {
@@ -101,19 +126,24 @@ describe.skipIf(!onStore("sqlite"))("receipts through a kill -9", () => {
       killed = true;
       const statuses = await Promise.all(uploads);
       expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(0);
-      expect(statuses.filter((s) => s === 0).length, "some uploads were still in flight when the server was killed").toBeGreaterThan(0);
+      expect(
+        statuses.filter((s) => s === 0).length,
+        "some uploads were still in flight when the server was killed",
+      ).toBeGreaterThan(0);
     } finally {
       if (!killed) await server.stop();
     }
     await new Promise((r) => setTimeout(r, 500));
 
-    // Right after the crash: every file under a receipt's name is whole; unfinished writes are only under .partial- names.
+    // Right after the crash: every file under a receipt's name is whole; unfinished writes are only under .partial-
+    // names.
     const filesDir = join(dataDir, "files");
     const afterCrash = filesUnder(filesDir);
     const finals = afterCrash.filter((f) => !f.includes(".partial-"));
     expect(finals.length).toBeGreaterThan(0);
     for (const f of finals) expect(whole(readFileSync(join(filesDir, f))), `${f} is whole`).toBe(true);
-    for (const f of afterCrash) expect(statSync(join(filesDir, f)).size > 0 || f.includes(".partial-"), `${f} is not empty`).toBe(true);
+    for (const f of afterCrash)
+      expect(statSync(join(filesDir, f)).size > 0 || f.includes(".partial-"), `${f} is not empty`).toBe(true);
 
     // An hour later, a restart sweeps: what stays is exactly what the receipts name.
     const hourAgo = new Date(Date.now() - 61 * 60 * 1000);
@@ -121,13 +151,17 @@ describe.skipIf(!onStore("sqlite"))("receipts through a kill -9", () => {
     const again = await startRealServer({ LOG_LEVEL: "info" }, { dataDir });
     try {
       const deadline = Date.now() + 30_000;
-      while (!/receipt file sweep/.test(again.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (!/receipt file sweep/.test(again.output()) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
       expect(again.output()).toMatch(/receipt file sweep: removed \d+ orphan file\(s\) and \d+ unfinished write\(s\)/);
     } finally {
       await again.stop();
     }
-    const db = new DatabaseSync(join(dataDir, "chitfunds.db"), { readOnly: true, timeout: 20_000 }); // the stopped server may still be closing it
-    const named = (db.prepare("SELECT key, thumbnail_key AS thumb FROM receipts").all() as { key: string; thumb: string }[]).flatMap((r) => [r.key, r.thumb]);
+    // the stopped server may still be closing it
+    const db = new DatabaseSync(join(dataDir, "chitfunds.db"), { readOnly: true, timeout: 20_000 });
+    const named = (
+      db.prepare("SELECT key, thumbnail_key AS thumb FROM receipts").all() as { key: string; thumb: string }[]
+    ).flatMap((r) => [r.key, r.thumb]);
     db.close();
     expect(named.length).toBeGreaterThan(0);
     expect(filesUnder(filesDir)).toEqual(named.sort());
@@ -157,7 +191,8 @@ const disk = onStore("sqlite") ? smallDisk(16) : null;
 
 describe.skipIf(disk === null)("receipts on a disk that fills up (a tmpfs this test mounts)", () => {
   let t: TestApp | null = null;
-  it("answer 503 'storage is full' or are kept whole: the files on disk are always exactly those a payment names", async () => {
+  it("answer 503 'storage is full' or are kept whole: the files on disk are always exactly " +
+    "those a payment names", async () => {
     const dataDir = join(disk!.dir, "data");
     mkdirSync(dataDir);
     try {
@@ -168,7 +203,9 @@ describe.skipIf(disk === null)("receipts on a disk that fills up (a tmpfs this t
       const photo = await noisyPhoto(2400, 1800);
       const filesDir = join(dataDir, "files");
       const named = async () =>
-        (await t!.services.ledger.payments.listForChit(owner, chit.id)).flatMap((p) => p.receipts.flatMap((r) => [r.key, r.thumbnailKey])).sort();
+        (await t!.services.ledger.payments.listForChit(owner, chit.id))
+          .flatMap((p) => p.receipts.flatMap((r) => [r.key, r.thumbnailKey]))
+          .sort();
       // Leave less room than a receipt needs, then a little more each time: the write fails at a different point
       // (the photo, its thumbnail, the payment's row) or goes through, and every time the files on disk are exactly
       // the ones a payment names.
@@ -197,7 +234,9 @@ describe.skipIf(disk === null)("receipts on a disk that fills up (a tmpfs this t
       const ok = await member.fetch(`/api/v1/chits/${chit.id}/payments`, {
         method: "POST",
         headers: { origin: BASE },
-        body: multipart({ amount: "5000", reference: "UTR-ok" }, [{ name: "proof.jpg", bytes: photo, type: "image/jpeg" }]),
+        body: multipart({ amount: "5000", reference: "UTR-ok" }, [
+          { name: "proof.jpg", bytes: photo, type: "image/jpeg" },
+        ]),
       });
       expect(ok.status).toBe(201);
       expect(filesUnder(filesDir)).toEqual(await named());

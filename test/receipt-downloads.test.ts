@@ -21,7 +21,10 @@ afterAll(async () => {
 
 async function receiptNamed(name: string, bytes: Buffer, type: string) {
   const body = multipart({ amount: "5000", paidOn: "2025-03-01" }, [{ name, bytes, type }]);
-  const { payment } = await expectStatus<PaymentResultBody>(member.fetch(`/api/v1/chits/${chitId}/payments`, { method: "POST", body }), 201);
+  const { payment } = await expectStatus<PaymentResultBody>(
+    member.fetch(`/api/v1/chits/${chitId}/payments`, { method: "POST", body }),
+    201,
+  );
   return payment.receipts[0]!;
 }
 
@@ -50,12 +53,15 @@ describe("receipt downloads", () => {
     expect(disposition(pageThumb).filename).toBe("रसीद-मार्च-2025-thumbnail.jpg");
   });
 
-  it("send a Tamil-named PDF as an attachment from both routes, with 'receipt.pdf' for clients without filename*", async () => {
-    const receipt = await receiptNamed("ரசீது.pdf", minimalPdf(), "application/pdf");
-    const [page, api] = await bothRoutes(receipt.id);
-    for (const header of HEADERS) expect(page.headers.get(header), header).toBe(api.headers.get(header));
-    expect(disposition(api)).toEqual({ type: "attachment", filename: "ரசீது.pdf", ascii: "receipt.pdf" });
-  });
+  it(
+    "send a Tamil-named PDF as an attachment from both routes, with 'receipt.pdf' for " + "clients without filename*",
+    async () => {
+      const receipt = await receiptNamed("ரசீது.pdf", minimalPdf(), "application/pdf");
+      const [page, api] = await bothRoutes(receipt.id);
+      for (const header of HEADERS) expect(page.headers.get(header), header).toBe(api.headers.get(header));
+      expect(disposition(api)).toEqual({ type: "attachment", filename: "ரசீது.pdf", ascii: "receipt.pdf" });
+    },
+  );
 
   it("cannot be bent by a hostile upload name", async () => {
     const receipt = await receiptNamed('x"; filename=evil.html; a=\\..\\b.png', await pngScreenshot(), "image/png");

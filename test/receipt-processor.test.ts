@@ -18,7 +18,15 @@ describe("receipt processing", () => {
   });
 
   it("drops EXIF and GPS and keeps a large photo near 300 KB", async () => {
-    const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 30 } } })
+    const photo = await sharp({
+      create: {
+        width: 4000,
+        height: 3000,
+        channels: 3,
+        background: "#808080",
+        noise: { type: "gaussian", mean: 128, sigma: 30 },
+      },
+    })
       .jpeg({ quality: 90 })
       .withExif({ IFD0: { Make: "Phone", Model: "X" }, GPS: { GPSLatitudeRef: "N", GPSLongitudeRef: "E" } } as never)
       .toBuffer();
@@ -31,7 +39,9 @@ describe("receipt processing", () => {
   });
 
   it("refuses text dressed as an image (unsupported) and a damaged image (unreadable)", async () => {
-    await expect(processor.process(new TextEncoder().encode("just some text, not a photo"))).rejects.toMatchObject({ code: "unsupported-file-type" });
+    await expect(processor.process(new TextEncoder().encode("just some text, not a photo"))).rejects.toMatchObject({
+      code: "unsupported-file-type",
+    });
     const jpeg = await sharp({ create: { width: 200, height: 200, channels: 3, background: "#fff" } })
       .jpeg()
       .toBuffer();

@@ -1,6 +1,6 @@
-// Receipts and payments that cannot be damaged by retries, double submissions, crashes or a failing disk: one payment per
-// Idempotency-Key or page form, a clear error for an empty file or a huge image, deletes that never answer 500 after
-// the commit, and a sweep that removes files no receipt names.
+// Receipts and payments that cannot be damaged by retries, double submissions, crashes or a failing disk: one payment
+// per Idempotency-Key or page form, a clear error for an empty file or a huge image, deletes that never answer 500
+// after the commit, and a sweep that removes files no receipt names.
 import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepOrphanFiles } from "../src/app/sweep-orphan-files.ts";
@@ -52,7 +52,11 @@ describe("Idempotency-Key on POST payments", () => {
     const chit = await createChit(member);
     const png = await pngScreenshot();
     const send = () =>
-      postWithKey(chit.id, "upload-1", multipart({ amount: "5000", paidOn: "2025-02-01" }, [{ name: "a.png", bytes: png, type: "image/png" }]));
+      postWithKey(
+        chit.id,
+        "upload-1",
+        multipart({ amount: "5000", paidOn: "2025-02-01" }, [{ name: "a.png", bytes: png, type: "image/png" }]),
+      );
     const a = await expectStatus<PaymentResultBody>(send(), 201);
     const b = await expectStatus<PaymentResultBody>(send(), 201);
     expect(b.payment.id).toBe(a.payment.id);
@@ -62,8 +66,12 @@ describe("Idempotency-Key on POST payments", () => {
   it("the key used again for a different payment is refused with 409; a malformed key with 400", async () => {
     const chit = await createChit(member);
     await expectStatus(postWithKey(chit.id, "key-3", { amount: 5000, paidOn: "2025-02-01" }), 201);
-    expect((await expectError(postWithKey(chit.id, "key-3", { amount: 6000, paidOn: "2025-02-01" }), 409)).code).toBe("idempotency-key-reused");
-    expect((await expectError(postWithKey(chit.id, "bad key with spaces", { amount: 5000 }), 400)).code).toBe("invalid-idempotency-key");
+    expect((await expectError(postWithKey(chit.id, "key-3", { amount: 6000, paidOn: "2025-02-01" }), 409)).code).toBe(
+      "idempotency-key-reused",
+    );
+    expect((await expectError(postWithKey(chit.id, "bad key with spaces", { amount: 5000 }), 400)).code).toBe(
+      "invalid-idempotency-key",
+    );
     expect(await paymentsOf(chit.id)).toHaveLength(1);
   });
 
@@ -76,7 +84,9 @@ describe("Idempotency-Key on POST payments", () => {
 
   it("two requests with the same key at the same moment make one payment", async () => {
     const chit = await createChit(member);
-    const answers = await Promise.all([1, 2, 3].map(() => postWithKey(chit.id, "race-1", { amount: 5000, paidOn: "2025-02-01" })));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => postWithKey(chit.id, "race-1", { amount: 5000, paidOn: "2025-02-01" })),
+    );
     expect(answers.map((r) => r.status).filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     for (const r of answers) expect([201, 409]).toContain(r.status);
     expect(await paymentsOf(chit.id)).toHaveLength(1);
@@ -89,7 +99,14 @@ describe("the payment page form", () => {
     const form = await (await member.fetch(`/chits/${chit.id}/payments/new`)).text();
     const submission = /name="submission" value="([^"]+)"/.exec(form)?.[1];
     expect(submission).toMatch(/^[0-9a-f-]{36}$/);
-    const fields = { instalment: "1", amount: "5000", paidOn: "2025-02-01", method: "upi", reference: "FORM-1", submission: submission! };
+    const fields = {
+      instalment: "1",
+      amount: "5000",
+      paidOn: "2025-02-01",
+      method: "upi",
+      reference: "FORM-1",
+      submission: submission!,
+    };
     const [a, b] = await Promise.all([
       postMultipart(member, `/chits/${chit.id}/payments`, fields),
       postMultipart(member, `/chits/${chit.id}/payments`, fields),
@@ -108,7 +125,13 @@ describe("the payment page form", () => {
     const chit = await createChit(member);
     const form = await (await member.fetch(`/chits/${chit.id}/payments/new`)).text();
     const submission = /name="submission" value="([^"]+)"/.exec(form)![1]!;
-    const bad = await postMultipart(member, `/chits/${chit.id}/payments`, { instalment: "1", amount: "lots", paidOn: "2025-02-01", method: "upi", submission });
+    const bad = await postMultipart(member, `/chits/${chit.id}/payments`, {
+      instalment: "1",
+      amount: "lots",
+      paidOn: "2025-02-01",
+      method: "upi",
+      submission,
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain(`name="submission" value="${submission}"`);
     const good = await postMultipart(member, `/chits/${chit.id}/payments`, {
@@ -134,9 +157,12 @@ describe("receipt files that cannot be kept", () => {
     const error = await expectError(Promise.resolve(api), 400);
     expect(error.code).toBe("empty-file");
     expect(error.message).toContain("empty.jpg is empty");
-    const page = await postMultipart(member, `/chits/${chit.id}/payments`, { instalment: "1", amount: "5000", paidOn: "2025-02-01", method: "upi" }, [
-      { name: "empty.png", bytes: new Uint8Array(0), type: "image/png" },
-    ]);
+    const page = await postMultipart(
+      member,
+      `/chits/${chit.id}/payments`,
+      { instalment: "1", amount: "5000", paidOn: "2025-02-01", method: "upi" },
+      [{ name: "empty.png", bytes: new Uint8Array(0), type: "image/png" }],
+    );
     expect(page.status).toBe(400);
     expect(await page.text()).toContain("The file is empty.");
     expect(await paymentsOf(chit.id)).toHaveLength(0);
@@ -203,7 +229,9 @@ describe("the sweep of orphan files", () => {
       member.fetch(`/api/v1/chits/${chit.id}/payments`, {
         method: "POST",
         headers: { origin: BASE },
-        body: multipart({ amount: "5000" }, [{ name: "kept.png", bytes: await pngScreenshot("kept"), type: "image/png" }]),
+        body: multipart({ amount: "5000" }, [
+          { name: "kept.png", bytes: await pngScreenshot("kept"), type: "image/png" },
+        ]),
       }),
       201,
     );
@@ -215,10 +243,18 @@ describe("the sweep of orphan files", () => {
       return all;
     };
     // Just stored: maybe its payment is still on its way, so it stays.
-    const now = await sweepOrphanFiles({ files, payments: t.services.ledger.payments, clock: { now: () => new Date() } });
+    const now = await sweepOrphanFiles({
+      files,
+      payments: t.services.ledger.payments,
+      clock: { now: () => new Date() },
+    });
     expect(now.orphans).toBe(0);
     expect(await keys()).toContain(`receipts/${ownerId}/orphan-left-by-a-crash.jpg`);
-    const later = await sweepOrphanFiles({ files, payments: t.services.ledger.payments, clock: { now: () => new Date(Date.now() + 2 * 60 * 60 * 1000) } });
+    const later = await sweepOrphanFiles({
+      files,
+      payments: t.services.ledger.payments,
+      clock: { now: () => new Date(Date.now() + 2 * 60 * 60 * 1000) },
+    });
     expect(later.orphans).toBe(1);
     expect(await keys()).not.toContain(`receipts/${ownerId}/orphan-left-by-a-crash.jpg`);
     const receipt = (await t.services.ledger.payments.get(ownerId, kept.payment.id))!.receipts[0]!;

@@ -34,27 +34,30 @@ describe("after sign-in", () => {
     await t.close();
   });
 
-  it("next goes only to a same-site path: tabs, CR/LF, backslashes and // send the member to the dashboard", async () => {
-    await signedInMember(t, "asha@example.com", { password: "correct horse battery" });
-    const cases: [string, string][] = [
-      ["/chits?status=active", "/chits?status=active"],
-      ["/\t/evil.example/", "/dashboard"],
-      ["/\r\n/evil.example/", "/dashboard"],
-      ["/\\evil.example", "/dashboard"],
-      ["//evil.example", "/dashboard"],
-      ["https://evil.example", "/dashboard"],
-    ];
-    for (const [next, expected] of cases) {
-      const client = t.newClient();
-      const res = await client.form("/login", { email: "asha@example.com", password: "correct horse battery", next });
-      expect(res.status, JSON.stringify(next)).toBe(303);
-      expect(res.headers.get("location"), JSON.stringify(next)).toBe(expected);
-    }
-    // The query string form of the same trick (?next=/%09/evil.example/) is decoded by the router first:
-    // also refused.
-    const page = await (await t.newClient().fetch("/login?next=/%09/evil.example/")).text();
-    expect(page).toContain('name="next" value="/dashboard"');
-  });
+  it(
+    "next goes only to a same-site path: tabs, CR/LF, backslashes and // send the member " + "to the dashboard",
+    async () => {
+      await signedInMember(t, "asha@example.com", { password: "correct horse battery" });
+      const cases: [string, string][] = [
+        ["/chits?status=active", "/chits?status=active"],
+        ["/\t/evil.example/", "/dashboard"],
+        ["/\r\n/evil.example/", "/dashboard"],
+        ["/\\evil.example", "/dashboard"],
+        ["//evil.example", "/dashboard"],
+        ["https://evil.example", "/dashboard"],
+      ];
+      for (const [next, expected] of cases) {
+        const client = t.newClient();
+        const res = await client.form("/login", { email: "asha@example.com", password: "correct horse battery", next });
+        expect(res.status, JSON.stringify(next)).toBe(303);
+        expect(res.headers.get("location"), JSON.stringify(next)).toBe(expected);
+      }
+      // The query string form of the same trick (?next=/%09/evil.example/) is decoded by the router first:
+      // also refused.
+      const page = await (await t.newClient().fetch("/login?next=/%09/evil.example/")).text();
+      expect(page).toContain('name="next" value="/dashboard"');
+    },
+  );
 
   it("an admin action goes back only to a same-site admin page named by Referer", async () => {
     await createAdmin(t.services, { email: "owner@example.com", password: "owner pass phrase" });

@@ -39,7 +39,9 @@ describe("registration with an emailed code and admin approval", () => {
     expect((await refused.json()).message).toMatch(/waiting for the administrator/);
 
     const adminClient = t.newClient();
-    expect((await adminClient.form("/login", { email: "owner@example.com", password: "owner pass phrase" })).status).toBe(303);
+    expect(
+      (await adminClient.form("/login", { email: "owner@example.com", password: "owner pass phrase" })).status,
+    ).toBe(303);
     const adminPage = await adminClient.fetch("/admin");
     expect(await adminPage.text()).toContain("asha@example.com");
     const id = (await t.services.members.findByEmail("asha@example.com"))!.id;
@@ -63,7 +65,9 @@ describe("registration with an emailed code and admin approval", () => {
     await member.json("/api/auth/sign-up/email", { name: "Ravi", email: "ravi@example.com", password });
     const code = await t.smtp!.codeFor("ravi@example.com");
     await member.json("/api/auth/email-otp/verify-email", { email: "ravi@example.com", otp: code });
-    expect((await t.newClient().json("/api/auth/sign-in/email", { email: "ravi@example.com", password })).status).toBe(200);
+    expect((await t.newClient().json("/api/auth/sign-in/email", { email: "ravi@example.com", password })).status).toBe(
+      200,
+    );
   });
 
   it("makes ADMIN_EMAIL an admin once it confirms its email, and nobody else", async () => {

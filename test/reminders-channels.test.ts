@@ -26,7 +26,13 @@ const member = (extra: Partial<Member["reminders"]> = {}, phone: string | null =
   locale: "en",
   timeZone: "Asia/Kolkata",
   createdAt: new Date("2026-01-01T00:00:00Z"),
-  reminders: { ...DEFAULT_REMINDER_PREFERENCES, channels: [], ntfyTopic: "asha-chits-7f3k", telegramChatId: "123456789", ...extra },
+  reminders: {
+    ...DEFAULT_REMINDER_PREFERENCES,
+    channels: [],
+    ntfyTopic: "asha-chits-7f3k",
+    telegramChatId: "123456789",
+    ...extra,
+  },
   calendarFeedVersion: 0,
   twoFactorEnabled: false,
 });
@@ -87,17 +93,33 @@ describe("webhook", () => {
     expect(req.method).toBe("POST");
     expect(req.path).toBe("/hooks/chitfunds");
     expect(req.headers["content-type"]).toBe("application/json");
-    expect(req.headers["x-chitfunds-signature"]).toBe(`sha256=${createHmac("sha256", secret).update(req.body).digest("hex")}`);
+    expect(req.headers["x-chitfunds-signature"]).toBe(
+      `sha256=${createHmac("sha256", secret).update(req.body).digest("hex")}`,
+    );
     const body = JSON.parse(req.body);
-    expect(body).toMatchObject({ event: "reminder", member: { id: "m1", email: "asha@example.com" }, title: message.title, link: message.link });
-    expect(body.items).toEqual([expect.objectContaining({ chitName: "Kapil, B7; group", instalment: 4, dueDate: "2028-02-29", payable: "₹4,750" })]);
+    expect(body).toMatchObject({
+      event: "reminder",
+      member: { id: "m1", email: "asha@example.com" },
+      title: message.title,
+      link: message.link,
+    });
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        chitName: "Kapil, B7; group",
+        instalment: 4,
+        dueDate: "2028-02-29",
+        payable: "₹4,750",
+      }),
+    ]);
   });
 
   it("sends no signature without a secret, and reports a refusal", async () => {
     await webhookNotifier({ url: server.url, secret: undefined }).send(member(), message);
     expect(only().headers["x-chitfunds-signature"]).toBeUndefined();
     server.reply = { status: 500, body: "down" };
-    await expect(webhookNotifier({ url: server.url, secret: undefined }).send(member(), message)).rejects.toThrow(/webhook: .* answered 500: down/);
+    await expect(webhookNotifier({ url: server.url, secret: undefined }).send(member(), message)).rejects.toThrow(
+      /webhook: .* answered 500: down/,
+    );
   });
 });
 
@@ -108,7 +130,13 @@ describe("ntfy", () => {
     expect(req.method).toBe("POST");
     expect(req.path).toBe("/");
     expect(req.headers.authorization).toBe("Bearer tk_secret");
-    expect(JSON.parse(req.body)).toEqual({ topic: "asha-chits-7f3k", title: message.title, message: message.text, click: message.link, tags: ["moneybag"] });
+    expect(JSON.parse(req.body)).toEqual({
+      topic: "asha-chits-7f3k",
+      title: message.title,
+      message: message.text,
+      click: message.link,
+      tags: ["moneybag"],
+    });
   });
 
   it("reaches only members who entered a topic", () => {
@@ -125,12 +153,18 @@ describe("Telegram", () => {
     expect(req.method).toBe("POST");
     expect(req.path).toBe("/bot123456:ABCdefGHIjklMNOpqrSTUvwx/sendMessage");
     expect(req.headers["content-type"]).toBe("application/json");
-    expect(JSON.parse(req.body)).toEqual({ chat_id: "123456789", text: message.text, link_preview_options: { is_disabled: true } });
+    expect(JSON.parse(req.body)).toEqual({
+      chat_id: "123456789",
+      text: message.text,
+      link_preview_options: { is_disabled: true },
+    });
   });
 
   it("reports Telegram's refusal", async () => {
     server.reply = { status: 400, body: '{"ok":false,"description":"Bad Request: chat not found"}' };
-    await expect(telegramNotifier({ botToken: "1:x", apiUrl: server.url }).send(member(), message)).rejects.toThrow(/chat not found/);
+    await expect(telegramNotifier({ botToken: "1:x", apiUrl: server.url }).send(member(), message)).rejects.toThrow(
+      /chat not found/,
+    );
   });
 });
 
@@ -138,7 +172,12 @@ describe("SMS (Twilio)", () => {
   const sid = `AC${"0123456789abcdef".repeat(2)}`;
 
   it("POSTs a form to the account's Messages resource with basic auth, to the member's phone in E.164", async () => {
-    await twilioSmsNotifier({ accountSid: sid, authToken: "auth-token-xyz-123", from: "+15005550006", apiUrl: server.url }).send(member(), message);
+    await twilioSmsNotifier({
+      accountSid: sid,
+      authToken: "auth-token-xyz-123",
+      from: "+15005550006",
+      apiUrl: server.url,
+    }).send(member(), message);
     const req = only();
     expect(req.method).toBe("POST");
     expect(req.path).toBe(`/2010-04-01/Accounts/${sid}/Messages.json`);
@@ -152,7 +191,10 @@ describe("SMS (Twilio)", () => {
 
   it("sends from a Messaging Service when one is configured", async () => {
     const service = `MG${"ab".repeat(16)}`;
-    await twilioSmsNotifier({ accountSid: sid, authToken: "t".repeat(20), from: service, apiUrl: server.url }).send(member(), message);
+    await twilioSmsNotifier({ accountSid: sid, authToken: "t".repeat(20), from: service, apiUrl: server.url }).send(
+      member(),
+      message,
+    );
     const form = new URLSearchParams(only().body);
     expect(form.get("MessagingServiceSid")).toBe(service);
     expect(form.has("From")).toBe(false);

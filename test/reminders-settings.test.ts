@@ -18,7 +18,11 @@ async function saveSettings(client: Client, fields: Record<string, string>, chan
   if (!client.csrf) await client.fetch("/settings/reminders");
   const body = new URLSearchParams({ _csrf: client.csrf, overdue: "false", digest: "false", ...fields });
   for (const channel of channels) body.append("channels", channel);
-  return client.fetch("/settings/reminders", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE }, body });
+  return client.fetch("/settings/reminders", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
+    body,
+  });
 }
 
 describe("reminder settings", () => {
@@ -64,8 +68,13 @@ describe("reminder settings", () => {
     const notSetUp = await saveSettings(member, { days: "3, 0", telegramChatId: "12345" }, ["telegram"]);
     expect(notSetUp.status).toBe(400);
 
-    expect((await saveSettings(member, { days: "3, 0", ntfyTopic: "asha-dues-x9" }, ["ntfy", "webhook"])).status).toBe(303);
-    expect((await t.services.members.findByEmail("asha@example.com"))?.reminders).toMatchObject({ channels: ["webhook", "ntfy"], ntfyTopic: "asha-dues-x9" });
+    expect((await saveSettings(member, { days: "3, 0", ntfyTopic: "asha-dues-x9" }, ["ntfy", "webhook"])).status).toBe(
+      303,
+    );
+    expect((await t.services.members.findByEmail("asha@example.com"))?.reminders).toMatchObject({
+      channels: ["webhook", "ntfy"],
+      ntfyTopic: "asha-dues-x9",
+    });
   });
 });
 
@@ -73,22 +82,52 @@ describe("reminders on the channels a member chose", () => {
   it("go by email and to the webhook; a failing channel neither stops the email nor repeats it", async () => {
     const hook = await startHttpCapture();
     closers.push(hook.close);
-    t = await startTestApp({ clock: { now: () => new Date("2026-03-07T04:30:00Z") }, env: { WEBHOOK_URL: `${hook.url}/chitfunds` } });
-    const asha = await t.services.members.upsertWithPassword({ email: "asha@example.com", name: "Asha", password: "a long pass phrase" });
+    t = await startTestApp({
+      clock: { now: () => new Date("2026-03-07T04:30:00Z") },
+      env: { WEBHOOK_URL: `${hook.url}/chitfunds` },
+    });
+    const asha = await t.services.members.upsertWithPassword({
+      email: "asha@example.com",
+      name: "Asha",
+      password: "a long pass phrase",
+    });
     await t.services.members.update(asha.id, { reminders: { ...asha.reminders, channels: ["webhook"] } });
-    const ravi = await t.services.members.upsertWithPassword({ email: "ravi@example.com", name: "Ravi", password: "a long pass phrase" });
+    const ravi = await t.services.members.upsertWithPassword({
+      email: "ravi@example.com",
+      name: "Ravi",
+      password: "a long pass phrase",
+    });
     for (const m of [asha, ravi])
-      await createChit(t.services.ledger, m.id, { name: "Kapil B7", chitValue: 100000, members: 20, startDate: "2026-01-10", dueDay: 10 });
+      await createChit(t.services.ledger, m.id, {
+        name: "Kapil B7",
+        chitValue: 100000,
+        members: 20,
+        startDate: "2026-01-10",
+        dueDay: 10,
+      });
 
     await sendReminders(t.services.reminders);
     expect(t.smtp!.mails.map((m) => m.to).sort()).toEqual(["asha@example.com", "ravi@example.com"]);
     expect(hook.requests).toHaveLength(1); // only Asha chose the webhook
-    expect(JSON.parse(hook.requests[0]!.body)).toMatchObject({ event: "reminder", member: { email: "asha@example.com" } });
+    expect(JSON.parse(hook.requests[0]!.body)).toMatchObject({
+      event: "reminder",
+      member: { email: "asha@example.com" },
+    });
 
     hook.reply = { status: 500, body: "down" };
-    const bola = await t.services.members.upsertWithPassword({ email: "bola@example.com", name: "Bola", password: "a long pass phrase" });
+    const bola = await t.services.members.upsertWithPassword({
+      email: "bola@example.com",
+      name: "Bola",
+      password: "a long pass phrase",
+    });
     await t.services.members.update(bola.id, { reminders: { ...bola.reminders, channels: ["webhook"] } });
-    await createChit(t.services.ledger, bola.id, { name: "Kapil B7", chitValue: 100000, members: 20, startDate: "2026-01-10", dueDay: 10 });
+    await createChit(t.services.ledger, bola.id, {
+      name: "Kapil B7",
+      chitValue: 100000,
+      members: 20,
+      startDate: "2026-01-10",
+      dueDay: 10,
+    });
     expect(await sendReminders(t.services.reminders)).toMatchObject({ sent: 1, failed: 0 });
     await sendReminders(t.services.reminders);
     expect(t.smtp!.mails.filter((m) => m.to === "bola@example.com")).toHaveLength(1);

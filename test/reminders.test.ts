@@ -35,9 +35,19 @@ async function memberWithChit(
   chit: { startDate: string; dueDay: number; name?: string },
   reminders?: Partial<Member["reminders"]>,
 ) {
-  let member = await app.services.members.upsertWithPassword({ email, name: "Asha Rao", password: "a long pass phrase" });
-  if (reminders) member = await app.services.members.update(member.id, { reminders: { ...member.reminders, ...reminders } });
-  const created = await createChit(app.services.ledger, member.id, { name: chit.name ?? "Kapil B7", chitValue: 100000, members: 20, ...chit });
+  let member = await app.services.members.upsertWithPassword({
+    email,
+    name: "Asha Rao",
+    password: "a long pass phrase",
+  });
+  if (reminders)
+    member = await app.services.members.update(member.id, { reminders: { ...member.reminders, ...reminders } });
+  const created = await createChit(app.services.ledger, member.id, {
+    name: chit.name ?? "Kapil B7",
+    chitValue: 100000,
+    members: 20,
+    ...chit,
+  });
   return { member, chit: created };
 }
 
@@ -75,7 +85,9 @@ describe("reminders fire on the member's days in Asia/Kolkata", () => {
 
     clock.set("2026-04-30T18:30:00Z"); // 1 May in India
     await run();
-    expect(mailsTo(t, "asha@example.com").at(-1)?.subject).toBe("Overdue: Kapil B7 instalment 4 (₹5,000) was due 30 Apr 2026");
+    expect(mailsTo(t, "asha@example.com").at(-1)?.subject).toBe(
+      "Overdue: Kapil B7 instalment 4 (₹5,000) was due 30 Apr 2026",
+    );
     await run();
     expect(mailsTo(t, "asha@example.com")).toHaveLength(3);
   });
@@ -86,17 +98,26 @@ describe("reminders fire on the member's days in Asia/Kolkata", () => {
     await memberWithChit(t, "leap@example.com", { startDate: "2028-01-30", dueDay: 30, name: "Leap group" });
     await memberWithChit(t, "common@example.com", { startDate: "2027-01-30", dueDay: 30, name: "Common group" });
     await sendReminders(t.services.reminders);
-    expect(mailsTo(t, "leap@example.com").map((m) => m.subject)).toEqual(["Due in 3 days: Leap group instalment 2, ₹5,000 on 29 Feb 2028"]);
-    // The 2027 chit's instalment 14 falls on 29 Feb 2028 too; its 28 Feb 2027 instalment is long past (no burst of old notices).
-    expect(mailsTo(t, "common@example.com").map((m) => m.subject)).toEqual(["Due in 3 days: Common group instalment 14, ₹5,000 on 29 Feb 2028"]);
+    expect(mailsTo(t, "leap@example.com").map((m) => m.subject)).toEqual([
+      "Due in 3 days: Leap group instalment 2, ₹5,000 on 29 Feb 2028",
+    ]);
+    // The 2027 chit's instalment 14 falls on 29 Feb 2028 too; its 28 Feb 2027 instalment is long past (no burst of old
+    // notices).
+    expect(mailsTo(t, "common@example.com").map((m) => m.subject)).toEqual([
+      "Due in 3 days: Common group instalment 14, ₹5,000 on 29 Feb 2028",
+    ]);
 
     clock.set("2028-02-29T03:00:00Z");
     await sendReminders(t.services.reminders);
-    expect(mailsTo(t, "leap@example.com").at(-1)?.subject).toBe("Due today: Leap group instalment 2, ₹5,000 on 29 Feb 2028");
+    expect(mailsTo(t, "leap@example.com").at(-1)?.subject).toBe(
+      "Due today: Leap group instalment 2, ₹5,000 on 29 Feb 2028",
+    );
 
     clock.set("2028-02-29T18:30:00Z"); // 1 March in India
     await sendReminders(t.services.reminders);
-    expect(mailsTo(t, "leap@example.com").at(-1)?.subject).toBe("Overdue: Leap group instalment 2 (₹5,000) was due 29 Feb 2028");
+    expect(mailsTo(t, "leap@example.com").at(-1)?.subject).toBe(
+      "Overdue: Leap group instalment 2 (₹5,000) was due 29 Feb 2028",
+    );
   });
 
   it("28 Feb in a common year", async () => {
@@ -104,16 +125,30 @@ describe("reminders fire on the member's days in Asia/Kolkata", () => {
     t = await startTestApp({ clock });
     await memberWithChit(t, "common@example.com", { startDate: "2027-01-31", dueDay: 31 });
     await sendReminders(t.services.reminders);
-    expect(mailsTo(t, "common@example.com").map((m) => m.subject)).toEqual(["Due in 3 days: Kapil B7 instalment 2, ₹5,000 on 28 Feb 2027"]);
+    expect(mailsTo(t, "common@example.com").map((m) => m.subject)).toEqual([
+      "Due in 3 days: Kapil B7 instalment 2, ₹5,000 on 28 Feb 2027",
+    ]);
   });
 
   it("stops once the instalment is paid, and follows the member's own days", async () => {
     const clock = movableClock("2026-03-05T04:30:00Z");
     t = await startTestApp({ clock });
-    const { member, chit } = await memberWithChit(t, "ravi@example.com", { startDate: "2026-01-10", dueDay: 10 }, { days: [5, 1], overdue: true });
+    const { member, chit } = await memberWithChit(
+      t,
+      "ravi@example.com",
+      { startDate: "2026-01-10", dueDay: 10 },
+      { days: [5, 1], overdue: true },
+    );
     await sendReminders(t.services.reminders);
-    expect(mailsTo(t, "ravi@example.com").map((m) => m.subject)).toEqual(["Due in 5 days: Kapil B7 instalment 3, ₹5,000 on 10 Mar 2026"]);
-    await recordPayment(t.services.ledger, member, chit.id, { instalment: "3", amount: "5000", paidOn: "2026-03-05", method: "upi" });
+    expect(mailsTo(t, "ravi@example.com").map((m) => m.subject)).toEqual([
+      "Due in 5 days: Kapil B7 instalment 3, ₹5,000 on 10 Mar 2026",
+    ]);
+    await recordPayment(t.services.ledger, member, chit.id, {
+      instalment: "3",
+      amount: "5000",
+      paidOn: "2026-03-05",
+      method: "upi",
+    });
     for (const day of ["2026-03-09T04:30:00Z", "2026-03-11T04:30:00Z"]) {
       clock.set(day);
       await sendReminders(t.services.reminders);
@@ -142,7 +177,8 @@ describe("never the same reminder twice", () => {
     expect(mailsTo(t, "asha@example.com")).toHaveLength(1);
 
     await t.services.close(); // the process stops...
-    const restarted = await composeServices(t.services.config, { log: pino({ level: "silent" }), clock }); // ...and starts again
+    // ...and starts again
+    const restarted = await composeServices(t.services.config, { log: pino({ level: "silent" }), clock });
     extra.push(restarted);
     expect(await sendReminders(restarted.reminders)).toMatchObject({ ran: true, sent: 0 });
     expect(mailsTo(t, "asha@example.com")).toHaveLength(1);
@@ -181,7 +217,9 @@ describe("never the same reminder twice", () => {
     t = await startTestApp({ clock });
     await memberWithChit(t, "asha@example.com", { startDate: "2026-01-10", dueDay: 10 });
     const leases = t.services.reminders.leases;
-    expect(await leases.acquire("reminders", "crashed-instance", clock.now(), new Date(clock.now().getTime() + 5 * 60_000))).toBe(true);
+    expect(
+      await leases.acquire("reminders", "crashed-instance", clock.now(), new Date(clock.now().getTime() + 5 * 60_000)),
+    ).toBe(true);
     expect(await sendReminders(t.services.reminders)).toMatchObject({ ran: false });
     clock.set("2026-03-07T04:36:00Z");
     expect(await sendReminders(t.services.reminders)).toMatchObject({ ran: true, sent: 1 });
@@ -214,8 +252,19 @@ describe("what a member receives", () => {
   it("one daily digest listing every reminder, instead of a mail each; nothing more that day", async () => {
     const clock = movableClock("2026-03-07T04:30:00Z");
     t = await startTestApp({ clock });
-    const { member } = await memberWithChit(t, "digest@example.com", { startDate: "2026-01-10", dueDay: 10, name: "Kapil B7" }, { digest: true });
-    await createChit(t.services.ledger, member.id, { name: "Shriram 2L", chitValue: 200000, members: 20, startDate: "2026-01-07", dueDay: 7 });
+    const { member } = await memberWithChit(
+      t,
+      "digest@example.com",
+      { startDate: "2026-01-10", dueDay: 10, name: "Kapil B7" },
+      { digest: true },
+    );
+    await createChit(t.services.ledger, member.id, {
+      name: "Shriram 2L",
+      chitValue: 200000,
+      members: 20,
+      startDate: "2026-01-07",
+      dueDay: 7,
+    });
     expect(await sendReminders(t.services.reminders)).toMatchObject({ sent: 2 });
     const mails = mailsTo(t, "digest@example.com");
     expect(mails.map((m) => m.subject)).toEqual(["Your chit dues, 7 Mar 2026: Shriram 2L instalment 3 and 1 more"]);
@@ -244,9 +293,20 @@ describe("what a member receives", () => {
   it("a Hindi member's daily digest is in Hindi", async () => {
     const clock = movableClock("2026-03-07T04:30:00Z");
     t = await startTestApp({ clock });
-    const { member } = await memberWithChit(t, "digest@example.com", { startDate: "2026-01-10", dueDay: 10, name: "Kapil B7" }, { digest: true });
+    const { member } = await memberWithChit(
+      t,
+      "digest@example.com",
+      { startDate: "2026-01-10", dueDay: 10, name: "Kapil B7" },
+      { digest: true },
+    );
     await t.services.members.update(member.id, { locale: "hi" });
-    await createChit(t.services.ledger, member.id, { name: "Shriram 2L", chitValue: 200000, members: 20, startDate: "2026-01-07", dueDay: 7 });
+    await createChit(t.services.ledger, member.id, {
+      name: "Shriram 2L",
+      chitValue: 200000,
+      members: 20,
+      startDate: "2026-01-07",
+      dueDay: 7,
+    });
     expect(await sendReminders(t.services.reminders)).toMatchObject({ sent: 2 });
     const [mail] = mailsTo(t, "digest@example.com");
     expect(mail?.subject).toBe("7 मार्च 2026 तक आपकी चिट की देय रकम: Shriram 2L की किस्त 3 और 1 अन्य");
@@ -260,7 +320,8 @@ describe("what a member receives", () => {
     t = await startTestApp({ clock });
     const { member, chit } = await memberWithChit(t, "asha@example.com", { startDate: "2026-01-10", dueDay: 10 });
     await sendReminders(t.services.reminders);
-    // Instalments 1 and 2 (10 Jan, 10 Feb) are unpaid and overdue too: each gets its own overdue notice beside this one.
+    // Instalments 1 and 2 (10 Jan, 10 Feb) are unpaid and overdue too: each gets its own overdue notice beside this
+    // one.
     const notices = await t.services.ledger.notifications.list(member.id, { limit: 10 });
     const notice = notices.find((n) => n.kind === "reminder");
     expect(notice).toMatchObject({ kind: "reminder", link: `/chits/${chit.id}/payments/new?instalment=3` });
@@ -283,11 +344,18 @@ describe("what a member receives", () => {
 describe("POST /api/v1/cron/run", () => {
   const TOKEN = "cron-token-0123456789abcdef0123";
   const cron = (app: TestApp, authorization?: string) =>
-    app.app.request("http://localhost:3000/api/v1/cron/run", { method: "POST", headers: authorization ? { authorization } : {} });
+    app.app.request("http://localhost:3000/api/v1/cron/run", {
+      method: "POST",
+      headers: authorization ? { authorization } : {},
+    });
 
   it("sends exactly one email naming the chit when called twice for a member due in 3 days", async () => {
     t = await startTestApp({ clock: { now: () => new Date("2026-03-12T04:30:00Z") }, env: { CRON_TOKEN: TOKEN } });
-    const { chit } = await memberWithChit(t, "asha@example.com", { startDate: "2026-01-15", dueDay: 15, name: "Margadarsi 1L" });
+    const { chit } = await memberWithChit(t, "asha@example.com", {
+      startDate: "2026-01-15",
+      dueDay: 15,
+      name: "Margadarsi 1L",
+    });
     const first = await cron(t, `Bearer ${TOKEN}`);
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ ran: true, sent: 1 });
@@ -314,7 +382,10 @@ describe("POST /api/v1/cron/run", () => {
     t = await startTestApp({ smtp: false });
     const res = await cron(t, "Bearer anything-at-all-here-0123456789");
     expect(res.status).toBe(503);
-    expect((await res.json()).error).toMatchObject({ code: "cron-not-configured", message: expect.stringContaining("CRON_TOKEN") });
+    expect((await res.json()).error).toMatchObject({
+      code: "cron-not-configured",
+      message: expect.stringContaining("CRON_TOKEN"),
+    });
   });
 
   it("is rate limited: 10 calls a minute, then 429 with Retry-After", async () => {

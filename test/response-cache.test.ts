@@ -1,6 +1,6 @@
-// Pages and API answers drawn from the ledger are kept, compressed, until the ledger changes: asked again, they cost one
-// read of the ledger's revision; any change (here, or by another instance sharing the store) shows at the next request;
-// each browser gets its own CSRF token and each member their own page.
+// Pages and API answers drawn from the ledger are kept, compressed, until the ledger changes: asked again, they cost
+// one read of the ledger's revision; any change (here, or by another instance sharing the store) shows at the next
+// request; each browser gets its own CSRF token and each member their own page.
 import { brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWebApp } from "../src/web/app.tsx";
@@ -29,35 +29,46 @@ async function storeOperations(client: Client): Promise<number> {
 const csrfMeta = (html: string) => /<meta name="csrf-token" content="([^"]+)"/.exec(html)?.[1];
 
 describe("kept answers", () => {
-  it("answer a page asked again from memory: the same bytes for one read of the revision, and 304 for its ETag", async () => {
-    const member = await signedInMember(t, "kept@example.com");
-    const chit = await createChit(member);
-    await pay(member, chit.id, { amount: 5000 });
-    const br = { "accept-encoding": "br" };
-    for (const path of ["/dashboard", "/api/v1/summary", `/chits/${chit.id}`, "/payments", "/chits", `/api/v1/chits/${chit.id}/schedule`]) {
-      const first = await member.fetch(path, { headers: br });
-      expect(first.status, path).toBe(200);
-      const firstBody = Buffer.from(await first.arrayBuffer());
-      const before = await storeOperations(member);
-      const again = await member.fetch(path, { headers: br });
-      const againBody = Buffer.from(await again.arrayBuffer());
-      // SQLite counts statements one by one; the MongoDB driver's commands include its own (sessions, getMore).
-      if (onStore("sqlite")) expect((await storeOperations(member)) - before, path).toBe(1);
-      expect(again.headers.get("content-encoding"), path).toBe("br");
-      expect(againBody.equals(firstBody), path).toBe(true);
-      const etag = again.headers.get("etag");
-      expect(etag, path).toMatch(/^"[\w-]+"$/);
-      expect(again.headers.get("cache-control")).toBe("private, no-cache");
-      const revalidated = await member.fetch(path, { headers: { ...br, "if-none-match": etag! } });
-      expect(revalidated.status, path).toBe(304);
-      expect(await revalidated.text()).toBe("");
-    }
-  });
+  it(
+    "answer a page asked again from memory: the same bytes for one read of the revision, " + "and 304 for its ETag",
+    async () => {
+      const member = await signedInMember(t, "kept@example.com");
+      const chit = await createChit(member);
+      await pay(member, chit.id, { amount: 5000 });
+      const br = { "accept-encoding": "br" };
+      for (const path of [
+        "/dashboard",
+        "/api/v1/summary",
+        `/chits/${chit.id}`,
+        "/payments",
+        "/chits",
+        `/api/v1/chits/${chit.id}/schedule`,
+      ]) {
+        const first = await member.fetch(path, { headers: br });
+        expect(first.status, path).toBe(200);
+        const firstBody = Buffer.from(await first.arrayBuffer());
+        const before = await storeOperations(member);
+        const again = await member.fetch(path, { headers: br });
+        const againBody = Buffer.from(await again.arrayBuffer());
+        // SQLite counts statements one by one; the MongoDB driver's commands include its own (sessions, getMore).
+        if (onStore("sqlite")) expect((await storeOperations(member)) - before, path).toBe(1);
+        expect(again.headers.get("content-encoding"), path).toBe("br");
+        expect(againBody.equals(firstBody), path).toBe(true);
+        const etag = again.headers.get("etag");
+        expect(etag, path).toMatch(/^"[\w-]+"$/);
+        expect(again.headers.get("cache-control")).toBe("private, no-cache");
+        const revalidated = await member.fetch(path, { headers: { ...br, "if-none-match": etag! } });
+        expect(revalidated.status, path).toBe(304);
+        expect(await revalidated.text()).toBe("");
+      }
+    },
+  );
 
   it("show a payment at the next request, from this instance or another one sharing the store", async () => {
     const member = await signedInMember(t, "changes@example.com");
     const chit = await createChit(member);
-    const totalPaid = async (client: Client) => ((await (await client.fetch("/api/v1/summary")).json()) as { totals: { paid: number } }).totals.paid;
+    const totalPaid = async (client: Client) =>
+      ((await (await client.fetch("/api/v1/summary")).json()) as { totals: { paid: number } }).totals.paid;
     expect(await totalPaid(member)).toBe(0);
     const etag = (await member.fetch("/dashboard")).headers.get("etag");
     await pay(member, chit.id, { amount: 1234 });
@@ -80,7 +91,10 @@ describe("kept answers", () => {
   it("give each browser its own CSRF token and each member their own page", async () => {
     const first = await signedInMember(t, "two-browsers@example.com", { name: "Asha" });
     const secondBrowser = t.newClient();
-    const signIn = await secondBrowser.json("/api/auth/sign-in/email", { email: "two-browsers@example.com", password: "correct horse battery" });
+    const signIn = await secondBrowser.json("/api/auth/sign-in/email", {
+      email: "two-browsers@example.com",
+      password: "correct horse battery",
+    });
     expect(signIn.status).toBe(200);
     const pageOne = await (await first.fetch("/dashboard")).text();
     await first.fetch("/dashboard");
@@ -99,7 +113,12 @@ describe("kept answers", () => {
   it("follow the member's own change of name and language at once", async () => {
     const member = await signedInMember(t, "renamed@example.com", { name: "Old Name" });
     expect(await (await member.fetch("/dashboard")).text()).toContain("Old Name");
-    const saved = await member.form("/settings/profile", { name: "New Name", phone: "", locale: "hi", timeZone: "Asia/Kolkata" });
+    const saved = await member.form("/settings/profile", {
+      name: "New Name",
+      phone: "",
+      locale: "hi",
+      timeZone: "Asia/Kolkata",
+    });
     expect(saved.status).toBe(303);
     const page = await member.fetch("/dashboard", { headers: { "accept-encoding": "br" } });
     const html = brotliDecompressSync(Buffer.from(await page.arrayBuffer())).toString("utf8");
@@ -109,7 +128,12 @@ describe("kept answers", () => {
 });
 
 describe("the response cache", () => {
-  const entry = (bytes: number) => ({ contentType: "text/html", encoding: null, body: new Uint8Array(bytes), etag: '"x"' });
+  const entry = (bytes: number) => ({
+    contentType: "text/html",
+    encoding: null,
+    body: new Uint8Array(bytes),
+    etag: '"x"',
+  });
 
   it("keeps at most its budget, dropping the least recently used first", () => {
     const cache = responseCache(20_000);

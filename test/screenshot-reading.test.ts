@@ -17,11 +17,16 @@ async function readAll(fixtures: Fixture[]) {
       return { f, got, right: fieldsRight(got, f.truth) };
     }),
   );
-  const perField = Object.fromEntries(FIELDS.map((k) => [k, results.filter((r) => r.right[k]).length / results.length])) as Record<Field, number>;
-  const overall = results.reduce((n, r) => n + FIELDS.filter((k) => r.right[k]).length, 0) / (results.length * FIELDS.length);
+  const perField = Object.fromEntries(
+    FIELDS.map((k) => [k, results.filter((r) => r.right[k]).length / results.length]),
+  ) as Record<Field, number>;
+  const overall =
+    results.reduce((n, r) => n + FIELDS.filter((k) => r.right[k]).length, 0) / (results.length * FIELDS.length);
   const misses = results.flatMap((r) =>
     FIELDS.filter((k) => !r.right[k]).map(
-      (k) => `${r.f.file} ${k}: read ${JSON.stringify(r.got[k])}, truth ${JSON.stringify(k === "amount" ? r.f.truth.amount * 100 : r.f.truth[k])}`,
+      (k) =>
+        `${r.f.file} ${k}: read ${JSON.stringify(r.got[k])}, truth ` +
+        `${JSON.stringify(k === "amount" ? r.f.truth.amount * 100 : r.f.truth[k])}`,
     ),
   );
   return { perField, overall, misses, count: results.length };
@@ -30,7 +35,8 @@ async function readAll(fixtures: Fixture[]) {
 const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 describe("reading UPI screenshots", () => {
-  it("reads at least 95 % of the fields right on the tuning set (Google Pay, PhonePe, Paytm, BHIM, a bank; light and dark)", async () => {
+  it("reads at least 95 % of the fields right on the tuning set (Google Pay, PhonePe, " +
+    "Paytm, BHIM, a bank; light and dark)", async () => {
     const { perField, overall, misses, count } = await readAll(upiFixtures("tuning"));
     console.log(
       `tuning set: ${count} screenshots, ${percent(overall)} of fields`,

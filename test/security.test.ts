@@ -1,5 +1,5 @@
-// Security that holds on every response: strict CSP and nosniff, CSRF tokens and origin checks on forms, no stack traces,
-// no inline code in pages, HttpOnly (and, behind HTTPS, Secure) cookies.
+// Security that holds on every response: strict CSP and nosniff, CSRF tokens and origin checks on forms, no stack
+// traces, no inline code in pages, HttpOnly (and, behind HTTPS, Secure) cookies.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/app/create-admin.ts";
 import { BASE, type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
@@ -77,10 +77,24 @@ describe("security headers", () => {
         "auth error",
         anon,
         "/api/auth/sign-in/email",
-        { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "x@example.com", password }) },
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email: "x@example.com", password }),
+        },
       ],
-      ["auth bad JSON", anon, "/api/auth/sign-in/email", { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" }],
-      ["form refused", anon, "/login", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=x" }],
+      [
+        "auth bad JSON",
+        anon,
+        "/api/auth/sign-in/email",
+        { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" },
+      ],
+      [
+        "form refused",
+        anon,
+        "/login",
+        { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=x" },
+      ],
     ];
     const statuses = new Set<number>();
     for (const [label, client, path, init] of checks) {
@@ -111,7 +125,10 @@ describe("pages under a strict CSP", () => {
       ["404", anon.fetch("/no/such/page")],
       ["dashboard", member.fetch("/dashboard")],
       ["profile", member.fetch("/settings/profile")],
-      ["profile with errors", member.form("/settings/profile", { name: "", phone: "x", locale: "xx", timeZone: "Nowhere" })],
+      [
+        "profile with errors",
+        member.form("/settings/profile", { name: "", phone: "x", locale: "xx", timeZone: "Nowhere" }),
+      ],
       ["security", member.fetch("/settings/security")],
       ["two-factor setup (QR code)", member.form("/settings/security/two-factor/setup", { password })],
       ["sign-in code", anon.fetch("/login/code")],
@@ -135,7 +152,11 @@ describe("CSRF protection on forms", () => {
   it("a form posted without the _csrf token gets 403 and changes nothing", async () => {
     const member = await signedInMember(t, "asha@example.com", { password, name: "Asha" });
     await member.fetch("/settings/profile");
-    const res = await member.form("/settings/profile", { name: "Changed", phone: "", locale: "en", timeZone: "Asia/Kolkata" }, { csrf: null });
+    const res = await member.form(
+      "/settings/profile",
+      { name: "Changed", phone: "", locale: "en", timeZone: "Asia/Kolkata" },
+      { csrf: null },
+    );
     expect(res.status).toBe(403);
     const html = await res.text();
     expect(html).toContain("This form has expired. Reload the page and try again.");
@@ -146,7 +167,9 @@ describe("CSRF protection on forms", () => {
     expect(logout.status).toBe(403);
     expect((await member.fetch("/api/v1/summary")).status).toBe(200);
 
-    const register = await t.newClient().form("/register", { name: "Ravi", email: "ravi@example.com", phone: "", password }, { csrf: null });
+    const register = await t
+      .newClient()
+      .form("/register", { name: "Ravi", email: "ravi@example.com", phone: "", password }, { csrf: null });
     expect(register.status).toBe(403);
     expect(await t.db.users("ravi@example.com")).toHaveLength(0);
   });
@@ -158,38 +181,61 @@ describe("CSRF protection on forms", () => {
     await other.fetch("/login");
     expect(other.csrf).not.toBe(member.csrf);
     for (const token of ["x".repeat(32), other.csrf, `${member.csrf}x`]) {
-      const res = await member.form("/settings/profile", { name: "Changed", phone: "", locale: "en", timeZone: "Asia/Kolkata" }, { csrf: token });
+      const res = await member.form(
+        "/settings/profile",
+        { name: "Changed", phone: "", locale: "en", timeZone: "Asia/Kolkata" },
+        { csrf: token },
+      );
       expect(res.status).toBe(403);
     }
     expect((await t.services.members.findByEmail("asha@example.com"))?.name).toBe("Asha");
     // the right token works, so the refusals above were about the token
-    const ok = await member.form("/settings/profile", { name: "Changed", phone: "", locale: "en", timeZone: "Asia/Kolkata" });
+    const ok = await member.form("/settings/profile", {
+      name: "Changed",
+      phone: "",
+      locale: "en",
+      timeZone: "Asia/Kolkata",
+    });
     expect(ok.status).toBe(303);
     expect((await t.services.members.findByEmail("asha@example.com"))?.name).toBe("Changed");
   });
 
-  it("a form posted from another site (foreign Origin, null Origin or cross-site fetch metadata) gets 403 even with the token", async () => {
-    const member = await signedInMember(t, "asha@example.com", { password, name: "Asha" });
-    await member.fetch("/settings/profile");
-    const body = new URLSearchParams({ _csrf: member.csrf, name: "Hijacked", phone: "", locale: "en", timeZone: "Asia/Kolkata" });
-    const attempts: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }];
-    for (const headers of attempts) {
-      const res = await member.fetch("/settings/profile", {
+  it(
+    "a form posted from another site (foreign Origin, null Origin or cross-site fetch " +
+      "metadata) gets 403 even with the token",
+    async () => {
+      const member = await signedInMember(t, "asha@example.com", { password, name: "Asha" });
+      await member.fetch("/settings/profile");
+      const body = new URLSearchParams({
+        _csrf: member.csrf,
+        name: "Hijacked",
+        phone: "",
+        locale: "en",
+        timeZone: "Asia/Kolkata",
+      });
+      const attempts: Record<string, string>[] = [
+        { origin: "https://evil.example" },
+        { origin: "null" },
+        { "sec-fetch-site": "cross-site" },
+      ];
+      for (const headers of attempts) {
+        const res = await member.fetch("/settings/profile", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+          body,
+        });
+        expect(res.status, JSON.stringify(headers)).toBe(403);
+        expect(await res.text()).toContain("This request came from another site and was refused.");
+      }
+      expect((await t.services.members.findByEmail("asha@example.com"))?.name).toBe("Asha");
+      const sameSite = await member.fetch("/settings/profile", {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE, "sec-fetch-site": "same-origin" },
         body,
       });
-      expect(res.status, JSON.stringify(headers)).toBe(403);
-      expect(await res.text()).toContain("This request came from another site and was refused.");
-    }
-    expect((await t.services.members.findByEmail("asha@example.com"))?.name).toBe("Asha");
-    const sameSite = await member.fetch("/settings/profile", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE, "sec-fetch-site": "same-origin" },
-      body,
-    });
-    expect(sameSite.status).toBe(303);
-  });
+      expect(sameSite.status).toBe(303);
+    },
+  );
 
   it("the API and the account endpoints refuse a cross-site request that carries the member's cookie", async () => {
     const member = await signedInMember(t, "asha@example.com", { password });
@@ -199,7 +245,9 @@ describe("CSRF protection on forms", () => {
       body: "{}",
     });
     expect(api.status).toBe(403);
-    expect(await api.json()).toEqual({ error: { code: "cross-site-request", message: "This request came from another site and was refused." } });
+    expect(await api.json()).toEqual({
+      error: { code: "cross-site-request", message: "This request came from another site and was refused." },
+    });
 
     const signOut = await member.fetch("/api/auth/sign-out", {
       method: "POST",
@@ -214,7 +262,9 @@ describe("CSRF protection on forms", () => {
     });
     expect(change.status).toBe(403);
     expect((await member.fetch("/api/v1/summary")).status).toBe(200);
-    expect((await t.newClient().json("/api/auth/sign-in/email", { email: "asha@example.com", password })).status).toBe(200);
+    expect((await t.newClient().json("/api/auth/sign-in/email", { email: "asha@example.com", password })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -248,36 +298,44 @@ describe("errors", () => {
   });
 
   it("malformed JSON to the account endpoints gets a plain 400 without a stack", async () => {
-    const res = await t.client.fetch("/api/auth/sign-up/email", { method: "POST", headers: { "content-type": "application/json" }, body: '{"email": ' });
+    const res = await t.client.fetch("/api/auth/sign-up/email", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"email": ',
+    });
     expect(res.status).toBe(400);
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ message: expect.any(String) });
     expectNoStack(text, "bad JSON");
   });
 
-  it("when the store fails mid-request, the API answers the error envelope and pages a message with a reference, never a stack", async () => {
-    const member = await signedInMember(t, "asha@example.com");
-    await t.services.close(); // the database goes away under a running app
+  it(
+    "when the store fails mid-request, the API answers the error envelope and pages a " +
+      "message with a reference, never a stack",
+    async () => {
+      const member = await signedInMember(t, "asha@example.com");
+      await t.services.close(); // the database goes away under a running app
 
-    const api = await member.fetch("/api/v1/summary");
-    expect(api.status).toBe(500);
-    const reference = api.headers.get("x-request-id");
-    const text = await api.text();
-    expectNoStack(text, "API error");
-    const body = JSON.parse(text);
-    expect(Object.keys(body)).toEqual(["error"]);
-    expect(body.error.code).toBe("internal-error");
-    expect(body.error.message).toContain(`quote reference ${reference}`);
-    expectStrictHeaders(api, "API 500");
+      const api = await member.fetch("/api/v1/summary");
+      expect(api.status).toBe(500);
+      const reference = api.headers.get("x-request-id");
+      const text = await api.text();
+      expectNoStack(text, "API error");
+      const body = JSON.parse(text);
+      expect(Object.keys(body)).toEqual(["error"]);
+      expect(body.error.code).toBe("internal-error");
+      expect(body.error.message).toContain(`quote reference ${reference}`);
+      expectStrictHeaders(api, "API 500");
 
-    const page = await member.fetch("/dashboard");
-    expect(page.status).toBe(500);
-    const html = await page.text();
-    expect(heading(html)).toBe("Something went wrong");
-    expect(html).toContain(`quote reference ${page.headers.get("x-request-id")}`);
-    expectNoStack(html, "page error");
-    expectStrictHeaders(page, "page 500");
-  });
+      const page = await member.fetch("/dashboard");
+      expect(page.status).toBe(500);
+      const html = await page.text();
+      expect(heading(html)).toBe("Something went wrong");
+      expect(html).toContain(`quote reference ${page.headers.get("x-request-id")}`);
+      expectNoStack(html, "page error");
+      expectStrictHeaders(page, "page 500");
+    },
+  );
 });
 
 describe("cookies", () => {

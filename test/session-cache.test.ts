@@ -50,7 +50,12 @@ describe("the session cookie cache", () => {
     t = await start("60");
     const member = await signedInMember(t, "zone@example.com");
     await member.fetch("/settings/profile");
-    const saved = await member.form("/settings/profile", { name: "Zone", phone: "", locale: "en", timeZone: "Asia/Dubai" });
+    const saved = await member.form("/settings/profile", {
+      name: "Zone",
+      phone: "",
+      locale: "en",
+      timeZone: "Asia/Dubai",
+    });
     expect(saved.status).toBe(303);
     const page = await (await member.fetch("/settings/profile")).text();
     expect(selectedOption(page, "timeZone")).toBe("Asia/Dubai");

@@ -23,7 +23,11 @@ describe("shipped assets", () => {
     const sources = webSources();
     const names = shippedAssets();
     expect(names.length).toBeGreaterThan(5);
-    const unused = names.filter((name) => (name.endsWith(".map") ? !names.includes(name.slice(0, -".map".length)) : !sources.includes(`assetPath("${name}")`)));
+    const unused = names.filter((name) =>
+      name.endsWith(".map")
+        ? !names.includes(name.slice(0, -".map".length))
+        : !sources.includes(`assetPath("${name}")`),
+    );
     expect(unused).toEqual([]);
   });
 

@@ -52,7 +52,10 @@ function eventReader(body: ReadableStream<Uint8Array>) {
       }
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no event within ${ms} ms; got so far: ${JSON.stringify(buffer)}`);
-      const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), left)),
+      ]);
       if (chunk === null) continue;
       if (chunk.done) throw new Error("the stream ended");
       buffer += decoder.decode(chunk.value, { stream: true });
@@ -81,46 +84,61 @@ const notification = (ownerId: string, message: string): Notification => ({
 });
 
 describe("GET /events", () => {
-  it("delivers a notification created after connecting, with the unread count, and is not buffered by proxies", async () => {
-    t = await startTestApp({ env: { EVENTS_POLL_SECONDS: "0.2" } });
-    const member = await signedInMember(t, "asha@example.com");
-    const asha = (await t.services.members.findByEmail("asha@example.com"))!;
-    await t.services.ledger.notifications.add(notification(asha.id, "An old one, already there"));
-    const before = await t.services.ledger.notifications.unreadCount(asha.id); // the approval notice too
-    const base = await listen(t.app);
+  it(
+    "delivers a notification created after connecting, with the unread count, and is not " + "buffered by proxies",
+    async () => {
+      t = await startTestApp({ env: { EVENTS_POLL_SECONDS: "0.2" } });
+      const member = await signedInMember(t, "asha@example.com");
+      const asha = (await t.services.members.findByEmail("asha@example.com"))!;
+      await t.services.ledger.notifications.add(notification(asha.id, "An old one, already there"));
+      const before = await t.services.ledger.notifications.unreadCount(asha.id); // the approval notice too
+      const base = await listen(t.app);
 
-    const stop = new AbortController();
-    cleanups.push(() => stop.abort());
-    const res = await fetch(`${base}/events`, { headers: { cookie: member.cookieHeader(), accept: "text/event-stream" }, signal: stop.signal });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
-    expect(res.headers.get("x-accel-buffering")).toBe("no");
-    expect(res.headers.get("cache-control")).toContain("no-cache");
-    const events = eventReader(res.body!);
+      const stop = new AbortController();
+      cleanups.push(() => stop.abort());
+      const res = await fetch(`${base}/events`, {
+        headers: { cookie: member.cookieHeader(), accept: "text/event-stream" },
+        signal: stop.signal,
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+      expect(res.headers.get("x-accel-buffering")).toBe("no");
+      expect(res.headers.get("cache-control")).toContain("no-cache");
+      const events = eventReader(res.body!);
 
-    const first = await events.next();
-    expect(first).toMatchObject({ event: "unread" });
-    expect(JSON.parse(first.data)).toEqual({ unread: before });
+      const first = await events.next();
+      expect(first).toMatchObject({ event: "unread" });
+      expect(JSON.parse(first.data)).toEqual({ unread: before });
 
-    await t.services.ledger.notifications.add(notification(asha.id, "Your chit Kapil B7 is due in 3 days"));
-    const live = await events.nextOf("notification");
-    expect(JSON.parse(live.data)).toMatchObject({ kind: "approval", message: "Your chit Kapil B7 is due in 3 days", link: "/dashboard", read: false });
-    expect(Number(live.id)).toBeGreaterThan(0);
-    expect(JSON.parse((await events.nextOf("unread")).data)).toEqual({ unread: before + 1 });
+      await t.services.ledger.notifications.add(notification(asha.id, "Your chit Kapil B7 is due in 3 days"));
+      const live = await events.nextOf("notification");
+      expect(JSON.parse(live.data)).toMatchObject({
+        kind: "approval",
+        message: "Your chit Kapil B7 is due in 3 days",
+        link: "/dashboard",
+        read: false,
+      });
+      expect(Number(live.id)).toBeGreaterThan(0);
+      expect(JSON.parse((await events.nextOf("unread")).data)).toEqual({ unread: before + 1 });
 
-    // Made by another instance on the same store: the database is the source of truth.
-    const other = await composeServices(t.services.config, { log: pino({ level: "silent" }) });
-    cleanups.push(() => other.close());
-    await other.ledger.notifications.add(notification(asha.id, "From the other instance"));
-    expect(JSON.parse((await events.nextOf("notification")).data).message).toBe("From the other instance");
+      // Made by another instance on the same store: the database is the source of truth.
+      const other = await composeServices(t.services.config, { log: pino({ level: "silent" }) });
+      cleanups.push(() => other.close());
+      await other.ledger.notifications.add(notification(asha.id, "From the other instance"));
+      expect(JSON.parse((await events.nextOf("notification")).data).message).toBe("From the other instance");
 
-    // Another member's notifications never reach this stream.
-    const ravi = await t.services.members.upsertWithPassword({ email: "ravi@example.com", name: "Ravi", password: "a long pass phrase" });
-    await t.services.ledger.notifications.add(notification(ravi.id, "Ravi's own"));
-    await t.services.ledger.notifications.add(notification(asha.id, "Asha's next"));
-    expect(JSON.parse((await events.nextOf("notification")).data).message).toBe("Asha's next");
-    await events.cancel();
-  });
+      // Another member's notifications never reach this stream.
+      const ravi = await t.services.members.upsertWithPassword({
+        email: "ravi@example.com",
+        name: "Ravi",
+        password: "a long pass phrase",
+      });
+      await t.services.ledger.notifications.add(notification(ravi.id, "Ravi's own"));
+      await t.services.ledger.notifications.add(notification(asha.id, "Asha's next"));
+      expect(JSON.parse((await events.nextOf("notification")).data).message).toBe("Asha's next");
+      await events.cancel();
+    },
+  );
 
   it("ends open streams when the app shuts down", async () => {
     t = await startTestApp({ env: { EVENTS_POLL_SECONDS: "0.2" } });

@@ -26,7 +26,10 @@ afterEach(() => {
 function chitfunds(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const { MONGODB_URI: _u, MONGODB_DB: _d, BASE_URL: _b, ...rest } = process.env;
-    const child = spawn(process.execPath, ["bin/chitfunds.mjs", ...args], { env: { ...rest, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["bin/chitfunds.mjs", ...args], {
+      env: { ...rest, LOG_LEVEL: "silent", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -35,7 +38,8 @@ function chitfunds(args: string[], env: Record<string, string>): Promise<{ code:
 }
 
 describe.skipIf(!onStore("sqlite"))("start-up on the embedded database", () => {
-  it("a 0-byte database file stops npm start with a non-zero exit naming the file and `npx chitfunds restore`", async () => {
+  it("a 0-byte database file stops npm start with a non-zero exit naming the file and `npx " +
+    "chitfunds restore`", async () => {
     const dir = dataDir();
     writeFileSync(join(dir, "chitfunds.db"), "");
     const { code, output } = await startExpectingExit({}, dir);
@@ -71,7 +75,8 @@ describe.skipIf(!onStore("sqlite"))("start-up on the embedded database", () => {
     expect(second.output).toContain("npx chitfunds restore");
   }, 120_000);
 
-  it("`npx chitfunds restore` brings back a backup over an empty file (kept aside), and the app starts again", async () => {
+  it("`npx chitfunds restore` brings back a backup over an empty file (kept aside), and " +
+    "the app starts again", async () => {
     const source = await startTestApp();
     const archive = join(dataDir(), "backup.chitfunds");
     try {
@@ -97,7 +102,8 @@ describe.skipIf(!onStore("sqlite"))("start-up on the embedded database", () => {
     expect(readdirSync(other).sort()).toEqual(["chitfunds.db", "not-a-backup"]);
   }, 120_000);
 
-  it("an orphan receipt file older than an hour is gone after a restart; a new one and the leftovers of a cut-off write are handled", async () => {
+  it("an orphan receipt file older than an hour is gone after a restart; a new one and the " +
+    "leftovers of a cut-off write are handled", async () => {
     const dir = dataDir();
     const first = await startRealServer({}, { dataDir: dir });
     await first.stop();
@@ -113,7 +119,8 @@ describe.skipIf(!onStore("sqlite"))("start-up on the embedded database", () => {
     const second = await startRealServer({ LOG_LEVEL: "info" }, { dataDir: dir });
     try {
       const deadline = Date.now() + 20_000;
-      while (!/receipt file sweep/.test(second.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (!/receipt file sweep/.test(second.output()) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
       expect(second.output()).toMatch(/receipt file sweep: removed 1 orphan file\(s\) and 1 unfinished write\(s\)/);
       expect(readdirSync(folder)).toEqual(["just-written.jpg"]);
     } finally {

@@ -28,18 +28,31 @@ beforeAll(async () => {
   });
   chitId = chit.id;
   await recordInstalment(asha, chitId, 2, { discount: 30000 });
-  await recordInstalment(asha, chitId, 3, { discount: 25000, wonByMe: true, prizeReceived: 70000, prizeReceivedOn: "2026-03-10" });
+  await recordInstalment(asha, chitId, 3, {
+    discount: 25000,
+    wonByMe: true,
+    prizeReceived: 70000,
+    prizeReceivedOn: "2026-03-10",
+  });
   const photo = await sharp({ create: { width: 900, height: 1200, channels: 3, background: "#d9e7ff" } })
     .jpeg()
     .toBuffer();
   const res = await asha.fetch(`/api/v1/chits/${chitId}/payments`, {
     method: "POST",
-    body: multipart({ instalment: "1", amount: "5000", paidOn: "2026-01-05", method: "upi", reference: "UTR100001" }, [{ name: "gpay.jpg", bytes: photo }]),
+    body: multipart({ instalment: "1", amount: "5000", paidOn: "2026-01-05", method: "upi", reference: "UTR100001" }, [
+      { name: "gpay.jpg", bytes: photo },
+    ]),
   });
   expect(res.status).toBe(201);
   await pay(asha, chitId, { instalment: 2, amount: 3575, paidOn: "2026-02-05", method: "cash", reference: "RCPT-22" });
   await pay(asha, chitId, { instalment: 3, amount: 2000, paidOn: "2026-03-05", method: "bank", reference: "NEFT1" });
-  await pay(asha, chitId, { instalment: 3, amount: 1812.5, paidOn: "2026-03-06", method: "upi", reference: "UTR100003" });
+  await pay(asha, chitId, {
+    instalment: 3,
+    amount: 1812.5,
+    paidOn: "2026-03-06",
+    method: "upi",
+    reference: "UTR100003",
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -128,7 +141,13 @@ describe("GET /api/v1/chits/{id}/statement.pdf", () => {
   });
 
   it("works for a chit with no payments yet, saying there is no rate", async () => {
-    const chit = await createChit(asha, { name: "Empty chit", chitValue: 500000, members: 25, startDate: "2026-06-01", dueDay: 1 });
+    const chit = await createChit(asha, {
+      name: "Empty chit",
+      chitValue: 500000,
+      members: 25,
+      startDate: "2026-06-01",
+      dueDay: 1,
+    });
     const pdf = await pdfOf(`/api/v1/chits/${chit.id}/statement.pdf`);
     const text = pdfText(pdf);
     if (text) {
@@ -157,6 +176,8 @@ describe("GET /api/v1/reports/annual.pdf", () => {
   it("defaults to this year and refuses a year that is not one", async () => {
     const res = await asha.fetch("/api/v1/reports/annual.pdf");
     expect(res.headers.get("content-disposition")).toContain("annual-summary-2026.pdf");
-    expect((await expectError(asha.fetch("/api/v1/reports/annual.pdf?year=twenty"), 400)).fields).toHaveProperty("year");
+    expect((await expectError(asha.fetch("/api/v1/reports/annual.pdf?year=twenty"), 400)).fields).toHaveProperty(
+      "year",
+    );
   });
 });

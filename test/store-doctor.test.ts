@@ -63,7 +63,13 @@ describe("npx chitfunds doctor", () => {
 
   it("against a closed port: the connection was refused, what to check, and exit 1", async () => {
     const port = await freePort();
-    const result = await doctor(childEnv({ DATA_DIR: emptyDir, MONGODB_URI: `mongodb://127.0.0.1:${port}/?replicaSet=rs0`, MONGODB_TIMEOUT_SECONDS: "3" }));
+    const result = await doctor(
+      childEnv({
+        DATA_DIR: emptyDir,
+        MONGODB_URI: `mongodb://127.0.0.1:${port}/?replicaSet=rs0`,
+        MONGODB_TIMEOUT_SECONDS: "3",
+      }),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Nothing answers at 127.0.0.1:${port}: the connection was refused.`);
     expect(result.stdout).toBe("");
@@ -79,9 +85,14 @@ describe("npx chitfunds doctor", () => {
   it.skipIf(!standaloneUri)(
     "against a standalone server: names the replica set and how to make one, and exit 1",
     async () => {
-      const result = await doctor(childEnv({ DATA_DIR: emptyDir, MONGODB_URI: standaloneUri!, MONGODB_DB: "doctor_standalone" }));
+      const result = await doctor(
+        childEnv({ DATA_DIR: emptyDir, MONGODB_URI: standaloneUri!, MONGODB_DB: "doctor_standalone" }),
+      );
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain("MongoDB must be a replica set: Atlas always is; for your own server start mongod with --replSet and run rs.initiate()");
+      expect(result.stderr).toContain(
+        "MongoDB must be a replica set: Atlas always is; for your own server start mongod " +
+          "with --replSet and run rs.initiate()",
+      );
     },
     60_000,
   );
@@ -91,7 +102,12 @@ describe("start-up", () => {
   it.skipIf(!standaloneUri)(
     "on a standalone server exits non-zero within a minute, naming the replica set",
     async () => {
-      const env = childEnv({ DATA_DIR: emptyDir, MONGODB_URI: standaloneUri!, MONGODB_DB: "start_standalone", PORT: String(await freePort()) });
+      const env = childEnv({
+        DATA_DIR: emptyDir,
+        MONGODB_URI: standaloneUri!,
+        MONGODB_DB: "start_standalone",
+        PORT: String(await freePort()),
+      });
       const result = await run(["node_modules/tsx/dist/cli.mjs", "src/main.ts"], env, 60_000);
       expect(result.code).not.toBe(0);
       expect(result.code).not.toBeNull(); // it exited by itself, not killed at the limit
@@ -105,7 +121,10 @@ describe("start-up", () => {
 describe("what the driver throws, put in words", () => {
   const en = translatorFor("en");
   const words = (error: unknown, uri: string) =>
-    checkLines(en, assess({ store: "mongodb", description: "x", storage: null, problems: [connectionProblem(error, uri, 10)] })).join("\n");
+    checkLines(
+      en,
+      assess({ store: "mongodb", description: "x", storage: null, problems: [connectionProblem(error, uri, 10)] }),
+    ).join("\n");
   const selectionError = (serverError: Error) =>
     Object.assign(new Error(serverError.message), {
       name: "MongoServerSelectionError",
@@ -113,25 +132,43 @@ describe("what the driver throws, put in words", () => {
     });
 
   it("an Atlas address with a typo: the DNS SRV lookup failed", () => {
-    const error = Object.assign(new Error("querySrv ENOTFOUND _mongodb._tcp.cluster0.abcde.mongodb.net"), { code: "ENOTFOUND" });
-    expect(words(error, "mongodb+srv://u:p@cluster0.abcde.mongodb.net/chits")).toMatch(/cluster0\.abcde\.mongodb\.net does not exist \(its DNS SRV record/);
+    const error = Object.assign(new Error("querySrv ENOTFOUND _mongodb._tcp.cluster0.abcde.mongodb.net"), {
+      code: "ENOTFOUND",
+    });
+    expect(words(error, "mongodb+srv://u:p@cluster0.abcde.mongodb.net/chits")).toMatch(
+      /cluster0\.abcde\.mongodb\.net does not exist \(its DNS SRV record/,
+    );
   });
 
   it("a wrong password: MongoDB refused the user name or password, and names the user", () => {
-    const error = Object.assign(new Error("bad auth : authentication failed"), { name: "MongoServerError", code: 8000, codeName: "AtlasError" });
+    const error = Object.assign(new Error("bad auth : authentication failed"), {
+      name: "MongoServerError",
+      code: 8000,
+      codeName: "AtlasError",
+    });
     const text = words(error, "mongodb+srv://chits:secret@cluster0.abcde.mongodb.net/");
     expect(text).toContain("MongoDB refused the user name or password (chits) at cluster0.abcde.mongodb.net");
     expect(text).not.toContain("secret");
-    const coded = Object.assign(new Error("Authentication failed."), { name: "MongoServerError", code: 18, codeName: "AuthenticationFailed" });
-    expect(words(coded, "mongodb://chits:pa%40ss@db.example.com:27017/")).toContain("refused the user name or password");
+    const coded = Object.assign(new Error("Authentication failed."), {
+      name: "MongoServerError",
+      code: 18,
+      codeName: "AuthenticationFailed",
+    });
+    expect(words(coded, "mongodb://chits:pa%40ss@db.example.com:27017/")).toContain(
+      "refused the user name or password",
+    );
   });
 
   it("no answer from an Atlas cluster: most often this machine's IP is not on the Network Access list", () => {
-    const error = selectionError(new Error("Client network socket disconnected before secure TLS connection was established"));
+    const error = selectionError(
+      new Error("Client network socket disconnected before secure TLS connection was established"),
+    );
     expect(words(error, "mongodb+srv://u:p@cluster0.abcde.mongodb.net/")).toMatch(
       /within 10 s\. Most often this machine's IP address is not on the cluster's Network Access list/,
     );
-    expect(words(selectionError(new Error("connection timed out")), "mongodb://db.example.com:27017/")).not.toContain("Network Access");
+    expect(words(selectionError(new Error("connection timed out")), "mongodb://db.example.com:27017/")).not.toContain(
+      "Network Access",
+    );
   });
 
   it("knows which passwords must be percent-encoded", () => {

@@ -6,7 +6,15 @@ import type { Clock } from "../src/ports/clock.ts";
 import { type ChitListBody, createChit, expectError, expectStatus } from "./support/api.ts";
 import { type Client, signedInMember, startTestApp, type TestApp } from "./support/app.ts";
 
-type NewToken = { id: string; name: string; token: string; prefix: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null };
+type NewToken = {
+  id: string;
+  name: string;
+  token: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+};
 type TokenList = { tokens: Omit<NewToken, "token">[] };
 
 let now = new Date("2026-03-01T06:00:00Z");
@@ -24,9 +32,13 @@ afterAll(async () => {
 });
 
 const bearer = (token: string, path: string, init: RequestInit = {}) =>
-  t.newClient().fetch(path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+  t.newClient().fetch(path, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+  });
 
-const createToken = (client: Client, body: Record<string, unknown>) => expectStatus<NewToken>(client.json("/api/v1/tokens", body), 201);
+const createToken = (client: Client, body: Record<string, unknown>) =>
+  expectStatus<NewToken>(client.json("/api/v1/tokens", body), 201);
 
 describe("a token created through the API", () => {
   it("reads /api/v1/chits with Bearer, shows its last use, and stops working once revoked", async () => {
@@ -42,7 +54,14 @@ describe("a token created through the API", () => {
     expect(mine).toMatchObject({ name: "Home spreadsheet", lastUsedAt: now.toISOString(), expiresAt: null });
     expect(JSON.stringify(listed)).not.toContain(created.token);
 
-    expect((await asha.fetch(`/api/v1/tokens/${created.id}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } })).status).toBe(204);
+    expect(
+      (
+        await asha.fetch(`/api/v1/tokens/${created.id}`, {
+          method: "DELETE",
+          headers: { origin: "http://localhost:3000" },
+        })
+      ).status,
+    ).toBe(204);
     const refused = await expectError(bearer(created.token, "/api/v1/chits"), 401);
     expect(refused.code).toBe("invalid-token");
     expect(refused.message).toMatch(/revoked|expired/);
@@ -74,7 +93,11 @@ describe("what a token cannot do", () => {
   it("cannot create tokens: 403 with a clear message", async () => {
     const { token } = await createToken(asha, { name: "Limited" });
     const error = await expectError(
-      bearer(token, "/api/v1/tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Another" }) }),
+      bearer(token, "/api/v1/tokens", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Another" }),
+      }),
       403,
     );
     expect(error.code).toBe("token-cannot-create-tokens");
@@ -115,7 +138,10 @@ describe("what a token cannot do", () => {
   it("cannot be revoked or seen by another member", async () => {
     const { id, token } = await createToken(asha, { name: "Private" });
     const chitra = await signedInMember(t, "chitra@example.com");
-    expect((await chitra.fetch(`/api/v1/tokens/${id}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } })).status).toBe(404);
+    expect(
+      (await chitra.fetch(`/api/v1/tokens/${id}`, { method: "DELETE", headers: { origin: "http://localhost:3000" } }))
+        .status,
+    ).toBe(404);
     expect((await expectStatus<TokenList>(chitra.fetch("/api/v1/tokens"), 200)).tokens).toEqual([]);
     expect((await bearer(token, "/api/v1/chits")).status).toBe(200);
   });
@@ -168,7 +194,13 @@ describe("the API documentation page", () => {
     const res = await t.newClient().fetch("/api/docs");
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const path of ["/api/v1/chits", "/api/v1/tokens", "/api/v1/imports", "/api/v1/chits/{id}/statement.pdf", "/api/v1/payments/export.csv"])
+    for (const path of [
+      "/api/v1/chits",
+      "/api/v1/tokens",
+      "/api/v1/imports",
+      "/api/v1/chits/{id}/statement.pdf",
+      "/api/v1/payments/export.csv",
+    ])
       expect(html).toContain(`<code class="fs-6">${path}</code>`);
     expect(html).not.toMatch(/<script(?![^>]*src=)/); // no inline script under the strict CSP
   });

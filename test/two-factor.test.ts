@@ -29,21 +29,27 @@ async function enableByApi(client: Client) {
 const signedIn = async (client: Client) => (await client.fetch("/api/v1/summary")).status === 200;
 
 describe("better-auth's standard two-factor endpoints", () => {
-  it("with TOTP on, sign-in needs the current code: the password alone opens no session, a wrong or old code is refused", async () => {
-    const member = await signedInMember(t, "asha@example.com", { password });
-    const { uri } = await enableByApi(member);
-    const browser = t.newClient();
-    const first = await browser.json("/api/auth/sign-in/email", { email: "asha@example.com", password });
-    expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ twoFactorRedirect: true, twoFactorMethods: ["totp"] });
-    expect(await signedIn(browser)).toBe(false);
-    const wrong = String((Number(totpCode(uri)) + 1) % 1_000_000).padStart(6, "0");
-    expect((await browser.json("/api/auth/two-factor/verify-totp", { code: wrong })).status).toBe(401);
-    expect((await browser.json("/api/auth/two-factor/verify-totp", { code: totpCode(uri, Date.now(), -10) })).status).toBe(401);
-    expect(await signedIn(browser)).toBe(false);
-    expect((await browser.json("/api/auth/two-factor/verify-totp", { code: totpCode(uri) })).status).toBe(200);
-    expect(await signedIn(browser)).toBe(true);
-  });
+  it(
+    "with TOTP on, sign-in needs the current code: the password alone opens no session, a " +
+      "wrong or old code is refused",
+    async () => {
+      const member = await signedInMember(t, "asha@example.com", { password });
+      const { uri } = await enableByApi(member);
+      const browser = t.newClient();
+      const first = await browser.json("/api/auth/sign-in/email", { email: "asha@example.com", password });
+      expect(first.status).toBe(200);
+      expect(await first.json()).toMatchObject({ twoFactorRedirect: true, twoFactorMethods: ["totp"] });
+      expect(await signedIn(browser)).toBe(false);
+      const wrong = String((Number(totpCode(uri)) + 1) % 1_000_000).padStart(6, "0");
+      expect((await browser.json("/api/auth/two-factor/verify-totp", { code: wrong })).status).toBe(401);
+      expect(
+        (await browser.json("/api/auth/two-factor/verify-totp", { code: totpCode(uri, Date.now(), -10) })).status,
+      ).toBe(401);
+      expect(await signedIn(browser)).toBe(false);
+      expect((await browser.json("/api/auth/two-factor/verify-totp", { code: totpCode(uri) })).status).toBe(200);
+      expect(await signedIn(browser)).toBe(true);
+    },
+  );
 
   it("a recovery code signs in once; the same code again is refused", async () => {
     const member = await signedInMember(t, "asha@example.com", { password });
@@ -62,32 +68,36 @@ describe("better-auth's standard two-factor endpoints", () => {
 });
 
 describe("guessing at the code", () => {
-  it("ten wrong codes lock the account's second factor for a while, whatever the sign-ins; the page says so plainly", async () => {
-    const member = await signedInMember(t, "asha@example.com", { password });
-    const { uri } = await enableByApi(member);
-    const wrong = () => String((Number(totpCode(uri)) + 7) % 1_000_000).padStart(6, "0");
-    let tries = 0;
-    for (let round = 0; round < 4 && tries < 10; round++) {
-      const guesser = t.newClient();
-      await guesser.json("/api/auth/sign-in/email", { email: "asha@example.com", password });
-      for (let i = 0; i < 5 && tries < 10; i++, tries++) {
-        expect((await guesser.json("/api/auth/two-factor/verify-totp", { code: wrong() })).status).toBe(401);
+  it(
+    "ten wrong codes lock the account's second factor for a while, whatever the sign-ins; " +
+      "the page says so plainly",
+    async () => {
+      const member = await signedInMember(t, "asha@example.com", { password });
+      const { uri } = await enableByApi(member);
+      const wrong = () => String((Number(totpCode(uri)) + 7) % 1_000_000).padStart(6, "0");
+      let tries = 0;
+      for (let round = 0; round < 4 && tries < 10; round++) {
+        const guesser = t.newClient();
+        await guesser.json("/api/auth/sign-in/email", { email: "asha@example.com", password });
+        for (let i = 0; i < 5 && tries < 10; i++, tries++) {
+          expect((await guesser.json("/api/auth/two-factor/verify-totp", { code: wrong() })).status).toBe(401);
+        }
       }
-    }
-    const late = t.newClient();
-    await late.json("/api/auth/sign-in/email", { email: "asha@example.com", password });
-    const locked = await late.json("/api/auth/two-factor/verify-totp", { code: totpCode(uri) });
-    expect(locked.status).toBe(429);
-    expect(await signedIn(late)).toBe(false);
-    const page = t.newClient();
-    await page.form("/login", { email: "asha@example.com", password });
-    const res = await page.form("/login/code", { code: totpCode(uri) });
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    const html = await res.text();
-    expect(`${alerts(html).join(" ")} ${fieldError(html, "code") ?? ""}`).toMatch(/too many|locked|try again/i);
-    expect(await signedIn(page)).toBe(false);
-  });
+      const late = t.newClient();
+      await late.json("/api/auth/sign-in/email", { email: "asha@example.com", password });
+      const locked = await late.json("/api/auth/two-factor/verify-totp", { code: totpCode(uri) });
+      expect(locked.status).toBe(429);
+      expect(await signedIn(late)).toBe(false);
+      const page = t.newClient();
+      await page.form("/login", { email: "asha@example.com", password });
+      const res = await page.form("/login/code", { code: totpCode(uri) });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      const html = await res.text();
+      expect(`${alerts(html).join(" ")} ${fieldError(html, "code") ?? ""}`).toMatch(/too many|locked|try again/i);
+      expect(await signedIn(page)).toBe(false);
+    },
+  );
 });
 
 describe("Settings > Security and the sign-in pages", () => {
@@ -106,10 +116,18 @@ describe("Settings > Security and the sign-in pages", () => {
     expect(codes).toHaveLength(10);
     expect(setup).toContain(new URL(uri).searchParams.get("secret")!.slice(0, 4));
     // A wrong code keeps the setup on screen; the right one turns it on.
-    const wrong = await member.form("/settings/security/two-factor/confirm", { code: "000000", totpUri: uri, recoveryCodes: codes.join(" ") });
+    const wrong = await member.form("/settings/security/two-factor/confirm", {
+      code: "000000",
+      totpUri: uri,
+      recoveryCodes: codes.join(" "),
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('class="qr-code"');
-    const on = await member.form("/settings/security/two-factor/confirm", { code: totpCode(uri), totpUri: uri, recoveryCodes: codes.join(" ") });
+    const on = await member.form("/settings/security/two-factor/confirm", {
+      code: totpCode(uri),
+      totpUri: uri,
+      recoveryCodes: codes.join(" "),
+    });
     expect(on.headers.get("location")).toBe("/settings/security?notice=two-factor-on");
     expect((await t.services.members.findByEmail("asha@example.com"))!.twoFactorEnabled).toBe(true);
 
@@ -140,7 +158,9 @@ describe("Settings > Security and the sign-in pages", () => {
     const off = await member.form("/settings/security/two-factor/disable", { password });
     expect(off.headers.get("location")).toBe("/settings/security?notice=two-factor-off");
     const plain = t.newClient();
-    expect((await plain.form("/login", { email: "asha@example.com", password })).headers.get("location")).toBe("/dashboard");
+    expect((await plain.form("/login", { email: "asha@example.com", password })).headers.get("location")).toBe(
+      "/dashboard",
+    );
   });
 
   it("a code step left too long (or opened without the password step) sends the member back to log in", async () => {
@@ -154,10 +174,16 @@ describe("Settings > Security and the sign-in pages", () => {
   it("lists the member's sessions, this one first, and signs out every other one", async () => {
     const phone = await signedInMember(t, "asha@example.com", { password });
     const laptop = t.newClient();
-    await laptop.fetch("/login", { headers: { "user-agent": "Mozilla/5.0 (Windows NT 10.0) Chrome/130.0 Safari/537.36" } });
+    await laptop.fetch("/login", {
+      headers: { "user-agent": "Mozilla/5.0 (Windows NT 10.0) Chrome/130.0 Safari/537.36" },
+    });
     await laptop.fetch("/login", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE, "user-agent": "Mozilla/5.0 (Windows NT 10.0) Chrome/130.0 Safari/537.36" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: BASE,
+        "user-agent": "Mozilla/5.0 (Windows NT 10.0) Chrome/130.0 Safari/537.36",
+      },
       body: new URLSearchParams({ email: "asha@example.com", password, _csrf: laptop.csrf }),
     });
     const page = await (await phone.fetch("/settings/security")).text();
@@ -176,25 +202,29 @@ describe("Settings > Security and the sign-in pages", () => {
 });
 
 describe("two-factor required for administrators", () => {
-  it("sends an admin without it to set it up, refuses better-auth's admin endpoints, and lets them in once it is on", async () => {
-    await createAdmin(t.services, { email: "owner@example.com", password: "owner pass phrase" });
-    const admin = t.newClient();
-    await admin.form("/login", { email: "owner@example.com", password: "owner pass phrase" });
-    expect((await admin.fetch("/admin")).status).toBe(200);
-    const turnOn = await admin.form("/admin/security/two-factor", { required: "on" });
-    expect(turnOn.headers.get("location")).toBe("/admin?notice=admin-two-factor-required");
-    const sent = await admin.fetch("/admin/members");
-    expect(sent.status).toBe(303);
-    expect(sent.headers.get("location")).toBe("/settings/security?notice=two-factor-required");
-    expect((await admin.fetch("/api/auth/admin/list-users")).status).toBe(403);
-    // Members are not affected.
-    const member = await signedInMember(t, "asha@example.com", { password });
-    expect((await member.fetch("/dashboard")).status).toBe(200);
-    // Setting it up opens the admin pages again.
-    const enable = await admin.json("/api/auth/two-factor/enable", { password: "owner pass phrase" });
-    const { totpURI } = (await enable.json()) as { totpURI: string };
-    await admin.json("/api/auth/two-factor/verify-totp", { code: totpCode(totpURI) });
-    expect((await admin.fetch("/admin/members")).status).toBe(200);
-    expect((await admin.fetch("/api/auth/admin/list-users")).status).toBe(200);
-  });
+  it(
+    "sends an admin without it to set it up, refuses better-auth's admin endpoints, and " +
+      "lets them in once it is on",
+    async () => {
+      await createAdmin(t.services, { email: "owner@example.com", password: "owner pass phrase" });
+      const admin = t.newClient();
+      await admin.form("/login", { email: "owner@example.com", password: "owner pass phrase" });
+      expect((await admin.fetch("/admin")).status).toBe(200);
+      const turnOn = await admin.form("/admin/security/two-factor", { required: "on" });
+      expect(turnOn.headers.get("location")).toBe("/admin?notice=admin-two-factor-required");
+      const sent = await admin.fetch("/admin/members");
+      expect(sent.status).toBe(303);
+      expect(sent.headers.get("location")).toBe("/settings/security?notice=two-factor-required");
+      expect((await admin.fetch("/api/auth/admin/list-users")).status).toBe(403);
+      // Members are not affected.
+      const member = await signedInMember(t, "asha@example.com", { password });
+      expect((await member.fetch("/dashboard")).status).toBe(200);
+      // Setting it up opens the admin pages again.
+      const enable = await admin.json("/api/auth/two-factor/enable", { password: "owner pass phrase" });
+      const { totpURI } = (await enable.json()) as { totpURI: string };
+      await admin.json("/api/auth/two-factor/verify-totp", { code: totpCode(totpURI) });
+      expect((await admin.fetch("/admin/members")).status).toBe(200);
+      expect((await admin.fetch("/api/auth/admin/list-users")).status).toBe(200);
+    },
+  );
 });

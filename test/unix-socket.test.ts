@@ -42,7 +42,10 @@ async function start(env: Record<string, string>) {
   store = freshStore();
   const socketPath = join(dir, "app.sock");
   child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "src/main.ts"], {
-    env: childEnv({ DATA_DIR: join(dir, "data"), ...store.env }, { NODE_ENV: "production", LOG_LEVEL: "info", SOCKET_PATH: socketPath, ...env }),
+    env: childEnv(
+      { DATA_DIR: join(dir, "data"), ...store.env },
+      { NODE_ENV: "production", LOG_LEVEL: "info", SOCKET_PATH: socketPath, ...env },
+    ),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -72,7 +75,10 @@ it("serves on the port and the socket together, replacing a stale socket file", 
   const stale = mkdtempSync(join(tmpdir(), "chitfunds-stale-"));
   const path = join(stale, "app.sock");
   // A process that dies without closing leaves its socket file behind.
-  const crashed = spawn(process.execPath, ["-e", `require("node:net").createServer().listen(${JSON.stringify(path)}, () => console.log("up"))`]);
+  const crashed = spawn(process.execPath, [
+    "-e",
+    `require("node:net").createServer().listen(${JSON.stringify(path)}, () => console.log("up"))`,
+  ]);
   await new Promise((resolve) => crashed.stdout.once("data", resolve));
   crashed.kill("SIGKILL");
   await new Promise((resolve) => crashed.once("exit", resolve));
@@ -87,5 +93,8 @@ it("serves on the port and the socket together, replacing a stale socket file", 
 
 it("PORT=off without SOCKET_PATH is refused with a message naming both settings", () => {
   expect(() => loadConfig({ PORT: "off" })).toThrow(/PORT: off needs SOCKET_PATH/);
-  expect(loadConfig({ PORT: "off", SOCKET_PATH: "/tmp/x.sock" })).toMatchObject({ port: null, socketPath: "/tmp/x.sock" });
+  expect(loadConfig({ PORT: "off", SOCKET_PATH: "/tmp/x.sock" })).toMatchObject({
+    port: null,
+    socketPath: "/tmp/x.sock",
+  });
 });

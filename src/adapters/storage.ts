@@ -41,7 +41,10 @@ export type Storage = {
   health: StoreHealth;
   sqlite?: SqliteDatabase;
   mongo?: { client: MongoClient; db: Db };
-  /** Removes every chit, payment, receipt (and file), notification, outbox mail, audit entry, API token and import preview (import --replace). */
+  /**
+   * Removes every chit, payment, receipt (and file), notification, outbox mail, audit entry, API token and import
+   * preview (import --replace).
+   */
   clearLedger(): Promise<void>;
   ping(): Promise<void>;
   /** What /readyz reports: the store, the receipt files and (on a local disk) free space, each with its reason. */

@@ -12,7 +12,10 @@ export async function adminTwoFactorRequired(settings: AppSettings): Promise<boo
 }
 
 /** True when this member is an admin who must set up two-factor sign-in before using admin powers. */
-export async function mustSetUpTwoFactor(settings: AppSettings, member: Pick<Member, "role" | "twoFactorEnabled">): Promise<boolean> {
+export async function mustSetUpTwoFactor(
+  settings: AppSettings,
+  member: Pick<Member, "role" | "twoFactorEnabled">,
+): Promise<boolean> {
   return member.role === "admin" && !member.twoFactorEnabled && (await adminTwoFactorRequired(settings));
 }
 
@@ -22,5 +25,10 @@ export async function setAdminTwoFactorRequired(
   required: boolean,
 ): Promise<void> {
   await deps.settings.set(SETTING, required ? "true" : null);
-  await deps.audit.record({ actorId, action: required ? "admins.two-factor-required" : "admins.two-factor-optional", targetId: null, at: deps.clock.now() });
+  await deps.audit.record({
+    actorId,
+    action: required ? "admins.two-factor-required" : "admins.two-factor-optional",
+    targetId: null,
+    at: deps.clock.now(),
+  });
 }

@@ -28,7 +28,11 @@ export const bidAdviceQuery = chitReportQuery.extend({
   assumption: z
     .enum(PROJECTION_ASSUMPTIONS, { message: "Assumption is no-more-dividends or average-discount." })
     .default("average-discount")
-    .meta({ description: "How auctions not held yet are projected: average-discount (default: the average of the discounts so far) or no-more-dividends." }),
+    .meta({
+      description:
+        "How auctions not held yet are projected: average-discount (default: the average of " +
+        "the discounts so far) or no-more-dividends.",
+    }),
   instalment: z.coerce
     .number({ message: wordsMessage("input.wholeNumber", { label: fieldLabel("instalment") }) })
     .int(wordsMessage("input.wholeNumber", { label: fieldLabel("instalment") }))
@@ -37,7 +41,12 @@ export const bidAdviceQuery = chitReportQuery.extend({
 });
 
 /** The use case: the member's chit and payments, checked input, then adviseBid. */
-export async function buildBidAdvice(deps: Pick<LedgerDeps, "chits" | "payments" | "clock">, member: Member, chitId: string, raw: unknown): Promise<BidAdvice> {
+export async function buildBidAdvice(
+  deps: Pick<LedgerDeps, "chits" | "payments" | "clock">,
+  member: Member,
+  chitId: string,
+  raw: unknown,
+): Promise<BidAdvice> {
   const chit = await findChit(deps.chits, member.id, chitId);
   const query = parseInput(bidAdviceQuery, raw);
   const { terms } = chit;
@@ -47,8 +56,17 @@ export async function buildBidAdvice(deps: Pick<LedgerDeps, "chits" | "payments"
       instalment: words("errors.alreadyWonAt", { number: won.number }),
     });
   }
-  if (query.instalment < 1 || query.instalment > terms.instalments || (isForemanInstalment(terms, query.instalment) && terms.prizesPerAuction === 1)) {
-    throw badInput({ instalment: words("errors.bidInstalmentRange", { first: terms.firstInstalment === "foreman" ? 2 : 1, last: terms.instalments }) });
+  if (
+    query.instalment < 1 ||
+    query.instalment > terms.instalments ||
+    (isForemanInstalment(terms, query.instalment) && terms.prizesPerAuction === 1)
+  ) {
+    throw badInput({
+      instalment: words("errors.bidInstalmentRange", {
+        first: terms.firstInstalment === "foreman" ? 2 : 1,
+        last: terms.instalments,
+      }),
+    });
   }
   if (query.discount !== undefined) {
     const problems = validateDiscount(terms, query.instalment, query.discount);

@@ -14,7 +14,9 @@ export type AnnualChitLine = {
   chit: Chit;
   paid: Paise;
   payments: number;
-  /** What fell due in the year (instalments whose due date is in it), their dividends, and what is still owed on them. */
+  /**
+   * What fell due in the year (instalments whose due date is in it), their dividends, and what is still owed on them.
+   */
   due: Paise;
   dividends: Paise;
   balance: Paise;
@@ -60,7 +62,13 @@ export async function buildAnnualReport(
   const chits = await deps.chits.list(member.id);
   const [paid, ofYear] = await Promise.all([
     paidSoFar(deps.payments, member.id, chits),
-    deps.payments.search(member.id, { from: `${year}-01-01`, to: `${year}-12-31`, order: "oldest", limit: MAX_PAYMENTS_IN_A_YEAR, offset: 0 }),
+    deps.payments.search(member.id, {
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      order: "oldest",
+      limit: MAX_PAYMENTS_IN_A_YEAR,
+      offset: 0,
+    }),
   ]);
   const all = ofYear.payments;
   const months: Paise[] = Array.from({ length: 12 }, () => 0);
@@ -77,14 +85,17 @@ export async function buildAnnualReport(
       due: dueRows.reduce((s, r) => s + r.payable, 0),
       dividends: dueRows.reduce((s, r) => s + (r.dividendApplied ?? 0), 0),
       balance: dueRows.reduce((s, r) => s + r.balance, 0),
-      prizeReceived: schedule.instalments.filter((r) => r.wonByMe && inYear(r.prizeReceivedOn)).reduce((s, r) => s + (r.prizeReceived ?? 0), 0),
+      prizeReceived: schedule.instalments
+        .filter((r) => r.wonByMe && inYear(r.prizeReceivedOn))
+        .reduce((s, r) => s + (r.prizeReceived ?? 0), 0),
     };
     if (line.payments || line.due || line.prizeReceived) lines.push(line);
   }
   const names = new Map(chits.map((c) => [c.id, c.name]));
   // Oldest first from the store (paid on, recorded, id).
   const payments = all.map((p) => ({ ...p, chitName: names.get(p.chitId) ?? "(deleted chit)" }));
-  const sum = (key: "paid" | "due" | "dividends" | "balance" | "prizeReceived") => lines.reduce((s, l) => s + l[key], 0);
+  const sum = (key: "paid" | "due" | "dividends" | "balance" | "prizeReceived") =>
+    lines.reduce((s, l) => s + l[key], 0);
   return {
     year,
     member,

@@ -61,7 +61,17 @@ export function reportFor(
     discountFloor: discountFloor(t),
     discountCeiling: discountCeiling(t),
   };
-  return { chit, schedule, payments: payments.recent, paymentCount: payments.count, receiptCount: payments.receiptCount, rate, today, query, figures };
+  return {
+    chit,
+    schedule,
+    payments: payments.recent,
+    paymentCount: payments.count,
+    receiptCount: payments.receiptCount,
+    rate,
+    today,
+    query,
+    figures,
+  };
 }
 
 export type ChitReport = ReturnType<typeof reportFor>;

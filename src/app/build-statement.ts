@@ -20,9 +20,14 @@ export type Statement = {
   receiptsWithoutThumbnail: number;
 };
 
-const isJpeg = (bytes: Uint8Array | null) => bytes !== null && bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+const isJpeg = (bytes: Uint8Array | null) =>
+  bytes !== null && bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
 
-export async function buildStatement(deps: Pick<LedgerDeps, "chits" | "payments" | "files" | "clock">, member: Member, chitId: string): Promise<Statement> {
+export async function buildStatement(
+  deps: Pick<LedgerDeps, "chits" | "payments" | "files" | "clock">,
+  member: Member,
+  chitId: string,
+): Promise<Statement> {
   const report = await buildChitReport(deps, member, chitId);
   // A statement lists every payment: the one place the chit's whole history is read.
   const all = await deps.payments.listForChit(member.id, report.chit.id);

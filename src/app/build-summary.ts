@@ -10,8 +10,15 @@ import type { LedgerDeps } from "./ledger-deps.ts";
 import { paidSoFar } from "./paid-so-far.ts";
 
 /** The member's chits and their summary on `today`, from four store queries whatever the size of the ledger. */
-export async function summaryOn(deps: Pick<LedgerDeps, "chits" | "payments">, ownerId: string, today: string): Promise<{ chits: Chit[]; summary: Summary }> {
-  const [chits, paidMonths] = await Promise.all([deps.chits.list(ownerId), deps.payments.paidByMonth(ownerId, chartStart(today))]);
+export async function summaryOn(
+  deps: Pick<LedgerDeps, "chits" | "payments">,
+  ownerId: string,
+  today: string,
+): Promise<{ chits: Chit[]; summary: Summary }> {
+  const [chits, paidMonths] = await Promise.all([
+    deps.chits.list(ownerId),
+    deps.payments.paidByMonth(ownerId, chartStart(today)),
+  ]);
   return { chits, summary: summarise(chits, await paidSoFar(deps.payments, ownerId, chits), paidMonths, today) };
 }
 

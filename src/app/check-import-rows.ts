@@ -59,12 +59,16 @@ export async function checkImportRows(
     if (extra.length) {
       problem({
         field: "row",
-        message: `This row has ${cells.length} cells but the header has ${source.headers.length}: a value containing a ${source.delimiter} (such as 1,00,000) must be in quotes.`,
+        message:
+          `This row has ${cells.length} cells but the header has ${source.headers.length}: a ` +
+          `value containing a ${source.delimiter} (such as 1,00,000) must be in ` +
+          "quotes.",
       });
     }
     const date = parseImportDate(cell("date"));
     if ("error" in date) problem({ field: "date", message: date.error });
-    else if (compareDates(date.date, today) > 0) problem({ field: "date", message: `Date ${cell("date")} is in the future.` });
+    else if (compareDates(date.date, today) > 0)
+      problem({ field: "date", message: `Date ${cell("date")} is in the future.` });
     else out.paidOn = date.date;
     const amount = parseImportAmount(cell("amount"));
     if ("error" in amount) problem({ field: "amount", message: amount.error });
@@ -77,7 +81,8 @@ export async function checkImportRows(
         : { error: "Chit is empty: give the chit's name or id." };
     let chit: Chit | null = null;
     if ("error" in found) problem({ field: "chit", message: found.error });
-    else if (found.chit.status === "closed") problem({ field: "chit", message: `Chit "${found.chit.name}" is closed: reopen it to import payments into it.` });
+    else if (found.chit.status === "closed")
+      problem({ field: "chit", message: `Chit "${found.chit.name}" is closed: reopen it to import payments into it.` });
     else chit = found.chit;
     out.chitId = chit?.id ?? null;
     out.chitName = chit?.name ?? chitText;
@@ -87,7 +92,8 @@ export async function checkImportRows(
     const method = parseImportMethod(cell("method"));
     if ("error" in method) problem({ field: "method", message: method.error });
     else out.method = method.method;
-    if (out.reference.length > 100) problem({ field: "reference", message: "Reference must be at most 100 characters." });
+    if (out.reference.length > 100)
+      problem({ field: "reference", message: "Reference must be at most 100 characters." });
     if (out.notes.length > 1000) problem({ field: "notes", message: "Notes must be at most 1000 characters." });
     rows.push(out);
   });
@@ -101,7 +107,8 @@ export async function checkImportRows(
 /** Same reference, or same chit + date + amount: against payments already recorded, and between rows of the file. */
 function flagDuplicateRows(rows: ImportRow[], errors: ImportError[], existing: Payment[], chits: Chit[]): void {
   const names = new Map(chits.map((c) => [c.id, c.name]));
-  const describe = (p: Payment) => `${formatINR(p.amount)} on ${p.paidOn} to "${names.get(p.chitId) ?? "a deleted chit"}"`;
+  const describe = (p: Payment) =>
+    `${formatINR(p.amount)} on ${p.paidOn} to "${names.get(p.chitId) ?? "a deleted chit"}"`;
   const byReference = new Map<string, Payment>();
   const byTriple = new Map<string, Payment>();
   for (const p of existing) {
@@ -114,9 +121,12 @@ function flagDuplicateRows(rows: ImportRow[], errors: ImportError[], existing: P
     const reference = r.reference.trim().toLowerCase();
     const triple = r.chitId && r.paidOn && r.amount !== null ? `${r.chitId}|${r.paidOn}|${r.amount}` : null;
     let message: string | null = null;
-    if (reference && byReference.has(reference)) message = `Reference ${r.reference} is already recorded: ${describe(byReference.get(reference)!)}.`;
-    else if (reference && seenReference.has(reference)) message = `Same reference as row ${seenReference.get(reference)}.`;
-    else if (triple && byTriple.has(triple)) message = `Already recorded: a payment of ${describe(byTriple.get(triple)!)}.`;
+    if (reference && byReference.has(reference))
+      message = `Reference ${r.reference} is already recorded: ${describe(byReference.get(reference)!)}.`;
+    else if (reference && seenReference.has(reference))
+      message = `Same reference as row ${seenReference.get(reference)}.`;
+    else if (triple && byTriple.has(triple))
+      message = `Already recorded: a payment of ${describe(byTriple.get(triple)!)}.`;
     else if (triple && seenTriple.has(triple)) message = `Same chit, date and amount as row ${seenTriple.get(triple)}.`;
     if (message) errors.push({ row: r.row, field: "duplicate", message: `Duplicate. ${message}` });
     if (reference && !seenReference.has(reference)) seenReference.set(reference, r.row);
@@ -125,7 +135,13 @@ function flagDuplicateRows(rows: ImportRow[], errors: ImportError[], existing: P
 }
 
 /** A row without an instalment number goes to the chit's first instalment not yet fully paid, in date order. */
-function assignInstalments(rows: ImportRow[], errors: ImportError[], existing: Payment[], chits: Chit[], today: string): void {
+function assignInstalments(
+  rows: ImportRow[],
+  errors: ImportError[],
+  existing: Payment[],
+  chits: Chit[],
+  today: string,
+): void {
   const pending = rows.filter((r) => r.instalment === null && r.chitId && r.paidOn && r.amount !== null);
   if (!pending.length) return;
   const left = new Map<string, { number: number; left: number }[]>();
@@ -146,7 +162,9 @@ function assignInstalments(rows: ImportRow[], errors: ImportError[], existing: P
       if (slot) slot.left = Math.max(0, slot.left - r.amount);
     }
   }
-  for (const r of [...pending].sort((a, b) => (a.paidOn! < b.paidOn! ? -1 : a.paidOn! > b.paidOn! ? 1 : a.row - b.row))) {
+  for (const r of [...pending].sort((a, b) =>
+    a.paidOn! < b.paidOn! ? -1 : a.paidOn! > b.paidOn! ? 1 : a.row - b.row,
+  )) {
     const slot = left.get(r.chitId!)?.find((s) => s.left > 0);
     if (!slot) {
       errors.push({

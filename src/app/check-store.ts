@@ -24,13 +24,23 @@ export async function checkStore(health: StoreHealth): Promise<StoreCheck> {
 export function assess(report: StoreReport): StoreCheck {
   const limit = report.storage?.limitBytes;
   const percent = report.storage && limit ? Math.floor((report.storage.usedBytes / limit) * 100) : null;
-  return { report, ok: report.problems.length === 0, percent, warning: percent !== null && percent >= STORAGE_WARNING_SHARE * 100 };
+  return {
+    report,
+    ok: report.problems.length === 0,
+    percent,
+    warning: percent !== null && percent >= STORAGE_WARNING_SHARE * 100,
+  };
 }
 
 export function problemText(t: T, p: StoreProblem): string {
   switch (p.code) {
     case "mongodb-uri-invalid":
-      return [t("store.problem.mongodb-uri-invalid", { detail: p.detail }), p.passwordNeedsEncoding ? t("store.passwordHint") : ""].filter(Boolean).join(" ");
+      return [
+        t("store.problem.mongodb-uri-invalid", { detail: p.detail }),
+        p.passwordNeedsEncoding ? t("store.passwordHint") : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
     case "mongodb-dns-failed":
       return t(p.srv ? "store.problem.mongodb-dns-failed-srv" : "store.problem.mongodb-dns-failed", { host: p.host });
     case "mongodb-auth-failed":
@@ -43,7 +53,10 @@ export function problemText(t: T, p: StoreProblem): string {
     case "mongodb-connection-refused":
       return t("store.problem.mongodb-connection-refused", { host: p.host });
     case "mongodb-unreachable":
-      return t(p.atlas ? "store.problem.mongodb-unreachable-atlas" : "store.problem.mongodb-unreachable", { host: p.host, seconds: p.seconds });
+      return t(p.atlas ? "store.problem.mongodb-unreachable-atlas" : "store.problem.mongodb-unreachable", {
+        host: p.host,
+        seconds: p.seconds,
+      });
     case "mongodb-failed":
       return t("store.problem.mongodb-failed", { host: p.host, detail: p.detail });
     case "mongodb-not-replica-set":
@@ -72,8 +85,11 @@ export function storageText(t: T, storage: StorageUse, percent: number | null): 
 /** Every line `chitfunds doctor` prints: the problems, or that all is well; then the storage used (and a warning). */
 export function checkLines(t: T, check: StoreCheck): string[] {
   const { report } = check;
-  const lines = check.ok ? [t("store.ok", { store: report.description })] : report.problems.map((p) => problemText(t, p));
+  const lines = check.ok
+    ? [t("store.ok", { store: report.description })]
+    : report.problems.map((p) => problemText(t, p));
   if (report.storage) lines.push(storageText(t, report.storage, check.percent));
-  if (check.warning && !report.problems.some((p) => p.code === "storage-full")) lines.push(t("store.storageWarning", { percent: check.percent }));
+  if (check.warning && !report.problems.some((p) => p.code === "storage-full"))
+    lines.push(t("store.storageWarning", { percent: check.percent }));
   return lines;
 }

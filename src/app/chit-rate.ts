@@ -93,5 +93,9 @@ export function chitRate(
 ): ChitRate {
   const actual = rateView(memberFlows(schedule, payments), benchmarkRate);
   const projection = projectedFlows(terms, records, payments, assumption, today ? { today } : {});
-  return { basis: "actual", ...actual, projected: { ...rateView(projection.flows, benchmarkRate), assumption, notes: projection.notes } };
+  return {
+    basis: "actual",
+    ...actual,
+    projected: { ...rateView(projection.flows, benchmarkRate), assumption, notes: projection.notes },
+  };
 }

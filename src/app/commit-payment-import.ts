@@ -8,16 +8,22 @@ import { AppError } from "./errors.ts";
 import { findImportPreview } from "./find-import-preview.ts";
 import type { PaymentImportDeps } from "./payment-import-deps.ts";
 
-const firstError = (errors: { row: number; message: string }[]) => (errors[0] ? ` First: row ${errors[0].row}: ${errors[0].message}` : "");
+const firstError = (errors: { row: number; message: string }[]) =>
+  errors[0] ? ` First: row ${errors[0].row}: ${errors[0].message}` : "";
 
-export async function commitPaymentImport(deps: PaymentImportDeps, member: Member, id: string): Promise<{ imported: number; payments: Payment[] }> {
+export async function commitPaymentImport(
+  deps: PaymentImportDeps,
+  member: Member,
+  id: string,
+): Promise<{ imported: number; payments: Payment[] }> {
   const preview = await findImportPreview(deps, member, id);
   if (preview.errors.length) {
     const rows = new Set(preview.errors.map((e) => e.row)).size;
     throw new AppError(
       409,
       "import-has-errors",
-      `${rows} row${rows === 1 ? " has" : "s have"} errors, so nothing was imported. Fix the file and upload it again.${firstError(preview.errors)}`,
+      `${rows} row${rows === 1 ? " has" : "s have"} errors, so nothing was imported. Fix the ` +
+        `file and upload it again.${firstError(preview.errors)}`,
     );
   }
   const checked = await checkImportRows(deps, member, preview);
@@ -26,7 +32,8 @@ export async function commitPaymentImport(deps: PaymentImportDeps, member: Membe
     throw new AppError(
       409,
       "import-has-errors",
-      `The ledger changed since this preview: some rows are now duplicates or invalid, so nothing was imported.${firstError(checked.errors)}`,
+      "The ledger changed since this preview: some rows are now duplicates or invalid, so " +
+        `nothing was imported.${firstError(checked.errors)}`,
     );
   }
   const now = deps.clock.now();
@@ -45,7 +52,11 @@ export async function commitPaymentImport(deps: PaymentImportDeps, member: Membe
     receipts: [],
   }));
   if (!(await deps.imports.commit(preview, payments))) {
-    throw new AppError(404, "not-found", "This import was not found: it expired or was already imported. Upload the file again.");
+    throw new AppError(
+      404,
+      "not-found",
+      "This import was not found: it expired or was already imported. Upload the file again.",
+    );
   }
   return { imported: payments.length, payments };
 }

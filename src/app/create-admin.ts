@@ -17,9 +17,21 @@ export async function createAdmin(
   if (!parsed.success) throw badInput({ email: "Enter a valid email address." }, "Enter a valid email address.");
   const { email, password } = parsed.data;
   const problem = passwordProblem(password, email);
-  if (problem) throw badInput({ password: passwordProblemMessage[problem] }, `Password: ${passwordProblemMessage[problem]}`);
+  if (problem)
+    throw badInput({ password: passwordProblemMessage[problem] }, `Password: ${passwordProblemMessage[problem]}`);
   const member = await deps.members.upsertWithPassword({ email, password, name: parsed.data.name ?? "Administrator" });
-  const admin = await deps.members.update(member.id, { role: "admin", status: "approved", statusReason: null, banned: false, banReason: null });
-  await deps.audit.record({ actorId: null, action: "member.made-admin-by-cli", targetId: admin.id, at: deps.clock.now() });
+  const admin = await deps.members.update(member.id, {
+    role: "admin",
+    status: "approved",
+    statusReason: null,
+    banned: false,
+    banReason: null,
+  });
+  await deps.audit.record({
+    actorId: null,
+    action: "member.made-admin-by-cli",
+    targetId: admin.id,
+    at: deps.clock.now(),
+  });
   return admin;
 }

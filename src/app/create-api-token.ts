@@ -33,7 +33,10 @@ export const tokenInput = z.object({
       if (v === "" || v === "never") return null;
       const n = typeof v === "number" ? v : Number(v);
       if (!Number.isInteger(n) || n < 1 || n > 3650) {
-        ctx.addIssue({ code: "custom", message: "Expiry must be a whole number of days from 1 to 3650, or empty for never." });
+        ctx.addIssue({
+          code: "custom",
+          message: "Expiry must be a whole number of days from 1 to 3650, or empty for never.",
+        });
         return z.NEVER;
       }
       return n;

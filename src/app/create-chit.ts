@@ -19,7 +19,11 @@ export function assertValidTerms(terms: ChitTerms): void {
   if (problems.length) throw badInput(Object.fromEntries(problems.map((p) => [p.field, problemWords(p)])));
 }
 
-export async function createChit(deps: Pick<LedgerDeps, "chits" | "clock">, ownerId: string, raw: unknown): Promise<Chit> {
+export async function createChit(
+  deps: Pick<LedgerDeps, "chits" | "clock">,
+  ownerId: string,
+  raw: unknown,
+): Promise<Chit> {
   const input = parseInput(chitInput, raw);
   const terms = termsFrom(input);
   assertValidTerms(terms);

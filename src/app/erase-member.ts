@@ -9,7 +9,10 @@ export type EraseMemberDeps = { memberData: MemberDataStore; files: FileStore; a
 
 export const ACCOUNT_DELETED = "member.deleted-own-account";
 
-export async function eraseMember(deps: EraseMemberDeps, member: { id: string; email: string; createdAt: Date }): Promise<void> {
+export async function eraseMember(
+  deps: EraseMemberDeps,
+  member: { id: string; email: string; createdAt: Date },
+): Promise<void> {
   const { fileKeys, counts } = await deps.memberData.erase(member.id, member.email);
   // A file that cannot be removed now (read-only disk) is named by no receipt any more: the daily sweep removes it.
   await Promise.allSettled(fileKeys.map((key) => deps.files.delete(key)));
@@ -18,7 +21,9 @@ export async function eraseMember(deps: EraseMemberDeps, member: { id: string; e
     actorId: null,
     action: ACCOUNT_DELETED,
     targetId: null,
-    detail: `joined ${joined}; erased ${counts.chits ?? 0} chits, ${counts.payments ?? 0} payments, ${fileKeys.length / 2} receipts`,
+    detail:
+      `joined ${joined}; erased ${counts.chits ?? 0} chits, ${counts.payments ?? 0} ` +
+      `payments, ${fileKeys.length / 2} receipts`,
     at: deps.clock.now(),
   });
 }

@@ -3,7 +3,13 @@
 import type { AccountActivityLog } from "../ports/account-activity.ts";
 import type { AccountArchive } from "../ports/account-archive.ts";
 import type { ApiTokenRepository } from "../ports/api-token-repository.ts";
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type ArchiveFiles, type ArchiveHeader, type ArchiveRecord } from "../ports/archive-files.ts";
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  type ArchiveFiles,
+  type ArchiveHeader,
+  type ArchiveRecord,
+} from "../ports/archive-files.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { FileStore } from "../ports/file-store.ts";

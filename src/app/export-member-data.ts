@@ -3,7 +3,13 @@
 // tokens) and account activity. Their password hash and two-factor secret stay out.
 import type { AccountActivityLog } from "../ports/account-activity.ts";
 import type { ApiTokenRepository } from "../ports/api-token-repository.ts";
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type ArchiveFiles, type ArchiveHeader, type ArchiveRecord } from "../ports/archive-files.ts";
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  type ArchiveFiles,
+  type ArchiveHeader,
+  type ArchiveRecord,
+} from "../ports/archive-files.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { FileStore } from "../ports/file-store.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
@@ -24,7 +30,12 @@ export type MemberExportDeps = {
 const ALL = 10_000_000;
 
 /** Writes the member's archive to `path` and records the export on their activity page; returns what it holds. */
-export async function exportMemberData(deps: MemberExportDeps, member: Member, path: string, origin: Origin): Promise<Record<string, number>> {
+export async function exportMemberData(
+  deps: MemberExportDeps,
+  member: Member,
+  path: string,
+  origin: Origin,
+): Promise<Record<string, number>> {
   const [chits, payments, notifications, apiTokens, activity] = await Promise.all([
     deps.chits.list(member.id),
     deps.payments.listForOwner(member.id),
@@ -44,7 +55,13 @@ export async function exportMemberData(deps: MemberExportDeps, member: Member, p
     activity: activity.events.length,
   };
   const now = deps.clock.now();
-  const header: ArchiveHeader = { format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, createdAt: now.toISOString(), app: "chitfunds-ledger", counts };
+  const header: ArchiveHeader = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    createdAt: now.toISOString(),
+    app: "chitfunds-ledger",
+    counts,
+  };
   const { reminders, ...profile } = member;
   async function* records(): AsyncGenerator<ArchiveRecord> {
     yield { type: "user", data: { ...profile, ...reminderFields(reminders) } };

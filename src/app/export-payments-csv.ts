@@ -11,7 +11,16 @@ import type { LedgerDeps } from "./ledger-deps.ts";
 import { calendarDate } from "./ledger-input.ts";
 import { parseInput, withoutBlanks } from "./parse-input.ts";
 
-export const PAYMENT_CSV_COLUMNS = ["date", "chit", "instalment", "amount", "method", "reference", "notes", "receipts"] as const;
+export const PAYMENT_CSV_COLUMNS = [
+  "date",
+  "chit",
+  "instalment",
+  "amount",
+  "method",
+  "reference",
+  "notes",
+  "receipts",
+] as const;
 
 export const exportQuery = z.object({
   chit: z.string().trim().max(100).optional().meta({ description: "Only this chit's payments (its id)." }),
@@ -19,13 +28,24 @@ export const exportQuery = z.object({
   to: calendarDate("to", "Paid on or before, YYYY-MM-DD.").optional(),
 });
 
-export async function exportPaymentsCsv(deps: Pick<LedgerDeps, "chits" | "payments" | "csv">, member: Member, raw: Record<string, string>) {
+export async function exportPaymentsCsv(
+  deps: Pick<LedgerDeps, "chits" | "payments" | "csv">,
+  member: Member,
+  raw: Record<string, string>,
+) {
   const query = parseInput(exportQuery, withoutBlanks(raw));
-  if (query.from && query.to && compareDates(query.from, query.to) > 0) throw badInput({ to: words("errors.toAfterFrom") });
+  if (query.from && query.to && compareDates(query.from, query.to) > 0)
+    throw badInput({ to: words("errors.toAfterFrom") });
   const only = query.chit ? await findChit(deps.chits, member.id, query.chit) : null;
   const chits = only ? [only] : await deps.chits.list(member.id);
   const names = new Map(chits.map((c) => [c.id, c.name]));
-  const { payments } = await deps.payments.search(member.id, { chitId: only?.id, from: query.from, to: query.to, limit: 10_000_000, offset: 0 });
+  const { payments } = await deps.payments.search(member.id, {
+    chitId: only?.id,
+    from: query.from,
+    to: query.to,
+    limit: 10_000_000,
+    offset: 0,
+  });
   payments.sort((a, b) => compareDates(a.paidOn, b.paidOn) || a.createdAt.getTime() - b.createdAt.getTime());
   const rows = payments.map((p) => [
     p.paidOn,
@@ -37,8 +57,14 @@ export async function exportPaymentsCsv(deps: Pick<LedgerDeps, "chits" | "paymen
     p.notes,
     p.receipts.length,
   ]);
-  const parts = ["payments", only ? slug(only.name) : "", query.from ?? "", query.to ? `to-${query.to}` : ""].filter(Boolean);
-  return { csv: deps.csv.write([[...PAYMENT_CSV_COLUMNS], ...rows]), count: payments.length, filename: `${parts.join("-")}.csv` };
+  const parts = ["payments", only ? slug(only.name) : "", query.from ?? "", query.to ? `to-${query.to}` : ""].filter(
+    Boolean,
+  );
+  return {
+    csv: deps.csv.write([[...PAYMENT_CSV_COLUMNS], ...rows]),
+    count: payments.length,
+    filename: `${parts.join("-")}.csv`,
+  };
 }
 
 /** A chit's name as a safe file-name part: "Shriram A12 (5L)" -> "shriram-a12-5l". */

@@ -25,7 +25,11 @@ export const SCHEDULE_CSV_COLUMNS = [
 
 const maybe = (paise: number | null) => (paise === null ? "" : plainRupees(paise));
 
-export async function exportScheduleCsv(deps: Pick<LedgerDeps, "chits" | "payments" | "clock" | "csv">, member: Member, chitId: string) {
+export async function exportScheduleCsv(
+  deps: Pick<LedgerDeps, "chits" | "payments" | "clock" | "csv">,
+  member: Member,
+  chitId: string,
+) {
   const report = await buildChitReport(deps, member, chitId);
   const rows = report.schedule.instalments.map((r) => [
     r.number,
@@ -43,5 +47,8 @@ export async function exportScheduleCsv(deps: Pick<LedgerDeps, "chits" | "paymen
     plainRupees(r.penalty),
     plainRupees(r.dividendForfeited),
   ]);
-  return { csv: deps.csv.write([[...SCHEDULE_CSV_COLUMNS], ...rows]), filename: `schedule-${slug(report.chit.name)}.csv` };
+  return {
+    csv: deps.csv.write([[...SCHEDULE_CSV_COLUMNS], ...rows]),
+    filename: `schedule-${slug(report.chit.name)}.csv`,
+  };
 }

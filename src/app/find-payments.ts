@@ -33,7 +33,14 @@ export const paymentQuery = z.object({
 });
 
 /** The filters a person sets on the history page (the page number aside). */
-export const HISTORY_FILTERS = ["chit", "from", "to", "method", "status", "q"] as const satisfies readonly (keyof typeof paymentQuery.shape)[];
+export const HISTORY_FILTERS = [
+  "chit",
+  "from",
+  "to",
+  "method",
+  "status",
+  "q",
+] as const satisfies readonly (keyof typeof paymentQuery.shape)[];
 
 export type PaymentRow = Payment & { chitName: string; instalmentStatus: string };
 /** A chit to filter by. */
@@ -79,7 +86,12 @@ export async function findPayments(
     return new Map(
       wanted.map((chit) => [
         chit.id,
-        new Map((tryScheduleFor(chit, paid.get(chit.id) ?? [], today).schedule?.instalments ?? []).map((r) => [r.number, r.status])),
+        new Map(
+          (tryScheduleFor(chit, paid.get(chit.id) ?? [], today).schedule?.instalments ?? []).map((r) => [
+            r.number,
+            r.status,
+          ]),
+        ),
       ]),
     );
   };
@@ -92,7 +104,11 @@ export async function findPayments(
     const paidKeys = [...statuses].flatMap(([chitId, rows]) =>
       [...rows].filter(([, status]) => status === "paid").map(([instalment]) => ({ chitId, instalment })),
     );
-    found = await deps.payments.search(member.id, { ...filter, instalments: { keys: paidKeys, exclude: query.status === "part" }, ...paging });
+    found = await deps.payments.search(member.id, {
+      ...filter,
+      instalments: { keys: paidKeys, exclude: query.status === "part" },
+      ...paging,
+    });
   } else {
     found = await deps.payments.search(member.id, { ...filter, ...paging });
   }

@@ -6,12 +6,23 @@ import type { Payment, Receipt } from "../ports/ledger.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 import { noticeWords } from "./notice-words.ts";
 
-export type PaymentWarning = { code: "duplicate-receipt" | "duplicate-reference"; message: string; words: Words; otherPaymentId: string };
+export type PaymentWarning = {
+  code: "duplicate-receipt" | "duplicate-reference";
+  message: string;
+  words: Words;
+  otherPaymentId: string;
+};
 
-export async function flagDuplicates(deps: Pick<LedgerDeps, "payments" | "notifications" | "clock">, payment: Payment, newReceipts: Receipt[]) {
+export async function flagDuplicates(
+  deps: Pick<LedgerDeps, "payments" | "notifications" | "clock">,
+  payment: Payment,
+  newReceipts: Receipt[],
+) {
   const list: PaymentWarning[] = [];
   for (const receipt of newReceipts) {
-    const same = (await deps.payments.receiptsWithSha(payment.ownerId, receipt.sha256)).find((r) => r.paymentId !== payment.id);
+    const same = (await deps.payments.receiptsWithSha(payment.ownerId, receipt.sha256)).find(
+      (r) => r.paymentId !== payment.id,
+    );
     if (same) {
       list.push({
         code: "duplicate-receipt",
@@ -26,7 +37,9 @@ export async function flagDuplicates(deps: Pick<LedgerDeps, "payments" | "notifi
   }
   const reference = payment.reference.trim();
   if (reference) {
-    const same = (await deps.payments.paymentsWithReference(payment.ownerId, reference)).find((p) => p.id !== payment.id);
+    const same = (await deps.payments.paymentsWithReference(payment.ownerId, reference)).find(
+      (p) => p.id !== payment.id,
+    );
     if (same) {
       list.push({
         code: "duplicate-reference",

@@ -57,8 +57,19 @@ export async function recordFailedSignIn(deps: SignInGuardDeps, email: string, a
 }
 
 /** A wrong password: counted against the account, and shown on the member's activity page when the account exists. */
-export async function recordWrongPassword(deps: SignInGuardDeps, email: string, origin: { address: string | null; device: string | null }): Promise<void> {
+export async function recordWrongPassword(
+  deps: SignInGuardDeps,
+  email: string,
+  origin: { address: string | null; device: string | null },
+): Promise<void> {
   await recordFailedSignIn(deps, email, origin.address);
   const member = await deps.members.findByEmail(email);
-  if (member) await deps.activity.record({ memberId: member.id, kind: "sign-in-failed", at: deps.clock.now(), ...origin, detail: null });
+  if (member)
+    await deps.activity.record({
+      memberId: member.id,
+      kind: "sign-in-failed",
+      at: deps.clock.now(),
+      ...origin,
+      detail: null,
+    });
 }

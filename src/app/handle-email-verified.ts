@@ -36,5 +36,7 @@ export async function handleEmailVerified(deps: EmailVerifiedDeps, memberId: str
   }
   const admins = await deps.members.listAdmins();
   const adminUrl = `${deps.baseUrl}/admin`;
-  await Promise.all(admins.map((a) => deps.mailer.send(pendingMemberMail(a.email, member, adminUrl, supportedLocale(a.locale)))));
+  await Promise.all(
+    admins.map((a) => deps.mailer.send(pendingMemberMail(a.email, member, adminUrl, supportedLocale(a.locale)))),
+  );
 }

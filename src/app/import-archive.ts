@@ -14,7 +14,9 @@ import type { ArchiveDeps } from "./export-archive.ts";
 export type ImportDeps = ArchiveDeps & { clearLedger(): Promise<void> };
 
 const dates = <T extends Record<string, unknown>>(record: T, keys: string[]): T =>
-  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, keys.includes(k) && typeof v === "string" ? new Date(v) : v])) as T;
+  Object.fromEntries(
+    Object.entries(record).map(([k, v]) => [k, keys.includes(k) && typeof v === "string" ? new Date(v) : v]),
+  ) as T;
 
 /** The archive checked whole, or a 400 saying why it cannot be imported. */
 async function openChecked(deps: ImportDeps, path: string): Promise<OpenedArchive> {
@@ -26,14 +28,19 @@ async function openChecked(deps: ImportDeps, path: string): Promise<OpenedArchiv
   }
 }
 
-export async function importArchive(deps: ImportDeps, path: string, options: { replace: boolean }): Promise<Record<string, number>> {
+export async function importArchive(
+  deps: ImportDeps,
+  path: string,
+  options: { replace: boolean },
+): Promise<Record<string, number>> {
   const archive = await openChecked(deps, path);
   const existing = await deps.accounts.count();
   if (existing > 0 && !options.replace) {
     throw new AppError(
       409,
       "store-not-empty",
-      `The configured store already has ${existing} member${existing === 1 ? "" : "s"}. Use --replace to overwrite it, or import into an empty store.`,
+      `The configured store already has ${existing} member${existing === 1 ? "" : "s"}. Use ` +
+        "--replace to overwrite it, or import into an empty store.",
     );
   }
   if (options.replace) {
@@ -49,7 +56,12 @@ export async function importArchive(deps: ImportDeps, path: string, options: { r
   let ids: Map<string, string> | null = null;
   const owner = (id: string) => {
     const mapped = ids?.get(id);
-    if (!mapped) throw new AppError(400, "archive-inconsistent", `The archive has data for a member it does not contain (${id}). Nothing more was imported.`);
+    if (!mapped)
+      throw new AppError(
+        400,
+        "archive-inconsistent",
+        `The archive has data for a member it does not contain (${id}). Nothing more was imported.`,
+      );
     return mapped;
   };
   for await (const record of archive.records()) {
@@ -62,13 +74,22 @@ export async function importArchive(deps: ImportDeps, path: string, options: { r
         case "chit": {
           const chit = dates(data, ["createdAt", "updatedAt"]) as unknown as Chit;
           // archives written before a chit setting existed get its default
-          await deps.chits.create({ ...chit, upiIds: chit.upiIds ?? [], terms: completeTerms(chit.terms), ownerId: owner(chit.ownerId) });
+          await deps.chits.create({
+            ...chit,
+            upiIds: chit.upiIds ?? [],
+            terms: completeTerms(chit.terms),
+            ownerId: owner(chit.ownerId),
+          });
           break;
         }
         case "payment": {
           const p = dates(data, ["createdAt", "updatedAt"]) as unknown as Payment;
           const ownerId = owner(p.ownerId);
-          await deps.payments.create({ ...p, ownerId, receipts: p.receipts.map((r) => ({ ...dates(r, ["createdAt"]), ownerId })) });
+          await deps.payments.create({
+            ...p,
+            ownerId,
+            receipts: p.receipts.map((r) => ({ ...dates(r, ["createdAt"]), ownerId })),
+          });
           counts.receipts = (counts.receipts ?? 0) + p.receipts.length;
           break;
         }
@@ -83,11 +104,18 @@ export async function importArchive(deps: ImportDeps, path: string, options: { r
           break;
         }
         case "file":
-          await deps.files.put(String(record.key), new Uint8Array(Buffer.from(String(record.data), "base64")), String(record.contentType));
+          await deps.files.put(
+            String(record.key),
+            new Uint8Array(Buffer.from(String(record.data), "base64")),
+            String(record.contentType),
+          );
           break;
         case "outbox": {
           const m = data as unknown as OutboxEntry;
-          await deps.outbox.add({ to: m.to, subject: m.subject, text: m.text, ...(m.html ? { html: m.html } : {}) }, new Date(m.createdAt));
+          await deps.outbox.add(
+            { to: m.to, subject: m.subject, text: m.text, ...(m.html ? { html: m.html } : {}) },
+            new Date(m.createdAt),
+          );
           break;
         }
         case "audit": {
@@ -103,7 +131,11 @@ export async function importArchive(deps: ImportDeps, path: string, options: { r
           break;
         }
         default:
-          throw new AppError(400, "archive-unknown-record", `The archive has a record of an unknown kind (${record.type}). Nothing more was imported.`);
+          throw new AppError(
+            400,
+            "archive-unknown-record",
+            `The archive has a record of an unknown kind (${record.type}). Nothing more was imported.`,
+          );
       }
     }
     add(record.type);

@@ -8,7 +8,12 @@ import { AppError } from "./errors.ts";
 import type { PaymentImportDeps } from "./payment-import-deps.ts";
 
 const mappingSchema = z
-  .object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.string().max(200).optional()])) as Record<ImportField, z.ZodOptional<z.ZodString>>)
+  .object(
+    Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.string().max(200).optional()])) as Record<
+      ImportField,
+      z.ZodOptional<z.ZodString>
+    >,
+  )
   .strict();
 
 /** The `mapping` field: a JSON object naming a column of the file for each field. */
@@ -27,7 +32,8 @@ export function parseMapping(raw: unknown): ColumnMapping {
     throw new AppError(
       400,
       "invalid-mapping",
-      `mapping must be a JSON object from ${IMPORT_FIELDS.join(", ")} to column names of the file, e.g. {"date": "Paid on", "amount": "Rs"}.`,
+      `mapping must be a JSON object from ${IMPORT_FIELDS.join(", ")} to column names of the ` +
+        `file, e.g. {"date": "Paid on", "amount": "Rs"}.`,
       {
         mapping: "Not a valid column mapping.",
       },
@@ -41,7 +47,8 @@ export type ChitFinder = (text: string) => { chit: Chit } | { error: string };
 export function chitFinder(chits: Chit[]): ChitFinder {
   const byId = new Map(chits.map((c) => [c.id, c]));
   const byName = new Map<string, Chit[]>();
-  for (const c of chits) byName.set(c.name.trim().toLowerCase(), [...(byName.get(c.name.trim().toLowerCase()) ?? []), c]);
+  for (const c of chits)
+    byName.set(c.name.trim().toLowerCase(), [...(byName.get(c.name.trim().toLowerCase()) ?? []), c]);
   const names = chits.map((c) => `"${c.name}"`).join(", ") || "none yet";
   return (text) => {
     const value = text.trim();
@@ -49,12 +56,17 @@ export function chitFinder(chits: Chit[]): ChitFinder {
     if (chit) return { chit };
     const named = byName.get(value.toLowerCase()) ?? [];
     if (named.length === 1) return { chit: named[0]! };
-    if (named.length > 1) return { error: `${named.length} of your chits are named "${value}": use the chit's id instead.` };
+    if (named.length > 1)
+      return { error: `${named.length} of your chits are named "${value}": use the chit's id instead.` };
     return { error: `No chit of yours is named "${value}". Your chits: ${names}.` };
   };
 }
 
-export async function resolveDefaultChit(deps: Pick<PaymentImportDeps, "chits">, member: Member, text: unknown): Promise<string | null> {
+export async function resolveDefaultChit(
+  deps: Pick<PaymentImportDeps, "chits">,
+  member: Member,
+  text: unknown,
+): Promise<string | null> {
   if (typeof text !== "string" || text.trim() === "") return null;
   const found = chitFinder(await deps.chits.list(member.id))(text);
   if ("error" in found) throw new AppError(400, "invalid-input", found.error, { chit: found.error });

@@ -19,7 +19,11 @@ export type InstalmentDue = {
 };
 
 /** Closed chits are left out: they no longer count towards what is due. Sorted by due date, then chit name. */
-export function instalmentsAcrossChits(chits: readonly Chit[], paid: ReadonlyMap<string, readonly InstalmentPayment[]>, today: CalendarDate): InstalmentDue[] {
+export function instalmentsAcrossChits(
+  chits: readonly Chit[],
+  paid: ReadonlyMap<string, readonly InstalmentPayment[]>,
+  today: CalendarDate,
+): InstalmentDue[] {
   const rows: InstalmentDue[] = [];
   for (const chit of chits) {
     if (chit.status !== "active") continue;
@@ -39,13 +43,24 @@ export function instalmentsAcrossChits(chits: readonly Chit[], paid: ReadonlyMap
       });
     }
   }
-  return rows.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.chitName.localeCompare(b.chitName) || a.number - b.number));
+  return rows.sort((a, b) =>
+    a.dueDate < b.dueDate
+      ? -1
+      : a.dueDate > b.dueDate
+        ? 1
+        : a.chitName.localeCompare(b.chitName) || a.number - b.number,
+  );
 }
 
-export async function loadInstalments(deps: { chits: ChitRepository; payments: PaymentRepository }, ownerId: string, today: CalendarDate) {
+export async function loadInstalments(
+  deps: { chits: ChitRepository; payments: PaymentRepository },
+  ownerId: string,
+  today: CalendarDate,
+) {
   const chits = (await deps.chits.list(ownerId)).filter((c) => c.status === "active");
   return instalmentsAcrossChits(chits, await paidSoFar(deps.payments, ownerId, chits), today);
 }
 
 /** Where the member records a payment for this instalment (a path; prefix BASE_URL for mails and feeds). */
-export const paymentPath = (chitId: string, instalment: number) => `/chits/${encodeURIComponent(chitId)}/payments/new?instalment=${instalment}`;
+export const paymentPath = (chitId: string, instalment: number) =>
+  `/chits/${encodeURIComponent(chitId)}/payments/new?instalment=${instalment}`;

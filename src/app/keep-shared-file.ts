@@ -12,13 +12,19 @@ const FOLDER = "shared/";
 const TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "application/pdf"]);
 
 /** `contentType` tells a file's type by its bytes (a port: the screenshot reader's). */
-export type SharedFileDeps = { files: FileStore; clock: Clock; maxBytes: number; contentType: (bytes: Uint8Array) => Promise<string | null> };
+export type SharedFileDeps = {
+  files: FileStore;
+  clock: Clock;
+  maxBytes: number;
+  contentType: (bytes: Uint8Array) => Promise<string | null>;
+};
 export type SharedFile = { id: string; name: string; contentType: string; size: number; sharedAt: string };
 
 const validId = (id: string | undefined): id is string => id !== undefined && /^[A-Za-z0-9_-]{22}$/.test(id);
 
 export async function keepSharedFile(deps: SharedFileDeps, file: UploadedFile | undefined): Promise<SharedFile> {
-  if (!file || file.bytes.byteLength === 0) throw new AppError(400, "file-required", "Nothing was shared: share a screenshot, photo or PDF of the payment.");
+  if (!file || file.bytes.byteLength === 0)
+    throw new AppError(400, "file-required", "Nothing was shared: share a screenshot, photo or PDF of the payment.");
   if (file.bytes.byteLength > deps.maxBytes) {
     const mb = Math.round((deps.maxBytes / 1024 / 1024) * 10) / 10;
     throw new AppError(413, "file-too-large", `The shared file is larger than the ${mb} MB limit.`);
@@ -41,12 +47,19 @@ export async function keepSharedFile(deps: SharedFileDeps, file: UploadedFile | 
     sharedAt: now.toISOString(),
   };
   await deps.files.put(`${FOLDER}${shared.id}`, file.bytes, mime);
-  await deps.files.put(`${FOLDER}${shared.id}.json`, new TextEncoder().encode(JSON.stringify(shared)), "application/json");
+  await deps.files.put(
+    `${FOLDER}${shared.id}.json`,
+    new TextEncoder().encode(JSON.stringify(shared)),
+    "application/json",
+  );
   return shared;
 }
 
 /** The pending file of this browser's cookie, or null when there is none or it has expired. */
-export async function findSharedFile(deps: Pick<SharedFileDeps, "files" | "clock">, id: string | undefined): Promise<SharedFile | null> {
+export async function findSharedFile(
+  deps: Pick<SharedFileDeps, "files" | "clock">,
+  id: string | undefined,
+): Promise<SharedFile | null> {
   if (!validId(id)) return null;
   const meta = await deps.files.get(`${FOLDER}${id}.json`);
   if (!meta) return null;
@@ -56,7 +69,10 @@ export async function findSharedFile(deps: Pick<SharedFileDeps, "files" | "clock
 }
 
 /** The pending file's bytes, ready to attach as a receipt; null when gone. */
-export async function sharedFileBytes(deps: Pick<SharedFileDeps, "files" | "clock">, id: string | undefined): Promise<UploadedFile | null> {
+export async function sharedFileBytes(
+  deps: Pick<SharedFileDeps, "files" | "clock">,
+  id: string | undefined,
+): Promise<UploadedFile | null> {
   const shared = await findSharedFile(deps, id);
   if (!shared) return null;
   const bytes = await deps.files.get(`${FOLDER}${shared.id}`);

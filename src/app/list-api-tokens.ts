@@ -6,5 +6,8 @@ export type TokenView = ApiToken & { expired: boolean };
 
 export async function listApiTokens(deps: TokenDeps, ownerId: string): Promise<TokenView[]> {
   const now = deps.clock.now().getTime();
-  return (await deps.apiTokens.listForOwner(ownerId)).map((t) => ({ ...t, expired: t.expiresAt !== null && t.expiresAt.getTime() <= now }));
+  return (await deps.apiTokens.listForOwner(ownerId)).map((t) => ({
+    ...t,
+    expired: t.expiresAt !== null && t.expiresAt.getTime() <= now,
+  }));
 }

@@ -18,7 +18,11 @@ export const chitListQuery = z.object(pageFields(CHITS_PER_PAGE, 500));
 export type ChitListEntry = { chit: Chit; progress: ChitCard };
 export type ChitList = PageOf<ChitListEntry> & { today: CalendarDate };
 
-export async function listChits(deps: Pick<LedgerDeps, "chits" | "payments" | "clock">, member: Member, raw: Record<string, unknown> = {}): Promise<ChitList> {
+export async function listChits(
+  deps: Pick<LedgerDeps, "chits" | "payments" | "clock">,
+  member: Member,
+  raw: Record<string, unknown> = {},
+): Promise<ChitList> {
   const query = parseInput(chitListQuery, withoutBlanks(raw));
   const today = todayIn(member.timeZone, deps.clock.now());
   const { chits, total } = await deps.chits.page(member.id, offsetOf(query));

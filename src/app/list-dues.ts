@@ -33,5 +33,9 @@ export async function listDues(
   const summary = await buildSummary(deps, member);
   const all = query.status === "overdue" ? summary.overdue : summary.upcoming;
   const { offset, limit } = offsetOf(query);
-  return { ...pageOf(all.slice(offset, offset + limit), all.length, query), status: query.status, today: summary.today };
+  return {
+    ...pageOf(all.slice(offset, offset + limit), all.length, query),
+    status: query.status,
+    today: summary.today,
+  };
 }

@@ -6,7 +6,10 @@ import { type Locale, SUPPORTED_LOCALES } from "./locale.ts";
 
 function codeWords(locale: Locale, code: string, purpose: CodePurpose, minutes: number) {
   const t = translatorFor(locale);
-  return { subject: t("mail.codeSubject", { code }), text: `${t("mail.codeText", { purpose: t(`mail.codePurpose.${purpose}`), code, minutes })}\n` };
+  return {
+    subject: t("mail.codeSubject", { code }),
+    text: `${t("mail.codeText", { purpose: t(`mail.codePurpose.${purpose}`), code, minutes })}\n`,
+  };
 }
 
 /**
@@ -19,7 +22,12 @@ export function codeMail(to: string, code: string, purpose: CodePurpose, minutes
   return { to, subject: all.map((w) => w.subject).join(" / "), text: all.map((w) => w.text).join("\n----\n\n") };
 }
 
-export function pendingMemberMail(to: string, member: { name: string; email: string }, adminUrl: string, locale: Locale): Mail {
+export function pendingMemberMail(
+  to: string,
+  member: { name: string; email: string },
+  adminUrl: string,
+  locale: Locale,
+): Mail {
   const t = translatorFor(locale);
   return {
     to,
@@ -35,19 +43,40 @@ export function approvedMail(to: string, name: string, loginUrl: string, locale:
 
 export function rejectedMail(to: string, name: string, reason: string | null, locale: Locale): Mail {
   const t = translatorFor(locale);
-  const parts = [t("mail.rejectedText", { name }), ...(reason ? [t("mail.rejectedReason", { reason })] : []), t("mail.rejectedHelp")];
+  const parts = [
+    t("mail.rejectedText", { name }),
+    ...(reason ? [t("mail.rejectedReason", { reason })] : []),
+    t("mail.rejectedHelp"),
+  ];
   return { to, subject: t("mail.rejectedSubject"), text: `${parts.join("\n\n")}\n` };
 }
 
 /** Someone is guessing at the member's password: how often, from where, and what to do. */
 export function signInAttemptsMail(
   to: string,
-  p: { name: string; failures: number; minutes: number; address: string; limit: number; resetUrl: string; securityUrl: string; locale: Locale },
+  p: {
+    name: string;
+    failures: number;
+    minutes: number;
+    address: string;
+    limit: number;
+    resetUrl: string;
+    securityUrl: string;
+    locale: Locale;
+  },
 ): Mail {
   const t = translatorFor(p.locale);
   return {
     to,
     subject: t("mail.signInAttemptsSubject"),
-    text: `${t("mail.signInAttemptsText", { name: p.name, failures: p.failures, minutes: p.minutes, address: p.address, limit: p.limit, resetUrl: p.resetUrl, securityUrl: p.securityUrl })}\n`,
+    text: `${t("mail.signInAttemptsText", {
+      name: p.name,
+      failures: p.failures,
+      minutes: p.minutes,
+      address: p.address,
+      limit: p.limit,
+      resetUrl: p.resetUrl,
+      securityUrl: p.securityUrl,
+    })}\n`,
   };
 }

@@ -8,18 +8,29 @@ import type { NotificationRepository } from "../ports/ledger.ts";
 import { notFound } from "./errors.ts";
 import type { NotificationSink } from "./notify.ts";
 
-export function listNotifications(deps: { notifications: NotificationRepository }, ownerId: string, unreadOnly = false) {
+export function listNotifications(
+  deps: { notifications: NotificationRepository },
+  ownerId: string,
+  unreadOnly = false,
+) {
   return deps.notifications.list(ownerId, { limit: 100, unreadOnly });
 }
 
-export async function markNotificationRead(deps: { notifications: NotificationRepository; clock: Clock }, ownerId: string, id: string) {
+export async function markNotificationRead(
+  deps: { notifications: NotificationRepository; clock: Clock },
+  ownerId: string,
+  id: string,
+) {
   const changed = await deps.notifications.markRead(ownerId, id, deps.clock.now());
   if (!changed) {
     if (!(await deps.notifications.exists(ownerId, id))) throw notFound("notification");
   }
 }
 
-export function markAllNotificationsRead(deps: { notifications: NotificationRepository; clock: Clock }, ownerId: string) {
+export function markAllNotificationsRead(
+  deps: { notifications: NotificationRepository; clock: Clock },
+  ownerId: string,
+) {
   return deps.notifications.markAllRead(ownerId, deps.clock.now());
 }
 

@@ -9,7 +9,11 @@ import type { Chit, PaymentRepository } from "../ports/ledger.ts";
 export const datesMatter = (terms: ChitTerms) => terms.lateRule !== "none" || terms.lateForfeitsDividend;
 
 /** Per chit id, the rows its schedule takes in place of the payments themselves (same sums, same lateness). */
-export async function paidSoFar(payments: PaymentRepository, ownerId: string, chits: readonly Chit[]): Promise<Map<string, InstalmentPayment[]>> {
+export async function paidSoFar(
+  payments: PaymentRepository,
+  ownerId: string,
+  chits: readonly Chit[],
+): Promise<Map<string, InstalmentPayment[]>> {
   const dated = chits.filter((c) => datesMatter(c.terms)).map((c) => c.id);
   const summed = chits.filter((c) => !datesMatter(c.terms)).map((c) => c.id);
   const [sums, days] = await Promise.all([
@@ -17,7 +21,8 @@ export async function paidSoFar(payments: PaymentRepository, ownerId: string, ch
     dated.length ? payments.paidByDay(ownerId, dated) : [],
   ]);
   const byChit = new Map<string, InstalmentPayment[]>(chits.map((c) => [c.id, []]));
-  for (const s of sums) byChit.get(s.chitId)?.push({ instalment: s.instalment, amount: s.amount, paidOn: s.lastPaidOn });
+  for (const s of sums)
+    byChit.get(s.chitId)?.push({ instalment: s.instalment, amount: s.amount, paidOn: s.lastPaidOn });
   for (const d of days) byChit.get(d.chitId)?.push({ instalment: d.instalment, amount: d.amount, paidOn: d.paidOn });
   return byChit;
 }

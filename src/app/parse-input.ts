@@ -15,5 +15,7 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infe
 
 /** Blank fields mean "not given" (an empty form input, `?from=` in a query), so the schema's defaults apply. */
 export function withoutBlanks(raw: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")));
+  return Object.fromEntries(
+    Object.entries(raw).filter(([, v]) => v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")),
+  );
 }

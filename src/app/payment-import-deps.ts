@@ -4,4 +4,10 @@ import type { CsvCodec } from "../ports/csv-codec.ts";
 import type { ImportRepository } from "../ports/import-repository.ts";
 import type { ChitRepository, PaymentRepository } from "../ports/ledger.ts";
 
-export type PaymentImportDeps = { chits: ChitRepository; payments: PaymentRepository; imports: ImportRepository; clock: Clock; csv: CsvCodec };
+export type PaymentImportDeps = {
+  chits: ChitRepository;
+  payments: PaymentRepository;
+  imports: ImportRepository;
+  clock: Clock;
+  csv: CsvCodec;
+};

@@ -20,7 +20,9 @@ export function readImportFile(csv: CsvCodec, bytes: Uint8Array): ImportSource {
       throw new AppError(
         413,
         "too-many-rows",
-        `The file has ${cells.length.toLocaleString("en-IN")} rows; at most ${MAX_IMPORT_ROWS.toLocaleString("en-IN")} can be imported at once. Split it into smaller files. Nothing was imported.`,
+        `The file has ${cells.length.toLocaleString("en-IN")} rows; at most ` +
+          `${MAX_IMPORT_ROWS.toLocaleString("en-IN")} can be imported at once. Split it into ` +
+          "smaller files. Nothing was imported.",
       );
     }
     const headers = header.map((h, i) => h.trim() || `Column ${i + 1}`);

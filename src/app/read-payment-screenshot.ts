@@ -15,10 +15,13 @@ export async function readPaymentScreenshotFile(
   member: Pick<Member, "timeZone">,
   file: UploadedFile | undefined,
 ): Promise<ScreenshotFields> {
-  if (!file || file.bytes.byteLength === 0) throw new AppError(400, "file-required", "Choose the screenshot to read.", { file: "Choose a screenshot." });
+  if (!file || file.bytes.byteLength === 0)
+    throw new AppError(400, "file-required", "Choose the screenshot to read.", { file: "Choose a screenshot." });
   if (file.bytes.byteLength > deps.maxBytes) {
     const mb = Math.round((deps.maxBytes / 1024 / 1024) * 10) / 10;
-    throw new AppError(413, "file-too-large", `The screenshot is larger than the ${mb} MB limit.`, { file: `At most ${mb} MB.` });
+    throw new AppError(413, "file-too-large", `The screenshot is larger than the ${mb} MB limit.`, {
+      file: `At most ${mb} MB.`,
+    });
   }
   try {
     const lines = await deps.reader.readLines(file.bytes);

@@ -3,7 +3,12 @@ import { words } from "../i18n/words.ts";
 import { AppError, notFound } from "./errors.ts";
 import type { LedgerDeps } from "./ledger-deps.ts";
 
-export async function readReceipt(deps: Pick<LedgerDeps, "payments" | "files">, ownerId: string, receiptId: string, variant: "original" | "thumbnail") {
+export async function readReceipt(
+  deps: Pick<LedgerDeps, "payments" | "files">,
+  ownerId: string,
+  receiptId: string,
+  variant: "original" | "thumbnail",
+) {
   const receipt = await deps.payments.getReceipt(ownerId, receiptId);
   if (!receipt) throw notFound("receipt");
   const bytes = await deps.files.get(variant === "thumbnail" ? receipt.thumbnailKey : receipt.key);

@@ -42,7 +42,12 @@ export async function recordInstalment(
   if (input.prizeAmount != null) {
     // The prize falls one rupee for each rupee of discount (the tax on the commission does not depend on the bid), so
     // the bid is what separates the prize from a zero bid's prize, at the chit's rounding and the auction date's tax.
-    discount = discountForPrize(terms, number, input.prizeAmount, dueDateFor(terms.startDate, terms.dueDay, number, terms.frequency));
+    discount = discountForPrize(
+      terms,
+      number,
+      input.prizeAmount,
+      dueDateFor(terms.startDate, terms.dueDay, number, terms.frequency),
+    );
     if (discount < 0) throw badInput({ prizeAmount: words("errors.prizeTooLarge") });
   }
   for (const [i, bid] of [discount, ...(others ?? [])].entries()) {
@@ -50,7 +55,12 @@ export async function recordInstalment(
     const problems = validateDiscount(terms, number, bid);
     const field = input.prizeAmount != null ? "prizeAmount" : input.discounts ? "discounts" : "discount";
     if (problems.length)
-      throw badInput({ [field]: i > 0 ? words("errors.prizeProblem", { number: i + 1, problem: problemWords(problems[0]!) }) : problemWords(problems[0]!) });
+      throw badInput({
+        [field]:
+          i > 0
+            ? words("errors.prizeProblem", { number: i + 1, problem: problemWords(problems[0]!) })
+            : problemWords(problems[0]!),
+      });
   }
   if (isForemanInstalment(terms, number) && terms.prizesPerAuction === 1 && input.wonByMe) {
     throw badInput({ wonByMe: words("errors.foremanFirst") });
@@ -82,9 +92,10 @@ export async function recordInstalment(
     throw badInput({ prizeReceivedOn: words("errors.prizeReceivedOn") });
   }
 
-  const instalments = [...chit.instalments.filter((r) => r.number !== number), ...(Object.keys(next).length > 1 ? [next] : [])].sort(
-    (a, b) => a.number - b.number,
-  );
+  const instalments = [
+    ...chit.instalments.filter((r) => r.number !== number),
+    ...(Object.keys(next).length > 1 ? [next] : []),
+  ].sort((a, b) => a.number - b.number);
   const updated: Chit = { ...chit, instalments, updatedAt: deps.clock.now() };
   await deps.chits.update(updated);
   return updated;

@@ -20,7 +20,13 @@ export function whenText(daysLeft: number, t: T = translatorFor(DEFAULT_LOCALE))
 /** One line a person reads: "Kapil B7, instalment 4: ₹4,750 due tomorrow (Sat, 29 Feb 2028)". */
 export function reminderLine(r: DueReminder, locale: Locale = DEFAULT_LOCALE): string {
   const t = translatorFor(locale);
-  const params = { chit: r.chitName, number: r.number, amount: formatINR(r.balance), when: whenText(r.daysLeft, t), day: formatDay(r.dueDate, locale, true) };
+  const params = {
+    chit: r.chitName,
+    number: r.number,
+    amount: formatINR(r.balance),
+    when: whenText(r.daysLeft, t),
+    day: formatDay(r.dueDate, locale, true),
+  };
   return r.kind === "overdue" ? t("reminders.lineOverdue", params) : t("reminders.lineDue", params);
 }
 
@@ -51,13 +57,24 @@ function details(locale: Locale, r: DueReminder, baseUrl: string): string {
 
 const footer = (t: T, baseUrl: string) => `\n\n${t("reminders.footer", { url: `${baseUrl}/settings/reminders` })}\n`;
 
-export function reminderMessage(name: string, r: DueReminder, baseUrl: string, locale: Locale = DEFAULT_LOCALE): OutgoingMessage {
+export function reminderMessage(
+  name: string,
+  r: DueReminder,
+  baseUrl: string,
+  locale: Locale = DEFAULT_LOCALE,
+): OutgoingMessage {
   const t = translatorFor(locale);
   const day = formatDay(r.dueDate, locale);
   const title =
     r.kind === "overdue"
       ? t("reminders.overdueTitle", { chit: r.chitName, number: r.number, amount: formatINR(r.balance), day })
-      : t("reminders.dueTitle", { chit: r.chitName, number: r.number, amount: formatINR(r.balance), day, when: whenText(r.daysLeft, t) });
+      : t("reminders.dueTitle", {
+          chit: r.chitName,
+          number: r.number,
+          amount: formatINR(r.balance),
+          day,
+          when: whenText(r.daysLeft, t),
+        });
   const intro = r.kind === "overdue" ? t("reminders.overdueIntro") : t("reminders.dueIntro");
   const link = item(r, baseUrl).link;
   return {
@@ -81,7 +98,8 @@ export function digestMessage(
   const t = translatorFor(locale);
   const more = reminders.length - 1;
   const heading = { day: formatDay(today, locale), chit: first.chitName, number: first.number };
-  const title = more > 0 ? t("reminders.digestTitleMore", { ...heading, count: more }) : t("reminders.digestTitle", heading);
+  const title =
+    more > 0 ? t("reminders.digestTitleMore", { ...heading, count: more }) : t("reminders.digestTitle", heading);
   const body = reminders.map((r) => details(locale, r, baseUrl)).join("\n\n");
   return {
     title,

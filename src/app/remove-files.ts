@@ -4,6 +4,8 @@ import type { FileStore } from "../ports/file-store.ts";
 import type { Receipt } from "../ports/ledger.ts";
 
 export async function removeReceiptFiles(files: FileStore, receipts: readonly Receipt[]): Promise<number> {
-  const results = await Promise.allSettled(receipts.flatMap((r) => [files.delete(r.key), files.delete(r.thumbnailKey)]));
+  const results = await Promise.allSettled(
+    receipts.flatMap((r) => [files.delete(r.key), files.delete(r.thumbnailKey)]),
+  );
   return results.filter((r) => r.status === "rejected").length;
 }

@@ -1,4 +1,5 @@
-// Mails a one-time code (email confirmation, password reset) to the address that asked for it, in the member's language.
+// Mails a one-time code (email confirmation, password reset) to the address that asked for it, in the member's
+// language.
 import type { CodePurpose } from "../ports/accounts.ts";
 import type { Mailer } from "../ports/mailer.ts";
 import type { MemberRepository } from "../ports/member-repository.ts";

@@ -1,8 +1,8 @@
-// The reminder job: for every approved member, the reminders due on their own "today", each sent once on email and
-// the extra channels they chose, plus an in-app notification; and an in-app notice of every overdue instalment, in the
-// member's language, whatever reminders they chose (pages and the API only read). One instance at a time runs it (a lease in the
-// database); a reminder is logged before it is sent (an atomic claim), so it never goes out twice, even across
-// restarts and instances. A failed email gives its claim back so the next run tries again.
+// The reminder job: for every approved member, the reminders due on their own "today", each sent once on email and the
+// extra channels they chose, plus an in-app notification; and an in-app notice of every overdue instalment, in the
+// member's language, whatever reminders they chose (pages and the API only read). One instance at a time runs it (a
+// lease in the database); a reminder is logged before it is sent (an atomic claim), so it never goes out twice, even
+// across restarts and instances. A failed email gives its claim back so the next run tries again.
 
 import { randomUUID } from "node:crypto";
 import { todayIn } from "../domain/dates.ts";
@@ -98,13 +98,25 @@ async function remindMember(deps: ReminderDeps, member: Member, run: ReminderRun
   if (localHour(zone, now) < deps.fromHour) return;
   const due = remindersDue(today, settings, instalments);
   if (due.length === 0) return;
-  const keyOf = (r: DueReminder): ReminderKey => ({ memberId: member.id, chitId: r.chitId, instalment: r.number, kind: r.kind });
+  const keyOf = (r: DueReminder): ReminderKey => ({
+    memberId: member.id,
+    chitId: r.chitId,
+    instalment: r.number,
+    kind: r.kind,
+  });
 
   if (!settings.digest) {
     for (const reminder of due) {
       const key = keyOf(reminder);
       if (!(await deps.reminderLog.claim(key, now))) continue;
-      if (await deliver(deps, member, reminderMessage(member.name, reminder, deps.baseUrl, supportedLocale(member.locale)), [key])) {
+      if (
+        await deliver(
+          deps,
+          member,
+          reminderMessage(member.name, reminder, deps.baseUrl, supportedLocale(member.locale)),
+          [key],
+        )
+      ) {
         run.sent += 1;
         await tellInApp(deps, member, reminder);
       } else run.failed += 1;
@@ -121,14 +133,26 @@ async function remindMember(deps: ReminderDeps, member: Member, run: ReminderRun
     await deps.reminderLog.release(dayKey);
     return;
   }
-  if (await deliver(deps, member, digestMessage(member.name, today, claimed, deps.baseUrl, supportedLocale(member.locale)), [dayKey, ...claimed.map(keyOf)])) {
+  if (
+    await deliver(
+      deps,
+      member,
+      digestMessage(member.name, today, claimed, deps.baseUrl, supportedLocale(member.locale)),
+      [dayKey, ...claimed.map(keyOf)],
+    )
+  ) {
     run.sent += claimed.length;
     for (const reminder of claimed) await tellInApp(deps, member, reminder);
   } else run.failed += claimed.length;
 }
 
 /** Email, then the member's other channels; false (and the claims given back) when the email could not be sent. */
-async function deliver(deps: ReminderDeps, member: Member, message: OutgoingMessage, claims: ReminderKey[]): Promise<boolean> {
+async function deliver(
+  deps: ReminderDeps,
+  member: Member,
+  message: OutgoingMessage,
+  claims: ReminderKey[],
+): Promise<boolean> {
   const [email, ...others] = deps.notifiers;
   try {
     await email?.send(member, message);
@@ -138,11 +162,17 @@ async function deliver(deps: ReminderDeps, member: Member, message: OutgoingMess
     return false;
   }
   for (const notifier of others) {
-    if (notifier.channel === "email" || !member.reminders.channels.includes(notifier.channel) || !notifier.reaches(member)) continue;
+    if (
+      notifier.channel === "email" ||
+      !member.reminders.channels.includes(notifier.channel) ||
+      !notifier.reaches(member)
+    )
+      continue;
     try {
       await notifier.send(member, message);
     } catch (error) {
-      // The email went out, so the reminder counts as sent; a channel that failed is not retried (that would repeat the email).
+      // The email went out, so the reminder counts as sent; a channel that failed is not retried (that would repeat the
+      // email).
       deps.log.warn({ err: error, memberId: member.id, channel: notifier.channel }, "reminder channel failed");
     }
   }
@@ -165,7 +195,9 @@ async function tellInApp(deps: ReminderDeps, member: Member, reminder: DueRemind
     ),
     link: paymentPath(reminder.chitId, reminder.number),
     // One notice per overdue instalment, whether it came with an overdue reminder or on its own.
-    dedupeKey: overdue ? `overdue:${reminder.chitId}:${reminder.number}` : `reminder:${reminder.chitId}:${reminder.number}:${reminder.kind}`,
+    dedupeKey: overdue
+      ? `overdue:${reminder.chitId}:${reminder.number}`
+      : `reminder:${reminder.chitId}:${reminder.number}:${reminder.kind}`,
     readAt: null,
     createdAt: deps.clock.now(),
   });

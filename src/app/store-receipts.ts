@@ -20,14 +20,24 @@ export function assertUploadsAcceptable(files: UploadedFile[], maxBytes: number)
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   for (const file of files) {
     if (file.bytes.byteLength > maxBytes) {
-      throw new AppError(413, "file-too-large", words("errors.fileTooLarge", { name: file.name || words("errors.aReceipt"), mb }), {
-        receipts: words("errors.eachFileAtMost", { mb }),
-      });
+      throw new AppError(
+        413,
+        "file-too-large",
+        words("errors.fileTooLarge", { name: file.name || words("errors.aReceipt"), mb }),
+        {
+          receipts: words("errors.eachFileAtMost", { mb }),
+        },
+      );
     }
     if (file.bytes.byteLength === 0)
-      throw new AppError(400, "empty-file", words("errors.emptyFile", { name: file.name || words("errors.aReceipt") }), {
-        receipts: words("errors.fileEmpty"),
-      });
+      throw new AppError(
+        400,
+        "empty-file",
+        words("errors.emptyFile", { name: file.name || words("errors.aReceipt") }),
+        {
+          receipts: words("errors.fileEmpty"),
+        },
+      );
   }
 }
 
@@ -50,15 +60,29 @@ export async function storeReceipts(
           error.code === "unsupported-file-type"
             ? ([415, words("errors.unsupportedFile")] as const)
             : error.code === "image-too-large" && error.size
-              ? ([413, words("errors.imageTooLarge", { width: error.size.width, height: error.size.height, max: error.size.maxPixels / 1_000_000 })] as const)
+              ? ([
+                  413,
+                  words("errors.imageTooLarge", {
+                    width: error.size.width,
+                    height: error.size.height,
+                    max: error.size.maxPixels / 1_000_000,
+                  }),
+                ] as const)
               : ([400, words("errors.unreadableFile")] as const);
-        throw new AppError(status, error.code, file.name ? words("errors.namedFile", { name: file.name, problem }) : problem, { receipts: problem });
+        throw new AppError(
+          status,
+          error.code,
+          file.name ? words("errors.namedFile", { name: file.name, problem }) : problem,
+          { receipts: problem },
+        );
       }
       if (error instanceof AppError)
         throw new AppError(
           error.status,
           error.code,
-          file.name && error.words ? words("errors.namedFile", { name: file.name, problem: error.words }) : (error.words ?? error.message),
+          file.name && error.words
+            ? words("errors.namedFile", { name: file.name, problem: error.words })
+            : (error.words ?? error.message),
           { receipts: error.words ?? error.message },
         );
       throw error;

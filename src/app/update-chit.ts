@@ -11,14 +11,23 @@ import { chitPatch } from "./ledger-input.ts";
 import { parseInput } from "./parse-input.ts";
 import { problemWords } from "./problem-words.ts";
 
-export async function updateChit(deps: Pick<LedgerDeps, "chits" | "clock">, ownerId: string, id: string, raw: unknown): Promise<Chit> {
+export async function updateChit(
+  deps: Pick<LedgerDeps, "chits" | "clock">,
+  ownerId: string,
+  id: string,
+  raw: unknown,
+): Promise<Chit> {
   const patch = parseInput(chitPatch, raw);
   const chit = await findChit(deps.chits, ownerId, id);
   const { name, organizer, ticketNo, upiIds, notes, status, ...termChanges } = patch;
   const { taxDeductedFromPrize, ...changes } = termChanges;
   const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<ChitTerms>;
   if (given.taxMode === undefined && taxDeductedFromPrize !== undefined) {
-    given.taxMode = taxDeductedFromPrize ? "deducted-from-prize" : chit.terms.taxMode === "deducted-from-prize" ? "none" : chit.terms.taxMode;
+    given.taxMode = taxDeductedFromPrize
+      ? "deducted-from-prize"
+      : chit.terms.taxMode === "deducted-from-prize"
+        ? "none"
+        : chit.terms.taxMode;
   }
   const terms: ChitTerms = { ...chit.terms, ...given };
   // instalments follow members / prizes per auction unless the change names them
@@ -30,9 +39,16 @@ export async function updateChit(deps: Pick<LedgerDeps, "chits" | "clock">, owne
   if (recorded.length) throw badInput({ members: words("errors.fewerInstalments", { number: recorded[0]!.number }) });
   for (const record of chit.instalments) {
     if (record.discount === undefined) continue;
-    const problems = [record.discount, ...(record.otherDiscounts ?? [])].flatMap((bid) => validateDiscount(terms, record.number, bid));
+    const problems = [record.discount, ...(record.otherDiscounts ?? [])].flatMap((bid) =>
+      validateDiscount(terms, record.number, bid),
+    );
     if (problems.length)
-      throw badInput({ [problems[0]!.field]: words("errors.instalmentProblem", { number: record.number, problem: problemWords(problems[0]!) }) });
+      throw badInput({
+        [problems[0]!.field]: words("errors.instalmentProblem", {
+          number: record.number,
+          problem: problemWords(problems[0]!),
+        }),
+      });
   }
   const updated: Chit = {
     ...chit,

@@ -27,14 +27,23 @@ export async function updatePayment(
     throw badInput({ instalment: words("errors.instalmentRange", { count: chit.terms.instalments }) });
   }
   const now = deps.clock.now();
-  if (patch.paidOn && compareDates(patch.paidOn, todayIn(member.timeZone, now)) > 0) throw badInput({ paidOn: words("errors.futureDate") });
+  if (patch.paidOn && compareDates(patch.paidOn, todayIn(member.timeZone, now)) > 0)
+    throw badInput({ paidOn: words("errors.futureDate") });
   if (current.receipts.length + files.length > MAX_RECEIPTS_PER_PAYMENT) {
     throw badInput({ receipts: words("errors.tooManyReceipts", { count: MAX_RECEIPTS_PER_PAYMENT }) });
   }
   // Notes and reference may be cleared on purpose: an explicit empty string counts for them.
-  const cleared = Object.fromEntries((["reference", "notes"] as const).filter((k) => raw[k] === "").map((k) => [k, ""]));
+  const cleared = Object.fromEntries(
+    (["reference", "notes"] as const).filter((k) => raw[k] === "").map((k) => [k, ""]),
+  );
   const { receipts, undo } = await storeReceipts(deps, member.id, current.id, files, now);
-  const updated: Payment = { ...current, ...patch, ...cleared, receipts: [...current.receipts, ...receipts], updatedAt: now };
+  const updated: Payment = {
+    ...current,
+    ...patch,
+    ...cleared,
+    receipts: [...current.receipts, ...receipts],
+    updatedAt: now,
+  };
   const warnings = await flagDuplicates(deps, updated, receipts);
   try {
     await deps.payments.update(updated, receipts);

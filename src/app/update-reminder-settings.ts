@@ -22,7 +22,10 @@ export const reminderSettingsInput = z.object({
       if (days === null) {
         ctx.addIssue({
           code: "custom",
-          message: wordsMessage("reminderSettings.errors.days", { count: MAX_REMINDERS_PER_INSTALMENT, max: MAX_REMINDER_DAYS }),
+          message: wordsMessage("reminderSettings.errors.days", {
+            count: MAX_REMINDERS_PER_INSTALMENT,
+            max: MAX_REMINDER_DAYS,
+          }),
         });
         return z.NEVER;
       }
@@ -59,9 +62,11 @@ export async function updateReminderSettings(
   const input = parseInput(reminderSettingsInput, raw);
   const channels = EXTRA_CHANNELS.filter((c) => input.channels.includes(c));
   const fields: Record<string, Words> = {};
-  for (const channel of channels) if (!available.includes(channel)) fields.channels = words("reminderSettings.errors.notSetUp", { channel });
+  for (const channel of channels)
+    if (!available.includes(channel)) fields.channels = words("reminderSettings.errors.notSetUp", { channel });
   if (channels.includes("ntfy") && !input.ntfyTopic) fields.ntfyTopic = words("reminderSettings.errors.ntfyTopic");
-  if (channels.includes("telegram") && !input.telegramChatId) fields.telegramChatId = words("reminderSettings.errors.telegram");
+  if (channels.includes("telegram") && !input.telegramChatId)
+    fields.telegramChatId = words("reminderSettings.errors.telegram");
   if (channels.includes("sms") && !member.phone) fields.channels = words("reminderSettings.errors.sms");
   if (Object.keys(fields).length) throw badInput(fields);
   const reminders: ReminderSettings = {

@@ -57,7 +57,11 @@ const commands: Record<string, Command> = {
     console.log(`Wrote ${values.out}: ${printCounts(counts)}.`);
   },
   async import(services, args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { replace: { type: "boolean" } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { replace: { type: "boolean" } },
+    });
     if (positionals.length !== 1) throw new UsageError("import needs one FILE");
     const counts = await importArchive(services.archive, positionals[0]!, { replace: Boolean(values.replace) });
     console.log(`Imported into ${services.storageDescription}: ${printCounts(counts)}.`);
@@ -79,7 +83,10 @@ const commands: Record<string, Command> = {
     console.log(`Wrote ${path}: ${printCounts(counts)}.${older}`);
   },
   async "create-admin"(services, args) {
-    const { values } = parseArgs({ args, options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } } });
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+    });
     if (!values.email || !values.password) throw new UsageError("create-admin needs --email and --password");
     const admin = await createAdmin(services, { email: values.email, password: values.password, name: values.name });
     console.log(`${admin.email} is an administrator and can log in.`);
@@ -91,7 +98,11 @@ const commands: Record<string, Command> = {
     console.log(`${member.email} is approved.`);
   },
   async reject(services, args) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reason: { type: "string" } } });
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { reason: { type: "string" } },
+    });
     if (positionals.length !== 1) throw new UsageError("reject needs one EMAIL");
     const member = await rejectMember(services.approval, positionals[0]!, values.reason ?? null, null);
     console.log(`${member.email} is rejected.`);
@@ -99,14 +110,21 @@ const commands: Record<string, Command> = {
   async users(services, args) {
     const { values } = parseArgs({ args, options: { pending: { type: "boolean" }, status: { type: "string" } } });
     const status = (values.pending ? "pending" : values.status) as MemberStatus | undefined;
-    if (status && !["pending", "approved", "rejected"].includes(status)) throw new UsageError("--status must be pending, approved or rejected");
+    if (status && !["pending", "approved", "rejected"].includes(status))
+      throw new UsageError("--status must be pending, approved or rejected");
     const { members, total } = await services.members.list({ status, limit: 10_000, offset: 0 });
     if (total === 0) {
       console.log(status ? `No ${status} members.` : "No members yet.");
       return;
     }
     for (const m of members) {
-      const flags = [m.role === "admin" ? "admin" : "", m.banned ? "banned" : "", m.emailVerified ? "" : "email not confirmed"].filter(Boolean).join(", ");
+      const flags = [
+        m.role === "admin" ? "admin" : "",
+        m.banned ? "banned" : "",
+        m.emailVerified ? "" : "email not confirmed",
+      ]
+        .filter(Boolean)
+        .join(", ");
       console.log(`${m.email}\t${m.status}\t${m.name}${flags ? `\t(${flags})` : ""}`);
     }
   },
@@ -124,7 +142,11 @@ async function run(argv: string[]): Promise<number> {
     try {
       return await doctor();
     } catch (error) {
-      console.error(error instanceof ConfigError ? error.message : `chitfunds doctor failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        error instanceof ConfigError
+          ? error.message
+          : `chitfunds doctor failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return 1;
     }
   }
@@ -140,11 +162,17 @@ async function run(argv: string[]): Promise<number> {
     // set aside (kept as chitfunds.db.damaged-<time>) instead of stopping the command.
     const restoring = name === "restore" && args.length === 1 && !args[0]!.startsWith("-");
     if (restoring) await localArchiveFiles.open(args[0]!);
-    services = await composeServices(config, { log: pino({ level: process.env.LOG_LEVEL ?? "warn" }), setAsideDamagedDatabase: restoring });
+    services = await composeServices(config, {
+      log: pino({ level: process.env.LOG_LEVEL ?? "warn" }),
+      setAsideDamagedDatabase: restoring,
+    });
     await command(services, args);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
       console.error(`${error.message}\n\n${USAGE}`);
       return 2;
     }

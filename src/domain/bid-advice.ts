@@ -1,9 +1,25 @@
 // What winning instalment N at discount D means for a member who has not won: the rate of that choice, the rate of
 // waiting to the end, the break-even bid at the member's benchmark, and the rate against the bid for a chart.
-import { type ChitTerms, discountCeiling, discountFloor, type InstalmentRecord, isForemanInstalment, unitOf } from "./chit.ts";
+import {
+  type ChitTerms,
+  discountCeiling,
+  discountFloor,
+  type InstalmentRecord,
+  isForemanInstalment,
+  unitOf,
+} from "./chit.ts";
 import type { ProjectionNote } from "./member-flows.ts";
 import { type Paise, roundToUnit } from "./money.ts";
-import { allRates, type Flow, npv, type ProjectionAssumption, projectedFlows, type RateResult, spreadsheetRoot, xirr } from "./rates.ts";
+import {
+  allRates,
+  type Flow,
+  npv,
+  type ProjectionAssumption,
+  projectedFlows,
+  type RateResult,
+  spreadsheetRoot,
+  xirr,
+} from "./rates.ts";
 import type { InstalmentPayment } from "./schedule.ts";
 
 /** Why there is no single rate, or no break-even discount: stable codes a page or client words itself. */
@@ -81,28 +97,44 @@ export function adviseBid(
   terms: ChitTerms,
   records: readonly InstalmentRecord[],
   payments: readonly InstalmentPayment[],
-  options: { instalment: number; discount?: Paise; benchmarkRate: number; assumption: ProjectionAssumption; today: string },
+  options: {
+    instalment: number;
+    discount?: Paise;
+    benchmarkRate: number;
+    assumption: ProjectionAssumption;
+    today: string;
+  },
 ): BidAdvice {
   const { instalment, benchmarkRate, assumption, today } = options;
   const floor = discountFloor(terms);
   const ceiling = discountCeiling(terms);
   const unit = unitOf(terms);
-  const discount = options.discount ?? Math.min(ceiling, Math.max(floor, assumedBid(terms, records, payments, assumption, today)));
+  const discount =
+    options.discount ?? Math.min(ceiling, Math.max(floor, assumedBid(terms, records, payments, assumption, today)));
   const scenario = (bid: Paise) => bidScenario(terms, records, payments, assumption, today, instalment, bid);
   const chosen = scenario(discount);
   const waitFlows = projectedFlows(terms, records, payments, assumption, { today }).flows;
   const wait = { flows: waitFlows, result: xirr(waitFlows) };
   // one number even where several rates fit: the one a spreadsheet's XIRR gives (all of them are in `rates`)
   const rateOf = (s: { flows: Flow[]; result: RateResult }) =>
-    s.result.kind === "rate" ? s.result.rate : s.result.kind === "multiple-rates" ? spreadsheetRoot(s.flows, s.result.rates) : null;
+    s.result.kind === "rate"
+      ? s.result.rate
+      : s.result.kind === "multiple-rates"
+        ? spreadsheetRoot(s.flows, s.result.rates)
+        : null;
   const chosenRate = rateOf(chosen);
   let meaning: BidAdvice["meaning"] = null;
   // NPV rising through the root (the payments come later) is a borrower's cost; falling, a saver's return. The step is
   // relative, so that it still moves a rate of 10^8 % a year (an early winner of a daily chit)
-  if (chosenRate !== null) meaning = npv(chosen.flows, Math.expm1(Math.log1p(chosenRate) + 1e-6)) > 0 ? "cost" : "return";
+  if (chosenRate !== null)
+    meaning = npv(chosen.flows, Math.expm1(Math.log1p(chosenRate) + 1e-6)) > 0 ? "cost" : "return";
 
   // the break-even search needs only each bid's NPV, not its rate (root-finding is most of a scenario's cost)
-  const gainAt = (bid: Paise) => npv(projectedFlows(terms, records, payments, assumption, { today, win: { instalment, discount: bid } }).flows, benchmarkRate);
+  const gainAt = (bid: Paise) =>
+    npv(
+      projectedFlows(terms, records, payments, assumption, { today, win: { instalment, discount: bid } }).flows,
+      benchmarkRate,
+    );
   let breakEvenDiscount: Paise | null = null;
   let breakEvenCode: BreakEvenCode | null = null;
   const low = roundToUnit(floor, unit, "up");

@@ -32,26 +32,30 @@ describe("rounding to a unit", () => {
 });
 
 describe("published foreman examples, to the rupee", () => {
-  it("Surabhi Chits: C 1,50,000, F 5%, bid 30%, service tax 14.5% on 7,500 = 1,087.50 rounded to 1,088: prize 1,03,912", () => {
-    const terms = chit({
-      chitValue: rupees(150_000),
-      members: 30,
-      commissionPercent: 5,
-      maxDiscountPercent: 30,
-      taxMode: "deducted-from-prize",
-      taxOnCommissionPercent: 14.5,
-      rounding: "rupee",
-    });
-    const auction = auctionFor(terms, 5, rupees(45_000));
-    expect(auction.taxOnCommission).toBe(rupees(1_088));
-    expect(auction.prize).toBe(rupees(103_912));
-    // entering the published prize gives back the bid, which is within the 30% ceiling
-    expect(discountForPrize(terms, 5, rupees(103_912))).toBe(rupees(45_000));
-    // kept to the paisa, the same chit says 1,03,912.50 and the published prize implies a bid over the ceiling
-    const paise = { ...terms, rounding: "paise" as const };
-    expect(auctionFor(paise, 5, rupees(45_000)).prize).toBe(rupees(103_912.5));
-    expect(discountForPrize(paise, 5, rupees(103_912))).toBeGreaterThan(discountCeiling(paise));
-  });
+  it(
+    "Surabhi Chits: C 1,50,000, F 5%, bid 30%, service tax 14.5% on 7,500 = 1,087.50 " +
+      "rounded to 1,088: prize 1,03,912",
+    () => {
+      const terms = chit({
+        chitValue: rupees(150_000),
+        members: 30,
+        commissionPercent: 5,
+        maxDiscountPercent: 30,
+        taxMode: "deducted-from-prize",
+        taxOnCommissionPercent: 14.5,
+        rounding: "rupee",
+      });
+      const auction = auctionFor(terms, 5, rupees(45_000));
+      expect(auction.taxOnCommission).toBe(rupees(1_088));
+      expect(auction.prize).toBe(rupees(103_912));
+      // entering the published prize gives back the bid, which is within the 30% ceiling
+      expect(discountForPrize(terms, 5, rupees(103_912))).toBe(rupees(45_000));
+      // kept to the paisa, the same chit says 1,03,912.50 and the published prize implies a bid over the ceiling
+      const paise = { ...terms, rounding: "paise" as const };
+      expect(auctionFor(paise, 5, rupees(45_000)).prize).toBe(rupees(103_912.5));
+      expect(discountForPrize(paise, 5, rupees(103_912))).toBeGreaterThan(discountCeiling(paise));
+    },
+  );
 
   it("Surabhi's rate comes from the auction date when the chit sets none (14.5% from 15 Nov 2015)", () => {
     const terms = chit({
@@ -99,20 +103,24 @@ describe("published foreman examples, to the rupee", () => {
     expect(auctionFor(terms, 2, rupees(14_000)).dividend).toBe(rupees(230));
   });
 
-  it("whole-rupee dividends: 22,550 over 40 is 564 to the nearest rupee or 563 rounded down, the rest kept or carried", () => {
-    const terms = chit({ members: 40, rounding: "rupee" });
-    const nearest = auctionFor(terms, 2, rupees(27_550));
-    expect(nearest.dividend).toBe(rupees(564));
-    expect(nearest.remainder).toBe(rupees(22_550 - 564 * 40)); // -10: the foreman pays out 10 more
-    const down = auctionFor({ ...terms, dividendRounding: "down" }, 2, rupees(27_550));
-    expect(down.dividend).toBe(rupees(563));
-    expect(down.remainder).toBe(rupees(30));
-    const carried = instalmentLines({ ...terms, dividendRounding: "down", roundingRemainder: "next-auction" }, [
-      { number: 2, discount: rupees(27_550) },
-      { number: 3, discount: rupees(25_000) },
-    ]);
-    expect(carried[2]?.dividend).toBe(rupees(500)); // (20,000 + 30) / 40 = 500.75 -> 500
-  });
+  it(
+    "whole-rupee dividends: 22,550 over 40 is 564 to the nearest rupee or 563 rounded " +
+      "down, the rest kept or carried",
+    () => {
+      const terms = chit({ members: 40, rounding: "rupee" });
+      const nearest = auctionFor(terms, 2, rupees(27_550));
+      expect(nearest.dividend).toBe(rupees(564));
+      expect(nearest.remainder).toBe(rupees(22_550 - 564 * 40)); // -10: the foreman pays out 10 more
+      const down = auctionFor({ ...terms, dividendRounding: "down" }, 2, rupees(27_550));
+      expect(down.dividend).toBe(rupees(563));
+      expect(down.remainder).toBe(rupees(30));
+      const carried = instalmentLines({ ...terms, dividendRounding: "down", roundingRemainder: "next-auction" }, [
+        { number: 2, discount: rupees(27_550) },
+        { number: 3, discount: rupees(25_000) },
+      ]);
+      expect(carried[2]?.dividend).toBe(rupees(500)); // (20,000 + 30) / 40 = 500.75 -> 500
+    },
+  );
 });
 
 describe("tax on the commission", () => {
@@ -131,7 +139,10 @@ describe("tax on the commission", () => {
     expect(lines[2]?.taxOnCommission).toBe(rupees(900)); // 18% of 5,000
     expect(lines[2]?.prize).toBe(rupees(69_100));
     // the chit's own rate wins over the date
-    expect(instalmentLines({ ...terms, taxOnCommissionPercent: 12 }, [{ number: 3, discount: rupees(30_000) }])[2]?.taxOnCommission).toBe(rupees(600));
+    expect(
+      instalmentLines({ ...terms, taxOnCommissionPercent: 12 }, [{ number: 3, discount: rupees(30_000) }])[2]
+        ?.taxOnCommission,
+    ).toBe(rupees(600));
   });
 
   it("charged to members: each ticket pays tax / members with the instalment, and the prize is untouched", () => {
@@ -158,7 +169,8 @@ describe("several prizes per auction, members != instalments", () => {
     expect(lines[1]?.prizes).toEqual([rupees(70_000), rupees(75_000)]);
     expect(lines[1]?.dividend).toBe(rupees(1_125)); // (25,000 + 20,000) / 40
     expect(lines[2]?.payable).toBe(rupees(3_875));
-    expect(lines[2]?.discounts).toEqual([rupees(20_000), rupees(20_000)]); // a missing second bid is the same as the first
+    // a missing second bid is the same as the first
+    expect(lines[2]?.discounts).toEqual([rupees(20_000), rupees(20_000)]);
     expect(lines).toHaveLength(20);
   });
 
@@ -169,16 +181,33 @@ describe("several prizes per auction, members != instalments", () => {
 
 describe("day-based frequencies never drift", () => {
   it("weekly, fortnightly and daily due dates are 7, 14 and 1 days apart from the start date", () => {
-    expect([1, 2, 3, 53].map((k) => dueDateFor("2024-02-26", 31, k, "weekly"))).toEqual(["2024-02-26", "2024-03-04", "2024-03-11", "2025-02-24"]);
-    expect([1, 2, 27].map((k) => dueDateFor("2024-12-20", 1, k, "fortnightly"))).toEqual(["2024-12-20", "2025-01-03", "2025-12-19"]);
-    expect([1, 2, 11].map((k) => dueDateFor("2024-02-25", 1, k, "daily"))).toEqual(["2024-02-25", "2024-02-26", "2024-03-06"]);
+    expect([1, 2, 3, 53].map((k) => dueDateFor("2024-02-26", 31, k, "weekly"))).toEqual([
+      "2024-02-26",
+      "2024-03-04",
+      "2024-03-11",
+      "2025-02-24",
+    ]);
+    expect([1, 2, 27].map((k) => dueDateFor("2024-12-20", 1, k, "fortnightly"))).toEqual([
+      "2024-12-20",
+      "2025-01-03",
+      "2025-12-19",
+    ]);
+    expect([1, 2, 11].map((k) => dueDateFor("2024-02-25", 1, k, "daily"))).toEqual([
+      "2024-02-25",
+      "2024-02-26",
+      "2024-03-06",
+    ]);
     const weekly = instalmentLines(chit({ frequency: "weekly", startDate: "2024-01-03" }), []);
     expect(weekly.map((l) => l.dueDate).slice(0, 3)).toEqual(["2024-01-03", "2024-01-10", "2024-01-17"]);
   });
 });
 
 describe("late payment", () => {
-  const paid = (instalment: number, amount: number, paidOn: string): InstalmentPayment => ({ instalment, amount: rupees(amount), paidOn });
+  const paid = (instalment: number, amount: number, paidOn: string): InstalmentPayment => ({
+    instalment,
+    amount: rupees(amount),
+    paidOn,
+  });
   const records = [
     { number: 1, discount: 0 },
     { number: 2, discount: rupees(30_000) },
@@ -187,14 +216,20 @@ describe("late payment", () => {
   it("charges simple interest a year on what is overdue, day by day, and shows it per instalment", () => {
     const terms = chit({ lateRule: "interest", latePenaltyPercent: 18, rounding: "rupee" });
     // instalment 3 (payable 3,750, due 10 Mar 2024) paid 2,000 on 9 Apr and the rest on 9 May
-    const schedule = scheduleFor(terms, records, [paid(3, 2_000, "2024-04-09"), paid(3, 1_750, "2024-05-09")], "2024-06-01");
+    const schedule = scheduleFor(
+      terms,
+      records,
+      [paid(3, 2_000, "2024-04-09"), paid(3, 1_750, "2024-05-09")],
+      "2024-06-01",
+    );
     const row = schedule.instalments[2];
     // 3,750 x 30 days + 1,750 x 30 days at 18% a year = 55.48 + 25.89 = 81.37 -> 81
     expect(row?.penalty).toBe(rupees(81));
     expect(row?.balance).toBe(rupees(81));
     expect(row?.status).toBe("overdue");
     // instalments 4 and 5, unpaid, accrue too; the total is what lateness has cost so far
-    expect(schedule.instalments[3]?.penalty).toBe(rupees(128)); // 5,000 (auction 3 unrecorded) x 52 days at 18% = 128.22
+    // 5,000 (auction 3 unrecorded) x 52 days at 18% = 128.22
+    expect(schedule.instalments[3]?.penalty).toBe(rupees(128));
     expect(schedule.totals.latenessCost).toBe(schedule.instalments.reduce((total, r) => total + r.penalty, 0));
   });
 
@@ -202,7 +237,12 @@ describe("late payment", () => {
     const interest = scheduleFor(chit({ lateRule: "interest", latePenaltyPercent: 36.5 }), records, [], "2024-03-20");
     expect(interest.instalments[2]?.penalty).toBe(rupees(37.5)); // 3,750 x 10 days x 0.1%
     expect(interest.instalments[3]?.penalty).toBe(0); // not due yet
-    const fee = scheduleFor(chit({ lateRule: "fixed-fee", lateFee: rupees(100) }), records, [paid(3, 3_750, "2024-03-11")], "2024-06-01");
+    const fee = scheduleFor(
+      chit({ lateRule: "fixed-fee", lateFee: rupees(100) }),
+      records,
+      [paid(3, 3_750, "2024-03-11")],
+      "2024-06-01",
+    );
     expect(fee.instalments[2]?.penalty).toBe(rupees(100));
     expect(fee.instalments[2]?.balance).toBe(rupees(100));
   });
@@ -265,15 +305,25 @@ describe("the whole group balances on random paths in every rounding mode, with 
       const floor = discountFloor(terms);
       const span = discountCeiling(terms) - floor;
       const bid = () => roundToUnit(floor + Math.floor(random() * span), rounding === "rupee" ? 100 : 1, "down");
-      const bids = Array.from({ length: instalments }, () => Array.from({ length: prizes }, () => Math.max(floor, bid())));
+      const bids = Array.from({ length: instalments }, () =>
+        Array.from({ length: prizes }, () => Math.max(floor, bid())),
+      );
       const g = groupCashflows(terms, bids);
       const context = JSON.stringify({ terms, bids });
       expect(g.collections, context).toBe(
-        g.prizes + g.commissions + g.taxOnCommission + g.unsharedDividend + g.roundingKept + g.subscriptionRounding + g.chargeRounding,
+        g.prizes +
+          g.commissions +
+          g.taxOnCommission +
+          g.unsharedDividend +
+          g.roundingKept +
+          g.subscriptionRounding +
+          g.chargeRounding,
       );
       // what rounding leaves is small: under one unit per ticket per instalment
       const unit = rounding === "rupee" ? 100 : 1;
-      expect(Math.abs(g.roundingKept + g.subscriptionRounding + g.chargeRounding), context).toBeLessThanOrEqual(3 * unit * terms.members * instalments);
+      expect(Math.abs(g.roundingKept + g.subscriptionRounding + g.chargeRounding), context).toBeLessThanOrEqual(
+        3 * unit * terms.members * instalments,
+      );
     }
   });
 });

@@ -22,7 +22,11 @@ const CHOICES: [keyof ChitTerms, readonly string[], string][] = [
   ["dividendSplit", ["all", "others"], "Dividend split must be all or others."],
   ["dividendApplies", ["next", "same"], "Dividend applies must be next or same."],
   ["firstInstalment", ["foreman", "auction"], "First instalment must be foreman or auction."],
-  ["taxMode", ["none", "deducted-from-prize", "charged-to-members"], "Tax mode must be none, deducted-from-prize or charged-to-members."],
+  [
+    "taxMode",
+    ["none", "deducted-from-prize", "charged-to-members"],
+    "Tax mode must be none, deducted-from-prize or charged-to-members.",
+  ],
   ["rounding", ["paise", "rupee"], "Rounding must be paise or rupee."],
   ["dividendRounding", ["nearest", "down", "up"], "Dividend rounding must be nearest, down or up."],
   ["roundingRemainder", ["foreman", "next-auction"], "The rounding remainder goes to the foreman or the next auction."],
@@ -58,7 +62,9 @@ export function validateTerms(terms: ChitTerms): Problem[] {
   if (!Number.isSafeInteger(terms.chitValue) || terms.chitValue <= 0) {
     add("chitValue", "chit-value-positive", "Chit value must be more than zero, in whole paise.");
   } else if (terms.chitValue > CHIT_LIMITS.maxChitValue) {
-    add("chitValue", "chit-value-max", `Chit value can be at most ${formatINR(CHIT_LIMITS.maxChitValue)}.`, { amount: formatINR(CHIT_LIMITS.maxChitValue) });
+    add("chitValue", "chit-value-max", `Chit value can be at most ${formatINR(CHIT_LIMITS.maxChitValue)}.`, {
+      amount: formatINR(CHIT_LIMITS.maxChitValue),
+    });
   } else if (terms.rounding === "rupee" && terms.chitValue % 100 !== 0) {
     add("chitValue", "chit-value-rupees", "A chit kept in whole rupees needs a chit value in whole rupees.");
   }
@@ -72,41 +78,74 @@ export function validateTerms(terms: ChitTerms): Problem[] {
   } else if (!Number.isInteger(terms.instalments) || terms.instalments < 1 || terms.instalments > 1000) {
     add("instalments", "instalments-range", "Number of instalments must be a whole number from 1 to 1000.");
   } else if (Number.isInteger(terms.prizesPerAuction) && terms.members !== terms.instalments * terms.prizesPerAuction) {
-    add("instalments", "members-instalments", "Members must equal instalments x prizes per auction, so that every ticket wins once.");
+    add(
+      "instalments",
+      "members-instalments",
+      "Members must equal instalments x prizes per auction, so that every ticket wins once.",
+    );
   }
-  if (parseDate(terms.startDate) === null) add("startDate", "start-date", "Start date must be a real date, YYYY-MM-DD.");
+  if (parseDate(terms.startDate) === null)
+    add("startDate", "start-date", "Start date must be a real date, YYYY-MM-DD.");
   else if (terms.startDate < CHIT_LIMITS.earliestDate || terms.startDate > CHIT_LIMITS.latestStart) {
-    add("startDate", "start-date-range", `Start date must be from ${CHIT_LIMITS.earliestDate} to ${CHIT_LIMITS.latestStart}.`, {
-      from: CHIT_LIMITS.earliestDate,
-      to: CHIT_LIMITS.latestStart,
-    });
+    add(
+      "startDate",
+      "start-date-range",
+      `Start date must be from ${CHIT_LIMITS.earliestDate} to ${CHIT_LIMITS.latestStart}.`,
+      {
+        from: CHIT_LIMITS.earliestDate,
+        to: CHIT_LIMITS.latestStart,
+      },
+    );
   }
   if (!Number.isInteger(terms.dueDay) || terms.dueDay < 1 || terms.dueDay > 31) {
     add("dueDay", "due-day", "Due day must be a day of the month from 1 to 31.");
   }
-  if (!FREQUENCIES.includes(terms.frequency)) add("frequency", "frequency", "Frequency must be daily, weekly, fortnightly, monthly, quarterly or half-yearly.");
+  if (!FREQUENCIES.includes(terms.frequency))
+    add("frequency", "frequency", "Frequency must be daily, weekly, fortnightly, monthly, quarterly or half-yearly.");
   if (!inRange(terms.commissionPercent, 0, 7)) {
-    add("commissionPercent", "commission", "Commission must be from 0% to 7% (the legal cap since the 2019 amendment).");
+    add(
+      "commissionPercent",
+      "commission",
+      "Commission must be from 0% to 7% (the legal cap since the 2019 amendment).",
+    );
   }
   if (!inRange(terms.maxDiscountPercent, 0, 100) || terms.maxDiscountPercent <= 0 || terms.maxDiscountPercent >= 100) {
-    add("maxDiscountPercent", "max-discount", "Maximum discount must be more than 0% and less than 100% of the chit value.");
+    add(
+      "maxDiscountPercent",
+      "max-discount",
+      "Maximum discount must be more than 0% and less than 100% of the chit value.",
+    );
   } else if (discountFloor(termsForChecks(terms)) > discountCeiling(termsForChecks(terms))) {
-    add("maxDiscountPercent", "max-discount-commission", "Maximum discount cannot be below the commission, which is the lowest bid.");
+    add(
+      "maxDiscountPercent",
+      "max-discount-commission",
+      "Maximum discount cannot be below the commission, which is the lowest bid.",
+    );
   }
   if (terms.taxOnCommissionPercent !== null && !inRange(terms.taxOnCommissionPercent, 0, 100)) {
-    add("taxOnCommissionPercent", "tax", "Tax on commission must be from 0% to 100%, or left empty for the rate in force on each auction date.");
+    add(
+      "taxOnCommissionPercent",
+      "tax",
+      "Tax on commission must be from 0% to 100%, or left empty for the rate in force on each auction date.",
+    );
   }
-  for (const [field, allowed, message] of CHOICES) if (!allowed.includes(String(terms[field]))) add(field, "choice", message, { field });
-  if (!inRange(terms.latePenaltyPercent, 0, 100)) add("latePenaltyPercent", "late-penalty", "Penalty interest must be from 0% to 100% a year.");
-  if (!Number.isSafeInteger(terms.lateFee) || terms.lateFee < 0) add("lateFee", "late-fee", "Late fee must be zero or more, in whole paise.");
-  if (typeof terms.lateForfeitsDividend !== "boolean") add("lateForfeitsDividend", "late-forfeits", "Say whether a late payment forfeits the dividend.");
+  for (const [field, allowed, message] of CHOICES)
+    if (!allowed.includes(String(terms[field]))) add(field, "choice", message, { field });
+  if (!inRange(terms.latePenaltyPercent, 0, 100))
+    add("latePenaltyPercent", "late-penalty", "Penalty interest must be from 0% to 100% a year.");
+  if (!Number.isSafeInteger(terms.lateFee) || terms.lateFee < 0)
+    add("lateFee", "late-fee", "Late fee must be zero or more, in whole paise.");
+  if (typeof terms.lateForfeitsDividend !== "boolean")
+    add("lateForfeitsDividend", "late-forfeits", "Say whether a late payment forfeits the dividend.");
   if (problems.length === 0) {
     const last = lastDueDate(terms);
     if (last === null || last > CHIT_LIMITS.latestDue) {
       add(
         "members",
         "runs-too-long",
-        `With these dates and this many instalments the chit would run past ${CHIT_LIMITS.latestDue.slice(0, 4)}: check the start date, frequency and members.`,
+        "With these dates and this many instalments the chit would run past " +
+          `${CHIT_LIMITS.latestDue.slice(0, 4)}: check the start date, frequency and ` +
+          "members.",
         { year: CHIT_LIMITS.latestDue.slice(0, 4) },
       );
     }
@@ -128,7 +167,9 @@ export function validateDiscount(terms: ChitTerms, k: number, discount: Paise, f
   const add = (name: string, code: string, message: string, params?: Problem["params"]) =>
     problems.push({ field: name, code, message, ...(params ? { params } : {}) });
   if (!Number.isInteger(k) || k < 1 || k > terms.instalments) {
-    add("number", "instalment-range", `Instalment must be from 1 to ${terms.instalments}.`, { count: terms.instalments });
+    add("number", "instalment-range", `Instalment must be from 1 to ${terms.instalments}.`, {
+      count: terms.instalments,
+    });
     return problems;
   }
   if (!Number.isSafeInteger(discount) || discount < 0) {
@@ -136,18 +177,28 @@ export function validateDiscount(terms: ChitTerms, k: number, discount: Paise, f
     return problems;
   }
   if (isForemanInstalment(terms, k) && terms.prizesPerAuction === 1) {
-    if (discount !== 0) add(field, "foreman-discount", "The foreman takes instalment 1 without a discount, so it must be 0.");
+    if (discount !== 0)
+      add(field, "foreman-discount", "The foreman takes instalment 1 without a discount, so it must be 0.");
     return problems;
   }
   const floor = discountFloor(terms);
   const ceiling = discountCeiling(terms);
-  if (terms.rounding === "rupee" && discount % 100 !== 0) add(field, "discount-rupees", "This chit is kept in whole rupees: enter the bid in whole rupees.");
-  if (discount < floor) add(field, "discount-floor", `Discount cannot be below the foreman's commission (${formatINR(floor)}).`, { amount: formatINR(floor) });
-  if (discount > ceiling) {
-    add(field, "discount-ceiling", `Discount cannot exceed ${terms.maxDiscountPercent}% of the chit value (${formatINR(ceiling)}).`, {
-      percent: terms.maxDiscountPercent,
-      amount: formatINR(ceiling),
+  if (terms.rounding === "rupee" && discount % 100 !== 0)
+    add(field, "discount-rupees", "This chit is kept in whole rupees: enter the bid in whole rupees.");
+  if (discount < floor)
+    add(field, "discount-floor", `Discount cannot be below the foreman's commission (${formatINR(floor)}).`, {
+      amount: formatINR(floor),
     });
+  if (discount > ceiling) {
+    add(
+      field,
+      "discount-ceiling",
+      `Discount cannot exceed ${terms.maxDiscountPercent}% of the chit value (${formatINR(ceiling)}).`,
+      {
+        percent: terms.maxDiscountPercent,
+        amount: formatINR(ceiling),
+      },
+    );
   }
   return problems;
 }

@@ -18,7 +18,14 @@ const lakh = (n: number) => n * 100_000 * 100; // rupees in lakhs -> paise
 const rupees = (n: number) => n * 100;
 
 function chit(overrides: Partial<ChitTerms>): ChitTerms {
-  return completeTerms({ ...defaultTerms, chitValue: lakh(1), members: 20, startDate: "2024-01-10", dueDay: 10, ...overrides });
+  return completeTerms({
+    ...defaultTerms,
+    chitValue: lakh(1),
+    members: 20,
+    startDate: "2024-01-10",
+    dueDay: 10,
+    ...overrides,
+  });
 }
 
 /** DOMAIN.md: "Payable" is S minus that auction's dividend, whichever instalment the chit applies it to. */
@@ -116,7 +123,13 @@ describe("chit variants (DOMAIN.md's list)", () => {
 
   it("5. the foreman takes instalment 1 whole, or it is auctioned like the rest", () => {
     const foreman = instalmentLines(chit({}), [{ number: 1, discount: rupees(30_000) }]);
-    expect(foreman[0]).toMatchObject({ discount: 0, dividend: 0, prize: lakh(1), payable: rupees(5_000), commission: 0 });
+    expect(foreman[0]).toMatchObject({
+      discount: 0,
+      dividend: 0,
+      prize: lakh(1),
+      payable: rupees(5_000),
+      commission: 0,
+    });
     expect(foreman[1]?.payable).toBe(rupees(5_000));
     expect(foreman[1]?.estimated).toBe(false);
 

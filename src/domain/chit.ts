@@ -14,11 +14,20 @@ export type DividendApplies = "next" | "same";
 export type FirstInstalment = "foreman" | "auction";
 /** Whether the foreman announces figures to the paisa or in whole rupees. */
 export type Rounding = "paise" | "rupee";
-/** Where the part of a dividend pool that rounding leaves undivided goes: the foreman keeps it, or the next auction's pool. */
+/**
+ * Where the part of a dividend pool that rounding leaves undivided goes: the foreman keeps it, or the next auction's
+ * pool.
+ */
 export type RoundingRemainder = "foreman" | "next-auction";
-/** Tax (GST) on the foreman's commission: none, taken from the winner's prize, or charged to every ticket with the instalment. */
+/**
+ * Tax (GST) on the foreman's commission: none, taken from the winner's prize, or charged to every ticket with the
+ * instalment.
+ */
 export type TaxMode = "none" | "deducted-from-prize" | "charged-to-members";
-/** What a late payment costs (Chit Funds Act s.21(1)(c)): nothing, simple interest a year on the overdue amount, or a fixed fee. */
+/**
+ * What a late payment costs (Chit Funds Act s.21(1)(c)): nothing, simple interest a year on the overdue amount, or a
+ * fixed fee.
+ */
 export type LateRule = "none" | "interest" | "fixed-fee";
 
 export interface ChitTerms {
@@ -218,7 +227,13 @@ function prizeFor(terms: ChitTerms, k: number, index: number, discount: Paise, t
   if (isForemanInstalment(terms, k) && index === 0) {
     const commission = onTop && terms.onTopOnForemanInstalment ? F : 0;
     const tax = taxOf(commission);
-    return { discount: 0, pool: 0, prize: terms.chitValue - (terms.taxMode === "deducted-from-prize" ? tax : 0), commission, tax };
+    return {
+      discount: 0,
+      pool: 0,
+      prize: terms.chitValue - (terms.taxMode === "deducted-from-prize" ? tax : 0),
+      commission,
+      tax,
+    };
   }
   const included = !onTop && terms.bidIncludesCommission;
   const tax = taxOf(F);
@@ -227,7 +242,9 @@ function prizeFor(terms: ChitTerms, k: number, index: number, discount: Paise, t
   return { discount, pool: included ? discount - F : discount, prize, commission: F, tax };
 }
 
-/** The bids of auction k, one per prize: `discount` first, then `otherDiscounts` (missing ones: the same as the first). */
+/**
+ * The bids of auction k, one per prize: `discount` first, then `otherDiscounts` (missing ones: the same as the first).
+ */
 export function bidsOf(terms: ChitTerms, k: number, discount: Paise, otherDiscounts: readonly Paise[] = []): Paise[] {
   const bids: Paise[] = [];
   for (let i = 0; i < terms.prizesPerAuction; i++) {
@@ -247,7 +264,11 @@ export function auctionFor(
   discount: Paise,
   options: { others?: readonly Paise[]; date?: CalendarDate; carried?: Paise } = {},
 ): AuctionOutcome {
-  const taxPercent = options.date ? taxPercentOn(terms, options.date) : terms.taxMode === "none" ? 0 : (terms.taxOnCommissionPercent ?? 0);
+  const taxPercent = options.date
+    ? taxPercentOn(terms, options.date)
+    : terms.taxMode === "none"
+      ? 0
+      : (terms.taxOnCommissionPercent ?? 0);
   const bids = bidsOf(terms, k, discount, options.others);
   const prizes = bids.map((bid, index) => prizeFor(terms, k, index, bid, taxPercent));
   const sum = (pick: (p: PrizeOutcome) => Paise) => prizes.reduce((total, p) => total + pick(p), 0);
@@ -266,7 +287,8 @@ export function auctionFor(
     commission: sum((p) => p.commission),
     taxOnCommission,
     taxDeducted: terms.taxMode === "deducted-from-prize" ? taxOnCommission : 0,
-    taxPerTicket: charged && taxOnCommission > 0 ? divideToUnit(taxOnCommission, terms.members, unitOf(terms), "nearest") : 0,
+    taxPerTicket:
+      charged && taxOnCommission > 0 ? divideToUnit(taxOnCommission, terms.members, unitOf(terms), "nearest") : 0,
     taxPercent,
   };
 }

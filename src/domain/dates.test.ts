@@ -1,6 +1,16 @@
 // Tests for calendar dates: strict parsing, due dates that never drift, day counts, today in a zone.
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, compareDates, daysBetween, daysInMonth, dueDateFor, parseDate, periodsPerYear, todayIn } from "./dates.ts";
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  dueDateFor,
+  parseDate,
+  periodsPerYear,
+  todayIn,
+} from "./dates.ts";
 import { DomainError } from "./errors.ts";
 
 describe("dates are strict YYYY-MM-DD calendar days", () => {
@@ -10,7 +20,17 @@ describe("dates are strict YYYY-MM-DD calendar days", () => {
   });
 
   it("refuses impossible days and loose formats", () => {
-    for (const text of ["2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-4-1", "24-04-01", "2024-04-01T00:00", ""]) {
+    for (const text of [
+      "2023-02-29",
+      "1900-02-29",
+      "2024-04-31",
+      "2024-13-01",
+      "2024-00-10",
+      "2024-4-1",
+      "24-04-01",
+      "2024-04-01T00:00",
+      "",
+    ]) {
       expect(parseDate(text), text).toBeNull();
     }
   });
@@ -51,7 +71,9 @@ describe("instalment due dates keep the intended day", () => {
       const due = dueDateFor("2023-11-30", 31, k);
       const year = 2023 + Math.floor((9 + k) / 12); // month index from Nov 2023
       const month = ((9 + k) % 12) + 1;
-      expect(due, `instalment ${k}`).toBe(`${year}-${String(month).padStart(2, "0")}-${String(daysInMonth(year, month)).padStart(2, "0")}`);
+      expect(due, `instalment ${k}`).toBe(
+        `${year}-${String(month).padStart(2, "0")}-${String(daysInMonth(year, month)).padStart(2, "0")}`,
+      );
     }
   });
 

@@ -14,12 +14,33 @@ export type CalendarDate = string;
  */
 export type Frequency = "daily" | "weekly" | "fortnightly" | "monthly" | "quarterly" | "half-yearly";
 
-export const FREQUENCIES: readonly Frequency[] = ["daily", "weekly", "fortnightly", "monthly", "quarterly", "half-yearly"];
+export const FREQUENCIES: readonly Frequency[] = [
+  "daily",
+  "weekly",
+  "fortnightly",
+  "monthly",
+  "quarterly",
+  "half-yearly",
+];
 
 /** Calendar months per period for month-based frequencies; 0 for day-based ones. */
-const MONTHS_PER_PERIOD: Record<Frequency, number> = { daily: 0, weekly: 0, fortnightly: 0, monthly: 1, quarterly: 3, "half-yearly": 6 };
+const MONTHS_PER_PERIOD: Record<Frequency, number> = {
+  daily: 0,
+  weekly: 0,
+  fortnightly: 0,
+  monthly: 1,
+  quarterly: 3,
+  "half-yearly": 6,
+};
 /** Days per period for day-based frequencies; 0 for month-based ones. */
-const DAYS_PER_PERIOD: Record<Frequency, number> = { daily: 1, weekly: 7, fortnightly: 14, monthly: 0, quarterly: 0, "half-yearly": 0 };
+const DAYS_PER_PERIOD: Record<Frequency, number> = {
+  daily: 1,
+  weekly: 7,
+  fortnightly: 14,
+  monthly: 0,
+  quarterly: 0,
+  "half-yearly": 0,
+};
 
 export function monthsPerPeriod(frequency: Frequency): number {
   return MONTHS_PER_PERIOD[frequency];
@@ -98,8 +119,14 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
  * plus (k - 1) x 1, 7 or 14 days; `dueDay` does not apply. Either way computed from the start every
  * time, so due dates never drift.
  */
-export function dueDateFor(startDate: CalendarDate, dueDay: number, k: number, frequency: Frequency = "monthly"): CalendarDate {
-  if (!Number.isInteger(k) || k < 1) throw new DomainError("invalid-instalment", `instalment must be 1 or more, got ${k}`);
+export function dueDateFor(
+  startDate: CalendarDate,
+  dueDay: number,
+  k: number,
+  frequency: Frequency = "monthly",
+): CalendarDate {
+  if (!Number.isInteger(k) || k < 1)
+    throw new DomainError("invalid-instalment", `instalment must be 1 or more, got ${k}`);
   if (!Number.isInteger(dueDay) || dueDay < 1 || dueDay > 31) {
     throw new DomainError("invalid-date", `due day must be 1-31, got ${dueDay}`);
   }
@@ -129,7 +156,9 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
 function fromDayNumber(days: number): CalendarDate {
   const era = Math.floor(days / 146097);
   const dayOfEra = days - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
@@ -184,7 +213,12 @@ export function zoneOrDefault(timeZone: unknown): string {
  * be one. Offsets such as "+05:30", which newer runtimes also accept, are not zone names.
  */
 export function isTimeZone(timeZone: string): boolean {
-  if (typeof timeZone !== "string" || timeZone.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) return false;
+  if (
+    typeof timeZone !== "string" ||
+    timeZone.length > 64 ||
+    !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)
+  )
+    return false;
   try {
     dayFormatter(timeZone);
     return true;

@@ -1,7 +1,12 @@
 // Typed error for domain arguments that break a type's contract (programmer errors, not a person's typing).
 
 /** Stable kebab-case codes; the web layer maps them onto its error envelope. */
-export type DomainErrorCode = "not-integer-paise" | "invalid-date" | "invalid-time-zone" | "invalid-instalment" | "division-by-zero";
+export type DomainErrorCode =
+  | "not-integer-paise"
+  | "invalid-date"
+  | "invalid-time-zone"
+  | "invalid-instalment"
+  | "division-by-zero";
 
 /**
  * Thrown only when a caller passes a value its type promises can never occur (fractional paise, a

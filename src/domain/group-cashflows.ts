@@ -60,8 +60,12 @@ export function groupCashflows(terms: ChitTerms, bids: readonly (Paise | readonl
     flows.commissions += outcome.commission;
     flows.taxOnCommission += outcome.taxOnCommission;
     flows.subscriptionRounding += terms.members * S - p * terms.chitValue;
-    const onTopCollected = terms.members * line.commissionShare - (terms.commissionMode === "on-top" ? outcome.commission : 0);
-    flows.chargeRounding += onTopCollected + terms.members * outcome.taxPerTicket - (terms.taxMode === "charged-to-members" ? outcome.taxOnCommission : 0);
+    const onTopCollected =
+      terms.members * line.commissionShare - (terms.commissionMode === "on-top" ? outcome.commission : 0);
+    flows.chargeRounding +=
+      onTopCollected +
+      terms.members * outcome.taxPerTicket -
+      (terms.taxMode === "charged-to-members" ? outcome.taxOnCommission : 0);
     const distributed = terms.dividendApplies === "same" || k < n;
     if (!distributed) flows.unsharedDividend = outcome.pool;
     else if (terms.roundingRemainder === "foreman" || k === n) flows.roundingKept += outcome.remainder;

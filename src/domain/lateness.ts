@@ -1,4 +1,5 @@
-// What paying an instalment late costs under the chit's rules (Chit Funds Act s.21(1)(c)): penalty and forfeited dividend.
+// What paying an instalment late costs under the chit's rules (Chit Funds Act s.21(1)(c)): penalty and forfeited
+// dividend.
 import { type ChitTerms, unitOf } from "./chit.ts";
 import { type CalendarDate, daysBetween } from "./dates.ts";
 import { divideToUnit, type Paise, percentOf } from "./money.ts";
@@ -18,7 +19,12 @@ export interface Lateness {
  *   due date, until it is paid or until today; "fixed-fee": lateFee once.
  * The penalty is rounded to the chit's unit, half away from zero.
  */
-export function latenessOf(terms: ChitTerms, line: InstalmentLine, payments: readonly InstalmentPayment[], today: CalendarDate): Lateness {
+export function latenessOf(
+  terms: ChitTerms,
+  line: InstalmentLine,
+  payments: readonly InstalmentPayment[],
+  today: CalendarDate,
+): Lateness {
   const onTime = payments.filter((p) => p.paidOn <= line.dueDate).reduce((total, p) => total + p.amount, 0);
   const pastDue = line.dueDate < today || payments.some((p) => p.paidOn > line.dueDate);
   if (!pastDue || onTime >= line.payable) return { penalty: 0, dividendForfeited: 0 };
@@ -26,7 +32,9 @@ export function latenessOf(terms: ChitTerms, line: InstalmentLine, payments: rea
   const owed = line.payable + dividendForfeited;
   if (terms.lateRule === "fixed-fee") return { penalty: terms.lateFee, dividendForfeited };
   if (terms.lateRule !== "interest" || terms.latePenaltyPercent <= 0) return { penalty: 0, dividendForfeited };
-  const later = payments.filter((p) => p.paidOn > line.dueDate).sort((a, b) => (a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : 0));
+  const later = payments
+    .filter((p) => p.paidOn > line.dueDate)
+    .sort((a, b) => (a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : 0));
   let outstanding = owed - onTime;
   let since = line.dueDate;
   let paiseDays = 0; // sum of outstanding x days

@@ -15,7 +15,11 @@ function byDate(flows: Flow[]): Flow[] {
  * the schedule's won instalments record as received (on prizeReceivedOn, else the due date).
  * A won instalment with no recorded receipt adds nothing: these are actual flows only.
  */
-export function memberFlows(schedule: Schedule, payments: readonly InstalmentPayment[], prizeReceived?: { amount: Paise; on: CalendarDate } | null): Flow[] {
+export function memberFlows(
+  schedule: Schedule,
+  payments: readonly InstalmentPayment[],
+  prizeReceived?: { amount: Paise; on: CalendarDate } | null,
+): Flow[] {
   const flows: Flow[] = payments.map((payment) => ({ date: payment.paidOn, amount: -payment.amount }));
   if (prizeReceived) flows.push({ date: prizeReceived.on, amount: prizeReceived.amount });
   else if (prizeReceived === undefined) {
@@ -81,7 +85,8 @@ export function projectedFlows(
   const byNumber = new Map(records.map((record) => [record.number, record]));
   const bids: Paise[] = [];
   for (const [k, record] of byNumber) {
-    if (record.discount !== undefined && !(isForemanInstalment(terms, k) && terms.prizesPerAuction === 1)) bids.push(record.discount);
+    if (record.discount !== undefined && !(isForemanInstalment(terms, k) && terms.prizesPerAuction === 1))
+      bids.push(record.discount);
   }
   const notes: ProjectionNote[] = [];
   let assumed = floor;
@@ -119,7 +124,10 @@ export function projectedFlows(
   const today = options.today;
   const rows = today
     ? scheduleFor(terms, projected, payments, today).instalments
-    : instalmentLines(terms, projected).map((line) => ({ ...line, balance: Math.max(0, line.payable - paidOn(payments, line.number)) }));
+    : instalmentLines(terms, projected).map((line) => ({
+        ...line,
+        balance: Math.max(0, line.payable - paidOn(payments, line.number)),
+      }));
   const flows: Flow[] = payments.map((payment) => ({ date: payment.paidOn, amount: -payment.amount }));
   let unpaid = false;
   for (const row of rows) {

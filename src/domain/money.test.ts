@@ -1,7 +1,17 @@
 // Tests for integer-paise money: conversion, Indian formatting and parsing, rounding.
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.ts";
-import { assertPaise, divideRounded, formatINR, paiseToRupees, parseINR, percentOf, plainRupees, rupeesToPaise, sumPaise } from "./money.ts";
+import {
+  assertPaise,
+  divideRounded,
+  formatINR,
+  paiseToRupees,
+  parseINR,
+  percentOf,
+  plainRupees,
+  rupeesToPaise,
+  sumPaise,
+} from "./money.ts";
 
 describe("rupees from the API become integer paise", () => {
   it("converts whole and 2-decimal rupee amounts exactly", () => {

@@ -1,15 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { matchColumns, parseImportAmount, parseImportDate, parseImportInstalment, parseImportMethod } from "./payment-import.ts";
+import {
+  matchColumns,
+  parseImportAmount,
+  parseImportDate,
+  parseImportInstalment,
+  parseImportMethod,
+} from "./payment-import.ts";
 
 describe("matching columns", () => {
   it("finds columns by header name, whatever the case, spacing or common synonym", () => {
-    const { columns, problems } = matchColumns(["Paid On", "AMOUNT (Rs)", "Chit Name", "UTR No.", "Mode", "Remarks", "Inst No"]);
+    const { columns, problems } = matchColumns([
+      "Paid On",
+      "AMOUNT (Rs)",
+      "Chit Name",
+      "UTR No.",
+      "Mode",
+      "Remarks",
+      "Inst No",
+    ]);
     expect(problems).toEqual([]);
     expect(columns).toEqual({ date: 0, amount: 1, chit: 2, reference: 3, method: 4, notes: 5, instalment: 6 });
   });
 
   it("follows the member's mapping first and names the file's columns when one is missing", () => {
-    expect(matchColumns(["When", "Rs", "Group"], { date: "when", amount: "Rs" }).columns).toEqual({ date: 0, amount: 1, chit: 2 });
+    expect(matchColumns(["When", "Rs", "Group"], { date: "when", amount: "Rs" }).columns).toEqual({
+      date: 0,
+      amount: 1,
+      chit: 2,
+    });
     const { problems } = matchColumns(["When", "How much"], { date: "Date paid" });
     expect(problems.map((p) => p.field)).toEqual(["date", "amount", "chit"]);
     expect(problems[0]!.message).toMatch(/no column "Date paid".*"When", "How much"/);

@@ -25,7 +25,18 @@ export const FIELD_LABELS: Record<ImportField, string> = {
 
 /** Header names people give each column, compared without case, spaces or punctuation. */
 const SYNONYMS: Record<ImportField, string[]> = {
-  date: ["date", "paid on", "paidon", "payment date", "paid date", "date paid", "date of payment", "txn date", "transaction date", "value date"],
+  date: [
+    "date",
+    "paid on",
+    "paidon",
+    "payment date",
+    "paid date",
+    "date paid",
+    "date of payment",
+    "txn date",
+    "transaction date",
+    "value date",
+  ],
   amount: [
     "amount",
     "amount paid",
@@ -42,7 +53,17 @@ const SYNONYMS: Record<ImportField, string[]> = {
     "installment amount",
   ],
   chit: ["chit", "chit name", "chit id", "chit group", "group", "group name", "scheme", "chit fund"],
-  instalment: ["instalment", "installment", "instalment no", "installment no", "instalment number", "installment number", "inst", "inst no", "month no"],
+  instalment: [
+    "instalment",
+    "installment",
+    "instalment no",
+    "installment no",
+    "instalment number",
+    "installment number",
+    "inst",
+    "inst no",
+    "month no",
+  ],
   reference: [
     "reference",
     "ref",
@@ -62,13 +83,19 @@ const SYNONYMS: Record<ImportField, string[]> = {
 };
 
 const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
-const SYNONYM_INDEX = new Map<string, ImportField>(IMPORT_FIELDS.flatMap((field) => SYNONYMS[field].map((s) => [normalise(s), field] as const)));
+const SYNONYM_INDEX = new Map<string, ImportField>(
+  IMPORT_FIELDS.flatMap((field) => SYNONYMS[field].map((s) => [normalise(s), field] as const)),
+);
 
 /**
  * Columns for each field: the member's mapping first (a name must be one of the file's headers), then header names.
  * `required` fields without a column are problems that name the file's headers, so the member can map them.
  */
-export function matchColumns(headers: readonly string[], mapping: ColumnMapping = {}, required: readonly ImportField[] = ["date", "amount", "chit"]) {
+export function matchColumns(
+  headers: readonly string[],
+  mapping: ColumnMapping = {},
+  required: readonly ImportField[] = ["date", "amount", "chit"],
+) {
   const columns: ColumnIndexes = {};
   const problems: ImportProblem[] = [];
   const byName = new Map<string, number>();
@@ -80,16 +107,26 @@ export function matchColumns(headers: readonly string[], mapping: ColumnMapping 
     const chosen = mapping[field]?.trim();
     if (!chosen) continue;
     const index = byName.get(chosen.toLowerCase());
-    if (index === undefined) problems.push({ field, message: `${FIELD_LABELS[field]}: the file has no column "${chosen}". Its columns are ${found}.` });
+    if (index === undefined)
+      problems.push({
+        field,
+        message: `${FIELD_LABELS[field]}: the file has no column "${chosen}". Its columns are ${found}.`,
+      });
     else columns[field] = index;
   }
   headers.forEach((header, index) => {
     const field = SYNONYM_INDEX.get(normalise(header));
-    if (field && columns[field] === undefined && !mapping[field]?.trim() && !Object.values(columns).includes(index)) columns[field] = index;
+    if (field && columns[field] === undefined && !mapping[field]?.trim() && !Object.values(columns).includes(index))
+      columns[field] = index;
   });
   for (const field of required) {
     if (columns[field] === undefined && !problems.some((p) => p.field === field)) {
-      problems.push({ field, message: `No ${FIELD_LABELS[field].toLowerCase()} column: name a column "${FIELD_LABELS[field]}" or map one of ${found} to it.` });
+      problems.push({
+        field,
+        message:
+          `No ${FIELD_LABELS[field].toLowerCase()} column: name a column ` +
+          `"${FIELD_LABELS[field]}" or map one of ${found} to it.`,
+      });
     }
   }
   return { columns, problems };
@@ -97,7 +134,10 @@ export function matchColumns(headers: readonly string[], mapping: ColumnMapping 
 
 const DATE_HELP = "write it as DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD";
 
-/** DD/MM/YYYY (the Indian default), DD-MM-YYYY, DD.MM.YYYY or YYYY-MM-DD; a time after the date (Excel adds one) is ignored. */
+/**
+ * DD/MM/YYYY (the Indian default), DD-MM-YYYY, DD.MM.YYYY or YYYY-MM-DD; a time after the date (Excel adds one) is
+ * ignored.
+ */
 export function parseImportDate(text: string): { date: CalendarDate } | { error: string } {
   const value = text.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2})?$/, "");
   if (!value) return { error: `Date is empty: ${DATE_HELP}.` };
@@ -107,7 +147,8 @@ export function parseImportDate(text: string): { date: CalendarDate } | { error:
   if (m) iso = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
   if (m) iso = `${m[3]}-${pad(m[2]!)}-${pad(m[1]!)}`;
-  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(value)) return { error: `Date "${value}" has a two-digit year: ${DATE_HELP}.` };
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(value))
+    return { error: `Date "${value}" has a two-digit year: ${DATE_HELP}.` };
   if (!iso) return { error: `Date "${value}" is not a date: ${DATE_HELP}.` };
   const date = parseDate(iso);
   return date ? { date } : { error: `Date "${value}" is not a real day (${DATE_HELP}; day first).` };
@@ -117,7 +158,8 @@ export function parseImportAmount(text: string): { amount: Paise } | { error: st
   const value = text.trim();
   if (!value) return { error: "Amount is empty." };
   const paise = parseINR(value);
-  if (paise === null) return { error: `Amount "${value}" is not an amount in rupees, e.g. 5000, 1,00,000.00 or ₹5,000.` };
+  if (paise === null)
+    return { error: `Amount "${value}" is not an amount in rupees, e.g. 5000, 1,00,000.00 or ₹5,000.` };
   if (paise <= 0) return { error: "Amount must be more than zero." };
   return { amount: paise };
 }
@@ -153,14 +195,21 @@ export function parseImportMethod(text: string): { method: ImportMethod } | { er
   const key = normalise(text);
   if (!key) return { method: "other" };
   const method = METHOD_WORDS[key];
-  return method ? { method } : { error: `Method "${text.trim()}" is not one of UPI, cash, bank transfer, cheque or other.` };
+  return method
+    ? { method }
+    : { error: `Method "${text.trim()}" is not one of UPI, cash, bank transfer, cheque or other.` };
 }
 
-export function parseImportInstalment(text: string, members: number | null): { instalment: number | null } | { error: string } {
+export function parseImportInstalment(
+  text: string,
+  members: number | null,
+): { instalment: number | null } | { error: string } {
   const value = text.trim().replace(/^#/, "");
   if (!value) return { instalment: null };
-  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) return { error: `Instalment "${text.trim()}" is not an instalment number (1, 2, 3...).` };
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1)
+    return { error: `Instalment "${text.trim()}" is not an instalment number (1, 2, 3...).` };
   const n = Number(value);
-  if (members !== null && n > members) return { error: `Instalment ${n} is past the chit's last instalment (${members}).` };
+  if (members !== null && n > members)
+    return { error: `Instalment ${n} is past the chit's last instalment (${members}).` };
   return { instalment: n };
 }

@@ -155,14 +155,24 @@ function winnerOf(overrides: Parameters<typeof completeTerms>[0], bids: (k: numb
   const lines = instalmentLines(terms, records);
   const payments = lines.map((l) => ({ instalment: l.number, amount: l.payable, paidOn: l.dueDate }));
   const prize = lines[win - 1]!;
-  return memberFlows(scheduleFor(terms, records, payments, "2030-01-01"), payments, { amount: prize.prize!, on: prize.dueDate });
+  return memberFlows(scheduleFor(terms, records, payments, "2030-01-01"), payments, {
+    amount: prize.prize!,
+    on: prize.dueDate,
+  });
 }
 
 // Reference figures from LibreOffice Calc 7.4's XIRR on the same flows in rupees (Debian's libreoffice-calc-nogui).
 describe("daily and weekly chits, checked against LibreOffice's XIRR", () => {
   it("finds a rate far beyond 10^6 % a year: one day's wait for a prize, 10 x 100 a day won on day 2", () => {
     const flows = winnerOf(
-      { chitValue: 1_000_00, members: 10, startDate: "2025-03-01", dueDay: 1, frequency: "daily", maxDiscountPercent: 30 },
+      {
+        chitValue: 1_000_00,
+        members: 10,
+        startDate: "2025-03-01",
+        dueDay: 1,
+        frequency: "daily",
+        maxDiscountPercent: 30,
+      },
       (k) => Math.max(50_00, 300_00 - (k - 2) * 25_00),
       2,
     );
@@ -180,32 +190,53 @@ describe("daily and weekly chits, checked against LibreOffice's XIRR", () => {
     expect(simple.kind === "rate" && simple.rate / (1.1 ** 365 - 1)).toBeCloseTo(1, 9);
   });
 
-  it("names no rate of its own where a spreadsheet names another: a weekly winner at the floor earns 11,988% a year, not -92.8%", () => {
-    // 20 x 1,000 a week, bids falling from 6,000 by 250 a week; the member takes instalment 10 at the floor (1,000)
-    const flows = winnerOf(
-      { chitValue: 20_000_00, members: 20, startDate: "2025-01-06", dueDay: 6, frequency: "weekly", maxDiscountPercent: 30 },
-      (k) => (k === 10 ? 1_000_00 : Math.max(1_000_00, 6_000_00 - (k - 2) * 250_00)),
-      10,
-    );
-    const result = xirr(flows);
-    expect(result.kind).toBe("multiple-rates");
-    const found = allRates(result);
-    expect(found[0]).toBeCloseTo(-0.9282555933, 8);
-    expect(spreadsheetRoot(flows, found)).toBeCloseTo(119.883909313548, 7); // Calc: 119.883909313548
-  });
+  it(
+    "names no rate of its own where a spreadsheet names another: a weekly winner at the " +
+      "floor earns 11,988% a year, not -92.8%",
+    () => {
+      // 20 x 1,000 a week, bids falling from 6,000 by 250 a week; the member takes instalment 10 at the floor (1,000)
+      const flows = winnerOf(
+        {
+          chitValue: 20_000_00,
+          members: 20,
+          startDate: "2025-01-06",
+          dueDay: 6,
+          frequency: "weekly",
+          maxDiscountPercent: 30,
+        },
+        (k) => (k === 10 ? 1_000_00 : Math.max(1_000_00, 6_000_00 - (k - 2) * 250_00)),
+        10,
+      );
+      const result = xirr(flows);
+      expect(result.kind).toBe("multiple-rates");
+      const found = allRates(result);
+      expect(found[0]).toBeCloseTo(-0.9282555933, 8);
+      expect(spreadsheetRoot(flows, found)).toBeCloseTo(119.883909313548, 7); // Calc: 119.883909313548
+    },
+  );
 
-  it("lists a root beyond 10^6 % beside the ordinary one a spreadsheet names: the same chit won at instalment 8", () => {
-    const flows = winnerOf(
-      { chitValue: 20_000_00, members: 20, startDate: "2025-01-06", dueDay: 6, frequency: "weekly", maxDiscountPercent: 30 },
-      (k) => (k === 8 ? 1_000_00 : Math.max(1_000_00, 6_000_00 - (k - 2) * 250_00)),
-      8,
-    );
-    const result = xirr(flows);
-    expect(result.kind).toBe("rate");
-    if (result.kind !== "rate") return;
-    expect(result.rate).toBeCloseTo(-0.726452710218199, 9); // Calc: -0.726452710218199
-    expect(result.extremeRates?.[0]).toBeGreaterThan(MAX_RATE);
-  });
+  it(
+    "lists a root beyond 10^6 % beside the ordinary one a spreadsheet names: the same " + "chit won at instalment 8",
+    () => {
+      const flows = winnerOf(
+        {
+          chitValue: 20_000_00,
+          members: 20,
+          startDate: "2025-01-06",
+          dueDay: 6,
+          frequency: "weekly",
+          maxDiscountPercent: 30,
+        },
+        (k) => (k === 8 ? 1_000_00 : Math.max(1_000_00, 6_000_00 - (k - 2) * 250_00)),
+        8,
+      );
+      const result = xirr(flows);
+      expect(result.kind).toBe("rate");
+      if (result.kind !== "rate") return;
+      expect(result.rate).toBeCloseTo(-0.726452710218199, 9); // Calc: -0.726452710218199
+      expect(result.extremeRates?.[0]).toBeGreaterThan(MAX_RATE);
+    },
+  );
 });
 
 describe("cost", () => {

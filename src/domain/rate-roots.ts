@@ -1,4 +1,5 @@
-// Every root of NPV(rate) = sum a_i (1 + rate)^-t_i, and the one a spreadsheet's XIRR settles on: the solver behind rates.ts.
+// Every root of NPV(rate) = sum a_i (1 + rate)^-t_i, and the one a spreadsheet's XIRR settles on: the solver behind
+// rates.ts.
 
 /** Why no rate exists for a set of flows. */
 export type NoRateReason =
@@ -21,7 +22,8 @@ export type RateResult =
  * ln(1 + rate). Beyond it the search goes on in cells that widen with the distance (1% of ln(1 + rate)) until no root
  * can be left: the first flow then outweighs all the others together (towards +infinity) or the last one does (towards
  * -100%). Daily and weekly chits need that: an early winner of a 30-day chit can have a real rate of 10^8 % a year,
- * which LibreOffice's XIRR finds too. Past 10^300 %, or closer than 10^-15 to -100%, a double cannot tell the rate apart.
+ * which LibreOffice's XIRR finds too. Past 10^300 %, or closer than 10^-15 to -100%, a double cannot tell the rate
+ * apart.
  */
 export const MIN_RATE = -0.999999;
 export const MAX_RATE = 10_000;
@@ -31,7 +33,8 @@ const G_LOWEST = -35; // ln(1 + rate) below which 1 + rate is lost in rounding (
 const WIDENING = 0.01;
 
 /**
- * 1,000% per period. Paying a little shortly before a large prize and more after it (-, +, -) gives NPV a second root far
+ * 1,000% per period. Paying a little shortly before a large prize and more after it (-, +, -) gives NPV a second root
+ * far
  * above any real cost, where a few days' discounting outweighs everything: 3,000-950,000% a year for a winner of
  * instalment 4 of a monthly chit, 10^40 % and beyond beside a weekly or daily chit's real 2,000%; such chits also show
  * roots closer to -100% than MIN_RATE. Of several roots, the one a spreadsheet's XIRR names is the rate, the others
@@ -52,7 +55,12 @@ function outsideBy(rate: number): number {
  * overflow: for g < 0 every exponent is measured from the last time, for g >= 0 from the first. Scaling does not move
  * roots or the points where NPV turns.
  */
-function scaledNpv(amounts: readonly number[], times: readonly number[], last: number, g: number): [value: number, slope: number] {
+function scaledNpv(
+  amounts: readonly number[],
+  times: readonly number[],
+  last: number,
+  g: number,
+): [value: number, slope: number] {
   const reference = g < 0 ? last : 0;
   let value = 0;
   let slope = 0;
@@ -149,7 +157,10 @@ function rootsOf(amounts: readonly number[], times: readonly number[]): { roots:
     } else if (v0 !== 0 && v1 !== 0 && s0 !== 0 && s1 !== 0 && s0 > 0 !== s1 > 0) {
       const turn = bisect((g) => f(g)[1], g0, g1, s0);
       const [vt] = f(turn);
-      const scale = amounts.reduce((total, a, i) => total + Math.abs(a) * Math.exp(-turn * ((times[i] ?? 0) - (turn < 0 ? last : 0))), 0);
+      const scale = amounts.reduce(
+        (total, a, i) => total + Math.abs(a) * Math.exp(-turn * ((times[i] ?? 0) - (turn < 0 ? last : 0))),
+        0,
+      );
       if (vt > 0 === v0 > 0 && Math.abs(vt) > scale * 1e-12) {
         // turns back without reaching zero
       } else if (Math.abs(vt) <= scale * 1e-12 || vt === 0) {
@@ -183,11 +194,17 @@ function netted(rawAmounts: readonly number[], rawTimes: readonly number[]): { a
 }
 
 /**
- * Of several roots, the one a spreadsheet's XIRR or IRR reports (LibreOffice and Excel: Newton's method from a 10% guess,
- * up to 50 steps, until the step or NPV is below 1e-10; LibreOffice then retries from -99%, -98%, ...): the root nearest
+ * Of several roots, the one a spreadsheet's XIRR or IRR reports (LibreOffice and Excel: Newton's method from a 10%
+ * guess,
+ * up to 50 steps, until the step or NPV is below 1e-10; LibreOffice then retries from -99%, -98%, ...): the root
+ * nearest
  * to where that iteration settles, or to 10% when it never does. Amounts are in paise, as a spreadsheet's in rupees.
  */
-export function spreadsheetChoice(rawAmounts: readonly number[], rawTimes: readonly number[], roots: readonly number[]): number | null {
+export function spreadsheetChoice(
+  rawAmounts: readonly number[],
+  rawTimes: readonly number[],
+  roots: readonly number[],
+): number | null {
   if (roots.length <= 1) return roots[0] ?? null;
   const { amounts, times } = netted(rawAmounts, rawTimes);
   const start = times[0] ?? 0;
@@ -211,7 +228,8 @@ export function spreadsheetChoice(rawAmounts: readonly number[], rawTimes: reado
     return null;
   };
   const distance = (a: number, b: number) => Math.abs(Math.log1p(a) - Math.log1p(b));
-  const nearest = (target: number) => roots.reduce((best, root) => (distance(root, target) < distance(best, target) ? root : best));
+  const nearest = (target: number) =>
+    roots.reduce((best, root) => (distance(root, target) < distance(best, target) ? root : best));
   const guesses = [0.1, ...Array.from({ length: 199 }, (_, k) => -0.99 + 0.01 * k)];
   for (const guess of guesses) {
     const found = settle(guess);
@@ -220,7 +238,10 @@ export function spreadsheetChoice(rawAmounts: readonly number[], rawTimes: reado
   return nearest(0.1);
 }
 
-/** Rate(s) per unit of time for amounts at times (any order, same-time amounts netted): see rootsOf and the bounds above. */
+/**
+ * Rate(s) per unit of time for amounts at times (any order, same-time amounts netted): see rootsOf and the bounds
+ * above.
+ */
 export function solveRates(rawAmounts: readonly number[], rawTimes: readonly number[]): RateResult {
   if (new Set(rawTimes).size < 2) return { kind: "no-rate", reason: "not enough flows" };
   const { amounts, times } = netted(rawAmounts, rawTimes);
@@ -228,9 +249,11 @@ export function solveRates(rawAmounts: readonly number[], rawTimes: readonly num
   const { roots, anyPositive } = rootsOf(amounts, times);
   const rates = roots.map((g) => Math.expm1(g));
   if (rates.length === 1) return { kind: "rate", rate: rates[0] ?? 0 };
-  if (rates.length === 0) return { kind: "no-rate", reason: anyPositive ? "npv positive at every rate" : "npv negative at every rate" };
+  if (rates.length === 0)
+    return { kind: "no-rate", reason: anyPositive ? "npv positive at every rate" : "npv negative at every rate" };
   const named = spreadsheetChoice(amounts, times, rates);
   const others = rates.filter((r) => r !== named);
-  if (named !== null && others.every((r) => outsideBy(r) > outsideBy(named))) return { kind: "rate", rate: named, extremeRates: others };
+  if (named !== null && others.every((r) => outsideBy(r) > outsideBy(named)))
+    return { kind: "rate", rate: named, extremeRates: others };
   return { kind: "multiple-rates", rates };
 }

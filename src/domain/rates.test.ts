@@ -1,28 +1,48 @@
-// Tests for rates: DOMAIN.md's reference rates, every root or a plain "no rate", MIRR, and what winners really pay or earn.
+// Tests for rates: DOMAIN.md's reference rates, every root or a plain "no rate", MIRR, and what winners really pay or
+// earn.
 import { describe, expect, it } from "vitest";
 import { type ChitTerms, defaultTerms } from "./chit.ts";
 import { addDays } from "./dates.ts";
-import { type Flow, irrPeriodic, memberFlows, mirr, npv, periodicToAnnual, projectedFlows, type RateResult, xirr } from "./rates.ts";
+import {
+  type Flow,
+  irrPeriodic,
+  memberFlows,
+  mirr,
+  npv,
+  periodicToAnnual,
+  projectedFlows,
+  type RateResult,
+  xirr,
+} from "./rates.ts";
 import { type InstalmentPayment, scheduleFor } from "./schedule.ts";
 
 const rupees = (n: number) => n * 100;
 const percent = (rate: number) => (rate * 100).toFixed(2);
 
 describe("DOMAIN.md reference rates", () => {
-  it("chit_fund_analyzer's half-yearly flows: 3.717% a half-year = 7.57% a year, and the spurious root at -31.3% is reported too", () => {
-    const flows = [-50000, -42000, -40000, -40000, -43000, -38500, -42000, -45000, -47000, 650000, -50000, -50000, -50000, -50000];
-    const result = irrPeriodic(flows);
-    expect(result.kind).toBe("multiple-rates");
-    if (result.kind !== "multiple-rates") return;
-    expect(result.rates).toHaveLength(2);
-    const [spurious, real] = result.rates as [number, number];
-    expect(spurious).toBeCloseTo(-0.313, 3);
-    expect(real).toBeCloseTo(0.03717, 5);
-    expect(percent(periodicToAnnual(real, 2))).toBe("7.57");
-  });
+  it(
+    "chit_fund_analyzer's half-yearly flows: 3.717% a half-year = 7.57% a year, and the " +
+      "spurious root at -31.3% is reported too",
+    () => {
+      const flows = [
+        -50000, -42000, -40000, -40000, -43000, -38500, -42000, -45000, -47000, 650000, -50000, -50000, -50000, -50000,
+      ];
+      const result = irrPeriodic(flows);
+      expect(result.kind).toBe("multiple-rates");
+      if (result.kind !== "multiple-rates") return;
+      expect(result.rates).toHaveLength(2);
+      const [spurious, real] = result.rates as [number, number];
+      expect(spurious).toBeCloseTo(-0.313, 3);
+      expect(real).toBeCloseTo(0.03717, 5);
+      expect(percent(periodicToAnnual(real, 2))).toBe("7.57");
+    },
+  );
 
   it("XIRR check: -1,000 on the 1st of Jan-Apr 2024 and +4,400 on 1 May 2024 is 57.85% a year", () => {
-    const flows: Flow[] = ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"].map((date) => ({ date, amount: -1000 }));
+    const flows: Flow[] = ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"].map((date) => ({
+      date,
+      amount: -1000,
+    }));
     flows.push({ date: "2024-05-01", amount: 4400 });
     const result = xirr(flows);
     expect(result.kind).toBe("rate");
@@ -35,7 +55,8 @@ describe("DOMAIN.md reference rates", () => {
 });
 
 describe("a rate is never made up", () => {
-  const yearly = (amounts: number[]): Flow[] => amounts.map((amount, i) => ({ date: addDays("2023-01-01", 365 * i), amount }));
+  const yearly = (amounts: number[]): Flow[] =>
+    amounts.map((amount, i) => ({ date: addDays("2023-01-01", 365 * i), amount }));
 
   it("says there is no rate when money only goes one way", () => {
     expect(xirr(yearly([-100, -100]))).toEqual({ kind: "no-rate", reason: "no sign change" });
@@ -108,20 +129,38 @@ describe("NPV and MIRR on dated flows", () => {
 });
 
 // The worked example's chit (C 1,00,000, N 20, F 5%, foreman takes 1, dividend to the next instalment).
-const terms: ChitTerms = { ...defaultTerms, chitValue: rupees(100_000), members: 20, instalments: 20, startDate: "2024-01-10", dueDay: 10 };
+const terms: ChitTerms = {
+  ...defaultTerms,
+  chitValue: rupees(100_000),
+  members: 20,
+  instalments: 20,
+  startDate: "2024-01-10",
+  dueDay: 10,
+};
 
 /** The brief's path: 30,000 at instalment 2 falling in a straight line to the floor 5,000 at 20 (to the rupee). */
 const linearPath = [0, ...Array.from({ length: 19 }, (_, i) => Math.round(30_000 - (i * 25_000) / 18))].map(rupees);
 /** DOMAIN.md's table (rows 2-5, 19, 20), straight between 25,000 at 5 and 6,000 at 19. */
-const tablePath = [0, 30_000, 28_000, 26_500, 25_000, ...Array.from({ length: 13 }, (_, i) => Math.round(25_000 - ((i + 1) * 19_000) / 14)), 6_000, 5_000].map(
-  rupees,
-);
+const tablePath = [
+  0,
+  30_000,
+  28_000,
+  26_500,
+  25_000,
+  ...Array.from({ length: 13 }, (_, i) => Math.round(25_000 - ((i + 1) * 19_000) / 14)),
+  6_000,
+  5_000,
+].map(rupees);
 
 /** The flows of a member who wins instalment `won`, pays every payable on its due date and gets the prize then. */
 function winnerFlows(path: number[], won: number): Flow[] {
   const records = path.map((discount, i) => ({ number: i + 1, discount, wonByMe: i + 1 === won }));
   const schedule = scheduleFor(terms, records, [], "2024-01-01");
-  const payments: InstalmentPayment[] = schedule.instalments.map((row) => ({ instalment: row.number, amount: row.payable, paidOn: row.dueDate }));
+  const payments: InstalmentPayment[] = schedule.instalments.map((row) => ({
+    instalment: row.number,
+    amount: row.payable,
+    paidOn: row.dueDate,
+  }));
   const prize = schedule.instalments[won - 1];
   return memberFlows(schedule, payments, { amount: prize?.prize ?? 0, on: prize?.dueDate ?? "" });
 }
@@ -175,7 +214,15 @@ describe("what a chit really costs or earns, by when the member wins (XIRR on du
 });
 
 describe("the member's actual cash flows", () => {
-  const records = [{ number: 2, discount: rupees(30_000), wonByMe: true, prizeReceived: rupees(69_500), prizeReceivedOn: "2024-02-12" }];
+  const records = [
+    {
+      number: 2,
+      discount: rupees(30_000),
+      wonByMe: true,
+      prizeReceived: rupees(69_500),
+      prizeReceivedOn: "2024-02-12",
+    },
+  ];
   const payments: InstalmentPayment[] = [
     { instalment: 2, amount: rupees(5_000), paidOn: "2024-02-10" },
     { instalment: 1, amount: rupees(5_000), paidOn: "2024-01-09" },
@@ -191,7 +238,10 @@ describe("the member's actual cash flows", () => {
   });
 
   it("takes the prize given, or none when told there is none yet", () => {
-    expect(memberFlows(schedule, payments, { amount: rupees(70_000), on: "2024-02-10" }).at(-1)).toEqual({ date: "2024-02-10", amount: rupees(70_000) });
+    expect(memberFlows(schedule, payments, { amount: rupees(70_000), on: "2024-02-10" }).at(-1)).toEqual({
+      date: "2024-02-10",
+      amount: rupees(70_000),
+    });
     expect(memberFlows(schedule, payments, null)).toHaveLength(2);
   });
 });
@@ -208,29 +258,42 @@ describe("an unfinished chit is projected under an assumption the member can see
 
   it("with no more dividends, future instalments cost S and a member yet to win takes the last at the floor", () => {
     const projection = projectedFlows(terms, records, payments, "no-more-dividends");
-    expect(projection).toMatchObject({ assumption: "no-more-dividends", assumedDiscount: rupees(5_000), winningInstalment: 20, assumesMemberWinsLast: true });
+    expect(projection).toMatchObject({
+      assumption: "no-more-dividends",
+      assumedDiscount: rupees(5_000),
+      winningInstalment: 20,
+      assumesMemberWinsLast: true,
+    });
     expect(projection.flows).toContainEqual({ date: "2024-05-10", amount: -rupees(2_925) }); // rest of instalment 5
-    expect(projection.flows).toContainEqual({ date: "2024-06-10", amount: -rupees(4_000) }); // instalment 5's dividend 1,000
-    expect(projection.flows.filter((flow) => flow.amount === -rupees(5_000) && flow.date > "2024-06-10")).toHaveLength(14);
+    // instalment 5's dividend 1,000
+    expect(projection.flows).toContainEqual({ date: "2024-06-10", amount: -rupees(4_000) });
+    expect(projection.flows.filter((flow) => flow.amount === -rupees(5_000) && flow.date > "2024-06-10")).toHaveLength(
+      14,
+    );
     expect(projection.flows.at(-1)).toEqual({ date: "2025-08-10", amount: rupees(95_000) });
     expect(projection.notes).toContainEqual({ code: "lowest", amount: rupees(5_000) });
     expect(projection.notes.map((n) => n.code)).toContain("not-won");
     expect(xirr(projection.flows).kind).toBe("rate");
   });
 
-  it("with the average discount, future auctions go at the average of the recorded bids and the last at the floor", () => {
-    const projection = projectedFlows(terms, records, payments, "average-discount");
-    expect(projection.assumedDiscount).toBe(rupees(27_375)); // (30,000 + 28,000 + 26,500 + 25,000) / 4
-    // dividend (27,375 - 5,000) / 20 = 1,118.75, so instalments 7 to 20 cost 3,881.25
-    expect(projection.flows.filter((flow) => flow.amount === -388_125)).toHaveLength(14);
-    expect(projection.flows.at(-1)).toEqual({ date: "2025-08-10", amount: rupees(95_000) });
-    expect(projection.notes).toContainEqual({ code: "average", amount: rupees(27_375), count: 4 });
-    expect(projection.notes).toContainEqual({ code: "last-auction" });
-  });
+  it(
+    "with the average discount, future auctions go at the average of the recorded bids " + "and the last at the floor",
+    () => {
+      const projection = projectedFlows(terms, records, payments, "average-discount");
+      expect(projection.assumedDiscount).toBe(rupees(27_375)); // (30,000 + 28,000 + 26,500 + 25,000) / 4
+      // dividend (27,375 - 5,000) / 20 = 1,118.75, so instalments 7 to 20 cost 3,881.25
+      expect(projection.flows.filter((flow) => flow.amount === -388_125)).toHaveLength(14);
+      expect(projection.flows.at(-1)).toEqual({ date: "2025-08-10", amount: rupees(95_000) });
+      expect(projection.notes).toContainEqual({ code: "average", amount: rupees(27_375), count: 4 });
+      expect(projection.notes).toContainEqual({ code: "last-auction" });
+    },
+  );
 
   it("uses the prize the member recorded for the instalment they won", () => {
     const won = records.map((record) =>
-      record.number === 3 ? { ...record, wonByMe: true, prizeReceived: rupees(71_100), prizeReceivedOn: "2024-03-15" } : record,
+      record.number === 3
+        ? { ...record, wonByMe: true, prizeReceived: rupees(71_100), prizeReceivedOn: "2024-03-15" }
+        : record,
     );
     const projection = projectedFlows(terms, won, payments, "no-more-dividends");
     expect(projection).toMatchObject({ winningInstalment: 3, assumesMemberWinsLast: false });

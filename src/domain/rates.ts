@@ -30,7 +30,9 @@ export function periodicToAnnual(periodicRate: number, periodsPerYear: number): 
 export function netByDate(flows: readonly Flow[]): Flow[] {
   const byDate = new Map<string, number>();
   for (const flow of flows) byDate.set(flow.date, (byDate.get(flow.date) ?? 0) + flow.amount);
-  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, amount]) => ({ date, amount }));
+  return [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([date, amount]) => ({ date, amount }));
 }
 
 /** Years from the earliest flow, on a 365-day year. */
@@ -54,7 +56,8 @@ export function xirr(flows: readonly Flow[]): RateResult {
 }
 
 /**
- * Of several roots, the one a spreadsheet's XIRR reports (LibreOffice and Excel: Newton's method from a 10% guess, up to
+ * Of several roots, the one a spreadsheet's XIRR reports (LibreOffice and Excel: Newton's method from a 10% guess, up
+ * to
  * 50 steps; LibreOffice then retries from -99%, -98%, ...): the root nearest to where that iteration settles, or to
  * 10% when it never does. For advice that must name one number while also listing the others.
  */
@@ -82,7 +85,8 @@ export function irrPeriodic(amounts: readonly number[]): RateResult {
  * and LibreOffice's MIRR. Always a single rate when defined.
  */
 export const MIRR_CONVENTION =
-  "same-day flows netted; payments discounted to the first date and receipts compounded to the last at the benchmark rate; 365-day year";
+  "same-day flows netted; payments discounted to the first date and receipts compounded " +
+  "to the last at the benchmark rate; 365-day year";
 
 export function mirr(flows: readonly Flow[], financeRate: number, reinvestRate: number): RateResult {
   const netted = netByDate(flows);

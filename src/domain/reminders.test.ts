@@ -33,12 +33,16 @@ describe("reminders due on a day", () => {
       "2026-03-09": "due-in-3",
       "2026-03-10": "due-in-0",
     });
-    expect(remindersDue("2026-03-11", DEFAULT_REMINDER_PREFERENCES, [open("2026-03-10")])).toMatchObject([{ kind: "overdue", daysLeft: -1 }]);
+    expect(remindersDue("2026-03-11", DEFAULT_REMINDER_PREFERENCES, [open("2026-03-10")])).toMatchObject([
+      { kind: "overdue", daysLeft: -1 },
+    ]);
   });
 
   it("keeps one kind per reminder day, so a log keyed by kind sends it once even when a day was missed", () => {
     // A run on the 8th (none on the 7th) still sends the 3-day reminder, saying 2 days.
-    expect(remindersDue("2026-03-08", DEFAULT_REMINDER_PREFERENCES, [open("2026-03-10")])).toMatchObject([{ kind: "due-in-3", daysLeft: 2 }]);
+    expect(remindersDue("2026-03-08", DEFAULT_REMINDER_PREFERENCES, [open("2026-03-10")])).toMatchObject([
+      { kind: "due-in-3", daysLeft: 2 },
+    ]);
   });
 
   it("stops telling about an overdue instalment after a week, and never about a paid one", () => {
@@ -65,7 +69,9 @@ describe("reminders due on a day", () => {
   it("uses the month's last day for due day 31: 30 April, and 3 days before is 27 April", () => {
     const due = dueDateFor("2026-01-31", 31, 4); // Jan, Feb, Mar, Apr
     expect(due).toBe("2026-04-30");
-    expect(remindersDue("2026-04-27", DEFAULT_REMINDER_PREFERENCES, [open(due)])).toMatchObject([{ kind: "due-in-3", daysLeft: 3 }]);
+    expect(remindersDue("2026-04-27", DEFAULT_REMINDER_PREFERENCES, [open(due)])).toMatchObject([
+      { kind: "due-in-3", daysLeft: 3 },
+    ]);
     expect(remindersDue("2026-04-26", DEFAULT_REMINDER_PREFERENCES, [open(due)])).toEqual([]);
     expect(remindersDue("2026-05-01", DEFAULT_REMINDER_PREFERENCES, [open(due)])).toMatchObject([{ kind: "overdue" }]);
   });
@@ -74,26 +80,42 @@ describe("reminders due on a day", () => {
     const common = dueDateFor("2026-01-30", 30, 2);
     const leap = dueDateFor("2028-01-30", 30, 2);
     expect([common, leap]).toEqual(["2026-02-28", "2028-02-29"]);
-    expect(remindersDue("2026-02-25", DEFAULT_REMINDER_PREFERENCES, [open(common)])).toMatchObject([{ kind: "due-in-3" }]);
-    expect(remindersDue("2028-02-26", DEFAULT_REMINDER_PREFERENCES, [open(leap)])).toMatchObject([{ kind: "due-in-3" }]);
+    expect(remindersDue("2026-02-25", DEFAULT_REMINDER_PREFERENCES, [open(common)])).toMatchObject([
+      { kind: "due-in-3" },
+    ]);
+    expect(remindersDue("2028-02-26", DEFAULT_REMINDER_PREFERENCES, [open(leap)])).toMatchObject([
+      { kind: "due-in-3" },
+    ]);
     expect(remindersDue("2028-02-25", DEFAULT_REMINDER_PREFERENCES, [open(leap)])).toEqual([]);
-    expect(remindersDue("2028-02-29", DEFAULT_REMINDER_PREFERENCES, [open(leap)])).toMatchObject([{ kind: "due-in-0" }]);
-    expect(remindersDue("2026-03-01", DEFAULT_REMINDER_PREFERENCES, [open(common)])).toMatchObject([{ kind: "overdue", daysLeft: -1 }]);
-    expect(remindersDue("2028-03-01", DEFAULT_REMINDER_PREFERENCES, [open(leap)])).toMatchObject([{ kind: "overdue", daysLeft: -1 }]);
+    expect(remindersDue("2028-02-29", DEFAULT_REMINDER_PREFERENCES, [open(leap)])).toMatchObject([
+      { kind: "due-in-0" },
+    ]);
+    expect(remindersDue("2026-03-01", DEFAULT_REMINDER_PREFERENCES, [open(common)])).toMatchObject([
+      { kind: "overdue", daysLeft: -1 },
+    ]);
+    expect(remindersDue("2028-03-01", DEFAULT_REMINDER_PREFERENCES, [open(leap)])).toMatchObject([
+      { kind: "overdue", daysLeft: -1 },
+    ]);
   });
 
   it("counts days on the member's calendar in Asia/Kolkata, not in UTC", () => {
     // 26 Feb 2028, 19:00 UTC is already 27 Feb (00:30) in India: the leap-day instalment is due in 2 days there.
     const today = todayIn("Asia/Kolkata", new Date("2028-02-26T19:00:00Z"));
     expect(today).toBe("2028-02-27");
-    expect(remindersDue(today, DEFAULT_REMINDER_PREFERENCES, [open("2028-02-29")])).toMatchObject([{ kind: "due-in-3", daysLeft: 2 }]);
+    expect(remindersDue(today, DEFAULT_REMINDER_PREFERENCES, [open("2028-02-29")])).toMatchObject([
+      { kind: "due-in-3", daysLeft: 2 },
+    ]);
     // 28 Feb 18:29 UTC is 23:59 on the 28th in India: still the day before; a minute later it is the due date.
-    expect(remindersDue(todayIn("Asia/Kolkata", new Date("2028-02-28T18:29:00Z")), DEFAULT_REMINDER_PREFERENCES, [open("2028-02-29")])).toMatchObject([
-      { kind: "due-in-3", daysLeft: 1 },
-    ]);
-    expect(remindersDue(todayIn("Asia/Kolkata", new Date("2028-02-28T18:30:00Z")), DEFAULT_REMINDER_PREFERENCES, [open("2028-02-29")])).toMatchObject([
-      { kind: "due-in-0" },
-    ]);
+    expect(
+      remindersDue(todayIn("Asia/Kolkata", new Date("2028-02-28T18:29:00Z")), DEFAULT_REMINDER_PREFERENCES, [
+        open("2028-02-29"),
+      ]),
+    ).toMatchObject([{ kind: "due-in-3", daysLeft: 1 }]);
+    expect(
+      remindersDue(todayIn("Asia/Kolkata", new Date("2028-02-28T18:30:00Z")), DEFAULT_REMINDER_PREFERENCES, [
+        open("2028-02-29"),
+      ]),
+    ).toMatchObject([{ kind: "due-in-0" }]);
   });
 
   it("lists several instalments by due date", () => {

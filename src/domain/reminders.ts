@@ -49,7 +49,11 @@ export interface DueReminder extends OpenInstalment {
  * later reminder day is reached only that one applies (on the due date: "due-in-0", not a late "due-in-3"). The caller
  * keeps a log so each kind goes out once.
  */
-export function remindersDue(today: CalendarDate, preferences: ReminderPreferences, instalments: readonly OpenInstalment[]): DueReminder[] {
+export function remindersDue(
+  today: CalendarDate,
+  preferences: ReminderPreferences,
+  instalments: readonly OpenInstalment[],
+): DueReminder[] {
   const due: DueReminder[] = [];
   for (const instalment of instalments) {
     if (instalment.balance <= 0) continue;
@@ -62,7 +66,13 @@ export function remindersDue(today: CalendarDate, preferences: ReminderPreferenc
       due.push({ ...instalment, kind: "overdue", daysLeft });
     }
   }
-  return due.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.chitName.localeCompare(b.chitName) || a.number - b.number));
+  return due.sort((a, b) =>
+    a.dueDate < b.dueDate
+      ? -1
+      : a.dueDate > b.dueDate
+        ? 1
+        : a.chitName.localeCompare(b.chitName) || a.number - b.number,
+  );
 }
 
 /** Every open instalment past its due date, as an overdue notice: the member's in-app notifications list each once. */

@@ -8,7 +8,8 @@ export type ScheduleProblem = { code: "chit-unschedulable"; field: string | null
 
 export type ScheduleOutcome = { schedule: Schedule; problem: null } | { schedule: null; problem: ScheduleProblem };
 
-const UNSCHEDULABLE = "This chit cannot be scheduled: its dates or amounts are outside what a chit can be. Edit the chit to correct them.";
+const UNSCHEDULABLE =
+  "This chit cannot be scheduled: its dates or amounts are outside what a chit can be. Edit the chit to correct them.";
 
 export function tryScheduleFor(
   chit: { terms: ChitTerms; instalments: readonly InstalmentRecord[] },
@@ -16,7 +17,11 @@ export function tryScheduleFor(
   today: string,
 ): ScheduleOutcome {
   const [bad] = validateTerms(chit.terms);
-  if (bad) return { schedule: null, problem: { code: "chit-unschedulable", field: bad.field, message: `${UNSCHEDULABLE} (${bad.message})` } };
+  if (bad)
+    return {
+      schedule: null,
+      problem: { code: "chit-unschedulable", field: bad.field, message: `${UNSCHEDULABLE} (${bad.message})` },
+    };
   try {
     return { schedule: scheduleFor(chit.terms, chit.instalments, payments, today), problem: null };
   } catch (error) {

@@ -1,12 +1,27 @@
 // Tests for the member's schedule: DOMAIN.md's worked example, estimates, statuses, and the whole-group identity.
 import { describe, expect, it } from "vitest";
-import { auctionFor, type ChitTerms, defaultTerms, discountCeiling, discountFloor, dividendSharers, type InstalmentRecord } from "./chit.ts";
+import {
+  auctionFor,
+  type ChitTerms,
+  defaultTerms,
+  discountCeiling,
+  discountFloor,
+  dividendSharers,
+  type InstalmentRecord,
+} from "./chit.ts";
 import { groupCashflows, type InstalmentPayment, instalmentLines, scheduleFor } from "./schedule.ts";
 
 const rupees = (n: number) => n * 100;
 
 /** DOMAIN.md's worked example: C 1,00,000, N 20, F 5%, foreman takes 1, dividend to the next instalment. */
-const workedTerms: ChitTerms = { ...defaultTerms, chitValue: rupees(100_000), members: 20, instalments: 20, startDate: "2024-01-10", dueDay: 10 };
+const workedTerms: ChitTerms = {
+  ...defaultTerms,
+  chitValue: rupees(100_000),
+  members: 20,
+  instalments: 20,
+  startDate: "2024-01-10",
+  dueDay: 10,
+};
 
 /** The table's rows 2-5 and 19-20, with a straight line (to the rupee) between 25,000 at 5 and 6,000 at 19. */
 function workedDiscounts(): number[] {
@@ -61,7 +76,9 @@ describe("payables that depend on auctions not yet recorded", () => {
   });
 
   it("a same-instalment chit assumes no dividend until that instalment's auction is recorded", () => {
-    const lines = instalmentLines({ ...workedTerms, dividendApplies: "same" }, [{ number: 2, discount: rupees(30_000) }]);
+    const lines = instalmentLines({ ...workedTerms, dividendApplies: "same" }, [
+      { number: 2, discount: rupees(30_000) },
+    ]);
     expect(lines[0]).toMatchObject({ payable: rupees(5_000), estimated: false });
     expect(lines[1]).toMatchObject({ payable: rupees(3_750), estimated: false });
     expect(lines[2]).toMatchObject({ payable: rupees(5_000), estimated: true });
@@ -75,12 +92,29 @@ describe("payables that depend on auctions not yet recorded", () => {
 
 describe("instalment status and totals", () => {
   const records = workedRecords().slice(0, 5);
-  const pay = (instalment: number, amount: number, paidOn: string): InstalmentPayment => ({ instalment, amount: rupees(amount), paidOn });
+  const pay = (instalment: number, amount: number, paidOn: string): InstalmentPayment => ({
+    instalment,
+    amount: rupees(amount),
+    paidOn,
+  });
 
   it("marks paid, overdue, part-paid, due and upcoming instalments", () => {
-    const payments = [pay(1, 5_000, "2024-01-09"), pay(2, 5_000, "2024-02-10"), pay(3, 2_000, "2024-03-12"), pay(5, 1_000, "2024-04-14")];
+    const payments = [
+      pay(1, 5_000, "2024-01-09"),
+      pay(2, 5_000, "2024-02-10"),
+      pay(3, 2_000, "2024-03-12"),
+      pay(5, 1_000, "2024-04-14"),
+    ];
     const rows = scheduleFor(workedTerms, records, payments, "2024-04-15").instalments;
-    expect(rows.slice(0, 7).map((row) => row.status)).toEqual(["paid", "paid", "overdue", "overdue", "part-paid", "upcoming", "upcoming"]);
+    expect(rows.slice(0, 7).map((row) => row.status)).toEqual([
+      "paid",
+      "paid",
+      "overdue",
+      "overdue",
+      "part-paid",
+      "upcoming",
+      "upcoming",
+    ]);
     expect(rows[2]).toMatchObject({ paid: rupees(2_000), balance: rupees(1_750) });
     expect(rows[4]).toMatchObject({ paid: rupees(1_000), balance: rupees(2_925) });
   });
@@ -97,8 +131,15 @@ describe("instalment status and totals", () => {
   });
 
   it("totals payables, payments, balances, dividends, overdue amounts and the member's prize", () => {
-    const mine = records.map((record) => (record.number === 3 ? { ...record, wonByMe: true, prizeReceived: rupees(71_500) } : record));
-    const payments = [pay(1, 5_000, "2024-01-10"), pay(2, 5_000, "2024-02-10"), pay(3, 3_750, "2024-03-10"), pay(99, 100, "2024-03-10")];
+    const mine = records.map((record) =>
+      record.number === 3 ? { ...record, wonByMe: true, prizeReceived: rupees(71_500) } : record,
+    );
+    const payments = [
+      pay(1, 5_000, "2024-01-10"),
+      pay(2, 5_000, "2024-02-10"),
+      pay(3, 3_750, "2024-03-10"),
+      pay(99, 100, "2024-03-10"),
+    ];
     const { totals } = scheduleFor(workedTerms, mine, payments, "2024-04-15");
     // payables: rows 1-5, then 5,000 - 1,000 (row 5's dividend), then 14 x 5,000 (estimated: no dividend known)
     expect(totals.payable).toBe(rupees(5_000 + 5_000 + 3_750 + 3_850 + 3_925 + 4_000 + 14 * 5_000));
@@ -170,7 +211,9 @@ describe("the whole group: collections = prizes + commissions (+ tax taken from 
         const { terms, discounts } = randomChit(random, applies);
         const group = groupCashflows(terms, discounts);
         expect(group.unsharedDividend, JSON.stringify(terms)).toBe(0);
-        expect(group.collections, JSON.stringify({ terms, discounts })).toBe(group.prizes + group.commissions + group.taxOnCommission);
+        expect(group.collections, JSON.stringify({ terms, discounts })).toBe(
+          group.prizes + group.commissions + group.taxOnCommission,
+        );
       }
     });
   }

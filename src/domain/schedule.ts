@@ -140,7 +140,8 @@ export function instalmentLines(terms: ChitTerms, records: readonly InstalmentRe
     if (source >= 1) {
       const sourceOutcome = outcomes[source - 1] ?? null;
       const wonSource = byNumber.get(source)?.wonByMe === true;
-      applied = sourceOutcome === null ? null : terms.dividendSplit === "others" && wonSource ? 0 : sourceOutcome.dividend;
+      applied =
+        sourceOutcome === null ? null : terms.dividendSplit === "others" && wonSource ? 0 : sourceOutcome.dividend;
     }
     const override = record?.payableOverride;
     const commissionShare = onTopShare(terms, k);
@@ -170,7 +171,12 @@ export function instalmentLines(terms: ChitTerms, records: readonly InstalmentRe
 }
 
 /** Paid, lateness, balance and status for each instalment, given the member's payments and today's date. */
-export function scheduleFor(terms: ChitTerms, records: readonly InstalmentRecord[], payments: readonly InstalmentPayment[], today: CalendarDate): Schedule {
+export function scheduleFor(
+  terms: ChitTerms,
+  records: readonly InstalmentRecord[],
+  payments: readonly InstalmentPayment[],
+  today: CalendarDate,
+): Schedule {
   if (parseDate(today) === null) throw new DomainError("invalid-date", `today is not a calendar date: ${today}`);
   const lines = instalmentLines(terms, records);
   const paymentsBy = new Map<number, InstalmentPayment[]>();
@@ -197,7 +203,15 @@ export function scheduleFor(terms: ChitTerms, records: readonly InstalmentRecord
     else if (paid > 0) status = "part-paid";
     else status = nextFound ? "upcoming" : "due";
     if (balance > 0 && line.dueDate >= today) nextFound = true;
-    return { ...line, payable, paid, penalty: late.penalty, dividendForfeited: late.dividendForfeited, balance, status };
+    return {
+      ...line,
+      payable,
+      paid,
+      penalty: late.penalty,
+      dividendForfeited: late.dividendForfeited,
+      balance,
+      status,
+    };
   });
   const sum = (pick: (row: ScheduleRow) => Paise) => instalments.reduce((total, row) => total + pick(row), 0);
   const penalties = sum((row) => row.penalty);

@@ -50,11 +50,24 @@ export type ChitCard = {
   problem: string | null;
 };
 
-export type MonthSeries = { months: string[]; byChit: { chitId: string; name: string; paid: Paise[] }[]; cumulativePaid: Paise[]; cumulativeExpected: Paise[] };
+export type MonthSeries = {
+  months: string[];
+  byChit: { chitId: string; name: string; paid: Paise[] }[];
+  cumulativePaid: Paise[];
+  cumulativeExpected: Paise[];
+};
 
 export type Summary = {
   today: string;
-  totals: { paid: Paise; payable: Paise; balance: Paise; dueThisMonth: Paise; overdue: Paise; dividends: Paise; prizesReceived: Paise };
+  totals: {
+    paid: Paise;
+    payable: Paise;
+    balance: Paise;
+    dueThisMonth: Paise;
+    overdue: Paise;
+    dividends: Paise;
+    prizesReceived: Paise;
+  };
   upcoming: DueItem[];
   overdue: DueItem[];
   chits: ChitCard[];
@@ -113,7 +126,12 @@ export function summarise(
   const cards: ChitCard[] = [];
   const months = monthsEndingAt(today, CHART_MONTHS);
   const monthIndex = new Map(months.map((m, i) => [m, i]));
-  const series: MonthSeries = { months, byChit: [], cumulativePaid: months.map(() => 0), cumulativeExpected: months.map(() => 0) };
+  const series: MonthSeries = {
+    months,
+    byChit: [],
+    cumulativePaid: months.map(() => 0),
+    cumulativeExpected: months.map(() => 0),
+  };
   const paidBefore = { paid: 0, expected: 0 };
 
   for (const chit of chits) {
@@ -136,14 +154,18 @@ export function summarise(
     totals.paid += schedule.totals.paid;
     totals.payable += schedule.totals.payable;
     totals.dividends += schedule.totals.dividends;
-    totals.prizesReceived += schedule.instalments.reduce((sum, r) => sum + (r.wonByMe && r.prizeReceived ? r.prizeReceived : 0), 0);
+    totals.prizesReceived += schedule.instalments.reduce(
+      (sum, r) => sum + (r.wonByMe && r.prizeReceived ? r.prizeReceived : 0),
+      0,
+    );
     let next: DueItem | null = null;
     let chitOverdue = 0;
     for (const row of schedule.instalments) {
       if (row.balance <= 0) continue;
       if (chit.status === "active") {
         totals.balance += row.balance;
-        if (row.dueDate.slice(0, 7) === month && compareDates(row.dueDate, today) >= 0) totals.dueThisMonth += row.balance;
+        if (row.dueDate.slice(0, 7) === month && compareDates(row.dueDate, today) >= 0)
+          totals.dueThisMonth += row.balance;
         if (row.status === "overdue") {
           totals.overdue += row.balance;
           chitOverdue += row.balance;

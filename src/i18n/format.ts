@@ -1,6 +1,13 @@
 // Dates and instants in the reader's language from Intl (month and weekday names), with Latin digits as Indian banks'
 // apps show them; money keeps Indian grouping in every language (formatINR).
-import { type CalendarDate, DEFAULT_TIME_ZONE, isTimeZone, parseDate, todayIn, zoneOrDefault } from "../domain/dates.ts";
+import {
+  type CalendarDate,
+  DEFAULT_TIME_ZONE,
+  isTimeZone,
+  parseDate,
+  todayIn,
+  zoneOrDefault,
+} from "../domain/dates.ts";
 import { intlTag, type Locale } from "./locales.ts";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -19,7 +26,9 @@ const noon = (date: CalendarDate) => new Date(`${date}T12:00:00Z`);
 /** A calendar day as its reader writes it: "24 Nov 2026", "24 నవం, 2026"; with the weekday first when asked. */
 export function formatDay(date: CalendarDate, locale: Locale, withWeekday = false): string {
   if (parseDate(date) === null) return date;
-  const day = formatter(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(noon(date));
+  const day = formatter(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    noon(date),
+  );
   return withWeekday ? `${formatter(locale, { weekday: "short", timeZone: "UTC" }).format(noon(date))}, ${day}` : day;
 }
 
@@ -32,7 +41,9 @@ export function formatMonth(month: string, locale: Locale, width: "long" | "shor
 /** The weekday names from Monday, short, for calendar headings. */
 export function weekdayNames(locale: Locale, width: "short" | "long" = "short"): string[] {
   // 2024-01-01 was a Monday.
-  return [1, 2, 3, 4, 5, 6, 7].map((d) => formatter(locale, { weekday: width, timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, d, 12))));
+  return [1, 2, 3, 4, 5, 6, 7].map((d) =>
+    formatter(locale, { weekday: width, timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, d, 12))),
+  );
 }
 
 /** An instant as "24 Nov 2026, 14:05" in the reader's language and time zone (24-hour clock: no AM/PM words). */
@@ -55,8 +66,9 @@ export function timeZoneChoices(locale: Locale, current: string, now = new Date(
   let choices = zoneChoices.get(cacheKey);
   if (!choices) {
     const part = (zone: string, style: "longGeneric" | "longOffset") =>
-      new Intl.DateTimeFormat(intlTag(locale), { timeZone: zone, timeZoneName: style }).formatToParts(now).find((p) => p.type === "timeZoneName")?.value ??
-      zone;
+      new Intl.DateTimeFormat(intlTag(locale), { timeZone: zone, timeZoneName: style })
+        .formatToParts(now)
+        .find((p) => p.type === "timeZoneName")?.value ?? zone;
     const minutes = (offset: string) => {
       const m = /([+-])(\d{2}):?(\d{2})?/.exec(offset);
       return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
@@ -77,14 +89,18 @@ export function timeZoneChoices(locale: Locale, current: string, now = new Date(
   if (!isTimeZone(current) || choices.some((c) => c.value === current)) return choices;
   // The member's zone is in a group another zone stands for: it stands for the group instead.
   const own =
-    new Intl.DateTimeFormat(intlTag(locale), { timeZone: current, timeZoneName: "longGeneric" }).formatToParts(now).find((p) => p.type === "timeZoneName")
-      ?.value ?? current;
+    new Intl.DateTimeFormat(intlTag(locale), { timeZone: current, timeZoneName: "longGeneric" })
+      .formatToParts(now)
+      .find((p) => p.type === "timeZoneName")?.value ?? current;
   const ownOffset =
-    new Intl.DateTimeFormat(intlTag(locale), { timeZone: current, timeZoneName: "longOffset" }).formatToParts(now).find((p) => p.type === "timeZoneName")
-      ?.value ?? current;
+    new Intl.DateTimeFormat(intlTag(locale), { timeZone: current, timeZoneName: "longOffset" })
+      .formatToParts(now)
+      .find((p) => p.type === "timeZoneName")?.value ?? current;
   const label = own === ownOffset ? ownOffset : `${own} (${ownOffset})`;
   const at = choices.findIndex((c) => c.label === label);
-  return at < 0 ? [{ value: current, label: current }, ...choices] : choices.map((c, i) => (i === at ? { value: current, label } : c));
+  return at < 0
+    ? [{ value: current, label: current }, ...choices]
+    : choices.map((c, i) => (i === at ? { value: current, label } : c));
 }
 
 /**

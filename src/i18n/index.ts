@@ -27,7 +27,8 @@ export function readMessages(locale: string): Record<string, Record<string, unkn
     try {
       messages[ns] = JSON.parse(readFileSync(new URL(`${locale}/${ns}.json`, LOCALES_DIR), "utf8"));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`locales/${locale}/${ns}.json cannot be read: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+        throw new Error(`locales/${locale}/${ns}.json cannot be read: ${(error as Error).message}`);
     }
   }
   return messages;

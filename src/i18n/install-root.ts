@@ -11,7 +11,10 @@ export const INSTALL_ROOT = ((): string => {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!(existsSync(join(dir, "package.json")) && existsSync(join(dir, "locales")))) {
     const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find the app's folder (package.json and locales/) above ${fileURLToPath(import.meta.url)}`);
+    if (up === dir)
+      throw new Error(
+        `cannot find the app's folder (package.json and locales/) above ${fileURLToPath(import.meta.url)}`,
+      );
     dir = up;
   }
   return dir;

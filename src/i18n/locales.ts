@@ -20,10 +20,14 @@ export type Locale = keyof typeof LANGUAGES;
 
 export const DEFAULT_LOCALE: Locale = "en";
 
-/** The languages offered (in the order of LANGUAGES), each named in its own script: English and every translated one. */
+/**
+ * The languages offered (in the order of LANGUAGES), each named in its own script: English and every translated one.
+ */
 export const SUPPORTED_LOCALES: Readonly<Partial<Record<Locale, string>>> = Object.freeze(
   Object.fromEntries(
-    (Object.entries(LANGUAGES) as [Locale, string][]).filter(([locale]) => locale === DEFAULT_LOCALE || existsSync(new URL(`${locale}/`, LOCALES_DIR))),
+    (Object.entries(LANGUAGES) as [Locale, string][]).filter(
+      ([locale]) => locale === DEFAULT_LOCALE || existsSync(new URL(`${locale}/`, LOCALES_DIR)),
+    ),
   ),
 );
 
@@ -58,13 +62,20 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale {
  * The language for a request: the signed-in member's choice, else the one picked on the way in (a cookie, before there
  * is an account), else the browser's Accept-Language.
  */
-export function requestLocale(memberLocale: string | null | undefined, cookieLocale: string | undefined, acceptLanguage: string | undefined): Locale {
+export function requestLocale(
+  memberLocale: string | null | undefined,
+  cookieLocale: string | undefined,
+  acceptLanguage: string | undefined,
+): Locale {
   if (isLocale(memberLocale)) return memberLocale;
   if (isLocale(cookieLocale)) return cookieLocale;
   return localeFromAcceptLanguage(acceptLanguage);
 }
 
-/** The BCP 47 tag for Intl: the language as spoken in India, with Latin digits (Marathi would default to Devanagari ones). */
+/**
+ * The BCP 47 tag for Intl: the language as spoken in India, with Latin digits (Marathi would default to Devanagari
+ * ones).
+ */
 export function intlTag(locale: Locale): string {
   return `${locale}-IN-u-nu-latn`;
 }

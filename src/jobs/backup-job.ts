@@ -32,7 +32,10 @@ export function startBackupJob(deps: ArchiveDeps, config: Config["backup"], log:
     }
   };
   const job = new Cron(config.cron, { timezone: config.timeZone, protect: true, unref: true, name: "backup" }, run);
-  log.info({ dir, cron: config.cron, timeZone: config.timeZone, keep: config.keep, next: job.nextRun()?.toISOString() }, "scheduled backups are on");
+  log.info(
+    { dir, cron: config.cron, timeZone: config.timeZone, keep: config.keep, next: job.nextRun()?.toISOString() },
+    "scheduled backups are on",
+  );
   return {
     stop: async () => {
       job.stop();

@@ -15,7 +15,8 @@ export function startFileSweepJob(deps: SweepDeps, log: Logger, options: { inter
       const { checked, orphans, incomplete } = await sweepOrphanFiles(deps);
       log.info(
         { checked, orphans, incomplete },
-        `receipt file sweep: removed ${orphans} orphan file(s) and ${incomplete} unfinished write(s) of ${checked} checked`,
+        `receipt file sweep: removed ${orphans} orphan file(s) and ${incomplete} unfinished ` +
+          `write(s) of ${checked} checked`,
       );
     } catch (error) {
       log.error({ err: error }, "receipt file sweep failed; it runs again tomorrow");

@@ -1,5 +1,6 @@
 // What happened to a member's account, for their Account activity page: sign-ins, password and two-factor changes,
-// sessions ended, API tokens (made, revoked, first use each day), data exports. Kept per member; erased with the account.
+// sessions ended, API tokens (made, revoked, first use each day), data exports. Kept per member; erased with the
+// account.
 export const ACTIVITY_KINDS = [
   "signed-in",
   "sign-in-failed",

@@ -5,7 +5,13 @@ export const ARCHIVE_FORMAT = "chitfunds-archive";
 /** 2 added API tokens (records of type "api-token"), 3 account activity ("activity"); older archives still import. */
 export const ARCHIVE_VERSION = 3;
 
-export type ArchiveHeader = { format: typeof ARCHIVE_FORMAT; version: number; createdAt: string; app: string; counts: Record<string, number> };
+export type ArchiveHeader = {
+  format: typeof ARCHIVE_FORMAT;
+  version: number;
+  createdAt: string;
+  app: string;
+  counts: Record<string, number>;
+};
 export type ArchiveRecord = { type: string } & Record<string, unknown>;
 
 /** An archive checked whole (format, version, checksum); `records()` then reads it again from the start. */

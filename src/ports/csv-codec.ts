@@ -2,10 +2,15 @@
 // written so that no cell runs as a formula when they open it.
 export type CsvCell = string | number | null | undefined;
 
-/** A file as read: its encoding ("utf-8", "windows-1252" ...), its delimiter by name, and its records, blank lines kept. */
+/**
+ * A file as read: its encoding ("utf-8", "windows-1252" ...), its delimiter by name, and its records, blank lines kept.
+ */
 export type CsvFile = { encoding: string; delimiter: "comma" | "semicolon" | "tab"; records: string[][] };
 
-/** A file that cannot be read as CSV: `code` says why (csv-empty, csv-encoding, csv-binary ...); the message is for the member. */
+/**
+ * A file that cannot be read as CSV: `code` says why (csv-empty, csv-encoding, csv-binary ...); the message is for the
+ * member.
+ */
 export class CsvFileError extends Error {
   constructor(
     readonly code: string,

@@ -23,7 +23,9 @@ export type ImportPreview = {
   fileName: string;
   createdAt: Date;
   expiresAt: Date;
-  /** The file as read: its header and cells, kept so the member can change the column mapping without uploading again. */
+  /**
+   * The file as read: its header and cells, kept so the member can change the column mapping without uploading again.
+   */
   source: { encoding: string; delimiter: string; headers: string[]; cells: string[][] };
   mapping: ColumnMapping;
   /** A chit for rows that name none (the file has no chit column). */
@@ -36,7 +38,9 @@ export interface ImportRepository {
   save(preview: ImportPreview): Promise<void>;
   /** The member's preview unless it expired. */
   get(ownerId: string, id: string, now: Date): Promise<ImportPreview | null>;
-  /** Stores every payment and removes the preview, together: all or nothing. False when the preview was already gone. */
+  /**
+   * Stores every payment and removes the preview, together: all or nothing. False when the preview was already gone.
+   */
   commit(preview: ImportPreview, payments: Payment[]): Promise<boolean>;
   deleteExpired(now: Date): Promise<number>;
 }

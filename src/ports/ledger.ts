@@ -106,7 +106,9 @@ export interface PaymentRepository {
   /** Every payment: for exports and archives only, never for a page (pages use the sums and pages below). */
   listForOwner(ownerId: string): Promise<Payment[]>;
   listForChit(ownerId: string, chitId: string): Promise<Payment[]>;
-  /** One page of payments, newest first (paid on, then recorded, then id) unless asked oldest first, and how many match. */
+  /**
+   * One page of payments, newest first (paid on, then recorded, then id) unless asked oldest first, and how many match.
+   */
   search(ownerId: string, filter: PaymentFilter): Promise<{ payments: Payment[]; total: number }>;
   /** Sums per chit and instalment, computed in the store (for the named chits, or all the owner's). */
   paidByInstalment(ownerId: string, chitIds?: readonly string[]): Promise<InstalmentPaid[]>;

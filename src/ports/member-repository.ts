@@ -41,7 +41,20 @@ export type MemberQuery = {
 };
 
 export type MemberChanges = Partial<
-  Pick<Member, "name" | "status" | "statusReason" | "role" | "banned" | "banReason" | "phone" | "locale" | "timeZone" | "reminders" | "calendarFeedVersion">
+  Pick<
+    Member,
+    | "name"
+    | "status"
+    | "statusReason"
+    | "role"
+    | "banned"
+    | "banReason"
+    | "phone"
+    | "locale"
+    | "timeZone"
+    | "reminders"
+    | "calendarFeedVersion"
+  >
 >;
 
 export interface MemberRepository {

@@ -1,4 +1,5 @@
-// Turns an uploaded file into what we keep: its real type from its bytes, a re-encoded image (no EXIF/GPS), a thumbnail.
+// Turns an uploaded file into what we keep: its real type from its bytes, a re-encoded image (no EXIF/GPS), a
+// thumbnail.
 export type ProcessedReceipt = {
   contentType: "image/jpeg" | "application/pdf";
   bytes: Uint8Array;

@@ -1,7 +1,13 @@
-// Reads the text on a payment screenshot (OCR), as lines with where they stand, for the pure field readers in the domain.
+// Reads the text on a payment screenshot (OCR), as lines with where they stand, for the pure field readers in the
+// domain.
 import type { TextLine } from "../domain/screenshot/ocr-text.ts";
 
-export type ScreenshotRefusal = "not-an-image" | "unreadable-file" | "reader-busy" | "reader-timeout" | "reader-unavailable";
+export type ScreenshotRefusal =
+  | "not-an-image"
+  | "unreadable-file"
+  | "reader-busy"
+  | "reader-timeout"
+  | "reader-unavailable";
 
 /** Why a screenshot was not read: not an image, a damaged one, or the reader busy, too slow or switched off. */
 export class ScreenshotRefused extends Error {

@@ -21,6 +21,7 @@ export function storageFailureOf(error: unknown): StorageFailure | null {
     if (primary === SQLITE_IOERR || primary === SQLITE_CANTOPEN) return "unavailable";
   }
   if (typeof e.code === "number" && MONGO_FULL_CODES.has(e.code)) return "full";
-  if (e.codeName === "OutOfDiskSpace" || (typeof e.message === "string" && /over your space quota/i.test(e.message))) return "full";
+  if (e.codeName === "OutOfDiskSpace" || (typeof e.message === "string" && /over your space quota/i.test(e.message)))
+    return "full";
   return e.cause ? storageFailureOf(e.cause) : null;
 }

@@ -56,7 +56,10 @@ export function createWebApp(services: WebServices, options: { responseCacheByte
     const elapsed = performance.now() - started;
     services.metrics.request(c.req.method, routeLabel(c), c.res.status, elapsed / 1000);
     if (!c.req.path.startsWith("/assets/"))
-      log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(elapsed * 10) / 10 }, "request");
+      log.info(
+        { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(elapsed * 10) / 10 },
+        "request",
+      );
   });
   app.use(compression);
   app.use(securityHeaders({ https: services.config.baseUrl.startsWith("https://") }));
@@ -74,7 +77,9 @@ export function createWebApp(services: WebServices, options: { responseCacheByte
   // Its small bodies are read here first (within the cap), so a body cut off at the cap never reaches it.
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
     const raw = c.req.raw;
-    const request = raw.body ? new Request(raw.url, { method: raw.method, headers: raw.headers, body: await c.req.arrayBuffer() }) : raw;
+    const request = raw.body
+      ? new Request(raw.url, { method: raw.method, headers: raw.headers, body: await c.req.arrayBuffer() })
+      : raw;
     const response = await services.accounts.handler(forNonBrowserClients(request, services.config.baseUrl));
     if (response.status < 500) return response;
     // better-auth answers its own failures with a bare 500: a full or read-only store gets our plain 503 instead.
@@ -86,7 +91,8 @@ export function createWebApp(services: WebServices, options: { responseCacheByte
   app.route("/api/v1", cronApi);
   app.route("/api/v1", calendarFeedApi);
   app.use(pageLanguage);
-  // The share target: the browser posts a shared file with no CSRF token (it only keeps the file; see share-routes.tsx).
+  // The share target: the browser posts a shared file with no CSRF token (it only keeps the file; see
+  // share-routes.tsx).
   app.route("/", shareTarget);
   app.use(csrfProtection);
   app.use(freshSessionAfterChanges);
@@ -118,7 +124,8 @@ export function createWebApp(services: WebServices, options: { responseCacheByte
  * which cannot ride on a victim's cookies: it is treated as coming from our own origin.
  */
 function forNonBrowserClients(request: Request, baseUrl: string): Request {
-  if (request.method === "GET" || request.headers.has("origin") || request.headers.has("sec-fetch-site")) return request;
+  if (request.method === "GET" || request.headers.has("origin") || request.headers.has("sec-fetch-site"))
+    return request;
   const headers = new Headers(request.headers);
   headers.set("origin", new URL(baseUrl).origin);
   return new Request(request, { headers });

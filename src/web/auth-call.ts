@@ -14,7 +14,12 @@ export type AuthReply = {
   sent: Record<string, unknown>;
 };
 
-export async function callAuth(c: Context<WebEnv>, path: string, body: unknown, method: "POST" | "GET" = "POST"): Promise<AuthReply> {
+export async function callAuth(
+  c: Context<WebEnv>,
+  path: string,
+  body: unknown,
+  method: "POST" | "GET" = "POST",
+): Promise<AuthReply> {
   const { accounts, config } = c.get("services");
   const headers = new Headers({ origin: new URL(config.baseUrl).origin, "content-type": "application/json" });
   for (const name of ["cookie", "user-agent", CLIENT_IP_HEADER]) {
@@ -43,7 +48,13 @@ export async function callAuth(c: Context<WebEnv>, path: string, body: unknown, 
   return {
     ok,
     status: response.status,
-    code: ok ? null : typeof data?.code === "string" ? data.code : response.status === 429 ? "TOO_MANY_REQUESTS" : "UNKNOWN",
+    code: ok
+      ? null
+      : typeof data?.code === "string"
+        ? data.code
+        : response.status === 429
+          ? "TOO_MANY_REQUESTS"
+          : "UNKNOWN",
     message: ok
       ? null
       : typeof data?.message === "string"

@@ -11,8 +11,14 @@ const BY_CODE: Record<string, FieldError> = {
   INVALID_EMAIL: { field: "email", message: (t) => t("authErrors.invalidEmail") },
   USER_ALREADY_EXISTS: { field: "email", message: (t) => t("authErrors.userExists") },
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: { field: "email", message: (t) => t("authErrors.userExists") },
-  PASSWORD_TOO_SHORT: { field: "password", message: (t) => t("authErrors.passwordTooShort", { min: MIN_PASSWORD_LENGTH }) },
-  PASSWORD_TOO_LONG: { field: "password", message: (t) => t("authErrors.passwordTooLong", { max: MAX_PASSWORD_LENGTH }) },
+  PASSWORD_TOO_SHORT: {
+    field: "password",
+    message: (t) => t("authErrors.passwordTooShort", { min: MIN_PASSWORD_LENGTH }),
+  },
+  PASSWORD_TOO_LONG: {
+    field: "password",
+    message: (t) => t("authErrors.passwordTooLong", { max: MAX_PASSWORD_LENGTH }),
+  },
   INVALID_EMAIL_OR_PASSWORD: { field: null, message: (t) => t("authErrors.wrongLogin") },
   INVALID_PASSWORD: { field: "currentPassword", message: (t) => t("authErrors.wrongCurrentPassword") },
   INVALID_OTP: { field: "code", message: (t) => t("authErrors.wrongCode") },
@@ -32,14 +38,22 @@ const PASSWORD_PROBLEM_KEYS = {
 
 /** Our own auth hooks (better-auth.ts) send a code and its parameters (field, problem, max, seconds) beside an English
  * message for other clients; the page says the code in its own language and never reads that message. */
-function ownMessage(code: string, data: Record<string, unknown> | null, t: T, field: string | null): { field: string | null; message: string } {
+function ownMessage(
+  code: string,
+  data: Record<string, unknown> | null,
+  t: T,
+  field: string | null,
+): { field: string | null; message: string } {
   const number = (name: string) => (typeof data?.[name] === "number" ? (data[name] as number) : undefined);
   switch (code) {
     case "WEAK_PASSWORD": {
       const problem = data?.problem as PasswordProblem | undefined;
       return {
         field: "password",
-        message: problem && Object.hasOwn(PASSWORD_PROBLEM_KEYS, problem) ? PASSWORD_PROBLEM_KEYS[problem](t) : t("authErrors.unknown"),
+        message:
+          problem && Object.hasOwn(PASSWORD_PROBLEM_KEYS, problem)
+            ? PASSWORD_PROBLEM_KEYS[problem](t)
+            : t("authErrors.unknown"),
       };
     }
     case "FIELD_TOO_LONG":
@@ -56,7 +70,7 @@ function ownMessage(code: string, data: Record<string, unknown> | null, t: T, fi
     case "INVALID_PHONE":
       return { field: "phone", message: t("authErrors.invalidPhone") };
     case "ACCOUNT_LOCKED":
-      return { field: null, message: t("authErrors.accountLocked", { minutes: number }) };
+      return { field: null, message: t("authErrors.accountLocked", { minutes: number("minutes") ?? "" }) };
     case "RESEND_COOLDOWN":
       return { field: null, message: t("authErrors.resendCooldown", { seconds: number("seconds") ?? "" }) };
     case "ACCOUNT_PENDING":
@@ -83,14 +97,26 @@ const OWN_CODES = new Set([
 export function authErrorToForm(reply: AuthReply, t: T): { fields: Record<string, string>; message: string | null } {
   const code = reply.code ?? "UNKNOWN";
   if (OWN_CODES.has(code)) {
-    const { field, message } = ownMessage(code, reply.data, t, typeof reply.data?.field === "string" ? reply.data.field : null);
+    const { field, message } = ownMessage(
+      code,
+      reply.data,
+      t,
+      typeof reply.data?.field === "string" ? reply.data.field : null,
+    );
     return field ? { fields: { [field]: message }, message: null } : { fields: {}, message };
   }
   if (reply.status === 429) return { fields: {}, message: BY_CODE.TOO_MANY_REQUESTS!.message(t) };
   const known = BY_CODE[code];
-  if (known) return known.field ? { fields: { [known.field]: known.message(t) }, message: null } : { fields: {}, message: known.message(t) };
+  if (known)
+    return known.field
+      ? { fields: { [known.field]: known.message(t) }, message: null }
+      : { fields: {}, message: known.message(t) };
   // better-auth's own body check answers only in English: the email sent is checked here instead of its message.
-  if (code === "VALIDATION_ERROR" && typeof reply.sent.email === "string" && !z.email().safeParse(reply.sent.email).success) {
+  if (
+    code === "VALIDATION_ERROR" &&
+    typeof reply.sent.email === "string" &&
+    !z.email().safeParse(reply.sent.email).success
+  ) {
     return { fields: { email: BY_CODE.INVALID_EMAIL!.message(t) }, message: null };
   }
   return { fields: {}, message: t("authErrors.unknown") };

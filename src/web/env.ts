@@ -49,7 +49,9 @@ export type WebServices = {
   storageDescription: string;
   /** What the store says about itself: problems and storage used (start-up log, Admin page). */
   storeHealth: StoreHealth;
-  /** Reminders (issue 5): the job's ports, the extra channels members may choose, the calendar feed, live notifications. */
+  /**
+   * Reminders (issue 5): the job's ports, the extra channels members may choose, the calendar feed, live notifications.
+   */
   reminders: ReminderDeps;
   reminderChannels: ExtraChannel[];
   calendar: CalendarFeedDeps;

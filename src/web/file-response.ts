@@ -5,7 +5,9 @@ import type { Context } from "hono";
 import type { Receipt } from "../ports/ledger.ts";
 import type { WebEnv } from "./env.ts";
 
-/** A receipt is its owner's alone and never changes under its id: the browser may keep it a little while, no proxy may. */
+/**
+ * A receipt is its owner's alone and never changes under its id: the browser may keep it a little while, no proxy may.
+ */
 const RECEIPT_CACHE = "private, max-age=300";
 /** Exports and reports are made anew on each request from data that changes: never kept. */
 const DOWNLOAD_CACHE = "private, no-store";
@@ -37,7 +39,12 @@ function asciiName(name: string): string {
  * The Content-Disposition of a file called `stem` + `extension`: the name in UTF-8 (filename*) when it is not plain
  * ASCII, with an ASCII fallback (`fallbackStem` when nothing of the name is ASCII).
  */
-export function dispositionHeader(type: "inline" | "attachment", stem: string, extension: string, fallbackStem = "download"): string {
+export function dispositionHeader(
+  type: "inline" | "attachment",
+  stem: string,
+  extension: string,
+  fallbackStem = "download",
+): string {
   const name = `${safeName(stem) || fallbackStem}.${extension}`;
   const ascii = `${asciiName(safeName(stem)) || fallbackStem}.${extension}`;
   return contentDisposition(name, { type, fallback: ascii });
@@ -50,7 +57,8 @@ export function receiptDisposition(
   type: "inline" | "attachment",
 ): string {
   const stem = receipt.originalName.replace(/\.[\p{L}\p{N}]{1,5}$/u, "");
-  if (variant === "thumbnail") return dispositionHeader(type, `${safeName(stem) || "receipt"}-thumbnail`, "jpg", "receipt-thumbnail");
+  if (variant === "thumbnail")
+    return dispositionHeader(type, `${safeName(stem) || "receipt"}-thumbnail`, "jpg", "receipt-thumbnail");
   return dispositionHeader(type, stem, receipt.contentType === "application/pdf" ? "pdf" : "jpg", "receipt");
 }
 
@@ -74,7 +82,9 @@ export function receiptResponse(
   });
 }
 
-/** Headers for a file the browser should save (CSV exports, PDF statements): `filename` is ours, e.g. "payments.csv". */
+/**
+ * Headers for a file the browser should save (CSV exports, PDF statements): `filename` is ours, e.g. "payments.csv".
+ */
 export function downloadHeaders(filename: string, contentType: string): Record<string, string> {
   const dot = filename.lastIndexOf(".");
   return {

@@ -1,5 +1,5 @@
-// How pages show money, dates and rates: ₹ with Indian grouping, "24 Nov 2026" in the reader's language, instants in the
-// member's time zone.
+// How pages show money, dates and rates: ₹ with Indian grouping, "24 Nov 2026" in the reader's language, instants in
+// the member's time zone.
 import type { CalendarDate } from "../domain/dates.ts";
 import { formatINR, type Paise, paiseToRupees } from "../domain/money.ts";
 import { formatDay, formatInstant as formatInstantIn } from "../i18n/format.ts";

@@ -18,7 +18,10 @@ export function escapeText(value: string): string {
     .replace(/\r\n|\r|\n/g, "\\n");
 }
 
-/** Splits a content line into lines of at most 75 octets, never inside a UTF-8 character; continuations start with a space. */
+/**
+ * Splits a content line into lines of at most 75 octets, never inside a UTF-8 character; continuations start with a
+ * space.
+ */
 export function foldLine(line: string): string {
   const out: string[] = [];
   let current = "";

@@ -41,7 +41,10 @@ function languageLinks(c: Context<WebEnv>) {
 function markOwner(c: Context<WebEnv>): string | null {
   const viewer = c.get("viewer");
   const member = viewer && viewer.status === "approved" && !viewer.banned ? viewer : null;
-  c.header("x-member-cache", member ? createHash("sha256").update(`chitfunds-member:${member.id}`).digest("hex").slice(0, 32) : "none");
+  c.header(
+    "x-member-cache",
+    member ? createHash("sha256").update(`chitfunds-member:${member.id}`).digest("hex").slice(0, 32) : "none",
+  );
   // a member's page is checked with the server each time, never served from the browser's HTTP cache to someone else
   if (member && !c.res.headers.has("cache-control")) c.header("cache-control", "private, no-cache");
   return member ? formatInstant(c.get("services").clock.now(), member.timeZone, c.get("locale")) : null;

@@ -1,4 +1,5 @@
-// The cookie that ties a file shared into the app to the browser that shared it (it holds the pending file's random id).
+// The cookie that ties a file shared into the app to the browser that shared it (it holds the pending file's random
+// id).
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { SHARE_TTL_MS } from "../app/keep-shared-file.ts";

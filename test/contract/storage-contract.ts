@@ -24,7 +24,14 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       organizer: "Shriram",
       ticketNo: "12",
       upiIds: ["shriramchits@icici"],
-      terms: { ...defaultTerms, chitValue: 10_000_000, members: 20, instalments: 20, startDate: "2026-01-05", dueDay: 5 },
+      terms: {
+        ...defaultTerms,
+        chitValue: 10_000_000,
+        members: 20,
+        instalments: 20,
+        startDate: "2026-01-05",
+        dueDay: 5,
+      },
       status: "active",
       notes: "",
       instalments: [{ number: 2, discount: 3_000_000 }],
@@ -72,51 +79,63 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.chits.get(o, c.id)).toEqual(c);
       expect(await s.chits.get(owner(), c.id)).toBeNull();
       expect(await s.chits.list(o)).toEqual([c]);
-      const changed = { ...c, name: "Renamed", status: "closed" as const, instalments: [{ number: 3, discount: 2_800_000, wonByMe: true }] };
+      const changed = {
+        ...c,
+        name: "Renamed",
+        status: "closed" as const,
+        instalments: [{ number: 3, discount: 2_800_000, wonByMe: true }],
+      };
       await s.chits.update(changed);
       expect(await s.chits.get(o, c.id)).toEqual(changed);
     });
 
-    it("keeps every chit setting, and reads a chit stored before a setting existed with that setting's default", async () => {
-      const o = owner();
-      const c = chit(o);
-      const full: Chit = {
-        ...c,
-        terms: {
-          ...c.terms,
-          members: 40,
+    it(
+      "keeps every chit setting, and reads a chit stored before a setting existed with that " + "setting's default",
+      async () => {
+        const o = owner();
+        const c = chit(o);
+        const full: Chit = {
+          ...c,
+          terms: {
+            ...c.terms,
+            members: 40,
+            instalments: 20,
+            prizesPerAuction: 2,
+            frequency: "fortnightly",
+            onTopOnForemanInstalment: true,
+            taxMode: "charged-to-members",
+            taxOnCommissionPercent: null,
+            rounding: "rupee",
+            dividendRounding: "down",
+            roundingRemainder: "next-auction",
+            lateRule: "interest",
+            latePenaltyPercent: 24,
+            lateFee: 0,
+            lateForfeitsDividend: true,
+          },
+        };
+        await s.chits.create(full);
+        expect(await s.chits.get(o, full.id)).toEqual(full);
+        // a document written by an older version: no new settings, the older tax flag
+        const { instalments: _i, prizesPerAuction: _p, taxMode: _t, rounding: _r, lateRule: _l, ...older } = c.terms;
+        const legacy = {
+          ...c,
+          id: randomUUID(),
+          terms: { ...older, taxOnCommissionPercent: 18, taxDeductedFromPrize: true } as unknown as Chit["terms"],
+        };
+        await s.chits.create(legacy);
+        const read = await s.chits.get(o, legacy.id);
+        expect(read?.terms).toMatchObject({
           instalments: 20,
-          prizesPerAuction: 2,
-          frequency: "fortnightly",
-          onTopOnForemanInstalment: true,
-          taxMode: "charged-to-members",
-          taxOnCommissionPercent: null,
-          rounding: "rupee",
-          dividendRounding: "down",
-          roundingRemainder: "next-auction",
-          lateRule: "interest",
-          latePenaltyPercent: 24,
-          lateFee: 0,
-          lateForfeitsDividend: true,
-        },
-      };
-      await s.chits.create(full);
-      expect(await s.chits.get(o, full.id)).toEqual(full);
-      // a document written by an older version: no new settings, the older tax flag
-      const { instalments: _i, prizesPerAuction: _p, taxMode: _t, rounding: _r, lateRule: _l, ...older } = c.terms;
-      const legacy = { ...c, id: randomUUID(), terms: { ...older, taxOnCommissionPercent: 18, taxDeductedFromPrize: true } as unknown as Chit["terms"] };
-      await s.chits.create(legacy);
-      const read = await s.chits.get(o, legacy.id);
-      expect(read?.terms).toMatchObject({
-        instalments: 20,
-        prizesPerAuction: 1,
-        taxMode: "deducted-from-prize",
-        taxOnCommissionPercent: 18,
-        rounding: "paise",
-        lateRule: "none",
-      });
-      expect(read?.terms).not.toHaveProperty("taxDeductedFromPrize");
-    });
+          prizesPerAuction: 1,
+          taxMode: "deducted-from-prize",
+          taxOnCommissionPercent: 18,
+          rounding: "paise",
+          lateRule: "none",
+        });
+        expect(read?.terms).not.toHaveProperty("taxDeductedFromPrize");
+      },
+    );
 
     it("changes the ledger revision on every write", async () => {
       const o = owner();
@@ -138,7 +157,14 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       const c = chit(o);
       await s.chits.create(c);
       const p1 = payment(o, c.id);
-      const p2 = payment(o, c.id, { instalment: 2, paidOn: "2026-02-05", method: "cash", reference: "", notes: "paid at the office", receipts: [] });
+      const p2 = payment(o, c.id, {
+        instalment: 2,
+        paidOn: "2026-02-05",
+        method: "cash",
+        reference: "",
+        notes: "paid at the office",
+        receipts: [],
+      });
       await s.payments.create(p1);
       await s.payments.create(p2);
       expect(await s.payments.get(o, p1.id)).toEqual(p1);
@@ -165,7 +191,10 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       await s.chits.create(b);
       const pay = (chitId: string, instalment: number, amount: number, paidOn: string, receipts = 0) => {
         const p = payment(o, chitId, { instalment, amount, paidOn, receipts: [] });
-        return s.payments.create({ ...p, receipts: Array.from({ length: receipts }, (_, i) => receipt(o, p.id, String(i).repeat(64))) });
+        return s.payments.create({
+          ...p,
+          receipts: Array.from({ length: receipts }, (_, i) => receipt(o, p.id, String(i).repeat(64))),
+        });
       };
       await pay(a.id, 1, 300_000, "2026-01-05", 1);
       await pay(a.id, 1, 200_000, "2026-01-05", 2);
@@ -181,7 +210,9 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
           { chitId: b.id, instalment: 1, amount: 700_000, payments: 1, lastPaidOn: "2025-12-31" },
         ].sort((x, y) => (x.chitId < y.chitId ? -1 : x.chitId > y.chitId ? 1 : x.instalment - y.instalment)),
       );
-      expect(await s.payments.paidByInstalment(o, [b.id])).toEqual([{ chitId: b.id, instalment: 1, amount: 700_000, payments: 1, lastPaidOn: "2025-12-31" }]);
+      expect(await s.payments.paidByInstalment(o, [b.id])).toEqual([
+        { chitId: b.id, instalment: 1, amount: 700_000, payments: 1, lastPaidOn: "2025-12-31" },
+      ]);
       expect(await s.payments.paidByInstalment(o, [])).toEqual([]);
       expect(await s.payments.paidByDay(o, [])).toEqual([]);
       expect(await s.payments.paidByDay(o, [a.id])).toEqual([
@@ -199,72 +230,103 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.payments.receiptCount(o)).toBe(4);
     });
 
-    it("keeps its sums and counts right through edits, removed receipts, deletions, an import and an emptied ledger", async () => {
-      const o = owner();
-      const a = chit(o);
-      const b = chit(o, { name: "Group B" });
-      await s.chits.create(a);
-      await s.chits.create(b);
-      /** What the sums must be, worked out from every payment the store gives back. */
-      const expected = async () => {
-        const all = await s.payments.listForOwner(o);
-        const days = new Map<string, number>();
-        for (const p of all) days.set(`${p.chitId}|${p.paidOn}|${p.instalment}`, (days.get(`${p.chitId}|${p.paidOn}|${p.instalment}`) ?? 0) + p.amount);
-        return {
-          days: [...days].map(([k, amount]) => ({ key: k, amount })).sort((x, y) => (x.key < y.key ? -1 : 1)),
-          receipts: Object.fromEntries([a.id, b.id].map((id) => [id, all.filter((p) => p.chitId === id).reduce((n, p) => n + p.receipts.length, 0)])),
-          count: Object.fromEntries([a.id, b.id].map((id) => [id, all.filter((p) => p.chitId === id).length])),
-          inJanuary: all.filter((p) => p.chitId === a.id && p.paidOn >= "2026-01-01" && p.paidOn <= "2026-01-31").length,
+    it(
+      "keeps its sums and counts right through edits, removed receipts, deletions, an " +
+        "import and an emptied ledger",
+      async () => {
+        const o = owner();
+        const a = chit(o);
+        const b = chit(o, { name: "Group B" });
+        await s.chits.create(a);
+        await s.chits.create(b);
+        /** What the sums must be, worked out from every payment the store gives back. */
+        const expected = async () => {
+          const all = await s.payments.listForOwner(o);
+          const days = new Map<string, number>();
+          for (const p of all)
+            days.set(
+              `${p.chitId}|${p.paidOn}|${p.instalment}`,
+              (days.get(`${p.chitId}|${p.paidOn}|${p.instalment}`) ?? 0) + p.amount,
+            );
+          return {
+            days: [...days].map(([k, amount]) => ({ key: k, amount })).sort((x, y) => (x.key < y.key ? -1 : 1)),
+            receipts: Object.fromEntries(
+              [a.id, b.id].map((id) => [
+                id,
+                all.filter((p) => p.chitId === id).reduce((n, p) => n + p.receipts.length, 0),
+              ]),
+            ),
+            count: Object.fromEntries([a.id, b.id].map((id) => [id, all.filter((p) => p.chitId === id).length])),
+            inJanuary: all.filter((p) => p.chitId === a.id && p.paidOn >= "2026-01-01" && p.paidOn <= "2026-01-31")
+              .length,
+          };
         };
-      };
-      const kept = async () => {
-        const days = await s.payments.paidByDay(o, [a.id, b.id]);
-        return {
-          days: days.map((d) => ({ key: `${d.chitId}|${d.paidOn}|${d.instalment}`, amount: d.amount })).sort((x, y) => (x.key < y.key ? -1 : 1)),
-          receipts: Object.fromEntries(await Promise.all([a.id, b.id].map(async (id) => [id, await s.payments.receiptCount(o, id)]))),
-          count: Object.fromEntries(
-            await Promise.all([a.id, b.id].map(async (id) => [id, (await s.payments.search(o, { chitId: id, limit: 1, offset: 0 })).total])),
-          ),
-          inJanuary: (await s.payments.search(o, { chitId: a.id, from: "2026-01-01", to: "2026-01-31", limit: 1, offset: 0 })).total,
+        const kept = async () => {
+          const days = await s.payments.paidByDay(o, [a.id, b.id]);
+          return {
+            days: days
+              .map((d) => ({ key: `${d.chitId}|${d.paidOn}|${d.instalment}`, amount: d.amount }))
+              .sort((x, y) => (x.key < y.key ? -1 : 1)),
+            receipts: Object.fromEntries(
+              await Promise.all([a.id, b.id].map(async (id) => [id, await s.payments.receiptCount(o, id)])),
+            ),
+            count: Object.fromEntries(
+              await Promise.all(
+                [a.id, b.id].map(async (id) => [
+                  id,
+                  (await s.payments.search(o, { chitId: id, limit: 1, offset: 0 })).total,
+                ]),
+              ),
+            ),
+            inJanuary: (
+              await s.payments.search(o, { chitId: a.id, from: "2026-01-01", to: "2026-01-31", limit: 1, offset: 0 })
+            ).total,
+          };
         };
-      };
-      const check = async (when: string) => expect(await kept(), when).toEqual(await expected());
+        const check = async (when: string) => expect(await kept(), when).toEqual(await expected());
 
-      const p1 = payment(o, a.id, { amount: 100_000 });
-      const p2 = payment(o, a.id, { amount: 200_000, receipts: [] });
-      const p3 = payment(o, b.id, { amount: 300_000, instalment: 2, paidOn: "2026-02-05" });
-      for (const p of [p1, p2, p3]) await s.payments.create(p);
-      await check("after three payments, two on the same day and instalment");
-      const extra = receipt(o, p1.id, "c".repeat(64));
-      await s.payments.update({ ...p1, instalment: 2, paidOn: "2026-02-06", amount: 150_000, receipts: [...p1.receipts, extra] }, [extra]);
-      await check("after a payment moved to another day and instalment, with a receipt added");
-      await s.payments.removeReceipt(o, extra.id);
-      await check("after a receipt was removed");
-      await s.payments.delete(o, p2.id);
-      await check("after a payment was deleted");
-      await s.payments.delete(o, p1.id);
-      await check("after a payment with a receipt was deleted");
-      const preview = {
-        id: randomUUID(),
-        ownerId: o,
-        fileName: "payments.csv",
-        createdAt: at,
-        expiresAt: new Date("2026-01-11T10:00:00Z"),
-        source: { encoding: "utf-8", delimiter: "comma", headers: [], cells: [] },
-        mapping: {},
-        defaultChitId: null,
-        rows: [],
-        errors: [],
-      };
-      await s.imports.save(preview);
-      await s.imports.commit(preview, [payment(o, a.id, { receipts: [], amount: 42 }), payment(o, a.id, { receipts: [], amount: 58 })]);
-      await check("after an import");
-      await s.chits.delete(o, b.id);
-      await check("after a chit was deleted");
-      await s.clearLedger();
-      expect(await s.payments.paidByInstalment(o)).toEqual([]);
-      expect(await s.payments.receiptCount(o)).toBe(0);
-    });
+        const p1 = payment(o, a.id, { amount: 100_000 });
+        const p2 = payment(o, a.id, { amount: 200_000, receipts: [] });
+        const p3 = payment(o, b.id, { amount: 300_000, instalment: 2, paidOn: "2026-02-05" });
+        for (const p of [p1, p2, p3]) await s.payments.create(p);
+        await check("after three payments, two on the same day and instalment");
+        const extra = receipt(o, p1.id, "c".repeat(64));
+        await s.payments.update(
+          { ...p1, instalment: 2, paidOn: "2026-02-06", amount: 150_000, receipts: [...p1.receipts, extra] },
+          [extra],
+        );
+        await check("after a payment moved to another day and instalment, with a receipt added");
+        await s.payments.removeReceipt(o, extra.id);
+        await check("after a receipt was removed");
+        await s.payments.delete(o, p2.id);
+        await check("after a payment was deleted");
+        await s.payments.delete(o, p1.id);
+        await check("after a payment with a receipt was deleted");
+        const preview = {
+          id: randomUUID(),
+          ownerId: o,
+          fileName: "payments.csv",
+          createdAt: at,
+          expiresAt: new Date("2026-01-11T10:00:00Z"),
+          source: { encoding: "utf-8", delimiter: "comma", headers: [], cells: [] },
+          mapping: {},
+          defaultChitId: null,
+          rows: [],
+          errors: [],
+        };
+        await s.imports.save(preview);
+        await s.imports.commit(preview, [
+          payment(o, a.id, { receipts: [], amount: 42 }),
+          payment(o, a.id, { receipts: [], amount: 58 }),
+        ]);
+        await check("after an import");
+        await s.chits.delete(o, b.id);
+        await check("after a chit was deleted");
+        await s.clearLedger();
+        expect(await s.payments.paidByInstalment(o)).toEqual([]);
+        expect(await s.payments.receiptCount(o)).toBe(0);
+      },
+    );
 
     it("pages payments newest first with the id breaking ties, and filters by instalments", async () => {
       const o = owner();
@@ -274,15 +336,26 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       const same = Array.from({ length: 5 }, (_, i) => payment(o, c.id, { instalment: 1 + (i % 2), receipts: [] }));
       for (const p of same) await s.payments.create(p);
       const byId = [...same].sort((x, y) => (x.id < y.id ? 1 : -1)).map((p) => p.id);
-      const page = async (offset: number) => (await s.payments.search(o, { limit: 2, offset })).payments.map((p) => p.id);
+      const page = async (offset: number) =>
+        (await s.payments.search(o, { limit: 2, offset })).payments.map((p) => p.id);
       expect([...(await page(0)), ...(await page(2)), ...(await page(4))]).toEqual(byId);
-      const only = await s.payments.search(o, { limit: 10, offset: 0, instalments: { keys: [{ chitId: c.id, instalment: 2 }] } });
+      const only = await s.payments.search(o, {
+        limit: 10,
+        offset: 0,
+        instalments: { keys: [{ chitId: c.id, instalment: 2 }] },
+      });
       expect(only.total).toBe(2);
       expect(only.payments.every((p) => p.instalment === 2)).toBe(true);
-      const others = await s.payments.search(o, { limit: 10, offset: 0, instalments: { keys: [{ chitId: c.id, instalment: 2 }], exclude: true } });
+      const others = await s.payments.search(o, {
+        limit: 10,
+        offset: 0,
+        instalments: { keys: [{ chitId: c.id, instalment: 2 }], exclude: true },
+      });
       expect(others.payments.map((p) => p.instalment)).toEqual([1, 1, 1]);
       expect((await s.payments.search(o, { limit: 10, offset: 0, instalments: { keys: [] } })).total).toBe(0);
-      expect((await s.payments.search(o, { limit: 10, offset: 0, instalments: { keys: [], exclude: true } })).total).toBe(5);
+      expect(
+        (await s.payments.search(o, { limit: 10, offset: 0, instalments: { keys: [], exclude: true } })).total,
+      ).toBe(5);
     });
 
     it("updates a payment and adds receipts together; deleting returns its receipts", async () => {
@@ -391,7 +464,11 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
 
     it("claims a reminder once (member, chit, instalment, kind), atomically, and can give the claim back", async () => {
       const key = { memberId: owner(), chitId: randomUUID(), instalment: 4, kind: "due-in-3" };
-      const claims = await Promise.all([s.reminderLog.claim(key, at), s.reminderLog.claim(key, at), s.reminderLog.claim({ ...key }, at)]);
+      const claims = await Promise.all([
+        s.reminderLog.claim(key, at),
+        s.reminderLog.claim(key, at),
+        s.reminderLog.claim({ ...key }, at),
+      ]);
       expect(claims.filter(Boolean)).toHaveLength(1);
       expect(await s.reminderLog.has(key)).toBe(true);
       expect(await s.reminderLog.claim({ ...key, kind: "due-in-0" }, at)).toBe(true);
@@ -406,7 +483,10 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       const name = `lease-${randomUUID()}`;
       const t0 = new Date("2026-01-10T10:00:00Z");
       const later = (ms: number) => new Date(t0.getTime() + ms);
-      const first = await Promise.all([s.leases.acquire(name, "a", t0, later(60_000)), s.leases.acquire(name, "b", t0, later(60_000))]);
+      const first = await Promise.all([
+        s.leases.acquire(name, "a", t0, later(60_000)),
+        s.leases.acquire(name, "b", t0, later(60_000)),
+      ]);
       expect(first).toEqual([true, false]);
       expect(await s.leases.acquire(name, "b", later(30_000), later(90_000))).toBe(false);
       expect(await s.leases.acquire(name, "a", later(30_000), later(90_000))).toBe(true); // the holder extends it
@@ -418,35 +498,38 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect(await s.leases.acquire(name, "a", later(100_000), later(160_000))).toBe(true);
     });
 
-    it("keeps API tokens by hash: found by hash, listed newest first to their owner only, touched, revoked", async () => {
-      const o = owner();
-      const token = (name: string, createdAt: Date) => ({
-        id: randomUUID(),
-        ownerId: o,
-        name,
-        tokenHash: randomUUID().replaceAll("-", "").repeat(2),
-        prefix: "cfl_abcdef",
-        createdAt,
-        expiresAt: name === "short" ? new Date("2026-02-01T00:00:00Z") : null,
-        lastUsedAt: null,
-      });
-      const first = token("first", at);
-      const second = token("short", new Date("2026-01-11T10:00:00Z"));
-      await s.apiTokens.create(first);
-      await s.apiTokens.create(second);
-      expect(await s.apiTokens.findByHash(first.tokenHash)).toEqual(first);
-      expect(await s.apiTokens.findByHash("0".repeat(64))).toBeNull();
-      expect((await s.apiTokens.listForOwner(o)).map((t) => t.name)).toEqual(["short", "first"]);
-      expect(await s.apiTokens.listForOwner(owner())).toEqual([]);
-      await expect(s.apiTokens.create({ ...token("clash", at), tokenHash: first.tokenHash })).rejects.toThrow();
-      const used = new Date("2026-01-12T08:00:00Z");
-      await s.apiTokens.touch(first.id, used);
-      expect((await s.apiTokens.findByHash(first.tokenHash))?.lastUsedAt).toEqual(used);
-      expect(await s.apiTokens.delete(owner(), first.id)).toBe(false);
-      expect(await s.apiTokens.delete(o, first.id)).toBe(true);
-      expect(await s.apiTokens.findByHash(first.tokenHash)).toBeNull();
-      expect((await s.apiTokens.listAll()).some((t) => t.id === second.id)).toBe(true);
-    });
+    it(
+      "keeps API tokens by hash: found by hash, listed newest first to their owner only, " + "touched, revoked",
+      async () => {
+        const o = owner();
+        const token = (name: string, createdAt: Date) => ({
+          id: randomUUID(),
+          ownerId: o,
+          name,
+          tokenHash: randomUUID().replaceAll("-", "").repeat(2),
+          prefix: "cfl_abcdef",
+          createdAt,
+          expiresAt: name === "short" ? new Date("2026-02-01T00:00:00Z") : null,
+          lastUsedAt: null,
+        });
+        const first = token("first", at);
+        const second = token("short", new Date("2026-01-11T10:00:00Z"));
+        await s.apiTokens.create(first);
+        await s.apiTokens.create(second);
+        expect(await s.apiTokens.findByHash(first.tokenHash)).toEqual(first);
+        expect(await s.apiTokens.findByHash("0".repeat(64))).toBeNull();
+        expect((await s.apiTokens.listForOwner(o)).map((t) => t.name)).toEqual(["short", "first"]);
+        expect(await s.apiTokens.listForOwner(owner())).toEqual([]);
+        await expect(s.apiTokens.create({ ...token("clash", at), tokenHash: first.tokenHash })).rejects.toThrow();
+        const used = new Date("2026-01-12T08:00:00Z");
+        await s.apiTokens.touch(first.id, used);
+        expect((await s.apiTokens.findByHash(first.tokenHash))?.lastUsedAt).toEqual(used);
+        expect(await s.apiTokens.delete(owner(), first.id)).toBe(false);
+        expect(await s.apiTokens.delete(o, first.id)).toBe(true);
+        expect(await s.apiTokens.findByHash(first.tokenHash)).toBeNull();
+        expect((await s.apiTokens.listAll()).some((t) => t.id === second.id)).toBe(true);
+      },
+    );
 
     it("keeps import previews until they expire, and commits one with its payments all together, once", async () => {
       const o = owner();
@@ -458,11 +541,26 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
         fileName: "payments.csv",
         createdAt: at,
         expiresAt: new Date("2026-01-11T10:00:00Z"),
-        source: { encoding: "utf-8", delimiter: "comma", headers: ["date", "amount", "chit"], cells: [["05/01/2026", "5000", "Group A"]] },
+        source: {
+          encoding: "utf-8",
+          delimiter: "comma",
+          headers: ["date", "amount", "chit"],
+          cells: [["05/01/2026", "5000", "Group A"]],
+        },
         mapping: {},
         defaultChitId: null,
         rows: [
-          { row: 2, chitId: c.id, chitName: "Group A", instalment: 1, amount: 500_000, paidOn: "2026-01-05", method: "upi" as const, reference: "", notes: "" },
+          {
+            row: 2,
+            chitId: c.id,
+            chitName: "Group A",
+            instalment: 1,
+            amount: 500_000,
+            paidOn: "2026-01-05",
+            method: "upi" as const,
+            reference: "",
+            notes: "",
+          },
         ],
         errors: [],
       };
@@ -475,7 +573,10 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       expect((await s.imports.get(o, preview.id, at))?.errors).toEqual(changed.errors);
 
       const r0 = await s.chits.revision(o);
-      const payments = [payment(o, c.id, { receipts: [], reference: "IMP1" }), payment(o, c.id, { instalment: 2, receipts: [], reference: "IMP2" })];
+      const payments = [
+        payment(o, c.id, { receipts: [], reference: "IMP1" }),
+        payment(o, c.id, { instalment: 2, receipts: [], reference: "IMP2" }),
+      ];
       expect(await s.imports.commit(preview, payments)).toBe(true);
       expect(await s.chits.revision(o)).not.toBe(r0);
       expect((await s.payments.listForChit(o, c.id)).map((p) => p.reference).sort()).toEqual(["IMP1", "IMP2"]);
@@ -486,7 +587,9 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       // a payment that cannot be stored (its id is taken) leaves the preview and every other payment as they were
       const again = { ...preview, id: randomUUID() };
       await s.imports.save(again);
-      await expect(s.imports.commit(again, [payment(o, c.id, { receipts: [] }), { ...payments[0]!, reference: "CLASH" }])).rejects.toThrow();
+      await expect(
+        s.imports.commit(again, [payment(o, c.id, { receipts: [] }), { ...payments[0]!, reference: "CLASH" }]),
+      ).rejects.toThrow();
       expect((await s.payments.listForChit(o, c.id)).length).toBe(2);
       expect(await s.imports.get(o, again.id, at)).not.toBeNull();
       expect(await s.imports.deleteExpired(new Date("2026-01-12T00:00:00Z"))).toBeGreaterThanOrEqual(1);
@@ -494,44 +597,67 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
     });
 
     // Store equality (issue 9): the same answers from SQLite and MongoDB, whatever each store's own habits.
-    /** Ids that sort in another order than they are inserted: a store keeping equal keys in insertion order shows it. */
+    /**
+     * Ids that sort in another order than they are inserted: a store keeping equal keys in insertion order shows it.
+     */
     const idsOutOfOrder = (n: number) => {
       const ids = Array.from({ length: n }, (_, i) => `${String((i * 7) % n).padStart(2, "0")}-${randomUUID()}`);
       return { inserted: ids, sorted: [...ids].sort() };
     };
 
-    it("breaks ties by id: 30 payments with one date and time list in id order and page without repeats or gaps", async () => {
-      const o = owner();
-      const c = chit(o);
-      await s.chits.create(c);
-      const { inserted, sorted } = idsOutOfOrder(30);
-      for (const id of inserted) await s.payments.create({ ...payment(o, c.id, { receipts: [] }), id });
-      expect((await s.payments.listForChit(o, c.id)).map((p) => p.id)).toEqual(sorted);
-      expect((await s.payments.listForOwner(o)).map((p) => p.id)).toEqual(sorted);
-      const seen: string[] = [];
-      for (let offset = 0; offset < 30; offset += 7) {
-        const page = await s.payments.search(o, { limit: 7, offset });
-        expect(page.total).toBe(30);
-        seen.push(...page.payments.map((p) => p.id));
-      }
-      expect(seen).toEqual([...sorted].reverse()); // newest first; equal times: the highest id first
-    });
+    it(
+      "breaks ties by id: 30 payments with one date and time list in id order and page " + "without repeats or gaps",
+      async () => {
+        const o = owner();
+        const c = chit(o);
+        await s.chits.create(c);
+        const { inserted, sorted } = idsOutOfOrder(30);
+        for (const id of inserted) await s.payments.create({ ...payment(o, c.id, { receipts: [] }), id });
+        expect((await s.payments.listForChit(o, c.id)).map((p) => p.id)).toEqual(sorted);
+        expect((await s.payments.listForOwner(o)).map((p) => p.id)).toEqual(sorted);
+        const seen: string[] = [];
+        for (let offset = 0; offset < 30; offset += 7) {
+          const page = await s.payments.search(o, { limit: 7, offset });
+          expect(page.total).toBe(30);
+          seen.push(...page.payments.map((p) => p.id));
+        }
+        expect(seen).toEqual([...sorted].reverse()); // newest first; equal times: the highest id first
+      },
+    );
 
     it("breaks ties by id for notifications and the outbox, and keeps the audit log newest first", async () => {
       const o = owner();
       const { inserted, sorted } = idsOutOfOrder(8);
       for (const id of inserted)
-        await s.notifications.add({ id, ownerId: o, kind: "reminder", message: "Due", link: null, dedupeKey: null, readAt: null, createdAt: at });
+        await s.notifications.add({
+          id,
+          ownerId: o,
+          kind: "reminder",
+          message: "Due",
+          link: null,
+          dedupeKey: null,
+          readAt: null,
+          createdAt: at,
+        });
       expect((await s.notifications.list(o, { limit: 10 })).map((n) => n.id)).toEqual([...sorted].reverse());
-      expect((await s.notifications.list(o, { limit: 10, unreadOnly: true })).map((n) => n.id)).toEqual([...sorted].reverse());
+      expect((await s.notifications.list(o, { limit: 10, unreadOnly: true })).map((n) => n.id)).toEqual(
+        [...sorted].reverse(),
+      );
 
       const mails = [];
-      for (let i = 0; i < 8; i++) mails.push((await s.outbox.add({ to: `m${i}@example.com`, subject: `Mail ${i}`, text: "x" }, at)).id);
+      for (let i = 0; i < 8; i++)
+        mails.push((await s.outbox.add({ to: `m${i}@example.com`, subject: `Mail ${i}`, text: "x" }, at)).id);
       const listed = (await s.outbox.list({ limit: 20, offset: 0 })).entries.map((e) => e.id);
       expect(listed).toEqual([...mails].sort().reverse());
 
       for (let i = 0; i < 5; i++) await s.audit.record({ actorId: null, action: `test.${i}`, targetId: o, at });
-      expect((await s.audit.list({ limit: 5 })).map((e) => e.action)).toEqual(["test.4", "test.3", "test.2", "test.1", "test.0"]);
+      expect((await s.audit.list({ limit: 5 })).map((e) => e.action)).toEqual([
+        "test.4",
+        "test.3",
+        "test.2",
+        "test.1",
+        "test.0",
+      ]);
     });
 
     it("keeps absent fields absent (never null), on create and on update", async () => {
@@ -540,7 +666,11 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       await s.chits.create(c);
       const stored = await s.chits.get(o, c.id);
       expect(Object.hasOwn(stored!.instalments[0]!, "wonByMe")).toBe(false);
-      await s.chits.update({ ...c, name: "Renamed", instalments: [{ number: 3, discount: 100, payableOverride: undefined }] });
+      await s.chits.update({
+        ...c,
+        name: "Renamed",
+        instalments: [{ number: 3, discount: 100, payableOverride: undefined }],
+      });
       const updated = await s.chits.get(o, c.id);
       expect(updated!.name).toBe("Renamed");
       expect(updated!.instalments).toStrictEqual([{ number: 3, discount: 100 }]);
@@ -548,23 +678,37 @@ export function storageContract(name: string, open: () => Promise<Storage>, clea
       await s.audit.record({ actorId: null, action: "absent.detail", targetId: null, detail: undefined, at });
       const [entry] = await s.audit.list({ limit: 1 });
       expect(entry).toStrictEqual({ actorId: null, action: "absent.detail", targetId: null, at });
-      const mail = await s.outbox.add({ to: "x@example.com", subject: "No html", text: "t", html: undefined }, new Date("2030-01-01T00:00:00Z"));
+      const mail = await s.outbox.add(
+        { to: "x@example.com", subject: "No html", text: "t", html: undefined },
+        new Date("2030-01-01T00:00:00Z"),
+      );
       const [first] = (await s.outbox.list({ limit: 1, offset: 0 })).entries;
-      expect(first).toStrictEqual({ id: mail.id, to: "x@example.com", subject: "No html", text: "t", createdAt: new Date("2030-01-01T00:00:00Z") });
+      expect(first).toStrictEqual({
+        id: mail.id,
+        to: "x@example.com",
+        subject: "No html",
+        text: "t",
+        createdAt: new Date("2030-01-01T00:00:00Z"),
+      });
     });
 
-    it("searches reference and notes without regard to case in any script: école, ÉCOLE and Écôle are different words, ÉCOLE finds école", async () => {
-      const o = owner();
-      const c = chit(o);
-      await s.chits.create(c);
-      const p = payment(o, c.id, { receipts: [], reference: "ÄRZTE-7", notes: "Fees paid at the école office" });
-      await s.payments.create(p);
-      const search = async (q: string) => (await s.payments.search(o, { limit: 10, offset: 0, q })).payments.map((x) => x.id);
-      expect(await search("école")).toEqual([p.id]);
-      expect(await search("ÉCOLE")).toEqual([p.id]);
-      expect(await search("ärzte")).toEqual([p.id]);
-      expect(await search("ecole")).toEqual([]); // accents count
-      expect((await s.payments.paymentsWithReference(o, "ärzte-7")).map((x) => x.id)).toEqual([p.id]);
-    });
+    it(
+      "searches reference and notes without regard to case in any script: école, ÉCOLE and " +
+        "Écôle are different words, ÉCOLE finds école",
+      async () => {
+        const o = owner();
+        const c = chit(o);
+        await s.chits.create(c);
+        const p = payment(o, c.id, { receipts: [], reference: "ÄRZTE-7", notes: "Fees paid at the école office" });
+        await s.payments.create(p);
+        const search = async (q: string) =>
+          (await s.payments.search(o, { limit: 10, offset: 0, q })).payments.map((x) => x.id);
+        expect(await search("école")).toEqual([p.id]);
+        expect(await search("ÉCOLE")).toEqual([p.id]);
+        expect(await search("ärzte")).toEqual([p.id]);
+        expect(await search("ecole")).toEqual([]); // accents count
+        expect((await s.payments.paymentsWithReference(o, "ärzte-7")).map((x) => x.id)).toEqual([p.id]);
+      },
+    );
   });
 }

@@ -26,17 +26,30 @@ export async function expectStatus<T>(response: Response | Promise<Response>, st
 /** A 400 (or other) error envelope, checked to be one. */
 export async function expectError(response: Response | Promise<Response>, status: number): Promise<ErrorBody["error"]> {
   const body = await expectStatus<ErrorBody>(response, status);
-  if (typeof body?.error?.code !== "string" || typeof body.error.message !== "string") throw new Error(`not an error envelope: ${JSON.stringify(body)}`);
+  if (typeof body?.error?.code !== "string" || typeof body.error.message !== "string")
+    throw new Error(`not an error envelope: ${JSON.stringify(body)}`);
   return body.error;
 }
 
-export const baseChit = { name: "Test chit", organizer: "Test Chits Pvt Ltd", chitValue: 100000, members: 20, startDate: "2025-01-05", dueDay: 5 };
+export const baseChit = {
+  name: "Test chit",
+  organizer: "Test Chits Pvt Ltd",
+  chitValue: 100000,
+  members: 20,
+  startDate: "2025-01-05",
+  dueDay: 5,
+};
 
 export async function createChit(client: Client, fields: Record<string, unknown> = {}): Promise<ChitBody> {
   return expectStatus<ChitBody>(client.json("/api/v1/chits", { ...baseChit, ...fields }), 201);
 }
 
-export async function recordInstalment(client: Client, chitId: string, n: number, fields: Record<string, unknown>): Promise<RowBody> {
+export async function recordInstalment(
+  client: Client,
+  chitId: string,
+  n: number,
+  fields: Record<string, unknown>,
+): Promise<RowBody> {
   return expectStatus<RowBody>(client.json(`/api/v1/chits/${chitId}/instalments/${n}`, fields, "PUT"), 200);
 }
 
@@ -44,6 +57,10 @@ export async function scheduleOf(client: Client, chitId: string, query = ""): Pr
   return expectStatus<ScheduleBody>(client.fetch(`/api/v1/chits/${chitId}/schedule${query}`), 200);
 }
 
-export async function pay(client: Client, chitId: string, fields: Record<string, unknown> = {}): Promise<PaymentResultBody> {
+export async function pay(
+  client: Client,
+  chitId: string,
+  fields: Record<string, unknown> = {},
+): Promise<PaymentResultBody> {
   return expectStatus<PaymentResultBody>(client.json(`/api/v1/chits/${chitId}/payments`, fields), 201);
 }

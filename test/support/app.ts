@@ -34,7 +34,10 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     ...(smtp ? { SMTP_URL: smtp.url } : {}),
     ...options.env,
   });
-  const services: Services = await composeServices(config, { log: pino({ level: "silent" }), ...(options.clock ? { clock: options.clock } : {}) });
+  const services: Services = await composeServices(config, {
+    log: pino({ level: "silent" }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const app = createWebApp(services);
   const client = new Client(app.request.bind(app));
   return {
@@ -89,7 +92,11 @@ export class Client {
 
   /** Like a script on one of our pages: a browser sends our Origin with it. */
   json(path: string, body: unknown, method = "POST") {
-    return this.fetch(path, { method, headers: { "content-type": "application/json", origin: BASE }, body: JSON.stringify(body) });
+    return this.fetch(path, {
+      method,
+      headers: { "content-type": "application/json", origin: BASE },
+      body: JSON.stringify(body),
+    });
   }
 
   /** Loads the page first (to get the CSRF cookie) unless we have one, then posts the form like a browser. */
@@ -98,15 +105,29 @@ export class Client {
     const body = new URLSearchParams(fields);
     const token = options.csrf === undefined ? this.csrf : options.csrf;
     if (token !== null) body.set("_csrf", token);
-    return this.fetch(path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE }, body });
+    return this.fetch(path, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
+      body,
+    });
   }
 }
 
-/** Registers, confirms by the mailed code, and (unless told otherwise) approves a member; returns a signed-in client. */
-export async function signedInMember(t: TestApp, email: string, options: { approve?: boolean; password?: string; name?: string } = {}) {
+/**
+ * Registers, confirms by the mailed code, and (unless told otherwise) approves a member; returns a signed-in client.
+ */
+export async function signedInMember(
+  t: TestApp,
+  email: string,
+  options: { approve?: boolean; password?: string; name?: string } = {},
+) {
   const password = options.password ?? "correct horse battery";
   const client = t.newClient();
-  const signUp = await client.json("/api/auth/sign-up/email", { name: options.name ?? email.split("@")[0], email, password });
+  const signUp = await client.json("/api/auth/sign-up/email", {
+    name: options.name ?? email.split("@")[0],
+    email,
+    password,
+  });
   if (signUp.status !== 200) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
   const code = await t.smtp!.codeFor(email);
   const verify = await client.json("/api/auth/email-otp/verify-email", { email, otp: code });

@@ -22,7 +22,9 @@ export type StoreAccess = {
   users(email?: string): Promise<StoredUser[]>;
   /** Changes a member's record the way an admin editing the database would (status, ban). */
   setUser(email: string, fields: Record<string, string | boolean | number>): Promise<number>;
-  /** Pretends `seconds` have passed for every stored one-time code of this address (created and expiry times move back). */
+  /**
+   * Pretends `seconds` have passed for every stored one-time code of this address (created and expiry times move back).
+   */
   ageCodes(email: string, seconds: number): Promise<number>;
   verificationCount(): Promise<number>;
   auditCount(action: string): Promise<number>;
@@ -37,7 +39,9 @@ export type StoreAccess = {
 };
 
 const mentionsAny = (record: unknown, texts: string[]) => {
-  const stored = JSON.stringify(record, (_k, v) => (typeof v === "bigint" ? String(v) : v instanceof Uint8Array ? "" : v)).toLowerCase();
+  const stored = JSON.stringify(record, (_k, v) =>
+    typeof v === "bigint" ? String(v) : v instanceof Uint8Array ? "" : v,
+  ).toLowerCase();
   return texts.some((t) => stored.includes(t.toLowerCase()));
 };
 
@@ -78,20 +82,28 @@ function sqliteAccess(dataDir: string): StoreAccess {
   return {
     users: async (email) => (email === undefined ? users("ORDER BY email") : users("WHERE email = ?", email)),
     async setUser(email, fields) {
-      const entries = Object.entries(fields).map(([k, v]) => [k, typeof v === "boolean" ? Number(v) : v] as [string, SQLInputValue]);
+      const entries = Object.entries(fields).map(
+        ([k, v]) => [k, typeof v === "boolean" ? Number(v) : v] as [string, SQLInputValue],
+      );
       const sql = `UPDATE user SET ${entries.map(([k]) => `${k} = ?`).join(", ")} WHERE email = ?`;
       return withDb((db) => Number(db.prepare(sql).run(...entries.map(([, v]) => v), email).changes));
     },
     async ageCodes(email, seconds) {
       const shift = (iso: string) => new Date(new Date(iso).getTime() - seconds * 1000).toISOString();
       return withDb((db) => {
-        const codes = db.prepare("SELECT id, createdAt, expiresAt FROM verification WHERE identifier LIKE ?").all(`%-otp-${email}`) as {
+        const codes = db
+          .prepare("SELECT id, createdAt, expiresAt FROM verification WHERE identifier LIKE ?")
+          .all(`%-otp-${email}`) as {
           id: string;
           createdAt: string;
           expiresAt: string;
         }[];
         for (const c of codes)
-          db.prepare("UPDATE verification SET createdAt = ?, expiresAt = ? WHERE id = ?").run(shift(c.createdAt), shift(c.expiresAt), c.id);
+          db.prepare("UPDATE verification SET createdAt = ?, expiresAt = ? WHERE id = ?").run(
+            shift(c.createdAt),
+            shift(c.expiresAt),
+            c.id,
+          );
         return codes.length;
       });
     },
@@ -140,13 +152,18 @@ function mongoAccess(uri: string, dbName: string | undefined): StoreAccess {
           updatedAt: iso(u.updatedAt),
         })),
       ),
-    setUser: (email, fields) => withDb(async (db) => (await db.collection("user").updateOne({ email }, { $set: fields })).modifiedCount),
+    setUser: (email, fields) =>
+      withDb(async (db) => (await db.collection("user").updateOne({ email }, { $set: fields })).modifiedCount),
     ageCodes: (email, seconds) =>
       withDb(async (db) => {
         const codes = db.collection("verification");
         const found = await codes.find({ identifier: { $regex: `-otp-${escapeRegex(email)}$` } }).toArray();
         const shift = (d: unknown) => new Date(new Date(d as Date).getTime() - seconds * 1000);
-        for (const c of found) await codes.updateOne({ _id: c._id }, { $set: { createdAt: shift(c.createdAt), expiresAt: shift(c.expiresAt) } });
+        for (const c of found)
+          await codes.updateOne(
+            { _id: c._id },
+            { $set: { createdAt: shift(c.createdAt), expiresAt: shift(c.expiresAt) } },
+          );
         return found.length;
       }),
     verificationCount: () => withDb((db) => db.collection("verification").countDocuments()),
@@ -154,7 +171,8 @@ function mongoAccess(uri: string, dbName: string | undefined): StoreAccess {
     importPreviewCount: (id) => withDb((db) => db.collection("import_previews").countDocuments({ _id: id as never })),
     chitCount: (id) => withDb((db) => db.collection("chits").countDocuments({ _id: id as never })),
     apiTokenRecords: () => withDb((db) => db.collection("api_tokens").find().toArray()),
-    storedFiles: () => withDb(async (db) => (await db.collection("receipts.files").find().toArray()).map((f) => String(f.filename))),
+    storedFiles: () =>
+      withDb(async (db) => (await db.collection("receipts.files").find().toArray()).map((f) => String(f.filename))),
     tablesMentioning: (texts) =>
       withDb(async (db) => {
         const found: string[] = [];

@@ -1,6 +1,13 @@
 // Reads what a person would see in a rendered page: a field's value, the message beside it, the page's alerts.
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&#x27;": "'",
+};
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (m) => ENTITIES[m] ?? m);
 
 /** The `<input>` (or `<select>`) tag for a form field name, or null when the page has none. */
@@ -39,7 +46,9 @@ export function fieldError(html: string, name: string): string | null {
 
 /** Texts of the page's alert boxes (form errors, notices). */
 export function alerts(html: string): string[] {
-  return [...html.matchAll(/<div class="alert [^"]*" role="(?:alert|status)">([^<]*)<\/div>/g)].map((m) => decode(m[1]!.trim()));
+  return [...html.matchAll(/<div class="alert [^"]*" role="(?:alert|status)">([^<]*)<\/div>/g)].map((m) =>
+    decode(m[1]!.trim()),
+  );
 }
 
 /** The page's main heading. */

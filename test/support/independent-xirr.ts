@@ -25,7 +25,10 @@ function netted(flows: readonly RupeeFlow[]): { amounts: number[]; years: number
   for (const f of flows) byDate.set(f.date, (byDate.get(f.date) ?? 0) + f.amount);
   const dates = [...byDate.keys()].filter((d) => Math.abs(byDate.get(d) ?? 0) > 1e-9).sort();
   const start = Date.parse(dates[0] ?? "2000-01-01");
-  return { amounts: dates.map((d) => byDate.get(d) ?? 0), years: dates.map((d) => (Date.parse(d) - start) / DAY / 365) };
+  return {
+    amounts: dates.map((d) => byDate.get(d) ?? 0),
+    years: dates.map((d) => (Date.parse(d) - start) / DAY / 365),
+  };
 }
 
 /**
@@ -37,7 +40,8 @@ export function xirrRoots(flows: readonly RupeeFlow[]): number[] {
   const { amounts, years } = netted(flows);
   if (amounts.length < 2) return [];
   const last = years[years.length - 1] ?? 0;
-  const f = (u: number) => amounts.reduce((sum, a, i) => sum + a * Math.exp(-u * ((years[i] ?? 0) - (u < 0 ? last : 0))), 0);
+  const f = (u: number) =>
+    amounts.reduce((sum, a, i) => sum + a * Math.exp(-u * ((years[i] ?? 0) - (u < 0 ? last : 0))), 0);
   const points: number[] = [];
   const span = (from: number, to: number, n: number) => {
     for (let i = 0; i < n; i++) points.push(from + ((to - from) * i) / n);
@@ -116,7 +120,15 @@ export function libreOfficeXirr(series: readonly (readonly RupeeFlow[])[]): (num
     );
     execFileSync(
       "soffice",
-      [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "csv", "--outdir", dir, join(dir, "x.fods")],
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "csv",
+        "--outdir",
+        dir,
+        join(dir, "x.fods"),
+      ],
       {
         stdio: "ignore",
         timeout: 120_000,

@@ -38,7 +38,12 @@ export async function jpeg(width = 64, height = 48, colour = { r: 200, g: 40, b:
 export type Upload = { name: string; type: string; bytes: Uint8Array };
 
 /** Posts a multipart form as a browser would (with the CSRF field), files under `receipts`. */
-export async function postMultipart(client: Client, path: string, fields: Record<string, string>, files: Upload[] = []) {
+export async function postMultipart(
+  client: Client,
+  path: string,
+  fields: Record<string, string>,
+  files: Upload[] = [],
+) {
   if (!client.csrf) await client.fetch("/login");
   const form = new FormData();
   form.set("_csrf", client.csrf);

@@ -2,7 +2,12 @@
 import { MongoClient } from "mongodb";
 import type { Config } from "../../src/config.ts";
 
-export type IndexInfo = { name: string; key: Record<string, number>; unique?: boolean; partialFilterExpression?: unknown };
+export type IndexInfo = {
+  name: string;
+  key: Record<string, number>;
+  unique?: boolean;
+  partialFilterExpression?: unknown;
+};
 
 export async function mongoIndexes(config: Config, collection: string): Promise<IndexInfo[]> {
   const client = new MongoClient(config.mongodbUri!, { serverSelectionTimeoutMS: 5_000 });

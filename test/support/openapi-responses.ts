@@ -13,7 +13,9 @@ export type OpenApiDocument = {
 
 export function responseChecker(doc: OpenApiDocument) {
   // Component refs point into the document; under $defs the same pointers work inside one JSON Schema.
-  const defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll("#/components/schemas/", "#/$defs/")) as Record<string, object>;
+  const defs = JSON.parse(
+    JSON.stringify(doc.components.schemas).replaceAll("#/components/schemas/", "#/$defs/"),
+  ) as Record<string, object>;
   const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true });
   addFormats.default(ajv);
   ajv.addFormat("binary", true);
@@ -21,7 +23,8 @@ export function responseChecker(doc: OpenApiDocument) {
 
   const operations = new Map<string, { method: string; path: string; operation: Operation }>();
   for (const [path, methods] of Object.entries(doc.paths)) {
-    for (const [method, operation] of Object.entries(methods)) operations.set(operation.operationId, { method, path, operation });
+    for (const [method, operation] of Object.entries(methods))
+      operations.set(operation.operationId, { method, path, operation });
   }
 
   /** Fails unless `res` is what the document says `operationId` answers; returns the parsed JSON body (or null). */
@@ -39,7 +42,8 @@ export function responseChecker(doc: OpenApiDocument) {
     }
     const type = (res.headers.get("content-type") ?? "").split(";")[0]!.trim();
     const media = documented.content[type];
-    if (!media) throw new Error(`${where} as ${type}; the document says ${Object.keys(documented.content).join(" or ")}`);
+    if (!media)
+      throw new Error(`${where} as ${type}; the document says ${Object.keys(documented.content).join(" or ")}`);
     if (type !== "application/json") return text;
     const key = `${operationId} ${res.status}`;
     let validate = compiled.get(key);
@@ -50,12 +54,18 @@ export function responseChecker(doc: OpenApiDocument) {
     }
     const body = JSON.parse(text) as unknown;
     if (!validate(body)) {
-      const problems = (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+      const problems = (validate.errors ?? []).map(
+        (e) => `${e.instancePath || "(body)"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`,
+      );
       throw new Error(`${where} with a body that does not match the document:\n  ${problems.join("\n  ")}`);
     }
     return body;
   }
 
-  const list = [...operations.values()].map(({ method, path, operation }) => ({ method, path, operationId: operation.operationId }));
+  const list = [...operations.values()].map(({ method, path, operation }) => ({
+    method,
+    path,
+    operationId: operation.operationId,
+  }));
   return { check, operations: list };
 }

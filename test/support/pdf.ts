@@ -42,7 +42,18 @@ export function renderFirstPage(pdf: Buffer): Buffer | null {
   const dir = mkdtempSync(join(tmpdir(), "chitfunds-pdf-"));
   try {
     writeFileSync(join(dir, "in.pdf"), pdf);
-    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", join(dir, "in.pdf"), join(dir, "page")]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      join(dir, "in.pdf"),
+      join(dir, "page"),
+    ]);
     return readFileSync(join(dir, "page.png"));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { childEnv, freshStore } from "./store.ts";
 
-export type RealServer = { port: number; base: string; dataDir: string; child: ChildProcess; output: () => string; stop(): Promise<void> };
+export type RealServer = {
+  port: number;
+  base: string;
+  dataDir: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,7 +31,12 @@ export async function freePort(): Promise<number> {
  * The environment of the test runner (vitest sets BASE_URL=/ for itself; a shell's MONGODB_URI is never used) with
  * the server's own settings and the suite's store (a fresh MongoDB database when MONGODB_TEST_URI is set).
  */
-function serverEnv(port: number, dataDir: string, store: Record<string, string>, env: Record<string, string>): NodeJS.ProcessEnv {
+function serverEnv(
+  port: number,
+  dataDir: string,
+  store: Record<string, string>,
+  env: Record<string, string>,
+): NodeJS.ProcessEnv {
   const { BASE_URL: _, ...inherited } = childEnv(store);
   return {
     ...inherited,
@@ -39,7 +51,10 @@ function serverEnv(port: number, dataDir: string, store: Record<string, string>,
 }
 
 /** Runs `npm start` with `env`; resolves once /readyz answers, or rejects with the output when it exits first. */
-export async function startRealServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RealServer> {
+export async function startRealServer(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<RealServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "chitfunds-real-"));
   const store = freshStore();
   const port = await freePort();
@@ -81,7 +96,10 @@ export async function startRealServer(env: Record<string, string> = {}, options:
 }
 
 /** Runs `npm start` expecting it to stop by itself; resolves with its exit code and output. */
-export async function startExpectingExit(env: Record<string, string>, dataDir: string): Promise<{ code: number; output: string }> {
+export async function startExpectingExit(
+  env: Record<string, string>,
+  dataDir: string,
+): Promise<{ code: number; output: string }> {
   const port = await freePort();
   const child = spawn("npm", ["start", "--silent"], {
     cwd: process.cwd(),
@@ -114,7 +132,8 @@ export function treeRss(rootPid: number): number {
     } catch {}
   }
   const inTree = (pid: number): boolean => {
-    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 50; p = parents.get(p), hops++) if (p === rootPid) return true;
+    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 50; p = parents.get(p), hops++)
+      if (p === rootPid) return true;
     return false;
   };
   let total = 0;
@@ -161,17 +180,28 @@ export function rawPost(
       writeError = error;
     });
     socket.on("close", () => {
-      if (!answered) reject(new Error(`connection closed without an answer after ${sentBytes} bytes${writeError ? ` (${writeError.message})` : ""}`));
+      if (!answered)
+        reject(
+          new Error(
+            `connection closed without an answer after ${sentBytes} ` +
+              `bytes${writeError ? ` (${writeError.message})` : ""}`,
+          ),
+        );
     });
     socket.connect(port, "127.0.0.1", () => {
       const extra = Object.entries(options.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`);
       const length = options.chunked ? "Transfer-Encoding: chunked\r\n" : `Content-Length: ${options.size}\r\n`;
-      socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: ${options.contentType}\r\n${length}${extra.join("")}\r\n`);
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: ` +
+          `${options.contentType}\r\n${length}${extra.join("")}\r\n`,
+      );
       const pump = () => {
         while (!answered && !writeError && sentBytes < options.size) {
           const piece = chunk.subarray(0, Math.min(chunk.length, options.size - sentBytes));
           sentBytes += piece.length;
-          const ok = options.chunked ? socket.write(`${piece.length.toString(16)}\r\n`) && socket.write(piece) && socket.write("\r\n") : socket.write(piece);
+          const ok = options.chunked
+            ? socket.write(`${piece.length.toString(16)}\r\n`) && socket.write(piece) && socket.write("\r\n")
+            : socket.write(piece);
           if (!ok) return void socket.once("drain", pump);
         }
         if (!answered && options.chunked) socket.write("0\r\n\r\n");

@@ -3,7 +3,15 @@ import sharp from "sharp";
 
 /** A 4000x3000 JPEG like a phone camera's, carrying EXIF with a camera model and a GPS position. */
 export async function phonePhotoWithGps(): Promise<Buffer> {
-  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#c8d2e6", noise: { type: "gaussian", mean: 128, sigma: 20 } } })
+  return sharp({
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      background: "#c8d2e6",
+      noise: { type: "gaussian", mean: 128, sigma: 20 },
+    },
+  })
     .blur(2)
     .jpeg({ quality: 88 })
     .withExif({
@@ -21,13 +29,18 @@ export function hasGpsTag(exif: Buffer | undefined): boolean {
 
 /** A photo too detailed to compress well: several MB, for size limits. */
 export async function noisyPhoto(width = 2000, height = 2000): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 70 } } })
+  return sharp({
+    create: { width, height, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 70 } },
+  })
     .jpeg({ quality: 95 })
     .toBuffer();
 }
 
 export async function pngScreenshot(label = "UPI paid 5000"): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="1280"><rect width="720" height="1280" fill="#fff"/><text x="40" y="200" font-size="48" font-family="sans-serif">${label}</text></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="1280"><rect width="720" ` +
+    `height="1280" fill="#fff"/><text x="40" y="200" font-size="48" ` +
+    `font-family="sans-serif">${label}</text></svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
@@ -61,7 +74,8 @@ export function minimalPdf(): Buffer {
 }
 
 /** Plain text saved with a .jpg name. */
-export const textPretendingToBeJpeg = () => Buffer.from("This is not a photo, just text pretending to be one.\n".repeat(20));
+export const textPretendingToBeJpeg = () =>
+  Buffer.from("This is not a photo, just text pretending to be one.\n".repeat(20));
 
 /** A real JPEG's first bytes (so it sniffs as JPEG) followed by garbage. */
 export async function corruptJpeg(): Promise<Buffer> {
@@ -78,7 +92,10 @@ export function multipart(fields: Record<string, string>, files: Upload[] = []):
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   for (const file of files) {
-    form.append(file.field ?? "receipts", new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/octet-stream" }));
+    form.append(
+      file.field ?? "receipts",
+      new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/octet-stream" }),
+    );
   }
   return form;
 }

@@ -33,7 +33,10 @@ export async function startSmtpCapture() {
       if (found) return found;
       const left = deadline - Date.now();
       if (left <= 0)
-        throw new Error(`no mail to ${to} matching ${subject} within ${timeoutMs} ms; got: ${mails.map((m) => `${m.to}: ${m.subject}`).join("; ")}`);
+        throw new Error(
+          `no mail to ${to} matching ${subject} within ${timeoutMs} ms; got: ` +
+            `${mails.map((m) => `${m.to}: ${m.subject}`).join("; ")}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         waiters.push(() => {

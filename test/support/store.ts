@@ -9,7 +9,9 @@ const mongoTestUri = process.env.MONGODB_TEST_URI || undefined;
 /** The store this run of the suite uses. */
 export const TEST_STORE: "sqlite" | "mongodb" = mongoTestUri ? "mongodb" : "sqlite";
 
-/** For a test that only means something on one store: `it.skipIf(!onStore("sqlite"))("...")`, with a comment saying why. */
+/**
+ * For a test that only means something on one store: `it.skipIf(!onStore("sqlite"))("...")`, with a comment saying why.
+ */
 export const onStore = (store: "sqlite" | "mongodb") => TEST_STORE === store;
 
 export type TestStore = {

@@ -16,7 +16,13 @@ function base32Decode(text: string): Buffer {
 }
 
 /** The secret and parameters of an otpauth://totp/... URI. */
-export function totpParams(uri: string): { secret: Buffer; digits: number; period: number; issuer: string | null; label: string } {
+export function totpParams(uri: string): {
+  secret: Buffer;
+  digits: number;
+  period: number;
+  issuer: string | null;
+  label: string;
+} {
   const url = new URL(uri);
   if (url.protocol !== "otpauth:" || url.host !== "totp") throw new Error(`not a TOTP URI: ${uri}`);
   return {
@@ -36,6 +42,7 @@ export function totpCode(uri: string, at = Date.now(), steps = 0): string {
   message.writeBigUInt64BE(BigInt(counter));
   const hmac = createHmac("sha1", secret).update(message).digest();
   const offset = hmac[hmac.length - 1]! & 0x0f;
-  const binary = ((hmac[offset]! & 0x7f) << 24) | (hmac[offset + 1]! << 16) | (hmac[offset + 2]! << 8) | hmac[offset + 3]!;
+  const binary =
+    ((hmac[offset]! & 0x7f) << 24) | (hmac[offset + 1]! << 16) | (hmac[offset + 2]! << 8) | hmac[offset + 3]!;
   return String(binary % 10 ** digits).padStart(digits, "0");
 }

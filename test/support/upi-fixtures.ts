@@ -1,4 +1,5 @@
-// The made-up UPI screenshots under test/fixtures/upi (made by test/support/upi-screens/generate.ts), each with its truth.
+// The made-up UPI screenshots under test/fixtures/upi (made by test/support/upi-screens/generate.ts), each with its
+// truth.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,7 +26,10 @@ const loose = (s: string | null) => (s ?? "").toLowerCase().replace(/[^a-z0-9]/g
 export const FIELDS = ["amount", "reference", "paidOn", "payee", "upiId"] as const;
 export type Field = (typeof FIELDS)[number];
 
-/** Which fields were read right: exact for numbers, ids and dates; the payee's name as any spelling the screenshot shows. */
+/**
+ * Which fields were read right: exact for numbers, ids and dates; the payee's name as any spelling the screenshot
+ * shows.
+ */
 export function fieldsRight(got: ScreenshotFields, truth: Truth): Record<Field, boolean> {
   return {
     amount: got.amount === Math.round(truth.amount * 100),

@@ -23,7 +23,8 @@ export function visibleText(html: string): string {
     .replace(/<head\b[\s\S]*?<\/head>/i, (head) => head.match(/<title>[\s\S]*?<\/title>/i)?.[0] ?? " ");
   for (const tag of body.match(/<[a-z][^>]*>/gi) ?? []) {
     for (const m of tag.matchAll(SHOWN_ATTRIBUTES)) pieces.push(m[1]!);
-    if (/^<(input|button)\b/i.test(tag) && /\stype="(submit|button|reset)"/i.test(tag)) pieces.push(/\svalue="([^"]*)"/.exec(tag)?.[1] ?? "");
+    if (/^<(input|button)\b/i.test(tag) && /\stype="(submit|button|reset)"/i.test(tag))
+      pieces.push(/\svalue="([^"]*)"/.exec(tag)?.[1] ?? "");
   }
   pieces.push(body.replace(/<[^>]*>/g, " "));
   return decode(pieces.join(" ")).replace(/\s+/g, " ").trim();

@@ -40,7 +40,10 @@ async function writeArchive(path: string, header: ArchiveHeader, records: AsyncI
 
 const notOurs = () => new ArchiveRefused("not-an-archive", "This file is not a ChitFunds Ledger archive.");
 const truncated = () =>
-  new ArchiveRefused("archive-truncated", "The archive is incomplete or damaged (it ends early or its checksum does not match). Nothing was changed.");
+  new ArchiveRefused(
+    "archive-truncated",
+    "The archive is incomplete or damaged (it ends early or its checksum does not match). Nothing was changed.",
+  );
 
 async function* rawLines(path: string): AsyncGenerator<string> {
   const gunzip = createGunzip();
@@ -79,7 +82,9 @@ async function openArchive(path: string): Promise<OpenedArchive> {
         if (typeof parsed.version !== "number" || parsed.version > ARCHIVE_VERSION) {
           throw new ArchiveRefused(
             "archive-too-new",
-            `This archive was made by a newer version of ChitFunds Ledger (format ${String(parsed.version)}; this one reads up to ${ARCHIVE_VERSION}). Update the app first. Nothing was changed.`,
+            "This archive was made by a newer version of ChitFunds Ledger (format " +
+              `${String(parsed.version)}; this one reads up to ${ARCHIVE_VERSION}). Update the app ` +
+              "first. Nothing was changed.",
           );
         }
         header = parsed as ArchiveHeader;
@@ -95,7 +100,8 @@ async function openArchive(path: string): Promise<OpenedArchive> {
     }
   } catch (error) {
     if (error instanceof ArchiveRefused) throw error;
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ArchiveRefused("archive-missing", `No file at ${path}.`);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new ArchiveRefused("archive-missing", `No file at ${path}.`);
     throw truncatedOrForeign(error);
   }
   if (!header) throw notOurs();

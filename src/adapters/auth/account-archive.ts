@@ -10,7 +10,12 @@ export function authAccountArchive(auth: Auth): AccountArchive {
     const db = await adapter();
     const rows: Record<string, unknown>[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await db.findMany<Record<string, unknown>>({ model, limit: PAGE, offset, sortBy: { field: "createdAt", direction: "asc" } });
+      const page = await db.findMany<Record<string, unknown>>({
+        model,
+        limit: PAGE,
+        offset,
+        sortBy: { field: "createdAt", direction: "asc" },
+      });
       rows.push(...page);
       if (page.length < PAGE) return rows;
     }
@@ -26,7 +31,10 @@ export function authAccountArchive(auth: Auth): AccountArchive {
       const db = await adapter();
       const ids = new Map<string, string>();
       for (const { id, ...user } of users) {
-        const created = await db.create<Record<string, unknown>, { id: string }>({ model: "user", data: reviveDates(user) });
+        const created = await db.create<Record<string, unknown>, { id: string }>({
+          model: "user",
+          data: reviveDates(user),
+        });
         ids.set(String(id), created.id);
       }
       for (const { id: _id, ...account } of accounts) {
@@ -49,6 +57,9 @@ export function authAccountArchive(auth: Auth): AccountArchive {
 /** JSON turns dates into strings; the stores want Date objects back for their date fields. */
 function reviveDates(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(record).map(([k, v]) => [k, typeof v === "string" && /At$|Expires$/.test(k) && !Number.isNaN(Date.parse(v)) ? new Date(v) : v]),
+    Object.entries(record).map(([k, v]) => [
+      k,
+      typeof v === "string" && /At$|Expires$/.test(k) && !Number.isNaN(Date.parse(v)) ? new Date(v) : v,
+    ]),
   );
 }

@@ -1,6 +1,6 @@
-// What better-auth's endpoints did to an account, told to the app as account events (sign-ins, wrong passwords, password
-// and two-factor changes, sessions ended), and the checks before an account is deleted (password, and the second
-// factor when it is on).
+// What better-auth's endpoints did to an account, told to the app as account events (sign-ins, wrong passwords,
+// password and two-factor changes, sessions ended), and the checks before an account is deleted (password, and the
+// second factor when it is on).
 import { APIError, type createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import type { ActivityKind } from "../../ports/account-activity.ts";
 import { CLIENT_IP_HEADER } from "../../ports/accounts.ts";
@@ -23,7 +23,8 @@ export function originOf(headers: Headers | undefined): RequestOrigin {
 }
 
 /** A request finishing a sign-in with its second factor carries better-auth's two_factor cookie. */
-const carriesTwoFactorChallenge = (headers: Headers | undefined) => /(^|;\s*)(__Secure-)?[\w.-]*two_factor=/.test(headers?.get("cookie") ?? "");
+const carriesTwoFactorChallenge = (headers: Headers | undefined) =>
+  /(^|;\s*)(__Secure-)?[\w.-]*two_factor=/.test(headers?.get("cookie") ?? "");
 
 /** After an account endpoint answered: which event, if any, it was. */
 export async function afterAccountEndpoint(ctx: HookContext, events: AccountEvents): Promise<void> {
@@ -34,7 +35,11 @@ export async function afterAccountEndpoint(ctx: HookContext, events: AccountEven
   const newUser = ctx.context.newSession?.user as { id: string; twoFactorEnabled?: boolean } | undefined;
   switch (ctx.path) {
     case "/sign-in/email": {
-      if (returned instanceof APIError && returned.body?.code === "INVALID_EMAIL_OR_PASSWORD" && typeof body.email === "string") {
+      if (
+        returned instanceof APIError &&
+        returned.body?.code === "INVALID_EMAIL_OR_PASSWORD" &&
+        typeof body.email === "string"
+      ) {
         await events.wrongPassword(body.email, origin);
       } else if (!failed && newUser && !newUser.twoFactorEnabled) {
         // With two-factor on, the sign-in completes only with the code (below).
@@ -45,7 +50,11 @@ export async function afterAccountEndpoint(ctx: HookContext, events: AccountEven
     case "/two-factor/verify-totp":
     case "/two-factor/verify-backup-code": {
       if (failed || !newUser || !carriesTwoFactorChallenge(ctx.request?.headers ?? ctx.headers)) return;
-      await events.event(newUser.id, ctx.path === "/two-factor/verify-totp" ? "signed-in" : "signed-in-with-recovery-code", origin);
+      await events.event(
+        newUser.id,
+        ctx.path === "/two-factor/verify-totp" ? "signed-in" : "signed-in-with-recovery-code",
+        origin,
+      );
       return;
     }
   }
@@ -71,24 +80,38 @@ export async function afterAccountEndpoint(ctx: HookContext, events: AccountEven
  * An account is deleted only with its password, and with a current code (or an unused recovery code) when two-factor
  * sign-in is on: `verifyCode` asks better-auth's own two-factor endpoint with the request's session.
  */
-export async function beforeDeleteUser(ctx: HookContext, verifyCode: (headers: Headers, code: string) => Promise<boolean>): Promise<void> {
+export async function beforeDeleteUser(
+  ctx: HookContext,
+  verifyCode: (headers: Headers, code: string) => Promise<boolean>,
+): Promise<void> {
   const body = (ctx.body ?? {}) as Record<string, unknown>;
   if (typeof body.password !== "string" || body.password === "") {
-    throw new APIError("BAD_REQUEST", { code: "PASSWORD_REQUIRED", message: "Enter your password to delete your account." });
+    throw new APIError("BAD_REQUEST", {
+      code: "PASSWORD_REQUIRED",
+      message: "Enter your password to delete your account.",
+    });
   }
   const session = await getSessionFromCtx(ctx);
   if (!session) return; // better-auth answers 401 itself
   if (!(session.user as { twoFactorEnabled?: boolean }).twoFactorEnabled) return;
   const code = typeof body.twoFactorCode === "string" ? body.twoFactorCode.trim() : "";
   if (!code) {
-    throw new APIError("BAD_REQUEST", { code: "TWO_FACTOR_CODE_REQUIRED", message: "Enter the code from your authenticator app, or a recovery code." });
+    throw new APIError("BAD_REQUEST", {
+      code: "TWO_FACTOR_CODE_REQUIRED",
+      message: "Enter the code from your authenticator app, or a recovery code.",
+    });
   }
   if (!(await verifyCode(ctx.request?.headers ?? ctx.headers ?? new Headers(), code))) {
-    throw new APIError("BAD_REQUEST", { code: "INVALID_CODE", message: "That code is not right. Enter the current code from your authenticator app." });
+    throw new APIError("BAD_REQUEST", {
+      code: "INVALID_CODE",
+      message: "That code is not right. Enter the current code from your authenticator app.",
+    });
   }
 }
 
-/** better-auth's admin endpoints refuse an administrator without two-factor sign-in when the installation requires it. */
+/**
+ * better-auth's admin endpoints refuse an administrator without two-factor sign-in when the installation requires it.
+ */
 export async function requireAdminSecondFactor(ctx: HookContext, required: () => Promise<boolean>): Promise<void> {
   const session = await getSessionFromCtx(ctx).catch(() => null);
   const user = session?.user as { role?: string; twoFactorEnabled?: boolean } | undefined;

@@ -9,7 +9,10 @@ export function betterAuthAccounts(auth: Auth, sessionCacheSeconds = 0): Account
   const session: Accounts["session"] = async (headers) => {
     // returnHeaders: better-auth refreshes the session cookie cache on a miss; the browser must get that cookie.
     const { headers: reply, response: found } = await auth.api.getSession({ headers, returnHeaders: true });
-    return { member: found ? toMember(found.user as Parameters<typeof toMember>[0]) : null, setCookies: reply.getSetCookie() };
+    return {
+      member: found ? toMember(found.user as Parameters<typeof toMember>[0]) : null,
+      setCookies: reply.getSetCookie(),
+    };
   };
   const copyName = async () => (await auth.$context).authCookies.sessionData.name;
   return {

@@ -4,11 +4,22 @@ import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { admin, emailOTP, twoFactor } from "better-auth/plugins";
 import { DEFAULT_TIME_ZONE } from "../../domain/dates.ts";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, passwordProblemMessage } from "../../domain/password-policy.ts";
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+  passwordProblemMessage,
+} from "../../domain/password-policy.ts";
 import { type ProfileProblem, profileProblemMessage, profileProblems } from "../../domain/profile-rules.ts";
 import { isLocale } from "../../i18n/locales.ts";
 import { CLIENT_IP_HEADER, CODE_RESEND_COOLDOWN_SECONDS, type CodePurpose } from "../../ports/accounts.ts";
-import { type AccountEvents, afterAccountEndpoint, beforeDeleteUser, originOf, requireAdminSecondFactor } from "./account-hooks.ts";
+import {
+  type AccountEvents,
+  afterAccountEndpoint,
+  beforeDeleteUser,
+  originOf,
+  requireAdminSecondFactor,
+} from "./account-hooks.ts";
 
 /** The settings better-auth is made with (config.ts has them). */
 export type AuthSettings = { baseUrl: string; rateLimit: boolean; sessionCacheSeconds: number };
@@ -22,11 +33,15 @@ export type AuthDeps = {
   onEmailVerified(userId: string): Promise<void>;
   /** The per-account limit on wrong passwords (app/guard-account-sign-in.ts); absent: no such limit. */
   signInGuard?: { secondsUntilSignIn(email: string): Promise<number> };
-  /** Sign-ins, wrong passwords, password and two-factor changes, sessions ended (account activity, the sign-in limit). */
+  /**
+   * Sign-ins, wrong passwords, password and two-factor changes, sessions ended (account activity, the sign-in limit).
+   */
   accountEvents?: AccountEvents;
   /** Erases the member's own data before better-auth deletes the account (DPDP erasure); a failure stops the delete. */
   onDeleteUser?(user: { id: string; email: string; createdAt: Date }): Promise<void>;
-  /** The installation requires two-factor sign-in for administrators (their admin endpoints wait until they set it up). */
+  /**
+   * The installation requires two-factor sign-in for administrators (their admin endpoints wait until they set it up).
+   */
   adminTwoFactorRequired?(): Promise<boolean>;
   /** better-auth's own messages go to the app's structured log instead of plain text on stderr. */
   log?: {
@@ -98,7 +113,8 @@ export function createAuth(deps: AuthDeps) {
       },
     },
     user: {
-      // A member may delete their own account (DPDP Act 2023): their data goes first (deps.onDeleteUser), then the account.
+      // A member may delete their own account (DPDP Act 2023): their data goes first (deps.onDeleteUser), then the
+      // account.
       deleteUser: {
         enabled: true,
         beforeDelete: async (user) => {
@@ -135,7 +151,9 @@ export function createAuth(deps: AuthDeps) {
       // The session and member travel in a signed cookie for SESSION_CACHE_SECONDS (default 60), so most requests
       // skip the session lookup in the store. The trade-off: a ban, rejection or role change made by the admin
       // reaches a member's already open sessions only when that cookie expires (within a minute by default).
-      ...(config.sessionCacheSeconds > 0 ? { cookieCache: { enabled: true, maxAge: config.sessionCacheSeconds, strategy: "compact" as const } } : {}),
+      ...(config.sessionCacheSeconds > 0
+        ? { cookieCache: { enabled: true, maxAge: config.sessionCacheSeconds, strategy: "compact" as const } }
+        : {}),
     },
     rateLimit: {
       enabled: limits,
@@ -160,15 +178,19 @@ export function createAuth(deps: AuthDeps) {
       }),
       before: createAuthMiddleware(async (ctx) => {
         const body = (ctx.body ?? {}) as Record<string, unknown>;
-        if (ctx.path === "/delete-user") await beforeDeleteUser(ctx, (headers, code) => verifySecondFactor(auth, config.baseUrl, headers, code));
-        if (ctx.path.startsWith("/admin/") && deps.adminTwoFactorRequired) await requireAdminSecondFactor(ctx, deps.adminTwoFactorRequired);
+        if (ctx.path === "/delete-user")
+          await beforeDeleteUser(ctx, (headers, code) => verifySecondFactor(auth, config.baseUrl, headers, code));
+        if (ctx.path.startsWith("/admin/") && deps.adminTwoFactorRequired)
+          await requireAdminSecondFactor(ctx, deps.adminTwoFactorRequired);
         if (ctx.path === "/sign-in/email" && deps.signInGuard && typeof body.email === "string") {
           const wait = await deps.signInGuard.secondsUntilSignIn(body.email);
           if (wait > 0) {
             const minutes = Math.ceil(wait / 60);
             throw new APIError("TOO_MANY_REQUESTS", {
               code: "ACCOUNT_LOCKED",
-              message: `Too many wrong passwords for this account. Try again in ${minutes} minutes, or reset your password.`,
+              message:
+                `Too many wrong passwords for this account. Try again in ${minutes} minutes, or reset ` +
+                "your password.",
               minutes,
             });
           }
@@ -176,7 +198,8 @@ export function createAuth(deps: AuthDeps) {
         if (ctx.path === "/sign-up/email") {
           // Checked before the account exists (the database hooks below check every later write too).
           assertProfile(body, true);
-          // better-auth answers a duplicate sign-up with a fake success; we tell the person beside the email field instead.
+          // better-auth answers a duplicate sign-up with a fake success; we tell the person beside the email field
+          // instead.
           const email = typeof body.email === "string" ? body.email.trim().toLowerCase() : "";
           if (email && (await ctx.context.internalAdapter.findUserByEmail(email))) {
             throw new APIError("UNPROCESSABLE_ENTITY", {
@@ -198,7 +221,8 @@ export function createAuth(deps: AuthDeps) {
         if (ctx.path === "/email-otp/request-password-reset") {
           // Unknown addresses get {success: true} and no code; so does a known one inside the cooldown (its last code
           // stays valid), so this answer never tells who is registered.
-          if ((await secondsUntilResend(ctx, String(body.email ?? ""), "forget-password")) > 0) return ctx.json({ success: true });
+          if ((await secondsUntilResend(ctx, String(body.email ?? ""), "forget-password")) > 0)
+            return ctx.json({ success: true });
         }
         const password =
           ctx.path === "/sign-up/email"
@@ -210,7 +234,12 @@ export function createAuth(deps: AuthDeps) {
                 : undefined;
         if (typeof password === "string") {
           const problem = passwordProblem(password, typeof body.email === "string" ? body.email : undefined);
-          if (problem) throw new APIError("BAD_REQUEST", { code: "WEAK_PASSWORD", message: passwordProblemMessage[problem], problem });
+          if (problem)
+            throw new APIError("BAD_REQUEST", {
+              code: "WEAK_PASSWORD",
+              message: passwordProblemMessage[problem],
+              problem,
+            });
         }
       }),
     },
@@ -231,7 +260,11 @@ export function createAuth(deps: AuthDeps) {
             const enabled = ctx ? twoFactorChange.get(ctx) : undefined;
             if (enabled === undefined || !deps.accountEvents) return;
             twoFactorChange.delete(ctx!);
-            await deps.accountEvents.event(user.id, enabled ? "two-factor-enabled" : "two-factor-disabled", originOf(ctx?.request?.headers ?? ctx?.headers));
+            await deps.accountEvents.event(
+              user.id,
+              enabled ? "two-factor-enabled" : "two-factor-disabled",
+              originOf(ctx?.request?.headers ?? ctx?.headers),
+            );
           },
         },
       },
@@ -247,7 +280,8 @@ export function createAuth(deps: AuthDeps) {
               message:
                 user?.status === "rejected"
                   ? "Your registration was not approved. Contact the administrator if you think this is a mistake."
-                  : "Your account is waiting for the administrator's approval. You will get an email once it is approved.",
+                  : "Your account is waiting for the administrator's approval. You will get an email once " +
+                    "it is approved.",
             });
           },
         },
@@ -275,8 +309,15 @@ export function createAuth(deps: AuthDeps) {
   return auth;
 }
 
-/** Asks better-auth's own two-factor endpoints (with the request's session) whether a code or recovery code is right. */
-async function verifySecondFactor(auth: { handler(request: Request): Promise<Response> }, baseUrl: string, from: Headers, code: string): Promise<boolean> {
+/**
+ * Asks better-auth's own two-factor endpoints (with the request's session) whether a code or recovery code is right.
+ */
+async function verifySecondFactor(
+  auth: { handler(request: Request): Promise<Response> },
+  baseUrl: string,
+  from: Headers,
+  code: string,
+): Promise<boolean> {
   const headers = new Headers({ "content-type": "application/json", origin: new URL(baseUrl).origin });
   for (const name of ["cookie", "user-agent", CLIENT_IP_HEADER]) {
     const value = from.get(name);

@@ -104,11 +104,20 @@ export function authMemberRepository(auth: Auth): MemberRepository {
       if (existing) {
         const hasCredential = existing.accounts.some((a) => a.providerId === "credential");
         if (hasCredential) await adapter.updatePassword(existing.user.id, hash);
-        else await adapter.linkAccount({ userId: existing.user.id, providerId: "credential", accountId: existing.user.id, password: hash });
+        else
+          await adapter.linkAccount({
+            userId: existing.user.id,
+            providerId: "credential",
+            accountId: existing.user.id,
+            password: hash,
+          });
         const user = await adapter.updateUser(existing.user.id, { emailVerified: true, updatedAt: new Date() });
         return toMember(user as UserRecord);
       }
-      const user = await adapter.createUser({ email: email.toLowerCase(), name, emailVerified: true, status: "approved", role: "member" }, { method: "admin" });
+      const user = await adapter.createUser(
+        { email: email.toLowerCase(), name, emailVerified: true, status: "approved", role: "member" },
+        { method: "admin" },
+      );
       await adapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
       return toMember(user as UserRecord);
     },

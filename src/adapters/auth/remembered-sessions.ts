@@ -12,13 +12,17 @@ type Ask = (headers: Headers) => Promise<SessionAnswer>;
 
 const KEPT_BROWSERS = 5000;
 
-/** When the session copy in this Cookie header expires (ms since 1970), from better-auth's compact cookie; null if none. */
+/**
+ * When the session copy in this Cookie header expires (ms since 1970), from better-auth's compact cookie; null if none.
+ */
 export function cookieCopyExpiry(cookieHeader: string, name: string): number | null {
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
     if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
     try {
-      const json = JSON.parse(Buffer.from(decodeURIComponent(part.slice(eq + 1).trim()), "base64url").toString("utf8")) as { expiresAt?: unknown };
+      const json = JSON.parse(
+        Buffer.from(decodeURIComponent(part.slice(eq + 1).trim()), "base64url").toString("utf8"),
+      ) as { expiresAt?: unknown };
       return typeof json.expiresAt === "number" && Number.isFinite(json.expiresAt) ? json.expiresAt : null;
     } catch {
       return null;
@@ -31,7 +35,12 @@ export function cookieCopyExpiry(cookieHeader: string, name: string): number | n
  * `ask` with its answers kept per Cookie header for at most `seconds` and never past the cookie copy's own expiry.
  * `copyName` gives the name of better-auth's session-copy cookie.
  */
-export function rememberedSessions(ask: Ask, seconds: number, copyName: () => Promise<string>, now: () => number = Date.now): Ask {
+export function rememberedSessions(
+  ask: Ask,
+  seconds: number,
+  copyName: () => Promise<string>,
+  now: () => number = Date.now,
+): Ask {
   const kept = new Map<string, { answer: SessionAnswer; until: number }>();
   let name: string | undefined;
   return async (headers) => {

@@ -5,7 +5,9 @@ import { csvCodec, decodeCsvBytes, detectDelimiter, guardFormula, parseCsv, toCs
 const utf16 = (text: string, endian: "le" | "be", bom = true) => {
   const le = Buffer.from(text, "utf16le");
   const bytes = endian === "le" ? le : Buffer.from(le.map((_, i) => le[i ^ 1]!));
-  return new Uint8Array(bom ? Buffer.concat([Buffer.from(endian === "le" ? [0xff, 0xfe] : [0xfe, 0xff]), bytes]) : bytes);
+  return new Uint8Array(
+    bom ? Buffer.concat([Buffer.from(endian === "le" ? [0xff, 0xfe] : [0xfe, 0xff]), bytes]) : bytes,
+  );
 };
 
 describe("writing CSV", () => {
@@ -23,7 +25,10 @@ describe("reading bytes", () => {
   const text = "Date,Amount,Chit\n05/01/2026,₹5,Shriram\n";
   it("reads UTF-8 with and without a byte-order mark", () => {
     expect(decodeCsvBytes(new TextEncoder().encode(text))).toEqual({ text, encoding: "utf-8" });
-    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toEqual({ text, encoding: "utf-8" });
+    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toEqual({
+      text,
+      encoding: "utf-8",
+    });
   });
 
   it("reads UTF-16 little and big endian, with a byte-order mark or without", () => {
@@ -40,7 +45,9 @@ describe("reading bytes", () => {
   it("refuses broken encodings with a message: mixed UTF-8, binary, unreadable bytes, odd UTF-16", () => {
     const mixed = new Uint8Array([...new TextEncoder().encode("₹5,"), 0xe9, 0x0a]);
     expect(() => decodeCsvBytes(mixed)).toThrow(/damaged.*mixes UTF-8/);
-    expect(() => decodeCsvBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10]))).toThrow(CsvFileError);
+    expect(() =>
+      decodeCsvBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10])),
+    ).toThrow(CsvFileError);
     expect(() => decodeCsvBytes(new Uint8Array([...Buffer.from("a,b\n"), 0x81, 0x0a]))).toThrow(/control characters/);
     expect(() => decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42]))).toThrow(/UTF-16/);
     expect(() => decodeCsvBytes(new Uint8Array())).toThrow(/empty/);

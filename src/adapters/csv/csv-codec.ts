@@ -58,7 +58,10 @@ function decodeStrict(bytes: Uint8Array, encoding: "utf-8" | "utf-16le" | "utf-1
 }
 
 const broken = (detail: string) =>
-  new CsvFileError("csv-encoding", `The file's text is damaged (${detail}). Save it again from your spreadsheet as "CSV UTF-8" and upload that.`);
+  new CsvFileError(
+    "csv-encoding",
+    `The file's text is damaged (${detail}). Save it again from your spreadsheet as "CSV UTF-8" and upload that.`,
+  );
 
 /** UTF-16 without a byte-order mark: most ASCII characters have a zero byte on one side. */
 function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
@@ -77,20 +80,30 @@ function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
 
 /**
  * Bytes as a spreadsheet saves them -> text. UTF-8 (with or without BOM) and UTF-16 LE/BE (BOM, or guessed from the
- * zero bytes) are read strictly; text that is not valid UTF-8 and has no UTF-8 sequences at all is Windows-1252 (Excel's
+ * zero bytes) are read strictly; text that is not valid UTF-8 and has no UTF-8 sequences at all is Windows-1252
+ * (Excel's
  * "CSV" on Windows). Mixed or binary content is refused with a message rather than read as gibberish.
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   if (bytes.length === 0) throw new CsvFileError("csv-empty", "The file is empty.");
   const utf16 =
-    bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : bytes.includes(0) ? guessUtf16(bytes) : null;
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : bytes.includes(0)
+          ? guessUtf16(bytes)
+          : null;
   if (utf16) {
     const text = decodeStrict(bytes, utf16);
     if (text === null) throw broken("it says UTF-16 but has invalid characters or an odd number of bytes");
     return { text: checkText(text), encoding: utf16 };
   }
   if (bytes.includes(0))
-    throw new CsvFileError("csv-binary", "This is not a CSV file: it contains binary data. Export your spreadsheet as CSV and upload that.");
+    throw new CsvFileError(
+      "csv-binary",
+      "This is not a CSV file: it contains binary data. Export your spreadsheet as CSV and upload that.",
+    );
   const utf8 = decodeStrict(bytes, "utf-8");
   if (utf8 !== null) return { text: checkText(utf8), encoding: "utf-8" };
   if (utf8MultibyteSequences(bytes) > 0) throw broken("it mixes UTF-8 characters with bytes that are not UTF-8");
@@ -104,18 +117,24 @@ function checkText(text: string): string {
   return clean;
 }
 
-/** Control characters other than tab, CR, LF and form feed, or U+FFFD (Windows-1252's five unassigned bytes decode to C1 controls). */
+/**
+ * Control characters other than tab, CR, LF and form feed, or U+FFFD (Windows-1252's five unassigned bytes decode to C1
+ * controls).
+ */
 function hasControlCharacters(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) return true;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd)
+      return true;
   }
   return false;
 }
 
 // ---- parsing ----
 
-/** RFC 4180 records: quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF, LF or CR end a record. */
+/**
+ * RFC 4180 records: quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF, LF or CR end a record.
+ */
 export function parseCsv(text: string, delimiter: CsvDelimiter): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
@@ -155,7 +174,11 @@ export function parseCsv(text: string, delimiter: CsvDelimiter): string[][] {
     } else field += ch;
     i++;
   }
-  if (quoted) throw new CsvFileError("csv-unclosed-quote", 'A quoted cell is never closed: the file ends inside quotes. Check for a stray " in the file.');
+  if (quoted)
+    throw new CsvFileError(
+      "csv-unclosed-quote",
+      'A quoted cell is never closed: the file ends inside quotes. Check for a stray " in the file.',
+    );
   if (field !== "" || record.length) endRecord();
   return records;
 }
@@ -192,7 +215,8 @@ export function detectDelimiter(text: string): CsvDelimiter {
   if (!best) {
     throw new CsvFileError(
       "csv-delimiter",
-      "Could not find the columns: the first line has no comma, semicolon or tab between column names. Save the spreadsheet as CSV (comma-separated) and upload that.",
+      "Could not find the columns: the first line has no comma, semicolon or tab between " +
+        "column names. Save the spreadsheet as CSV (comma-separated) and upload that.",
     );
   }
   return best.delimiter;

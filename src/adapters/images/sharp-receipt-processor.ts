@@ -21,16 +21,22 @@ export const MAX_RECEIPT_PIXELS = 50_000_000;
 const tooManyPixels = (width: number, height: number) =>
   new ReceiptRefused(
     "image-too-large",
-    `This image is ${width} x ${height} pixels; a receipt can be at most ${MAX_RECEIPT_PIXELS / 1_000_000} megapixels. Send a screenshot or a smaller photo.`,
+    `This image is ${width} x ${height} pixels; a receipt can be at most ` +
+      `${MAX_RECEIPT_PIXELS / 1_000_000} megapixels. Send a screenshot or a smaller ` +
+      "photo.",
     { width, height, maxPixels: MAX_RECEIPT_PIXELS },
   );
 
-/** Width and height of a HEIC/HEIF image from its 'ispe' boxes (the largest, which is the whole image), without decoding. */
+/**
+ * Width and height of a HEIC/HEIF image from its 'ispe' boxes (the largest, which is the whole image), without
+ * decoding.
+ */
 function heifDimensions(bytes: Uint8Array): { width: number; height: number } | null {
   let best: { width: number; height: number } | null = null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 4; i + 16 <= bytes.length; i++) {
-    if (bytes[i] !== 0x69 || bytes[i + 1] !== 0x73 || bytes[i + 2] !== 0x70 || bytes[i + 3] !== 0x65) continue; // "ispe"
+    // "ispe"
+    if (bytes[i] !== 0x69 || bytes[i + 1] !== 0x73 || bytes[i + 2] !== 0x70 || bytes[i + 3] !== 0x65) continue;
     const width = view.getUint32(i + 8);
     const height = view.getUint32(i + 12);
     if (!best || width * height > best.width * best.height) best = { width, height };
@@ -52,15 +58,26 @@ async function assertPixels(input: Buffer, heic: boolean): Promise<void> {
 }
 
 const notAReceipt = () =>
-  new ReceiptRefused("unsupported-file-type", "This file is not a JPEG, PNG, WebP, HEIC image or a PDF. Choose a photo, a screenshot or a PDF of the payment.");
+  new ReceiptRefused(
+    "unsupported-file-type",
+    "This file is not a JPEG, PNG, WebP, HEIC image or a PDF. Choose a photo, a screenshot or a PDF of the payment.",
+  );
 
-const unreadable = () => new ReceiptRefused("unreadable-file", "This file could not be read; it may be damaged. Try taking the photo or screenshot again.");
+const unreadable = () =>
+  new ReceiptRefused(
+    "unreadable-file",
+    "This file could not be read; it may be damaged. Try taking the photo or screenshot again.",
+  );
 
 type Raw = { data: Buffer; width: number; height: number; channels: 3 };
 
 /** Decodes once (orientation applied, transparency on white, shrunk on load to MAX_EDGE): every encode starts here. */
 async function decode(input: Buffer): Promise<Raw> {
-  const { data, info } = await sharp(input, { failOn: "error", limitInputPixels: MAX_RECEIPT_PIXELS, sequentialRead: true })
+  const { data, info } = await sharp(input, {
+    failOn: "error",
+    limitInputPixels: MAX_RECEIPT_PIXELS,
+    sequentialRead: true,
+  })
     .rotate()
     .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: "inside", withoutEnlargement: true })
     .flatten({ background: "#ffffff" })
@@ -71,17 +88,23 @@ async function decode(input: Buffer): Promise<Raw> {
   return { data, width: info.width, height: info.height, channels: 3 };
 }
 
-const fromRaw = (raw: Raw) => sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
+const fromRaw = (raw: Raw) =>
+  sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
 
-/** JPEG of at most ~TARGET_BYTES: lower the quality first, then the size. No metadata is written, so EXIF/GPS are gone. */
+/**
+ * JPEG of at most ~TARGET_BYTES: lower the quality first, then the size. No metadata is written, so EXIF/GPS are gone.
+ */
 async function encode(raw: Raw): Promise<{ bytes: Buffer; width: number; height: number }> {
   let edge = Math.max(raw.width, raw.height);
   let quality = 82;
   for (;;) {
     const image = fromRaw(raw);
     if (edge < Math.max(raw.width, raw.height)) image.resize({ width: edge, height: edge, fit: "inside" });
-    const { data, info } = await image.jpeg({ quality, optimiseCoding: true, chromaSubsampling: "4:2:0" }).toBuffer({ resolveWithObject: true });
-    if (data.length <= TARGET_BYTES || (quality <= 50 && edge <= 1000)) return { bytes: data, width: info.width, height: info.height };
+    const { data, info } = await image
+      .jpeg({ quality, optimiseCoding: true, chromaSubsampling: "4:2:0" })
+      .toBuffer({ resolveWithObject: true });
+    if (data.length <= TARGET_BYTES || (quality <= 50 && edge <= 1000))
+      return { bytes: data, width: info.width, height: info.height };
     // Estimate from how far off we are, instead of creeping down step by step.
     const ratio = TARGET_BYTES / data.length;
     if (quality > 60) quality = Math.max(55, Math.round(quality - 40 * (1 - ratio)));
@@ -90,10 +113,17 @@ async function encode(raw: Raw): Promise<{ bytes: Buffer; width: number; height:
 }
 
 const thumbnailOf = (raw: Raw) =>
-  fromRaw(raw).resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
+  fromRaw(raw)
+    .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: "inside", withoutEnlargement: true })
+    .jpeg({ quality: 70 })
+    .toBuffer();
 
 const PDF_ICON = Buffer.from(
-  `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="320"><rect width="240" height="320" fill="#f8f9fa"/><rect x="20" y="20" width="200" height="280" rx="8" fill="#fff" stroke="#adb5bd" stroke-width="4"/><text x="120" y="185" font-family="sans-serif" font-size="56" font-weight="bold" text-anchor="middle" fill="#dc3545">PDF</text></svg>`,
+  `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="320"><rect width="240" ` +
+    `height="320" fill="#f8f9fa"/><rect x="20" y="20" width="200" height="280" rx="8" ` +
+    `fill="#fff" stroke="#adb5bd" stroke-width="4"/><text x="120" y="185" ` +
+    `font-family="sans-serif" font-size="56" font-weight="bold" text-anchor="middle" ` +
+    `fill="#dc3545">PDF</text></svg>`,
 );
 
 export function sharpReceiptProcessor(): ReceiptProcessor {
@@ -114,7 +144,13 @@ export function sharpReceiptProcessor(): ReceiptProcessor {
           return decode(await decodeHeic(bytes));
         });
         const [encoded, thumbnail] = await Promise.all([encode(raw), thumbnailOf(raw)]);
-        return { contentType: "image/jpeg", bytes: encoded.bytes, thumbnail, width: encoded.width, height: encoded.height };
+        return {
+          contentType: "image/jpeg",
+          bytes: encoded.bytes,
+          thumbnail,
+          width: encoded.width,
+          height: encoded.height,
+        };
       } catch (error) {
         if (error instanceof ReceiptRefused) throw error;
         throw unreadable();

@@ -1,4 +1,5 @@
-// Sends mail through the SMTP server named by SMTP_URL (nodemailer, loaded with the first mail: an idle server does not hold it).
+// Sends mail through the SMTP server named by SMTP_URL (nodemailer, loaded with the first mail: an idle server does not
+// hold it).
 import type { Transporter } from "nodemailer";
 import type { Mail, Mailer } from "../../ports/mailer.ts";
 

@@ -27,8 +27,16 @@ export function prometheusMetrics(): Metrics {
     labelNames: ["store", "operation"] as const,
     registers,
   });
-  const errors = new Counter({ name: "chitfunds_unhandled_errors_total", help: "Errors that reached the error handler unexpected (500s).", registers });
-  const receipts = new Counter({ name: "chitfunds_receipts_stored_total", help: "Receipt files stored with payments.", registers });
+  const errors = new Counter({
+    name: "chitfunds_unhandled_errors_total",
+    help: "Errors that reached the error handler unexpected (500s).",
+    registers,
+  });
+  const receipts = new Counter({
+    name: "chitfunds_receipts_stored_total",
+    help: "Receipt files stored with payments.",
+    registers,
+  });
   const reminders = new Counter({
     name: "chitfunds_reminders_sent_total",
     help: "Reminder messages sent, by channel and outcome.",
@@ -48,7 +56,9 @@ export function prometheusMetrics(): Metrics {
   };
   return {
     request(method, route, status, seconds) {
-      child(requestSeries, `${method} ${route} ${status}`, () => requests.labels(method, route, String(status))).observe(seconds);
+      child(requestSeries, `${method} ${route} ${status}`, () =>
+        requests.labels(method, route, String(status)),
+      ).observe(seconds);
     },
     storeOperation(kind, operation, seconds, failed) {
       child(storeSeries, `${kind} ${operation}`, () => store.labels(kind, operation)).observe(seconds);

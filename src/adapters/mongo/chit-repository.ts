@@ -11,13 +11,20 @@ type ChitDoc = Omit<Chit, "id"> & { _id: string };
 
 const toDoc = ({ id, ...rest }: Chit): ChitDoc => ({ _id: id, ...rest });
 /** Documents stored before a chit setting existed get its default (completeTerms), so old and new read alike. */
-const fromDoc = ({ _id, ...rest }: ChitDoc): Chit => ({ id: _id, ...rest, upiIds: rest.upiIds ?? [], terms: completeTerms(rest.terms) });
+const fromDoc = ({ _id, ...rest }: ChitDoc): Chit => ({
+  id: _id,
+  ...rest,
+  upiIds: rest.upiIds ?? [],
+  terms: completeTerms(rest.terms),
+});
 
 export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository {
   const chits = db.collection<ChitDoc>("chits");
   return {
     async revision(ownerId) {
-      return (await db.collection<{ _id: string; rev: number }>("ledger_revisions").findOne({ _id: ownerId }))?.rev ?? 0;
+      return (
+        (await db.collection<{ _id: string; rev: number }>("ledger_revisions").findOne({ _id: ownerId }))?.rev ?? 0
+      );
     },
     async create(chit) {
       await inTransaction(client, async (session) => {
@@ -57,7 +64,9 @@ export function mongoChitRepository(client: MongoClient, db: Db): ChitRepository
             .toArray()
         ).map((p) => p._id);
         const receipts = db.collection<ReceiptDoc>("receipts");
-        const gone = (await receipts.find({ ownerId, paymentId: { $in: paymentIds } }, { session }).toArray()).map(receiptFromDoc);
+        const gone = (await receipts.find({ ownerId, paymentId: { $in: paymentIds } }, { session }).toArray()).map(
+          receiptFromDoc,
+        );
         await receipts.deleteMany({ ownerId, paymentId: { $in: paymentIds } }, { session });
         await db.collection("payments").deleteMany({ ownerId, chitId: id }, { session });
         await paymentTotals(db).dropChit(ownerId, id, session);

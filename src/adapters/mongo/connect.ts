@@ -34,11 +34,17 @@ export function clientOptions(s: Pick<MongoSettings, "maxPoolSize" | "timeoutMs"
   };
 }
 
-export const describeMongo = (s: Pick<MongoSettings, "uri">, db: string) => `MongoDB at ${hostsOf(s.uri)}, database ${db}`;
+export const describeMongo = (s: Pick<MongoSettings, "uri">, db: string) =>
+  `MongoDB at ${hostsOf(s.uri)}, database ${db}`;
 
-/** Connects and pings; a failure becomes a StoreRefusedError that names the problem (DNS, auth, refused, unreachable). */
+/**
+ * Connects and pings; a failure becomes a StoreRefusedError that names the problem (DNS, auth, refused, unreachable).
+ */
 /** `observe` is told of every command (find, aggregate, insert...) and its duration: the store metrics. */
-export async function connectMongo(s: MongoSettings, observe?: StoreObserver): Promise<{ client: MongoClient; db: Db }> {
+export async function connectMongo(
+  s: MongoSettings,
+  observe?: StoreObserver,
+): Promise<{ client: MongoClient; db: Db }> {
   const refused = (report: Omit<StoreReport, "store" | "storage">): never => {
     throw new StoreRefusedError({ store: "mongodb", storage: null, ...report });
   };
@@ -46,7 +52,10 @@ export async function connectMongo(s: MongoSettings, observe?: StoreObserver): P
   try {
     client = new MongoClient(s.uri, { ...clientOptions(s), monitorCommands: observe !== undefined });
   } catch (error) {
-    return refused({ description: describeMongo(s, s.dbName ?? "?"), problems: [connectionProblem(error, s.uri, s.timeoutMs / 1000)] });
+    return refused({
+      description: describeMongo(s, s.dbName ?? "?"),
+      problems: [connectionProblem(error, s.uri, s.timeoutMs / 1000)],
+    });
   }
   if (observe) {
     client.on("commandSucceeded", (event) => observe(event.commandName, event.duration / 1000, false));
@@ -59,7 +68,10 @@ export async function connectMongo(s: MongoSettings, observe?: StoreObserver): P
     return { client, db };
   } catch (error) {
     await client.close().catch(() => {});
-    return refused({ description: describeMongo(s, s.dbName ?? "?"), problems: [connectionProblem(error, s.uri, s.timeoutMs / 1000)] });
+    return refused({
+      description: describeMongo(s, s.dbName ?? "?"),
+      problems: [connectionProblem(error, s.uri, s.timeoutMs / 1000)],
+    });
   }
 }
 

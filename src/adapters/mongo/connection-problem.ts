@@ -2,7 +2,14 @@
 // that start-up and `chitfunds doctor` can say in plain words what is wrong and how to fix it.
 import type { StoreProblem } from "../../ports/store-health.ts";
 
-type ErrorLike = { name?: string; message?: string; code?: unknown; codeName?: unknown; cause?: unknown; reason?: unknown };
+type ErrorLike = {
+  name?: string;
+  message?: string;
+  code?: unknown;
+  codeName?: unknown;
+  cause?: unknown;
+  reason?: unknown;
+};
 
 /** The host part of a MongoDB URI with any user name and password removed. */
 export function hostsOf(uri: string): string {
@@ -66,7 +73,11 @@ export function connectionProblem(error: unknown, uri: string, timeoutSeconds: n
   const like = (error ?? {}) as ErrorLike;
   const text = messagesIn(error).join(" | ");
   const encode = passwordNeedsEncoding(uri);
-  if (like.name === "MongoParseError" || like.name === "MongoAPIError" || /Invalid connection string|Password contains unescaped/i.test(text)) {
+  if (
+    like.name === "MongoParseError" ||
+    like.name === "MongoAPIError" ||
+    /Invalid connection string|Password contains unescaped/i.test(text)
+  ) {
     return { code: "mongodb-uri-invalid", host, detail: redact(messageOf(error), uri), passwordNeedsEncoding: encode };
   }
   if (/querySrv|querytxt|ENOTFOUND|EAI_AGAIN|ESERVFAIL|getaddrinfo/i.test(text)) {
@@ -76,8 +87,17 @@ export function connectionProblem(error: unknown, uri: string, timeoutSeconds: n
     return { code: "mongodb-auth-failed", host, user: userOf(uri) ?? "", passwordNeedsEncoding: encode };
   }
   if (/ECONNREFUSED/.test(text)) return { code: "mongodb-connection-refused", host };
-  if (like.name === "MongoServerSelectionError" || like.name === "MongoNetworkTimeoutError" || /timed out|ETIMEDOUT|TLS|socket/i.test(text)) {
-    return { code: "mongodb-unreachable", host, seconds: timeoutSeconds, atlas: /mongodb\.net/i.test(host) || uri.startsWith("mongodb+srv://") };
+  if (
+    like.name === "MongoServerSelectionError" ||
+    like.name === "MongoNetworkTimeoutError" ||
+    /timed out|ETIMEDOUT|TLS|socket/i.test(text)
+  ) {
+    return {
+      code: "mongodb-unreachable",
+      host,
+      seconds: timeoutSeconds,
+      atlas: /mongodb\.net/i.test(host) || uri.startsWith("mongodb+srv://"),
+    };
   }
   return { code: "mongodb-failed", host, detail: redact(messageOf(error), uri) };
 }

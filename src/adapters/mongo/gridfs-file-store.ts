@@ -11,9 +11,13 @@ const BATCH = 500;
 /** GridFS's default chunk size (255 kB). */
 const DEFAULT_CHUNK_BYTES = 255 * 1024;
 
-/** The bytes in chunk-sized pieces: the upload stream then writes one chunk at a time, so none is still in flight when one fails. */
+/**
+ * The bytes in chunk-sized pieces: the upload stream then writes one chunk at a time, so none is still in flight when
+ * one fails.
+ */
 function* pieces(bytes: Uint8Array, size: number) {
-  for (let at = 0; at < bytes.length; at += size) yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(size, bytes.length - at));
+  for (let at = 0; at < bytes.length; at += size)
+    yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(size, bytes.length - at));
 }
 
 export function gridFsFileStore(db: Db, options: { chunkSizeBytes?: number } = {}): FileStore {
@@ -61,8 +65,12 @@ export function gridFsFileStore(db: Db, options: { chunkSizeBytes?: number } = {
       let removed = 0;
       for (let i = 0; i < ids.length; i += BATCH) {
         const batch = ids.slice(i, i + BATCH);
-        const present = new Set((await files.find({ _id: { $in: batch } }, { projection: { _id: 1 } }).toArray()).map((f) => String(f._id)));
-        const orphans = batch.filter((id) => !present.has(String(id)) && typeof id.getTimestamp === "function" && id.getTimestamp() < olderThan);
+        const present = new Set(
+          (await files.find({ _id: { $in: batch } }, { projection: { _id: 1 } }).toArray()).map((f) => String(f._id)),
+        );
+        const orphans = batch.filter(
+          (id) => !present.has(String(id)) && typeof id.getTimestamp === "function" && id.getTimestamp() < olderThan,
+        );
         if (orphans.length) {
           await chunks.deleteMany({ files_id: { $in: orphans } });
           removed += orphans.length;

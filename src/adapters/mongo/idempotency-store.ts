@@ -3,7 +3,14 @@
 import { type Db, MongoServerError } from "mongodb";
 import { IDEMPOTENCY_TTL_MS, type IdempotencyRecord, type IdempotencyStore } from "../../ports/idempotency-store.ts";
 
-type Doc = { ownerId: string; key: string; fingerprint: string; state: "pending" | "done"; result: string | null; expiresAt: Date };
+type Doc = {
+  ownerId: string;
+  key: string;
+  fingerprint: string;
+  state: "pending" | "done";
+  result: string | null;
+  expiresAt: Date;
+};
 
 const DUPLICATE_KEY = 11000;
 
@@ -13,7 +20,14 @@ export function mongoIdempotencyStore(db: Db): IdempotencyStore {
     async claim(ownerId, key, fingerprint, now): Promise<IdempotencyRecord | null> {
       await keys.deleteOne({ ownerId, key, expiresAt: { $lt: now } });
       try {
-        await keys.insertOne({ ownerId, key, fingerprint, state: "pending", result: null, expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) });
+        await keys.insertOne({
+          ownerId,
+          key,
+          fingerprint,
+          state: "pending",
+          result: null,
+          expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+        });
         return null;
       } catch (error) {
         if (!(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error;

@@ -22,7 +22,14 @@ export function previewDocuments(preview: ImportPreview, partChars = PART_CHARS)
   const json = JSON.stringify({ source, rows, errors } satisfies Content);
   const parts: PartDoc[] = [];
   for (let at = 0, n = 0; at < json.length || n === 0; at += partChars, n++) {
-    parts.push({ _id: `${id}:${n}`, previewId: id, ownerId: preview.ownerId, n, text: json.slice(at, at + partChars), expiresAt: preview.expiresAt });
+    parts.push({
+      _id: `${id}:${n}`,
+      previewId: id,
+      ownerId: preview.ownerId,
+      n,
+      text: json.slice(at, at + partChars),
+      expiresAt: preview.expiresAt,
+    });
   }
   return { head: { _id: id, ...rest, parts: parts.length }, parts };
 }

@@ -36,7 +36,11 @@ export const APP_INDEXES: IndexSpec[] = [
   { collection: "notifications", key: { ownerId: 1, createdAt: -1, _id: -1 } },
   // The unread count and the unread list, polled by every open tab.
   { collection: "notifications", key: { ownerId: 1, readAt: 1, createdAt: -1 } },
-  { collection: "notifications", key: { ownerId: 1, dedupeKey: 1 }, options: { unique: true, partialFilterExpression: { dedupeKey: { $type: "string" } } } },
+  {
+    collection: "notifications",
+    key: { ownerId: 1, dedupeKey: 1 },
+    options: { unique: true, partialFilterExpression: { dedupeKey: { $type: "string" } } },
+  },
   { collection: "outbox", key: { createdAt: -1, _id: -1 } },
   { collection: "audit_log", key: { at: -1, _id: -1 } },
   { collection: "rate_counters", key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } },
@@ -55,7 +59,9 @@ export const APP_INDEXES: IndexSpec[] = [
  * Indexes an earlier version created that now stand in the way: a non-unique `key_1` on rateLimit makes MongoDB refuse
  * better-auth's unique one (IndexOptionsConflict, 85), so rate-limit keys would never be unique.
  */
-const OUTDATED = [{ collection: "rateLimit", name: "key_1", stillWanted: (index: { unique?: boolean }) => index.unique === true }];
+const OUTDATED = [
+  { collection: "rateLimit", name: "key_1", stillWanted: (index: { unique?: boolean }) => index.unique === true },
+];
 
 /**
  * Creates our indexes (each is a no-op when it exists). An index of the same key or name but other options makes
@@ -75,16 +81,20 @@ export async function ensureIndexes(db: Db): Promise<{ wanted: IndexSpec; error:
         .collection(old.collection)
         .dropIndex(old.name)
         .catch((error) => {
-          if (!(error instanceof MongoServerError && error.code === 27)) throw error; // 27: already gone (another instance)
+          // 27: already gone (another instance)
+          if (!(error instanceof MongoServerError && error.code === 27)) throw error;
         });
     }
   }
-  const results = await Promise.allSettled(APP_INDEXES.map(({ collection, key, options }) => db.collection(collection).createIndex(key, options ?? {})));
+  const results = await Promise.allSettled(
+    APP_INDEXES.map(({ collection, key, options }) => db.collection(collection).createIndex(key, options ?? {})),
+  );
   const conflicts: { wanted: IndexSpec; error: MongoServerError }[] = [];
   results.forEach((result, i) => {
     if (result.status === "fulfilled") return;
     const error = result.reason;
-    if (error instanceof MongoServerError && (error.code === 85 || error.code === 86)) conflicts.push({ wanted: APP_INDEXES[i]!, error });
+    if (error instanceof MongoServerError && (error.code === 85 || error.code === 86))
+      conflicts.push({ wanted: APP_INDEXES[i]!, error });
     else throw error;
   });
   return conflicts;

@@ -10,7 +10,11 @@ export function mongoLeaseLock(db: Db): LeaseLock {
   return {
     async acquire(name, owner, now, until) {
       try {
-        await leases.updateOne({ _id: name, $or: [{ owner }, { expiresAt: { $lte: now } }] }, { $set: { owner, expiresAt: until } }, { upsert: true });
+        await leases.updateOne(
+          { _id: name, $or: [{ owner }, { expiresAt: { $lte: now } }] },
+          { $set: { owner, expiresAt: until } },
+          { upsert: true },
+        );
         return true;
       } catch (error) {
         if (error instanceof MongoServerError && error.code === 11000) return false;

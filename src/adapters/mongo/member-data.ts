@@ -31,11 +31,20 @@ export function mongoMemberData(client: MongoClient, db: Db): MemberDataStore {
           .find({ ownerId: memberId }, { session, projection: { key: 1, thumbnailKey: 1 } })
           .toArray();
         const counts: Record<string, number> = {};
-        for (const [name, field] of OWNED) counts[name] = (await db.collection(name).deleteMany({ [field]: memberId }, { session })).deletedCount;
-        counts.audit_log = (await db.collection("audit_log").deleteMany({ $or: [{ actorId: memberId }, { targetId: memberId }] }, { session })).deletedCount;
-        counts.outbox = (await db.collection("outbox").deleteMany({ to: new RegExp(`^${escapeRegex(email)}$`, "i") }, { session })).deletedCount;
+        for (const [name, field] of OWNED)
+          counts[name] = (await db.collection(name).deleteMany({ [field]: memberId }, { session })).deletedCount;
+        counts.audit_log = (
+          await db
+            .collection("audit_log")
+            .deleteMany({ $or: [{ actorId: memberId }, { targetId: memberId }] }, { session })
+        ).deletedCount;
+        counts.outbox = (
+          await db.collection("outbox").deleteMany({ to: new RegExp(`^${escapeRegex(email)}$`, "i") }, { session })
+        ).deletedCount;
         counts.rate_counters = (
-          await db.collection("rate_counters").deleteMany({ _id: new RegExp(`:${escapeRegex(email.toLowerCase())}:\\d+$`) as never }, { session })
+          await db
+            .collection("rate_counters")
+            .deleteMany({ _id: new RegExp(`:${escapeRegex(email.toLowerCase())}:\\d+$`) as never }, { session })
         ).deletedCount;
         return { fileKeys: receipts.flatMap((r) => [r.key, r.thumbnailKey]), counts };
       });

@@ -14,10 +14,15 @@ export async function isReplicaSet(db: Db): Promise<boolean> {
   return typeof hello.setName === "string" || hello.msg === "isdbgrid";
 }
 
-type Privilege = { resource?: { db?: string; collection?: string; anyResource?: boolean; cluster?: boolean }; actions?: string[] };
+type Privilege = {
+  resource?: { db?: string; collection?: string; anyResource?: boolean; cluster?: boolean };
+  actions?: string[];
+};
 const NEEDED_ACTIONS = ["find", "insert", "update", "remove", "createIndex"];
 
-/** False when the signed-in user's privileges (connectionStatus) lack what readWrite gives on `db`; true without auth. */
+/**
+ * False when the signed-in user's privileges (connectionStatus) lack what readWrite gives on `db`; true without auth.
+ */
 export async function canReadWrite(db: Db): Promise<boolean> {
   const status = await db.admin().command({ connectionStatus: 1, showPrivileges: true });
   const users = status.authInfo?.authenticatedUsers ?? [];
@@ -26,16 +31,26 @@ export async function canReadWrite(db: Db): Promise<boolean> {
   const granted = new Set<string>();
   for (const p of privileges) {
     const r = p.resource ?? {};
-    const coversDb = r.anyResource || ((r.db === db.databaseName || r.db === "") && (r.collection === "" || r.collection === undefined));
+    const coversDb =
+      r.anyResource ||
+      ((r.db === db.databaseName || r.db === "") && (r.collection === "" || r.collection === undefined));
     if (coversDb) for (const action of p.actions ?? []) granted.add(action);
   }
   return NEEDED_ACTIONS.every((a) => granted.has(a));
 }
 
 export const describeIndex = (spec: IndexSpec) =>
-  `${spec.collection} ${JSON.stringify(spec.key)}` + (spec.options?.unique ? " unique" : "") + (spec.options?.expireAfterSeconds !== undefined ? " TTL" : "");
+  `${spec.collection} ${JSON.stringify(spec.key)}` +
+  (spec.options?.unique ? " unique" : "") +
+  (spec.options?.expireAfterSeconds !== undefined ? " TTL" : "");
 
-type ExistingIndex = { name: string; key: Record<string, unknown>; unique?: boolean; expireAfterSeconds?: number; partialFilterExpression?: unknown };
+type ExistingIndex = {
+  name: string;
+  key: Record<string, unknown>;
+  unique?: boolean;
+  expireAfterSeconds?: number;
+  partialFilterExpression?: unknown;
+};
 
 const sameKey = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
 /**
@@ -59,10 +74,18 @@ export async function indexProblems(db: Db, betterAuthIndexes = true): Promise<S
     // A collection that does not exist yet gets its indexes when the app first starts (or first writes to it).
     if (!collections.has(spec.collection)) continue;
     if (!byCollection.has(spec.collection))
-      byCollection.set(spec.collection, (await db.collection(spec.collection).listIndexes().toArray()) as ExistingIndex[]);
+      byCollection.set(
+        spec.collection,
+        (await db.collection(spec.collection).listIndexes().toArray()) as ExistingIndex[],
+      );
     const existing = byCollection.get(spec.collection)!.filter((index) => sameKey(index.key, spec.key));
     if (existing.some((index) => sameOptions(index, spec))) continue;
-    if (existing[0]) problems.push({ code: "index-conflict", wanted: describeIndex(spec), existing: `${spec.collection} ${existing[0].name}` });
+    if (existing[0])
+      problems.push({
+        code: "index-conflict",
+        wanted: describeIndex(spec),
+        existing: `${spec.collection} ${existing[0].name}`,
+      });
     else missing.push(describeIndex(spec));
   }
   if (missing.length) problems.unshift({ code: "indexes-missing", indexes: missing });
@@ -94,13 +117,21 @@ export async function storageUse(db: Db, limitBytes: number | null): Promise<Sto
  * Every check on a connected database: the problems found (in the order a person should fix them) and storage used.
  * better-auth's own indexes are left out at start-up, before better-auth has built them.
  */
-export async function inspectMongo(db: Db, uri: string, limitBytes: number | null, options: { betterAuthIndexes?: boolean } = {}) {
+export async function inspectMongo(
+  db: Db,
+  uri: string,
+  limitBytes: number | null,
+  options: { betterAuthIndexes?: boolean } = {},
+) {
   const problems: StoreProblem[] = [];
   if (!(await isReplicaSet(db))) problems.push({ code: "mongodb-not-replica-set", host: hostsOf(uri) });
-  if (!(await canReadWrite(db).catch(() => true))) problems.push({ code: "mongodb-no-readwrite", user: userOf(uri) ?? "", database: db.databaseName });
-  const notAllowed = (error: unknown) => (error instanceof MongoServerError && error.code === 13 ? [] : Promise.reject(error));
+  if (!(await canReadWrite(db).catch(() => true)))
+    problems.push({ code: "mongodb-no-readwrite", user: userOf(uri) ?? "", database: db.databaseName });
+  const notAllowed = (error: unknown) =>
+    error instanceof MongoServerError && error.code === 13 ? [] : Promise.reject(error);
   problems.push(...(await indexProblems(db, options.betterAuthIndexes ?? true).catch(notAllowed)));
   const storage = await storageUse(db, limitBytes);
-  if (limitBytes && storage.usedBytes >= limitBytes) problems.push({ code: "storage-full", usedBytes: storage.usedBytes, limitBytes });
+  if (limitBytes && storage.usedBytes >= limitBytes)
+    problems.push({ code: "storage-full", usedBytes: storage.usedBytes, limitBytes });
   return { problems, storage };
 }

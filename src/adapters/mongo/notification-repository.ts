@@ -26,12 +26,22 @@ export function mongoNotificationRepository(db: Db): NotificationRepository {
         .sort({ createdAt: -1, _id: -1 })
         .limit(limit)
         .toArray();
-      return docs.map((d) => fromDoc({ ...d, dedupeKey: d.dedupeKey ?? null, link: d.link ?? null, readAt: d.readAt ?? null, words: d.words ?? null }));
+      return docs.map((d) =>
+        fromDoc({
+          ...d,
+          dedupeKey: d.dedupeKey ?? null,
+          link: d.link ?? null,
+          readAt: d.readAt ?? null,
+          words: d.words ?? null,
+        }),
+      );
     },
     unreadCount: (ownerId) => notifications.countDocuments({ ownerId, readAt: null }),
     exists: async (ownerId, id) => (await notifications.countDocuments({ _id: id, ownerId }, { limit: 1 })) > 0,
     async markRead(ownerId, id, at) {
-      return (await notifications.updateOne({ _id: id, ownerId, readAt: null }, { $set: { readAt: at } })).modifiedCount > 0;
+      return (
+        (await notifications.updateOne({ _id: id, ownerId, readAt: null }, { $set: { readAt: at } })).modifiedCount > 0
+      );
     },
     async markAllRead(ownerId, at) {
       return (await notifications.updateMany({ ownerId, readAt: null }, { $set: { readAt: at } })).modifiedCount;

@@ -16,8 +16,16 @@ export function mongoOutboxRepository(db: Db): OutboxRepository {
       return { ...mail, id: doc._id, createdAt: at };
     },
     async list({ limit, offset }) {
-      const [docs, total] = await Promise.all([outbox.find().sort({ createdAt: -1, _id: -1 }).skip(offset).limit(limit).toArray(), outbox.countDocuments()]);
-      return { entries: docs.map(({ _id, html, ...rest }): OutboxEntry => ({ id: _id, ...rest, ...(html == null ? {} : { html }) })), total };
+      const [docs, total] = await Promise.all([
+        outbox.find().sort({ createdAt: -1, _id: -1 }).skip(offset).limit(limit).toArray(),
+        outbox.countDocuments(),
+      ]);
+      return {
+        entries: docs.map(
+          ({ _id, html, ...rest }): OutboxEntry => ({ id: _id, ...rest, ...(html == null ? {} : { html }) }),
+        ),
+        total,
+      };
     },
   };
 }

@@ -1,6 +1,15 @@
-// Payments (collection `payments`) and receipt records (collection `receipts`) in MongoDB, written together in transactions.
+// Payments (collection `payments`) and receipt records (collection `receipts`) in MongoDB, written together in
+// transactions.
 import type { Db, Filter, MongoClient } from "mongodb";
-import type { InstalmentKey, InstalmentPaid, PaidInMonth, PaidOnDay, Payment, PaymentRepository, Receipt } from "../../ports/ledger.ts";
+import type {
+  InstalmentKey,
+  InstalmentPaid,
+  PaidInMonth,
+  PaidOnDay,
+  Payment,
+  PaymentRepository,
+  Receipt,
+} from "../../ports/ledger.ts";
 import { changesBetween } from "./changes.ts";
 import { type PaymentFlow, paymentTotals } from "./payment-totals.ts";
 import { bumpRevision, inTransaction } from "./transaction.ts";
@@ -24,9 +33,16 @@ function instalmentClauses(keys: readonly InstalmentKey[]): Filter<PaymentDoc>[]
 export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepository {
   const payments = db.collection<PaymentDoc>("payments");
   const receipts = db.collection<ReceiptDoc>("receipts");
-  // Sums and counts come from the totals kept beside the payments (payment-totals.ts), written in the same transactions.
+  // Sums and counts come from the totals kept beside the payments (payment-totals.ts), written in the same
+  // transactions.
   const kept = paymentTotals(db);
-  const flow = (p: PaymentFlow): PaymentFlow => ({ ownerId: p.ownerId, chitId: p.chitId, paidOn: p.paidOn, instalment: p.instalment, amount: p.amount });
+  const flow = (p: PaymentFlow): PaymentFlow => ({
+    ownerId: p.ownerId,
+    chitId: p.chitId,
+    paidOn: p.paidOn,
+    instalment: p.instalment,
+    amount: p.amount,
+  });
 
   async function withReceipts(docs: PaymentDoc[]): Promise<Payment[]> {
     if (docs.length === 0) return [];
@@ -153,7 +169,13 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
         ])
         .toArray();
       return rows.map(
-        (r): InstalmentPaid => ({ chitId: r._id.chitId, instalment: r._id.instalment, amount: r.amount, payments: r.payments, lastPaidOn: r.lastPaidOn }),
+        (r): InstalmentPaid => ({
+          chitId: r._id.chitId,
+          instalment: r._id.instalment,
+          amount: r.amount,
+          payments: r.payments,
+          lastPaidOn: r.lastPaidOn,
+        }),
       );
     },
     async paidByDay(ownerId, chitIds) {
@@ -162,13 +184,20 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
         .find({ ownerId, chitId: { $in: [...chitIds] } })
         .sort({ chitId: 1, paidOn: 1, instalment: 1 })
         .toArray();
-      return rows.map((r): PaidOnDay => ({ chitId: r.chitId, instalment: r.instalment, paidOn: r.paidOn, amount: r.amount }));
+      return rows.map(
+        (r): PaidOnDay => ({ chitId: r.chitId, instalment: r.instalment, paidOn: r.paidOn, amount: r.amount }),
+      );
     },
     async paidByMonth(ownerId, from) {
       const rows = await kept.totals
         .aggregate<{ _id: { chitId: string; month: string }; amount: number }>([
           { $match: { ownerId, paidOn: { $gte: from } } },
-          { $group: { _id: { chitId: "$chitId", month: { $substrBytes: ["$paidOn", 0, 7] } }, amount: { $sum: "$amount" } } },
+          {
+            $group: {
+              _id: { chitId: "$chitId", month: { $substrBytes: ["$paidOn", 0, 7] } },
+              amount: { $sum: "$amount" },
+            },
+          },
           { $sort: { "_id.chitId": 1, "_id.month": 1 } },
         ])
         .toArray();
@@ -190,7 +219,10 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
       for (let i = 0; i < keys.length; i += 500) {
         const batch = keys.slice(i, i + 500);
         const found = await receipts
-          .find({ $or: [{ key: { $in: batch } }, { thumbnailKey: { $in: batch } }] }, { projection: { key: 1, thumbnailKey: 1 } })
+          .find(
+            { $or: [{ key: { $in: batch } }, { thumbnailKey: { $in: batch } }] },
+            { projection: { key: 1, thumbnailKey: 1 } },
+          )
           .toArray();
         const wanted = new Set(batch);
         for (const r of found) for (const k of [r.key, r.thumbnailKey]) if (wanted.has(k)) known.add(k);
@@ -198,7 +230,9 @@ export function mongoPaymentRepository(client: MongoClient, db: Db): PaymentRepo
       return known;
     },
     async paymentsWithReference(ownerId, reference) {
-      const docs = await payments.find({ ownerId, reference: new RegExp(`^${escapeRegex(reference)}$`, "i") }).toArray();
+      const docs = await payments
+        .find({ ownerId, reference: new RegExp(`^${escapeRegex(reference)}$`, "i") })
+        .toArray();
       return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest, receipts: [] }));
     },
   };

@@ -5,7 +5,15 @@
 import type { AnyBulkWriteOperation, ClientSession, Db, MongoClient } from "mongodb";
 import { inTransaction } from "./transaction.ts";
 
-export type TotalDoc = { _id: string; ownerId: string; chitId: string; paidOn: string; instalment: number; amount: number; payments: number };
+export type TotalDoc = {
+  _id: string;
+  ownerId: string;
+  chitId: string;
+  paidOn: string;
+  instalment: number;
+  amount: number;
+  payments: number;
+};
 export type ReceiptTotalDoc = { _id: string; ownerId: string; chitId: string; receipts: number };
 
 /** The part of a payment the totals are keyed and summed by. */
@@ -39,7 +47,12 @@ export function paymentTotals(db: Db) {
           filter: { _id },
           update: {
             $inc: { amount: sign * amount, payments: sign * payments },
-            $setOnInsert: { ownerId: flow.ownerId, chitId: flow.chitId, paidOn: flow.paidOn, instalment: flow.instalment },
+            $setOnInsert: {
+              ownerId: flow.ownerId,
+              chitId: flow.chitId,
+              paidOn: flow.paidOn,
+              instalment: flow.instalment,
+            },
           },
           upsert: true,
         },
@@ -79,7 +92,13 @@ export async function fillPaymentTotals(client: MongoClient, db: Db): Promise<vo
         .aggregate<{ _id: Omit<PaymentFlow, "ownerId" | "amount">; amount: number; payments: number }>(
           [
             { $match: { ownerId } },
-            { $group: { _id: { chitId: "$chitId", paidOn: "$paidOn", instalment: "$instalment" }, amount: { $sum: "$amount" }, payments: { $sum: 1 } } },
+            {
+              $group: {
+                _id: { chitId: "$chitId", paidOn: "$paidOn", instalment: "$instalment" },
+                amount: { $sum: "$amount" },
+                payments: { $sum: 1 },
+              },
+            },
           ],
           { session },
         )
@@ -100,7 +119,13 @@ export async function fillPaymentTotals(client: MongoClient, db: Db): Promise<vo
       await receiptTotals.deleteMany({ ownerId }, { session });
       if (rows.length)
         await totals.insertMany(
-          rows.map((r) => ({ _id: totalId({ ownerId, ...r._id }), ownerId, ...r._id, amount: r.amount, payments: r.payments })),
+          rows.map((r) => ({
+            _id: totalId({ ownerId, ...r._id }),
+            ownerId,
+            ...r._id,
+            amount: r.amount,
+            payments: r.payments,
+          })),
           { session },
         );
       if (receipts.length)

@@ -30,7 +30,9 @@ import { bumpAllRevisions, inTransaction } from "./transaction.ts";
 
 const PING_TIMEOUT_MS = 2_000;
 
-/** What `clearLedger` empties (import --replace): every ledger collection, receipts' GridFS files and chunks included. */
+/**
+ * What `clearLedger` empties (import --replace): every ledger collection, receipts' GridFS files and chunks included.
+ */
 export const LEDGER_COLLECTIONS = [
   "receipts",
   "payments",
@@ -67,7 +69,8 @@ export async function openMongoStorage(settings: MongoSettings, observe?: StoreO
     if (!(await canReadWrite(db).catch(() => true)))
       problems.push({ code: "mongodb-no-readwrite", user: userOf(settings.uri) ?? "", database: db.databaseName });
     else {
-      for (const { wanted } of await ensureIndexes(db)) problems.push({ code: "index-conflict", wanted: describeIndex(wanted), existing: wanted.collection });
+      for (const { wanted } of await ensureIndexes(db))
+        problems.push({ code: "index-conflict", wanted: describeIndex(wanted), existing: wanted.collection });
     }
     if (problems.length === 0) await fillPaymentTotals(client, db);
     if (problems.length) throw new StoreRefusedError({ store: "mongodb", description, problems, storage: null });
@@ -109,7 +112,9 @@ export async function openMongoStorage(settings: MongoSettings, observe?: StoreO
     mongo: { client, db },
     health: {
       async report() {
-        const { problems, storage } = await inspectMongo(db, settings.uri, settings.storageLimitBytes, { betterAuthIndexes: false });
+        const { problems, storage } = await inspectMongo(db, settings.uri, settings.storageLimitBytes, {
+          betterAuthIndexes: false,
+        });
         return { store: "mongodb", description, problems, storage };
       },
     },

@@ -16,10 +16,14 @@ export async function inTransaction<T>(client: MongoClient, fn: (session: Client
 
 /** Marks the owner's ledger changed (summaries cached elsewhere are then recomputed). */
 export function bumpRevision(db: import("mongodb").Db, ownerId: string, session?: ClientSession) {
-  return db.collection<{ _id: string; rev: number }>("ledger_revisions").updateOne({ _id: ownerId }, { $inc: { rev: 1 } }, { upsert: true, session });
+  return db
+    .collection<{ _id: string; rev: number }>("ledger_revisions")
+    .updateOne({ _id: ownerId }, { $inc: { rev: 1 } }, { upsert: true, session });
 }
 
 /** Marks every owner's ledger changed (after the whole ledger was emptied). */
 export function bumpAllRevisions(db: import("mongodb").Db, session?: ClientSession) {
-  return db.collection<{ _id: string; rev: number }>("ledger_revisions").updateMany({}, { $inc: { rev: 1 } }, { session });
+  return db
+    .collection<{ _id: string; rev: number }>("ledger_revisions")
+    .updateMany({}, { $inc: { rev: 1 } }, { session });
 }

@@ -3,7 +3,11 @@ const TIMEOUT_MS = 10_000;
 
 export class ChannelError extends Error {}
 
-export async function postOrThrow(channel: string, url: string, init: { headers: Record<string, string>; body: string }): Promise<void> {
+export async function postOrThrow(
+  channel: string,
+  url: string,
+  init: { headers: Record<string, string>; body: string },
+): Promise<void> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -13,11 +17,15 @@ export async function postOrThrow(channel: string, url: string, init: { headers:
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    throw new ChannelError(`${channel}: could not reach ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ChannelError(
+      `${channel}: could not reach ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (!response.ok) {
     const detail = (await response.text().catch(() => "")).slice(0, 200);
-    throw new ChannelError(`${channel}: ${new URL(url).host} answered ${response.status}${detail ? `: ${detail}` : ""}`);
+    throw new ChannelError(
+      `${channel}: ${new URL(url).host} answered ${response.status}${detail ? `: ${detail}` : ""}`,
+    );
   }
   await response.body?.cancel();
 }

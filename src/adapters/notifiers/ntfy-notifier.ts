@@ -9,7 +9,13 @@ export function ntfyNotifier(settings: { url: string; token: string | undefined 
     async send(member, message) {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (settings.token) headers.authorization = `Bearer ${settings.token}`;
-      const body = JSON.stringify({ topic: member.reminders.ntfyTopic, title: message.title, message: message.text, click: message.link, tags: ["moneybag"] });
+      const body = JSON.stringify({
+        topic: member.reminders.ntfyTopic,
+        title: message.title,
+        message: message.text,
+        click: message.link,
+        tags: ["moneybag"],
+      });
       await postOrThrow("ntfy", `${settings.url}/`, { headers, body });
     },
   };

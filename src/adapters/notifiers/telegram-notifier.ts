@@ -8,8 +8,15 @@ export function telegramNotifier(settings: { botToken: string; apiUrl?: string }
     channel: "telegram",
     reaches: (member) => member.reminders.telegramChatId !== null,
     async send(member, message) {
-      const body = JSON.stringify({ chat_id: member.reminders.telegramChatId, text: message.text, link_preview_options: { is_disabled: true } });
-      await postOrThrow("telegram", `${api}/bot${settings.botToken}/sendMessage`, { headers: { "content-type": "application/json" }, body });
+      const body = JSON.stringify({
+        chat_id: member.reminders.telegramChatId,
+        text: message.text,
+        link_preview_options: { is_disabled: true },
+      });
+      await postOrThrow("telegram", `${api}/bot${settings.botToken}/sendMessage`, {
+        headers: { "content-type": "application/json" },
+        body,
+      });
     },
   };
 }

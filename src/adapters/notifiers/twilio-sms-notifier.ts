@@ -10,7 +10,12 @@ export function toE164(phone: string, countryCode = "91"): string | null {
   return null;
 }
 
-export function twilioSmsNotifier(settings: { accountSid: string; authToken: string; from: string; apiUrl?: string }): Notifier {
+export function twilioSmsNotifier(settings: {
+  accountSid: string;
+  authToken: string;
+  from: string;
+  apiUrl?: string;
+}): Notifier {
   const api = (settings.apiUrl ?? "https://api.twilio.com").replace(/\/$/, "");
   const auth = `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString("base64")}`;
   return {

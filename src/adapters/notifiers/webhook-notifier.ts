@@ -19,7 +19,8 @@ export function webhookNotifier(settings: { url: string; secret: string | undefi
         items: message.items,
       });
       const headers: Record<string, string> = { "content-type": "application/json" };
-      if (settings.secret) headers[SIGNATURE_HEADER] = `sha256=${createHmac("sha256", settings.secret).update(body).digest("hex")}`;
+      if (settings.secret)
+        headers[SIGNATURE_HEADER] = `sha256=${createHmac("sha256", settings.secret).update(body).digest("hex")}`;
       await postOrThrow("webhook", settings.url, { headers, body });
     },
   };

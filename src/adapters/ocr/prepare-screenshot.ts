@@ -10,8 +10,15 @@ const TARGET_WIDTH = 800;
 const MAX_HEIGHT = 6000;
 
 export const notAnImage = () =>
-  new ScreenshotRefused("not-an-image", "Only a screenshot or photo (JPEG, PNG, WebP or HEIC) can be read. A PDF can be attached, but not read.");
-const unreadable = () => new ScreenshotRefused("unreadable-file", "This file could not be read; it may be damaged. Try taking the screenshot again.");
+  new ScreenshotRefused(
+    "not-an-image",
+    "Only a screenshot or photo (JPEG, PNG, WebP or HEIC) can be read. A PDF can be attached, but not read.",
+  );
+const unreadable = () =>
+  new ScreenshotRefused(
+    "unreadable-file",
+    "This file could not be read; it may be damaged. Try taking the screenshot again.",
+  );
 
 async function greyPixels(input: Buffer) {
   const image = sharp(input, { failOn: "error", limitInputPixels: 60_000_000 }).rotate();
@@ -30,20 +37,27 @@ async function greyPixels(input: Buffer) {
 /** Grey pixels, one byte each, `width` x `height`; `pgm` is the same as a PGM file for the OCR engine. */
 export type PreparedScreenshot = { pgm: Buffer; pixels: Buffer; width: number; height: number };
 
-const pgmOf = (pixels: Buffer, width: number, height: number) => Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`), pixels]);
+const pgmOf = (pixels: Buffer, width: number, height: number) =>
+  Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`), pixels]);
 
 /**
  * A piece of the prepared screenshot (a line of very large text, like the amount) shrunk to about `lineHeight` pixels
  * high: the OCR model misreads glyphs far larger than those it was trained on.
  */
-export async function cropLine(prepared: PreparedScreenshot, box: { x: number; y: number; w: number; h: number }, lineHeight: number): Promise<Buffer> {
+export async function cropLine(
+  prepared: PreparedScreenshot,
+  box: { x: number; y: number; w: number; h: number },
+  lineHeight: number,
+): Promise<Buffer> {
   const pad = Math.round(box.h * 0.25);
   const left = Math.max(0, box.x - pad);
   const top = Math.max(0, box.y - pad);
   const width = Math.min(prepared.width - left, box.w + 2 * pad);
   const height = Math.min(prepared.height - top, box.h + 2 * pad);
   const scale = Math.min(1, lineHeight / box.h);
-  const { data, info } = await sharp(prepared.pixels, { raw: { width: prepared.width, height: prepared.height, channels: 1 } })
+  const { data, info } = await sharp(prepared.pixels, {
+    raw: { width: prepared.width, height: prepared.height, channels: 1 },
+  })
     .extract({ left, top, width, height })
     .resize({ width: Math.max(8, Math.round(width * scale)) })
     .greyscale()

@@ -14,7 +14,10 @@ const require = createRequire(import.meta.url);
 const noop = () => {};
 
 /** The integer LSTM model ("best_int"): as accurate here as the larger one, in less memory. */
-export const LANGUAGE_DATA_DIR = join(dirname(require.resolve("@tesseract.js-data/eng/package.json")), "4.0.0_best_int");
+export const LANGUAGE_DATA_DIR = join(
+  dirname(require.resolve("@tesseract.js-data/eng/package.json")),
+  "4.0.0_best_int",
+);
 
 export type ReaderOptions = {
   /** Reads at once (each a worker thread holding ~100 MB); 0 turns reading off. */
@@ -40,9 +43,12 @@ async function startWorker(onError: (error: unknown) => void): Promise<Worker> {
   return worker;
 }
 
-const busy = () => new ScreenshotRefused("reader-busy", "Too many screenshots are being read right now. Try again in a moment.");
-const timedOut = () => new ScreenshotRefused("reader-timeout", "Reading the screenshot took too long. Fill in the fields by hand.");
-const unavailable = () => new ScreenshotRefused("reader-unavailable", "Screenshots cannot be read on this server. Fill in the fields by hand.");
+const busy = () =>
+  new ScreenshotRefused("reader-busy", "Too many screenshots are being read right now. Try again in a moment.");
+const timedOut = () =>
+  new ScreenshotRefused("reader-timeout", "Reading the screenshot took too long. Fill in the fields by hand.");
+const unavailable = () =>
+  new ScreenshotRefused("reader-unavailable", "Screenshots cannot be read on this server. Fill in the fields by hand.");
 
 function linesOf(page: Awaited<ReturnType<Worker["recognize"]>>["data"]): TextLine[] {
   return (page.blocks ?? []).flatMap((block) =>
@@ -59,7 +65,9 @@ function linesOf(page: Awaited<ReturnType<Worker["recognize"]>>["data"]): TextLi
 async function rereadLargeLines(worker: Worker, prepared: PreparedScreenshot, lines: TextLine[]): Promise<TextLine[]> {
   const heights = lines.map((l) => l.box!.h).sort((a, b) => a - b);
   const typical = heights[Math.floor(heights.length / 2)] ?? 0;
-  const large = lines.filter((l) => typical > 0 && l.box!.h >= 1.7 * typical && l.box!.w < 0.95 * prepared.width).slice(0, 3);
+  const large = lines
+    .filter((l) => typical > 0 && l.box!.h >= 1.7 * typical && l.box!.w < 0.95 * prepared.width)
+    .slice(0, 3);
   if (large.length === 0) return lines;
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
   try {
@@ -76,7 +84,9 @@ async function rereadLargeLines(worker: Worker, prepared: PreparedScreenshot, li
   }
 }
 
-export function tesseractScreenshotReader(options: ReaderOptions): ScreenshotReader & { stats(): { workers: number; busy: number; waiting: number } } {
+export function tesseractScreenshotReader(
+  options: ReaderOptions,
+): ScreenshotReader & { stats(): { workers: number; busy: number; waiting: number } } {
   const slots: Slot[] = [];
   const waiting: ((slot: Slot) => void)[] = [];
   const onError = options.onError ?? (() => {});

@@ -2,11 +2,22 @@
 import type { AccountActivityLog, ActivityEvent, ActivityKind } from "../../ports/account-activity.ts";
 import type { SqliteDatabase } from "./database.ts";
 
-type Row = { member_id: string; kind: string; at: string; address: string | null; device: string | null; detail: string | null };
+type Row = {
+  member_id: string;
+  kind: string;
+  at: string;
+  address: string | null;
+  device: string | null;
+  detail: string | null;
+};
 
 export function sqliteAccountActivity(db: SqliteDatabase): AccountActivityLog {
-  const insert = db.prepare("INSERT INTO account_activity (member_id, kind, at, address, device, detail) VALUES (?, ?, ?, ?, ?, ?)");
-  const page = db.prepare("SELECT * FROM account_activity WHERE member_id = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?");
+  const insert = db.prepare(
+    "INSERT INTO account_activity (member_id, kind, at, address, device, detail) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const page = db.prepare(
+    "SELECT * FROM account_activity WHERE member_id = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
+  );
   const count = db.prepare("SELECT COUNT(*) AS n FROM account_activity WHERE member_id = ?");
   return {
     async record(e) {

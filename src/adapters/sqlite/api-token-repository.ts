@@ -26,7 +26,8 @@ const fromRow = (r: Row): ApiToken => ({
 
 export function sqliteApiTokenRepository(db: SqliteDatabase): ApiTokenRepository {
   const insert = db.prepare(
-    "INSERT INTO api_tokens (id, owner_id, name, token_hash, prefix, created_at, expires_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO api_tokens (id, owner_id, name, token_hash, prefix, created_at, " +
+      "expires_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const ofOwner = db.prepare("SELECT * FROM api_tokens WHERE owner_id = ? ORDER BY created_at DESC, id");
   const byHash = db.prepare("SELECT * FROM api_tokens WHERE token_hash = ?");

@@ -8,7 +8,13 @@ type Row = { doc: string };
 
 export function chitFromJson(doc: string): Chit {
   const raw = JSON.parse(doc) as Chit & { createdAt: string; updatedAt: string };
-  return { ...raw, upiIds: raw.upiIds ?? [], terms: completeTerms(raw.terms), createdAt: new Date(raw.createdAt), updatedAt: new Date(raw.updatedAt) };
+  return {
+    ...raw,
+    upiIds: raw.upiIds ?? [],
+    terms: completeTerms(raw.terms),
+    createdAt: new Date(raw.createdAt),
+    updatedAt: new Date(raw.updatedAt),
+  };
 }
 
 export function sqliteChitRepository(db: SqliteDatabase): ChitRepository {
@@ -18,7 +24,9 @@ export function sqliteChitRepository(db: SqliteDatabase): ChitRepository {
   const some = db.prepare("SELECT doc FROM chits WHERE owner_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?");
   const count = db.prepare("SELECT COUNT(*) AS n FROM chits WHERE owner_id = ?");
   const save = db.prepare("UPDATE chits SET doc = ? WHERE owner_id = ? AND id = ?");
-  const receipts = db.prepare("SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ?");
+  const receipts = db.prepare(
+    "SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ?",
+  );
   const remove = db.prepare("DELETE FROM chits WHERE owner_id = ? AND id = ?");
   const revision = db.prepare("SELECT rev FROM ledger_revisions WHERE owner_id = ?");
   return {

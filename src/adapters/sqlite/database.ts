@@ -17,16 +17,24 @@ const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : null)
 
 function refuse(file: string, what: string): never {
   throw new DamagedDatabaseError(
-    `The database file ${file} ${what}. ChitFunds Ledger will not start on it, so that nobody's data is hidden behind a new, empty database.\n` +
-      "Restore your latest backup with:  npx chitfunds restore <backup file>  (the damaged file is kept beside it as chitfunds.db.damaged-<time>),\n" +
+    `The database file ${file} ${what}. ChitFunds Ledger will not start on it, so that ` +
+      "nobody's data is hidden behind a new, empty database.\n" +
+      "Restore your latest backup with:  npx chitfunds restore <backup file>  (the damaged " +
+      "file is kept beside it as chitfunds.db.damaged-<time>),\n" +
       `or, to start a new empty ledger, move ${file} (and any -wal and -shm files beside it) somewhere else.`,
   );
 }
 
-/** What is wrong with the file, or null: empty (0 bytes with no write-ahead log to replay), unreadable, or failing quick_check. */
+/**
+ * What is wrong with the file, or null: empty (0 bytes with no write-ahead log to replay), unreadable, or failing
+ * quick_check.
+ */
 function check(db: DatabaseSync | null, openError: unknown): string | null {
-  if (openError) return `cannot be read as a database (${openError instanceof Error ? openError.message : String(openError)})`;
-  const problems = (db!.prepare("PRAGMA quick_check").all() as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== "ok");
+  if (openError)
+    return `cannot be read as a database (${openError instanceof Error ? openError.message : String(openError)})`;
+  const problems = (db!.prepare("PRAGMA quick_check").all() as { quick_check: string }[])
+    .map((r) => r.quick_check)
+    .filter((r) => r !== "ok");
   return problems.length ? `is damaged (quick_check: ${problems.slice(0, 3).join("; ")})` : null;
 }
 
@@ -45,8 +53,12 @@ export function openDatabase(dataDir: string, options: { setAsideDamaged?: boole
     try {
       db = new DatabaseSync(file);
       // Case-insensitive search in every script (SQLite's own LIKE and NOCASE fold ASCII only), as MongoDB's does.
-      db.function("casefold", { deterministic: true }, (text) => (typeof text === "string" ? text.toLowerCase() : text));
-      db.exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
+      db.function("casefold", { deterministic: true }, (text) =>
+        typeof text === "string" ? text.toLowerCase() : text,
+      );
+      db.exec(
+        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+      );
     } catch (error) {
       openError = error;
     }
@@ -60,12 +72,15 @@ export function openDatabase(dataDir: string, options: { setAsideDamaged?: boole
   if (db?.isOpen) db.close();
   if (/readonly|read-only/i.test(problem)) {
     throw new DamagedDatabaseError(
-      `The database file ${file} is on storage that cannot be written (${problem}). ChitFunds Ledger needs to write to DATA_DIR: make ${resolve(dataDir)} writable (or point DATA_DIR elsewhere) and start again.`,
+      `The database file ${file} is on storage that cannot be written (${problem}). ` +
+        `ChitFunds Ledger needs to write to DATA_DIR: make ${resolve(dataDir)} writable (or ` +
+        "point DATA_DIR elsewhere) and start again.",
     );
   }
   if (!options.setAsideDamaged) refuse(file, problem);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  for (const suffix of ["", "-wal", "-shm"]) if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${file}.damaged-${stamp}${suffix}`);
+  for (const suffix of ["", "-wal", "-shm"])
+    if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${file}.damaged-${stamp}${suffix}`);
   return openDatabase(dataDir);
 }
 

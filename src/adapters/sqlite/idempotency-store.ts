@@ -7,7 +7,8 @@ type Row = { fingerprint: string; state: "pending" | "done"; body: string | null
 export function sqliteIdempotencyStore(db: SqliteDatabase): IdempotencyStore {
   const prune = db.prepare("DELETE FROM idempotency_keys WHERE created_at < ?");
   const insert = db.prepare(
-    "INSERT INTO idempotency_keys (owner_id, key, fingerprint, state, created_at) VALUES (?, ?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
+    "INSERT INTO idempotency_keys (owner_id, key, fingerprint, state, created_at) VALUES " +
+      "(?, ?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
   );
   const find = db.prepare("SELECT fingerprint, state, body FROM idempotency_keys WHERE owner_id = ? AND key = ?");
   const done = db.prepare("UPDATE idempotency_keys SET state = 'done', body = ? WHERE owner_id = ? AND key = ?");

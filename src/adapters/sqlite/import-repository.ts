@@ -11,7 +11,9 @@ function fromJson(doc: string): ImportPreview {
 
 export function sqliteImportRepository(db: SqliteDatabase): ImportRepository {
   const upsert = db.prepare(
-    "INSERT INTO import_previews (id, owner_id, doc, created_at, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, expires_at = excluded.expires_at WHERE owner_id = excluded.owner_id",
+    "INSERT INTO import_previews (id, owner_id, doc, created_at, expires_at) VALUES (?, " +
+      "?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, expires_at = " +
+      "excluded.expires_at WHERE owner_id = excluded.owner_id",
   );
   const one = db.prepare("SELECT doc FROM import_previews WHERE owner_id = ? AND id = ? AND expires_at > ?");
   const remove = db.prepare("DELETE FROM import_previews WHERE owner_id = ? AND id = ?");

@@ -20,13 +20,21 @@ export function sqliteMemberData(db: SqliteDatabase): MemberDataStore {
   return {
     async erase(memberId, email) {
       return inTransaction(db, () => {
-        const files = db.prepare("SELECT key, thumbnail_key FROM receipts WHERE owner_id = ?").all(memberId) as { key: string; thumbnail_key: string }[];
+        const files = db.prepare("SELECT key, thumbnail_key FROM receipts WHERE owner_id = ?").all(memberId) as {
+          key: string;
+          thumbnail_key: string;
+        }[];
         const counts: Record<string, number> = {};
-        for (const [table, column] of OWNED) counts[table] = Number(db.prepare(`DELETE FROM ${table} WHERE ${column} = ?`).run(memberId).changes);
-        counts.audit_log = Number(db.prepare("DELETE FROM audit_log WHERE actor_id = ? OR target_id = ?").run(memberId, memberId).changes);
+        for (const [table, column] of OWNED)
+          counts[table] = Number(db.prepare(`DELETE FROM ${table} WHERE ${column} = ?`).run(memberId).changes);
+        counts.audit_log = Number(
+          db.prepare("DELETE FROM audit_log WHERE actor_id = ? OR target_id = ?").run(memberId, memberId).changes,
+        );
         counts.outbox = Number(db.prepare("DELETE FROM outbox WHERE lower(recipient) = lower(?)").run(email).changes);
         counts.rate_counters = Number(
-          db.prepare("DELETE FROM rate_counters WHERE key LIKE ? ESCAPE '\\'").run(`%:${email.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}`).changes,
+          db
+            .prepare("DELETE FROM rate_counters WHERE key LIKE ? ESCAPE '\\'")
+            .run(`%:${email.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}`).changes,
         );
         return { fileKeys: files.flatMap((f) => [f.key, f.thumbnail_key]), counts };
       });

@@ -70,21 +70,29 @@ export const migrations: string[] = [
    CREATE UNIQUE INDEX notifications_dedupe ON notifications (owner_id, dedupe_key) WHERE dedupe_key IS NOT NULL;`,
   `CREATE TABLE ledger_revisions (owner_id TEXT PRIMARY KEY, rev INTEGER NOT NULL);
    CREATE TRIGGER chits_rev_insert AFTER INSERT ON chits BEGIN
-     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev =
+       rev + 1; END;
    CREATE TRIGGER chits_rev_update AFTER UPDATE ON chits BEGIN
-     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev =
+       rev + 1; END;
    CREATE TRIGGER chits_rev_delete AFTER DELETE ON chits BEGIN
-     INSERT INTO ledger_revisions (owner_id, rev) VALUES (OLD.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (OLD.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev =
+       rev + 1; END;
    CREATE TRIGGER payments_rev_insert AFTER INSERT ON payments BEGIN
-     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev =
+       rev + 1; END;
    CREATE TRIGGER payments_rev_update AFTER UPDATE ON payments BEGIN
-     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev =
+       rev + 1; END;
    CREATE TRIGGER payments_rev_delete AFTER DELETE ON payments BEGIN
-     INSERT INTO ledger_revisions (owner_id, rev) VALUES (OLD.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (OLD.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev =
+       rev + 1; END;
    CREATE TRIGGER receipts_rev_insert AFTER INSERT ON receipts BEGIN
-     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (NEW.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev =
+       rev + 1; END;
    CREATE TRIGGER receipts_rev_delete AFTER DELETE ON receipts BEGIN
-     INSERT INTO ledger_revisions (owner_id, rev) VALUES (OLD.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev = rev + 1; END;`,
+     INSERT INTO ledger_revisions (owner_id, rev) VALUES (OLD.owner_id, 1) ON CONFLICT (owner_id) DO UPDATE SET rev =
+       rev + 1; END;`,
   `CREATE TABLE api_tokens (
      id TEXT PRIMARY KEY,
      owner_id TEXT NOT NULL,
@@ -104,7 +112,8 @@ export const migrations: string[] = [
      expires_at TEXT NOT NULL
    );
    CREATE INDEX import_previews_expiry ON import_previews (expires_at);`,
-  // Reminders (issue 5): each reminder is logged once per (member, chit, instalment, kind); leases let one instance run a job.
+  // Reminders (issue 5): each reminder is logged once per (member, chit, instalment, kind); leases let one instance run
+  // a job.
   `CREATE TABLE reminder_log (
      member_id TEXT NOT NULL,
      chit_id TEXT NOT NULL,
@@ -115,7 +124,8 @@ export const migrations: string[] = [
    );
    CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);`,
   // Rate-limit counters shared by every instance (cron endpoint, calendar feed).
-  `CREATE TABLE rate_counters (key TEXT NOT NULL, window_start INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (key, window_start));`,
+  "CREATE TABLE rate_counters (key TEXT NOT NULL, window_start INTEGER NOT NULL, count " +
+    "INTEGER NOT NULL, PRIMARY KEY (key, window_start));",
   // Chit rules (issue 15): every stored chit gets the new settings with the values that keep its figures unchanged;
   // the older taxDeductedFromPrize flag becomes taxMode. (Reads also fill any missing setting: completeTerms.)
   `UPDATE chits SET doc = json_remove(json_set(doc,
@@ -169,26 +179,37 @@ export const migrations: string[] = [
      PRIMARY KEY (owner_id, chit_id, paid_on, instalment)
    ) WITHOUT ROWID;
    CREATE INDEX payment_totals_owner_paid ON payment_totals (owner_id, paid_on, chit_id, amount);
-   CREATE TABLE receipt_totals (owner_id TEXT NOT NULL, chit_id TEXT NOT NULL, receipts INTEGER NOT NULL, PRIMARY KEY (owner_id, chit_id)) WITHOUT ROWID;
+   CREATE TABLE receipt_totals (owner_id TEXT NOT NULL, chit_id TEXT NOT NULL, receipts INTEGER NOT NULL, PRIMARY KEY
+     (owner_id, chit_id)) WITHOUT ROWID;
    INSERT INTO payment_totals (owner_id, chit_id, paid_on, instalment, amount, payments)
-     SELECT owner_id, chit_id, paid_on, instalment, SUM(amount), COUNT(*) FROM payments GROUP BY owner_id, chit_id, paid_on, instalment;
+     SELECT owner_id, chit_id, paid_on, instalment, SUM(amount), COUNT(*) FROM payments GROUP BY owner_id, chit_id,
+       paid_on, instalment;
    INSERT INTO receipt_totals (owner_id, chit_id, receipts)
-     SELECT p.owner_id, p.chit_id, COUNT(*) FROM receipts r JOIN payments p ON p.id = r.payment_id GROUP BY p.owner_id, p.chit_id;
+     SELECT p.owner_id, p.chit_id, COUNT(*) FROM receipts r JOIN payments p ON p.id = r.payment_id GROUP BY p.owner_id,
+       p.chit_id;
    CREATE TRIGGER payments_totals_insert AFTER INSERT ON payments BEGIN
      INSERT INTO payment_totals (owner_id, chit_id, paid_on, instalment, amount, payments)
        VALUES (NEW.owner_id, NEW.chit_id, NEW.paid_on, NEW.instalment, NEW.amount, 1)
-       ON CONFLICT (owner_id, chit_id, paid_on, instalment) DO UPDATE SET amount = amount + excluded.amount, payments = payments + 1; END;
+       ON CONFLICT (owner_id, chit_id, paid_on, instalment) DO UPDATE SET amount = amount + excluded.amount, payments =
+         payments + 1; END;
    CREATE TRIGGER payments_totals_delete AFTER DELETE ON payments BEGIN
-     UPDATE payment_totals SET amount = amount - OLD.amount, payments = payments - 1 WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND instalment = OLD.instalment;
-     DELETE FROM payment_totals WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND instalment = OLD.instalment AND payments <= 0; END;
-   CREATE TRIGGER payments_totals_update AFTER UPDATE OF owner_id, chit_id, paid_on, instalment, amount ON payments BEGIN
-     UPDATE payment_totals SET amount = amount - OLD.amount, payments = payments - 1 WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND instalment = OLD.instalment;
-     DELETE FROM payment_totals WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND instalment = OLD.instalment AND payments <= 0;
+     UPDATE payment_totals SET amount = amount - OLD.amount, payments = payments - 1 WHERE owner_id = OLD.owner_id AND
+       chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND instalment = OLD.instalment;
+     DELETE FROM payment_totals WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND
+       instalment = OLD.instalment AND payments <= 0; END;
+   CREATE TRIGGER payments_totals_update AFTER UPDATE OF owner_id, chit_id, paid_on, instalment, amount ON payments
+     BEGIN
+     UPDATE payment_totals SET amount = amount - OLD.amount, payments = payments - 1 WHERE owner_id = OLD.owner_id AND
+       chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND instalment = OLD.instalment;
+     DELETE FROM payment_totals WHERE owner_id = OLD.owner_id AND chit_id = OLD.chit_id AND paid_on = OLD.paid_on AND
+       instalment = OLD.instalment AND payments <= 0;
      INSERT INTO payment_totals (owner_id, chit_id, paid_on, instalment, amount, payments)
        VALUES (NEW.owner_id, NEW.chit_id, NEW.paid_on, NEW.instalment, NEW.amount, 1)
-       ON CONFLICT (owner_id, chit_id, paid_on, instalment) DO UPDATE SET amount = amount + excluded.amount, payments = payments + 1; END;
+       ON CONFLICT (owner_id, chit_id, paid_on, instalment) DO UPDATE SET amount = amount + excluded.amount, payments =
+         payments + 1; END;
    CREATE TRIGGER receipts_totals_insert AFTER INSERT ON receipts BEGIN
-     INSERT INTO receipt_totals (owner_id, chit_id, receipts) SELECT owner_id, chit_id, 1 FROM payments WHERE id = NEW.payment_id
+     INSERT INTO receipt_totals (owner_id, chit_id, receipts) SELECT owner_id, chit_id, 1 FROM payments WHERE id =
+       NEW.payment_id
        ON CONFLICT (owner_id, chit_id) DO UPDATE SET receipts = receipts + 1; END;
    -- A receipt deleted on its own counts down here; one deleted with its payment (a cascade, after the payment's row is
    -- gone) was counted down by the payment's trigger before it, which still sees it.

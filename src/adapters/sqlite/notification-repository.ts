@@ -28,10 +28,13 @@ const fromRow = (r: Row): Notification => ({
 
 export function sqliteNotificationRepository(db: SqliteDatabase): NotificationRepository {
   const insert = db.prepare(
-    "INSERT OR IGNORE INTO notifications (id, owner_id, kind, message, link, dedupe_key, read_at, created_at, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT OR IGNORE INTO notifications (id, owner_id, kind, message, link, dedupe_key, " +
+      "read_at, created_at, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const recent = db.prepare("SELECT * FROM notifications WHERE owner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?");
-  const recentUnread = db.prepare("SELECT * FROM notifications WHERE owner_id = ? AND read_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?");
+  const recentUnread = db.prepare(
+    "SELECT * FROM notifications WHERE owner_id = ? AND read_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?",
+  );
   const unread = db.prepare("SELECT COUNT(*) AS n FROM notifications WHERE owner_id = ? AND read_at IS NULL");
   const one = db.prepare("SELECT 1 AS found FROM notifications WHERE owner_id = ? AND id = ?");
   const markOne = db.prepare("UPDATE notifications SET read_at = ? WHERE owner_id = ? AND id = ? AND read_at IS NULL");

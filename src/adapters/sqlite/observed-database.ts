@@ -8,7 +8,22 @@ const EXECUTING = new Set(["run", "get", "all", "iterate"]);
 /** The statement's kind: select, insert, update, delete, begin, commit... (bounded, unlike the SQL text). */
 export function operationOf(sql: string): string {
   const word = /^\s*(?:--[^\n]*\n\s*)*([A-Za-z]+)/.exec(sql)?.[1]?.toLowerCase() ?? "other";
-  return ["select", "insert", "update", "delete", "begin", "commit", "rollback", "pragma", "with", "create", "drop", "alter"].includes(word) ? word : "other";
+  return [
+    "select",
+    "insert",
+    "update",
+    "delete",
+    "begin",
+    "commit",
+    "rollback",
+    "pragma",
+    "with",
+    "create",
+    "drop",
+    "alter",
+  ].includes(word)
+    ? word
+    : "other";
 }
 
 function timed<T>(observe: StoreObserver, operation: string, run: () => T): T {
@@ -28,7 +43,8 @@ export function observeDatabase(db: SqliteDatabase, observe: StoreObserver): Sql
   const prepare = db.prepare.bind(db) as (...args: unknown[]) => object;
   const exec = db.exec.bind(db);
   const wrap = (statement: object, operation: string) => {
-    // The timed run(), get(), all() and iterate() of this statement, made once (statements are prepared once and reused).
+    // The timed run(), get(), all() and iterate() of this statement, made once (statements are prepared once and
+    // reused).
     const executing = new Map<string, (...args: unknown[]) => unknown>();
     return new Proxy(statement, {
       get(target, key) {

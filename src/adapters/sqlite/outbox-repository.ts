@@ -7,7 +7,9 @@ import type { SqliteDatabase } from "./database.ts";
 type Row = { id: string; recipient: string; subject: string; text: string; html: string | null; created_at: string };
 
 export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
-  const insert = db.prepare("INSERT INTO outbox (id, recipient, subject, text, html, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+  const insert = db.prepare(
+    "INSERT INTO outbox (id, recipient, subject, text, html, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+  );
   const page = db.prepare("SELECT * FROM outbox ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
   const count = db.prepare("SELECT COUNT(*) AS n FROM outbox");
   const toEntry = (r: Row): OutboxEntry => ({

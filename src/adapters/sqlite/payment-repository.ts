@@ -1,5 +1,13 @@
 // Payments and their receipt records in SQLite; a payment and its receipts are written in one transaction.
-import type { InstalmentPaid, PaidInMonth, PaidOnDay, Payment, PaymentMethod, PaymentRepository, Receipt } from "../../ports/ledger.ts";
+import type {
+  InstalmentPaid,
+  PaidInMonth,
+  PaidOnDay,
+  Payment,
+  PaymentMethod,
+  PaymentRepository,
+  Receipt,
+} from "../../ports/ledger.ts";
 import { inTransaction, type SqliteDatabase } from "./database.ts";
 
 type PaymentRow = {
@@ -65,10 +73,13 @@ function paymentFromRow(r: PaymentRow, receipts: Receipt[]): Payment {
   };
 }
 
-/** Inserts a payment row and its receipt rows; the caller holds the transaction. Shared with the CSV import's commit. */
+/**
+ * Inserts a payment row and its receipt rows; the caller holds the transaction. Shared with the CSV import's commit.
+ */
 export function paymentInserter(db: SqliteDatabase): (p: Payment) => void {
   const insertPayment = db.prepare(
-    "INSERT INTO payments (id, owner_id, chit_id, instalment, amount, paid_on, method, reference, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO payments (id, owner_id, chit_id, instalment, amount, paid_on, method, " +
+      "reference, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const addReceipt = receiptInserter(db);
   return (p) => {
@@ -91,7 +102,9 @@ export function paymentInserter(db: SqliteDatabase): (p: Payment) => void {
 
 function receiptInserter(db: SqliteDatabase): (r: Receipt) => void {
   const insertReceipt = db.prepare(
-    "INSERT INTO receipts (id, owner_id, payment_id, content_type, size, sha256, key, thumbnail_key, width, height, original_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO receipts (id, owner_id, payment_id, content_type, size, sha256, key, " +
+      "thumbnail_key, width, height, original_name, created_at) VALUES (?, ?, ?, ?, ?, ?, " +
+      "?, ?, ?, ?, ?, ?)",
   );
   return (r) => {
     insertReceipt.run(
@@ -115,16 +128,20 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   const insertPayment = paymentInserter(db);
   const addReceipt = receiptInserter(db);
   const updatePayment = db.prepare(
-    "UPDATE payments SET instalment = ?, amount = ?, paid_on = ?, method = ?, reference = ?, notes = ?, updated_at = ? WHERE owner_id = ? AND id = ?",
+    "UPDATE payments SET instalment = ?, amount = ?, paid_on = ?, method = ?, reference = " +
+      "?, notes = ?, updated_at = ? WHERE owner_id = ? AND id = ?",
   );
   const onePayment = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND id = ?");
   const receiptsOfPayment = db.prepare("SELECT * FROM receipts WHERE payment_id = ? ORDER BY created_at, id");
   const receiptsOfOwner = db.prepare("SELECT * FROM receipts WHERE owner_id = ? ORDER BY created_at, id");
   const receiptsOfChit = db.prepare(
-    "SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = ? AND p.chit_id = ? ORDER BY r.created_at, r.id",
+    "SELECT r.* FROM receipts r JOIN payments p ON p.id = r.payment_id WHERE p.owner_id = " +
+      "? AND p.chit_id = ? ORDER BY r.created_at, r.id",
   );
   const paymentsOfOwner = db.prepare("SELECT * FROM payments WHERE owner_id = ? ORDER BY paid_on, created_at, id");
-  const paymentsOfChit = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND chit_id = ? ORDER BY paid_on, created_at, id");
+  const paymentsOfChit = db.prepare(
+    "SELECT * FROM payments WHERE owner_id = ? AND chit_id = ? ORDER BY paid_on, created_at, id",
+  );
   const deletePayment = db.prepare("DELETE FROM payments WHERE owner_id = ? AND id = ?");
   const oneReceipt = db.prepare("SELECT * FROM receipts WHERE owner_id = ? AND id = ?");
   const deleteReceipt = db.prepare("DELETE FROM receipts WHERE owner_id = ? AND id = ?");
@@ -132,18 +149,29 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
   // Sums come from payment_totals (one row per chit, day and instalment, kept by triggers: migrations.ts), so they
   // cost the days paid on, not the payments made.
   const sumsByInstalment = db.prepare(
-    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, SUM(payments) AS payments, MAX(paid_on) AS lastPaidOn FROM payment_totals WHERE owner_id = ? GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
+    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, SUM(payments) AS " +
+      "payments, MAX(paid_on) AS lastPaidOn FROM payment_totals WHERE owner_id = ? GROUP BY " +
+      "chit_id, instalment ORDER BY chit_id, instalment",
   );
   const sumsByInstalmentOf = db.prepare(
-    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, SUM(payments) AS payments, MAX(paid_on) AS lastPaidOn FROM payment_totals WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) GROUP BY chit_id, instalment ORDER BY chit_id, instalment",
+    "SELECT chit_id AS chitId, instalment, SUM(amount) AS amount, SUM(payments) AS " +
+      "payments, MAX(paid_on) AS lastPaidOn FROM payment_totals WHERE owner_id = ? AND " +
+      "chit_id IN (SELECT value FROM json_each(?)) GROUP BY chit_id, instalment ORDER BY " +
+      "chit_id, instalment",
   );
   const sumsByDay = db.prepare(
-    "SELECT chit_id AS chitId, instalment, paid_on AS paidOn, amount FROM payment_totals WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) ORDER BY chit_id, paid_on, instalment",
+    "SELECT chit_id AS chitId, instalment, paid_on AS paidOn, amount FROM payment_totals " +
+      "WHERE owner_id = ? AND chit_id IN (SELECT value FROM json_each(?)) ORDER BY chit_id, " +
+      "paid_on, instalment",
   );
   const sumsByMonth = db.prepare(
-    "SELECT chit_id AS chitId, substr(paid_on, 1, 7) AS month, SUM(amount) AS amount FROM payment_totals WHERE owner_id = ? AND paid_on >= ? GROUP BY chit_id, month ORDER BY chit_id, month",
+    "SELECT chit_id AS chitId, substr(paid_on, 1, 7) AS month, SUM(amount) AS amount FROM " +
+      "payment_totals WHERE owner_id = ? AND paid_on >= ? GROUP BY chit_id, month ORDER BY " +
+      "chit_id, month",
   );
-  const receiptsOfPayments = db.prepare("SELECT * FROM receipts WHERE payment_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id");
+  const receiptsOfPayments = db.prepare(
+    "SELECT * FROM receipts WHERE payment_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id",
+  );
   // The search's statements differ only by which filters are set: each shape is prepared once.
   const prepared = new Map<string, ReturnType<SqliteDatabase["prepare"]>>();
   const statement = (sql: string) => {
@@ -154,8 +182,12 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
     }
     return found;
   };
-  const receiptsOfOwnerCount = db.prepare("SELECT COALESCE(SUM(receipts), 0) AS n FROM receipt_totals WHERE owner_id = ?");
-  const receiptsOfChitCount = db.prepare("SELECT COALESCE(SUM(receipts), 0) AS n FROM receipt_totals WHERE owner_id = ? AND chit_id = ?");
+  const receiptsOfOwnerCount = db.prepare(
+    "SELECT COALESCE(SUM(receipts), 0) AS n FROM receipt_totals WHERE owner_id = ?",
+  );
+  const receiptsOfChitCount = db.prepare(
+    "SELECT COALESCE(SUM(receipts), 0) AS n FROM receipt_totals WHERE owner_id = ? AND chit_id = ?",
+  );
   // casefold (database.ts) compares without regard to case in every script, as MongoDB's case-insensitive match does.
   const byReference = db.prepare("SELECT * FROM payments WHERE owner_id = ? AND casefold(reference) = casefold(?)");
 
@@ -178,13 +210,25 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
     },
     async update(p, added) {
       inTransaction(db, () => {
-        updatePayment.run(p.instalment, p.amount, p.paidOn, p.method, p.reference, p.notes, p.updatedAt.toISOString(), p.ownerId, p.id);
+        updatePayment.run(
+          p.instalment,
+          p.amount,
+          p.paidOn,
+          p.method,
+          p.reference,
+          p.notes,
+          p.updatedAt.toISOString(),
+          p.ownerId,
+          p.id,
+        );
         for (const r of added) addReceipt(r);
       });
     },
     async delete(ownerId, id) {
       return inTransaction(db, () => {
-        const receipts = (receiptsOfPayment.all(id) as ReceiptRow[]).filter((r) => r.owner_id === ownerId).map(receiptFromRow);
+        const receipts = (receiptsOfPayment.all(id) as ReceiptRow[])
+          .filter((r) => r.owner_id === ownerId)
+          .map(receiptFromRow);
         const { changes } = deletePayment.run(ownerId, id);
         return changes ? receipts : [];
       });
@@ -196,10 +240,16 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
       return receiptFromRow(row);
     },
     async listForOwner(ownerId) {
-      return withReceipts(paymentsOfOwner.all(ownerId) as PaymentRow[], (receiptsOfOwner.all(ownerId) as ReceiptRow[]).map(receiptFromRow));
+      return withReceipts(
+        paymentsOfOwner.all(ownerId) as PaymentRow[],
+        (receiptsOfOwner.all(ownerId) as ReceiptRow[]).map(receiptFromRow),
+      );
     },
     async listForChit(ownerId, chitId) {
-      return withReceipts(paymentsOfChit.all(ownerId, chitId) as PaymentRow[], (receiptsOfChit.all(ownerId, chitId) as ReceiptRow[]).map(receiptFromRow));
+      return withReceipts(
+        paymentsOfChit.all(ownerId, chitId) as PaymentRow[],
+        (receiptsOfChit.all(ownerId, chitId) as ReceiptRow[]).map(receiptFromRow),
+      );
     },
     async search(ownerId, f) {
       const where = ["owner_id = ?"];
@@ -218,7 +268,9 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
       }
       if (f.instalments) {
         // One parameter however many instalments: a JSON array of "chitId:number" keys.
-        where.push(`chit_id || ':' || instalment ${f.instalments.exclude ? "NOT IN" : "IN"} (SELECT value FROM json_each(?))`);
+        where.push(
+          `chit_id || ':' || instalment ${f.instalments.exclude ? "NOT IN" : "IN"} (SELECT value FROM json_each(?))`,
+        );
         params.push(JSON.stringify(f.instalments.keys.map((k) => `${k.chitId}:${k.instalment}`)));
       }
       const clause = where.join(" AND ");
@@ -230,9 +282,12 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
       const { n } = statement(count).get(...params) as { n: number };
       const direction = f.order === "oldest" ? "ASC" : "DESC";
       const rows = statement(
-        `SELECT * FROM payments WHERE ${clause} ORDER BY paid_on ${direction}, created_at ${direction}, id ${direction} LIMIT ? OFFSET ?`,
+        `SELECT * FROM payments WHERE ${clause} ORDER BY paid_on ${direction}, created_at ` +
+          `${direction}, id ${direction} LIMIT ? OFFSET ?`,
       ).all(...params, f.limit, f.offset) as PaymentRow[];
-      const receipts = rows.length ? (receiptsOfPayments.all(JSON.stringify(rows.map((r) => r.id))) as ReceiptRow[]).map(receiptFromRow) : [];
+      const receipts = rows.length
+        ? (receiptsOfPayments.all(JSON.stringify(rows.map((r) => r.id))) as ReceiptRow[]).map(receiptFromRow)
+        : [];
       return { payments: withReceipts(rows, receipts), total: n };
     },
     async paidByInstalment(ownerId, chitIds) {
@@ -246,7 +301,11 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
       return sumsByMonth.all(ownerId, from) as PaidInMonth[];
     },
     async receiptCount(ownerId, chitId) {
-      return ((chitId === undefined ? receiptsOfOwnerCount.get(ownerId) : receiptsOfChitCount.get(ownerId, chitId)) as { n: number }).n;
+      return (
+        (chitId === undefined ? receiptsOfOwnerCount.get(ownerId) : receiptsOfChitCount.get(ownerId, chitId)) as {
+          n: number;
+        }
+      ).n;
     },
     async getReceipt(ownerId, receiptId) {
       const row = oneReceipt.get(ownerId, receiptId) as ReceiptRow | undefined;
@@ -264,7 +323,10 @@ export function sqlitePaymentRepository(db: SqliteDatabase): PaymentRepository {
         const batch = keys.slice(i, i + 400);
         const marks = batch.map(() => "?").join(",");
         const found = db
-          .prepare(`SELECT key AS k FROM receipts WHERE key IN (${marks}) UNION SELECT thumbnail_key AS k FROM receipts WHERE thumbnail_key IN (${marks})`)
+          .prepare(
+            `SELECT key AS k FROM receipts WHERE key IN (${marks}) UNION SELECT thumbnail_key AS k ` +
+              `FROM receipts WHERE thumbnail_key IN (${marks})`,
+          )
           .all(...batch, ...batch) as { k: string }[];
         for (const row of found) known.add(row.k);
       }

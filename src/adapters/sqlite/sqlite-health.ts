@@ -41,7 +41,11 @@ export async function inspectSqlite(dataDir: string): Promise<{ problems: StoreP
   try {
     accessSync(dir, constants.W_OK);
   } catch (error) {
-    problems.push({ code: "data-dir-unwritable", dir: resolve(dataDir), detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+    problems.push({
+      code: "data-dir-unwritable",
+      dir: resolve(dataDir),
+      detail: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
   }
   const db = join(dataDir, "chitfunds.db");
   const filesBytes = await bytesUnder(join(dataDir, "files"));

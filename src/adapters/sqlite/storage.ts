@@ -23,7 +23,11 @@ import { sqliteRateCounter } from "./rate-counter.ts";
 import { sqliteReminderLog } from "./reminder-log.ts";
 import { describeSqlite, probeSqlite } from "./sqlite-health.ts";
 
-export function openSqliteStorage(dataDir: string, observe?: StoreObserver, options: { setAsideDamaged?: boolean } = {}): Storage {
+export function openSqliteStorage(
+  dataDir: string,
+  observe?: StoreObserver,
+  options: { setAsideDamaged?: boolean } = {},
+): Storage {
   const db = openDatabase(dataDir, options);
   migrate(db);
   if (observe) observeDatabase(db, observe);
@@ -50,7 +54,10 @@ export function openSqliteStorage(dataDir: string, observe?: StoreObserver, opti
     health: { report: () => probeSqlite(dataDir) },
     async clearLedger() {
       db.exec(
-        "BEGIN; DELETE FROM chits; DELETE FROM payment_totals; DELETE FROM receipt_totals; DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM api_tokens; DELETE FROM import_previews; DELETE FROM idempotency_keys; DELETE FROM account_activity; COMMIT;",
+        "BEGIN; DELETE FROM chits; DELETE FROM payment_totals; DELETE FROM receipt_totals; " +
+          "DELETE FROM notifications; DELETE FROM outbox; DELETE FROM audit_log; DELETE FROM " +
+          "api_tokens; DELETE FROM import_previews; DELETE FROM idempotency_keys; DELETE FROM " +
+          "account_activity; COMMIT;",
       );
       await rm(join(dataDir, "files"), { recursive: true, force: true });
     },

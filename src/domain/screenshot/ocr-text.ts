@@ -4,7 +4,10 @@
 /** One line as the OCR engine found it; `box` (pixels) lets lines that share a row on screen be joined. */
 export type TextLine = { text: string; box?: { x: number; y: number; w: number; h: number } };
 
-/** A row on screen: its text (pieces that stood apart joined by "  |  "), its height and how large it is against the rest. */
+/**
+ * A row on screen: its text (pieces that stood apart joined by "  |  "), its height and how large it is against the
+ * rest.
+ */
 export type Row = { index: number; text: string; height: number; relativeSize: number };
 
 export const COLUMN_GAP = "  |  ";

@@ -7,10 +7,12 @@ import type { Row } from "./ocr-text.ts";
 const MAX_PAISE = 10_000_000_00;
 
 const AMOUNT_LABEL = /\b(amount|amt|paid|debited|total|sent|transferred|payment of|you paid|money sent)\b/;
-const NOT_THE_PAYMENT = /\b(balance|bal|cashback|reward|rewards|fee|fees|charge|charges|limit|points|offer|coins|discount|gst|tax)\b/;
+const NOT_THE_PAYMENT =
+  /\b(balance|bal|cashback|reward|rewards|fee|fees|charge|charges|limit|points|offer|coins|discount|gst|tax)\b/;
 const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 /** Masks before account digits: "XXXX1234", "•••• 1234", "A/c XX1234", "ending 1234". */
-const MASK_BEFORE = /(x{2,}|\*{2,}|•{2,}|\.{3,}|\ba\/?c\b\.?|\baccount\b|\bbank\b|\bending( in)?|\bno\b\.?|\bid\b)[\s:.#-]*$/i;
+const MASK_BEFORE =
+  /(x{2,}|\*{2,}|•{2,}|\.{3,}|\ba\/?c\b\.?|\baccount\b|\bbank\b|\bending( in)?|\bno\b\.?|\bid\b)[\s:.#-]*$/i;
 
 /** A number as amounts are written: 1,00,000 / 100,000 / 4750, with optional paise. */
 const NUMBER = /\d(?:[\d,]|\.(?=\d))*/y;
@@ -34,7 +36,8 @@ function toPaise(num: string): number | null {
 }
 
 /** OCR reads a grouping comma as a dot now and then: "94.027" and "1.00.000" are thousands, not paise. */
-const commasForThousandDots = (num: string) => (/^\d{1,3}(\.\d{2,3})*\.\d{3}(\.\d{2})?$/.test(num) ? num.replace(/\.(?=\d{2,3}(\.|$))(?!\d{2}$)/g, ",") : num);
+const commasForThousandDots = (num: string) =>
+  /^\d{1,3}(\.\d{2,3})*\.\d{3}(\.\d{2})?$/.test(num) ? num.replace(/\.(?=\d{2,3}(\.|$))(?!\d{2}$)/g, ",") : num;
 
 /**
  * The readings of a number whose rupee sign OCR may have turned into a leading "2" or "3" ("₹61,728" -> "361,728",
@@ -63,7 +66,12 @@ function numbersIn(text: string) {
   for (let i = 0; i < text.length; i++) {
     if (!/\d/.test(text[i]!) || (i > 0 && /[\d,.]/.test(text[i - 1]!))) continue;
     // a letter before the digits makes an id ("T2412...", "XX1234"), unless it stands alone as a misread rupee sign
-    if (i > 0 && /[A-Za-z]/.test(text[i - 1]!) && !(/[XxZzRF]/.test(text[i - 1]!) && (i < 2 || /[\s(:]/.test(text[i - 2]!)))) continue;
+    if (
+      i > 0 &&
+      /[A-Za-z]/.test(text[i - 1]!) &&
+      !(/[XxZzRF]/.test(text[i - 1]!) && (i < 2 || /[\s(:]/.test(text[i - 2]!)))
+    )
+      continue;
     NUMBER.lastIndex = i;
     const m = NUMBER.exec(text);
     if (!m) continue;
@@ -99,7 +107,8 @@ function candidatesIn(row: Row, rows: Row[]): Candidate[] {
   for (const { num, at, end } of numbersIn(text)) {
     const prefix = text.slice(0, at);
     // the sign before the number, or in its label ("Amount (₹)", also misread as "Amount (3)"; "Amount in INR")
-    const explicit = EXPLICIT.test(prefix) || /(amount|amt)\s*(\(\s*(₹|rs\.?|inr|[23%XZ¥F])\s*\)|in (₹|rs\.?|inr))/i.test(prefix);
+    const explicit =
+      EXPLICIT.test(prefix) || /(amount|amt)\s*(\(\s*(₹|rs\.?|inr|[23%XZ¥F])\s*\)|in (₹|rs\.?|inr))/i.test(prefix);
     const lookalike = !explicit && LOOKALIKE.test(prefix);
     const digits = num.replace(/[,.]/g, "");
     // dates and years next to month names, long plain numbers (phones, ids)

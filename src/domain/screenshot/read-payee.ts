@@ -11,7 +11,10 @@ const PAYEE_LABEL = /\b(to|paid to|sent to|payee|beneficiary|receiver|vpa|upi id
 /** Which side a label names, looking at the text before the id on its row, then the rows above, nearest first. */
 function sideOf(rows: Row[], rowIndex: number, at: number): "payer" | "payee" | null {
   const own = rows[rowIndex]!.text.slice(0, at).toLowerCase();
-  const texts = [own.split(COLUMN_GAP).at(-1) ?? own, ...[1, 2, 3].map((i) => rows[rowIndex - i]?.text.toLowerCase() ?? "")];
+  const texts = [
+    own.split(COLUMN_GAP).at(-1) ?? own,
+    ...[1, 2, 3].map((i) => rows[rowIndex - i]?.text.toLowerCase() ?? ""),
+  ];
   for (const text of texts) {
     const payer = PAYER_LABEL.exec(text);
     const payee = PAYEE_LABEL.exec(text);
@@ -25,9 +28,12 @@ function sideOf(rows: Row[], rowIndex: number, at: number): "payer" | "payee" | 
 /** Handles of the common UPI apps and banks, to undo OCR's slips at the end of an id ("ax|", "axl!" -> "axl"). */
 const KNOWN_HANDLES = new Set(
   (
-    "ybl ibl axl okaxis okhdfcbank okicici oksbi paytm ptyes ptaxis pthdfc ptsbi upi apl yapl rapl icici hdfcbank sbi axisbank kotak " +
-    "ikwik jupiteraxis fam freecharge waaxis wahdfcbank waicici wasbi postbank aubank pnb barodampay cnrb boi unionbank idfcbank indus " +
-    "federal kbl uco mahb cbin centralbank yesbank dbs rbl equitas jio airtel axisb naviaxis superyes tapicici abfspay kvb tjsb citi " +
+    "ybl ibl axl okaxis okhdfcbank okicici oksbi paytm ptyes ptaxis pthdfc ptsbi upi apl " +
+    "yapl rapl icici hdfcbank sbi axisbank kotak " +
+    "ikwik jupiteraxis fam freecharge waaxis wahdfcbank waicici wasbi postbank aubank pnb " +
+    "barodampay cnrb boi unionbank idfcbank indus " +
+    "federal kbl uco mahb cbin centralbank yesbank dbs rbl equitas jio airtel axisb " +
+    "naviaxis superyes tapicici abfspay kvb tjsb citi " +
     "hsbc sc idbi iob indianbank allbank andb syndicate vijb denabank obc ubi pockets timecosmos mobikwik"
   ).split(" "),
 );
@@ -40,12 +46,14 @@ function fixHandle(raw: string): string {
   const known = variants.find((v) => KNOWN_HANDLES.has(v));
   if (known) return known;
   // one letter added, dropped or changed in a longer handle ("hdfcbhank", "okaxs")
-  const near = handle.length >= 5 ? [...KNOWN_HANDLES].filter((k) => k.length >= 5 && editDistance(k, handle) === 1) : [];
+  const near =
+    handle.length >= 5 ? [...KNOWN_HANDLES].filter((k) => k.length >= 5 && editDistance(k, handle) === 1) : [];
   return near.length === 1 ? near[0]! : handle.replace(/[|!]/g, "l");
 }
 
 /** Apps show UPI ids in lower case: a capital I among lower-case letters is an l that OCR misread. */
-const fixName = (name: string) => (/[a-z]/.test(name) && !/[A-HJ-Z]/.test(name) ? name.replace(/I/g, "l") : name).toLowerCase();
+const fixName = (name: string) =>
+  (/[a-z]/.test(name) && !/[A-HJ-Z]/.test(name) ? name.replace(/I/g, "l") : name).toLowerCase();
 
 /** The payee's UPI id in lower case, or null. The first id not labelled as the payer's is the payee's. */
 export function readUpiId(rows: Row[]): string | null {
@@ -61,7 +69,9 @@ export function readUpiId(rows: Row[]): string | null {
   return payee?.id ?? null;
 }
 
-/** Labels a payee's name follows, on the same row ("Paid to Shriram Chits", "Beneficiary Name  |  X") or the row above. */
+/**
+ * Labels a payee's name follows, on the same row ("Paid to Shriram Chits", "Beneficiary Name  |  X") or the row above.
+ */
 const NAME_LABEL = new RegExp(
   String.raw`\b(paid successfully to|money sent to|paid to|sent to|payment to|transferred to|you paid|` +
     "beneficiary name|beneficiary|payee name|payee|banking name|receiver|" +
@@ -76,7 +86,9 @@ const NOT_A_NAME = new RegExp(
   "i",
 );
 
-/** A name cleaned of what OCR or the layout put beside it: amounts, UPI ids, phone numbers, avatars' initials, marks. */
+/**
+ * A name cleaned of what OCR or the layout put beside it: amounts, UPI ids, phone numbers, avatars' initials, marks.
+ */
 function cleanName(raw: string): string | null {
   let name = raw
     .split(COLUMN_GAP)[0]!
@@ -111,9 +123,18 @@ export function readPayee(rows: Row[]): string | null {
   return null;
 }
 
-/** A long name in capitals wraps onto the next row ("ANNAPURNA CHIT" / "FUNDS"): that row joins it when it is more of it. */
+/**
+ * A long name in capitals wraps onto the next row ("ANNAPURNA CHIT" / "FUNDS"): that row joins it when it is more of
+ * it.
+ */
 function withContinuation(name: string, next: Row | undefined): string {
-  if (!next || name !== name.toUpperCase() || /@|\d{4}/.test(next.text.replace(/[\d,.]+$/, "")) || next.text.includes(COLUMN_GAP.trim())) return name;
+  if (
+    !next ||
+    name !== name.toUpperCase() ||
+    /@|\d{4}/.test(next.text.replace(/[\d,.]+$/, "")) ||
+    next.text.includes(COLUMN_GAP.trim())
+  )
+    return name;
   const more = cleanName(next.text);
   if (!more || more !== more.toUpperCase() || more.split(" ").length > 4) return name;
   return `${name} ${more}`;

@@ -68,7 +68,9 @@ describe("reading the amount", () => {
 
   it("is not fooled by the battery, the clock, dates, phone numbers, ids or masked accounts", () => {
     expect(amount("10:32  |  4G 87%")).toBeNull();
-    expect(amount("UTR: 412345678901\nMobile +91 9876543210\nXXXXXXXX4914\nA/c XX1234\n01/12/2026\nT2412011032451234567890")).toBeNull();
+    expect(
+      amount("UTR: 412345678901\nMobile +91 9876543210\nXXXXXXXX4914\nA/c XX1234\n01/12/2026\nT2412011032451234567890"),
+    ).toBeNull();
     expect(amount("Debited from  |  XXXX4321  |  ₹2,500")).toBe(250_000);
     expect(amount("Cashback ₹25\nPaid ₹2,500")).toBe(250_000);
   });
@@ -81,7 +83,9 @@ describe("reading the amount", () => {
 describe("reading the UPI reference", () => {
   it("takes the 12-digit UTR under its label in each app's words", () => {
     expect(reference("UPI transaction ID\n512345678901\nGoogle transaction ID\nCICAgOCe9pXkGw")).toBe("512345678901");
-    expect(reference("Transaction ID\nT2412011032451234567890\nDebited from\nXXXXXXXX4914\nUTR: 356801301744")).toBe("356801301744");
+    expect(reference("Transaction ID\nT2412011032451234567890\nDebited from\nXXXXXXXX4914\nUTR: 356801301744")).toBe(
+      "356801301744",
+    );
     expect(reference("UPI Ref No:  |  747261522466\nOrder ID:  |  613970169414")).toBe("747261522466");
     expect(reference("UPI Ref. No.\n866932139486\nTxn ID\nBHIM79376645ab4583")).toBe("866932139486");
     expect(reference("Reference Number  |  4123 5275 1349")).toBe("412352751349");
@@ -128,14 +132,22 @@ describe("reading the date", () => {
 describe("reading the payee", () => {
   it("finds the payee's name beside or under its label, not the payer's", () => {
     expect(readPayee(rowsFromText("To Shriram Chits\nshriramchits@icici"))).toBe("Shriram Chits");
-    expect(readPayee(rowsFromText("Paid to\nSAI BALAJI CHITS  |  ₹21,143\nsaibalajichits@axisbank"))).toBe("SAI BALAJI CHITS");
-    expect(readPayee(rowsFromText("From\nRavi Kumar\nBeneficiary Name  |  NEELADRI CHITS PVT LTD"))).toBe("NEELADRI CHITS PVT LTD");
-    expect(readPayee(rowsFromText("Paid ₹16,175.00 to Shriram Chits\nTo VPA  |  shriramchits@axl"))).toBe("Shriram Chits");
+    expect(readPayee(rowsFromText("Paid to\nSAI BALAJI CHITS  |  ₹21,143\nsaibalajichits@axisbank"))).toBe(
+      "SAI BALAJI CHITS",
+    );
+    expect(readPayee(rowsFromText("From\nRavi Kumar\nBeneficiary Name  |  NEELADRI CHITS PVT LTD"))).toBe(
+      "NEELADRI CHITS PVT LTD",
+    );
+    expect(readPayee(rowsFromText("Paid ₹16,175.00 to Shriram Chits\nTo VPA  |  shriramchits@axl"))).toBe(
+      "Shriram Chits",
+    );
     expect(readPayee(rowsFromText("To VPA  |  shriramchits@axl"))).toBeNull();
   });
 
   it("takes the payee's UPI id, not the payer's", () => {
-    expect(readUpiId(rowsFromText("From: RAVI KUMAR\nravi.k@oksbi\nTo: SHRIRAM CHITS\nshriramchits@icici"))).toBe("shriramchits@icici");
+    expect(readUpiId(rowsFromText("From: RAVI KUMAR\nravi.k@oksbi\nTo: SHRIRAM CHITS\nshriramchits@icici"))).toBe(
+      "shriramchits@icici",
+    );
     expect(readUpiId(rowsFromText("Paid to\nKapil Chits\nkapilchits @ ax|"))).toBe("kapilchits@axl");
     expect(readUpiId(rowsFromText("Email: someone@example.com"))).toBeNull();
   });

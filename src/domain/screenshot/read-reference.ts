@@ -2,7 +2,9 @@
 // order ids, phone numbers and masked account digits by the label it sits beside or under.
 import { digitsOf, type Row } from "./ocr-text.ts";
 
-/** Labels of the bank's reference: Google Pay's "UPI transaction ID", PhonePe's "UTR", Paytm's "UPI Ref No", banks' RRN. */
+/**
+ * Labels of the bank's reference: Google Pay's "UPI transaction ID", PhonePe's "UTR", Paytm's "UPI Ref No", banks' RRN.
+ */
 const BANK_REFERENCE = new RegExp(
   String.raw`\b(utr|rrn|upi\s*ref|upi\s*reference|upi\s*(transaction|txn|trans)\.?\s*(id|no|number)|` +
     String.raw`ref(erence)?\.?\s*(no|num|number|id)|bank\s*ref|imps|neft|reference)\b`,
@@ -36,13 +38,17 @@ function twelveDigitRuns(text: string): { digits: string; at: number }[] {
     let joined = "";
     let j = i;
     while (j < tokens.length && /^\d{3,6}$/.test(tokens[j]![0]) && joined.length < 12) {
-      const gap = j === i ? "" : text.slice((tokens[j - 1]!.index ?? 0) + tokens[j - 1]![0].length, tokens[j]!.index ?? 0);
+      const gap =
+        j === i ? "" : text.slice((tokens[j - 1]!.index ?? 0) + tokens[j - 1]![0].length, tokens[j]!.index ?? 0);
       if (j > i && gap !== " ") break;
       joined += tokens[j]![0];
       j++;
     }
     const next = tokens[j];
-    const endsClean = !next || text.slice((tokens[j - 1]?.index ?? 0) + (tokens[j - 1]?.[0].length ?? 0), next.index ?? 0) !== " " || !/^\d/.test(next[0]);
+    const endsClean =
+      !next ||
+      text.slice((tokens[j - 1]?.index ?? 0) + (tokens[j - 1]?.[0].length ?? 0), next.index ?? 0) !== " " ||
+      !/^\d/.test(next[0]);
     if (j - i >= 2 && joined.length === 12 && endsClean) found.push({ digits: joined, at });
   }
   return found;

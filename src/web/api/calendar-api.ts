@@ -1,5 +1,6 @@
-// The calendar feed: GET /api/v1/calendar/{secret}.ics (public: the secret in the URL is the key), and for the signed-in
-// member GET /api/v1/calendar/feed -> {url} (made on first use) and POST /api/v1/calendar/feed/rotate -> a new {url}.
+// The calendar feed: GET /api/v1/calendar/{secret}.ics (public: the secret in the URL is the key), and for the
+// signed-in member GET /api/v1/calendar/feed -> {url} (made on first use) and POST /api/v1/calendar/feed/rotate -> a
+// new {url}.
 import { Hono } from "hono";
 import { z } from "zod";
 import { ensureCalendarFeed, openCalendarFeed } from "../../app/calendar-feed.ts";
@@ -18,9 +19,13 @@ import { requireMember } from "../middleware/session.ts";
 import { errorSchema } from "./json/common.ts";
 import { describeRoute, guarded, responseSchema } from "./openapi/describe-route.ts";
 
-const feedUrlSchema = responseSchema("CalendarFeedUrl", z.object({ url: z.string().meta({ description: "https://.../api/v1/calendar/{secret}.ics" }) }));
+const feedUrlSchema = responseSchema(
+  "CalendarFeedUrl",
+  z.object({ url: z.string().meta({ description: "https://.../api/v1/calendar/{secret}.ics" }) }),
+);
 const feedUrlAnswer = {
-  description: "The feed's URL, to paste into Google Calendar (From URL) or Apple Calendar (New Calendar Subscription).",
+  description:
+    "The feed's URL, to paste into Google Calendar (From URL) or Apple Calendar (New Calendar Subscription).",
   json: feedUrlSchema,
 };
 const tags = ["calendar"];
@@ -31,14 +36,23 @@ const tags = ["calendar"];
  */
 const describeFeed = describeRoute({
   operationId: "calendarFeed",
-  summary: "The member's open instalments as iCalendar (text/calendar): one all-day event per instalment not fully paid.",
+  summary:
+    "The member's open instalments as iCalendar (text/calendar): one all-day event per instalment not fully paid.",
   description:
-    "`{secret}` is the last part of the URL GET /api/v1/calendar/feed returns, ending in `.ics`; it is the only key (calendar apps send no session). Events have stable UIDs; SUMMARY names the chit, the instalment and the payable. A rotated or unknown secret answers 404.",
+    "`{secret}` is the last part of the URL GET /api/v1/calendar/feed returns, ending in " +
+    "`.ics`; it is the only key (calendar apps send no session). Events have stable UIDs; " +
+    "SUMMARY names the chit, the instalment and the payable. A rotated or unknown secret " +
+    "answers 404.",
   tags,
   security: [],
-  params: z.object({ secret: z.string().meta({ description: "The feed's secret file name, e.g. `abc123.XyZ....ics`." }) }),
+  params: z.object({
+    secret: z.string().meta({ description: "The feed's secret file name, e.g. `abc123.XyZ....ics`." }),
+  }),
   responses: {
-    200: { description: "The calendar.", content: { "text/calendar": z.string().meta({ contentMediaType: "text/calendar" }) } },
+    200: {
+      description: "The calendar.",
+      content: { "text/calendar": z.string().meta({ contentMediaType: "text/calendar" }) },
+    },
     404: "NotFound",
     429: { description: "More than 60 fetches a minute from one address (code rate-limited).", json: errorSchema },
   },
@@ -94,7 +108,9 @@ export const calendarApi = new Hono<WebEnv>()
     }),
     async (c) => {
       c.header("cache-control", "no-store");
-      return c.json({ url: await ensureCalendarFeed(c.get("services").calendar, c.get("member")) } satisfies z.infer<typeof feedUrlSchema>);
+      return c.json({ url: await ensureCalendarFeed(c.get("services").calendar, c.get("member")) } satisfies z.infer<
+        typeof feedUrlSchema
+      >);
     },
   )
   .post(
@@ -107,6 +123,8 @@ export const calendarApi = new Hono<WebEnv>()
     }),
     async (c) => {
       c.header("cache-control", "no-store");
-      return c.json({ url: await rotateCalendarFeed(c.get("services").calendar, c.get("member")) } satisfies z.infer<typeof feedUrlSchema>);
+      return c.json({ url: await rotateCalendarFeed(c.get("services").calendar, c.get("member")) } satisfies z.infer<
+        typeof feedUrlSchema
+      >);
     },
   );

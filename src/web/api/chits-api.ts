@@ -32,7 +32,8 @@ export const chitsApi = new Hono<WebEnv>()
     "/chits",
     describeRoute({
       operationId: "listChits",
-      summary: "The member's chits, oldest first, each with paid, total payable, balance and next due; a page at a time.",
+      summary:
+        "The member's chits, oldest first, each with paid, total payable, balance and next due; a page at a time.",
       description: `At most perPage chits (default ${CHITS_PER_PAGE}); total and pages say how many there are.`,
       tags,
       query: chitListQuery,
@@ -64,7 +65,8 @@ export const chitsApi = new Hono<WebEnv>()
       params: chitId,
       responses: { 200: { description: "The chit.", json: chitSchema }, 404: "NotFound", ...guarded },
     }),
-    async (c) => c.json(chitJson(await findChit(c.get("services").ledger.chits, c.get("member").id, c.req.param("id")))),
+    async (c) =>
+      c.json(chitJson(await findChit(c.get("services").ledger.chits, c.get("member").id, c.req.param("id")))),
   )
   .patch(
     "/chits/:id",
@@ -78,7 +80,12 @@ export const chitsApi = new Hono<WebEnv>()
       responses: { 200: { description: "The chit.", json: chitSchema }, 400: "BadInput", 404: "NotFound", ...guarded },
     }),
     async (c) => {
-      const chit = await updateChit(c.get("services").ledger, c.get("member").id, c.req.param("id"), await readFields(c));
+      const chit = await updateChit(
+        c.get("services").ledger,
+        c.get("member").id,
+        c.req.param("id"),
+        await readFields(c),
+      );
       return c.json(chitJson(chit));
     },
   )
@@ -100,10 +107,14 @@ export const chitsApi = new Hono<WebEnv>()
     "/chits/:id/instalments/:n",
     describeRoute({
       operationId: "recordInstalment",
-      summary: "Record an instalment: its discount (or the prize, from which the discount follows), the payable on the notice, and winning it.",
+      summary:
+        "Record an instalment: its discount (or the prize, from which the discount follows), " +
+        "the payable on the notice, and winning it.",
       description: "Fields left out keep their value; null clears one.",
       tags,
-      params: chitId.extend({ n: z.number().int().min(1).meta({ description: "Instalment number, 1 to instalments." }) }),
+      params: chitId.extend({
+        n: z.number().int().min(1).meta({ description: "Instalment number, 1 to instalments." }),
+      }),
       body: { required: true, content: json(requestSchema("InstalmentInput", instalmentInput)) },
       responses: {
         200: { description: "The instalment's row of the schedule.", json: instalmentResultSchema },
@@ -120,14 +131,18 @@ export const chitsApi = new Hono<WebEnv>()
       const fields = await readFields(c);
       const chit = await recordInstalment(deps, member.id, c.req.param("id"), number, fields);
       const report = await buildChitReport(deps, member, chit.id);
-      return c.json({ chitId: chit.id, ...scheduleRowJson(report.schedule.instalments[number - 1]!) } satisfies z.infer<typeof instalmentResultSchema>);
+      return c.json({ chitId: chit.id, ...scheduleRowJson(report.schedule.instalments[number - 1]!) } satisfies z.infer<
+        typeof instalmentResultSchema
+      >);
     },
   )
   .get(
     "/chits/:id/bid-advice",
     describeRoute({
       operationId: "getBidAdvice",
-      summary: "What winning instalment N at discount D means for this member: the rate of that choice, the rate of waiting, and the break-even discount.",
+      summary:
+        "What winning instalment N at discount D means for this member: the rate of that " +
+        "choice, the rate of waiting, and the break-even discount.",
       tags,
       params: chitId,
       query: bidAdviceQuery,
@@ -135,12 +150,20 @@ export const chitsApi = new Hono<WebEnv>()
         200: { description: "The advice.", json: bidAdviceSchema },
         400: "BadInput",
         404: "NotFound",
-        409: { description: "The member already won an instalment of this chit (code already-won).", json: errorSchema },
+        409: {
+          description: "The member already won an instalment of this chit (code already-won).",
+          json: errorSchema,
+        },
         ...guarded,
       },
     }),
     async (c) => {
-      const advice = await buildBidAdvice(c.get("services").ledger, c.get("member"), c.req.param("id"), withoutBlanks(c.req.query()));
+      const advice = await buildBidAdvice(
+        c.get("services").ledger,
+        c.get("member"),
+        c.req.param("id"),
+        withoutBlanks(c.req.query()),
+      );
       return c.json(bidAdviceJson(c.req.param("id"), advice));
     },
   )
@@ -148,11 +171,18 @@ export const chitsApi = new Hono<WebEnv>()
     "/chits/:id/schedule",
     describeRoute({
       operationId: "getSchedule",
-      summary: "Due dates, discount, dividend, payable, prize, paid, balance and status per instalment, with totals and the real rate.",
+      summary:
+        "Due dates, discount, dividend, payable, prize, paid, balance and status per " +
+        "instalment, with totals and the real rate.",
       tags,
       params: chitId,
       query: chitReportQuery,
-      responses: { 200: { description: "The schedule.", json: scheduleSchema }, 400: "BadInput", 404: "NotFound", ...guarded },
+      responses: {
+        200: { description: "The schedule.", json: scheduleSchema },
+        400: "BadInput",
+        404: "NotFound",
+        ...guarded,
+      },
     }),
     ledgerCached,
     async (c) => {

@@ -24,7 +24,10 @@ export const exportsApi = new Hono<WebEnv>()
       operationId: "exportPaymentsCsv",
       summary: "Payments as CSV, one row per payment, oldest first.",
       description:
-        "Columns: date (YYYY-MM-DD), chit, instalment, amount (rupees, 2 decimals, no grouping), method, reference, notes, receipts (how many). RFC 4180 quoting, CRLF line ends, UTF-8; text cells starting with = + - @ get a leading apostrophe so spreadsheets do not run them.",
+        "Columns: date (YYYY-MM-DD), chit, instalment, amount (rupees, 2 decimals, no " +
+        "grouping), method, reference, notes, receipts (how many). RFC 4180 quoting, CRLF " +
+        "line ends, UTF-8; text cells starting with = + - @ get a leading apostrophe so " +
+        "spreadsheets do not run them.",
       tags,
       query: exportQuery,
       responses: {
@@ -35,8 +38,15 @@ export const exportsApi = new Hono<WebEnv>()
       },
     }),
     async (c) => {
-      const { csv, filename, count } = await exportPaymentsCsv(c.get("services").ledger, c.get("member"), c.req.query());
-      return c.body(csv, 200, { ...downloadHeaders(filename, "text/csv; charset=utf-8"), "x-row-count": String(count) });
+      const { csv, filename, count } = await exportPaymentsCsv(
+        c.get("services").ledger,
+        c.get("member"),
+        c.req.query(),
+      );
+      return c.body(csv, 200, {
+        ...downloadHeaders(filename, "text/csv; charset=utf-8"),
+        "x-row-count": String(count),
+      });
     },
   )
   .get(
@@ -44,7 +54,8 @@ export const exportsApi = new Hono<WebEnv>()
     describeRoute({
       operationId: "exportScheduleCsv",
       summary:
-        "The chit's schedule as CSV: instalment, due_date, discount, dividend, dividend_applied, payable, paid, balance, status, estimated, prize, won_by_me.",
+        "The chit's schedule as CSV: instalment, due_date, discount, dividend, " +
+        "dividend_applied, payable, paid, balance, status, estimated, prize, won_by_me.",
       tags,
       params: idParam("chit"),
       responses: { 200: fileAnswer("text/csv", "The CSV."), 404: "NotFound", ...guarded },

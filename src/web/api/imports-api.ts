@@ -1,5 +1,6 @@
 // /api/v1/imports: bulk import of payments from CSV. POST a file (multipart `file`, optional `mapping` JSON and default
-// `chit`) to get a checked preview; POST /imports/{id}/commit imports it all-or-nothing, or answers 409 while errors remain.
+// `chit`) to get a checked preview; POST /imports/{id}/commit imports it all-or-nothing, or answers 409 while errors
+// remain.
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -23,22 +24,36 @@ const importUpload = requestSchema(
       .optional()
       .catch(undefined)
       .meta({
-        description: `JSON object from ${FIELDS.join(", ")} to the file's column names, e.g. {"date": "Paid on"}. Fields left out are matched by header name.`,
+        description:
+          `JSON object from ${FIELDS.join(", ")} to the file's column names, e.g. {"date": "Paid ` +
+          `on"}. Fields left out are matched by header name.`,
       }),
-    chit: z.string().optional().catch(undefined).meta({ description: "A chit (id or name) for rows that name none, when the file has no chit column." }),
+    chit: z
+      .string()
+      .optional()
+      .catch(undefined)
+      .meta({ description: "A chit (id or name) for rows that name none, when the file has no chit column." }),
   }),
 );
 
 /** The uploaded CSV and the optional mapping and default chit from a multipart form. */
-export async function readImportUpload(c: Context<WebEnv>): Promise<{ fileName: string; bytes: Uint8Array; mapping?: string; chit?: string }> {
+export async function readImportUpload(
+  c: Context<WebEnv>,
+): Promise<{ fileName: string; bytes: Uint8Array; mapping?: string; chit?: string }> {
   if (!/^multipart\/form-data/i.test(c.req.header("content-type") ?? "")) {
-    throw new AppError(415, "multipart-required", "Send the CSV as multipart/form-data in a field named file.", { file: "Choose a CSV file." });
+    throw new AppError(415, "multipart-required", "Send the CSV as multipart/form-data in a field named file.", {
+      file: "Choose a CSV file.",
+    });
   }
   let body: Record<string, string | File>;
   try {
     body = await c.req.parseBody();
   } catch {
-    throw new AppError(400, "invalid-form", "The form data could not be read. Send it as multipart/form-data with a boundary.");
+    throw new AppError(
+      400,
+      "invalid-form",
+      "The form data could not be read. Send it as multipart/form-data with a boundary.",
+    );
   }
   const upload = importUpload.safeParse(body);
   if (!upload.success) throw badInput({ file: "Choose a CSV file." }, "Choose a CSV file to import.");
@@ -53,25 +68,41 @@ export const importsApi = new Hono<WebEnv>()
     "/imports",
     describeRoute({
       operationId: "previewImport",
-      summary: "Upload a CSV of payments and get it checked: a preview with an error beside each bad row. Nothing is imported yet.",
+      summary:
+        "Upload a CSV of payments and get it checked: a preview with an error beside each bad " +
+        "row. Nothing is imported yet.",
       description:
-        "UTF-8 (with or without BOM), UTF-16 or Windows-1252; comma, semicolon or tab; dates DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD; amounts such as 1,00,000.00 or ₹5,000. Columns are matched by header name (date, amount, chit, instalment, reference, method, notes and common synonyms) unless `mapping` names them. Rows are numbered as in a spreadsheet (the header is row 1). A row with the same reference, or the same chit, date and amount, as a recorded payment or another row is a duplicate (an error). At most 10,000 rows; the preview is kept for 24 hours.",
+        "UTF-8 (with or without BOM), UTF-16 or Windows-1252; comma, semicolon or tab; dates " +
+        "DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD; amounts such as 1,00,000.00 or ₹5,000. Columns " +
+        "are matched by header name (date, amount, chit, instalment, reference, method, notes " +
+        "and common synonyms) unless `mapping` names them. Rows are numbered as in a " +
+        "spreadsheet (the header is row 1). A row with the same reference, or the same chit, " +
+        "date and amount, as a recorded payment or another row is a duplicate (an error). At " +
+        "most 10,000 rows; the preview is kept for 24 hours.",
       tags,
       body: { required: true, content: { "multipart/form-data": importUpload } },
       responses: {
         201: { description: "The preview (errors may be non-empty).", json: importPreviewSchema },
         400: {
-          description: "The file cannot be read (encoding, delimiter, no rows) or its columns do not match (code missing-columns, with fields).",
+          description:
+            "The file cannot be read (encoding, delimiter, no rows) or its columns do not match " +
+            "(code missing-columns, with fields).",
           json: errorSchema,
         },
-        413: { description: "The file has more than 10,000 rows (code too-many-rows) or is larger than 20 MB.", json: errorSchema },
+        413: {
+          description: "The file has more than 10,000 rows (code too-many-rows) or is larger than 20 MB.",
+          json: errorSchema,
+        },
         415: { description: "Not a multipart upload.", json: errorSchema },
         ...guarded,
       },
     }),
     async (c) => {
       const upload = await readImportUpload(c);
-      const preview = await previewPaymentImport(c.get("services").paymentImports, c.get("member"), { ...upload, strictColumns: true });
+      const preview = await previewPaymentImport(c.get("services").paymentImports, c.get("member"), {
+        ...upload,
+        strictColumns: true,
+      });
       return c.json(importPreviewJson(preview), 201, { location: `/api/v1/imports/${preview.id}` });
     },
   )
@@ -84,7 +115,12 @@ export const importsApi = new Hono<WebEnv>()
       params: idParam("import"),
       responses: { 200: { description: "The preview.", json: importPreviewSchema }, 404: "NotFound", ...guarded },
     }),
-    async (c) => c.json(importPreviewJson(await findImportPreview(c.get("services").paymentImports, c.get("member"), c.req.param("id")))),
+    async (c) =>
+      c.json(
+        importPreviewJson(
+          await findImportPreview(c.get("services").paymentImports, c.get("member"), c.req.param("id")),
+        ),
+      ),
   )
   .post(
     "/imports/:id/commit",
@@ -96,12 +132,22 @@ export const importsApi = new Hono<WebEnv>()
       responses: {
         200: { description: "Imported.", json: importCommittedSchema },
         404: "NotFound",
-        409: { description: "Rows have errors (code import-has-errors); nothing was imported. Fix the file and upload it again.", json: errorSchema },
+        409: {
+          description:
+            "Rows have errors (code import-has-errors); nothing was imported. Fix the file and upload it again.",
+          json: errorSchema,
+        },
         ...guarded,
       },
     }),
     async (c) => {
-      const { imported, payments } = await commitPaymentImport(c.get("services").paymentImports, c.get("member"), c.req.param("id"));
-      return c.json({ imported, paymentIds: payments.map((p) => p.id) } satisfies z.infer<typeof importCommittedSchema>);
+      const { imported, payments } = await commitPaymentImport(
+        c.get("services").paymentImports,
+        c.get("member"),
+        c.req.param("id"),
+      );
+      return c.json({ imported, paymentIds: payments.map((p) => p.id) } satisfies z.infer<
+        typeof importCommittedSchema
+      >);
     },
   );

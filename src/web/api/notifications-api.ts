@@ -30,8 +30,13 @@ export const notificationsApi = new Hono<WebEnv>()
       const deps = c.get("services").ledger;
       const ownerId = c.get("member").id;
       const { unread: unreadOnly } = notificationQuery.parse(c.req.query());
-      const [list, unread] = await Promise.all([listNotifications(deps, ownerId, unreadOnly), deps.notifications.unreadCount(ownerId)]);
-      return c.json({ notifications: list.map(notificationJson), unread } satisfies z.infer<typeof notificationListSchema>);
+      const [list, unread] = await Promise.all([
+        listNotifications(deps, ownerId, unreadOnly),
+        deps.notifications.unreadCount(ownerId),
+      ]);
+      return c.json({ notifications: list.map(notificationJson), unread } satisfies z.infer<
+        typeof notificationListSchema
+      >);
     },
   )
   .post(

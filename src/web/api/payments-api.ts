@@ -29,12 +29,19 @@ const paymentInput = requestSchema("PaymentInput", paymentPatch);
 const paymentForm = requestSchema(
   "PaymentForm",
   paymentPatch.extend({
-    receipts: z.array(z.file()).optional().meta({ description: "JPEG, PNG, WebP, HEIC or PDF files; also accepted under `receipt` or `file`." }),
+    receipts: z
+      .array(z.file())
+      .optional()
+      .meta({ description: "JPEG, PNG, WebP, HEIC or PDF files; also accepted under `receipt` or `file`." }),
   }),
 );
 const paymentBody = {
   required: false,
-  content: { "multipart/form-data": paymentForm, "application/x-www-form-urlencoded": paymentInput, "application/json": paymentInput },
+  content: {
+    "multipart/form-data": paymentForm,
+    "application/x-www-form-urlencoded": paymentInput,
+    "application/json": paymentInput,
+  },
 };
 const tags = ["payments"];
 
@@ -44,14 +51,27 @@ export const paymentsApi = new Hono<WebEnv>()
     describeRoute({
       operationId: "listChitPayments",
       summary: "The chit's payments, oldest first, a page at a time.",
-      description: `At most perPage payments (default ${CHIT_PAYMENTS_PER_PAGE}: a typical chit's whole history); total and pages say how many there are. Ask page=2 and on for the rest.`,
+      description:
+        `At most perPage payments (default ${CHIT_PAYMENTS_PER_PAGE}: a typical chit's whole ` +
+        "history); total and pages say how many there are. Ask page=2 and on for the " +
+        "rest.",
       tags,
       params: idParam("chit"),
       query: chitPaymentsQuery,
-      responses: { 200: { description: "One page of the chit's payments.", json: chitPaymentsSchema }, 400: "BadInput", 404: "NotFound", ...guarded },
+      responses: {
+        200: { description: "One page of the chit's payments.", json: chitPaymentsSchema },
+        400: "BadInput",
+        404: "NotFound",
+        ...guarded,
+      },
     }),
     ledgerCached,
-    async (c) => c.json(chitPaymentsJson(await listChitPayments(c.get("services").ledger, c.get("member"), c.req.param("id"), c.req.query()))),
+    async (c) =>
+      c.json(
+        chitPaymentsJson(
+          await listChitPayments(c.get("services").ledger, c.get("member"), c.req.param("id"), c.req.query()),
+        ),
+      ),
   )
   .post(
     "/chits/:id/payments",
@@ -59,7 +79,9 @@ export const paymentsApi = new Hono<WebEnv>()
       operationId: "recordPayment",
       summary: "Record a payment, with receipt files (multipart) or without (JSON); defaults come from the schedule.",
       description:
-        "Send an `Idempotency-Key` header (1-255 visible ASCII characters, e.g. a UUID) to make retries safe: the same key with the same request within a day answers the first payment again (201, with `Idempotent-Replayed: true`) instead of recording a second one.",
+        "Send an `Idempotency-Key` header (1-255 visible ASCII characters, e.g. a UUID) to " +
+        "make retries safe: the same key with the same request within a day answers the first " +
+        "payment again (201, with `Idempotent-Replayed: true`) instead of recording a second one.",
       tags,
       params: idParam("chit"),
       body: paymentBody,
@@ -67,13 +89,18 @@ export const paymentsApi = new Hono<WebEnv>()
         201: {
           description: "The payment, and warnings when the same receipt or reference was used before.",
           json: paymentResultSchema,
-          headers: { "Idempotent-Replayed": "true when this answers a retry with the same Idempotency-Key (no new payment was made)." },
+          headers: {
+            "Idempotent-Replayed":
+              "true when this answers a retry with the same Idempotency-Key (no new payment was made).",
+          },
         },
         400: "BadInput",
         404: "NotFound",
         409: {
           description:
-            "The chit is closed (chit-closed) or cannot be scheduled (chit-unschedulable); the Idempotency-Key was used for a different request (idempotency-key-reused) or its first request is still under way (idempotency-key-in-use).",
+            "The chit is closed (chit-closed) or cannot be scheduled (chit-unschedulable); the " +
+            "Idempotency-Key was used for a different request (idempotency-key-reused) or its " +
+            "first request is still under way (idempotency-key-in-use).",
           json: errorSchema,
         },
         413: "TooLarge",
@@ -88,7 +115,14 @@ export const paymentsApi = new Hono<WebEnv>()
       const result =
         key === undefined
           ? { ...(await recordPayment(ledger, c.get("member"), c.req.param("id"), fields, files)), replayed: false }
-          : await recordPaymentOnce(ledger, c.get("member"), c.req.param("id"), fields, files, checkIdempotencyKey(key));
+          : await recordPaymentOnce(
+              ledger,
+              c.get("member"),
+              c.req.param("id"),
+              fields,
+              files,
+              checkIdempotencyKey(key),
+            );
       return c.json(paymentResultJson(result), 201, {
         location: `/api/v1/payments/${result.payment.id}`,
         ...(result.replayed ? { "idempotent-replayed": "true" } : {}),
@@ -102,7 +136,11 @@ export const paymentsApi = new Hono<WebEnv>()
       summary: "Payment history across all chits, newest first.",
       tags,
       query: paymentQuery,
-      responses: { 200: { description: "One page of payments, newest first.", json: paymentPageSchema }, 400: "BadInput", ...guarded },
+      responses: {
+        200: { description: "One page of payments, newest first.", json: paymentPageSchema },
+        400: "BadInput",
+        ...guarded,
+      },
     }),
     ledgerCached,
     async (c) => {
@@ -119,7 +157,8 @@ export const paymentsApi = new Hono<WebEnv>()
       params: idParam("payment"),
       responses: { 200: { description: "The payment.", json: paymentSchema }, 404: "NotFound", ...guarded },
     }),
-    async (c) => c.json(paymentJson(await findPayment(c.get("services").ledger.payments, c.get("member").id, c.req.param("id")))),
+    async (c) =>
+      c.json(paymentJson(await findPayment(c.get("services").ledger.payments, c.get("member").id, c.req.param("id")))),
   )
   .patch(
     "/payments/:id",
@@ -141,7 +180,11 @@ export const paymentsApi = new Hono<WebEnv>()
     }),
     async (c) => {
       const { fields, files } = await readFieldsAndFiles(c);
-      return c.json(paymentResultJson(await updatePayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files)));
+      return c.json(
+        paymentResultJson(
+          await updatePayment(c.get("services").ledger, c.get("member"), c.req.param("id"), fields, files),
+        ),
+      );
     },
   )
   .delete(

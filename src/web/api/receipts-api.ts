@@ -28,7 +28,9 @@ export const receiptsApi = new Hono<WebEnv>()
       responses: {
         200: {
           description:
-            "The file, with X-Content-Type-Options: nosniff, Cache-Control: private, and Content-Disposition inline for images or attachment for PDF (the uploaded name in filename*, UTF-8, with an ASCII filename beside it).",
+            "The file, with X-Content-Type-Options: nosniff, Cache-Control: private, and " +
+            "Content-Disposition inline for images or attachment for PDF (the uploaded name in " +
+            "filename*, UTF-8, with an ASCII filename beside it).",
           content: { "image/jpeg": file("image/jpeg"), "application/pdf": file("application/pdf") },
         },
         404: "NotFound",
@@ -44,7 +46,11 @@ export const receiptsApi = new Hono<WebEnv>()
       summary: "A small JPEG of the receipt (a PDF icon for PDFs).",
       tags,
       params: idParam("receipt"),
-      responses: { 200: { description: "A JPEG, inline.", content: { "image/jpeg": file("image/jpeg") } }, 404: "NotFound", ...guarded },
+      responses: {
+        200: { description: "A JPEG, inline.", content: { "image/jpeg": file("image/jpeg") } },
+        404: "NotFound",
+        ...guarded,
+      },
     }),
     (c) => serveReceipt(c, "thumbnail"),
   )

@@ -18,10 +18,16 @@ export const reportsApi = new Hono<WebEnv>()
     "/chits/:id/statement.pdf",
     describeRoute({
       operationId: "chitStatementPdf",
-      summary: "The chit's statement as a PDF: member, foreman, terms, every instalment with its payments, prize, totals, the rate, receipt thumbnails.",
+      summary:
+        "The chit's statement as a PDF: member, foreman, terms, every instalment with its " +
+        "payments, prize, totals, the rate, receipt thumbnails.",
       tags,
       params: idParam("chit"),
-      responses: { 200: fileAnswer("application/pdf", "The PDF (A4 landscape, page numbers, generated date)."), 404: "NotFound", ...guarded },
+      responses: {
+        200: fileAnswer("application/pdf", "The PDF (A4 landscape, page numbers, generated date)."),
+        404: "NotFound",
+        ...guarded,
+      },
     }),
     async (c) => {
       const member = c.get("member");
@@ -37,7 +43,9 @@ export const reportsApi = new Hono<WebEnv>()
     "/reports/annual.pdf",
     describeRoute({
       operationId: "annualSummaryPdf",
-      summary: "A year across all chits as a PDF: paid, fell due, dividends, prize money, by chit and by month, and every payment.",
+      summary:
+        "A year across all chits as a PDF: paid, fell due, dividends, prize money, by chit " +
+        "and by month, and every payment.",
       tags,
       query: yearQuery,
       responses: { 200: fileAnswer("application/pdf", "The PDF."), 400: "BadInput", ...guarded },

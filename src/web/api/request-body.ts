@@ -5,7 +5,8 @@ import type { UploadedFile } from "../../app/store-receipts.ts";
 import type { WebEnv } from "../env.ts";
 import { readForm } from "../uploads.ts";
 
-const isForm = (c: Context<WebEnv>) => /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header("content-type") ?? "");
+const isForm = (c: Context<WebEnv>) =>
+  /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header("content-type") ?? "");
 
 /** A JSON object body; an empty body counts as {} (every field left to its default). */
 export async function readJsonObject(c: Context<WebEnv>): Promise<Record<string, unknown>> {
@@ -24,19 +25,26 @@ export async function readJsonObject(c: Context<WebEnv>): Promise<Record<string,
 }
 
 /** JSON (no files) or a form; form files come under `receipts` (also `receipt` or `file`). */
-export async function readFieldsAndFiles(c: Context<WebEnv>): Promise<{ fields: Record<string, unknown>; files: UploadedFile[] }> {
+export async function readFieldsAndFiles(
+  c: Context<WebEnv>,
+): Promise<{ fields: Record<string, unknown>; files: UploadedFile[] }> {
   if (!isForm(c)) return { fields: await readJsonObject(c), files: [] };
   try {
     return await readForm(c);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError(400, "invalid-form", "The form data could not be read. Send it as multipart/form-data with a boundary, or as JSON.");
+    throw new AppError(
+      400,
+      "invalid-form",
+      "The form data could not be read. Send it as multipart/form-data with a boundary, or as JSON.",
+    );
   }
 }
 
 /** Fields only, for routes that take no files. */
 export async function readFields(c: Context<WebEnv>): Promise<Record<string, unknown>> {
   const { fields, files } = await readFieldsAndFiles(c);
-  if (files.length) throw new AppError(400, "unexpected-file", "This request does not take files.", { file: "Remove the file." });
+  if (files.length)
+    throw new AppError(400, "unexpected-file", "This request does not take files.", { file: "Remove the file." });
   return fields;
 }

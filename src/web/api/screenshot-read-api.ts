@@ -15,14 +15,21 @@ import { describeRoute, guarded, requestSchema, responseSchema } from "./openapi
 
 const screenshotUpload = requestSchema(
   "ScreenshotUpload",
-  z.object({ file: z.file().min(1).meta({ contentMediaType: "image/*", description: "The screenshot: JPEG, PNG, WebP or HEIC." }) }),
+  z.object({
+    file: z
+      .file()
+      .min(1)
+      .meta({ contentMediaType: "image/*", description: "The screenshot: JPEG, PNG, WebP or HEIC." }),
+  }),
 );
 
 export const screenshotFieldsSchema = responseSchema(
   "ScreenshotFields",
   z.object({
     amount: z.number().nullable().meta({ description: "Rupees, at most 2 decimals." }),
-    reference: z.string().nullable().meta({ description: "The 12-digit UPI reference (UTR/RRN), digits only; never an app's own transaction or order id." }),
+    reference: z.string().nullable().meta({
+      description: "The 12-digit UPI reference (UTR/RRN), digits only; never an app's own transaction or order id.",
+    }),
     paidOn: z.string().nullable().meta({ description: "The payment's date, YYYY-MM-DD." }),
     payee: z.string().nullable().meta({ description: "The payee's name as the screenshot writes it." }),
     upiId: z.string().nullable().meta({ description: "The payee's UPI id in lower case (name@handle)." }),
@@ -39,13 +46,19 @@ export const screenshotJson = (f: ScreenshotFields): z.infer<typeof screenshotFi
 
 async function uploadedFile(c: Context<WebEnv>) {
   if (!/^multipart\/form-data/i.test(c.req.header("content-type") ?? "")) {
-    throw new AppError(415, "multipart-required", "Send the screenshot as multipart/form-data in a field named file.", { file: "Choose a screenshot." });
+    throw new AppError(415, "multipart-required", "Send the screenshot as multipart/form-data in a field named file.", {
+      file: "Choose a screenshot.",
+    });
   }
   let body: Record<string, string | File>;
   try {
     body = await c.req.parseBody();
   } catch {
-    throw new AppError(400, "invalid-form", "The form data could not be read. Send it as multipart/form-data with a boundary.");
+    throw new AppError(
+      400,
+      "invalid-form",
+      "The form data could not be read. Send it as multipart/form-data with a boundary.",
+    );
   }
   const file = body.file;
   return file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined;
@@ -55,18 +68,32 @@ export const screenshotReadApi = new Hono<WebEnv>().post(
   "/receipts/read",
   describeRoute({
     operationId: "readScreenshot",
-    summary: "Read a UPI payment screenshot: amount, UPI reference (UTR), date, payee and the payee's UPI id. Nothing is stored.",
+    summary:
+      "Read a UPI payment screenshot: amount, UPI reference (UTR), date, payee and the " +
+      "payee's UPI id. Nothing is stored.",
     description:
-      "OCR runs on the server, offline. Each field is null when it could not be read with confidence (never a guess). Reads run a few at a time: when too many wait the answer is 503 (code reader-busy); a read that takes too long ends with 503 (reader-timeout).",
+      "OCR runs on the server, offline. Each field is null when it could not be read with " +
+      "confidence (never a guess). Reads run a few at a time: when too many wait the answer " +
+      "is 503 (code reader-busy); a read that takes too long ends with 503 (reader-timeout).",
     tags: ["receipts"],
     body: { required: true, content: { "multipart/form-data": screenshotUpload } },
     responses: {
       200: { description: "What the screenshot shows; rupees for the amount.", json: screenshotFieldsSchema },
       400: "BadInput",
       413: { description: "The screenshot is larger than RECEIPT_MAX_MB.", json: errorSchema },
-      415: { description: "Not an image (JPEG, PNG, WebP or HEIC by its bytes; a PDF is not read), or not a multipart upload.", json: errorSchema },
-      429: { description: "Too many reads in a minute (code rate-limited); Retry-After says when to try again.", json: errorSchema },
-      503: { description: "Cannot read now: code reader-busy, reader-timeout or reader-unavailable.", json: errorSchema },
+      415: {
+        description:
+          "Not an image (JPEG, PNG, WebP or HEIC by its bytes; a PDF is not read), or not a multipart upload.",
+        json: errorSchema,
+      },
+      429: {
+        description: "Too many reads in a minute (code rate-limited); Retry-After says when to try again.",
+        json: errorSchema,
+      },
+      503: {
+        description: "Cannot read now: code reader-busy, reader-timeout or reader-unavailable.",
+        json: errorSchema,
+      },
       ...guarded,
     },
   }),

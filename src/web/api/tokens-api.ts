@@ -32,7 +32,8 @@ export const tokensApi = new Hono<WebEnv>()
     "/tokens",
     describeRoute({
       operationId: "createToken",
-      summary: "Create a token; the answer holds it once. Needs a signed-in session: a request made with a token gets 403.",
+      summary:
+        "Create a token; the answer holds it once. Needs a signed-in session: a request made with a token gets 403.",
       tags,
       security: [{ cookieAuth: [] }],
       body: { required: true, content: { "application/json": requestSchema("TokenInput", tokenInput) } },
@@ -40,7 +41,10 @@ export const tokensApi = new Hono<WebEnv>()
         201: { description: "The token, shown only this once.", json: newTokenSchema },
         400: "BadInput",
         401: "Unauthenticated",
-        403: { description: "Called with a token (code token-cannot-create-tokens), or the account may not use the app.", json: errorSchema },
+        403: {
+          description: "Called with a token (code token-cannot-create-tokens), or the account may not use the app.",
+          json: errorSchema,
+        },
         409: { description: "The member already has the most tokens allowed (50).", json: errorSchema },
       },
     }),
@@ -49,11 +53,20 @@ export const tokensApi = new Hono<WebEnv>()
         throw new AppError(
           403,
           "token-cannot-create-tokens",
-          "An API token cannot create tokens. Sign in and create one in Settings > API tokens (or POST here with your session).",
+          "An API token cannot create tokens. Sign in and create one in Settings > API tokens " +
+            "(or POST here with your session).",
         );
       }
-      const { token, record } = await createApiToken(c.get("services").tokens, c.get("member").id, await readFields(c), requestOrigin(c));
-      return c.json(newTokenJson(token, record), 201, { location: `/api/v1/tokens/${record.id}`, "cache-control": "no-store" });
+      const { token, record } = await createApiToken(
+        c.get("services").tokens,
+        c.get("member").id,
+        await readFields(c),
+        requestOrigin(c),
+      );
+      return c.json(newTokenJson(token, record), 201, {
+        location: `/api/v1/tokens/${record.id}`,
+        "cache-control": "no-store",
+      });
     },
   )
   .delete(

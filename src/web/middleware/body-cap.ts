@@ -21,9 +21,14 @@ function receiptsCap(maxFileBytes: number): Cap {
   return {
     bytes: maxFileBytes * MAX_RECEIPTS_PER_PAYMENT + FORM_FIELDS_ALLOWANCE,
     error: () =>
-      new AppError(413, "file-too-large", words("errors.uploadTooLarge", { mb: megabytes(maxFileBytes), count: MAX_RECEIPTS_PER_PAYMENT }), {
-        receipts: words("errors.eachFileAndCount", { mb: megabytes(maxFileBytes), count: MAX_RECEIPTS_PER_PAYMENT }),
-      }),
+      new AppError(
+        413,
+        "file-too-large",
+        words("errors.uploadTooLarge", { mb: megabytes(maxFileBytes), count: MAX_RECEIPTS_PER_PAYMENT }),
+        {
+          receipts: words("errors.eachFileAndCount", { mb: megabytes(maxFileBytes), count: MAX_RECEIPTS_PER_PAYMENT }),
+        },
+      ),
   };
 }
 
@@ -71,7 +76,9 @@ export function bodyCapFor(method: string, path: string, maxReceiptBytes: number
   return route ? route.cap(maxReceiptBytes) : defaultCap;
 }
 
-/** True when this request may carry more than the default cap (an upload): the CSRF check reads those only for members. */
+/**
+ * True when this request may carry more than the default cap (an upload): the CSRF check reads those only for members.
+ */
 export function isUploadRoute(c: Context<WebEnv>): boolean {
   return bodyCapFor(c.req.method, c.req.path, 0) !== defaultCap;
 }

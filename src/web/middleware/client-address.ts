@@ -1,4 +1,5 @@
-// Works out the client's address (socket, or X-Forwarded-For when TRUST_PROXY) for rate limits; clients cannot forge it.
+// Works out the client's address (socket, or X-Forwarded-For when TRUST_PROXY) for rate limits; clients cannot forge
+// it.
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";

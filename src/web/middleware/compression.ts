@@ -13,7 +13,8 @@ const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 export const MIN_COMPRESS_BYTES = 1024;
 const COMPRESSIBLE = new RegExp(
-  String.raw`^(text\/(html|plain|csv|calendar|css|javascript)|application\/(json|problem\+json|xml|javascript)|` + String.raw`image\/svg\+xml)\b`,
+  String.raw`^(text\/(html|plain|csv|calendar|css|javascript)|application\/(json|problem\+json|xml|javascript)|` +
+    String.raw`image\/svg\+xml)\b`,
   "i",
 );
 
@@ -49,13 +50,19 @@ export async function encodeBody(
   if (!encoding || body.byteLength < MIN_COMPRESS_BYTES) return { body, encoding: null };
   const compressed =
     encoding === "br"
-      ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
+      ? await brotli(body, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+        })
       : await gzipped(body, { level: 6 });
-  return { body: new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.byteLength) as Uint8Array<ArrayBuffer>, encoding };
+  return {
+    body: new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.byteLength) as Uint8Array<ArrayBuffer>,
+    encoding,
+  };
 }
 
 /** Adds Accept-Encoding to a Vary header's value (once). */
-export const varyOnEncoding = (vary: string | null) => (!vary ? "Accept-Encoding" : /\baccept-encoding\b/i.test(vary) ? vary : `${vary}, Accept-Encoding`);
+export const varyOnEncoding = (vary: string | null) =>
+  !vary ? "Accept-Encoding" : /\baccept-encoding\b/i.test(vary) ? vary : `${vary}, Accept-Encoding`;
 
 export const compression = createMiddleware<WebEnv>(async (c, next) => {
   await next();

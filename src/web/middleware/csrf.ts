@@ -1,5 +1,6 @@
-// CSRF defence: a per-browser token in a cookie that every form posts back, plus a same-origin check on unsafe requests.
-// One check for every state-changing page request, whatever its content type; the body it reads is already capped.
+// CSRF defence: a per-browser token in a cookie that every form posts back, plus a same-origin check on unsafe
+// requests. One check for every state-changing page request, whatever its content type; the body it reads is already
+// capped.
 
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
@@ -67,7 +68,8 @@ export const csrfProtection = createMiddleware<WebEnv>(async (c, next) => {
       // A request without our cookie cannot carry a matching token: refused before its body is read.
       if (!known) throw expired();
       // Uploads may be large: only a signed-in member's are read at all.
-      if (isUploadRoute(c) && !(await sessionMember(c))) throw new AppError(403, "unauthenticated", words("errors.signInFirst"));
+      if (isUploadRoute(c) && !(await sessionMember(c)))
+        throw new AppError(403, "unauthenticated", words("errors.signInFirst"));
       if (!sameToken(await sentToken(c), token)) throw expired();
     }
   }

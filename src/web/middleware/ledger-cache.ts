@@ -36,7 +36,12 @@ function keyOf(c: Context<WebEnv>, revision: number, encoding: string | null): s
 
 /** The headers a kept answer goes out with; private: it is one member's, and checked again (ETag) before reuse. */
 function headersOf(hit: CachedResponse): Record<string, string> {
-  const headers: Record<string, string> = { "content-type": hit.contentType, "cache-control": "private, no-cache", etag: hit.etag, vary: "Accept-Encoding" };
+  const headers: Record<string, string> = {
+    "content-type": hit.contentType,
+    "cache-control": "private, no-cache",
+    etag: hit.etag,
+    vary: "Accept-Encoding",
+  };
   if (hit.encoding) headers["content-encoding"] = hit.encoding;
   return headers;
 }
@@ -63,7 +68,8 @@ export const ledgerCached = createMiddleware<WebEnv>(async (c, next) => {
   }
   await next();
   const res = c.res;
-  if (res.status !== 200 || !res.body || res.headers.has("content-encoding") || res.headers.has("content-disposition")) return;
+  if (res.status !== 200 || !res.body || res.headers.has("content-encoding") || res.headers.has("content-disposition"))
+    return;
   const out = await encodeBody(new Uint8Array(await res.arrayBuffer()), encoding);
   const entry: CachedResponse = {
     contentType: res.headers.get("content-type") ?? "application/octet-stream",

@@ -8,8 +8,16 @@ import { words } from "../../i18n/words.ts";
 import type { WebEnv } from "../env.ts";
 import { clientAddress } from "./client-address.ts";
 
-/** `max` requests per `windowMs` per client address (or `key`); the next gets 429 with Retry-After. Off when RATE_LIMIT=false. */
-export function rateLimit(options: { name: string; max: number; windowMs: number; key?: (c: Context<WebEnv>) => string }) {
+/**
+ * `max` requests per `windowMs` per client address (or `key`); the next gets 429 with Retry-After. Off when
+ * RATE_LIMIT=false.
+ */
+export function rateLimit(options: {
+  name: string;
+  max: number;
+  windowMs: number;
+  key?: (c: Context<WebEnv>) => string;
+}) {
   return createMiddleware<WebEnv>(async (c, next) => {
     const services = c.get("services");
     if (!services.config.rateLimit) return next();

@@ -28,7 +28,8 @@ export async function loadViewer(c: Context<WebEnv>): Promise<Member | null> {
       throw new AppError(
         401,
         "invalid-token",
-        "This API token is not valid: it was revoked, has expired, or was mistyped. Create a new one in Settings > API tokens.",
+        "This API token is not valid: it was revoked, has expired, or was mistyped. Create a " +
+          "new one in Settings > API tokens.",
       );
     }
     c.set("apiTokenId", found.token.id);
@@ -56,7 +57,9 @@ export function blockedReason(member: Member): AppError | null {
     return new AppError(
       403,
       "account-banned",
-      member.banReason ? words("errors.accountBannedReason", { reason: member.banReason }) : words("errors.accountBanned"),
+      member.banReason
+        ? words("errors.accountBannedReason", { reason: member.banReason })
+        : words("errors.accountBanned"),
     );
   }
   if (member.status === "pending") {
@@ -91,7 +94,8 @@ export const requireAdmin = createMiddleware<WebEnv>(async (c, next) => {
   if (member.role !== "admin") throw notFound();
   // The member as stored now (two-factor may have just been turned on), against the installation's rule.
   const current = (await c.get("services").members.findById(member.id)) ?? member;
-  if (await mustSetUpTwoFactor(c.get("services").settings, current)) return c.redirect("/settings/security?notice=two-factor-required", 303);
+  if (await mustSetUpTwoFactor(c.get("services").settings, current))
+    return c.redirect("/settings/security?notice=two-factor-required", 303);
   await next();
 });
 

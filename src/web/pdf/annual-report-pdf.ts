@@ -27,7 +27,11 @@ export async function renderAnnualReportPdf(report: AnnualReport): Promise<Buffe
     createdAt: report.generatedAt,
     lang: locale,
   });
-  title(doc, t("pdf.annualHeading", { year }), t("pdf.annualGenerated", { member: member.name, email: member.email, when: generated, zone: member.timeZone }));
+  title(
+    doc,
+    t("pdf.annualHeading", { year }),
+    t("pdf.annualGenerated", { member: member.name, email: member.email, when: generated, zone: member.timeZone }),
+  );
 
   heading(doc, t("pdf.yearTotals"));
   keyValues(doc, [
@@ -87,7 +91,10 @@ export async function renderAnnualReportPdf(report: AnnualReport): Promise<Buffe
       { header: t("pdf.paid"), width: 10, align: "right" },
     ],
     [
-      ...report.months.map((paise, i) => [formatMonth(`${year}-${String(i + 1).padStart(2, "0")}`, locale), formatINR(paise)]),
+      ...report.months.map((paise, i) => [
+        formatMonth(`${year}-${String(i + 1).padStart(2, "0")}`, locale),
+        formatINR(paise),
+      ]),
       [t("pdf.total"), formatINR(totals.paid)],
     ],
     { boldRows: new Set([12]) },
@@ -118,5 +125,7 @@ export async function renderAnnualReportPdf(report: AnnualReport): Promise<Buffe
       ]),
     );
   }
-  return finish(doc, t("pdf.annualFooter", { year, member: member.name, when: generated }), (page, pages) => t("pdf.pageOf", { page, pages }));
+  return finish(doc, t("pdf.annualFooter", { year, member: member.name, when: generated }), (page, pages) =>
+    t("pdf.pageOf", { page, pages }),
+  );
 }

@@ -14,7 +14,11 @@ type Weight = "regular" | "bold";
 const NOTO_DIRS = ["/usr/share/fonts/truetype/noto", "/usr/share/fonts/noto", "/usr/share/fonts/google-noto"];
 
 export const SCRIPTS = [
-  { name: "Devanagari", file: "NotoSansDevanagari", test: (cp: number) => (cp >= 0x0900 && cp <= 0x097f) || (cp >= 0xa8e0 && cp <= 0xa8ff) },
+  {
+    name: "Devanagari",
+    file: "NotoSansDevanagari",
+    test: (cp: number) => (cp >= 0x0900 && cp <= 0x097f) || (cp >= 0xa8e0 && cp <= 0xa8ff),
+  },
   { name: "Tamil", file: "NotoSansTamil", test: (cp: number) => cp >= 0x0b80 && cp <= 0x0bff },
   { name: "Telugu", file: "NotoSansTelugu", test: (cp: number) => cp >= 0x0c00 && cp <= 0x0c7f },
   { name: "Kannada", file: "NotoSansKannada", test: (cp: number) => cp >= 0x0c80 && cp <= 0x0cff },
@@ -46,7 +50,10 @@ function fonts(): Map<Family, Record<Weight, Buffer> | null> {
   if (notoSans && notoSansBold) map.set("Sans", { regular: readFileSync(notoSans), bold: readFileSync(notoSansBold) });
   else {
     const dejavu = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-    map.set("Sans", { regular: readFileSync(join(dejavu, "DejaVuSans.ttf")), bold: readFileSync(join(dejavu, "DejaVuSans-Bold.ttf")) });
+    map.set("Sans", {
+      regular: readFileSync(join(dejavu, "DejaVuSans.ttf")),
+      bold: readFileSync(join(dejavu, "DejaVuSans-Bold.ttf")),
+    });
   }
   for (const s of SCRIPTS) {
     const regular = findFile(`${s.file}-Regular.ttf`);
@@ -61,7 +68,9 @@ export class MissingFontError extends Error {
   constructor(readonly script: ScriptName) {
     super(
       `The PDF needs the Noto Sans ${script} font, which is not installed. Install Debian's fonts-noto-core ` +
-        `(apt-get install fonts-noto-core) or put ${SCRIPTS.find((s) => s.name === script)?.file}-Regular.ttf in one of ${NOTO_DIRS.join(", ")}.`,
+        ("(apt-get install fonts-noto-core) or put " +
+          `${SCRIPTS.find((s) => s.name === script)?.file}-Regular.ttf in one of ` +
+          `${NOTO_DIRS.join(", ")}.`),
     );
   }
 }
@@ -77,8 +86,8 @@ export function registerFonts(doc: Pdf): void {
     doc.registerFont(fontName(family, "bold"), files.bold);
   }
   // pdfkit draws each line's fragment with _fragment, as q cm BT ... ET Q. An Indic fragment's BT..ET is wrapped in a
-  // marked-content span whose ActualText is the fragment's own text (inside q..Q, so readers place it where it is drawn),
-  // and extraction no longer depends on the glyphs' order or ligatures.
+  // marked-content span whose ActualText is the fragment's own text (inside q..Q, so readers place it where it is
+  // drawn), and extraction no longer depends on the glyphs' order or ligatures.
   const internal = doc as unknown as {
     _fragment(text: string, x: number, y: number, options: object): void;
     addContent(data: string): Pdf;
@@ -111,7 +120,10 @@ function utf16Hex(text: string): string {
 
 export type Run = { family: Family; text: string };
 
-/** Cuts text into runs of one font: Indic letters to their script's font, Latin to Sans; spaces, digits and punctuation stay with the run before them when its font has them. */
+/**
+ * Cuts text into runs of one font: Indic letters to their script's font, Latin to Sans; spaces, digits and punctuation
+ * stay with the run before them when its font has them.
+ */
 export function splitRuns(text: string): Run[] {
   const runs: Run[] = [];
   const table = fonts();
@@ -142,7 +154,11 @@ function hasGlyph(family: Family, cp: number): boolean {
   const key = `${family}:${cp}`;
   const known = glyphCache.get(key);
   if (known !== undefined) return known;
-  fontkitOpen ??= (createRequire(import.meta.url)("fontkit") as { create(buffer: Buffer): { hasGlyphForCodePoint(cp: number): boolean } }).create;
+  fontkitOpen ??= (
+    createRequire(import.meta.url)("fontkit") as {
+      create(buffer: Buffer): { hasGlyphForCodePoint(cp: number): boolean };
+    }
+  ).create;
   let font = opened.get(family);
   if (!font) {
     font = fontkitOpen(fonts().get(family)!.regular);

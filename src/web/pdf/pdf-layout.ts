@@ -8,9 +8,22 @@ export type Pdf = PDFKit.PDFDocument;
 
 export const MARGIN = 36;
 const FOOTER_HEIGHT = 24;
-export const COLORS = { text: "#212529", muted: "#6c757d", rule: "#ced4da", band: "#f1f3f5", head: "#e7f1ff", accent: "#0b5ed7" };
+export const COLORS = {
+  text: "#212529",
+  muted: "#6c757d",
+  rule: "#ced4da",
+  band: "#f1f3f5",
+  head: "#e7f1ff",
+  accent: "#0b5ed7",
+};
 
-export function createPdf(info: { title: string; subject: string; author: string; createdAt: Date; lang: string }): Pdf {
+export function createPdf(info: {
+  title: string;
+  subject: string;
+  author: string;
+  createdAt: Date;
+  lang: string;
+}): Pdf {
   const doc = new PDFDocument({
     size: "A4",
     layout: "landscape",
@@ -18,7 +31,14 @@ export function createPdf(info: { title: string; subject: string; author: string
     bufferPages: true,
     lang: info.lang,
     autoFirstPage: false,
-    info: { Title: info.title, Subject: info.subject, Author: info.author, Creator: "ChitFunds Ledger", CreationDate: info.createdAt, ModDate: info.createdAt },
+    info: {
+      Title: info.title,
+      Subject: info.subject,
+      Author: info.author,
+      Creator: "ChitFunds Ledger",
+      CreationDate: info.createdAt,
+      ModDate: info.createdAt,
+    },
   });
   registerFonts(doc);
   doc.addPage();
@@ -28,7 +48,9 @@ export function createPdf(info: { title: string; subject: string; author: string
 
 type TextOptions = PDFKit.Mixins.TextOptions;
 
-/** Distance from a line's top to its baseline in the Latin font, shared by every run so mixed scripts sit on one line. */
+/**
+ * Distance from a line's top to its baseline in the Latin font, shared by every run so mixed scripts sit on one line.
+ */
 function baselineOffset(doc: Pdf, bold: boolean): number {
   doc.font(fontName("Sans", bold ? "bold" : "regular"));
   const font = (doc as unknown as { _font: { ascender: number } })._font;
@@ -39,7 +61,14 @@ function baselineOffset(doc: Pdf, bold: boolean): number {
  * Writes text at (x, y), or where the last text ended when x is undefined, in the current size and colour: each
  * script's run in its own font, all on the Latin font's baseline. Ends with the Latin font selected.
  */
-export function write(doc: Pdf, text: string, x: number | undefined, y: number | undefined, options: TextOptions = {}, bold = false): void {
+export function write(
+  doc: Pdf,
+  text: string,
+  x: number | undefined,
+  y: number | undefined,
+  options: TextOptions = {},
+  bold = false,
+): void {
   const weight = bold ? "bold" : "regular";
   const runs = splitRuns(text);
   if (runs.length === 1 && runs[0]!.family === "Sans") {
@@ -135,7 +164,11 @@ export function heading(doc: Pdf, text: string): void {
   doc.font("Sans").fontSize(9).fillColor(COLORS.text);
 }
 
-export function paragraph(doc: Pdf, text: string, options: { muted?: boolean; bold?: boolean; size?: number } = {}): void {
+export function paragraph(
+  doc: Pdf,
+  text: string,
+  options: { muted?: boolean; bold?: boolean; size?: number } = {},
+): void {
   const size = options.size ?? 9;
   doc.fontSize(size);
   ensureSpace(doc, measure(doc, text, { width: contentWidth(doc) }, options.bold) + 2);
@@ -154,7 +187,10 @@ export function keyValues(doc: Pdf, pairs: [string, string][], columns = 2): voi
     doc.fontSize(9);
     const height = Math.max(
       ...row.map(([label, value]) =>
-        Math.max(measure(doc, label, { width: labelWidth - 6 }, true), measure(doc, value || "—", { width: width - labelWidth - 10 })),
+        Math.max(
+          measure(doc, label, { width: labelWidth - 6 }, true),
+          measure(doc, value || "—", { width: width - labelWidth - 10 }),
+        ),
       ),
     );
     ensureSpace(doc, height + 4);
@@ -176,22 +212,39 @@ export type Column = { header: string; width: number; align?: "left" | "right" |
 
 const PAD = 3;
 
-/** A table whose widths are fractions of the page width; rows that do not fit continue on the next page under a repeated header. */
-export function table(doc: Pdf, columns: Column[], rows: string[][], options: { boldRows?: Set<number>; fontSize?: number } = {}): void {
+/**
+ * A table whose widths are fractions of the page width; rows that do not fit continue on the next page under a repeated
+ * header.
+ */
+export function table(
+  doc: Pdf,
+  columns: Column[],
+  rows: string[][],
+  options: { boldRows?: Set<number>; fontSize?: number } = {},
+): void {
   const size = options.fontSize ?? 8;
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * contentWidth(doc));
   const left = doc.page.margins.left;
   const cellHeight = (cells: string[], bold: boolean) => {
     doc.fontSize(size);
-    return Math.max(...cells.map((cell, i) => measure(doc, cell || " ", { width: widths[i]! - PAD * 2 }, bold))) + PAD * 2;
+    return (
+      Math.max(...cells.map((cell, i) => measure(doc, cell || " ", { width: widths[i]! - PAD * 2 }, bold))) + PAD * 2
+    );
   };
   const drawRow = (cells: string[], y: number, height: number, fill: string | null, bold: boolean) => {
     if (fill) doc.rect(left, y, contentWidth(doc), height).fill(fill);
     let x = left;
     doc.fontSize(size).fillColor(COLORS.text);
     cells.forEach((cell, i) => {
-      write(doc, cell, x + PAD, y + PAD, { width: widths[i]! - PAD * 2, align: columns[i]!.align ?? "left", lineBreak: true }, bold);
+      write(
+        doc,
+        cell,
+        x + PAD,
+        y + PAD,
+        { width: widths[i]! - PAD * 2, align: columns[i]!.align ?? "left", lineBreak: true },
+        bold,
+      );
       x += widths[i]!;
     });
     doc
@@ -243,7 +296,11 @@ export function finish(doc: Pdf, footer: string, pageOf: (page: number, pages: n
     const width = contentWidth(doc);
     doc.fontSize(7.5).fillColor(COLORS.muted);
     write(doc, footer, doc.page.margins.left, y, { width: width * 0.75, lineBreak: false });
-    write(doc, pageOf(i - start + 1, count), doc.page.margins.left + width * 0.75, y, { width: width * 0.25, align: "right", lineBreak: false });
+    write(doc, pageOf(i - start + 1, count), doc.page.margins.left + width * 0.75, y, {
+      width: width * 0.25,
+      align: "right",
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

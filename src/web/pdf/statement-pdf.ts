@@ -14,12 +14,28 @@ import { type Locale, supportedLocale } from "../../i18n/locales.ts";
 import { projectionNoteText, rateReasonText } from "../../i18n/rate-words.ts";
 import type { Payment } from "../../ports/ledger.ts";
 import { formatPercent } from "../format.ts";
-import { COLORS, contentWidth, createPdf, ensureSpace, finish, heading, keyValues, type Pdf, paragraph, table, title, write } from "./pdf-layout.ts";
+import {
+  COLORS,
+  contentWidth,
+  createPdf,
+  ensureSpace,
+  finish,
+  heading,
+  keyValues,
+  type Pdf,
+  paragraph,
+  table,
+  title,
+  write,
+} from "./pdf-layout.ts";
 
-const METHODS = { upi: "ledger.upi", cash: "ledger.cash", bank: "ledger.bank", cheque: "ledger.cheque", other: "ledger.other" } as const satisfies Record<
-  Payment["method"],
-  string
->;
+const METHODS = {
+  upi: "ledger.upi",
+  cash: "ledger.cash",
+  bank: "ledger.bank",
+  cheque: "ledger.cheque",
+  other: "ledger.other",
+} as const satisfies Record<Payment["method"], string>;
 const STATUS = {
   paid: "ledger.paid",
   "part-paid": "ledger.partPaid",
@@ -55,15 +71,23 @@ function lateLine(t: T, terms: ChitTerms): string {
 export function termLines({ t, locale }: Words, terms: ChitTerms): [string, string][] {
   return [
     [t("pdf.chitValue"), formatINR(terms.chitValue)],
-    [t("pdf.membersInstalments"), terms.instalments === terms.members ? String(terms.members) : `${terms.members} / ${terms.instalments}`],
+    [
+      t("pdf.membersInstalments"),
+      terms.instalments === terms.members ? String(terms.members) : `${terms.members} / ${terms.instalments}`,
+    ],
     [t("pdf.prizesPerAuction"), String(terms.prizesPerAuction)],
     [t("pdf.frequency"), t(FREQUENCY_KEYS[terms.frequency])],
     [t("pdf.startDate"), formatDay(terms.startDate, locale)],
     [
       t("pdf.dueDay"),
-      daysPerPeriod(terms.frequency) > 0 ? t("pdf.everyDays", { count: daysPerPeriod(terms.frequency) }) : t("pdf.dueDayValue", { day: terms.dueDay }),
+      daysPerPeriod(terms.frequency) > 0
+        ? t("pdf.everyDays", { count: daysPerPeriod(terms.frequency) })
+        : t("pdf.dueDayValue", { day: terms.dueDay }),
     ],
-    [t("pdf.figures"), terms.rounding === "rupee" ? t(`pdf.wholeRupees.${terms.dividendRounding}`) : t("pdf.toThePaisa")],
+    [
+      t("pdf.figures"),
+      terms.rounding === "rupee" ? t(`pdf.wholeRupees.${terms.dividendRounding}`) : t("pdf.toThePaisa"),
+    ],
     [t("pdf.latePayment"), lateLine(t, terms)],
     [t("pdf.commission"), t("pdf.percentOfValue", { percent: terms.commissionPercent })],
     [t("pdf.commissionPaid"), t(terms.commissionMode === "from-discount" ? "pdf.fromDiscount" : "pdf.onTop")],
@@ -90,7 +114,10 @@ function rateLines({ t }: Words, view: RateView): [string, string][] {
   if (view.xirr !== null) lines.push([t("pdf.xirr"), perYear(view.xirr)]);
   else lines.push([t("pdf.xirr"), rateReasonText(t, view.reasonCode, view.rates) ?? t("rate.noRate")]);
   if (view.rates.length > 1) lines.push([t("pdf.ratesThatFit"), view.rates.map(perYear).join(", ")]);
-  lines.push([t("pdf.npvAt", { rate: formatPercent(view.benchmarkRate) }), view.npv === null ? t("pdf.nothingPaidYet") : formatINR(view.npv)]);
+  lines.push([
+    t("pdf.npvAt", { rate: formatPercent(view.benchmarkRate) }),
+    view.npv === null ? t("pdf.nothingPaidYet") : formatINR(view.npv),
+  ]);
   lines.push([t("pdf.mirr"), view.mirr === null ? t("pdf.none") : perYear(view.mirr)]);
   lines.push([t("pdf.netResult"), formatINR(view.netGain)]);
   return lines;
@@ -144,7 +171,8 @@ function appendix(doc: Pdf, { t, locale }: Words, statement: Statement): void {
     doc.rect(x, y, cell, imageBox).lineWidth(0.3).strokeColor(COLORS.rule).stroke();
     const caption = [
       t("pdf.caption", { number: payment.instalment, date: formatDay(payment.paidOn, locale) }),
-      `${formatINR(payment.amount)} · ${t(METHODS[payment.method])}${payment.reference ? ` · ${payment.reference}` : ""}`,
+      `${formatINR(payment.amount)} · ` +
+        `${t(METHODS[payment.method])}${payment.reference ? ` · ${payment.reference}` : ""}`,
       `${receipt.originalName || receipt.contentType} · ${receipt.sha256.slice(0, 12)}…`,
     ].join("\n");
     doc.fontSize(7).fillColor(COLORS.text);
@@ -178,7 +206,11 @@ export async function renderStatementPdf(statement: Statement): Promise<Buffer> 
     lang: locale,
   });
 
-  title(doc, t("pdf.statementHeading", { name: chit.name }), t("pdf.generatedBy", { when: generated, zone: member.timeZone }));
+  title(
+    doc,
+    t("pdf.statementHeading", { name: chit.name }),
+    t("pdf.generatedBy", { when: generated, zone: member.timeZone }),
+  );
   heading(doc, t("pdf.memberAndForeman"));
   keyValues(doc, [
     [t("pdf.member"), member.name],
@@ -211,7 +243,10 @@ export async function renderStatementPdf(statement: Statement): Promise<Buffer> 
     ],
     instalmentRows(words, statement),
   );
-  paragraph(doc, t(chit.terms.dividendApplies === "next" ? "pdf.scheduleNoteNext" : "pdf.scheduleNoteSame"), { muted: true, size: 7.5 });
+  paragraph(doc, t(chit.terms.dividendApplies === "next" ? "pdf.scheduleNoteNext" : "pdf.scheduleNoteSame"), {
+    muted: true,
+    size: 7.5,
+  });
   if (schedule.totals.latenessCost > 0) {
     paragraph(
       doc,
@@ -224,7 +259,13 @@ export async function renderStatementPdf(statement: Statement): Promise<Buffer> 
   }
   const unallocated = report.payments.filter((p) => p.instalment < 1 || p.instalment > chit.terms.instalments);
   if (unallocated.length) {
-    const list = unallocated.map((p) => t("pdf.unallocatedItem", { date: formatDay(p.paidOn, locale), amount: formatINR(p.amount), number: p.instalment }));
+    const list = unallocated.map((p) =>
+      t("pdf.unallocatedItem", {
+        date: formatDay(p.paidOn, locale),
+        amount: formatINR(p.amount),
+        number: p.instalment,
+      }),
+    );
     paragraph(doc, t("pdf.unallocated", { list: list.join("; ") }));
   }
 
@@ -256,7 +297,10 @@ export async function renderStatementPdf(statement: Statement): Promise<Buffer> 
   heading(doc, t("pdf.totals"));
   const totals = schedule.totals;
   keyValues(doc, [
-    [t("pdf.totalPayable"), totals.estimated ? t("pdf.someEstimated", { amount: formatINR(totals.payable) }) : formatINR(totals.payable)],
+    [
+      t("pdf.totalPayable"),
+      totals.estimated ? t("pdf.someEstimated", { amount: formatINR(totals.payable) }) : formatINR(totals.payable),
+    ],
     [t("pdf.paid"), formatINR(totals.paid)],
     [t("pdf.balance"), formatINR(totals.balance)],
     [t("pdf.ofWhichOverdue"), formatINR(totals.overdue)],
@@ -270,10 +314,18 @@ export async function renderStatementPdf(statement: Statement): Promise<Buffer> 
   paragraph(doc, t("pdf.rateSoFar"), { bold: true });
   keyValues(doc, rateLines(words, rate));
   doc.moveDown(0.3);
-  paragraph(doc, t(rate.projected.assumption === "average-discount" ? "pdf.rateProjectedAverage" : "pdf.rateProjectedLowest"), { bold: true });
+  paragraph(
+    doc,
+    t(rate.projected.assumption === "average-discount" ? "pdf.rateProjectedAverage" : "pdf.rateProjectedLowest"),
+    { bold: true },
+  );
   keyValues(doc, rateLines(words, rate.projected));
   for (const note of rate.projected.notes) paragraph(doc, projectionNoteText(t, note), { muted: true, size: 7.5 });
 
   appendix(doc, words, statement);
-  return finish(doc, t("pdf.statementFooter", { chit: chit.name, member: member.name, when: generated }), (page, pages) => t("pdf.pageOf", { page, pages }));
+  return finish(
+    doc,
+    t("pdf.statementFooter", { chit: chit.name, member: member.name, when: generated }),
+    (page, pages) => t("pdf.pageOf", { page, pages }),
+  );
 }

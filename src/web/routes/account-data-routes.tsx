@@ -45,12 +45,20 @@ export async function downloadMemberArchive(c: Ctx): Promise<Response> {
   });
 }
 
-function dataPage(c: Ctx, extra: { errors?: Record<string, string>; message?: string | null; status?: 400 | 429 } = {}) {
+function dataPage(
+  c: Ctx,
+  extra: { errors?: Record<string, string>; message?: string | null; status?: 400 | 429 } = {},
+) {
   const t = c.get("t");
-  return renderPage(c, t("security.data.title"), <MyDataView t={t} csrfToken={c.get("csrfToken")} member={c.get("member")} {...extra} />, {
-    active: "data",
-    status: extra.status ?? 200,
-  });
+  return renderPage(
+    c,
+    t("security.data.title"),
+    <MyDataView t={t} csrfToken={c.get("csrfToken")} member={c.get("member")} {...extra} />,
+    {
+      active: "data",
+      status: extra.status ?? 200,
+    },
+  );
 }
 
 export const accountDataRoutes = new Hono<WebEnv>()
@@ -61,7 +69,9 @@ export const accountDataRoutes = new Hono<WebEnv>()
     const member = c.get("member");
     const asked = Number(c.req.query("page") ?? "1");
     const page = Number.isInteger(asked) && asked >= 1 && asked <= 100_000 ? asked : 1;
-    const { events, total } = await c.get("services").activity.list(member.id, { limit: ACTIVITY_PER_PAGE, offset: (page - 1) * ACTIVITY_PER_PAGE });
+    const { events, total } = await c
+      .get("services")
+      .activity.list(member.id, { limit: ACTIVITY_PER_PAGE, offset: (page - 1) * ACTIVITY_PER_PAGE });
     const t = c.get("t");
     return renderPage(
       c,
@@ -82,13 +92,22 @@ export const accountDataRoutes = new Hono<WebEnv>()
   .post("/settings/data/delete", async (c) => {
     const t = c.get("t");
     const { password = "", code = "", confirm = "" } = await formFields(c, ["password", "code", "confirm"]);
-    if (confirm.trim() !== "DELETE") return dataPage(c, { errors: { confirm: t("security.data.confirmError") }, status: 400 });
-    const reply = await callAuth(c, "/delete-user", { password, ...(code ? { twoFactorCode: code.replace(/\s/g, "") } : {}) });
+    if (confirm.trim() !== "DELETE")
+      return dataPage(c, { errors: { confirm: t("security.data.confirmError") }, status: 400 });
+    const reply = await callAuth(c, "/delete-user", {
+      password,
+      ...(code ? { twoFactorCode: code.replace(/\s/g, "") } : {}),
+    });
     if (reply.ok) return c.redirect("/login?notice=account-deleted", 303);
     if (reply.code === "TWO_FACTOR_CODE_REQUIRED" || reply.code === "INVALID_CODE") {
       return dataPage(c, { errors: { code: t("security.wrongCode") }, status: 400 });
     }
     const { fields, message } = authErrorToForm(reply, t);
     const wrongPassword = fields.currentPassword ?? fields.password;
-    return dataPage(c, wrongPassword ? { errors: { password: wrongPassword }, status: 400 } : { message, status: reply.status === 429 ? 429 : 400 });
+    return dataPage(
+      c,
+      wrongPassword
+        ? { errors: { password: wrongPassword }, status: 400 }
+        : { message, status: reply.status === 429 ? 429 : 400 },
+    );
   });

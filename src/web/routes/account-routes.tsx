@@ -13,11 +13,18 @@ import { ProfileView } from "../views/account-views.tsx";
 export const accountRoutes = new Hono<WebEnv>()
   .use("/settings/*", requireMember)
   .get("/settings/profile", (c) =>
-    renderPage(c, c.get("t")("profile.title"), <ProfileView t={c.get("t")} csrfToken={c.get("csrfToken")} member={c.get("member")} />, { active: "profile" }),
+    renderPage(
+      c,
+      c.get("t")("profile.title"),
+      <ProfileView t={c.get("t")} csrfToken={c.get("csrfToken")} member={c.get("member")} />,
+      { active: "profile" },
+    ),
   )
   .post("/settings/profile", async (c) => {
     const body = await c.req.parseBody();
-    const values = Object.fromEntries(["name", "phone", "locale", "timeZone"].map((k) => [k, typeof body[k] === "string" ? (body[k] as string) : ""]));
+    const values = Object.fromEntries(
+      ["name", "phone", "locale", "timeZone"].map((k) => [k, typeof body[k] === "string" ? (body[k] as string) : ""]),
+    );
     try {
       await updateProfile(c.get("services"), c.get("member").id, values);
       return c.redirect("/settings/profile?notice=profile-saved", 303);

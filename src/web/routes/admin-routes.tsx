@@ -39,7 +39,12 @@ export const adminRoutes = new Hono<WebEnv>()
       c,
       c.get("t")("admin.admin"),
       <>
-        <PendingMembersView t={c.get("t")} csrfToken={c.get("csrfToken")} members={members} timeZone={c.get("member").timeZone} />
+        <PendingMembersView
+          t={c.get("t")}
+          csrfToken={c.get("csrfToken")}
+          members={members}
+          timeZone={c.get("member").timeZone}
+        />
         <StorageUsed t={c.get("t")} check={storage} />
         <AdminSecurityView
           t={c.get("t")}
@@ -84,7 +89,12 @@ export const adminRoutes = new Hono<WebEnv>()
   })
   .post("/admin/members/:id/reject", async (c) => {
     const body = await c.req.parseBody();
-    await rejectMember(c.get("services").approval, c.req.param("id"), typeof body.reason === "string" ? body.reason : null, c.get("member").id);
+    await rejectMember(
+      c.get("services").approval,
+      c.req.param("id"),
+      typeof body.reason === "string" ? body.reason : null,
+      c.get("member").id,
+    );
     return c.redirect(withNotice(back(c, "/admin"), "rejected"), 303);
   })
   .post("/admin/members/:id/ban", async (c) => {
@@ -101,7 +111,13 @@ export const adminRoutes = new Hono<WebEnv>()
     return renderPage(
       c,
       c.get("t")("admin.tabOutbox"),
-      <OutboxView t={c.get("t")} entries={entries} total={total} smtpConfigured={Boolean(config.smtpUrl)} timeZone={c.get("member").timeZone} />,
+      <OutboxView
+        t={c.get("t")}
+        entries={entries}
+        total={total}
+        smtpConfigured={Boolean(config.smtpUrl)}
+        timeZone={c.get("member").timeZone}
+      />,
       { active: "admin" },
     );
   });

@@ -6,5 +6,10 @@ import { renderPage } from "../render.tsx";
 import { ApiDocsView, type ApiDocument } from "../views/api-docs-view.tsx";
 
 export const apiDocsRoutes = new Hono<WebEnv>().get("/api/docs", (c) =>
-  renderPage(c, c.get("t")("apiDocs.title"), <ApiDocsView t={c.get("t")} doc={openApiDocument as unknown as ApiDocument} />, { active: "api-docs" }),
+  renderPage(
+    c,
+    c.get("t")("apiDocs.title"),
+    <ApiDocsView t={c.get("t")} doc={openApiDocument as unknown as ApiDocument} />,
+    { active: "api-docs" },
+  ),
 );

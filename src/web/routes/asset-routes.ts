@@ -15,7 +15,10 @@ export const assetRoutes = new Hono<WebEnv>().get("/assets/*", async (c) => {
   if (!asset) return c.text("Not found", 404);
   // The current fingerprint never changes meaning; an old one (a page from before a deploy) or a plain name must
   // be checked again, so the next deploy is seen.
-  c.header("cache-control", parts && parts[2] === asset.hash ? `public, max-age=${YEAR}, immutable` : "public, max-age=0, must-revalidate");
+  c.header(
+    "cache-control",
+    parts && parts[2] === asset.hash ? `public, max-age=${YEAR}, immutable` : "public, max-age=0, must-revalidate",
+  );
   c.header("vary", "Accept-Encoding");
   const encoding = asset.body.byteLength > 1024 ? preferredEncoding(c.req.header("accept-encoding")) : null;
   // One ETag per encoding (the bytes differ); any of them proves the client holds this content.

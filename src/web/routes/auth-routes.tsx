@@ -7,7 +7,16 @@ import type { WebEnv } from "../env.ts";
 import { loadViewer } from "../middleware/session.ts";
 import { renderPage } from "../render.tsx";
 import { sameSitePath } from "../same-site-path.ts";
-import { ForgotView, LoginView, PendingView, RegisterView, ResetView, SignInCodeView, type Values, VerifyView } from "../views/auth-views.tsx";
+import {
+  ForgotView,
+  LoginView,
+  PendingView,
+  RegisterView,
+  ResetView,
+  SignInCodeView,
+  type Values,
+  VerifyView,
+} from "../views/auth-views.tsx";
 
 async function formValues(c: Context<WebEnv>, names: string[]): Promise<Values> {
   const body = await c.req.parseBody();
@@ -25,7 +34,11 @@ export const authRoutes = new Hono<WebEnv>()
     return c.redirect(viewer ? "/dashboard" : "/login", 303);
   })
   .get("/register", (c) =>
-    renderPage(c, c.get("t")("auth.registerPage"), <RegisterView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} />),
+    renderPage(
+      c,
+      c.get("t")("auth.registerPage"),
+      <RegisterView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} />,
+    ),
   )
   .post("/register", async (c) => {
     const values = await formValues(c, ["name", "email", "phone", "password"]);
@@ -96,7 +109,10 @@ export const authRoutes = new Hono<WebEnv>()
   })
   .post("/verify/resend", async (c) => {
     const values = await formValues(c, ["email"]);
-    const reply = await callAuth(c, "/email-otp/send-verification-otp", { email: values.email, type: "email-verification" });
+    const reply = await callAuth(c, "/email-otp/send-verification-otp", {
+      email: values.email,
+      type: "email-verification",
+    });
     if (reply.ok) return c.redirect(`/verify?email=${encodeURIComponent(values.email ?? "")}&notice=code-sent`, 303);
     const { fields, message } = authErrorToForm(reply, c.get("t"));
     return renderPage(
@@ -117,14 +133,21 @@ export const authRoutes = new Hono<WebEnv>()
     renderPage(
       c,
       c.get("t")("layout.logIn"),
-      <LoginView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} next={safeNext(c.req.query("next"))} />,
+      <LoginView
+        t={c.get("t")}
+        csrfToken={c.get("csrfToken")}
+        values={{}}
+        errors={{}}
+        next={safeNext(c.req.query("next"))}
+      />,
     ),
   )
   .post("/login", async (c) => {
     const values = await formValues(c, ["email", "password", "next"]);
     const reply = await callAuth(c, "/sign-in/email", { email: values.email, password: values.password });
     // With two-factor on, the password opens only the code step (better-auth's two_factor cookie came back with it).
-    if (reply.ok && reply.data?.twoFactorRedirect) return c.redirect(`/login/code?next=${encodeURIComponent(safeNext(values.next))}`, 303);
+    if (reply.ok && reply.data?.twoFactorRedirect)
+      return c.redirect(`/login/code?next=${encodeURIComponent(safeNext(values.next))}`, 303);
     if (reply.ok) return c.redirect(safeNext(values.next), 303);
     if (reply.code === "EMAIL_NOT_VERIFIED") {
       return c.redirect(`/verify?email=${encodeURIComponent(values.email ?? "")}&notice=code-sent`, 303);
@@ -148,14 +171,22 @@ export const authRoutes = new Hono<WebEnv>()
     renderPage(
       c,
       c.get("t")("security.codeTitle"),
-      <SignInCodeView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} next={safeNext(c.req.query("next"))} />,
+      <SignInCodeView
+        t={c.get("t")}
+        csrfToken={c.get("csrfToken")}
+        values={{}}
+        errors={{}}
+        next={safeNext(c.req.query("next"))}
+      />,
     ),
   )
   .post("/login/code", async (c) => {
     const values = await formValues(c, ["code", "next"]);
     const code = (values.code ?? "").replace(/\s/g, "");
     // Six digits come from the app; anything else is tried as a recovery code (each works once).
-    const reply = /^\d{6}$/.test(code) ? await callAuth(c, "/two-factor/verify-totp", { code }) : await callAuth(c, "/two-factor/verify-backup-code", { code });
+    const reply = /^\d{6}$/.test(code)
+      ? await callAuth(c, "/two-factor/verify-totp", { code })
+      : await callAuth(c, "/two-factor/verify-backup-code", { code });
     if (reply.ok) return c.redirect(safeNext(values.next), 303);
     const t = c.get("t");
     const problem: Record<string, string> = {
@@ -182,14 +213,25 @@ export const authRoutes = new Hono<WebEnv>()
     await callAuth(c, "/sign-out", {});
     return c.redirect("/login?notice=logged-out", 303);
   })
-  .get("/forgot", (c) => renderPage(c, c.get("t")("auth.forgotPage"), <ForgotView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} />))
+  .get("/forgot", (c) =>
+    renderPage(
+      c,
+      c.get("t")("auth.forgotPage"),
+      <ForgotView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{}} errors={{}} />,
+    ),
+  )
   .post("/forgot", async (c) => {
     const values = await formValues(c, ["email"]);
     if (!/^\S+@\S+\.\S+$/.test(values.email ?? "")) {
       return renderPage(
         c,
         c.get("t")("auth.forgotPage"),
-        <ForgotView t={c.get("t")} csrfToken={c.get("csrfToken")} values={values} errors={{ email: c.get("t")("authErrors.validEmail") }} />,
+        <ForgotView
+          t={c.get("t")}
+          csrfToken={c.get("csrfToken")}
+          values={values}
+          errors={{ email: c.get("t")("authErrors.validEmail") }}
+        />,
         { status: 400 },
       );
     }
@@ -210,23 +252,42 @@ export const authRoutes = new Hono<WebEnv>()
     renderPage(
       c,
       c.get("t")("auth.resetTitle"),
-      <ResetView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{ email: c.req.query("email") ?? "" }} errors={{}} />,
+      <ResetView
+        t={c.get("t")}
+        csrfToken={c.get("csrfToken")}
+        values={{ email: c.req.query("email") ?? "" }}
+        errors={{}}
+      />,
     ),
   )
   .post("/reset", async (c) => {
     const values = await formValues(c, ["email", "code", "password"]);
-    const reply = await callAuth(c, "/email-otp/reset-password", { email: values.email, otp: values.code, password: values.password });
+    const reply = await callAuth(c, "/email-otp/reset-password", {
+      email: values.email,
+      otp: values.code,
+      password: values.password,
+    });
     if (reply.ok) return c.redirect("/login?notice=password-reset", 303);
     const { fields, message } = authErrorToForm(reply, c.get("t"));
     return renderPage(
       c,
       c.get("t")("auth.resetTitle"),
-      <ResetView t={c.get("t")} csrfToken={c.get("csrfToken")} values={{ email: values.email, code: values.code }} errors={fields} message={message} />,
+      <ResetView
+        t={c.get("t")}
+        csrfToken={c.get("csrfToken")}
+        values={{ email: values.email, code: values.code }}
+        errors={fields}
+        message={message}
+      />,
       { status: status(reply.status) },
     );
   })
   .get("/pending", async (c) => {
     const viewer = await loadViewer(c);
     if (viewer && viewer.status === "approved" && !viewer.banned) return c.redirect("/dashboard", 303);
-    return renderPage(c, c.get("t")("auth.pendingTitle"), <PendingView t={c.get("t")} name={viewer?.name} email={viewer?.email} />);
+    return renderPage(
+      c,
+      c.get("t")("auth.pendingTitle"),
+      <PendingView t={c.get("t")} name={viewer?.name} email={viewer?.email} />,
+    );
   });

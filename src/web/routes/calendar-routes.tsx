@@ -9,5 +9,10 @@ import { CalendarView, monthTitle } from "../views/calendar-views.tsx";
 export const calendarRoutes = new Hono<WebEnv>().get("/calendar", requireMember, async (c) => {
   const view = await buildCalendarMonth(c.get("services").ledger, c.get("member"), c.req.query("month"));
   const t = c.get("t");
-  return renderPage(c, t("calendar.pageTitle", { month: monthTitle(view.month, t) }), <CalendarView t={t} view={view} />, { active: "calendar" });
+  return renderPage(
+    c,
+    t("calendar.pageTitle", { month: monthTitle(view.month, t) }),
+    <CalendarView t={t} view={view} />,
+    { active: "calendar" },
+  );
 });

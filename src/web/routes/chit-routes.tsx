@@ -2,7 +2,12 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { buildBidAdvice } from "../../app/advise-bid.ts";
-import { buildChitReport, type ChitReportQuery, chitReportQuery, DEFAULT_REPORT_QUERY } from "../../app/build-chit-report.ts";
+import {
+  buildChitReport,
+  type ChitReportQuery,
+  chitReportQuery,
+  DEFAULT_REPORT_QUERY,
+} from "../../app/build-chit-report.ts";
 import { createChit } from "../../app/create-chit.ts";
 import { deleteChit } from "../../app/delete-chit.ts";
 import { AppError, notFound } from "../../app/errors.ts";
@@ -34,10 +39,14 @@ const ledger = (c: Ctx) => c.get("services").ledger;
 /** Blank percentages on the add form mean "the usual", not 0%. */
 function chitInputFrom(values: FormValues, creating: boolean): Record<string, string> {
   const optional = ["commissionPercent", "maxDiscountPercent", "latePenaltyPercent", "lateFee", "prizesPerAuction"];
-  return Object.fromEntries(Object.entries(values).filter(([k, v]) => !(creating && optional.includes(k) && v.trim() === "")));
+  return Object.fromEntries(
+    Object.entries(values).filter(([k, v]) => !(creating && optional.includes(k) && v.trim() === "")),
+  );
 }
 
-/** The form's instalment fields -> the use case's input: empty means "clear", and a prize amount replaces the discount. */
+/**
+ * The form's instalment fields -> the use case's input: empty means "clear", and a prize amount replaces the discount.
+ */
 function instalmentInputFrom(values: FormValues): Record<string, string | null> {
   const raw: Record<string, string | null> = {};
   for (const [key, value] of Object.entries(values)) {
@@ -50,14 +59,22 @@ function instalmentInputFrom(values: FormValues): Record<string, string | null> 
   return raw;
 }
 
-/** The rate's benchmark and projection as the API takes them; a bad one is said beside its field and the default used. */
+/**
+ * The rate's benchmark and projection as the API takes them; a bad one is said beside its field and the default used.
+ */
 function rateQuery(c: Ctx): { query: ChitReportQuery; benchmark: string; benchmarkError?: string } {
   const parsed = chitReportQuery.safeParse(withoutBlanks(c.req.query()));
   const typed = c.req.query("benchmark")?.trim() || String(DEFAULT_REPORT_QUERY.benchmark);
   if (parsed.success) return { query: parsed.data, benchmark: typed };
   const bad = new Set(parsed.error.issues.map((issue) => issue.path[0]));
-  const query = chitReportQuery.parse(withoutBlanks({ ...c.req.query(), ...Object.fromEntries([...bad].map((field) => [field, ""])) }));
-  return { query, benchmark: typed, benchmarkError: bad.has("benchmark") ? c.get("t")("rate.benchmarkError") : undefined };
+  const query = chitReportQuery.parse(
+    withoutBlanks({ ...c.req.query(), ...Object.fromEntries([...bad].map((field) => [field, ""])) }),
+  );
+  return {
+    query,
+    benchmark: typed,
+    benchmarkError: bad.has("benchmark") ? c.get("t")("rate.benchmarkError") : undefined,
+  };
 }
 
 /**
@@ -124,9 +141,14 @@ export const chitRoutes = new Hono<WebEnv>()
   })
   .get("/chits/new", (c) => {
     const today = todayIn(c.get("member").timeZone, ledger(c).clock.now());
-    return renderPage(c, c.get("t")("chitForm.addTitle"), <ChitFormView t={c.get("t")} csrfToken={c.get("csrfToken")} values={newChitValues(today)} />, {
-      active: "chits",
-    });
+    return renderPage(
+      c,
+      c.get("t")("chitForm.addTitle"),
+      <ChitFormView t={c.get("t")} csrfToken={c.get("csrfToken")} values={newChitValues(today)} />,
+      {
+        active: "chits",
+      },
+    );
   })
   .post("/chits", async (c) => {
     const values = await formFields(c, fieldsOf(chitInput));
@@ -152,7 +174,9 @@ export const chitRoutes = new Hono<WebEnv>()
     const report = await buildChitReport(ledger(c), c.get("member"), c.req.param("id"), query);
     const options = { assumption: query.assumption, benchmark, benchmarkError };
     const bid = await bidView(c, report.chit, query);
-    const view = <ChitPageView t={c.get("t")} csrfToken={c.get("csrfToken")} report={report} rateOptions={options} bid={bid} />;
+    const view = (
+      <ChitPageView t={c.get("t")} csrfToken={c.get("csrfToken")} report={report} rateOptions={options} bid={bid} />
+    );
     return renderPage(c, report.chit.name, view, { active: "chits" });
   })
   .get("/chits/:id/edit", async (c) => {
@@ -183,7 +207,10 @@ export const chitRoutes = new Hono<WebEnv>()
           message={errorIn(c.get("t"), error).message}
         />
       );
-      return renderPage(c, c.get("t")("chitForm.editTitle", { name: chit.name }), view, { active: "chits", status: error.status });
+      return renderPage(c, c.get("t")("chitForm.editTitle", { name: chit.name }), view, {
+        active: "chits",
+        status: error.status,
+      });
     }
   })
   .post("/chits/:id/status", async (c) => {
@@ -199,7 +226,9 @@ export const chitRoutes = new Hono<WebEnv>()
       ledger(c).payments.receiptCount(member.id, chit.id),
     ]);
     const t = c.get("t");
-    const view = <DeleteChitView t={t} csrfToken={c.get("csrfToken")} chit={chit} payments={payments.total} receipts={receipts} />;
+    const view = (
+      <DeleteChitView t={t} csrfToken={c.get("csrfToken")} chit={chit} payments={payments.total} receipts={receipts} />
+    );
     return renderPage(c, t("chits.deleteTitle", { name: chit.name }), view, { active: "chits" });
   })
   .post("/chits/:id/delete", async (c) => {

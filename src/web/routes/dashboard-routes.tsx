@@ -1,4 +1,5 @@
-// The member's dashboard (what is due, overdue, paid and earned across their chits) and the dues pages behind its lists.
+// The member's dashboard (what is due, overdue, paid and earned across their chits) and the dues pages behind its
+// lists.
 import { Hono } from "hono";
 import { buildSummary } from "../../app/build-summary.ts";
 import { listDues } from "../../app/list-dues.ts";
@@ -16,9 +17,14 @@ export const dashboardRoutes = new Hono<WebEnv>()
     const member = c.get("member");
     const summary = await buildSummary(c.get("services").ledger, member);
     const t = c.get("t");
-    return renderPage(c, t("dashboard.title"), <DashboardView t={t} name={member.name} summary={summary} timeZone={member.timeZone} />, {
-      active: "dashboard",
-    });
+    return renderPage(
+      c,
+      t("dashboard.title"),
+      <DashboardView t={t} name={member.name} summary={summary} timeZone={member.timeZone} />,
+      {
+        active: "dashboard",
+      },
+    );
   })
   .get("/dues", ledgerCached, async (c) => {
     const t = c.get("t");

@@ -15,7 +15,10 @@ const HEARTBEAT_MS = 20_000;
 const SESSION_CHECK_MS = 60_000;
 const MAX_SEEN = 500;
 
-/** An EventSource cannot follow the sign-in redirect pages get, so a stream without a session answers 401 (it stops retrying). */
+/**
+ * An EventSource cannot follow the sign-in redirect pages get, so a stream without a session answers 401 (it stops
+ * retrying).
+ */
 const signedIn = createMiddleware<WebEnv>(async (c, next) => {
   if (!(await loadViewer(c))) throw new AppError(401, "unauthenticated", "Sign in first.");
   await next();

@@ -10,6 +10,9 @@ export const healthRoutes = new Hono<WebEnv>()
     const failed = checks.filter((check) => !check.ok);
     const report = Object.fromEntries(checks.map((check) => [check.name, check.detail]));
     if (failed.length === 0) return c.json({ status: "ready", storage: services.storageKind, checks: report });
-    c.get("log").warn({ checks: report }, `not ready: ${failed.map((check) => `${check.name} ${check.detail}`).join("; ")}`);
+    c.get("log").warn(
+      { checks: report },
+      `not ready: ${failed.map((check) => `${check.name} ${check.detail}`).join("; ")}`,
+    );
     return c.json({ status: "unavailable", storage: services.storageKind, checks: report }, 503);
   });

@@ -67,10 +67,14 @@ export const importRoutes = new Hono<WebEnv>()
       return uploadPage(c, error);
     }
   })
-  .get("/imports/:id", async (c) => previewPage(c, await findImportPreview(deps(c), c.get("member"), c.req.param("id"))))
+  .get("/imports/:id", async (c) =>
+    previewPage(c, await findImportPreview(deps(c), c.get("member"), c.req.param("id"))),
+  )
   .post("/imports/:id/mapping", async (c) => {
     const body = (await c.req.parseBody()) as Record<string, unknown>;
-    const mapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, typeof body[`map_${f}`] === "string" ? body[`map_${f}`] : ""]));
+    const mapping = Object.fromEntries(
+      IMPORT_FIELDS.map((f) => [f, typeof body[`map_${f}`] === "string" ? body[`map_${f}`] : ""]),
+    );
     const preview = await remapPaymentImport(deps(c), c.get("member"), c.req.param("id"), { mapping, chit: body.chit });
     return c.redirect(`/imports/${preview.id}`, 303);
   })

@@ -18,7 +18,11 @@ export const metricsRoutes = new Hono<WebEnv>().get("/metrics", async (c) => {
   if (!token) throw new AppError(404, "not-found", "There is nothing at this address.");
   if (!sameSecret(bearerOf(c.req.header("authorization")), token)) {
     c.header("www-authenticate", 'Bearer realm="metrics"');
-    throw new AppError(401, "invalid-metrics-token", "Send the server's METRICS_TOKEN as: Authorization: Bearer <token>.");
+    throw new AppError(
+      401,
+      "invalid-metrics-token",
+      "Send the server's METRICS_TOKEN as: Authorization: Bearer <token>.",
+    );
   }
   return exposition(c, services);
 });

@@ -12,8 +12,19 @@ export const notificationRoutes = new Hono<WebEnv>()
   .get("/notifications", async (c) => {
     const member = c.get("member");
     const { notifications } = c.get("services").ledger;
-    const [list, unread] = await Promise.all([listNotifications({ notifications }, member.id), notifications.unreadCount(member.id)]);
-    const view = <NotificationsView t={c.get("t")} csrfToken={c.get("csrfToken")} notifications={list} unread={unread} timeZone={member.timeZone} />;
+    const [list, unread] = await Promise.all([
+      listNotifications({ notifications }, member.id),
+      notifications.unreadCount(member.id),
+    ]);
+    const view = (
+      <NotificationsView
+        t={c.get("t")}
+        csrfToken={c.get("csrfToken")}
+        notifications={list}
+        unread={unread}
+        timeZone={member.timeZone}
+      />
+    );
     return renderPage(c, c.get("t")("notifications.title"), view, { active: "notifications" });
   })
   .get("/notifications/unread-count", async (c) => {

@@ -42,7 +42,9 @@ export async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment
   const member = c.get("member");
   const report = await buildChitReport(ledger(c), member, chitId);
   const asked = Number(c.req.query("instalment"));
-  const values = state.values ?? (payment ? paymentValues(payment) : newPaymentValues(report.schedule.instalments, report.today, asked));
+  const values =
+    state.values ??
+    (payment ? paymentValues(payment) : newPaymentValues(report.schedule.instalments, report.today, asked));
   // A new payment's form carries its own id, kept when it comes back with errors, so a second submission is recognised.
   const shown = payment ? values : { ...values, submission: values.submission || randomUUID() };
   const t = c.get("t");
@@ -63,10 +65,15 @@ export async function renderPaymentForm(c: Ctx, chitId: string, payment: Payment
       shared={state.shared}
     />
   );
-  return renderPage(c, payment ? t("paymentForm.editTitle") : t("paymentForm.recordTitle", { name: report.chit.name }), view, {
-    active: "payments",
-    status: state.error?.status ?? 200,
-  });
+  return renderPage(
+    c,
+    payment ? t("paymentForm.editTitle") : t("paymentForm.recordTitle", { name: report.chit.name }),
+    view,
+    {
+      active: "payments",
+      status: state.error?.status ?? 200,
+    },
+  );
 }
 
 async function ownPayment(c: Ctx) {
@@ -90,7 +97,10 @@ export const paymentRoutes = new Hono<WebEnv>()
     const all = sharedFile ? [sharedFile, ...files] : files;
     try {
       const { payment, replayed } = submission
-        ? await recordPaymentOnce(ledger(c), member, chit.id, values, all, `form:${submission}`, { waitForFirst: true, matchBody: false })
+        ? await recordPaymentOnce(ledger(c), member, chit.id, values, all, `form:${submission}`, {
+            waitForFirst: true,
+            matchBody: false,
+          })
         : { ...(await recordPayment(ledger(c), member, chit.id, values, all)), replayed: false };
       if (shared) {
         await dropSharedFile(ledger(c), shared);
@@ -100,7 +110,11 @@ export const paymentRoutes = new Hono<WebEnv>()
       return c.redirect(`/payments/${payment.id}?notice=${notice}${screenshotCheck(fields, payment)}`, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const again = { ...values, ...pickFields(fields, ["screenshotAmount", "screenshotReference"]), ...(submission ? { submission } : {}) };
+      const again = {
+        ...values,
+        ...pickFields(fields, ["screenshotAmount", "screenshotReference"]),
+        ...(submission ? { submission } : {}),
+      };
       const state = { values: again, error, filesDropped: files.length > 0 };
       if (sharedFile) return renderSharedPaymentForm(c, chit.id, state);
       return renderPaymentForm(c, chit.id, null, state);
@@ -118,7 +132,9 @@ export const paymentRoutes = new Hono<WebEnv>()
       if (!(error instanceof AppError)) throw error;
       const { fields, message } = errorIn(t, error);
       const chits = await historyChits(ledger(c), member);
-      const view = <PaymentHistoryView t={t} chits={chits} values={values} errors={fields} message={message} result={null} />;
+      const view = (
+        <PaymentHistoryView t={t} chits={chits} values={values} errors={fields} message={message} result={null} />
+      );
       return renderPage(c, t("payments.title"), view, { active: "payments", status: error.status });
     }
   })
@@ -163,9 +179,14 @@ export const paymentRoutes = new Hono<WebEnv>()
     const payment = await ownPayment(c);
     const chit = await findChit(ledger(c).chits, c.get("member").id, payment.chitId);
     const t = c.get("t");
-    return renderPage(c, t("payment.deleteTitle"), <DeletePaymentView t={t} csrfToken={c.get("csrfToken")} payment={payment} chit={chit} />, {
-      active: "payments",
-    });
+    return renderPage(
+      c,
+      t("payment.deleteTitle"),
+      <DeletePaymentView t={t} csrfToken={c.get("csrfToken")} payment={payment} chit={chit} />,
+      {
+        active: "payments",
+      },
+    );
   })
   .post("/payments/:id/delete", async (c) => {
     const payment = await ownPayment(c);

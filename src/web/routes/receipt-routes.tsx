@@ -1,4 +1,5 @@
-// Receipts for pages: a page showing one, the file and its thumbnail; to their owner only, never sniffed, safely disposed.
+// Receipts for pages: a page showing one, the file and its thumbnail; to their owner only, never sniffed, safely
+// disposed.
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { notFound } from "../../app/errors.ts";
@@ -22,6 +23,8 @@ export const receiptRoutes = new Hono<WebEnv>()
     const receipt = await c.get("services").ledger.payments.getReceipt(member.id, c.req.param("id"));
     if (!receipt) throw notFound("receipt");
     const t = c.get("t");
-    return renderPage(c, t("payment.receipt"), <ReceiptView t={t} receipt={receipt} timeZone={member.timeZone} />, { active: "payments" });
+    return renderPage(c, t("payment.receipt"), <ReceiptView t={t} receipt={receipt} timeZone={member.timeZone} />, {
+      active: "payments",
+    });
   })
   .get("/receipts/:id/thumbnail", (c) => sendReceipt(c, "thumbnail"));

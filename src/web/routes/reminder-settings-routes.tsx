@@ -76,7 +76,11 @@ export const reminderSettingsRoutes = new Hono<WebEnv>()
           message={errorIn(c.get("t"), error).message}
         />
       );
-      return renderPage(c, c.get("t")("reminderSettings.reminders"), view, { status: 400, active: "reminders", notice: null });
+      return renderPage(c, c.get("t")("reminderSettings.reminders"), view, {
+        status: 400,
+        active: "reminders",
+        notice: null,
+      });
     }
   })
   .post("/settings/calendar-feed", async (c) => {

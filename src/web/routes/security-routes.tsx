@@ -1,5 +1,5 @@
-// Settings > Security: two-factor sign-in set up, renewed and removed through better-auth's twoFactor endpoints, and the
-// member's sessions (each one, or every other one, signed out).
+// Settings > Security: two-factor sign-in set up, renewed and removed through better-auth's twoFactor endpoints, and
+// the member's sessions (each one, or every other one, signed out).
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { type AuthReply, callAuth } from "../auth-call.ts";
@@ -13,11 +13,21 @@ import { SecurityView, type SessionRow, type TwoFactorStep } from "../views/secu
 
 type Ctx = Context<WebEnv>;
 
-type StoredSession = { id: string; token: string; createdAt: string; updatedAt: string; ipAddress?: string | null; userAgent?: string | null };
+type StoredSession = {
+  id: string;
+  token: string;
+  createdAt: string;
+  updatedAt: string;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+};
 
 /** The member's sessions from better-auth, this one first. */
 async function sessionsOf(c: Ctx): Promise<{ rows: SessionRow[]; stored: StoredSession[] }> {
-  const [list, current] = await Promise.all([callAuth(c, "/list-sessions", null, "GET"), callAuth(c, "/get-session", null, "GET")]);
+  const [list, current] = await Promise.all([
+    callAuth(c, "/list-sessions", null, "GET"),
+    callAuth(c, "/get-session", null, "GET"),
+  ]);
   const stored = (Array.isArray(list.data) ? list.data : []) as StoredSession[];
   const currentToken = (current.data?.session as { token?: string } | undefined)?.token;
   const rows = stored
@@ -33,7 +43,10 @@ async function sessionsOf(c: Ctx): Promise<{ rows: SessionRow[]; stored: StoredS
   return { rows, stored };
 }
 
-async function securityPage(c: Ctx, extra: { step?: TwoFactorStep; errors?: Errors; message?: string | null; status?: 200 | 400 | 429 } = {}) {
+async function securityPage(
+  c: Ctx,
+  extra: { step?: TwoFactorStep; errors?: Errors; message?: string | null; status?: 200 | 400 | 429 } = {},
+) {
   const services = c.get("services");
   const t = c.get("t");
   // The member as better-auth now has them: a change just made (two-factor on or off) shows at once.
@@ -60,10 +73,18 @@ async function securityPage(c: Ctx, extra: { step?: TwoFactorStep; errors?: Erro
 }
 
 /** better-auth's refusal, put beside `field` (a wrong password) or above the form. */
-function refusal(c: Ctx, reply: AuthReply, field: string): { errors: Errors; message: string | null; status: 400 | 429 } {
+function refusal(
+  c: Ctx,
+  reply: AuthReply,
+  field: string,
+): { errors: Errors; message: string | null; status: 400 | 429 } {
   const { fields, message } = authErrorToForm(reply, c.get("t"));
   const text = fields.currentPassword ?? fields.password ?? fields.code;
-  return { errors: text ? { [field]: text } : {}, message: text ? null : message, status: reply.status === 429 ? 429 : 400 };
+  return {
+    errors: text ? { [field]: text } : {},
+    message: text ? null : message,
+    status: reply.status === 429 ? 429 : 400,
+  };
 }
 
 export const securityRoutes = new Hono<WebEnv>()
@@ -74,7 +95,11 @@ export const securityRoutes = new Hono<WebEnv>()
     const { password = "" } = await formFields(c, ["password"]);
     const reply = await callAuth(c, "/two-factor/enable", { password });
     if (!reply.ok) return securityPage(c, refusal(c, reply, "password"));
-    const step: TwoFactorStep = { kind: "setup", totpUri: String(reply.data?.totpURI ?? ""), recoveryCodes: (reply.data?.backupCodes as string[]) ?? [] };
+    const step: TwoFactorStep = {
+      kind: "setup",
+      totpUri: String(reply.data?.totpURI ?? ""),
+      recoveryCodes: (reply.data?.backupCodes as string[]) ?? [],
+    };
     return securityPage(c, { step });
   })
   .post("/settings/security/two-factor/confirm", async (c) => {

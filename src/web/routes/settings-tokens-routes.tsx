@@ -15,7 +15,15 @@ import { TokensView } from "../views/token-views.tsx";
 
 type Ctx = Context<WebEnv>;
 
-async function tokensPage(c: Ctx, extra: { created?: { name: string; token: string }; values?: FormValues; error?: AppError; notice?: string | null } = {}) {
+async function tokensPage(
+  c: Ctx,
+  extra: {
+    created?: { name: string; token: string };
+    values?: FormValues;
+    error?: AppError;
+    notice?: string | null;
+  } = {},
+) {
   const member = c.get("member");
   const tokens = await listApiTokens(c.get("services").tokens, member.id);
   c.header("cache-control", "no-store");
@@ -41,11 +49,18 @@ async function tokensPage(c: Ctx, extra: { created?: { name: string; token: stri
 export const settingsTokensRoutes = new Hono<WebEnv>()
   .use("/settings/tokens", requireMember)
   .use("/settings/tokens/*", requireMember)
-  .get("/settings/tokens", (c) => tokensPage(c, { notice: c.req.query("revoked") === "1" ? c.get("t")("tokens.revoked") : undefined }))
+  .get("/settings/tokens", (c) =>
+    tokensPage(c, { notice: c.req.query("revoked") === "1" ? c.get("t")("tokens.revoked") : undefined }),
+  )
   .post("/settings/tokens", async (c) => {
     const values = await formFields(c, fieldsOf(tokenInput));
     try {
-      const { token, record } = await createApiToken(c.get("services").tokens, c.get("member").id, values, requestOrigin(c));
+      const { token, record } = await createApiToken(
+        c.get("services").tokens,
+        c.get("member").id,
+        values,
+        requestOrigin(c),
+      );
       return tokensPage(c, { created: { name: record.name, token }, notice: null });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

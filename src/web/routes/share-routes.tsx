@@ -6,7 +6,13 @@ import { Hono } from "hono";
 import { buildSummary } from "../../app/build-summary.ts";
 import { AppError } from "../../app/errors.ts";
 import { guessChit } from "../../app/guess-chit.ts";
-import { findSharedFile, keepSharedFile, SHARE_TTL_MS, type SharedFile, sharedFileBytes } from "../../app/keep-shared-file.ts";
+import {
+  findSharedFile,
+  keepSharedFile,
+  SHARE_TTL_MS,
+  type SharedFile,
+  sharedFileBytes,
+} from "../../app/keep-shared-file.ts";
 import { readPaymentScreenshotFile } from "../../app/read-payment-screenshot.ts";
 import type { ScreenshotFields } from "../../domain/screenshot/read-payment-screenshot.ts";
 import type { Payment } from "../../ports/ledger.ts";
@@ -61,7 +67,11 @@ async function readShared(c: Ctx, file: SharedFile): Promise<ScreenshotFields> {
  * The payment form for the pending shared file: the chit asked for (?chit=), else the one guessed from the payee or the
  * nearest due instalment; empty fields filled from the screenshot and marked so.
  */
-export async function renderSharedPaymentForm(c: Ctx, chitId?: string, state: { values?: FormValues; error?: AppError; filesDropped?: boolean } = {}) {
+export async function renderSharedPaymentForm(
+  c: Ctx,
+  chitId?: string,
+  state: { values?: FormValues; error?: AppError; filesDropped?: boolean } = {},
+) {
   const t = c.get("t");
   const file = await findSharedFile(c.get("services").ledger, sharedId(c));
   if (!file) {
@@ -84,7 +94,9 @@ export async function renderSharedPaymentForm(c: Ctx, chitId?: string, state: { 
   const guess = asked ? null : guessChit(active, read, summary.today);
   const chosen = asked?.id ?? guess?.chitId ?? active[0]!.id;
   const shown = { amount: read.amount === null ? "" : amountForInput(read.amount), reference: read.reference ?? "" };
-  const readFields = [read.amount !== null && "amount", read.paidOn && "paidOn", read.reference && "reference"].filter((f): f is string => Boolean(f));
+  const readFields = [read.amount !== null && "amount", read.paidOn && "paidOn", read.reference && "reference"].filter(
+    (f): f is string => Boolean(f),
+  );
   const shared: SharedPayment = {
     file,
     readFields,
@@ -113,7 +125,8 @@ export async function renderSharedPaymentForm(c: Ctx, chitId?: string, state: { 
 export function screenshotCheck(fields: Record<string, string>, payment: Payment): string {
   const params = new URLSearchParams();
   const amount = fields.screenshotAmount?.replace(/,/g, "") ?? "";
-  if (/^\d{1,9}(\.\d{1,2})?$/.test(amount) && Math.round(Number(amount) * 100) !== payment.amount) params.set("shown-amount", amount);
+  if (/^\d{1,9}(\.\d{1,2})?$/.test(amount) && Math.round(Number(amount) * 100) !== payment.amount)
+    params.set("shown-amount", amount);
   const reference = fields.screenshotReference ?? "";
   if (/^\d{12}$/.test(reference) && reference !== payment.reference.trim()) params.set("shown-reference", reference);
   const query = params.toString();
@@ -136,19 +149,26 @@ export function screenshotWarnings(t: T, query: Record<string, string>, payment:
 }
 
 /** POST /share comes from the browser itself (no CSRF token): refused from another site, capped, rate limited. */
-export const shareTarget = new Hono<WebEnv>().post("/share", rateLimit({ name: "share", max: 20, windowMs: 60_000 }), async (c) => {
-  const site = c.req.header("sec-fetch-site");
-  if (site === "cross-site" || site === "same-site") throw new AppError(403, "cross-site-request", "This request came from another site and was refused.");
-  const services = c.get("services");
-  const deps = {
-    files: services.ledger.files,
-    clock: services.clock,
-    maxBytes: services.ledger.receiptMaxBytes,
-    contentType: (b: Uint8Array) => services.screenshots.contentType(b),
-  };
-  const file = await keepSharedFile(deps, await sharedUpload(c));
-  rememberShared(c, file.id);
-  return c.redirect("/share/new", 303);
-});
+export const shareTarget = new Hono<WebEnv>().post(
+  "/share",
+  rateLimit({ name: "share", max: 20, windowMs: 60_000 }),
+  async (c) => {
+    const site = c.req.header("sec-fetch-site");
+    if (site === "cross-site" || site === "same-site")
+      throw new AppError(403, "cross-site-request", "This request came from another site and was refused.");
+    const services = c.get("services");
+    const deps = {
+      files: services.ledger.files,
+      clock: services.clock,
+      maxBytes: services.ledger.receiptMaxBytes,
+      contentType: (b: Uint8Array) => services.screenshots.contentType(b),
+    };
+    const file = await keepSharedFile(deps, await sharedUpload(c));
+    rememberShared(c, file.id);
+    return c.redirect("/share/new", 303);
+  },
+);
 
-export const shareRoutes = new Hono<WebEnv>().use("/share/new", requireMember).get("/share/new", (c) => renderSharedPaymentForm(c));
+export const shareRoutes = new Hono<WebEnv>()
+  .use("/share/new", requireMember)
+  .get("/share/new", (c) => renderSharedPaymentForm(c));

@@ -5,7 +5,14 @@ import { deviceName } from "../device-name.ts";
 import { formatInstant } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 
-export function AccountActivityView(p: { t: T; locale: Locale; timeZone: string; events: ActivityEvent[]; page: number; pages: number }) {
+export function AccountActivityView(p: {
+  t: T;
+  locale: Locale;
+  timeZone: string;
+  events: ActivityEvent[];
+  page: number;
+  pages: number;
+}) {
   const { t } = p;
   return (
     <div class="row">

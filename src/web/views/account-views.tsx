@@ -16,7 +16,12 @@ export function ProfileView(p: {
   passwordErrors?: Errors;
   passwordMessage?: string | null;
 }) {
-  const v = p.values ?? { name: p.member.name, phone: p.member.phone ?? "", locale: p.member.locale, timeZone: p.member.timeZone };
+  const v = p.values ?? {
+    name: p.member.name,
+    phone: p.member.phone ?? "",
+    locale: p.member.locale,
+    timeZone: p.member.timeZone,
+  };
   const e = p.errors ?? {};
   const pe = p.passwordErrors ?? {};
   const { t } = p;
@@ -31,8 +36,24 @@ export function ProfileView(p: {
         </p>
         <FormError message={p.message} />
         <Form action="/settings/profile" csrfToken={p.csrfToken} label={t("profile.title")}>
-          <Field name="name" label={t("profile.fullName")} value={v.name} error={e.name} required maxlength={100} autocomplete="name" />
-          <Field name="phone" label={t("profile.phone")} type="tel" value={v.phone} error={e.phone} maxlength={20} autocomplete="tel" />
+          <Field
+            name="name"
+            label={t("profile.fullName")}
+            value={v.name}
+            error={e.name}
+            required
+            maxlength={100}
+            autocomplete="name"
+          />
+          <Field
+            name="phone"
+            label={t("profile.phone")}
+            type="tel"
+            value={v.phone}
+            error={e.phone}
+            maxlength={20}
+            autocomplete="tel"
+          />
           <Select
             name="locale"
             label={t("profile.language")}

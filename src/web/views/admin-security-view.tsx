@@ -6,7 +6,14 @@ import { formatInstant } from "../format.ts";
 import type { T } from "../i18n/index.ts";
 import { Form } from "./form.tsx";
 
-export function AdminSecurityView(p: { t: T; locale: Locale; timeZone: string; csrfToken: string; required: boolean; deletions: AuditEntry[] }) {
+export function AdminSecurityView(p: {
+  t: T;
+  locale: Locale;
+  timeZone: string;
+  csrfToken: string;
+  required: boolean;
+  deletions: AuditEntry[];
+}) {
   const { t } = p;
   return (
     <section class="card mb-3" aria-labelledby="admin-security-title">

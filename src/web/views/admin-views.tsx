@@ -11,14 +11,22 @@ function AdminTabs(p: { t: T; active: "pending" | "members" | "outbox"; pendingC
   const { t } = p;
   const tab = (key: typeof p.active, href: string, label: string) => (
     <li class="nav-item">
-      <a class={`nav-link${p.active === key ? " active" : ""}`} href={href} aria-current={p.active === key ? "page" : undefined}>
+      <a
+        class={`nav-link${p.active === key ? " active" : ""}`}
+        href={href}
+        aria-current={p.active === key ? "page" : undefined}
+      >
         {label}
       </a>
     </li>
   );
   return (
     <ul class="nav nav-tabs mb-3">
-      {tab("pending", "/admin", p.pendingCount ? t("admin.tabPendingCount", { count: p.pendingCount }) : t("admin.tabPending"))}
+      {tab(
+        "pending",
+        "/admin",
+        p.pendingCount ? t("admin.tabPendingCount", { count: p.pendingCount }) : t("admin.tabPending"),
+      )}
       {tab("members", "/admin/members", t("admin.tabMembers"))}
       {tab("outbox", "/admin/outbox", t("admin.tabOutbox"))}
     </ul>
@@ -48,13 +56,23 @@ export function PendingMembersView(p: { t: T; csrfToken: string; members: Member
                   <div class="fw-semibold">{m.name}</div>
                   <div class="small text-muted">
                     {m.email}
-                    {m.phone ? ` · ${m.phone}` : ""} · {t("admin.registeredOn", { when: dateTime(t, m.createdAt, p.timeZone) })} ·{" "}
+                    {m.phone ? ` · ${m.phone}` : ""} ·{" "}
+                    {t("admin.registeredOn", { when: dateTime(t, m.createdAt, p.timeZone) })} ·{" "}
                     {m.emailVerified ? t("admin.emailConfirmed") : t("admin.emailNotConfirmed")}
                   </div>
                 </div>
                 <div class="d-flex flex-wrap gap-2 align-items-start">
-                  <Form action={`/admin/members/${m.id}/approve`} csrfToken={p.csrfToken} label={t("admin.approveEmail", { email: m.email })}>
-                    <button class="btn btn-success btn-sm" type="submit" disabled={!m.emailVerified} aria-label={t("admin.approveEmail", { email: m.email })}>
+                  <Form
+                    action={`/admin/members/${m.id}/approve`}
+                    csrfToken={p.csrfToken}
+                    label={t("admin.approveEmail", { email: m.email })}
+                  >
+                    <button
+                      class="btn btn-success btn-sm"
+                      type="submit"
+                      disabled={!m.emailVerified}
+                      aria-label={t("admin.approveEmail", { email: m.email })}
+                    >
                       {t("admin.approve")}
                     </button>
                   </Form>
@@ -67,8 +85,18 @@ export function PendingMembersView(p: { t: T; csrfToken: string; members: Member
                     <label class="visually-hidden" for={`reason-${m.id}`}>
                       {t("admin.reasonFor", { email: m.email })}
                     </label>
-                    <input class="form-control form-control-sm" id={`reason-${m.id}`} name="reason" placeholder={t("admin.reasonOptional")} maxlength={500} />
-                    <button class="btn btn-outline-danger btn-sm" type="submit" aria-label={t("admin.rejectEmail", { email: m.email })}>
+                    <input
+                      class="form-control form-control-sm"
+                      id={`reason-${m.id}`}
+                      name="reason"
+                      placeholder={t("admin.reasonOptional")}
+                      maxlength={500}
+                    />
+                    <button
+                      class="btn btn-outline-danger btn-sm"
+                      type="submit"
+                      aria-label={t("admin.rejectEmail", { email: m.email })}
+                    >
                       {t("admin.reject")}
                     </button>
                   </Form>
@@ -113,7 +141,14 @@ export function MembersView(p: {
             <label class="visually-hidden" for="q">
               {t("admin.searchEmail")}
             </label>
-            <input class="form-control" type="search" id="q" name="q" value={p.q ?? ""} placeholder={t("admin.searchEmail")} />
+            <input
+              class="form-control"
+              type="search"
+              id="q"
+              name="q"
+              value={p.q ?? ""}
+              placeholder={t("admin.searchEmail")}
+            />
           </div>
           <div class="col-8 col-sm-4">
             <label class="visually-hidden" for="status">
@@ -137,7 +172,9 @@ export function MembersView(p: {
       </search>
       <p class="small text-muted">{t("admin.memberCount", { count: p.total })}</p>
       <p class="small text-muted" id="session-cache-note">
-        {p.sessionCacheSeconds > 0 ? t("admin.sessionCache", { seconds: p.sessionCacheSeconds }) : t("admin.sessionCacheOff")}
+        {p.sessionCacheSeconds > 0
+          ? t("admin.sessionCache", { seconds: p.sessionCacheSeconds })
+          : t("admin.sessionCacheOff")}
       </p>
       <div class="table-responsive">
         <table class="table align-middle">
@@ -167,8 +204,16 @@ export function MembersView(p: {
                 <td class="text-end">
                   <div class="d-flex flex-wrap gap-2 justify-content-end">
                     {m.status !== "approved" && m.emailVerified && (
-                      <Form action={`/admin/members/${m.id}/approve`} csrfToken={p.csrfToken} label={t("admin.approveEmail", { email: m.email })}>
-                        <button class="btn btn-success btn-sm" type="submit" aria-label={t("admin.approveEmail", { email: m.email })}>
+                      <Form
+                        action={`/admin/members/${m.id}/approve`}
+                        csrfToken={p.csrfToken}
+                        label={t("admin.approveEmail", { email: m.email })}
+                      >
+                        <button
+                          class="btn btn-success btn-sm"
+                          type="submit"
+                          aria-label={t("admin.approveEmail", { email: m.email })}
+                        >
                           {t("admin.approve")}
                         </button>
                       </Form>
@@ -222,7 +267,13 @@ export function MembersView(p: {
   );
 }
 
-export function OutboxView(p: { t: T; entries: OutboxEntry[]; total: number; smtpConfigured: boolean; timeZone: string }) {
+export function OutboxView(p: {
+  t: T;
+  entries: OutboxEntry[];
+  total: number;
+  smtpConfigured: boolean;
+  timeZone: string;
+}) {
   const { t } = p;
   return (
     <>
@@ -237,14 +288,18 @@ export function OutboxView(p: { t: T; entries: OutboxEntry[]; total: number; smt
             <details class="list-group-item">
               <summary>
                 <span class="fw-semibold">{e.subject}</span>{" "}
-                <span class="small text-muted">{t("admin.mailTo", { to: e.to, when: dateTime(t, e.createdAt, p.timeZone) })}</span>
+                <span class="small text-muted">
+                  {t("admin.mailTo", { to: e.to, when: dateTime(t, e.createdAt, p.timeZone) })}
+                </span>
               </summary>
               <pre class="mt-2 mb-0 small text-wrap">{e.text}</pre>
             </details>
           ))}
         </div>
       )}
-      {p.total > p.entries.length && <p class="small text-muted mt-2">{t("admin.showingLatest", { count: p.entries.length, total: p.total })}</p>}
+      {p.total > p.entries.length && (
+        <p class="small text-muted mt-2">{t("admin.showingLatest", { count: p.entries.length, total: p.total })}</p>
+      )}
     </>
   );
 }

@@ -27,14 +27,19 @@ const METHOD_CLASS: Record<string, string> = {
 };
 
 function answer(response: { description?: string; $ref?: string }, doc: ApiDocument): string {
-  if (response.$ref) return doc.components.responses[response.$ref.split("/").pop() ?? ""]?.description ?? response.$ref;
+  if (response.$ref)
+    return doc.components.responses[response.$ref.split("/").pop() ?? ""]?.description ?? response.$ref;
   return response.description ?? "";
 }
 
-/** The reference itself (summaries, descriptions) is in English, as the API speaks; the page around it is translated. */
+/**
+ * The reference itself (summaries, descriptions) is in English, as the API speaks; the page around it is translated.
+ */
 export function ApiDocsView(p: { t: T; doc: ApiDocument }) {
   const { doc, t } = p;
-  const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+  const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+  );
   return (
     <>
       <h1 class="h3">
@@ -44,8 +49,8 @@ export function ApiDocsView(p: { t: T; doc: ApiDocument }) {
         <p>{para}</p>
       ))}
       <p>
-        {t("apiDocs.machineReadable")} <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). {t("apiDocs.tokens")}{" "}
-        <a href="/settings/tokens">{t("apiDocs.settingsApiTokens")}</a>.
+        {t("apiDocs.machineReadable")} <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).{" "}
+        {t("apiDocs.tokens")} <a href="/settings/tokens">{t("apiDocs.settingsApiTokens")}</a>.
       </p>
       <nav aria-label={t("apiDocs.apiSections")} class="mb-4">
         {doc.tags.map((tag) => (
@@ -65,7 +70,9 @@ export function ApiDocsView(p: { t: T; doc: ApiDocument }) {
             .map(({ path, method, op }) => (
               <article class="card mb-3">
                 <div class="card-header">
-                  <span class={`badge ${METHOD_CLASS[method] ?? "text-bg-secondary"} me-2 text-uppercase`}>{method}</span>
+                  <span class={`badge ${METHOD_CLASS[method] ?? "text-bg-secondary"} me-2 text-uppercase`}>
+                    {method}
+                  </span>
                   <code class="fs-6">{path}</code>
                 </div>
                 <div class="card-body">
@@ -79,7 +86,8 @@ export function ApiDocsView(p: { t: T; doc: ApiDocument }) {
                         {op.parameters.map((param) => (
                           <li>
                             <code>{param.name}</code> ({param.in}
-                            {param.required ? t("apiDocs.required") : ""}){param.description ? `: ${param.description}` : ""}
+                            {param.required ? t("apiDocs.required") : ""})
+                            {param.description ? `: ${param.description}` : ""}
                           </li>
                         ))}
                       </ul>

@@ -29,8 +29,25 @@ export function RegisterView(p: FormProps) {
     <Card title={t("auth.registerTitle")} lead={t("auth.registerLead")}>
       <FormError message={p.message} />
       <Form action="/register" csrfToken={p.csrfToken} label={t("auth.register")}>
-        <Field name="name" label={t("auth.fullName")} value={p.values.name} error={p.errors.name} required autocomplete="name" maxlength={100} />
-        <Field name="email" label={t("auth.email")} type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" maxlength={254} />
+        <Field
+          name="name"
+          label={t("auth.fullName")}
+          value={p.values.name}
+          error={p.errors.name}
+          required
+          autocomplete="name"
+          maxlength={100}
+        />
+        <Field
+          name="email"
+          label={t("auth.email")}
+          type="email"
+          value={p.values.email}
+          error={p.errors.email}
+          required
+          autocomplete="email"
+          maxlength={254}
+        />
         <Field
           name="phone"
           label={t("auth.phoneOptional")}
@@ -64,10 +81,21 @@ export function RegisterView(p: FormProps) {
 export function VerifyView(p: FormProps & { cooldownSeconds: number }) {
   const { t } = p;
   return (
-    <Card title={t("auth.verifyTitle")} lead={p.values.email ? t("auth.verifyLead", { email: p.values.email }) : t("auth.verifyLeadNoEmail")}>
+    <Card
+      title={t("auth.verifyTitle")}
+      lead={p.values.email ? t("auth.verifyLead", { email: p.values.email }) : t("auth.verifyLeadNoEmail")}
+    >
       <FormError message={p.message} />
       <Form action="/verify" csrfToken={p.csrfToken} label={t("auth.confirmEmail")}>
-        <Field name="email" label={t("auth.email")} type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
+        <Field
+          name="email"
+          label={t("auth.email")}
+          type="email"
+          value={p.values.email}
+          error={p.errors.email}
+          required
+          autocomplete="email"
+        />
         <Field
           name="code"
           label={t("auth.code")}
@@ -102,8 +130,23 @@ export function LoginView(p: FormProps & { next?: string }) {
       <FormError message={p.message} />
       <Form action="/login" csrfToken={p.csrfToken} label={t("layout.logIn")}>
         <input type="hidden" name="next" value={p.next ?? ""} />
-        <Field name="email" label={t("auth.email")} type="email" value={p.values.email} error={p.errors.email} required autocomplete="username" />
-        <Field name="password" label={t("auth.password")} type="password" error={p.errors.password} required autocomplete="current-password" />
+        <Field
+          name="email"
+          label={t("auth.email")}
+          type="email"
+          value={p.values.email}
+          error={p.errors.email}
+          required
+          autocomplete="username"
+        />
+        <Field
+          name="password"
+          label={t("auth.password")}
+          type="password"
+          error={p.errors.password}
+          required
+          autocomplete="current-password"
+        />
         <button class="btn btn-primary w-100" type="submit">
           {t("layout.logIn")}
         </button>
@@ -151,7 +194,15 @@ export function ForgotView(p: FormProps) {
     <Card title={t("auth.forgotTitle")} lead={t("auth.forgotLead")}>
       <FormError message={p.message} />
       <Form action="/forgot" csrfToken={p.csrfToken} label={t("auth.forgotPage")}>
-        <Field name="email" label={t("auth.email")} type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
+        <Field
+          name="email"
+          label={t("auth.email")}
+          type="email"
+          value={p.values.email}
+          error={p.errors.email}
+          required
+          autocomplete="email"
+        />
         <button class="btn btn-primary w-100" type="submit">
           {t("auth.sendCode")}
         </button>
@@ -166,7 +217,15 @@ export function ResetView(p: FormProps) {
     <Card title={t("auth.resetTitle")} lead={t("auth.resetLead")}>
       <FormError message={p.message} />
       <Form action="/reset" csrfToken={p.csrfToken} label={t("auth.resetForm")}>
-        <Field name="email" label={t("auth.email")} type="email" value={p.values.email} error={p.errors.email} required autocomplete="email" />
+        <Field
+          name="email"
+          label={t("auth.email")}
+          type="email"
+          value={p.values.email}
+          error={p.errors.email}
+          required
+          autocomplete="email"
+        />
         <Field
           name="code"
           label={t("auth.code")}

@@ -10,7 +10,12 @@ import type { RateOptions } from "./chit-page-view.tsx";
 import { Field } from "./form.tsx";
 
 /** The section's state: advice, or the field errors of what the member typed (with what they typed). */
-export type BidView = { advice: BidAdvice | null; instalment: string; discount: string; errors: Record<string, string> };
+export type BidView = {
+  advice: BidAdvice | null;
+  instalment: string;
+  discount: string;
+  errors: Record<string, string>;
+};
 
 function reasonWords(t: T, a: BidAdvice): string {
   switch (a.reasonCode) {
@@ -36,7 +41,10 @@ function Sentences(p: { t: T; a: BidAdvice; benchmark: string }) {
       <p class="fw-semibold mb-1" data-bid-rate={a.rate ?? ""}>
         {a.rate === null
           ? t("bid.noRate", values)
-          : t(a.meaning === "return" ? "bid.earn" : a.rate < 0 ? "bid.costNegative" : "bid.cost", { ...values, rate: formatPercent(a.rate) })}
+          : t(a.meaning === "return" ? "bid.earn" : a.rate < 0 ? "bid.costNegative" : "bid.cost", {
+              ...values,
+              rate: formatPercent(a.rate),
+            })}
       </p>
       {a.rate === null && <p class="mb-1">{reasonWords(t, a)}</p>}
       {a.rate !== null && a.rates.length > 1 && (
@@ -53,7 +61,9 @@ function Sentences(p: { t: T; a: BidAdvice; benchmark: string }) {
       <p class="mb-1" data-break-even={a.breakEvenDiscount ?? ""}>
         {a.breakEvenDiscount !== null
           ? t("bid.breakEven", { benchmark, discount: formatMoney(a.breakEvenDiscount) })
-          : t(a.breakEvenCode === "costs-more-even-at-lowest-bid" ? "bid.breakEvenMore" : "bid.breakEvenLess", { benchmark })}
+          : t(a.breakEvenCode === "costs-more-even-at-lowest-bid" ? "bid.breakEvenMore" : "bid.breakEvenLess", {
+              benchmark,
+            })}
       </p>
       <ul class="small text-muted">
         {a.notes.map((note) => (
@@ -81,7 +91,12 @@ export function BidAdviceSection(p: { t: T; chit: Chit; bid: BidView; rateOption
       </h2>
       <p class="small text-muted">{t("bid.intro")}</p>
       <div class="card card-body">
-        <form method="get" action={`/chits/${p.chit.id}#bid`} class="row g-2 align-items-end" aria-label={t("bid.heading")}>
+        <form
+          method="get"
+          action={`/chits/${p.chit.id}#bid`}
+          class="row g-2 align-items-end"
+          aria-label={t("bid.heading")}
+        >
           <input type="hidden" name="assumption" value={p.rateOptions.assumption} />
           <input type="hidden" name="benchmark" value={p.rateOptions.benchmark} />
           <div class="col-5 col-md-3">
@@ -102,7 +117,9 @@ export function BidAdviceSection(p: { t: T; chit: Chit; bid: BidView; rateOption
               value={bid.discount}
               error={bid.errors.discount}
               inputmode="decimal"
-              help={a ? t("bid.discountHelp", { floor: formatMoney(a.floor), ceiling: formatMoney(a.ceiling) }) : undefined}
+              help={
+                a ? t("bid.discountHelp", { floor: formatMoney(a.floor), ceiling: formatMoney(a.ceiling) }) : undefined
+              }
             />
           </div>
           <div class="col-12 col-md-4 mb-3">
@@ -115,7 +132,11 @@ export function BidAdviceSection(p: { t: T; chit: Chit; bid: BidView; rateOption
         {a && chart && (
           <figure class="mb-0 bid-chart">
             <figcaption class="small text-muted">{t("bid.chart")}</figcaption>
-            <canvas id="bid-chart" role="img" aria-label={t("bid.chartLabel", { floor: formatMoney(a.floor), ceiling: formatMoney(a.ceiling) })}></canvas>
+            <canvas
+              id="bid-chart"
+              role="img"
+              aria-label={t("bid.chartLabel", { floor: formatMoney(a.floor), ceiling: formatMoney(a.ceiling) })}
+            ></canvas>
             <div id="bid-chart-data" hidden data-chart={JSON.stringify(chart)}></div>
             <script src={assetPath("chart/chart.umd.min.js")} defer></script>
             <script src={assetPath("bid-chart.js")} defer></script>

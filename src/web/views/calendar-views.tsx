@@ -20,8 +20,12 @@ function Due(p: { t: T; due: InstalmentDue }) {
   const open = d.balance > 0;
   return (
     <li class={`calendar-due calendar-due-${d.status}`}>
-      <a href={open ? paymentPath(d.chitId, d.number) : `/chits/${encodeURIComponent(d.chitId)}`} class="text-decoration-none">
-        <InstalmentBadge t={t} status={d.status} /> <span class="calendar-due-name">{d.chitName}</span> <span class="text-body-secondary">#{d.number}</span>{" "}
+      <a
+        href={open ? paymentPath(d.chitId, d.number) : `/chits/${encodeURIComponent(d.chitId)}`}
+        class="text-decoration-none"
+      >
+        <InstalmentBadge t={t} status={d.status} /> <span class="calendar-due-name">{d.chitName}</span>{" "}
+        <span class="text-body-secondary">#{d.number}</span>{" "}
         <span class="amount">{formatMoney(open ? d.balance : d.payable)}</span>
         {d.estimated && <span class="visually-hidden"> {t("calendar.estimate")}</span>}
         {open && <span class="visually-hidden">{t("calendar.recordPayment")}</span>}
@@ -46,7 +50,14 @@ export function CalendarView(p: { t: T; view: CalendarMonthView }) {
           <label class="visually-hidden" for="calendar-month">
             {t("calendar.month")}
           </label>
-          <input class="form-control form-control-sm" type="month" id="calendar-month" name="month" value={v.month} required />
+          <input
+            class="form-control form-control-sm"
+            type="month"
+            id="calendar-month"
+            name="month"
+            value={v.month}
+            required
+          />
           <button class="btn btn-sm btn-outline-primary" type="submit">
             {t("calendar.show")}
           </button>
@@ -117,13 +128,19 @@ export function CalendarView(p: { t: T; view: CalendarMonthView }) {
                   <td class="calendar-day calendar-outside" aria-hidden="true"></td>
                 ) : (
                   <td
-                    class={["calendar-day", cell.dues.length ? "" : " calendar-empty", cell.date === v.today ? " calendar-today" : ""].join("")}
+                    class={[
+                      "calendar-day",
+                      cell.dues.length ? "" : " calendar-empty",
+                      cell.date === v.today ? " calendar-today" : "",
+                    ].join("")}
                     aria-current={cell.date === v.today ? "date" : undefined}
                   >
                     <div class="calendar-date">
                       <span class="calendar-weekday">{weekdays[i]} </span>
                       <time datetime={cell.date}>{Number(cell.date.slice(8, 10))}</time>
-                      {cell.date === v.today && <span class="badge rounded-pill text-bg-info ms-1">{t("calendar.today")}</span>}
+                      {cell.date === v.today && (
+                        <span class="badge rounded-pill text-bg-info ms-1">{t("calendar.today")}</span>
+                      )}
                     </div>
                     {cell.dues.length > 0 && (
                       <ul class="list-unstyled mb-0">

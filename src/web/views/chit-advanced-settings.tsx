@@ -251,7 +251,14 @@ export function AdvancedSettings(p: { t: T; values: FormValues; errors: FormErro
           />
         </div>
         <div class="col-12 col-md-6">
-          <Field name="lateFee" label={t("chitForm.lateFee")} value={v.lateFee} error={e.lateFee} inputmode="decimal" help={t("chitForm.chargedOncePerLate")} />
+          <Field
+            name="lateFee"
+            label={t("chitForm.lateFee")}
+            value={v.lateFee}
+            error={e.lateFee}
+            inputmode="decimal"
+            help={t("chitForm.chargedOncePerLate")}
+          />
         </div>
       </div>
       <Checkbox

@@ -1,4 +1,5 @@
-// The one form for adding and editing a chit: its numbers first, the per-chit variants under "Advanced", each explained.
+// The one form for adding and editing a chit: its numbers first, the per-chit variants under "Advanced", each
+// explained.
 
 import { defaultTerms } from "../../domain/chit.ts";
 import type { Chit } from "../../ports/ledger.ts";
@@ -59,7 +60,14 @@ export function chitValues(chit: Chit): FormValues {
   };
 }
 
-export function ChitFormView(p: { t: T; csrfToken: string; chit?: Chit; values: FormValues; errors?: FormErrors; message?: string | null }) {
+export function ChitFormView(p: {
+  t: T;
+  csrfToken: string;
+  chit?: Chit;
+  values: FormValues;
+  errors?: FormErrors;
+  message?: string | null;
+}) {
   const { t } = p;
   const v = p.values;
   const e = p.errors ?? {};
@@ -71,14 +79,25 @@ export function ChitFormView(p: { t: T; csrfToken: string; chit?: Chit; values: 
       <div class="col-12 col-lg-9 col-xl-8">
         <Breadcrumb
           label={t("chits.breadcrumb")}
-          links={[{ href: "/chits", label: t("chitForm.chits") }, ...(p.chit ? [{ href: `/chits/${p.chit.id}`, label: p.chit.name }] : [])]}
+          links={[
+            { href: "/chits", label: t("chitForm.chits") },
+            ...(p.chit ? [{ href: `/chits/${p.chit.id}`, label: p.chit.name }] : []),
+          ]}
           current={p.chit ? t("chitForm.edit") : t("chitForm.add")}
         />
         <h1 class="h3">{title}</h1>
         <p class="text-muted">{t("chitForm.intro")}</p>
         <FormError message={p.message} />
         <Form action={p.chit ? `/chits/${p.chit.id}/edit` : "/chits"} csrfToken={p.csrfToken} label={title}>
-          <Field name="name" label={t("chitForm.name")} value={v.name} error={e.name} required maxlength={100} help={t("chitForm.nameWillRecogniseE")} />
+          <Field
+            name="name"
+            label={t("chitForm.name")}
+            value={v.name}
+            error={e.name}
+            required
+            maxlength={100}
+            help={t("chitForm.nameWillRecogniseE")}
+          />
           <div class="row">
             <div class="col-12 col-md-7">
               <Field
@@ -197,7 +216,14 @@ export function ChitFormView(p: { t: T; csrfToken: string; chit?: Chit; values: 
             help={t("chitForm.whatForemanKeepsFrom")}
           />
           <AdvancedSettings t={t} values={v} errors={e} open={advancedOpen} />
-          <Textarea name="notes" label={t("chitForm.notes")} value={v.notes} error={e.notes} maxlength={2000} help={t("chitForm.anythingWorthKeepingAgent")} />
+          <Textarea
+            name="notes"
+            label={t("chitForm.notes")}
+            value={v.notes}
+            error={e.notes}
+            maxlength={2000}
+            help={t("chitForm.anythingWorthKeepingAgent")}
+          />
           <div class="d-flex flex-wrap gap-2">
             <button class="btn btn-primary" type="submit">
               {p.chit ? t("chitForm.saveChanges") : t("chitForm.addChit")}

@@ -1,4 +1,5 @@
-// A chit's own page: its terms and status, the actions on it, the schedule to the rupee, its payments and its real rate.
+// A chit's own page: its terms and status, the actions on it, the schedule to the rupee, its payments and its real
+// rate.
 import type { ChitFigures, ChitReport } from "../../app/build-chit-report.ts";
 import { daysPerPeriod } from "../../domain/dates.ts";
 import type { ProjectionAssumption } from "../../domain/rates.ts";
@@ -38,22 +39,39 @@ function KeyTerms(p: { t: T; chit: Chit; figures: ChitFigures }) {
     [t("chits.chitValue"), formatMoney(terms.chitValue)],
     [
       t("chits.membersAndInstalments"),
-      terms.instalments === terms.members ? String(terms.members) : `${terms.members} · ${t("rules.instalmentsCount", { count: terms.instalments })}`,
+      terms.instalments === terms.members
+        ? String(terms.members)
+        : `${terms.members} · ${t("rules.instalmentsCount", { count: terms.instalments })}`,
     ],
-    ...(terms.prizesPerAuction > 1 ? ([[t("rules.prizesPerAuction"), String(terms.prizesPerAuction)]] as [string, string][]) : []),
+    ...(terms.prizesPerAuction > 1
+      ? ([[t("rules.prizesPerAuction"), String(terms.prizesPerAuction)]] as [string, string][])
+      : []),
     [t("chits.subscription"), t("chits.perInstalment", { amount: formatMoney(figures.subscription) })],
     [t("chits.commission"), `${terms.commissionPercent}% (${formatMoney(figures.commission)})`],
     [
       t("chits.instalments"),
       daysPerPeriod(terms.frequency) > 0
-        ? t("rules.instalmentsFromDays", { date: formatDate(terms.startDate, localeOf(t)), frequency: t(FREQUENCY_WORDS[terms.frequency]) })
-        : t("chits.instalmentsFrom", { date: formatDate(terms.startDate, localeOf(t)), frequency: t(FREQUENCY_WORDS[terms.frequency]), day: terms.dueDay }),
+        ? t("rules.instalmentsFromDays", {
+            date: formatDate(terms.startDate, localeOf(t)),
+            frequency: t(FREQUENCY_WORDS[terms.frequency]),
+          })
+        : t("chits.instalmentsFrom", {
+            date: formatDate(terms.startDate, localeOf(t)),
+            frequency: t(FREQUENCY_WORDS[terms.frequency]),
+            day: terms.dueDay,
+          }),
     ],
     [t("chits.maxDiscount"), `${terms.maxDiscountPercent}%`],
   ];
   if (terms.taxMode !== "none") {
-    const rate = terms.taxOnCommissionPercent === null ? t("rules.taxByDate") : t("rules.taxFixed", { percent: terms.taxOnCommissionPercent });
-    items.push([t("rules.tax"), `${rate}, ${t(terms.taxMode === "deducted-from-prize" ? "rules.taxDeducted" : "rules.taxCharged")}`]);
+    const rate =
+      terms.taxOnCommissionPercent === null
+        ? t("rules.taxByDate")
+        : t("rules.taxFixed", { percent: terms.taxOnCommissionPercent });
+    items.push([
+      t("rules.tax"),
+      `${rate}, ${t(terms.taxMode === "deducted-from-prize" ? "rules.taxDeducted" : "rules.taxCharged")}`,
+    ]);
   }
   const late = lateWords(t, terms);
   if (late) items.push([t("rules.lateRule"), late]);
@@ -92,28 +110,43 @@ function PaymentList(p: { t: T; report: ChitReport }) {
             <ReceiptThumbnails
               t={t}
               receipts={pay.receipts}
-              label={t("chits.paymentOf", { amount: formatMoney(pay.amount), date: formatDate(pay.paidOn, localeOf(t)) })}
+              label={t("chits.paymentOf", {
+                amount: formatMoney(pay.amount),
+                date: formatDate(pay.paidOn, localeOf(t)),
+              })}
             />
           </li>
         ))}
       </ul>
       {more > 0 && (
         <p class="mt-2">
-          <a href={`/payments?chit=${encodeURIComponent(p.report.chit.id)}`}>{t("chits.allPayments", { count: p.report.paymentCount })}</a>
+          <a href={`/payments?chit=${encodeURIComponent(p.report.chit.id)}`}>
+            {t("chits.allPayments", { count: p.report.paymentCount })}
+          </a>
         </p>
       )}
     </>
   );
 }
 
-export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; rateOptions: RateOptions; bid?: BidView | null }) {
+export function ChitPageView(p: {
+  t: T;
+  csrfToken: string;
+  report: ChitReport;
+  rateOptions: RateOptions;
+  bid?: BidView | null;
+}) {
   const { t } = p;
   const { chit, schedule } = p.report;
   const totals = schedule.totals;
   const closed = chit.status === "closed";
   return (
     <>
-      <Breadcrumb label={t("chits.breadcrumb")} links={[{ href: "/chits", label: t("chits.title") }]} current={chit.name} />
+      <Breadcrumb
+        label={t("chits.breadcrumb")}
+        links={[{ href: "/chits", label: t("chits.title") }]}
+        current={chit.name}
+      />
       <header class="mb-4">
         <div class="d-flex flex-wrap justify-content-between align-items-start gap-2">
           <div>
@@ -134,7 +167,12 @@ export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; r
             <a class="btn btn-outline-secondary" href={`/chits/${chit.id}/edit`}>
               {t("chits.edit")}
             </a>
-            <Form action={`/chits/${chit.id}/status`} csrfToken={p.csrfToken} class="d-inline" label={t(closed ? "chits.reopenChit" : "chits.closeChit")}>
+            <Form
+              action={`/chits/${chit.id}/status`}
+              csrfToken={p.csrfToken}
+              class="d-inline"
+              label={t(closed ? "chits.reopenChit" : "chits.closeChit")}
+            >
               <input type="hidden" name="status" value={closed ? "active" : "closed"} />
               <button class="btn btn-outline-secondary" type="submit">
                 {t(closed ? "chits.reopen" : "chits.close")}
@@ -143,7 +181,10 @@ export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; r
             <DeleteButton
               csrfToken={p.csrfToken}
               action={`/chits/${chit.id}/delete`}
-              question={`${deleteChitQuestion(chit, p.report.paymentCount, p.report.receiptCount, t)} ${t("chits.cannotUndo")}`}
+              question={
+                `${deleteChitQuestion(chit, p.report.paymentCount, p.report.receiptCount, t)} ` +
+                `${t("chits.cannotUndo")}`
+              }
               label={t("chits.delete")}
             />
           </div>
@@ -182,9 +223,14 @@ export function ChitPageView(p: { t: T; csrfToken: string; report: ChitReport; r
         {(totals.latenessCost > 0 || lateWords(t, chit.terms)) && (
           <p class="mt-2 mb-0" id="lateness-cost">
             <span class="fw-semibold">{t("rules.latenessCost")}: </span>
-            <span class={`amount ${totals.latenessCost > 0 ? "text-danger" : ""}`}>{formatMoney(totals.latenessCost)}</span>{" "}
+            <span class={`amount ${totals.latenessCost > 0 ? "text-danger" : ""}`}>
+              {formatMoney(totals.latenessCost)}
+            </span>{" "}
             <span class="small text-muted">
-              {t("rules.latenessDetail", { penalties: formatMoney(totals.penalties), forfeited: formatMoney(totals.dividendsForfeited) })}
+              {t("rules.latenessDetail", {
+                penalties: formatMoney(totals.penalties),
+                forfeited: formatMoney(totals.dividendsForfeited),
+              })}
             </span>
           </p>
         )}

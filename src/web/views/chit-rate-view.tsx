@@ -51,7 +51,9 @@ function RateFigures(p: { t: T; view: RateView; heading: string; id: string; not
             )}
           </dd>
           <dt class="fw-normal text-muted small">{t("rate.mirr", { rate: benchmark })}</dt>
-          <dd class="mb-0">{v.mirr !== null ? formatPercent(v.mirr) : <span class="text-muted">{t("rate.mirrNeeds")}</span>}</dd>
+          <dd class="mb-0">
+            {v.mirr !== null ? formatPercent(v.mirr) : <span class="text-muted">{t("rate.mirrNeeds")}</span>}
+          </dd>
         </dl>
       </div>
     </div>
@@ -69,7 +71,13 @@ export function ChitRateSection(p: { t: T; chit: Chit; rate: ChitRate; options: 
       <p class="small text-muted">{t("rate.intro")}</p>
       <div class="row g-3 mb-3">
         <div class="col-12 col-lg-6">
-          <RateFigures t={t} view={rate} heading={t("rate.soFar")} id="rate-actual" note={wonEarly ? t("rate.wonEarly") : null} />
+          <RateFigures
+            t={t}
+            view={rate}
+            heading={t("rate.soFar")}
+            id="rate-actual"
+            note={wonEarly ? t("rate.wonEarly") : null}
+          />
         </div>
         <div class="col-12 col-lg-6">
           <RateFigures t={t} view={rate.projected} heading={t("rate.projected")} id="rate-projected" />
@@ -82,7 +90,12 @@ export function ChitRateSection(p: { t: T; chit: Chit; rate: ChitRate; options: 
             <li>{projectionNoteText(t, note)}</li>
           ))}
         </ul>
-        <form method="get" action={`/chits/${p.chit.id}#rate`} class="row g-2 align-items-end" aria-label={t("rate.changeAssumptions")}>
+        <form
+          method="get"
+          action={`/chits/${p.chit.id}#rate`}
+          class="row g-2 align-items-end"
+          aria-label={t("rate.changeAssumptions")}
+        >
           <div class="col-12 col-md-6">
             <Select
               name="assumption"

@@ -47,7 +47,9 @@ export function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today:
           </thead>
           <tbody>
             {p.rows.map((row) => (
-              <tr class={row.status === "overdue" ? "table-danger" : row.status === "due" ? "table-primary" : undefined}>
+              <tr
+                class={row.status === "overdue" ? "table-danger" : row.status === "due" ? "table-primary" : undefined}
+              >
                 <th scope="row">{row.number}</th>
                 <td class="text-nowrap">{formatDate(row.dueDate, localeOf(t))}</td>
                 <td class="text-end amount">
@@ -59,11 +61,15 @@ export function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today:
                     formatMoney(row.discount)
                   )}
                 </td>
-                <td class="text-end amount">{row.dividend === null ? <span class="text-muted">—</span> : formatMoney(row.dividend)}</td>
+                <td class="text-end amount">
+                  {row.dividend === null ? <span class="text-muted">—</span> : formatMoney(row.dividend)}
+                </td>
                 <td class="text-end amount">
                   {formatMoney(row.payable)}
                   {row.estimated && <span class="badge text-bg-light border ms-1">{t("chits.estimated")}</span>}
-                  {overridden.has(row.number) && <span class="badge text-bg-light border ms-1">{t("chits.notice")}</span>}
+                  {overridden.has(row.number) && (
+                    <span class="badge text-bg-light border ms-1">{t("chits.notice")}</span>
+                  )}
                 </td>
                 <td class="text-end amount" data-prize={row.number}>
                   {row.prizes === null ? (
@@ -79,7 +85,11 @@ export function ScheduleTable(p: { t: T; chit: Chit; rows: ScheduleRow[]; today:
                     ))
                   )}
                 </td>
-                {late && <td class="text-end amount">{row.penalty > 0 ? formatMoney(row.penalty) : <span class="text-muted">—</span>}</td>}
+                {late && (
+                  <td class="text-end amount">
+                    {row.penalty > 0 ? formatMoney(row.penalty) : <span class="text-muted">—</span>}
+                  </td>
+                )}
                 <td class="text-end amount">{formatMoney(row.paid)}</td>
                 <td class="text-end amount">{formatMoney(row.balance)}</td>
                 <td>

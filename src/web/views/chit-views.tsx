@@ -47,7 +47,9 @@ export function ChitListView(p: { t: T; list: ChitList }) {
                     <dt class="col-6 fw-normal text-muted">{t("chits.chitValue")}</dt>
                     <dd class="col-6 mb-0 amount text-end">{formatMoney(chit.terms.chitValue)}</dd>
                     <dt class="col-6 fw-normal text-muted">{t("chits.instalments")}</dt>
-                    <dd class="col-6 mb-0 text-end">{t("chits.instalmentsPaid", { paid: progress.paidInstalments, total: progress.instalments })}</dd>
+                    <dd class="col-6 mb-0 text-end">
+                      {t("chits.instalmentsPaid", { paid: progress.paidInstalments, total: progress.instalments })}
+                    </dd>
                   </dl>
                   <label class="small d-block" for={`progress-${chit.id}`}>
                     {withNodes(t, "chits.progress", {
@@ -72,7 +74,9 @@ export function ChitListView(p: { t: T; list: ChitList }) {
                           date: formatDate(progress.next.dueDate, localeOf(t)),
                         })}
                         {progress.overdue > 0 && (
-                          <span class="badge text-bg-danger ms-1">{t("chits.overdueBadge", { amount: formatMoney(progress.overdue) })}</span>
+                          <span class="badge text-bg-danger ms-1">
+                            {t("chits.overdueBadge", { amount: formatMoney(progress.overdue) })}
+                          </span>
                         )}
                       </>
                     ) : chit.status === "closed" ? (
@@ -87,7 +91,13 @@ export function ChitListView(p: { t: T; list: ChitList }) {
           ))}
         </ul>
       )}
-      <Pager t={t} page={list.page} pages={list.pages} href={(page) => `/chits?page=${page}`} label={t("chits.pagesLabel")} />
+      <Pager
+        t={t}
+        page={list.page}
+        pages={list.pages}
+        href={(page) => `/chits?page=${page}`}
+        label={t("chits.pagesLabel")}
+      />
     </>
   );
 }

@@ -14,7 +14,9 @@ export const DASHBOARD_CHITS = 12;
 /** Bars per month for this many chits (those paid the most in the chart's months); the others share one bar. */
 const CHART_CHITS = 8;
 
-/** Chits that need the member first: active ones with something overdue, then by the next due date; closed ones last. */
+/**
+ * Chits that need the member first: active ones with something overdue, then by the next due date; closed ones last.
+ */
 function byUrgency(a: ChitCard, b: ChitCard): number {
   const closed = Number(a.status === "closed") - Number(b.status === "closed");
   if (closed) return closed;
@@ -51,7 +53,14 @@ function Stat(p: { label: string; value: number; tone?: string; help: string }) 
   );
 }
 
-function DueList(p: { t: T; items: DueItem[]; empty: string; timeZone: string; label: string; all: { href: string; text: string } }) {
+function DueList(p: {
+  t: T;
+  items: DueItem[];
+  empty: string;
+  timeZone: string;
+  label: string;
+  all: { href: string; text: string };
+}) {
   const { t } = p;
   if (p.items.length === 0) return <p class="text-muted">{p.empty}</p>;
   return (
@@ -70,7 +79,10 @@ function DueList(p: { t: T; items: DueItem[]; empty: string; timeZone: string; l
             </div>
             <div class="text-end">
               <div class="amount fw-semibold">{inr(d.balance)}</div>
-              <a class="btn btn-sm btn-outline-primary mt-1" href={`/chits/${d.chitId}/payments/new?instalment=${d.number}`}>
+              <a
+                class="btn btn-sm btn-outline-primary mt-1"
+                href={`/chits/${d.chitId}/payments/new?instalment=${d.number}`}
+              >
                 {t("dashboard.pay")}
               </a>
             </div>
@@ -100,7 +112,9 @@ export function DashboardView(p: { t: T; name: string; summary: Summary; timeZon
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
         <div>
           <h1 class="h3 mb-0">{t("dashboard.title")}</h1>
-          <p class="text-muted mb-0">{t("dashboard.welcome", { name: p.name, date: formatDate(s.today, localeOf(t)) })}</p>
+          <p class="text-muted mb-0">
+            {t("dashboard.welcome", { name: p.name, date: formatDate(s.today, localeOf(t)) })}
+          </p>
         </div>
         <div class="d-flex gap-2">
           <a class="btn btn-primary" href="/chits/new">
@@ -119,8 +133,18 @@ export function DashboardView(p: { t: T; name: string; summary: Summary; timeZon
           help={t("dashboard.dueThisMonthHelp")}
           tone={s.totals.dueThisMonth ? "primary" : undefined}
         />
-        <Stat label={t("dashboard.overdue")} value={s.totals.overdue} help={t("dashboard.overdueHelp")} tone={s.totals.overdue ? "danger" : undefined} />
-        <Stat label={t("dashboard.dividends")} value={s.totals.dividends} help={t("dashboard.dividendsHelp")} tone="success" />
+        <Stat
+          label={t("dashboard.overdue")}
+          value={s.totals.overdue}
+          help={t("dashboard.overdueHelp")}
+          tone={s.totals.overdue ? "danger" : undefined}
+        />
+        <Stat
+          label={t("dashboard.dividends")}
+          value={s.totals.dividends}
+          help={t("dashboard.dividendsHelp")}
+          tone="success"
+        />
         <Stat label={t("dashboard.prizes")} value={s.totals.prizesReceived} help={t("dashboard.prizesHelp")} />
       </div>
       {s.chits.length === 0 ? (
@@ -178,7 +202,9 @@ export function DashboardView(p: { t: T; name: string; summary: Summary; timeZon
                         </h3>
                         <div class="d-flex gap-1">
                           {c.prized && <span class="badge text-bg-info">{t("dashboard.prized")}</span>}
-                          {c.status === "closed" && <span class="badge text-bg-secondary">{t("dashboard.closed")}</span>}
+                          {c.status === "closed" && (
+                            <span class="badge text-bg-secondary">{t("dashboard.closed")}</span>
+                          )}
                           {c.overdue > 0 && <span class="badge text-bg-danger">{t("dashboard.overdueBadge")}</span>}
                         </div>
                       </div>
@@ -192,12 +218,21 @@ export function DashboardView(p: { t: T; name: string; summary: Summary; timeZon
                           instalments: c.instalments,
                         })}
                       </label>
-                      <progress class="w-100" id={`progress-${c.id}`} max={Math.max(1, c.totalPayable)} value={Math.min(c.paid, c.totalPayable)}>
+                      <progress
+                        class="w-100"
+                        id={`progress-${c.id}`}
+                        max={Math.max(1, c.totalPayable)}
+                        value={Math.min(c.paid, c.totalPayable)}
+                      >
                         {c.totalPayable ? Math.round((c.paid / c.totalPayable) * 100) : 0}%
                       </progress>
                       {c.next && (
                         <div class="small mt-2">
-                          {t("dashboard.next", { number: c.next.number, amount: inr(c.next.balance), date: formatDate(c.next.dueDate, localeOf(t)) })}
+                          {t("dashboard.next", {
+                            number: c.next.number,
+                            amount: inr(c.next.balance),
+                            date: formatDate(c.next.dueDate, localeOf(t)),
+                          })}
                         </div>
                       )}
                     </div>

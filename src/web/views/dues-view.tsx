@@ -11,7 +11,8 @@ const hrefOf = (status: DueStatus, page = 1) => `/dues?status=${status}${page > 
 
 export function DuesView(p: { t: T; dues: DuePage }) {
   const { t, dues } = p;
-  const title = (status: DueStatus) => t(status === "overdue" ? "dashboard.duesOverdueTitle" : "dashboard.duesUpcomingTitle");
+  const title = (status: DueStatus) =>
+    t(status === "overdue" ? "dashboard.duesOverdueTitle" : "dashboard.duesUpcomingTitle");
   return (
     <>
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
@@ -23,14 +24,20 @@ export function DuesView(p: { t: T; dues: DuePage }) {
       <ul class="nav nav-tabs mb-3">
         {(["overdue", "upcoming"] as const).map((status) => (
           <li class="nav-item">
-            <a class={`nav-link${status === dues.status ? " active" : ""}`} href={hrefOf(status)} aria-current={status === dues.status ? "page" : undefined}>
+            <a
+              class={`nav-link${status === dues.status ? " active" : ""}`}
+              href={hrefOf(status)}
+              aria-current={status === dues.status ? "page" : undefined}
+            >
               {title(status)}
             </a>
           </li>
         ))}
       </ul>
       {dues.total === 0 ? (
-        <p class="text-muted">{t(dues.status === "overdue" ? "dashboard.nothingOverdue" : "dashboard.nothingUpcoming")}</p>
+        <p class="text-muted">
+          {t(dues.status === "overdue" ? "dashboard.nothingOverdue" : "dashboard.nothingUpcoming")}
+        </p>
       ) : (
         <>
           <p class="text-muted">
@@ -69,7 +76,10 @@ export function DuesView(p: { t: T; dues: DuePage }) {
                     <td class="text-end amount">{inr(d.payable)}</td>
                     <td class="text-end amount fw-semibold">{inr(d.balance)}</td>
                     <td class="text-end">
-                      <a class="btn btn-sm btn-outline-primary" href={`/chits/${d.chitId}/payments/new?instalment=${d.number}`}>
+                      <a
+                        class="btn btn-sm btn-outline-primary"
+                        href={`/chits/${d.chitId}/payments/new?instalment=${d.number}`}
+                      >
                         {t("dashboard.pay")}
                       </a>
                     </td>
@@ -78,7 +88,13 @@ export function DuesView(p: { t: T; dues: DuePage }) {
               </tbody>
             </table>
           </div>
-          <Pager t={t} page={dues.page} pages={dues.pages} href={(page) => hrefOf(dues.status, page)} label={t("dashboard.duesPagesLabel")} />
+          <Pager
+            t={t}
+            page={dues.page}
+            pages={dues.pages}
+            href={(page) => hrefOf(dues.status, page)}
+            label={t("dashboard.duesPagesLabel")}
+          />
         </>
       )}
     </>

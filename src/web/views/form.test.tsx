@@ -10,16 +10,32 @@ const html = (node: unknown) => String(node);
 describe("form controls", () => {
   const controls = {
     field: html(<Field name="amount" label="Amount" help="In rupees." error="Enter an amount." value="12" />),
-    select: html(<Select name="method" label="Method" help="How you paid." error="Choose one." options={[{ value: "upi", label: "UPI" }]} />),
+    select: html(
+      <Select
+        name="method"
+        label="Method"
+        help="How you paid."
+        error="Choose one."
+        options={[{ value: "upi", label: "UPI" }]}
+      />,
+    ),
     textarea: html(<Textarea name="notes" label="Notes" help="Anything to remember." error="Too long." />),
-    checkbox: html(<Checkbox name="wonByMe" label="I won it" help="Tick when you took the prize." error="Say yes or no." />),
-    file: html(<FileInput name="receipts" id="f-receipts" label="Receipt" accept="image/*" help="A photo." error="Too large." />),
+    checkbox: html(
+      <Checkbox name="wonByMe" label="I won it" help="Tick when you took the prize." error="Say yes or no." />,
+    ),
+    file: html(
+      <FileInput name="receipts" id="f-receipts" label="Receipt" accept="image/*" help="A photo." error="Too large." />,
+    ),
   };
 
   it.each(Object.entries(controls))("%s: label, help and error are tied to the control", (_, markup) => {
     const id = /<label class="form(?:-check)?-label" for="([^"]+)"/.exec(markup)?.[1];
     expect(id).toBeTruthy();
-    expect(markup).toMatch(new RegExp(`<(input|select|textarea)[^>]*id="${id}"[^>]*aria-invalid="true"[^>]*aria-describedby="${id}-help ${id}-error"`));
+    expect(markup).toMatch(
+      new RegExp(
+        `<(input|select|textarea)[^>]*id="${id}"[^>]*aria-invalid="true"[^>]*aria-describedby="${id}-help ${id}-error"`,
+      ),
+    );
     expect(markup).toContain(`<div class="form-text" id="${id}-help">`);
     expect(markup).toMatch(new RegExp(`<div class="invalid-feedback" id="${id}-error"[^>]*>[^<]+</div>`));
     expect(markup).toMatch(/is-invalid/);
@@ -42,7 +58,9 @@ describe("form controls", () => {
     const dir = import.meta.dirname;
     const elsewhere = readdirSync(dir)
       .filter((name) => name.endsWith(".tsx") && name !== "form.tsx" && !name.endsWith(".test.tsx"))
-      .filter((name) => /class="(invalid-feedback|form-text)"|class=\{`form-label/.test(readFileSync(join(dir, name), "utf8")));
+      .filter((name) =>
+        /class="(invalid-feedback|form-text)"|class=\{`form-label/.test(readFileSync(join(dir, name), "utf8")),
+      );
     expect(elsewhere).toEqual([]);
   });
 });

@@ -40,7 +40,10 @@ export function FieldShell(p: ShellProps) {
   return (
     <div class={["mb-3", p.check ? "form-check" : "", p.class ?? ""].filter(Boolean).join(" ")}>
       {!p.check && label}
-      {p.control({ ...(p.error ? { "aria-invalid": "true" } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
+      {p.control({
+        ...(p.error ? { "aria-invalid": "true" } : {}),
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+      })}
       {p.check && label}
       {p.help && (
         <div class="form-text" id={helpId}>
@@ -139,7 +142,11 @@ export function Select(p: SelectProps) {
       control={(described) => (
         <select class={invalid("form-select", p.error)} id={id} name={p.name} {...described}>
           {p.options.map((o) => (
-            <option value={o.value} selected={o.value === p.value} {...Object.fromEntries(Object.entries(o.data ?? {}).map(([k, v]) => [`data-${k}`, v]))}>
+            <option
+              value={o.value}
+              selected={o.value === p.value}
+              {...Object.fromEntries(Object.entries(o.data ?? {}).map(([k, v]) => [`data-${k}`, v]))}
+            >
               {o.label}
             </option>
           ))}
@@ -166,7 +173,14 @@ export function Textarea(p: {
       help={p.help}
       error={p.error}
       control={(described) => (
-        <textarea class={invalid("form-control", p.error)} id={id} name={p.name} rows={p.rows ?? 3} maxlength={p.maxlength} {...described}>
+        <textarea
+          class={invalid("form-control", p.error)}
+          id={id}
+          name={p.name}
+          rows={p.rows ?? 3}
+          maxlength={p.maxlength}
+          {...described}
+        >
           {p.value ?? ""}
         </textarea>
       )}
@@ -175,7 +189,13 @@ export function Textarea(p: {
 }
 
 /** A yes/no setting. An unticked box sends nothing, so a hidden "false" goes first and a ticked box overrides it. */
-export function Checkbox(p: { name: string; label: string; checked?: boolean; error?: string | undefined; help?: string }) {
+export function Checkbox(p: {
+  name: string;
+  label: string;
+  checked?: boolean;
+  error?: string | undefined;
+  help?: string;
+}) {
   const id = `f-${p.name}`;
   return (
     <FieldShell
@@ -187,7 +207,15 @@ export function Checkbox(p: { name: string; label: string; checked?: boolean; er
       control={(described) => (
         <>
           <input type="hidden" name={p.name} value="false" />
-          <input class={invalid("form-check-input", p.error)} type="checkbox" id={id} name={p.name} value="true" checked={p.checked} {...described} />
+          <input
+            class={invalid("form-check-input", p.error)}
+            type="checkbox"
+            id={id}
+            name={p.name}
+            value="true"
+            checked={p.checked}
+            {...described}
+          />
         </>
       )}
     />
@@ -240,11 +268,21 @@ export function Form(props: {
   class?: string;
   enctype?: "multipart/form-data" | "application/x-www-form-urlencoded";
   label?: string;
-  /** A question public/app.js asks before sending; it then adds confirm=yes (see ConfirmDeleteView for the no-JS path). */
+  /**
+   * A question public/app.js asks before sending; it then adds confirm=yes (see ConfirmDeleteView for the no-JS path).
+   */
   confirm?: string;
 }) {
   return (
-    <form method="post" action={props.action} class={props.class} enctype={props.enctype} aria-label={props.label} data-confirm={props.confirm} novalidate>
+    <form
+      method="post"
+      action={props.action}
+      class={props.class}
+      enctype={props.enctype}
+      aria-label={props.label}
+      data-confirm={props.confirm}
+      novalidate
+    >
       <input type="hidden" name="_csrf" value={props.csrfToken} />
       {props.children}
     </form>

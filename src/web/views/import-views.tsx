@@ -10,7 +10,10 @@ import { methodLabel } from "./ledger-parts.tsx";
 /** Rows without problems shown in the preview; every row with a problem is always shown. */
 export const PREVIEW_ROWS_SHOWN = 200;
 
-const chitOptions = (t: T, chits: Chit[]) => [{ value: "", label: t("imports.noneFileNamesChit") }, ...chits.map((c) => ({ value: c.id, label: c.name }))];
+const chitOptions = (t: T, chits: Chit[]) => [
+  { value: "", label: t("imports.noneFileNamesChit") },
+  ...chits.map((c) => ({ value: c.id, label: c.name })),
+];
 
 export function ImportUploadView(p: {
   t: T;
@@ -39,8 +42,19 @@ export function ImportUploadView(p: {
       </ul>
       <FormError message={p.message} />
       <Form action="/imports" csrfToken={p.csrfToken} enctype="multipart/form-data" label={t("imports.uploadCsvFile")}>
-        <FileInput name="file" id="import-file" label={t("imports.csvFile")} accept=".csv,.tsv,.txt,text/csv,text/plain" maxBytes={p.maxMb * 1024 * 1024} />
-        <Select name="chit" label={t("imports.chitRowsNameNone")} options={chitOptions(t, p.chits)} help={t("imports.onlyNeededWhenFile")} />
+        <FileInput
+          name="file"
+          id="import-file"
+          label={t("imports.csvFile")}
+          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          maxBytes={p.maxMb * 1024 * 1024}
+        />
+        <Select
+          name="chit"
+          label={t("imports.chitRowsNameNone")}
+          options={chitOptions(t, p.chits)}
+          help={t("imports.onlyNeededWhenFile")}
+        />
         <button class="btn btn-primary" type="submit">
           {t("imports.uploadCheck")}
         </button>
@@ -64,7 +78,10 @@ export function ImportPreviewView(p: {
   const badRows = new Set(preview.errors.map((e) => e.row).filter((r) => r > 1)).size;
   const ready = preview.errors.length === 0 && preview.rows.length > 0;
   const shown = preview.rows.filter((r, i) => byRow.has(r.row) || i < PREVIEW_ROWS_SHOWN);
-  const headerOptions = [{ value: "", label: t("imports.notFile") }, ...preview.source.headers.map((h) => ({ value: h, label: h }))];
+  const headerOptions = [
+    { value: "", label: t("imports.notFile") },
+    ...preview.source.headers.map((h) => ({ value: h, label: h })),
+  ];
   return (
     <>
       <h1 class="h3 mb-1">{t("imports.checkImport")}</h1>
@@ -98,7 +115,12 @@ export function ImportPreviewView(p: {
           </div>
         ))}
       {ready && (
-        <Form action={`/imports/${preview.id}/commit`} csrfToken={p.csrfToken} label={t("imports.importPayments")} class="mb-4">
+        <Form
+          action={`/imports/${preview.id}/commit`}
+          csrfToken={p.csrfToken}
+          label={t("imports.importPayments")}
+          class="mb-4"
+        >
           <button class="btn btn-primary btn-lg" type="submit">
             {t("imports.importCount", { count: preview.rows.length })}
           </button>{" "}
@@ -126,7 +148,12 @@ export function ImportPreviewView(p: {
                 );
               })}
               <div class="col-md-6">
-                <Select name="chit" label={t("imports.chitRowsNameNone")} options={chitOptions(t, p.chits)} value={preview.defaultChitId ?? ""} />
+                <Select
+                  name="chit"
+                  label={t("imports.chitRowsNameNone")}
+                  options={chitOptions(t, p.chits)}
+                  value={preview.defaultChitId ?? ""}
+                />
               </div>
             </div>
             <button class="btn btn-outline-primary" type="submit">
@@ -184,7 +211,9 @@ export function ImportPreviewView(p: {
               })}
             </tbody>
           </table>
-          {shown.length < preview.rows.length && <p class="text-muted small">{t("imports.moreRows", { count: preview.rows.length - shown.length })}</p>}
+          {shown.length < preview.rows.length && (
+            <p class="text-muted small">{t("imports.moreRows", { count: preview.rows.length - shown.length })}</p>
+          )}
         </div>
       )}
       <p>

@@ -42,7 +42,10 @@ export function InstalmentFormView(p: {
   const foreman = isForemanInstalment(terms, row.number);
   const floor = p.figures.discountFloor;
   const ceiling = `${formatMoney(p.figures.discountCeiling)} (${terms.maxDiscountPercent}%)`;
-  const range = floor > 0 ? t("instalmentForm.rangeFrom", { floor: formatMoney(floor), ceiling }) : t("instalmentForm.rangeUpTo", { ceiling });
+  const range =
+    floor > 0
+      ? t("instalmentForm.rangeFrom", { floor: formatMoney(floor), ceiling })
+      : t("instalmentForm.rangeUpTo", { ceiling });
   const title = t("instalmentForm.title", { number: row.number, name: chit.name });
   return (
     <div class="row justify-content-center">
@@ -57,7 +60,10 @@ export function InstalmentFormView(p: {
         />
         <h1 class="h3">{t("instalmentForm.heading", { number: row.number })}</h1>
         <p class="text-muted">
-          {t(row.estimated ? "instalmentForm.nowEstimated" : "instalmentForm.now", { date: formatDate(row.dueDate, locale), amount: formatMoney(row.payable) })}
+          {t(row.estimated ? "instalmentForm.nowEstimated" : "instalmentForm.now", {
+            date: formatDate(row.dueDate, locale),
+            amount: formatMoney(row.payable),
+          })}
           {row.prize !== null ? t("instalmentForm.winnerGets", { amount: formatMoney(row.prize) }) : ""}
         </p>
         <FormError message={p.message} />
@@ -109,7 +115,13 @@ export function InstalmentFormView(p: {
                   />
                 </div>
                 <div class="col-12 col-md-6">
-                  <Field name="prizeReceivedOn" label={t("instalmentForm.received")} type="date" value={v.prizeReceivedOn} error={e.prizeReceivedOn} />
+                  <Field
+                    name="prizeReceivedOn"
+                    label={t("instalmentForm.received")}
+                    type="date"
+                    value={v.prizeReceivedOn}
+                    error={e.prizeReceivedOn}
+                  />
                 </div>
               </div>
             </fieldset>

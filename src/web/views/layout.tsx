@@ -114,7 +114,11 @@ export function Layout(props: LayoutProps) {
                     {NAV.filter((n) => !n.admin || viewer.role === "admin").map((n) => (
                       <li class="nav-item">
                         <a
-                          class={["nav-link", props.active === n.key ? " active" : "", n.key === "notifications" ? " text-nowrap" : ""].join("")}
+                          class={[
+                            "nav-link",
+                            props.active === n.key ? " active" : "",
+                            n.key === "notifications" ? " text-nowrap" : "",
+                          ].join("")}
                           href={n.href}
                           aria-current={props.active === n.key ? "page" : undefined}
                         >
@@ -131,7 +135,10 @@ export function Layout(props: LayoutProps) {
                     ))}
                     <li class="nav-item dropdown">
                       <button
-                        class={["nav-link dropdown-toggle", SETTINGS.some((n) => n.key === props.active) ? " active" : ""].join("")}
+                        class={[
+                          "nav-link dropdown-toggle",
+                          SETTINGS.some((n) => n.key === props.active) ? " active" : "",
+                        ].join("")}
                         type="button"
                         data-bs-toggle="dropdown"
                         aria-expanded="false"
@@ -188,7 +195,13 @@ export function Layout(props: LayoutProps) {
         </nav>
         <main id="main" class="container py-4 flex-grow-1">
           {signedIn && props.renderedAt && (
-            <div class="alert alert-warning" role="status" data-offline-banner hidden data-form-text={t("pwa.formNeedsConnection")}>
+            <div
+              class="alert alert-warning"
+              role="status"
+              data-offline-banner
+              hidden
+              data-form-text={t("pwa.formNeedsConnection")}
+            >
               {t("pwa.offlineAsOf", { time: props.renderedAt })} {t("pwa.formsNeedConnection")}
             </div>
           )}
@@ -224,7 +237,9 @@ export function Layout(props: LayoutProps) {
           )}
           {props.children}
         </main>
-        {signedIn && <div class="toast-container position-fixed bottom-0 end-0 p-3" data-live-toasts aria-live="polite"></div>}
+        {signedIn && (
+          <div class="toast-container position-fixed bottom-0 end-0 p-3" data-live-toasts aria-live="polite"></div>
+        )}
         <footer class="border-top py-3 text-muted small">
           <div class="container d-flex flex-wrap justify-content-between gap-2">
             <span>{t("layout.footerAbout")}</span>

@@ -1,4 +1,5 @@
-// Small pieces the chit, payment and history pages share: breadcrumbs, status badges, receipt thumbnails, a confirmation page.
+// Small pieces the chit, payment and history pages share: breadcrumbs, status badges, receipt thumbnails, a
+// confirmation page.
 import type { Child } from "hono/jsx";
 import type { InstalmentStatus } from "../../domain/schedule.ts";
 import type { Chit, PaymentMethod, Receipt } from "../../ports/ledger.ts";
@@ -8,24 +9,35 @@ import { Form } from "./form.tsx";
 /** English, for the pages not translated yet (they pass no `t`). */
 const english = translatorFor("en");
 
-export const METHOD_LABELS: Record<PaymentMethod, string> = { upi: "UPI", cash: "Cash", bank: "Bank transfer", cheque: "Cheque", other: "Other" };
+export const METHOD_LABELS: Record<PaymentMethod, string> = {
+  upi: "UPI",
+  cash: "Cash",
+  bank: "Bank transfer",
+  cheque: "Cheque",
+  other: "Other",
+};
 
 /** A payment method in the reader's language. */
 export function methodLabel(t: T, method: PaymentMethod): string {
   return Object.hasOwn(METHOD_LABELS, method) ? t(`ledger.${method}`) : method;
 }
 
-const STATUS: Record<InstalmentStatus, { label: "paid" | "partPaid" | "due" | "overdue" | "upcoming"; tone: string }> = {
-  paid: { label: "paid", tone: "text-bg-success" },
-  "part-paid": { label: "partPaid", tone: "text-bg-warning" },
-  due: { label: "due", tone: "text-bg-primary" },
-  overdue: { label: "overdue", tone: "text-bg-danger" },
-  upcoming: { label: "upcoming", tone: "text-bg-light border" },
-};
+const STATUS: Record<InstalmentStatus, { label: "paid" | "partPaid" | "due" | "overdue" | "upcoming"; tone: string }> =
+  {
+    paid: { label: "paid", tone: "text-bg-success" },
+    "part-paid": { label: "partPaid", tone: "text-bg-warning" },
+    due: { label: "due", tone: "text-bg-primary" },
+    overdue: { label: "overdue", tone: "text-bg-danger" },
+    upcoming: { label: "upcoming", tone: "text-bg-light border" },
+  };
 
 export function InstalmentBadge(p: { status: InstalmentStatus | string; t?: T }) {
   const s = Object.hasOwn(STATUS, p.status) ? STATUS[p.status as InstalmentStatus] : undefined;
-  return <span class={`badge ${s?.tone ?? "text-bg-secondary"}`}>{s ? (p.t ?? english)(`ledger.${s.label}`) : p.status}</span>;
+  return (
+    <span class={`badge ${s?.tone ?? "text-bg-secondary"}`}>
+      {s ? (p.t ?? english)(`ledger.${s.label}`) : p.status}
+    </span>
+  );
 }
 
 /** active or closed, plus "prized" once the member has won an auction in it. */
@@ -56,7 +68,10 @@ export function ReceiptThumbnails(p: { receipts: Receipt[]; label: string; t?: T
             <img
               class="receipt-thumb border"
               src={`/receipts/${r.id}/thumbnail`}
-              alt={t("ledger.receiptAlt", { label: p.label, number: i + 1 }) + (r.contentType === "application/pdf" ? t("ledger.pdf") : "")}
+              alt={
+                t("ledger.receiptAlt", { label: p.label, number: i + 1 }) +
+                (r.contentType === "application/pdf" ? t("ledger.pdf") : "")
+              }
               loading="lazy"
               width={72}
               height={72}
@@ -99,8 +114,16 @@ export function ConfirmDeleteView(p: {
   );
 }
 
-/** A delete button: with JavaScript, app.js asks `question` and adds confirm=yes; without it, the server asks on a page. */
-export function DeleteButton(p: { csrfToken: string; action: string; question: string; label: string; small?: boolean }) {
+/**
+ * A delete button: with JavaScript, app.js asks `question` and adds confirm=yes; without it, the server asks on a page.
+ */
+export function DeleteButton(p: {
+  csrfToken: string;
+  action: string;
+  question: string;
+  label: string;
+  small?: boolean;
+}) {
   return (
     <Form action={p.action} csrfToken={p.csrfToken} confirm={p.question} class="d-inline">
       <button class={`btn btn-outline-danger${p.small ? " btn-sm" : ""}`} type="submit">

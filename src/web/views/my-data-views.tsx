@@ -30,9 +30,23 @@ export function MyDataView(p: { t: T; csrfToken: string; member: Member; errors?
           <p>{t("security.data.deleteText")}</p>
           <FormError message={p.message} />
           <Form action="/settings/data/delete" csrfToken={p.csrfToken} label={t("security.data.deleteButton")}>
-            <Field name="password" label={t("security.data.deletePassword")} type="password" autocomplete="current-password" error={e.password} required />
+            <Field
+              name="password"
+              label={t("security.data.deletePassword")}
+              type="password"
+              autocomplete="current-password"
+              error={e.password}
+              required
+            />
             {p.member.twoFactorEnabled && (
-              <Field name="code" label={t("security.data.deleteCode")} autocomplete="one-time-code" maxlength={20} error={e.code} required />
+              <Field
+                name="code"
+                label={t("security.data.deleteCode")}
+                autocomplete="one-time-code"
+                maxlength={20}
+                error={e.code}
+                required
+              />
             )}
             <Field name="confirm" label={t("security.data.confirm")} autocomplete="off" error={e.confirm} required />
             <button class="btn btn-danger" type="submit">

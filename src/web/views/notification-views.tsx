@@ -18,17 +18,31 @@ export function notificationText(t: T, n: Notification): string {
   return n.words ? say(t, n.words) : n.message;
 }
 
-export function NotificationsView(p: { t: T; csrfToken: string; notifications: Notification[]; unread: number; timeZone: string }) {
+export function NotificationsView(p: {
+  t: T;
+  csrfToken: string;
+  notifications: Notification[];
+  unread: number;
+  timeZone: string;
+}) {
   const { t } = p;
   return (
     <>
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
         <h1 class="h3 mb-0">
           {t("notifications.title")}{" "}
-          {p.unread > 0 && <span class="badge text-bg-primary align-middle">{t("notifications.unreadCount", { count: p.unread })}</span>}
+          {p.unread > 0 && (
+            <span class="badge text-bg-primary align-middle">
+              {t("notifications.unreadCount", { count: p.unread })}
+            </span>
+          )}
         </h1>
         {p.unread > 0 && (
-          <Form action="/notifications/read-all" csrfToken={p.csrfToken} label={t("notifications.markAllNotificationsRead")}>
+          <Form
+            action="/notifications/read-all"
+            csrfToken={p.csrfToken}
+            label={t("notifications.markAllNotificationsRead")}
+          >
             <button class="btn btn-outline-primary" type="submit">
               {t("notifications.markAllRead")}
             </button>
@@ -42,14 +56,20 @@ export function NotificationsView(p: { t: T; csrfToken: string; notifications: N
           {p.notifications.map((n) => {
             const unread = n.readAt === null;
             return (
-              <li class={`list-group-item d-flex flex-wrap justify-content-between align-items-start gap-2${unread ? " list-group-item-primary" : ""}`}>
+              <li
+                class={
+                  "list-group-item d-flex flex-wrap justify-content-between align-items-start " +
+                  `gap-2${unread ? " list-group-item-primary" : ""}`
+                }
+              >
                 <div class="flex-grow-1">
                   <div class={unread ? "fw-semibold" : undefined}>
                     {unread && <span class="visually-hidden">{t("notifications.unread")} </span>}
                     {notificationText(t, n)}
                   </div>
                   <div class="small text-muted">
-                    {Object.hasOwn(KIND_LABELS, n.kind) ? t(KIND_LABELS[n.kind]) : n.kind} · {formatInstant(n.createdAt, p.timeZone, localeOf(t))}
+                    {Object.hasOwn(KIND_LABELS, n.kind) ? t(KIND_LABELS[n.kind]) : n.kind} ·{" "}
+                    {formatInstant(n.createdAt, p.timeZone, localeOf(t))}
                     {n.link?.startsWith("/") && (
                       <>
                         {" · "}
@@ -59,7 +79,11 @@ export function NotificationsView(p: { t: T; csrfToken: string; notifications: N
                   </div>
                 </div>
                 {unread && (
-                  <Form action={`/notifications/${n.id}/read`} csrfToken={p.csrfToken} label={t("notifications.markRead")}>
+                  <Form
+                    action={`/notifications/${n.id}/read`}
+                    csrfToken={p.csrfToken}
+                    label={t("notifications.markRead")}
+                  >
                     <button
                       class="btn btn-sm btn-outline-secondary"
                       type="submit"

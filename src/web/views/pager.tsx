@@ -1,4 +1,5 @@
-// Previous / page N of M / next links under a paged list (payment history, dues, chits); nothing when one page holds it.
+// Previous / page N of M / next links under a paged list (payment history, dues, chits); nothing when one page holds
+// it.
 import type { T } from "../i18n/index.ts";
 
 export function Pager(p: { t: T; page: number; pages: number; href: (page: number) => string; label: string }) {

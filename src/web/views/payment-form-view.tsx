@@ -7,7 +7,12 @@ import { amountForInput, formatBytes, formatDate, formatMoney } from "../format.
 import { localeOf, type T } from "../i18n/index.ts";
 import { Field, FileInput, Form, FormError, Select, Textarea } from "./form.tsx";
 import { Breadcrumb, DeleteButton, METHOD_LABELS, methodLabel, ReceiptThumbnails } from "./ledger-parts.tsx";
-import { ScreenshotReadFields, ScreenshotStatus, SharedFileNotice, type SharedPayment } from "./screenshot-form-parts.tsx";
+import {
+  ScreenshotReadFields,
+  ScreenshotStatus,
+  SharedFileNotice,
+  type SharedPayment,
+} from "./screenshot-form-parts.tsx";
 
 export const RECEIPT_ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,application/pdf,.heic,.heif";
 
@@ -36,8 +41,16 @@ export function paymentValues(payment: Payment): FormValues {
 }
 
 function instalmentOption(t: T, row: ScheduleRow) {
-  const state = row.status === "paid" ? t("paymentForm.optionPaid") : t("paymentForm.optionBalance", { amount: formatMoney(row.balance) });
-  const words = { number: row.number, date: formatDate(row.dueDate, localeOf(t)), amount: formatMoney(row.payable), state };
+  const state =
+    row.status === "paid"
+      ? t("paymentForm.optionPaid")
+      : t("paymentForm.optionBalance", { amount: formatMoney(row.balance) });
+  const words = {
+    number: row.number,
+    date: formatDate(row.dueDate, localeOf(t)),
+    amount: formatMoney(row.payable),
+    state,
+  };
   return {
     value: String(row.number),
     label: t(row.estimated ? "paymentForm.optionEstimated" : "paymentForm.option", words),
@@ -123,7 +136,16 @@ export function PaymentFormView(p: PaymentFormProps) {
                 />
               </div>
               <div class="col-12 col-md-6">
-                <Field name="paidOn" label={t("paymentForm.paid")} type="date" value={v.paidOn} error={e.paidOn} required max={p.today} note={note("paidOn")} />
+                <Field
+                  name="paidOn"
+                  label={t("paymentForm.paid")}
+                  type="date"
+                  value={v.paidOn}
+                  error={e.paidOn}
+                  required
+                  max={p.today}
+                  note={note("paidOn")}
+                />
               </div>
             </div>
           </div>
@@ -134,7 +156,10 @@ export function PaymentFormView(p: PaymentFormProps) {
                 label={t("paymentForm.method")}
                 value={v.method}
                 error={e.method}
-                options={(Object.keys(METHOD_LABELS) as PaymentMethod[]).map((value) => ({ value, label: methodLabel(t, value) }))}
+                options={(Object.keys(METHOD_LABELS) as PaymentMethod[]).map((value) => ({
+                  value,
+                  label: methodLabel(t, value),
+                }))}
               />
             </div>
             <div class="col-12 col-md-6">
@@ -150,7 +175,14 @@ export function PaymentFormView(p: PaymentFormProps) {
               />
             </div>
           </div>
-          <Textarea name="notes" label={t("paymentForm.notes")} value={v.notes} error={e.notes} maxlength={1000} rows={2} />
+          <Textarea
+            name="notes"
+            label={t("paymentForm.notes")}
+            value={v.notes}
+            error={e.notes}
+            maxlength={1000}
+            rows={2}
+          />
           <fieldset class="mb-3">
             <legend class="h6">{editing ? t("paymentForm.addReceipts") : t("paymentForm.receipts")}</legend>
             <FileInput
@@ -188,7 +220,9 @@ export function PaymentFormView(p: PaymentFormProps) {
             </a>
           </div>
         </Form>
-        {editing && p.payment!.receipts.length > 0 && <ReceiptRemoval t={t} csrfToken={p.csrfToken} payment={p.payment!} />}
+        {editing && p.payment!.receipts.length > 0 && (
+          <ReceiptRemoval t={t} csrfToken={p.csrfToken} payment={p.payment!} />
+        )}
       </div>
     </div>
   );
@@ -211,7 +245,9 @@ function ReceiptRemoval(p: { t: T; csrfToken: string; payment: Payment }) {
             <DeleteButton
               csrfToken={p.csrfToken}
               action={`/payments/${p.payment.id}/receipts/${r.id}/delete`}
-              question={t("paymentForm.removeQuestion", { name: r.originalName || t("ledger.receipt", { number: i + 1 }) })}
+              question={t("paymentForm.removeQuestion", {
+                name: r.originalName || t("ledger.receipt", { number: i + 1 }),
+              })}
               label={t("paymentForm.removeReceipt", { number: i + 1 })}
               small
             />

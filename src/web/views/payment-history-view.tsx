@@ -30,7 +30,10 @@ function Filters(p: { t: T; chits: ChitChoice[]; values: FormValues; errors: For
             label={t("payments.chit")}
             value={v.chit}
             error={e.chit}
-            options={[{ value: "", label: t("payments.allChits") }, ...p.chits.map((c) => ({ value: c.id, label: c.name }))]}
+            options={[
+              { value: "", label: t("payments.allChits") },
+              ...p.chits.map((c) => ({ value: c.id, label: c.name })),
+            ]}
           />
         </div>
         <div class="col-6 col-lg-2">
@@ -41,7 +44,10 @@ function Filters(p: { t: T; chits: ChitChoice[]; values: FormValues; errors: For
             error={e.method}
             options={[
               { value: "", label: t("payments.any") },
-              ...Object.keys(METHOD_LABELS).map((value) => ({ value, label: methodLabel(t, value as keyof typeof METHOD_LABELS) })),
+              ...Object.keys(METHOD_LABELS).map((value) => ({
+                value,
+                label: methodLabel(t, value as keyof typeof METHOD_LABELS),
+              })),
             ]}
           />
         </div>
@@ -143,7 +149,11 @@ export function PaymentHistoryView(p: {
                         {pay.notes && <div class="small text-muted text-truncate history-notes">{pay.notes}</div>}
                       </td>
                       <td>
-                        <ReceiptThumbnails t={t} receipts={pay.receipts} label={t("payments.receiptsLabel", { date: formatDate(pay.paidOn, localeOf(t)) })} />
+                        <ReceiptThumbnails
+                          t={t}
+                          receipts={pay.receipts}
+                          label={t("payments.receiptsLabel", { date: formatDate(pay.paidOn, localeOf(t)) })}
+                        />
                       </td>
                     </tr>
                   ))}
@@ -151,7 +161,13 @@ export function PaymentHistoryView(p: {
               </table>
             </div>
           )}
-          <Pager t={t} page={r.page} pages={r.pages} href={(page) => pageHref(p.values, page)} label={t("payments.pagesLabel")} />
+          <Pager
+            t={t}
+            page={r.page}
+            pages={r.pages}
+            href={(page) => pageHref(p.values, page)}
+            label={t("payments.pagesLabel")}
+          />
         </>
       )}
     </>

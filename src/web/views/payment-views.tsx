@@ -6,7 +6,14 @@ import { say } from "../../i18n/words.ts";
 import type { Chit, Payment, Receipt } from "../../ports/ledger.ts";
 import { formatBytes, formatDate, formatInstant, formatMoney } from "../format.ts";
 import { localeOf, type T, translatorFor } from "../i18n/index.ts";
-import { Breadcrumb, ConfirmDeleteView, DeleteButton, InstalmentBadge, methodLabel, withNodes } from "./ledger-parts.tsx";
+import {
+  Breadcrumb,
+  ConfirmDeleteView,
+  DeleteButton,
+  InstalmentBadge,
+  methodLabel,
+  withNodes,
+} from "./ledger-parts.tsx";
 
 export function deletePaymentQuestion(payment: Payment, chit: Chit, t: T = translatorFor("en")): string {
   const n = payment.receipts.length;
@@ -43,7 +50,10 @@ export function PaymentView(p: {
         {payment.instalment}
         {p.row && (
           <>
-            {t("payment.instalmentDue", { date: formatDate(p.row.dueDate, localeOf(t)), amount: formatMoney(p.row.payable) })}
+            {t("payment.instalmentDue", {
+              date: formatDate(p.row.dueDate, localeOf(t)),
+              amount: formatMoney(p.row.payable),
+            })}
             <InstalmentBadge status={p.row.status} t={t} />
           </>
         )}
@@ -64,7 +74,9 @@ export function PaymentView(p: {
         current={formatDate(payment.paidOn, localeOf(t))}
       />
       <div class="d-flex flex-wrap justify-content-between align-items-start gap-2 mb-3">
-        <h1 class="h3 mb-0">{withNodes(t, "payment.paymentOf", { amount: <span class="amount">{formatMoney(payment.amount)}</span> })}</h1>
+        <h1 class="h3 mb-0">
+          {withNodes(t, "payment.paymentOf", { amount: <span class="amount">{formatMoney(payment.amount)}</span> })}
+        </h1>
         <div class="d-flex flex-wrap gap-2">
           <a class="btn btn-outline-secondary" href={`/payments/${payment.id}/edit`}>
             {t("payment.edit")}
@@ -103,7 +115,11 @@ export function PaymentView(p: {
           {t("payment.receipts")}
         </h2>
         {payment.receipts.length === 0 ? (
-          <p class="text-muted">{withNodes(t, "payment.noReceipt", { link: <a href={`/payments/${payment.id}/edit`}>{t("payment.addPhoto")}</a> })}</p>
+          <p class="text-muted">
+            {withNodes(t, "payment.noReceipt", {
+              link: <a href={`/payments/${payment.id}/edit`}>{t("payment.addPhoto")}</a>,
+            })}
+          </p>
         ) : (
           <ul class="row row-cols-2 row-cols-md-4 g-3 list-unstyled">
             {payment.receipts.map((r, i) => {
@@ -126,7 +142,10 @@ export function PaymentView(p: {
                         {t("payment.open")}
                       </a>{" "}
                       ·{" "}
-                      <a href={`/receipts/${r.id}?download=1`} aria-label={t("payment.downloadReceipt", { number: i + 1 })}>
+                      <a
+                        href={`/receipts/${r.id}?download=1`}
+                        aria-label={t("payment.downloadReceipt", { number: i + 1 })}
+                      >
                         {t("payment.download")}
                       </a>
                     </figcaption>
@@ -185,8 +204,8 @@ export function ReceiptView(p: { t: T; receipt: Receipt; timeZone: string }) {
         </div>
       </div>
       <p class="small text-muted">
-        {pdf ? t("payment.pdf") : t("payment.photoSize", { width: String(r.width), height: String(r.height) })} · {formatBytes(r.size)} ·{" "}
-        {t("payment.added", { when: formatInstant(r.createdAt, p.timeZone, localeOf(t)) })}
+        {pdf ? t("payment.pdf") : t("payment.photoSize", { width: String(r.width), height: String(r.height) })} ·{" "}
+        {formatBytes(r.size)} · {t("payment.added", { when: formatInstant(r.createdAt, p.timeZone, localeOf(t)) })}
       </p>
       {pdf ? (
         <p>{t("payment.pdfNote")}</p>

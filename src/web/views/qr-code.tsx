@@ -1,4 +1,5 @@
-// A QR code drawn as an SVG path (no script, no inline style: it passes the strict CSP), for authenticator apps to scan.
+// A QR code drawn as an SVG path (no script, no inline style: it passes the strict CSP), for authenticator apps to
+// scan.
 import { encode } from "uqr";
 
 export function QrCode(p: { text: string; label: string }) {
@@ -11,7 +12,14 @@ export function QrCode(p: { text: string; label: string }) {
     });
   });
   return (
-    <svg class="qr-code" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={p.label} shape-rendering="crispEdges">
+    <svg
+      class="qr-code"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${size} ${size}`}
+      role="img"
+      aria-label={p.label}
+      shape-rendering="crispEdges"
+    >
       <rect width={size} height={size} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

@@ -39,7 +39,9 @@ export function ReminderSettingsView(p: {
     <div class="row g-4">
       <div class="col-12 col-lg-6">
         <h1 class="h3">{t("reminderSettings.reminders")}</h1>
-        <p class="text-body-secondary">{t("reminderSettings.intro", { email: p.member.email, zone: p.member.timeZone })}</p>
+        <p class="text-body-secondary">
+          {t("reminderSettings.intro", { email: p.member.email, zone: p.member.timeZone })}
+        </p>
         <FormError message={p.message} />
         <Form action="/settings/reminders" csrfToken={p.csrfToken} label={t("reminderSettings.reminders")}>
           <Field
@@ -51,7 +53,12 @@ export function ReminderSettingsView(p: {
             maxlength={40}
             help={t("reminderSettings.separateDaysCommas3")}
           />
-          <Checkbox name="overdue" label={t("reminderSettings.tellMeDayAfter")} checked={v.overdue === "true"} error={e.overdue} />
+          <Checkbox
+            name="overdue"
+            label={t("reminderSettings.tellMeDayAfter")}
+            checked={v.overdue === "true"}
+            error={e.overdue}
+          />
           <Checkbox
             name="digest"
             label={t("reminderSettings.oneDailyDigestInstead")}
@@ -123,7 +130,13 @@ export function ReminderSettingsView(p: {
               <label class="form-label" for="calendar-feed-url">
                 {t("reminderSettings.calendarFeedLink")}
               </label>
-              <input class="form-control font-monospace" id="calendar-feed-url" type="text" value={p.feedUrl} readonly />
+              <input
+                class="form-control font-monospace"
+                id="calendar-feed-url"
+                type="text"
+                value={p.feedUrl}
+                readonly
+              />
             </div>
             <Form
               action="/settings/calendar-feed/rotate"
@@ -137,7 +150,11 @@ export function ReminderSettingsView(p: {
             </Form>
           </>
         ) : (
-          <Form action="/settings/calendar-feed" csrfToken={p.csrfToken} label={t("reminderSettings.createCalendarLink")}>
+          <Form
+            action="/settings/calendar-feed"
+            csrfToken={p.csrfToken}
+            label={t("reminderSettings.createCalendarLink")}
+          >
             <button class="btn btn-outline-primary" type="submit">
               {t("reminderSettings.createMyCalendarLink")}
             </button>

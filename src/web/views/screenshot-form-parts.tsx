@@ -14,12 +14,20 @@ export type SharedPayment = {
   shown: { amount: string; reference: string };
 };
 
-/** Hidden fields: the shared file's id, and what the screenshot showed (filled in by payment-read.js when a file is chosen). */
+/**
+ * Hidden fields: the shared file's id, and what the screenshot showed (filled in by payment-read.js when a file is
+ * chosen).
+ */
 export function ScreenshotReadFields(p: { shared?: SharedPayment; values: Record<string, string> }) {
   return (
     <>
       {p.shared && <input type="hidden" name="shared" value={p.shared.file.id} />}
-      <input type="hidden" name="screenshotAmount" value={p.values.screenshotAmount ?? p.shared?.shown.amount ?? ""} data-screenshot-shown="amount" />
+      <input
+        type="hidden"
+        name="screenshotAmount"
+        value={p.values.screenshotAmount ?? p.shared?.shown.amount ?? ""}
+        data-screenshot-shown="amount"
+      />
       <input
         type="hidden"
         name="screenshotReference"
@@ -56,7 +64,9 @@ export function SharedFileNotice(p: { t: T; shared: SharedPayment }) {
   return (
     <div class="alert alert-info" role="status">
       <p class="mb-2">{t("screenshot.sharedFile", { name: shared.file.name })}</p>
-      {shared.guess && <p class="small mb-2">{t(shared.guess === "payee" ? "screenshot.chitFromPayee" : "screenshot.chitFromDue")}</p>}
+      {shared.guess && (
+        <p class="small mb-2">{t(shared.guess === "payee" ? "screenshot.chitFromPayee" : "screenshot.chitFromDue")}</p>
+      )}
       <form method="get" action="/share/new" class="d-flex flex-wrap gap-2 align-items-end" data-autosubmit>
         <div>
           <label class="form-label small mb-1" for="f-share-chit">

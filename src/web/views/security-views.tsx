@@ -9,10 +9,20 @@ import type { Errors } from "./auth-views.tsx";
 import { Field, Form, FormError } from "./form.tsx";
 import { QrCode } from "./qr-code.tsx";
 
-export type SessionRow = { id: string; createdAt: Date; updatedAt: Date; ipAddress: string | null; userAgent: string | null; current: boolean };
+export type SessionRow = {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+  ipAddress: string | null;
+  userAgent: string | null;
+  current: boolean;
+};
 
 /** What the two-factor section shows: its state, the setup step with the new secret, or freshly made recovery codes. */
-export type TwoFactorStep = { kind: "state" } | { kind: "setup"; totpUri: string; recoveryCodes: string[] } | { kind: "codes"; recoveryCodes: string[] };
+export type TwoFactorStep =
+  | { kind: "state" }
+  | { kind: "setup"; totpUri: string; recoveryCodes: string[] }
+  | { kind: "codes"; recoveryCodes: string[] };
 
 type Props = {
   t: T;
@@ -87,10 +97,19 @@ function TwoFactorState(p: Props) {
     return (
       <>
         <p>{t("security.twoFactorOff")}</p>
-        {p.adminRequiresTwoFactor && member.role === "admin" && <div class="alert alert-warning">{t("security.twoFactorRequired")}</div>}
+        {p.adminRequiresTwoFactor && member.role === "admin" && (
+          <div class="alert alert-warning">{t("security.twoFactorRequired")}</div>
+        )}
         <FormError message={p.message} />
         <Form action="/settings/security/two-factor/setup" csrfToken={p.csrfToken} label={t("security.setUp")}>
-          <Field name="password" label={t("security.password")} type="password" autocomplete="current-password" error={e.password} required />
+          <Field
+            name="password"
+            label={t("security.password")}
+            type="password"
+            autocomplete="current-password"
+            error={e.password}
+            required
+          />
           <button class="btn btn-primary" type="submit">
             {t("security.setUp")}
           </button>
@@ -111,7 +130,11 @@ function TwoFactorState(p: Props) {
       <FormError message={p.message} />
       <div class="row g-4">
         <div class="col-12 col-md-6">
-          <Form action="/settings/security/two-factor/recovery-codes" csrfToken={p.csrfToken} label={t("security.newRecoveryCodes")}>
+          <Form
+            action="/settings/security/two-factor/recovery-codes"
+            csrfToken={p.csrfToken}
+            label={t("security.newRecoveryCodes")}
+          >
             <Field
               name="password"
               label={t("security.password")}
@@ -166,12 +189,17 @@ function Sessions(p: Props) {
                 {s.current && <span class="badge text-bg-success ms-2">{t("security.thisDevice")}</span>}
               </div>
               <div class="small text-muted">
-                {t("security.signedInAt", { date: when(s.createdAt) })}, {t("security.lastSeen", { date: when(s.updatedAt) })}
+                {t("security.signedInAt", { date: when(s.createdAt) })},{" "}
+                {t("security.lastSeen", { date: when(s.updatedAt) })}
                 {s.ipAddress ? `, ${t("security.from", { address: s.ipAddress })}` : ""}
               </div>
             </div>
             {!s.current && (
-              <Form action={`/settings/security/sessions/${encodeURIComponent(s.id)}/end`} csrfToken={p.csrfToken} label={t("security.signOut")}>
+              <Form
+                action={`/settings/security/sessions/${encodeURIComponent(s.id)}/end`}
+                csrfToken={p.csrfToken}
+                label={t("security.signOut")}
+              >
                 <button class="btn btn-sm btn-outline-secondary" type="submit">
                   {t("security.signOut")}
                 </button>
@@ -181,7 +209,11 @@ function Sessions(p: Props) {
         ))}
       </ul>
       {others.length > 0 ? (
-        <Form action="/settings/security/sessions/end-others" csrfToken={p.csrfToken} label={t("security.signOutElsewhere")}>
+        <Form
+          action="/settings/security/sessions/end-others"
+          csrfToken={p.csrfToken}
+          label={t("security.signOutElsewhere")}
+        >
           <button class="btn btn-outline-danger" type="submit">
             {t("security.signOutElsewhere")}
           </button>

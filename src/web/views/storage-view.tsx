@@ -7,7 +7,11 @@ import type { T } from "../i18n/index.ts";
 export function StorageUsed(p: { t: T; check: StoreCheck }) {
   const { storage, description } = p.check.report;
   if (!storage) return null;
-  const values = { used: formatBytes(storage.usedBytes), files: formatBytes(storage.filesBytes), percent: p.check.percent };
+  const values = {
+    used: formatBytes(storage.usedBytes),
+    files: formatBytes(storage.filesBytes),
+    percent: p.check.percent,
+  };
   return (
     <section class="card mb-3" aria-labelledby="storage-title">
       <div class="card-body">
@@ -15,7 +19,9 @@ export function StorageUsed(p: { t: T; check: StoreCheck }) {
           {p.t("store.admin.title")}
         </h2>
         <p class="mb-2">
-          {storage.limitBytes ? p.t("store.admin.used", { ...values, limit: formatBytes(storage.limitBytes) }) : p.t("store.admin.usedNoLimit", values)}
+          {storage.limitBytes
+            ? p.t("store.admin.used", { ...values, limit: formatBytes(storage.limitBytes) })
+            : p.t("store.admin.usedNoLimit", values)}
         </p>
         {storage.limitBytes && (
           <meter

@@ -1,4 +1,5 @@
-// Settings > API tokens: create a named token (optionally expiring), see it once, list tokens with their last use, revoke.
+// Settings > API tokens: create a named token (optionally expiring), see it once, list tokens with their last use,
+// revoke.
 import type { TokenView } from "../../app/list-api-tokens.ts";
 import type { FormErrors, FormValues } from "../form-values.ts";
 import { formatInstant } from "../format.ts";
@@ -29,7 +30,8 @@ export function TokensView(p: {
     <>
       <h1 class="h3 mb-3">{t("tokens.apiTokens")}</h1>
       <p class="text-muted">
-        {t("tokens.introUse")} <code>/api/v1</code> {t("tokens.introSend")} <code>Authorization: Bearer &lt;token&gt;</code>. {t("tokens.introSecret")}{" "}
+        {t("tokens.introUse")} <code>/api/v1</code> {t("tokens.introSend")}{" "}
+        <code>Authorization: Bearer &lt;token&gt;</code>. {t("tokens.introSecret")}{" "}
         <a href="/api/docs">{t("tokens.apiDocumentation")}</a>.
       </p>
       {p.created && (
@@ -115,7 +117,11 @@ export function TokensView(p: {
                       label={t("tokens.revokeName", { name: token.name })}
                       confirm={t("tokens.revokeQuestion", { name: token.name })}
                     >
-                      <button class="btn btn-sm btn-outline-danger" type="submit" aria-label={t("tokens.revokeName", { name: token.name })}>
+                      <button
+                        class="btn btn-sm btn-outline-danger"
+                        type="submit"
+                        aria-label={t("tokens.revokeName", { name: token.name })}
+                      >
                         {t("tokens.revoke")}
                       </button>
                     </Form>

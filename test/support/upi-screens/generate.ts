@@ -1,6 +1,6 @@
-// Renders the made-up UPI screenshots into test/fixtures/upi/<set>/, each with its truth beside it as JSON.
-// Run: npx tsx test/support/upi-screens/generate.ts   (needs Debian's chromium and fonts-roboto, fonts-open-sans,
-// fonts-lato, fonts-inter, fonts-noto-core, fonts-dejavu, fonts-liberation; the images are committed, so tests need none of it).
+// Renders the made-up UPI screenshots into test/fixtures/upi/<set>/, each with its truth beside it as JSON. Run: npx
+// tsx test/support/upi-screens/generate.ts   (needs Debian's chromium and fonts-roboto, fonts-open-sans, fonts-lato,
+// fonts-inter, fonts-noto-core, fonts-dejavu, fonts-liberation; the images are committed, so tests need none of it).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,14 +26,20 @@ async function renderSet(name: string, templates: Template[], count: number, see
   const dir = join(root, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox"],
+  });
   try {
     for (let i = 0; i < count; i++) {
       const template = templates[i % templates.length]!;
       const sample = makeSample(seedBase + i * 7919, `${name}-${i}`);
       const screen = SCREENS[i % SCREENS.length]!;
       const { html, truth } = template.render(sample);
-      const page = await browser.newPage({ viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.scale });
+      const page = await browser.newPage({
+        viewport: { width: screen.width, height: screen.height },
+        deviceScaleFactor: screen.scale,
+      });
       await page.setContent(html, { waitUntil: "load" });
       const jpeg = i % 3 === 1;
       const look = sample.dark ? "dark" : "light";
@@ -41,7 +47,10 @@ async function renderSet(name: string, templates: Template[], count: number, see
       const bytes = await page.screenshot(jpeg ? { type: "jpeg", quality: 80 + (i % 15) } : { type: "png" });
       await page.close();
       writeFileSync(join(dir, file), bytes);
-      writeFileSync(join(dir, file.replace(/\.(png|jpg)$/, ".json")), `${JSON.stringify({ file, template: template.name, ...truth }, null, 2)}\n`);
+      writeFileSync(
+        join(dir, file.replace(/\.(png|jpg)$/, ".json")),
+        `${JSON.stringify({ file, template: template.name, ...truth }, null, 2)}\n`,
+      );
     }
   } finally {
     await browser.close();

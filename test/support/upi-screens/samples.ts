@@ -67,9 +67,42 @@ const PAYEES: [string, string, string][] = [
   ["Anitha Reddy", "ANITHA REDDY", "anitha.reddy"],
   ["Sai Balaji Chits", "SAI BALAJI CHITS", "saibalajichits"],
 ];
-const PAYERS = ["Ravi Kumar", "Priya Sharma", "Suresh Babu", "Deepa Nair", "Arun Prakash", "Kavitha Rao", "Mohammed Irfan", "Geetha Krishnan"];
-const HANDLES = ["icici", "okicici", "okaxis", "okhdfcbank", "oksbi", "ybl", "ibl", "axl", "paytm", "upi", "hdfcbank", "sbi", "axisbank", "kotak"];
-const BANKS = ["State Bank of India", "HDFC Bank", "ICICI Bank", "Axis Bank", "Canara Bank", "Kotak Mahindra Bank", "Bank of Baroda", "Union Bank of India"];
+const PAYERS = [
+  "Ravi Kumar",
+  "Priya Sharma",
+  "Suresh Babu",
+  "Deepa Nair",
+  "Arun Prakash",
+  "Kavitha Rao",
+  "Mohammed Irfan",
+  "Geetha Krishnan",
+];
+const HANDLES = [
+  "icici",
+  "okicici",
+  "okaxis",
+  "okhdfcbank",
+  "oksbi",
+  "ybl",
+  "ibl",
+  "axl",
+  "paytm",
+  "upi",
+  "hdfcbank",
+  "sbi",
+  "axisbank",
+  "kotak",
+];
+const BANKS = [
+  "State Bank of India",
+  "HDFC Bank",
+  "ICICI Bank",
+  "Axis Bank",
+  "Canara Bank",
+  "Kotak Mahindra Bank",
+  "Bank of Baroda",
+  "Union Bank of India",
+];
 const NOTES = ["Chit Dec", "instalment", "chit payment", "Monthly chit", "", "", "ticket 7"];
 export const FONTS = ["Roboto", "Noto Sans", "Open Sans", "Lato", "Inter", "DejaVu Sans", "Liberation Sans"];
 
@@ -123,11 +156,32 @@ export function makeSample(seed: number, id: string): Sample {
 
 // ---- formatting helpers the templates share ----
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export function parts(iso: string) {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return { y, m, d, mon: MONTHS[m - 1]!.slice(0, 3), month: MONTHS[m - 1]!, dd: String(d).padStart(2, "0"), mm: String(m).padStart(2, "0") };
+  return {
+    y,
+    m,
+    d,
+    mon: MONTHS[m - 1]!.slice(0, 3),
+    month: MONTHS[m - 1]!,
+    dd: String(d).padStart(2, "0"),
+    mm: String(m).padStart(2, "0"),
+  };
 }
 
 export function clock12(t: Sample["time"], upper = false) {

@@ -14,10 +14,12 @@ const kotak: Template = {
     const t = themeOf(s, "#ed1c24", "#ff6b6b");
     const p = parts(s.paidOn);
     const body = `
-<div style="background:${s.dark ? "#1c1c1e" : "#003874"};color:#fff;padding:16px 18px;font-size:17px">Transaction details</div>
+<div style="background:${s.dark ? "#1c1c1e" : "#003874"};color:#fff;padding:16px 18px;
+  font-size:17px">Transaction details</div>
 <div style="padding:26px 20px">
  <div style="font-size:15px">Paid <b>₹${indian(s.amountPaise, "always")}</b> to ${esc(s.payee)}</div>
- <div class="muted" style="font-size:13px;margin-top:8px">${weekday(s.paidOn)}, ${p.d} ${p.month} ${p.y} | ${clock12(s.time, true)}</div>
+ <div class="muted" style="font-size:13px;
+   margin-top:8px">${weekday(s.paidOn)}, ${p.d} ${p.month} ${p.y} | ${clock12(s.time, true)}</div>
 </div>
 <div class="card">
  <div class="row"><span class="muted">UPI Ref.</span><span>${s.reference}</span></div>
@@ -42,7 +44,8 @@ const yono: Template = {
  <div class="row"><span class="muted">Payee Name</span><span>${esc(s.payeeBankingName)}</span></div>
  <div class="row"><span class="muted">Payee VPA</span><span>${esc(s.upiId)}</span></div>
  <div class="row"><span class="muted">UTR Number</span><span>${s.reference}</span></div>
- <div class="row"><span class="muted">Date &amp; Time</span><span>${p.dd}-${p.mon}-${p.y} ${clock24(s.time, true)}</span></div>
+ <div class="row"><span
+   class="muted">Date &amp; Time</span><span>${p.dd}-${p.mon}-${p.y} ${clock24(s.time, true)}</span></div>
  <div class="row"><span class="muted">Remarks</span><span>${esc(s.note || "NA")}</span></div>
 </div>`;
     const truth = truthOf(s);
@@ -63,7 +66,8 @@ const mobikwik: Template = {
  <div style="font-size:16px;margin-top:6px">sent successfully</div>
  <div style="font-size:16px;margin-top:14px">to ${esc(s.payee)}</div>
  <div class="muted" style="font-size:13px">UPI ID: ${esc(s.upiId)}</div>
- <div class="muted" style="font-size:13px;margin-top:8px">${p.dd} ${p.mon} '${String(p.y).slice(2)}, ${clock12(s.time, true)}</div>
+ <div class="muted" style="font-size:13px;
+   margin-top:8px">${p.dd} ${p.mon} '${String(p.y).slice(2)}, ${clock12(s.time, true)}</div>
 </div>
 <div class="card" style="margin-top:30px">
  <div class="row"><span class="muted">Bank Ref No</span><span>${s.reference}</span></div>
@@ -79,7 +83,14 @@ const neo: Template = {
   render(s) {
     const t = themeOf(s, "#7c4dff", "#b39ddb");
     const p = parts(s.paidOn);
-    const th = p.d % 10 === 1 && p.d !== 11 ? "st" : p.d % 10 === 2 && p.d !== 12 ? "nd" : p.d % 10 === 3 && p.d !== 13 ? "rd" : "th";
+    const th =
+      p.d % 10 === 1 && p.d !== 11
+        ? "st"
+        : p.d % 10 === 2 && p.d !== 12
+          ? "nd"
+          : p.d % 10 === 3 && p.d !== 13
+            ? "rd"
+            : "th";
     const body = `
 <div style="margin:40px 18px 0;border-radius:18px;padding:24px;background:${s.dark ? "#2a2440" : "#f3efff"}">
  <div class="muted" style="font-size:13px">paid to</div>
@@ -101,9 +112,11 @@ const payzapp: Template = {
   render(s) {
     const t = themeOf(s, "#004c8f", "#90caf9");
     const body = `
-<div style="background:${s.dark ? "#0b2239" : "#004c8f"};color:#fff;padding:16px 18px;font-size:17px">Payment Successful!</div>
+<div style="background:${s.dark ? "#0b2239" : "#004c8f"};color:#fff;padding:16px 18px;
+  font-size:17px">Payment Successful!</div>
 <div class="card" style="margin-top:24px">
- <div class="muted" style="font-size:13px">Amount Paid</div><div style="font-size:26px;font-weight:600">₹ ${indian(s.amountPaise, "always")}</div>
+ <div class="muted" style="font-size:13px">Amount Paid</div><div style="font-size:26px;
+   font-weight:600">₹ ${indian(s.amountPaise, "always")}</div>
  <div class="muted" style="font-size:13px;margin-top:12px">To</div><div>${esc(s.payee)} (${esc(s.upiId)})</div>
  <div class="muted" style="font-size:13px;margin-top:12px">RRN</div><div>${s.reference}</div>
  <div class="muted" style="font-size:13px;margin-top:12px">Date</div><div>${s.paidOn} ${clock24(s.time)}</div>

@@ -21,7 +21,8 @@ const amazon: Template = {
  <div class="muted" style="font-size:13px">Bank Reference ID</div><div>${s.reference}</div>
  <div class="muted" style="font-size:13px;margin-top:12px">Amazon Pay Transaction ID</div>
   <div>P${s.appTxnId.slice(0, 2)}-${s.appTxnId.slice(2, 9)}-${s.appTxnId.slice(9, 16)}</div>
- <div class="muted" style="font-size:13px;margin-top:12px">Paid from</div><div>${esc(s.payerBank)} ••${s.accountLast4}</div>
+ <div class="muted" style="font-size:13px;
+   margin-top:12px">Paid from</div><div>${esc(s.payerBank)} ••${s.accountLast4}</div>
 </div>`;
     return { html: page(s, t, body, "", s.dark ? "#131a22" : "#232f3e"), truth: truthOf(s) };
   },
@@ -44,7 +45,8 @@ const cred: Template = {
  <div class="row"><span class="muted">UPI ID</span><span>${esc(s.upiId)}</span></div>
  <div class="row"><span class="muted">UTR number</span><span>${s.reference}</span></div>
  <div class="row"><span class="muted">CRED transaction id</span><span>${s.appTxnId.slice(0, 16)}</span></div>
- <div class="row"><span class="muted">paid using</span><span>${esc(s.payerBank.toLowerCase())} ${s.accountLast4}</span></div>
+ <div class="row"><span
+   class="muted">paid using</span><span>${esc(s.payerBank.toLowerCase())} ${s.accountLast4}</span></div>
 </div>`;
     return { html: page(s, t, body), truth: truthOf(s) };
   },
@@ -56,10 +58,12 @@ const imobile: Template = {
     const t = themeOf(s, "#b02a30", "#f28b82");
     const p = parts(s.paidOn);
     const body = `
-<div style="background:${s.dark ? "#4a1114" : "#b02a30"};color:#fff;padding:16px 18px;font-size:17px">Pay to Contact/UPI ID</div>
+<div style="background:${s.dark ? "#4a1114" : "#b02a30"};color:#fff;padding:16px 18px;
+  font-size:17px">Pay to Contact/UPI ID</div>
 <div class="center" style="margin-top:24px;font-size:19px">Fund transfer successful</div>
 <div class="card">
- <div class="row"><span class="muted">Amount (₹)</span><span style="font-size:19px;font-weight:600">${indian(s.amountPaise, "always")}</span></div>
+ <div class="row"><span class="muted">Amount (₹)</span><span style="font-size:19px;
+   font-weight:600">${indian(s.amountPaise, "always")}</span></div>
  <div class="row"><span class="muted">Payee</span><span>${esc(s.payee)}</span></div>
  <div class="row"><span class="muted">VPA</span><span>${esc(s.upiId)}</span></div>
  <div class="row"><span class="muted">From A/c</span><span>XX${s.accountLast4}</span></div>
@@ -78,7 +82,8 @@ const whatsapp: Template = {
     const t = themeOf(s, "#008069", "#00a884");
     const p = parts(s.paidOn);
     const body = `
-<div style="background:${s.dark ? "#1f2c34" : "#008069"};color:#fff;padding:16px 18px;font-size:17px">Payment details</div>
+<div style="background:${s.dark ? "#1f2c34" : "#008069"};color:#fff;padding:16px 18px;
+  font-size:17px">Payment details</div>
 <div class="center" style="margin-top:30px">
  <div style="font-size:16px">You paid ${esc(s.payee)}</div>
  <div style="font-size:44px;margin-top:10px">₹${indian(s.amountPaise)}</div>
@@ -88,8 +93,10 @@ const whatsapp: Template = {
 <div class="card" style="margin-top:30px">
  <div class="muted" style="font-size:13px">UPI transaction ID</div><div>${s.reference}</div>
  <div class="muted" style="font-size:13px;margin-top:12px">To</div><div>${esc(s.payee)} · ${esc(s.upiId)}</div>
- <div class="muted" style="font-size:13px;margin-top:12px">From</div><div>${esc(s.payer)} · ${esc(s.payerBank)} ${s.accountLast4}</div>
- <div class="muted" style="font-size:13px;margin-top:12px">WhatsApp payment ID</div><div>${s.appTxnId.slice(0, 14)}</div>
+ <div class="muted" style="font-size:13px;
+   margin-top:12px">From</div><div>${esc(s.payer)} · ${esc(s.payerBank)} ${s.accountLast4}</div>
+ <div class="muted" style="font-size:13px;
+   margin-top:12px">WhatsApp payment ID</div><div>${s.appTxnId.slice(0, 14)}</div>
 </div>`;
     return { html: page(s, t, body, "", s.dark ? "#1f2c34" : "#008069"), truth: truthOf(s) };
   },
@@ -129,7 +136,8 @@ const phonepeMobile: Template = {
  <div style="font-size:13px;opacity:.9;margin-top:4px">${clock12(s.time)}, ${p.dd} ${p.mon} ${p.y}</div>
 </div>
 <div class="card">
- <div class="row"><span>Sent to ${esc(s.payee)}</span><span style="font-weight:700">₹${indian(s.amountPaise)}</span></div>
+ <div class="row"><span>Sent to ${esc(s.payee)}</span><span
+   style="font-weight:700">₹${indian(s.amountPaise)}</span></div>
  <div class="muted" style="font-size:13px">Mobile: ${s.payeePhone}</div>
  <hr style="border:0;border-top:1px solid ${t.line}">
  <div class="muted" style="font-size:13px">PhonePe Transaction ID</div><div>T${s.appTxnId.slice(0, 21)}</div>

@@ -46,7 +46,8 @@ const gpay: Template = {
     const bankLine = s.amountStyle % 2 ? `${s.payerBank} ${s.accountLast4}` : `${s.payerBank} •••• ${s.accountLast4}`;
     const body = `
 <div class="center" style="padding-top:48px">
- <div style="width:64px;height:64px;border-radius:50%;background:${t.accent};color:${t.bg};font-size:30px;line-height:64px;margin:0 auto">${esc(s.payee[0]!)}</div>
+ <div style="width:64px;height:64px;border-radius:50%;background:${t.accent};color:${t.bg};font-size:30px;
+   line-height:64px;margin:0 auto">${esc(s.payee[0]!)}</div>
  <div style="font-size:20px;margin-top:14px">To ${esc(s.payee)}</div>
  <div class="muted" style="font-size:14px;margin-top:2px">${esc(s.upiId)}</div>
  <div style="font-size:46px;margin:26px 0 8px">${rupee(s)}</div>
@@ -82,8 +83,10 @@ const phonepe: Template = {
 <div class="card">
  <div class="muted" style="font-size:13px">Paid to</div>
  <div class="row" style="align-items:center">
-  <div style="display:flex;gap:12px;align-items:center"><div style="width:40px;height:40px;border-radius:50%;background:#e1d5f3;color:#5f259f;text-align:center;line-height:40px">${esc(s.payee[0]!)}</div>
-  <div><div style="font-size:16px">${esc(s.payee.toUpperCase())}</div><div class="muted" style="font-size:13px">${esc(payeeSub)}</div></div></div>
+  <div style="display:flex;gap:12px;align-items:center"><div style="width:40px;height:40px;border-radius:50%;
+    background:#e1d5f3;color:#5f259f;text-align:center;line-height:40px">${esc(s.payee[0]!)}</div>
+  <div><div style="font-size:16px">${esc(s.payee.toUpperCase())}</div><div class="muted"
+    style="font-size:13px">${esc(payeeSub)}</div></div></div>
   <div style="font-size:20px;font-weight:600">${rupee(s)}</div>
  </div>
  <hr style="border:0;border-top:1px solid ${t.line}">
@@ -108,10 +111,13 @@ const paytm: Template = {
     const paise = s.amountPaise % 100;
     const big =
       s.amountStyle % 2 && paise
-        ? `₹${indian(s.amountPaise - paise, "never")}<span style="font-size:22px">.${String(paise).padStart(2, "0")}</span>`
+        ? `₹${indian(s.amountPaise - paise, "never")}<span ` +
+          `style="font-size:22px">.${String(paise).padStart(2, "0")}</span>`
         : `₹${indian(s.amountPaise)}`;
     const body = `
-<div style="padding:20px 18px 6px;display:flex;justify-content:space-between;align-items:center"><span style="font-size:22px;font-weight:700;color:#002e6e">pay<span style="color:#00baf2">tm</span></span><span class="muted">Help</span></div>
+<div style="padding:20px 18px 6px;display:flex;justify-content:space-between;align-items:center"><span
+  style="font-size:22px;font-weight:700;color:#002e6e">pay<span style="color:#00baf2">tm</span></span><span
+  class="muted">Help</span></div>
 <div class="center" style="margin-top:26px">
  <div style="font-size:17px">Paid Successfully to</div>
  <div style="font-size:21px;font-weight:600;margin-top:6px">${esc(s.payee)}</div>
@@ -137,16 +143,20 @@ const bhim: Template = {
     const body = `
 <div style="background:${s.dark ? "#1b2a3a" : "#00337a"};color:#fff;padding:14px 18px;font-size:18px">BHIM</div>
 <div class="center" style="margin-top:30px">
- <div style="width:70px;height:70px;border-radius:50%;background:#12a150;color:#fff;font-size:40px;line-height:70px;margin:0 auto">✓</div>
+ <div style="width:70px;height:70px;border-radius:50%;background:#12a150;color:#fff;font-size:40px;line-height:70px;
+   margin:0 auto">✓</div>
  <div style="font-size:19px;margin-top:12px">Payment Successful</div>
  <div style="font-size:38px;font-weight:600;margin-top:14px">${rupee(s, true)}</div>
 </div>
 <div class="card" style="margin-top:26px">
- <div class="muted" style="font-size:13px">To</div><div>${esc(s.payee)}</div><div class="muted" style="font-size:13px">${esc(s.upiId)}</div>
- <div class="muted" style="font-size:13px;margin-top:12px">From</div><div>${esc(s.payer)}</div><div class="muted" style="font-size:13px">A/c XXXX${s.accountLast4}</div>
+ <div class="muted" style="font-size:13px">To</div><div>${esc(s.payee)}</div><div class="muted"
+   style="font-size:13px">${esc(s.upiId)}</div>
+ <div class="muted" style="font-size:13px;margin-top:12px">From</div><div>${esc(s.payer)}</div><div class="muted"
+   style="font-size:13px">A/c XXXX${s.accountLast4}</div>
  <div class="muted" style="font-size:13px;margin-top:12px">Date &amp; Time</div><div>${dateText(s, [d3, d6, d5])}</div>
  <div class="muted" style="font-size:13px;margin-top:12px">UPI Ref. No.</div><div>${s.reference}</div>
- <div class="muted" style="font-size:13px;margin-top:12px">Txn ID</div><div>BHIM${s.appTxnId.slice(0, 8)}ab${s.appTxnId.slice(8, 12)}</div>
+ <div class="muted" style="font-size:13px;
+   margin-top:12px">Txn ID</div><div>BHIM${s.appTxnId.slice(0, 8)}ab${s.appTxnId.slice(8, 12)}</div>
  ${s.note ? `<div class="muted" style="font-size:13px;margin-top:12px">Remarks</div><div>${esc(s.note)}</div>` : ""}
 </div>`;
     return { html: page(s, t, body, "", s.dark ? "#1b2a3a" : "#00337a"), truth: truthOf(s) };
@@ -159,11 +169,17 @@ const bank: Template = {
     const t = themeOf(s, "#1f4e9c", "#7aa7ff");
     const style = s.amountStyle % 3;
     const amount =
-      style === 0 ? `INR ${indian(s.amountPaise, "always")}` : style === 1 ? `Rs. ${indian(s.amountPaise, "always")}` : `₹ ${indian(s.amountPaise, "always")}`;
+      style === 0
+        ? `INR ${indian(s.amountPaise, "always")}`
+        : style === 1
+          ? `Rs. ${indian(s.amountPaise, "always")}`
+          : `₹ ${indian(s.amountPaise, "always")}`;
     const refLabel = s.amountStyle % 2 ? "UTR No." : "Reference Number";
     const body = `
-<div style="background:${s.dark ? "#0d2346" : "#1f4e9c"};color:#fff;padding:16px 18px;font-size:17px">← Fund Transfer</div>
-<div class="center" style="margin:26px 0 10px"><div style="font-size:20px;color:#1e8e3e">Transaction Successful</div></div>
+<div style="background:${s.dark ? "#0d2346" : "#1f4e9c"};color:#fff;padding:16px 18px;
+  font-size:17px">← Fund Transfer</div>
+<div class="center" style="margin:26px 0 10px"><div style="font-size:20px;
+  color:#1e8e3e">Transaction Successful</div></div>
 <div class="card">
  <div class="row"><span class="muted">Amount</span><span style="font-weight:700;font-size:18px">${amount}</span></div>
  <div class="row"><span class="muted">Beneficiary Name</span><span>${esc(s.payeeBankingName)}</span></div>

@@ -10,14 +10,22 @@ import type { Chit } from "../../../ports/ledger.ts";
 import { responseSchema } from "../openapi/describe-route.ts";
 import { count, day, instant, maybeRupees, rupees, rupeesOut } from "./common.ts";
 
-export const instalmentStatus = responseSchema("InstalmentStatus", z.enum(["paid", "part-paid", "due", "overdue", "upcoming"]));
+export const instalmentStatus = responseSchema(
+  "InstalmentStatus",
+  z.enum(["paid", "part-paid", "due", "overdue", "upcoming"]),
+);
 
 const instalmentRecordSchema = responseSchema(
   "InstalmentRecord",
   z.object({
     number: z.number().int(),
-    discount: rupeesOut("The winning bid as quoted under this chit's convention (the member's own when they won it).").nullable(),
-    discounts: z.array(rupeesOut()).nullable().meta({ description: "Every prize's bid at this auction, the first being `discount`." }),
+    discount: rupeesOut(
+      "The winning bid as quoted under this chit's convention (the member's own when they won it).",
+    ).nullable(),
+    discounts: z
+      .array(rupeesOut())
+      .nullable()
+      .meta({ description: "Every prize's bid at this auction, the first being `discount`." }),
     payableOverride: rupeesOut("The payable printed on the foreman's notice; it beats the computed one.").nullable(),
     wonByMe: z.boolean(),
     prizeReceived: rupeesOut().nullable(),
@@ -33,14 +41,21 @@ export const chitSchema = responseSchema(
     organizer: z.string().meta({ description: "The foreman (company or person)." }),
     ticketNo: z.string().meta({ description: "The member's ticket number in the group." }),
     upiIds: z.array(z.string()).meta({
-      description: "UPI ids (name@bank, lower case) the member pays this chit to; a shared payment screenshot paid to one of them is matched to this chit.",
+      description:
+        "UPI ids (name@bank, lower case) the member pays this chit to; a shared payment " +
+        "screenshot paid to one of them is matched to this chit.",
     }),
     chitValue: rupeesOut("C, the gross chit amount."),
     members: z.number().int().meta({ description: "Tickets in the group: instalments x prizesPerAuction." }),
-    instalments: z.number().int().meta({ description: "The chit's number of instalments (auctions); what was recorded per instalment is `records`." }),
+    instalments: z.number().int().meta({
+      description: "The chit's number of instalments (auctions); what was recorded per instalment is `records`.",
+    }),
     prizesPerAuction: z.number().int().meta({ description: "Prizes given out at each auction." }),
     startDate: day("Instalment 1's date (for month-based frequencies, its month)."),
-    dueDay: z.number().int().meta({ description: "Day of the month instalments fall due; unused by daily, weekly and fortnightly chits." }),
+    dueDay: z
+      .number()
+      .int()
+      .meta({ description: "Day of the month instalments fall due; unused by daily, weekly and fortnightly chits." }),
     frequency: z.enum(FREQUENCIES),
     commissionPercent: z.number().meta({ description: "Foreman's commission, % of the chit value." }),
     commissionMode: z.enum(["from-discount", "on-top"]),
@@ -51,7 +66,10 @@ export const chitSchema = responseSchema(
     firstInstalment: z.enum(["foreman", "auction"]),
     maxDiscountPercent: z.number(),
     taxMode: z.enum(["none", "deducted-from-prize", "charged-to-members"]),
-    taxOnCommissionPercent: z.number().nullable().meta({ description: "The chit's own rate; null: the rate in force on each auction date." }),
+    taxOnCommissionPercent: z
+      .number()
+      .nullable()
+      .meta({ description: "The chit's own rate; null: the rate in force on each auction date." }),
     taxDeductedFromPrize: z.boolean().meta({ description: "Older name: taxMode is deducted-from-prize." }),
     rounding: z.enum(["paise", "rupee"]),
     dividendRounding: z.enum(["nearest", "down", "up"]),
@@ -63,7 +81,9 @@ export const chitSchema = responseSchema(
     notes: z.string(),
     status: z.enum(["active", "closed"]),
     prized: z.boolean().meta({ description: "The member has recorded winning an instalment." }),
-    records: z.array(instalmentRecordSchema).meta({ description: "What the member recorded per instalment (bids, notice payables, the prize won)." }),
+    records: z
+      .array(instalmentRecordSchema)
+      .meta({ description: "What the member recorded per instalment (bids, notice payables, the prize won)." }),
     createdAt: instant(),
     updatedAt: instant(),
   }),
@@ -118,7 +138,8 @@ export function chitJson(chit: Chit): ChitJson {
     notes: chit.notes,
     status: chit.status,
     prized: chit.instalments.some((r) => r.wonByMe === true),
-    // `instalments` is the chit's number of instalments (issue 15's name); what was recorded per instalment is `records`
+    // `instalments` is the chit's number of instalments (issue 15's name); what was recorded per instalment is
+    // `records`
     records: chit.instalments.map(instalmentRecordJson),
     createdAt: chit.createdAt.toISOString(),
     updatedAt: chit.updatedAt.toISOString(),
@@ -152,7 +173,9 @@ export const chitProgressSchema = responseSchema(
     overdue: rupeesOut(),
     paidInstalments: count(),
     next: dueItemSchema.nullable(),
-    problem: z.string().nullable().meta({ description: "Why this chit has no schedule (its stored terms are outside what a chit can be; edit it), or null." }),
+    problem: z.string().nullable().meta({
+      description: "Why this chit has no schedule (its stored terms are outside what a chit can be; edit it), or null.",
+    }),
   }),
 );
 
@@ -173,7 +196,9 @@ export const chitListSchema = responseSchema(
   "ChitList",
   z.object({
     today: day(),
-    chits: z.array(responseSchema("ChitListItem", chitSchema.extend({ summary: chitProgressSchema }))).meta({ description: "Oldest first." }),
+    chits: z
+      .array(responseSchema("ChitListItem", chitSchema.extend({ summary: chitProgressSchema })))
+      .meta({ description: "Oldest first." }),
     total: count("How many chits the member has in all."),
     page: count(),
     perPage: count(),

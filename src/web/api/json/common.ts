@@ -13,7 +13,8 @@ export const rupees = paiseToRupees;
 export const maybeRupees = (paise: Paise | null | undefined) => (paise == null ? null : rupees(paise));
 
 export const day = (description = "A calendar date, YYYY-MM-DD.") => z.string().meta({ format: "date", description });
-export const instant = (description?: string) => z.string().meta({ format: "date-time", ...(description ? { description } : {}) });
+export const instant = (description?: string) =>
+  z.string().meta({ format: "date-time", ...(description ? { description } : {}) });
 export const count = (description?: string) =>
   z
     .number()
@@ -22,15 +23,21 @@ export const count = (description?: string) =>
     .meta(description ? { description } : {});
 
 /** A path's {id}: another member's id answers 404 like a missing one. */
-export const idParam = (what: string) => z.object({ id: z.string().meta({ description: `The ${what}'s id; another member's id answers 404.` }) });
+export const idParam = (what: string) =>
+  z.object({ id: z.string().meta({ description: `The ${what}'s id; another member's id answers 404.` }) });
 
 export const errorSchema = responseSchema(
   "Error",
   z.object({
     error: z.object({
-      code: z.string().meta({ description: "Stable kebab-case reason, e.g. invalid-input, not-found, file-too-large, unsupported-file-type." }),
+      code: z.string().meta({
+        description: "Stable kebab-case reason, e.g. invalid-input, not-found, file-too-large, unsupported-file-type.",
+      }),
       message: z.string().meta({ description: "For people." }),
-      fields: z.record(z.string(), z.string()).optional().meta({ description: "Per-field messages, keyed by the field's name." }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .meta({ description: "Per-field messages, keyed by the field's name." }),
     }),
   }),
 );

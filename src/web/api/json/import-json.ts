@@ -7,7 +7,9 @@ import { responseSchema } from "../openapi/describe-route.ts";
 import { count, day, instant, maybeRupees, rupeesOut } from "./common.ts";
 
 const problem = z.object({
-  field: z.string().meta({ description: "date, amount, chit, instalment, method, reference, notes, duplicate or row." }),
+  field: z
+    .string()
+    .meta({ description: "date, amount, chit, instalment, method, reference, notes, duplicate or row." }),
   message: z.string(),
 });
 
@@ -45,7 +47,8 @@ export const importPreviewSchema = responseSchema(
 export function importPreviewJson(p: ImportPreview): z.infer<typeof importPreviewSchema> {
   const { columns } = matchColumns(p.source.headers, p.mapping, []);
   const errorsByRow = new Map<number, { field: string; message: string }[]>();
-  for (const e of p.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), { field: e.field, message: e.message }]);
+  for (const e of p.errors)
+    errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), { field: e.field, message: e.message }]);
   return {
     id: p.id,
     fileName: p.fileName,
@@ -54,7 +57,9 @@ export function importPreviewJson(p: ImportPreview): z.infer<typeof importPrevie
     encoding: p.source.encoding,
     delimiter: p.source.delimiter,
     headers: p.source.headers,
-    columns: Object.fromEntries(Object.entries(columns).map(([field, index]) => [field, p.source.headers[index] ?? null])),
+    columns: Object.fromEntries(
+      Object.entries(columns).map(([field, index]) => [field, p.source.headers[index] ?? null]),
+    ),
     ready: p.errors.length === 0 && p.rows.length > 0,
     rows: p.rows.map((r) => ({
       row: r.row,
@@ -73,4 +78,7 @@ export function importPreviewJson(p: ImportPreview): z.infer<typeof importPrevie
   };
 }
 
-export const importCommittedSchema = responseSchema("ImportCommitted", z.object({ imported: count("How many payments."), paymentIds: z.array(z.string()) }));
+export const importCommittedSchema = responseSchema(
+  "ImportCommitted",
+  z.object({ imported: count("How many payments."), paymentIds: z.array(z.string()) }),
+);

@@ -13,7 +13,9 @@ const receiptSchema = responseSchema(
   z.object({
     id: z.string(),
     paymentId: z.string(),
-    contentType: z.enum(["image/jpeg", "application/pdf"]).meta({ description: "Images are re-encoded as JPEG (EXIF and GPS removed)." }),
+    contentType: z
+      .enum(["image/jpeg", "application/pdf"])
+      .meta({ description: "Images are re-encoded as JPEG (EXIF and GPS removed)." }),
     size: z.number().int().meta({ description: "Bytes." }),
     sha256: z.string().meta({ description: "Of the file as uploaded; the same file on two payments is flagged." }),
     width: z.number().int().nullable(),
@@ -79,7 +81,9 @@ const paymentRowSchema = responseSchema(
   "PaymentRow",
   paymentSchema.extend({
     chitName: z.string(),
-    instalmentStatus: z.string().meta({ description: "The instalment's status (paid, part-paid, due, overdue, upcoming), or unknown." }),
+    instalmentStatus: z
+      .string()
+      .meta({ description: "The instalment's status (paid, part-paid, due, overdue, upcoming), or unknown." }),
   }),
 );
 
@@ -89,13 +93,26 @@ function paymentRowJson(p: PaymentRow): z.infer<typeof paymentRowSchema> {
 
 const warningSchema = responseSchema(
   "PaymentWarning",
-  z.object({ code: z.enum(["duplicate-receipt", "duplicate-reference"]), message: z.string(), otherPaymentId: z.string() }),
+  z.object({
+    code: z.enum(["duplicate-receipt", "duplicate-reference"]),
+    message: z.string(),
+    otherPaymentId: z.string(),
+  }),
 );
 
-export const paymentResultSchema = responseSchema("PaymentResult", z.object({ payment: paymentSchema, warnings: z.array(warningSchema) }));
+export const paymentResultSchema = responseSchema(
+  "PaymentResult",
+  z.object({ payment: paymentSchema, warnings: z.array(warningSchema) }),
+);
 
-export function paymentResultJson(result: { payment: Payment; warnings: PaymentWarning[] }): z.infer<typeof paymentResultSchema> {
-  return { payment: paymentJson(result.payment), warnings: result.warnings.map(({ code, message, otherPaymentId }) => ({ code, message, otherPaymentId })) };
+export function paymentResultJson(result: {
+  payment: Payment;
+  warnings: PaymentWarning[];
+}): z.infer<typeof paymentResultSchema> {
+  return {
+    payment: paymentJson(result.payment),
+    warnings: result.warnings.map(({ code, message, otherPaymentId }) => ({ code, message, otherPaymentId })),
+  };
 }
 
 export const chitPaymentsSchema = responseSchema(
@@ -111,7 +128,14 @@ export const chitPaymentsSchema = responseSchema(
 );
 
 export function chitPaymentsJson(p: ChitPayments): z.infer<typeof chitPaymentsSchema> {
-  return { chitId: p.chitId, payments: p.items.map(paymentJson), total: p.total, page: p.page, perPage: p.perPage, pages: p.pages };
+  return {
+    chitId: p.chitId,
+    payments: p.items.map(paymentJson),
+    total: p.total,
+    page: p.page,
+    perPage: p.perPage,
+    pages: p.pages,
+  };
 }
 
 export const paymentPageSchema = responseSchema(

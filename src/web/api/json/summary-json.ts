@@ -20,7 +20,9 @@ const chitCardSchema = responseSchema(
     overdue: rupeesOut(),
     instalments: count("How many instalments the chit has."),
     paidInstalments: count(),
-    next: dueItemSchema.nullable().meta({ description: "The next instalment to pay; null when none is left or the chit is closed." }),
+    next: dueItemSchema
+      .nullable()
+      .meta({ description: "The next instalment to pay; null when none is left or the chit is closed." }),
   }),
 );
 
@@ -91,5 +93,13 @@ export const duePageSchema = responseSchema(
 );
 
 export function duePageJson(d: DuePage): z.infer<typeof duePageSchema> {
-  return { status: d.status, today: d.today, items: d.items.map(dueJson), total: d.total, page: d.page, perPage: d.perPage, pages: d.pages };
+  return {
+    status: d.status,
+    today: d.today,
+    items: d.items.map(dueJson),
+    total: d.total,
+    page: d.page,
+    perPage: d.perPage,
+    pages: d.pages,
+  };
 }

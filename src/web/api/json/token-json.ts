@@ -35,7 +35,9 @@ export const tokenListSchema = responseSchema("ApiTokenList", z.object({ tokens:
 export const newTokenSchema = responseSchema(
   "NewApiToken",
   apiTokenSchema.extend({
-    token: z.string().meta({ description: "The token: send it as Authorization: Bearer <token>. Shown only this once." }),
+    token: z
+      .string()
+      .meta({ description: "The token: send it as Authorization: Bearer <token>. Shown only this once." }),
     notice: z.string(),
   }),
 );

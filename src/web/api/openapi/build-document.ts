@@ -52,7 +52,11 @@ class Side {
   components(): Record<string, JsonSchema> {
     const registry = z.registry<{ id: string }>();
     for (const [schema, id] of this.ids) registry.add(schema, { id });
-    const { schemas } = z.toJSONSchema(registry, { io: this.io, unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` });
+    const { schemas } = z.toJSONSchema(registry, {
+      io: this.io,
+      unrepresentable: "any",
+      uri: (id) => `#/components/schemas/${id}`,
+    });
     if ("__shared" in schemas) throw new Error("An API schema refers to itself; give the shared part a name");
     return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, clean(schema as JsonSchema)]));
   }
@@ -69,7 +73,9 @@ function parameters(path: string, operation: OperationDoc) {
   const pathShape = operation.params?.shape ?? {};
   return [
     ...inPath.map((name) => parameter(name, "path", (pathShape[name] as z.ZodType | undefined) ?? z.string())),
-    ...Object.entries(operation.query?.shape ?? {}).map(([name, field]) => parameter(name, "query", field as z.ZodType)),
+    ...Object.entries(operation.query?.shape ?? {}).map(([name, field]) =>
+      parameter(name, "query", field as z.ZodType),
+    ),
   ];
 }
 
@@ -78,9 +84,13 @@ function answer(status: string, a: Answer, operationId: string, responses: Side)
   const base = `${pascal(operationId)}${status === "200" || status === "201" ? "" : status}Response`;
   const content = {
     ...(a.json ? { "application/json": { schema: responses.use(a.json, base) } } : {}),
-    ...Object.fromEntries(Object.entries(a.content ?? {}).map(([type, schema]) => [type, { schema: responses.use(schema, base) }])),
+    ...Object.fromEntries(
+      Object.entries(a.content ?? {}).map(([type, schema]) => [type, { schema: responses.use(schema, base) }]),
+    ),
   };
-  const headers = Object.fromEntries(Object.entries(a.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: "string" } }]));
+  const headers = Object.fromEntries(
+    Object.entries(a.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: "string" } }]),
+  );
   return {
     description: a.description,
     ...(Object.keys(headers).length ? { headers } : {}),
@@ -98,7 +108,10 @@ export function buildPaths(routes: DocumentedRoute[]) {
     const body = op.body && {
       required: op.body.required,
       content: Object.fromEntries(
-        Object.entries(op.body.content).map(([type, schema]) => [type, { schema: requests.use(schema, `${pascal(op.operationId)}Body`) }]),
+        Object.entries(op.body.content).map(([type, schema]) => [
+          type,
+          { schema: requests.use(schema, `${pascal(op.operationId)}Body`) },
+        ]),
       ),
     };
     paths[path] = {
@@ -110,7 +123,9 @@ export function buildPaths(routes: DocumentedRoute[]) {
         tags: op.tags,
         ...(params.length ? { parameters: params } : {}),
         ...(body ? { requestBody: body } : {}),
-        responses: Object.fromEntries(Object.entries(op.responses).map(([status, a]) => [status, answer(status, a, op.operationId, responses)])),
+        responses: Object.fromEntries(
+          Object.entries(op.responses).map(([status, a]) => [status, answer(status, a, op.operationId, responses)]),
+        ),
         ...(op.security ? { security: op.security } : {}),
       },
     };

@@ -8,7 +8,9 @@ import type { z } from "zod";
 export type ErrorAnswer = "BadInput" | "Unauthenticated" | "Forbidden" | "NotFound" | "TooLarge" | "UnsupportedFile";
 
 /** One answer: JSON shaped by a zod schema, other media types (files), or no body. */
-export type Answer = ErrorAnswer | { description: string; json?: z.ZodType; content?: Record<string, z.ZodType>; headers?: Record<string, string> };
+export type Answer =
+  | ErrorAnswer
+  | { description: string; json?: z.ZodType; content?: Record<string, z.ZodType>; headers?: Record<string, string> };
 
 export type OperationDoc = {
   operationId: string;
