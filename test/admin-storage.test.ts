@@ -50,7 +50,7 @@ describe("storage on the Admin page", () => {
     ).toBe(201);
     const after = await page();
     expect(after).toMatch(/of which receipts \d+(\.\d)? kB/);
-    expect(after).toContain(onStore("mongodb") ? "Store: MongoDB at" : "Store: SQLite at");
+    expect(after).toContain(onStore("mongodb") ? "Store: MongoDB (" : "Store: SQLite (");
     if (onStore("mongodb")) expect(after).toMatch(/ of 512 MB used \(\d+ %\)/);
   });
 

@@ -15,6 +15,7 @@ import type { Clock } from "../ports/clock.ts";
 import type { FileStore } from "../ports/file-store.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.ts";
+import { receiptFileRecords } from "./archive-receipt-files.ts";
 
 export type ArchiveDeps = {
   /** Where archives are written and read. */
@@ -83,15 +84,7 @@ export async function exportArchive(deps: ArchiveDeps, path: string): Promise<Re
       for (const data of u.apiTokens) yield { type: "api-token", data };
       for (const data of u.activity) yield { type: "activity", data };
     }
-    for (const r of receipts) {
-      for (const [key, contentType] of [
-        [r.key, r.contentType],
-        [r.thumbnailKey, "image/jpeg"],
-      ] as const) {
-        const bytes = await deps.files.get(key);
-        if (bytes) yield { type: "file", key, contentType, data: Buffer.from(bytes).toString("base64") };
-      }
-    }
+    yield* receiptFileRecords(deps.files, receipts);
     for (const data of outbox) yield { type: "outbox", data };
     for (const data of audit) yield { type: "audit", data };
   }

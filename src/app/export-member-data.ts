@@ -14,6 +14,7 @@ import type { Clock } from "../ports/clock.ts";
 import type { FileStore } from "../ports/file-store.ts";
 import type { ChitRepository, NotificationRepository, PaymentRepository } from "../ports/ledger.ts";
 import type { Member } from "../ports/member-repository.ts";
+import { receiptFileRecords } from "./archive-receipt-files.ts";
 import type { Origin } from "./create-api-token.ts";
 
 export type MemberExportDeps = {
@@ -70,15 +71,7 @@ export async function exportMemberData(
     for (const data of notifications) yield { type: "notification", data };
     for (const data of apiTokens) yield { type: "api-token", data };
     for (const data of activity.events) yield { type: "activity", data };
-    for (const r of receipts) {
-      for (const [key, contentType] of [
-        [r.key, r.contentType],
-        [r.thumbnailKey, "image/jpeg"],
-      ] as const) {
-        const bytes = await deps.files.get(key);
-        if (bytes) yield { type: "file", key, contentType, data: Buffer.from(bytes).toString("base64") };
-      }
-    }
+    yield* receiptFileRecords(deps.files, receipts);
   }
   await deps.archives.write(path, header, records());
   await deps.activity.record({ memberId: member.id, kind: "data-exported", at: now, ...origin, detail: null });

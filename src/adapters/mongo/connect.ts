@@ -34,8 +34,8 @@ export function clientOptions(s: Pick<MongoSettings, "maxPoolSize" | "timeoutMs"
   };
 }
 
-export const describeMongo = (s: Pick<MongoSettings, "uri">, db: string) =>
-  `MongoDB at ${hostsOf(s.uri)}, database ${db}`;
+/** Where the data is, without words of any language (it is shown inside translated sentences): host(s)/database. */
+export const describeMongo = (s: Pick<MongoSettings, "uri">, db: string) => `MongoDB (${hostsOf(s.uri)}/${db})`;
 
 /**
  * Connects and pings; a failure becomes a StoreRefusedError that names the problem (DNS, auth, refused, unreachable).

@@ -53,7 +53,8 @@ export async function inspectSqlite(dataDir: string): Promise<{ problems: StoreP
   return { problems, storage: { usedBytes, filesBytes, limitBytes: null } };
 }
 
-export const describeSqlite = (dataDir: string) => `SQLite at ${resolve(dataDir, "chitfunds.db")}`;
+/** Where the data is, without words of any language (it is shown inside translated sentences). */
+export const describeSqlite = (dataDir: string) => `SQLite (${resolve(dataDir, "chitfunds.db")})`;
 
 export async function probeSqlite(dataDir: string): Promise<StoreReport> {
   return { store: "sqlite", description: describeSqlite(dataDir), ...(await inspectSqlite(dataDir)) };
