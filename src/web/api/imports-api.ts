@@ -5,13 +5,14 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { commitPaymentImport } from "../../app/commit-payment-import.ts";
-import { AppError, badInput } from "../../app/errors.ts";
+import { badInput } from "../../app/errors.ts";
 import { findImportPreview } from "../../app/find-import-preview.ts";
 import { previewPaymentImport } from "../../app/preview-payment-import.ts";
 import type { WebEnv } from "../env.ts";
 import { errorSchema, idParam } from "./json/common.ts";
 import { importCommittedSchema, importPreviewJson, importPreviewSchema } from "./json/import-json.ts";
 import { describeRoute, guarded, requestSchema } from "./openapi/describe-route.ts";
+import { readMultipart } from "./request-body.ts";
 
 const FIELDS = ["date", "amount", "chit", "instalment", "reference", "method", "notes"];
 
@@ -40,21 +41,10 @@ const importUpload = requestSchema(
 export async function readImportUpload(
   c: Context<WebEnv>,
 ): Promise<{ fileName: string; bytes: Uint8Array; mapping?: string; chit?: string }> {
-  if (!/^multipart\/form-data/i.test(c.req.header("content-type") ?? "")) {
-    throw new AppError(415, "multipart-required", "Send the CSV as multipart/form-data in a field named file.", {
-      file: "Choose a CSV file.",
-    });
-  }
-  let body: Record<string, string | File>;
-  try {
-    body = await c.req.parseBody();
-  } catch {
-    throw new AppError(
-      400,
-      "invalid-form",
-      "The form data could not be read. Send it as multipart/form-data with a boundary.",
-    );
-  }
+  const body = await readMultipart(c, {
+    message: "Send the CSV as multipart/form-data in a field named file.",
+    file: "Choose a CSV file.",
+  });
   const upload = importUpload.safeParse(body);
   if (!upload.success) throw badInput({ file: "Choose a CSV file." }, "Choose a CSV file to import.");
   const { file, mapping, chit } = upload.data;

@@ -48,3 +48,25 @@ export async function readFields(c: Context<WebEnv>): Promise<Record<string, unk
     throw new AppError(400, "unexpected-file", "This request does not take files.", { file: "Remove the file." });
   return fields;
 }
+
+/**
+ * A multipart/form-data body, whole (files as File); another content type is a 415 that says what to send, a form that
+ * cannot be read a 400.
+ */
+export async function readMultipart(
+  c: Context<WebEnv>,
+  what: { message: string; file: string },
+): Promise<Record<string, string | File>> {
+  if (!/^multipart\/form-data/i.test(c.req.header("content-type") ?? "")) {
+    throw new AppError(415, "multipart-required", what.message, { file: what.file });
+  }
+  try {
+    return await c.req.parseBody();
+  } catch {
+    throw new AppError(
+      400,
+      "invalid-form",
+      "The form data could not be read. Send it as multipart/form-data with a boundary.",
+    );
+  }
+}

@@ -4,7 +4,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { AppError } from "../../app/errors.ts";
 import { readPaymentScreenshotFile } from "../../app/read-payment-screenshot.ts";
 import { paiseToRupees } from "../../domain/money.ts";
 import type { ScreenshotFields } from "../../domain/screenshot/read-payment-screenshot.ts";
@@ -12,6 +11,7 @@ import type { WebEnv } from "../env.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { errorSchema } from "./json/common.ts";
 import { describeRoute, guarded, requestSchema, responseSchema } from "./openapi/describe-route.ts";
+import { readMultipart } from "./request-body.ts";
 
 const screenshotUpload = requestSchema(
   "ScreenshotUpload",
@@ -45,21 +45,10 @@ export const screenshotJson = (f: ScreenshotFields): z.infer<typeof screenshotFi
 });
 
 async function uploadedFile(c: Context<WebEnv>) {
-  if (!/^multipart\/form-data/i.test(c.req.header("content-type") ?? "")) {
-    throw new AppError(415, "multipart-required", "Send the screenshot as multipart/form-data in a field named file.", {
-      file: "Choose a screenshot.",
-    });
-  }
-  let body: Record<string, string | File>;
-  try {
-    body = await c.req.parseBody();
-  } catch {
-    throw new AppError(
-      400,
-      "invalid-form",
-      "The form data could not be read. Send it as multipart/form-data with a boundary.",
-    );
-  }
+  const body = await readMultipart(c, {
+    message: "Send the screenshot as multipart/form-data in a field named file.",
+    file: "Choose a screenshot.",
+  });
   const file = body.file;
   return file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined;
 }
