@@ -136,8 +136,21 @@ export function dueDateFor(
   return format(monthShift(year, month, (k - 1) * monthsPerPeriod(frequency), dueDay));
 }
 
+/** Day numbers of dates seen lately: a rate solves over the same few hundred dates many times a page. */
+const dayNumbers = new Map<CalendarDate, number>();
+const DAY_NUMBERS_KEPT = 4096;
+
 /** Days since 0000-03-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
 function dayNumber(date: CalendarDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  if (dayNumbers.size >= DAY_NUMBERS_KEPT) dayNumbers.clear();
+  const days = civilDayNumber(date);
+  dayNumbers.set(date, days);
+  return days;
+}
+
+function civilDayNumber(date: CalendarDate): number {
   const { year, month, day } = split(date);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

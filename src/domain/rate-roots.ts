@@ -1,5 +1,8 @@
 // Every root of NPV(rate) = sum a_i (1 + rate)^-t_i, and the one a spreadsheet's XIRR settles on: the solver behind
 // rates.ts.
+import { fineWidth, MAX_RATE, MIN_RATE, npvOnGrid, scaledNpv, searchGrid } from "./rate-grid.ts";
+
+export { MAX_RATE, MIN_RATE };
 
 /** Why no rate exists for a set of flows. */
 export type NoRateReason =
@@ -18,24 +21,8 @@ export type RateResult =
   | { kind: "multiple-rates"; rates: number[] };
 
 /**
- * The finely searched range of rates per period (annual for XIRR): -99.9999% to +1,000,000% (10^6 %), 300 cells even in
- * ln(1 + rate). Beyond it the search goes on in cells that widen with the distance (1% of ln(1 + rate)) until no root
- * can be left: the first flow then outweighs all the others together (towards +infinity) or the last one does (towards
- * -100%). Daily and weekly chits need that: an early winner of a 30-day chit can have a real rate of 10^8 % a year,
- * which LibreOffice's XIRR finds too. Past 10^300 %, or closer than 10^-15 to -100%, a double cannot tell the rate
- * apart.
- */
-export const MIN_RATE = -0.999999;
-export const MAX_RATE = 10_000;
-const GRID_CELLS = 300;
-const G_HIGHEST = 690; // ln(1 + rate) beyond which a rate does not fit in a double
-const G_LOWEST = -35; // ln(1 + rate) below which 1 + rate is lost in rounding (-1 + 10^-15)
-const WIDENING = 0.01;
-
-/**
  * 1,000% per period. Paying a little shortly before a large prize and more after it (-, +, -) gives NPV a second root
- * far
- * above any real cost, where a few days' discounting outweighs everything: 3,000-950,000% a year for a winner of
+ * far above any real cost, where a few days' discounting outweighs everything: 3,000-950,000% a year for a winner of
  * instalment 4 of a monthly chit, 10^40 % and beyond beside a weekly or daily chit's real 2,000%; such chits also show
  * roots closer to -100% than MIN_RATE. Of several roots, the one a spreadsheet's XIRR names is the rate, the others
  * listed as extremeRates, when every other root lies outside MIN_RATE..PLAUSIBLE_MAX_RATE and farther out than it.
@@ -48,65 +35,6 @@ export const PLAUSIBLE_MAX_RATE = 10;
 function outsideBy(rate: number): number {
   const g = Math.log1p(rate);
   return Math.max(0, g - Math.log1p(PLAUSIBLE_MAX_RATE), Math.log1p(MIN_RATE) - g);
-}
-
-/**
- * NPV and its slope as functions of g = ln(1 + rate), each scaled by the same positive factor so that no term can
- * overflow: for g < 0 every exponent is measured from the last time, for g >= 0 from the first. Scaling does not move
- * roots or the points where NPV turns.
- */
-function scaledNpv(
-  amounts: readonly number[],
-  times: readonly number[],
-  last: number,
-  g: number,
-): [value: number, slope: number] {
-  const reference = g < 0 ? last : 0;
-  let value = 0;
-  let slope = 0;
-  for (let i = 0; i < amounts.length; i++) {
-    const t = times[i] ?? 0;
-    const term = (amounts[i] ?? 0) * Math.exp(-g * (t - reference));
-    value += term;
-    slope -= t * term;
-  }
-  return [value, slope];
-}
-
-/**
- * True when no root can lie beyond g (away from zero): towards +infinity the first flow outweighs every other one
- * discounted at g; towards -100% the last flow outweighs every earlier one. Each bound only tightens further out.
- */
-function settled(amounts: readonly number[], times: readonly number[], g: number): boolean {
-  const n = amounts.length;
-  const first = times[0] ?? 0;
-  const last = times[n - 1] ?? 0;
-  let rest = 0;
-  if (g > 0) {
-    for (let i = 1; i < n; i++) rest += Math.abs(amounts[i] ?? 0) * Math.exp(-g * ((times[i] ?? 0) - first));
-    return rest < Math.abs(amounts[0] ?? 0);
-  }
-  for (let i = 0; i < n - 1; i++) rest += Math.abs(amounts[i] ?? 0) * Math.exp(g * (last - (times[i] ?? 0)));
-  return rest < Math.abs(amounts[n - 1] ?? 0);
-}
-
-/** The points of the search in g = ln(1 + rate): the fine grid, then widening cells outwards until nothing is left. */
-function searchGrid(amounts: readonly number[], times: readonly number[]): number[] {
-  const lo = Math.log1p(MIN_RATE);
-  const hi = Math.log1p(MAX_RATE);
-  const width = (hi - lo) / GRID_CELLS;
-  const below: number[] = [];
-  for (let g = lo; g > G_LOWEST && !settled(amounts, times, g); ) {
-    g = Math.max(G_LOWEST, g - Math.max(width, WIDENING * -g));
-    below.push(g);
-  }
-  const grid = below.reverse();
-  for (let cell = 0; cell <= GRID_CELLS; cell++) grid.push(cell === GRID_CELLS ? hi : lo + width * cell);
-  for (let g = hi; g < G_HIGHEST && !settled(amounts, times, g); ) {
-    g = Math.min(G_HIGHEST, g + Math.max(width, WIDENING * g));
-    grid.push(g);
-  }
-  return grid;
 }
 
 /** Bisection to machine precision on [a, b], where f(a) = fa and f changes sign. */
@@ -132,24 +60,28 @@ function bisect(f: (g: number) => number, a: number, b: number, fa: number): num
 /**
  * Every root of NPV, as g = ln(1 + rate), at a cost of O(dates x a few hundred):
  * 1. flows at one time are netted (and zero ones dropped), so the work grows with the number of dates, not payments;
- * 2. NPV and its slope are evaluated on the search grid (searchGrid);
+ * 2. NPV and its slope are evaluated on the search grid (searchGrid, npvOnGrid);
  * 3. a cell where NPV changes sign holds a root, found by bisection to machine precision;
  * 4. a cell where NPV changes direction (its slope changes sign) holds a turning point, found by bisection on the
- *    slope; if NPV there reaches zero or the other side of zero, the cell holds two close roots (each then bracketed
- *    by the turning point) or one touching root (reported once).
- * NPV is a sum of exponentials, so with k sign changes in the flows it has at most k roots (Descartes).
+ *    slope; if NPV there reaches zero or the other side of zero, the cell holds two close roots (each then bracketed by
+ *    the turning point) or one touching root (reported once). NPV is a sum of exponentials, so with k sign changes in
+ *    the flows it has at most k roots (Descartes).
  */
-function rootsOf(amounts: readonly number[], times: readonly number[]): { roots: number[]; anyPositive: boolean } {
+function rootsOf(amounts: Float64Array, times: Float64Array): { roots: number[]; anyPositive: boolean } {
   const last = times[times.length - 1] ?? 0;
-  const f = (g: number) => scaledNpv(amounts, times, last, g);
+  const f = (g: number) => scaledNpv(amounts, times, g);
   const grid = searchGrid(amounts, times);
+  const { values, slopes } = npvOnGrid(amounts, times, grid, fineWidth);
   const roots: number[] = [];
   let anyPositive = false;
   let g0 = grid[0] ?? 0;
-  let [v0, s0] = f(g0);
+  let v0 = values[0] ?? 0;
+  let s0 = slopes[0] ?? 0;
   if (v0 === 0) roots.push(g0);
-  for (const g1 of grid.slice(1)) {
-    const [v1, s1] = f(g1);
+  for (let k = 1; k < grid.length; k++) {
+    const g1 = grid[k] ?? 0;
+    const v1 = values[k] ?? 0;
+    const s1 = slopes[k] ?? 0;
     if (v0 > 0 || v1 > 0) anyPositive = true;
     if (v1 === 0) roots.push(g1);
     if (v0 !== 0 && v1 !== 0 && v0 > 0 !== v1 > 0) {
@@ -195,10 +127,9 @@ function netted(rawAmounts: readonly number[], rawTimes: readonly number[]): { a
 
 /**
  * Of several roots, the one a spreadsheet's XIRR or IRR reports (LibreOffice and Excel: Newton's method from a 10%
- * guess,
- * up to 50 steps, until the step or NPV is below 1e-10; LibreOffice then retries from -99%, -98%, ...): the root
- * nearest
- * to where that iteration settles, or to 10% when it never does. Amounts are in paise, as a spreadsheet's in rupees.
+ * guess, up to 50 steps, until the step or NPV is below 1e-10; LibreOffice then retries from -99%, -98%, ...): the root
+ * nearest to where that iteration settles, or to 10% when it never does. Amounts are in paise, as a spreadsheet's in
+ * rupees.
  */
 export function spreadsheetChoice(
   rawAmounts: readonly number[],
@@ -208,16 +139,21 @@ export function spreadsheetChoice(
   if (roots.length <= 1) return roots[0] ?? null;
   const { amounts, times } = netted(rawAmounts, rawTimes);
   const start = times[0] ?? 0;
+  const elapsed = times.map((t) => t - start);
   const settle = (guess: number): number | null => {
     let r = guess;
     for (let i = 0; i < 50; i++) {
+      // (1 + r)^-t as one exponential; the slope's (1 + r)^(-t - 1) is that over (1 + r)
+      const growth = Math.log1p(r);
       let value = 0;
       let slope = 0;
-      amounts.forEach((a, k) => {
-        const t = (times[k] ?? 0) - start;
-        value += a * (1 + r) ** -t;
-        slope -= t * a * (1 + r) ** (-t - 1);
-      });
+      for (let k = 0; k < amounts.length; k++) {
+        const t = elapsed[k] ?? 0;
+        const term = (amounts[k] ?? 0) * Math.exp(-t * growth);
+        value += term;
+        slope -= t * term;
+      }
+      slope /= 1 + r;
       if (!Number.isFinite(value) || !Number.isFinite(slope) || slope === 0) return null;
       const next = r - value / slope;
       if (!Number.isFinite(next) || next <= -1) return null;
@@ -246,7 +182,7 @@ export function solveRates(rawAmounts: readonly number[], rawTimes: readonly num
   if (new Set(rawTimes).size < 2) return { kind: "no-rate", reason: "not enough flows" };
   const { amounts, times } = netted(rawAmounts, rawTimes);
   if (!amounts.some((a) => a > 0) || !amounts.some((a) => a < 0)) return { kind: "no-rate", reason: "no sign change" };
-  const { roots, anyPositive } = rootsOf(amounts, times);
+  const { roots, anyPositive } = rootsOf(Float64Array.from(amounts), Float64Array.from(times));
   const rates = roots.map((g) => Math.expm1(g));
   if (rates.length === 1) return { kind: "rate", rate: rates[0] ?? 0 };
   if (rates.length === 0)

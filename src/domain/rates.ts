@@ -57,8 +57,7 @@ export function xirr(flows: readonly Flow[]): RateResult {
 
 /**
  * Of several roots, the one a spreadsheet's XIRR reports (LibreOffice and Excel: Newton's method from a 10% guess, up
- * to
- * 50 steps; LibreOffice then retries from -99%, -98%, ...): the root nearest to where that iteration settles, or to
+ * to 50 steps; LibreOffice then retries from -99%, -98%, ...): the root nearest to where that iteration settles, or to
  * 10% when it never does. For advice that must name one number while also listing the others.
  */
 export function spreadsheetRoot(flows: readonly Flow[], roots: readonly number[]): number | null {
