@@ -68,14 +68,15 @@ export const compression = createMiddleware<WebEnv>(async (c, next) => {
   await next();
   const res = c.res;
   const type = res.headers.get("content-type") ?? "";
+  // Headers first: reading `body` turns the adapter's light response into a full one that is then sent as a stream.
   if (
-    !res.body ||
     res.status === 204 ||
     res.status === 304 ||
     res.headers.has("content-encoding") ||
     !COMPRESSIBLE.test(type) ||
     /\bno-transform\b/i.test(res.headers.get("cache-control") ?? "") ||
-    (res.headers.get("content-disposition") ?? "").startsWith("attachment")
+    (res.headers.get("content-disposition") ?? "").startsWith("attachment") ||
+    !res.body
   ) {
     return;
   }
