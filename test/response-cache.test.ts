@@ -64,6 +64,40 @@ describe("kept answers", () => {
     },
   );
 
+  it("are made once when many requests for one page arrive together, and shared by all of them", async () => {
+    const member = await signedInMember(t, "together@example.com");
+    const chit = await createChit(member);
+    const br = { "accept-encoding": "br" };
+    // A payment changes the ledger, so nothing is kept; the page after it takes the session the write renewed.
+    const changeLedger = async () => {
+      await pay(member, chit.id, { amount: 100 });
+      expect((await member.fetch("/settings/activity")).status).toBe(200);
+    };
+    for (const path of ["/dashboard", `/chits/${chit.id}`, "/api/v1/summary"]) {
+      await changeLedger();
+      let before = await storeOperations(member);
+      expect((await member.fetch(path, { headers: br })).status, path).toBe(200);
+      const made = (await storeOperations(member)) - before; // what one answer costs when nothing is kept
+      expect(made, path).toBeGreaterThan(1);
+
+      await changeLedger();
+      before = await storeOperations(member);
+      const answers = await Promise.all(Array.from({ length: 12 }, () => member.fetch(path, { headers: br })));
+      const bodies = await Promise.all(answers.map(async (a) => Buffer.from(await a.arrayBuffer())));
+      expect(
+        answers.map((a) => a.status).every((s) => s === 200),
+        path,
+      ).toBe(true);
+      expect(
+        bodies.every((b) => b.equals(bodies[0]!)),
+        path,
+      ).toBe(true);
+      expect(answers.map((a) => a.headers.get("content-encoding"))).toEqual(Array(12).fill("br"));
+      // each reads the ledger's revision; one of them makes the answer (SQLite counts statements one by one)
+      if (onStore("sqlite")) expect((await storeOperations(member)) - before, path).toBe(made + 11);
+    }
+  });
+
   it("show a payment at the next request, from this instance or another one sharing the store", async () => {
     const member = await signedInMember(t, "changes@example.com");
     const chit = await createChit(member);

@@ -52,7 +52,17 @@ const notModified = (c: Context<WebEnv>, hit: CachedResponse) =>
     ?.split(",")
     .some((tag) => tag.trim() === hit.etag || tag.trim() === `W/${hit.etag}`) ?? false;
 
-/** Serves a member's GET from the app's response cache while their ledger stays the same; stores each fresh 200. */
+/** A kept answer to this request: 304 when the browser has it, else the bytes as kept. */
+function serveKept(c: Context<WebEnv>, hit: CachedResponse) {
+  const { "content-type": _, "content-encoding": __, ...validators } = headersOf(hit);
+  if (notModified(c, hit)) return c.body(null, 304, validators);
+  return c.body(hit.body, 200, { ...headersOf(hit), "content-length": String(hit.body.byteLength) });
+}
+
+/**
+ * Serves a member's GET from the app's response cache while their ledger stays the same; stores each fresh 200. A
+ * request arriving while another makes the same answer waits for it (same key, same answer) instead of making it too.
+ */
 export const ledgerCached = createMiddleware<WebEnv>(async (c, next) => {
   const cache = c.get("responseCache");
   if (!cache || c.req.method !== "GET") return next();
@@ -61,26 +71,37 @@ export const ledgerCached = createMiddleware<WebEnv>(async (c, next) => {
   const encoding = responseEncoding(c);
   const key = keyOf(c, revision, encoding);
   const hit = cache.get(key);
-  if (hit) {
-    const { "content-type": _, "content-encoding": __, ...validators } = headersOf(hit);
-    if (notModified(c, hit)) return c.body(null, 304, validators);
-    return c.body(hit.body, 200, { ...headersOf(hit), "content-length": String(hit.body.byteLength) });
+  if (hit) return serveKept(c, hit);
+  const waiting = cache.pending(key);
+  const shared = waiting && (await waiting);
+  if (shared) return serveKept(c, shared);
+  // no await between finding none pending and saying this request makes it: two requests cannot both miss the other
+  const made = cache.making(key);
+  let entry: CachedResponse | undefined;
+  try {
+    await next();
+    const res = c.res;
+    if (
+      res.status !== 200 ||
+      !res.body ||
+      res.headers.has("content-encoding") ||
+      res.headers.has("content-disposition")
+    )
+      return;
+    const out = await encodeBody(new Uint8Array(await res.arrayBuffer()), encoding);
+    entry = {
+      contentType: res.headers.get("content-type") ?? "application/octet-stream",
+      encoding: out.encoding,
+      body: out.body,
+      etag: `"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`,
+    };
+    cache.set(key, entry);
+    const headers = new Headers(res.headers);
+    for (const [name, value] of Object.entries(headersOf(entry))) headers.set(name, value);
+    headers.set("content-length", String(entry.body.byteLength));
+    c.res = undefined; // otherwise Hono copies the route's headers back over these
+    c.res = new Response(entry.body, { status: 200, headers });
+  } finally {
+    made(entry); // those waiting make their own answer when this one is not kept (an error, a redirect)
   }
-  await next();
-  const res = c.res;
-  if (res.status !== 200 || !res.body || res.headers.has("content-encoding") || res.headers.has("content-disposition"))
-    return;
-  const out = await encodeBody(new Uint8Array(await res.arrayBuffer()), encoding);
-  const entry: CachedResponse = {
-    contentType: res.headers.get("content-type") ?? "application/octet-stream",
-    encoding: out.encoding,
-    body: out.body,
-    etag: `"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`,
-  };
-  cache.set(key, entry);
-  const headers = new Headers(res.headers);
-  for (const [name, value] of Object.entries(headersOf(entry))) headers.set(name, value);
-  headers.set("content-length", String(entry.body.byteLength));
-  c.res = undefined; // otherwise Hono copies the route's headers back over these
-  c.res = new Response(entry.body, { status: 200, headers });
 });
