@@ -76,18 +76,6 @@ export function bidScenario(
   return { flows: projection.flows, notes: projection.notes, result: xirr(projection.flows) };
 }
 
-/** The bid the assumption expects for instalment N when the member names none. */
-function assumedBid(
-  terms: ChitTerms,
-  records: readonly InstalmentRecord[],
-  payments: readonly InstalmentPayment[],
-  assumption: ProjectionAssumption,
-  today: string,
-) {
-  const projection = projectedFlows(terms, records, payments, assumption, { today });
-  return projection.assumedDiscount ?? discountFloor(terms);
-}
-
 /**
  * The pure part: rate, waiting rate, break-even and the curve. NPV at the benchmark falls as the bid rises (the prize
  * falls by the bid, the member's own dividend returns only a share of it later), so the break-even bid is found by
@@ -109,12 +97,12 @@ export function adviseBid(
   const floor = discountFloor(terms);
   const ceiling = discountCeiling(terms);
   const unit = unitOf(terms);
-  const discount =
-    options.discount ?? Math.min(ceiling, Math.max(floor, assumedBid(terms, records, payments, assumption, today)));
+  // waiting to the end: the projection without a win, which also holds the bid the assumption expects
+  const waiting = projectedFlows(terms, records, payments, assumption, { today });
+  const discount = options.discount ?? Math.min(ceiling, Math.max(floor, waiting.assumedDiscount ?? floor));
   const scenario = (bid: Paise) => bidScenario(terms, records, payments, assumption, today, instalment, bid);
   const chosen = scenario(discount);
-  const waitFlows = projectedFlows(terms, records, payments, assumption, { today }).flows;
-  const wait = { flows: waitFlows, result: xirr(waitFlows) };
+  const wait = { flows: waiting.flows, result: xirr(waiting.flows) };
   // one number even where several rates fit: the one a spreadsheet's XIRR gives (all of them are in `rates`)
   const rateOf = (s: { flows: Flow[]; result: RateResult }) =>
     s.result.kind === "rate"
@@ -157,6 +145,7 @@ export function adviseBid(
     const bid = roundToUnit(low + Math.round(((high - low) * i) / (CURVE_POINTS - 1)), unit, "down");
     curve.push({ discount: Math.max(low, bid), rate: rateOf(scenario(Math.max(low, bid))) });
   }
+  const waitRate = rateOf(wait);
   return {
     instalment,
     discount,
@@ -166,8 +155,8 @@ export function adviseBid(
     rates: allRates(chosen.result),
     reasonCode: chosenRate === null ? reasonOf(chosen.result) : null,
     meaning,
-    waitRate: rateOf(wait),
-    waitReasonCode: rateOf(wait) === null ? reasonOf(wait.result) : null,
+    waitRate,
+    waitReasonCode: waitRate === null ? reasonOf(wait.result) : null,
     breakEvenDiscount,
     breakEvenCode,
     benchmarkRate,
