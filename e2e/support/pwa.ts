@@ -57,6 +57,27 @@ export async function controlledBySw(page: Page): Promise<boolean> {
   });
 }
 
+/** Waits until this page's service worker registration has an active worker (installed and activated). */
+export async function serviceWorkerActive(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
+
+/** What the page's service worker registration holds, for a failing test's message. */
+export function serviceWorkerState(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration) return "no registration";
+    const state = (w: ServiceWorker | null) => w?.state ?? "none";
+    const controller = navigator.serviceWorker.controller;
+    return (
+      `active ${state(registration.active)}, waiting ${state(registration.waiting)}, installing ` +
+      `${state(registration.installing)}, controller ${controller ? controller.state : "none"}, page ${location.href}`
+    );
+  });
+}
+
 /** The URLs the service worker keeps as the member's private pages. */
 export function privateCache(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
