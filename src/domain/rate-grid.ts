@@ -36,6 +36,25 @@ export function scaledNpv(amounts: Float64Array, times: Float64Array, g: number)
 }
 
 /**
+ * scaledNpv's value and slope with their own slopes (derivatives in g), for Newton's steps: with r the reference time,
+ * d/dg of the scaled value is r x value + slope, and of the scaled slope r x slope + sum(t^2 x term).
+ */
+export function scaledNpvWithChange(amounts: Float64Array, times: Float64Array, g: number) {
+  const reference = g < 0 ? (times[times.length - 1] ?? 0) : 0;
+  let value = 0;
+  let slope = 0;
+  let bend = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const t = times[i] ?? 0;
+    const term = (amounts[i] ?? 0) * Math.exp(-g * (t - reference));
+    value += term;
+    slope -= t * term;
+    bend += t * t * term;
+  }
+  return { value, slope, valueChange: reference * value + slope, slopeChange: reference * slope + bend };
+}
+
+/**
  * True when no root can lie beyond g (away from zero). Towards +infinity, with every term measured from the first time:
  * the leading run of flows that share the first flow's sign keeps NPV on that sign once it outweighs every flow of the
  * other sign (further out the run only gains on them, relatively, and later flows of the run's sign only help). Towards

@@ -2,6 +2,7 @@
 // signs of direct evaluation at every point, and the search stops only where no root can lie further out.
 import { describe, expect, it } from "vitest";
 import { fineWidth, npvOnGrid, scaledNpv, searchGrid } from "./rate-grid.ts";
+import { solveRates } from "./rate-roots.ts";
 
 /** A repeatable stream of numbers in [0, 1). */
 function stream(seed: number) {
@@ -75,6 +76,24 @@ describe("the root search", () => {
         if (below < lowest) expect(Math.sign(scaledNpv(amounts, times, below)[0])).toBe(Math.sign(atLowest));
         if (above > highest) expect(Math.sign(scaledNpv(amounts, times, above)[0])).toBe(Math.sign(atHighest));
       }
+    }
+  });
+
+  it("finds each root to machine precision, well apart or close together", () => {
+    // NPV in x = 1 / (1 + r) is (x - x1)(x - x2) for flows a year apart: the roots are r1 and r2 exactly
+    const next = stream(77);
+    for (let k = 0; k < 300; k++) {
+      const r1 = -0.9 + next() * 3;
+      const r2 = r1 + (k % 2 ? 10 ** (-1 - next() * 4) : 0.5 + next() * 5);
+      const x1 = 1 / (1 + r1);
+      const x2 = 1 / (1 + r2);
+      const result = solveRates([1e6 * x1 * x2, -1e6 * (x1 + x2), 1e6], [0, 1, 2]);
+      const found = result.kind === "multiple-rates" ? result.rates : [];
+      expect(found).toHaveLength(2);
+      // as close as the flows themselves (rounded to doubles) pin the roots down: ~1e-16 over the roots' distance
+      const tolerance = 1e-14 / Math.min(1, r2 - r1);
+      expect(Math.abs((found[0] ?? 0) - r1)).toBeLessThan(tolerance);
+      expect(Math.abs((found[1] ?? 0) - r2)).toBeLessThan(tolerance);
     }
   });
 });

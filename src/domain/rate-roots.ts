@@ -1,6 +1,6 @@
 // Every root of NPV(rate) = sum a_i (1 + rate)^-t_i, and the one a spreadsheet's XIRR settles on: the solver behind
 // rates.ts.
-import { fineWidth, MAX_RATE, MIN_RATE, npvOnGrid, scaledNpv, searchGrid } from "./rate-grid.ts";
+import { fineWidth, MAX_RATE, MIN_RATE, npvOnGrid, scaledNpv, scaledNpvWithChange, searchGrid } from "./rate-grid.ts";
 
 export { MAX_RATE, MIN_RATE };
 
@@ -37,32 +37,48 @@ function outsideBy(rate: number): number {
   return Math.max(0, g - Math.log1p(PLAUSIBLE_MAX_RATE), Math.log1p(MIN_RATE) - g);
 }
 
-/** Bisection to machine precision on [a, b], where f(a) = fa and f changes sign. */
-function bisect(f: (g: number) => number, a: number, b: number, fa: number): number {
-  let left = a;
-  let right = b;
-  let leftValue = fa;
+/**
+ * The root of h on [a, b], where h(a) = ha and h changes sign, to machine precision (rtsafe, Numerical Recipes 9.4):
+ * Newton's steps, h's derivative coming with its value, while they stay inside the bracket and at least halve the step
+ * before last; bisection otherwise. Most roots take 5 to 8 evaluations instead of bisection's 45 to 55.
+ */
+function rootIn(h: (g: number) => [value: number, derivative: number], a: number, b: number, ha: number): number {
+  let low = a; // h has ha's sign here
+  let high = b;
+  const lowPositive = ha > 0;
+  let x = low + (high - low) / 2;
+  let step = high - low;
+  let stepBefore = step;
+  let [value, derivative] = h(x);
   for (let i = 0; i < 200; i++) {
-    const middle = (left + right) / 2;
-    if (middle <= left || middle >= right) break;
-    const value = f(middle);
-    if (value === 0) return middle;
-    if (value > 0 === leftValue > 0) {
-      left = middle;
-      leftValue = value;
+    if (value === 0) return x;
+    if (value > 0 === lowPositive) low = x;
+    else high = x;
+    const delta = value / derivative;
+    // a step this small leaves an error far below one unit in the last place (Newton's error squares each step)
+    if (Math.abs(delta) <= 4 * Number.EPSILON * Math.max(Math.abs(x), 1e-6)) return x - delta;
+    const newton = x - delta;
+    stepBefore = step;
+    if (newton > low && newton < high && Math.abs(2 * value) <= Math.abs(stepBefore * derivative)) {
+      step = delta;
+      x = newton;
     } else {
-      right = middle;
+      const middle = low + (high - low) / 2;
+      if (middle <= low || middle >= high) return middle;
+      step = middle - x;
+      x = middle;
     }
+    [value, derivative] = h(x);
   }
-  return (left + right) / 2;
+  return x;
 }
 
 /**
  * Every root of NPV, as g = ln(1 + rate), at a cost of O(dates x a few hundred):
  * 1. flows at one time are netted (and zero ones dropped), so the work grows with the number of dates, not payments;
  * 2. NPV and its slope are evaluated on the search grid (searchGrid, npvOnGrid);
- * 3. a cell where NPV changes sign holds a root, found by bisection to machine precision;
- * 4. a cell where NPV changes direction (its slope changes sign) holds a turning point, found by bisection on the
+ * 3. a cell where NPV changes sign holds a root, found to machine precision (rootIn: Newton's steps within the cell);
+ * 4. a cell where NPV changes direction (its slope changes sign) holds a turning point, found by rootIn on the
  *    slope; if NPV there reaches zero or the other side of zero, the cell holds two close roots (each then bracketed by
  *    the turning point) or one touching root (reported once). NPV is a sum of exponentials, so with k sign changes in
  *    the flows it has at most k roots (Descartes).
@@ -70,6 +86,14 @@ function bisect(f: (g: number) => number, a: number, b: number, fa: number): num
 function rootsOf(amounts: Float64Array, times: Float64Array): { roots: number[]; anyPositive: boolean } {
   const last = times[times.length - 1] ?? 0;
   const f = (g: number) => scaledNpv(amounts, times, g);
+  const valueAt = (g: number): [number, number] => {
+    const at = scaledNpvWithChange(amounts, times, g);
+    return [at.value, at.valueChange];
+  };
+  const slopeAt = (g: number): [number, number] => {
+    const at = scaledNpvWithChange(amounts, times, g);
+    return [at.slope, at.slopeChange];
+  };
   const grid = searchGrid(amounts, times);
   const { values, slopes } = npvOnGrid(amounts, times, grid, fineWidth);
   const roots: number[] = [];
@@ -85,9 +109,9 @@ function rootsOf(amounts: Float64Array, times: Float64Array): { roots: number[];
     if (v0 > 0 || v1 > 0) anyPositive = true;
     if (v1 === 0) roots.push(g1);
     if (v0 !== 0 && v1 !== 0 && v0 > 0 !== v1 > 0) {
-      roots.push(bisect((g) => f(g)[0], g0, g1, v0));
+      roots.push(rootIn(valueAt, g0, g1, v0));
     } else if (v0 !== 0 && v1 !== 0 && s0 !== 0 && s1 !== 0 && s0 > 0 !== s1 > 0) {
-      const turn = bisect((g) => f(g)[1], g0, g1, s0);
+      const turn = rootIn(slopeAt, g0, g1, s0);
       const [vt] = f(turn);
       const scale = amounts.reduce(
         (total, a, i) => total + Math.abs(a) * Math.exp(-turn * ((times[i] ?? 0) - (turn < 0 ? last : 0))),
@@ -100,10 +124,7 @@ function rootsOf(amounts: Float64Array, times: Float64Array): { roots: number[];
         roots.push(turn); // touching root
       } else {
         anyPositive = true;
-        roots.push(
-          bisect((g) => f(g)[0], g0, turn, v0),
-          bisect((g) => f(g)[0], turn, g1, vt),
-        );
+        roots.push(rootIn(valueAt, g0, turn, v0), rootIn(valueAt, turn, g1, vt));
       }
     }
     g0 = g1;
