@@ -23,16 +23,8 @@ export const fineWidth = (Math.log1p(MAX_RATE) - Math.log1p(MIN_RATE)) / GRID_CE
  * roots or the points where NPV turns.
  */
 export function scaledNpv(amounts: Float64Array, times: Float64Array, g: number): [value: number, slope: number] {
-  const reference = g < 0 ? (times[times.length - 1] ?? 0) : 0;
-  let value = 0;
-  let slope = 0;
-  for (let i = 0; i < amounts.length; i++) {
-    const t = times[i] ?? 0;
-    const term = (amounts[i] ?? 0) * Math.exp(-g * (t - reference));
-    value += term;
-    slope -= t * term;
-  }
-  return [value, slope];
+  const at = scaledNpvWithChange(amounts, times, g);
+  return [at.value, at.slope];
 }
 
 /**
