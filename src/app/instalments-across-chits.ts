@@ -1,6 +1,7 @@
 // Every instalment of a member's active chits with its due date, payable, balance and status on a given day.
 import type { CalendarDate } from "../domain/dates.ts";
 import type { Paise } from "../domain/money.ts";
+import { earliestDueFirst } from "../domain/reminders.ts";
 import type { InstalmentPayment, InstalmentStatus } from "../domain/schedule.ts";
 import { tryScheduleFor } from "../domain/schedule-outcome.ts";
 import type { Chit, ChitRepository, PaymentRepository } from "../ports/ledger.ts";
@@ -43,13 +44,7 @@ export function instalmentsAcrossChits(
       });
     }
   }
-  return rows.sort((a, b) =>
-    a.dueDate < b.dueDate
-      ? -1
-      : a.dueDate > b.dueDate
-        ? 1
-        : a.chitName.localeCompare(b.chitName) || a.number - b.number,
-  );
+  return rows.sort(earliestDueFirst);
 }
 
 export async function loadInstalments(

@@ -2,6 +2,18 @@
 import { type CalendarDate, daysBetween } from "./dates.ts";
 import type { Paise } from "./money.ts";
 
+/** Instalments across chits in the order a member meets them: due date, then chit name, then number. */
+export function earliestDueFirst(
+  a: { dueDate: string; chitName: string; number: number },
+  b: { dueDate: string; chitName: string; number: number },
+): number {
+  return a.dueDate < b.dueDate
+    ? -1
+    : a.dueDate > b.dueDate
+      ? 1
+      : a.chitName.localeCompare(b.chitName) || a.number - b.number;
+}
+
 /** "due-in-3" is the reminder set 3 days before the due date ("due-in-0" on the day); "overdue" the day after. */
 export type ReminderKind = `due-in-${number}` | "overdue";
 
@@ -66,13 +78,7 @@ export function remindersDue(
       due.push({ ...instalment, kind: "overdue", daysLeft });
     }
   }
-  return due.sort((a, b) =>
-    a.dueDate < b.dueDate
-      ? -1
-      : a.dueDate > b.dueDate
-        ? 1
-        : a.chitName.localeCompare(b.chitName) || a.number - b.number,
-  );
+  return due.sort(earliestDueFirst);
 }
 
 /** Every open instalment past its due date, as an overdue notice: the member's in-app notifications list each once. */

@@ -7,6 +7,28 @@ export type Errors = Record<string, string | undefined>;
 
 type FormProps = { t: T; csrfToken: string; values: Values; errors: Errors; message?: string | null };
 
+/** The email field the forms of the way in share (sign-in forms say "username" so password managers fill it). */
+function EmailField(p: {
+  t: T;
+  value?: string;
+  error?: string;
+  autocomplete?: "email" | "username";
+  maxlength?: number;
+}) {
+  return (
+    <Field
+      name="email"
+      label={p.t("auth.email")}
+      type="email"
+      value={p.value}
+      error={p.error}
+      required
+      autocomplete={p.autocomplete ?? "email"}
+      maxlength={p.maxlength}
+    />
+  );
+}
+
 function Card(props: { title: string; children: unknown; lead?: string }) {
   return (
     <div class="row justify-content-center">
@@ -38,16 +60,7 @@ export function RegisterView(p: FormProps) {
           autocomplete="name"
           maxlength={100}
         />
-        <Field
-          name="email"
-          label={t("auth.email")}
-          type="email"
-          value={p.values.email}
-          error={p.errors.email}
-          required
-          autocomplete="email"
-          maxlength={254}
-        />
+        <EmailField t={t} value={p.values.email} error={p.errors.email} maxlength={254} />
         <Field
           name="phone"
           label={t("auth.phoneOptional")}
@@ -87,15 +100,7 @@ export function VerifyView(p: FormProps & { cooldownSeconds: number }) {
     >
       <FormError message={p.message} />
       <Form action="/verify" csrfToken={p.csrfToken} label={t("auth.confirmEmail")}>
-        <Field
-          name="email"
-          label={t("auth.email")}
-          type="email"
-          value={p.values.email}
-          error={p.errors.email}
-          required
-          autocomplete="email"
-        />
+        <EmailField t={t} value={p.values.email} error={p.errors.email} />
         <Field
           name="code"
           label={t("auth.code")}
@@ -130,15 +135,7 @@ export function LoginView(p: FormProps & { next?: string }) {
       <FormError message={p.message} />
       <Form action="/login" csrfToken={p.csrfToken} label={t("layout.logIn")}>
         <input type="hidden" name="next" value={p.next ?? ""} />
-        <Field
-          name="email"
-          label={t("auth.email")}
-          type="email"
-          value={p.values.email}
-          error={p.errors.email}
-          required
-          autocomplete="username"
-        />
+        <EmailField t={t} value={p.values.email} error={p.errors.email} autocomplete="username" />
         <Field
           name="password"
           label={t("auth.password")}
@@ -194,15 +191,7 @@ export function ForgotView(p: FormProps) {
     <Card title={t("auth.forgotTitle")} lead={t("auth.forgotLead")}>
       <FormError message={p.message} />
       <Form action="/forgot" csrfToken={p.csrfToken} label={t("auth.forgotPage")}>
-        <Field
-          name="email"
-          label={t("auth.email")}
-          type="email"
-          value={p.values.email}
-          error={p.errors.email}
-          required
-          autocomplete="email"
-        />
+        <EmailField t={t} value={p.values.email} error={p.errors.email} />
         <button class="btn btn-primary w-100" type="submit">
           {t("auth.sendCode")}
         </button>
@@ -217,15 +206,7 @@ export function ResetView(p: FormProps) {
     <Card title={t("auth.resetTitle")} lead={t("auth.resetLead")}>
       <FormError message={p.message} />
       <Form action="/reset" csrfToken={p.csrfToken} label={t("auth.resetForm")}>
-        <Field
-          name="email"
-          label={t("auth.email")}
-          type="email"
-          value={p.values.email}
-          error={p.errors.email}
-          required
-          autocomplete="email"
-        />
+        <EmailField t={t} value={p.values.email} error={p.errors.email} />
         <Field
           name="code"
           label={t("auth.code")}
